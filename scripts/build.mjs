@@ -1,0 +1,26 @@
+// Bundles every action (src/actions/<name>/index.ts) into dist/<name>/index.js with ncc.
+// Usage: node scripts/build.mjs [name ...]   (no names: all actions)
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const all = readdirSync(join(root, 'src/actions'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'src/actions', d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
+const names = process.argv.slice(2).length ? process.argv.slice(2) : all;
+for (const name of names) {
+  if (!all.includes(name)) {
+    console.error(`no action named ${name} (have: ${all.join(', ')})`);
+    process.exit(2);
+  }
+  const out = join(root, 'dist', name);
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/actions/${name}/index.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  console.log(`built dist/${name}/index.js`);
+}

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { ConfigurationError, OperationFailedError, errorMessage } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+
+/** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */
+export function input(name: string): string {
+  return core.getInput(name).trim();
+}
+
+export function requiredInput(name: string, what: string): string {
+  const value = input(name);
+  if (value === '') throw new ConfigurationError(`Input '${name}' is required: ${what}.`);
+  return value;
+}
+
+/** One value per line; blank lines and lines starting with # are ignored. */
+export function multilineInput(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+export function booleanInput(name: string): boolean {
+  const value = input(name).toLowerCase();
+  if (value === '') {
+    throw new ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+  }
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+}
+
+/** Sets every output, always as a string, so that no path leaves one empty by accident. */
+export function setOutputs<K extends string>(
+  names: readonly K[],
+  values: Partial<Record<K, string | number | boolean>>,
+): void {
+  for (const name of names) {
+    const v = values[name];
+    core.setOutput(name, v === undefined ? '' : String(v));
+  }
+}
+
+/** Masks the secrets lifeboat may hold so that no log line, summary or output can show them. */
+export function maskKnownSecrets(extra: string[] = []): void {
+  const names = [
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_ACCESS_KEY_ID',
+    'FLY_API_TOKEN',
+    'FLY_ACCESS_TOKEN',
+    'GITHUB_TOKEN',
+    'LIFEBOAT_AGE_IDENTITY',
+  ];
+  for (const n of names) {
+    const v = process.env[n];
+    if (v) core.setSecret(v);
+  }
+  for (const v of extra) if (v) core.setSecret(v);
+}
+
+export const actionsLogger: Logger = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+  group: (title, fn) => core.group(title, fn),
+};
+
+/** Writes the job summary when the runner provides one (never fails the step for it). */
+export async function writeSummary(build: (summary: typeof core.summary) => void): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    build(core.summary);
+    await core.summary.write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${errorMessage(err)}`);
+  }
+}
+
+/** An AbortSignal that fires when the job is cancelled (the runner sends SIGINT, then SIGTERM). */
+export function cancellationSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    core.warning(`received ${sig}: aborting`);
+    controller.abort(new Error(`cancelled by ${sig}`));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  return controller.signal;
+}
+
+/**
+ * The one place that fails the step: a ConfigurationError or an expected failure prints its
+ * message alone; anything else is a bug and gets its stack in the debug log.
+ */
+export function failStep(err: unknown): void {
+  const expected = err instanceof ConfigurationError || err instanceof OperationFailedError;
+  if (!expected && err instanceof Error && err.stack) core.debug(err.stack);
+  core.setFailed(errorMessage(err));
+}

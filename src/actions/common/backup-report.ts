@@ -1,0 +1,71 @@
+import type * as core from '@actions/core';
+import type { BackupResult } from '../../backup.js';
+import { formatBytes } from '../../format.js';
+
+/** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
+export function backupOutputs(result: BackupResult | undefined, durationSeconds: number) {
+  if (!result) {
+    return {
+      'snapshot-id': '',
+      'archive-key': '',
+      'manifest-key': '',
+      'version-id': '',
+      sha256: '',
+      'size-bytes': '0',
+      entries: '0',
+      status: 'failed',
+      pruned: '0',
+      'duration-seconds': durationSeconds.toFixed(1),
+    };
+  }
+  return {
+    'snapshot-id': result.snapshotId,
+    'archive-key': result.archiveKey,
+    'manifest-key': result.manifestKey,
+    'version-id': result.versionId,
+    sha256: result.sha256,
+    'size-bytes': String(result.sizeBytes),
+    entries: String(result.entries),
+    status: result.status,
+    pruned: String(result.pruned.length || result.wouldPrune.length),
+    'duration-seconds': result.durationSeconds.toFixed(1),
+  };
+}
+
+export function backupSummary(
+  summary: typeof core.summary,
+  title: string,
+  result: BackupResult,
+  where: string,
+): void {
+  const pruned = result.pruned.length
+    ? result.pruned.join(', ')
+    : result.wouldPrune.length
+      ? `dry run, would prune: ${result.wouldPrune.join(', ')}`
+      : 'none';
+  summary.addHeading(title, 2).addTable([
+    [
+      { data: 'Field', header: true },
+      { data: 'Value', header: true },
+    ],
+    ['Status', result.status === 'ok' ? 'ok' : `⚠️ ${result.status}`],
+    ['Snapshot', result.snapshotId],
+    ['Stored at', `${where}/${result.archiveKey}`],
+    [
+      'Size',
+      `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+    ],
+    ['sha256', `<code>${result.sha256}</code>`],
+    ['Entries', String(result.entries)],
+    [
+      'Previous',
+      result.previous
+        ? `${result.previous.snapshotId} (size ratio ${result.previous.sizeRatio ?? '-'}, entries ratio ${result.previous.entriesRatio ?? '-'})`
+        : 'none',
+    ],
+    ['Duration', `${result.durationSeconds.toFixed(1)} s`],
+    ['Pruned', pruned],
+  ]);
+  if (result.message) summary.addRaw(`\n> ${result.message}\n`);
+  for (const w of result.warnings) summary.addRaw(`\n> warning: ${w}\n`);
+}

@@ -1,0 +1,189 @@
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ConfigurationError, OperationFailedError, errorMessage } from '../errors.js';
+import type { ProcessOutcome } from '../process.js';
+import type { Compression, TargetLayout } from '../layout.js';
+import type { Logger } from '../logger.js';
+import { startProgress } from '../progress.js';
+import type { ArchiveSource } from '../sources/archive-source.js';
+import { judgeSourceRun } from '../sources/judge-run.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { ArchiveDamagedError, ArchiveInspector, type ArchiveContents } from './archive-inspector.js';
+import { ArchiveTap } from './archive-tap.js';
+import { FrameDecoder } from './stream-frame.js';
+
+export interface StreamedArchive extends ArchiveContents {
+  compression: Compression;
+  key: string;
+  versionId: string | null;
+  etag: string | null;
+  size: number;
+  sha256: string;
+  warnings: string[];
+}
+
+export interface StreamOptions {
+  source: ArchiveSource;
+  script: string;
+  /** For messages: the path being archived. */
+  path: string;
+  store: ObjectStore;
+  layout: TargetLayout;
+  snapshotId: string;
+  logger: Logger;
+  signal?: AbortSignal;
+  partSizeBytes: number;
+  queueSize: number;
+  progressIntervalMs: number;
+}
+
+const CONTENT_TYPES: Record<Compression, string> = {
+  zstd: 'application/zstd',
+  gzip: 'application/gzip',
+  none: 'application/x-tar',
+};
+
+/**
+ * One pass, nothing staged: the source's framed stream -> sha256 and byte count -> inline
+ * decompress-and-walk -> S3 multipart upload with a bounded queue. The upload is completed only
+ * after the source's statuses, its exit and the archive's structure have all been judged good;
+ * otherwise it is aborted and no object appears.
+ */
+export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
+  const proc = o.source.start(o.script, {
+    signal: o.signal,
+    onStderrLine: (line) => o.logger.info(`[${o.source.label}] ${line}`),
+  });
+  let inspector: ArchiveInspector | undefined;
+  let warnings: string[] = [];
+  let contents: ArchiveContents | undefined;
+  let resolveHeader!: (c: Compression) => void;
+  const header = new Promise<Compression>((resolve) => (resolveHeader = resolve));
+
+  const decoder = new FrameDecoder((compression) => {
+    inspector = new ArchiveInspector(compression);
+    tap.attachSide(inspector.input, inspector.result);
+    resolveHeader(compression);
+  });
+  const tap = new ArchiveTap(async () => {
+    const outcome = await proc.done;
+    warnings = judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings;
+    contents = await (inspector as ArchiveInspector).result;
+  });
+  const body = new PassThrough({ highWaterMark: 1 << 20 });
+  let pipelineError: unknown;
+  const flowing = pipeline(proc.stdout, decoder, tap, body);
+  flowing.catch((err: unknown) => (pipelineError = err));
+  const progress = startProgress(o.logger, 'streamed', () => tap.bytes, o.progressIntervalMs);
+  let key: string | undefined;
+  let uploading: Promise<unknown> | undefined;
+  let uploadError: unknown;
+
+  try {
+    const compression = await Promise.race([
+      header,
+      flowing.then(() => {
+        throw new Error('the stream ended before its header');
+      }),
+    ]);
+    key = o.layout.archiveKey(o.snapshotId, compression);
+    const upload = o.store.uploadStream(key, body, {
+      contentType: CONTENT_TYPES[compression],
+      partSizeBytes: o.partSizeBytes,
+      queueSize: o.queueSize,
+      signal: o.signal,
+    });
+    uploading = upload.catch((err: unknown) => {
+      // a failed upload stops reading: fail the pipeline instead of letting it wait forever
+      uploadError = err;
+      body.destroy(err as Error);
+    });
+    // the pipeline's verdict first: a failed source explains a failed upload, not the reverse
+    await flowing;
+    const stored = await upload;
+    const c = contents as ArchiveContents | undefined;
+    if (!c) throw new Error('internal: the archive was stored without being inspected');
+    return {
+      compression,
+      key,
+      versionId: stored.versionId ?? null,
+      etag: stored.etag ?? null,
+      size: tap.bytes,
+      sha256: tap.sha256,
+      entries: c.entries,
+      uncompressedBytes: c.uncompressedBytes,
+      warnings,
+    };
+  } catch (err) {
+    // never end the upload's body normally here: an ended body would complete a partial object
+    body.destroy(new Error('backup aborted'));
+    const outcome = await settleWithin(proc.done, 2000);
+    if (!outcome) proc.kill('SIGTERM');
+    await uploading;
+    if (key) await removeStray(o, key);
+    if (o.signal?.aborted) {
+      throw new OperationFailedError(
+        'the backup was cancelled: the upload was aborted and nothing was published',
+      );
+    }
+    // the upload's own failure, unless it failed only because the pipeline stopped feeding it
+    if (uploadError && (pipelineError === undefined || pipelineError === uploadError)) throw uploadError;
+    throw explainStreamFailure(o, outcome, decoder, err);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A failed run must leave no object behind: the key is unique to this run's snapshot id. */
+async function removeStray(o: StreamOptions, key: string): Promise<void> {
+  try {
+    await o.store.abortIncompleteUploads(key);
+    if (await o.store.head(key)) await o.store.deleteKeys([key]);
+  } catch (err) {
+    o.logger.warning(`could not clean up ${key} after the failure: ${errorMessage(err)}`);
+  }
+}
+
+/**
+ * The most specific explanation of a failed stream: the remote statuses when the trailer arrived,
+ * then a damaged archive, then the source's own exit, then whatever stopped the pipeline.
+ */
+function explainStreamFailure(
+  o: StreamOptions,
+  outcome: ProcessOutcome | undefined,
+  decoder: FrameDecoder,
+  err: unknown,
+): Error {
+  if (err instanceof OperationFailedError || err instanceof ConfigurationError) return err;
+  const judge = () => {
+    if (!outcome) return undefined;
+    try {
+      judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err as Error);
+    } catch (judged) {
+      return judged as Error;
+    }
+    return undefined;
+  };
+  if (decoder.trailer) {
+    const judged = judge();
+    if (judged) return judged;
+  }
+  if (err instanceof ArchiveDamagedError) {
+    return new OperationFailedError(
+      `the archive from ${o.source.label} is not a complete, valid archive (${err.message}); nothing was published.`,
+    );
+  }
+  return (
+    judge() ?? new OperationFailedError(`the backup failed and nothing was published: ${errorMessage(err)}`)
+  );
+}

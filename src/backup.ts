@@ -1,0 +1,307 @@
+import { buildArchiveScript, type RequestedCompression } from './archive/remote-script.js';
+import { streamArchiveToStore, type StreamedArchive } from './archive/stream-to-store.js';
+import { ConfigurationError, OperationFailedError } from './errors.js';
+import { TargetLayout } from './layout.js';
+import type { Logger } from './logger.js';
+import {
+  MANIFEST_SCHEMA_VERSION,
+  latestFor,
+  type LatestPointer,
+  type Manifest,
+  type PreviousSnapshot,
+} from './manifest.js';
+import { executePrune, planPrune, type PrunePlan } from './prune.js';
+import { isEmptyPolicy, type RetentionPolicy } from './retention.js';
+import { listSnapshots, readLatest, readManifest } from './snapshot-catalog.js';
+import { makeSnapshotId } from './snapshot-id.js';
+import type { ArchiveSource } from './sources/archive-source.js';
+import type { ObjectStore, ObjectVersion } from './storage/object-store.js';
+import { formatBytes } from './format.js';
+import { LIFEBOAT_VERSION } from './version.js';
+
+export interface BackupOptions {
+  target: string;
+  prefix: string;
+  path: string;
+  excludes: string[];
+  preCommand?: string;
+  compression: RequestedCompression;
+  label?: string;
+  retention: RetentionPolicy;
+  /** Below this fraction of the previous good snapshot's size or entries, the backup is suspect. */
+  minSizeRatio: number;
+  allowShrink: boolean;
+  requireVersioning: boolean;
+  /** Prune nothing; report what retention would delete. */
+  dryRun: boolean;
+  partSizeBytes?: number;
+  queueSize?: number;
+  progressIntervalMs?: number;
+}
+
+export interface BackupDeps {
+  store: ObjectStore;
+  source: ArchiveSource;
+  logger: Logger;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+export interface BackupResult {
+  status: 'ok' | 'suspect';
+  /** Why the backup is suspect; empty when ok. */
+  message: string;
+  snapshotId: string;
+  archiveKey: string;
+  manifestKey: string;
+  versionId: string;
+  sha256: string;
+  sizeBytes: number;
+  entries: number;
+  uncompressedBytes: number;
+  compression: string;
+  durationSeconds: number;
+  previous: PreviousSnapshot | null;
+  pruned: string[];
+  /** With dryRun: what retention would have deleted. */
+  wouldPrune: string[];
+  warnings: string[];
+}
+
+export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+export const DEFAULT_QUEUE_SIZE = 4;
+
+/**
+ * One backup of one target: preflight checks, the streamed archive, the wiped-volume guard,
+ * the manifest, the latest pointer (last, and only for a good snapshot), then retention.
+ * A failure at any step leaves latest.json and every earlier snapshot as they were.
+ */
+export async function runBackup(options: BackupOptions, deps: BackupDeps): Promise<BackupResult> {
+  const { store, source, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const layout = new TargetLayout(options.prefix, options.target);
+
+  const pre = await logger.group('Preflight', async () => {
+    const tools = await source.preflight(deps.signal);
+    await store.checkAccess();
+    if (options.requireVersioning) {
+      const status = await store.versioning();
+      if (status !== 'Enabled') {
+        throw new ConfigurationError(
+          `Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
+            `without it a deleted or overwritten backup cannot be recovered. Enable it ` +
+            `(aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled, ` +
+            `or the provider's console), or set require-versioning: false to accept the risk.`,
+        );
+      }
+    }
+    const latest = await readLatest(store, layout);
+    const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
+    if (latest && !previous) {
+      logger.warning(
+        `latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`,
+      );
+    }
+    logger.info(
+      latest
+        ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
+        : `no previous snapshot of target ${options.target}: this is the first`,
+    );
+    return { tools, latest, previous: previous?.manifest };
+  });
+
+  const snapshotId = await freeSnapshotId(store, layout, now, options.label);
+  const manifestKey = layout.manifestKey(snapshotId);
+
+  const script = buildArchiveScript({
+    path: options.path,
+    compression: options.compression,
+    excludes: options.excludes,
+    preCommand: options.preCommand,
+  });
+  const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () =>
+    streamArchiveToStore({
+      source,
+      script,
+      path: options.path,
+      store,
+      layout,
+      snapshotId,
+      logger,
+      signal: deps.signal,
+      partSizeBytes: options.partSizeBytes ?? DEFAULT_PART_SIZE,
+      queueSize: options.queueSize ?? DEFAULT_QUEUE_SIZE,
+      progressIntervalMs: options.progressIntervalMs ?? 10_000,
+    }),
+  );
+  for (const w of archive.warnings) logger.warning(w);
+
+  const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
+  const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+  const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
+  if (shrink && options.allowShrink) logger.warning(`${shrink}; accepted because allow-shrink is true`);
+
+  const completed = now();
+  const manifest: Manifest = {
+    schema: MANIFEST_SCHEMA_VERSION,
+    snapshotId,
+    target: options.target,
+    status,
+    ...(status === 'suspect' ? { statusReason: shrink } : {}),
+    created: started.toISOString(),
+    completed: completed.toISOString(),
+    durationSeconds: round((completed.getTime() - started.getTime()) / 1000),
+    source: {
+      ...source.description,
+      path: options.path,
+      excludes: options.excludes,
+      preCommand: Boolean(options.preCommand),
+    },
+    tools: { lifeboat: LIFEBOAT_VERSION, ...pre.tools },
+    compression: archive.compression,
+    archive: {
+      key: archive.key,
+      versionId: archive.versionId,
+      etag: archive.etag,
+      size: archive.size,
+      sha256: archive.sha256,
+    },
+    entries: archive.entries,
+    uncompressedBytes: archive.uncompressedBytes,
+    warnings: archive.warnings,
+    previous,
+  };
+  const manifestVersion = await store.putJson(manifestKey, manifest);
+
+  const result: BackupResult = {
+    status,
+    message: status === 'suspect' ? suspectMessage(shrink, snapshotId) : '',
+    snapshotId,
+    archiveKey: archive.key,
+    manifestKey,
+    versionId: archive.versionId ?? '',
+    sha256: archive.sha256,
+    sizeBytes: archive.size,
+    entries: archive.entries,
+    uncompressedBytes: archive.uncompressedBytes,
+    compression: archive.compression,
+    durationSeconds: manifest.durationSeconds,
+    previous,
+    pruned: [],
+    wouldPrune: [],
+    warnings: archive.warnings,
+  };
+  if (status === 'suspect') return result;
+
+  await publishLatest(store, layout, manifest, manifestVersion, pre.latest?.version, now());
+
+  if (!isEmptyPolicy(options.retention)) {
+    await logger.group('Retention', async () => {
+      const plan: PrunePlan = planPrune(await listSnapshots(store, layout), options.retention);
+      logger.info(
+        `keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`,
+      );
+      if (options.dryRun) {
+        result.wouldPrune = plan.remove.map((e) => e.id);
+        logger.info(
+          plan.remove.length
+            ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+            : 'dry run: nothing to prune',
+        );
+      } else {
+        result.pruned = await executePrune(store, layout, plan, logger);
+        if (result.pruned.length === 0) logger.info('nothing to prune');
+      }
+    });
+  }
+  result.durationSeconds = round((now().getTime() - started.getTime()) / 1000);
+  return result;
+}
+
+/**
+ * The id of a snapshot is its start second. When that folder is already taken (a run that
+ * finished within the same second), the id moves on to the next free second.
+ */
+async function freeSnapshotId(store: ObjectStore, layout: TargetLayout, now: () => Date, label?: string): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = makeSnapshotId(now(), label);
+    if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) return id;
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
+  }
+  throw new OperationFailedError(
+    `no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
+      `Run backups of one target one at a time (a workflow concurrency group per target).`,
+  );
+}
+
+/**
+ * Moves latest.json to the new snapshot, refusing when another run moved it meanwhile (the
+ * workflow's concurrency group should make that impossible; this is the last line).
+ */
+async function publishLatest(
+  store: ObjectStore,
+  layout: TargetLayout,
+  manifest: Manifest,
+  manifestVersion: ObjectVersion,
+  seenAtStart: ObjectVersion | undefined,
+  now: Date,
+): Promise<void> {
+  const current = await store.getJson<LatestPointer>(layout.latestKey);
+  const moved = current
+    ? !seenAtStart || current.versionId !== seenAtStart.versionId || current.etag !== seenAtStart.etag
+    : Boolean(seenAtStart);
+  if (moved) {
+    throw new OperationFailedError(
+      `latest.json of target ${manifest.target} changed while this backup ran` +
+        `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ` +
+        `${manifest.snapshotId} was stored but latest was not moved and nothing was pruned. ` +
+        `Give the workflow a concurrency group per target so that two backups of one target never overlap.`,
+    );
+  }
+  await store.putJson(
+    layout.latestKey,
+    latestFor(manifest, layout.manifestKey(manifest.snapshotId), manifestVersion.versionId ?? null, now),
+  );
+}
+
+function comparePrevious(prev: Manifest, archive: StreamedArchive): PreviousSnapshot {
+  return {
+    snapshotId: prev.snapshotId,
+    size: prev.archive.size,
+    entries: prev.entries,
+    sizeRatio: prev.archive.size > 0 ? round(archive.size / prev.archive.size, 4) : null,
+    entriesRatio: prev.entries > 0 ? round(archive.entries / prev.entries, 4) : null,
+  };
+}
+
+function shrinkReason(prev: PreviousSnapshot, archive: StreamedArchive, minRatio: number): string {
+  if (minRatio <= 0) return '';
+  const problems: string[] = [];
+  if (prev.sizeRatio !== null && prev.sizeRatio < minRatio) {
+    problems.push(
+      `size ${formatBytes(archive.size)} is ${pct(prev.sizeRatio)} of the previous ${formatBytes(prev.size)}`,
+    );
+  }
+  if (prev.entriesRatio !== null && prev.entriesRatio < minRatio) {
+    problems.push(`${archive.entries} entries is ${pct(prev.entriesRatio)} of the previous ${prev.entries}`);
+  }
+  if (problems.length === 0) return '';
+  return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
+}
+
+function suspectMessage(shrink: string, id: string): string {
+  return (
+    `Backup is suspect: ${shrink}. Was the volume wiped? Snapshot ${id} was stored with status "suspect", ` +
+    `latest.json was not moved and nothing was pruned. If the shrink is intended, re-run with allow-shrink: true.`
+  );
+}
+
+function pct(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}
+
+function round(n: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,96 @@
+import type { Compression } from './layout.js';
+import { schemaErrors } from './schemas.js';
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export type SnapshotStatus = 'ok' | 'suspect';
+
+export interface SourceDescription {
+  kind: 'fly' | 'local' | 'ssh';
+  app?: string;
+  machine?: string | null;
+  host?: string;
+  path: string;
+  excludes?: string[];
+  preCommand?: boolean;
+}
+
+export interface PreviousSnapshot {
+  snapshotId: string;
+  size: number;
+  entries: number;
+  sizeRatio: number | null;
+  entriesRatio: number | null;
+}
+
+/** schema/manifest.schema.json describes this document for other tools. */
+export interface Manifest {
+  schema: typeof MANIFEST_SCHEMA_VERSION;
+  snapshotId: string;
+  target: string;
+  status: SnapshotStatus;
+  statusReason?: string;
+  created: string;
+  completed: string;
+  durationSeconds: number;
+  source: SourceDescription;
+  tools: { lifeboat: string; flyctl?: string };
+  compression: Compression;
+  archive: { key: string; versionId: string | null; etag: string | null; size: number; sha256: string };
+  entries: number;
+  uncompressedBytes: number;
+  warnings: string[];
+  previous: PreviousSnapshot | null;
+}
+
+/** schema/latest.schema.json describes this document. */
+export interface LatestPointer {
+  schema: typeof MANIFEST_SCHEMA_VERSION;
+  target: string;
+  snapshotId: string;
+  manifestKey: string;
+  manifestVersionId: string | null;
+  archiveKey: string;
+  archiveVersionId: string | null;
+  sha256: string;
+  size: number;
+  created: string;
+  updated: string;
+}
+
+export function parseManifest(value: unknown, where: string): Manifest {
+  const errors = schemaErrors('manifest', value);
+  if (errors.length > 0) {
+    throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
+  }
+  return value as Manifest;
+}
+
+export function parseLatest(value: unknown, where: string): LatestPointer {
+  const errors = schemaErrors('latest', value);
+  if (errors.length > 0) {
+    throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
+  }
+  return value as LatestPointer;
+}
+
+export function latestFor(
+  manifest: Manifest,
+  manifestKey: string,
+  manifestVersionId: string | null,
+  now: Date,
+): LatestPointer {
+  return {
+    schema: MANIFEST_SCHEMA_VERSION,
+    target: manifest.target,
+    snapshotId: manifest.snapshotId,
+    manifestKey,
+    manifestVersionId,
+    archiveKey: manifest.archive.key,
+    archiveVersionId: manifest.archive.versionId,
+    sha256: manifest.archive.sha256,
+    size: manifest.archive.size,
+    created: manifest.created,
+    updated: now.toISOString(),
+  };
+}

@@ -1,0 +1,22 @@
+import type { SourceDescription } from '../manifest.js';
+import type { RunningProcess } from '../process.js';
+
+/** Which machine a source reaches; the archived path and options are added by the backup. */
+export type SourceIdentity = Omit<SourceDescription, 'path' | 'excludes' | 'preCommand'>;
+
+/** Where a volume's archive comes from: a Fly machine, an SSH host, or a local directory. */
+export interface ArchiveSource {
+  readonly description: SourceIdentity;
+  /** A short name for messages: "flyctl", "ssh", "local tar". */
+  readonly label: string;
+  /**
+   * Everything that can be checked before data moves (the tool is installed and recent enough,
+   * the token is set). Returns tool versions to record in the manifest.
+   */
+  preflight(signal?: AbortSignal): Promise<Record<string, string>>;
+  /** Runs the remote archive script; its stdout is the framed stream (remote-script.ts). */
+  start(
+    script: string,
+    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
+  ): RunningProcess;
+}

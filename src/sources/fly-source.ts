@@ -1,0 +1,89 @@
+import { ConfigurationError } from '../errors.js';
+import { runCaptured, spawnStreaming, lastLine, type RunningProcess } from '../process.js';
+import { shDashC } from '../shell.js';
+import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+
+/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
+export const MIN_FLYCTL_VERSION = '0.4.80';
+
+export interface FlySourceOptions {
+  app: string;
+  machine?: string;
+  flyctl: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function parseFlyctlVersion(output: string): string | undefined {
+  return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function flyToken(env: NodeJS.ProcessEnv): string | undefined {
+  return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
+}
+
+/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
+export class FlySource implements ArchiveSource {
+  readonly label = 'flyctl';
+  readonly description: SourceIdentity;
+
+  constructor(private readonly options: FlySourceOptions) {
+    this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
+  }
+
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  async preflight(signal?: AbortSignal): Promise<Record<string, string>> {
+    if (!flyToken(this.env)) {
+      throw new ConfigurationError(
+        'FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
+          'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.',
+      );
+    }
+    const out = await runCaptured(this.options.flyctl, ['version'], {
+      env: this.env,
+      signal,
+      installHint:
+        'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+    });
+    if (out.code !== 0) {
+      throw new ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
+    }
+    const version = parseFlyctlVersion(out.stdout);
+    if (!version) {
+      throw new ConfigurationError(
+        `Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`,
+      );
+    }
+    if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
+      throw new ConfigurationError(
+        `flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
+          `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`,
+      );
+    }
+    return { flyctl: version };
+  }
+
+  start(
+    script: string,
+    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
+  ): RunningProcess {
+    const args = ['ssh', 'console', '-a', this.options.app, '-q'];
+    if (this.options.machine) args.push('--machine', this.options.machine);
+    args.push('-C', shDashC(script));
+    const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
+    proc.stdin.end();
+    return proc;
+  }
+}

@@ -1,0 +1,24 @@
+import { spawnStreaming, type RunningProcess } from '../process.js';
+import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+
+/**
+ * A directory on this machine (the demo, the CLI on a host, a self-hosted runner that mounts the
+ * volume): the same archive script, run by the local sh with the local tar.
+ */
+export class LocalSource implements ArchiveSource {
+  readonly label = 'local tar';
+  readonly description: SourceIdentity = { kind: 'local' };
+
+  async preflight(): Promise<Record<string, string>> {
+    return {};
+  }
+
+  start(
+    script: string,
+    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
+  ): RunningProcess {
+    const proc = spawnStreaming('sh', ['-c', script], options);
+    proc.stdin.end();
+    return proc;
+  }
+}

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { ConfigurationError } from '../errors.js';
+import { createS3Client, describeLocation, type S3Location } from './s3-client.js';
+import { explainS3Error, isNotFound, s3Status } from './s3-errors.js';
+
+export interface ObjectVersion {
+  versionId?: string;
+  etag?: string;
+}
+
+export interface StoredJson<T> extends ObjectVersion {
+  value: T;
+}
+
+export interface ObjectHead extends ObjectVersion {
+  size: number;
+  lastModified?: Date;
+}
+
+export interface UploadOptions {
+  contentType: string;
+  partSizeBytes: number;
+  queueSize: number;
+  signal?: AbortSignal;
+  metadata?: Record<string, string>;
+}
+
+export interface DownloadedObject extends ObjectVersion {
+  body: Readable;
+  size: number;
+}
+
+export type VersioningStatus = 'Enabled' | 'Suspended' | 'Disabled';
+
+/** The operations lifeboat performs on a bucket; everything above this speaks in keys. */
+export interface ObjectStore {
+  readonly description: string;
+  checkAccess(): Promise<void>;
+  versioning(): Promise<VersioningStatus>;
+  head(key: string): Promise<ObjectHead | undefined>;
+  getJson<T>(key: string, versionId?: string): Promise<StoredJson<T> | undefined>;
+  putJson(key: string, value: unknown): Promise<ObjectVersion>;
+  uploadStream(key: string, body: Readable, options: UploadOptions): Promise<ObjectVersion>;
+  download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject>;
+  /** Names of the "folders" directly below prefix (which must end in "/"). */
+  listFolders(prefix: string): Promise<string[]>;
+  listKeys(prefix: string): Promise<string[]>;
+  deleteKeys(keys: string[]): Promise<void>;
+  /** Aborts every unfinished multipart upload of this key. Returns how many it aborted. */
+  abortIncompleteUploads(key: string): Promise<number>;
+}
+
+export class S3ObjectStore implements ObjectStore {
+  readonly description: string;
+  private readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(location: S3Location, client?: S3Client) {
+    this.bucket = location.bucket;
+    this.description = describeLocation(location);
+    this.client = client ?? createS3Client(location);
+  }
+
+  private fail(err: unknown, operation: string): Error {
+    return explainS3Error(err, operation, this.description);
+  }
+
+  async checkAccess(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (err) {
+      if (s3Status(err) === 404 || isNotFound(err)) {
+        throw new ConfigurationError(
+          `The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`,
+        );
+      }
+      throw this.fail(err, 'HeadBucket');
+    }
+  }
+
+  async versioning(): Promise<VersioningStatus> {
+    try {
+      const out = await this.client.send(new GetBucketVersioningCommand({ Bucket: this.bucket }));
+      if (out.Status === 'Enabled' || out.Status === 'Suspended') return out.Status;
+      return 'Disabled';
+    } catch (err) {
+      throw this.fail(err, 'GetBucketVersioning');
+    }
+  }
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        size: out.ContentLength ?? 0,
+        versionId: out.VersionId,
+        etag: out.ETag,
+        lastModified: out.LastModified,
+      };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw this.fail(err, `HeadObject ${key}`);
+    }
+  }
+
+  async getJson<T>(key: string, versionId?: string): Promise<StoredJson<T> | undefined> {
+    let text: string;
+    let out;
+    try {
+      out = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(versionId ? { VersionId: versionId } : {}),
+        }),
+      );
+      text = (await out.Body?.transformToString('utf8')) ?? '';
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw this.fail(err, `GetObject ${key}`);
+    }
+    try {
+      return { value: JSON.parse(text) as T, versionId: out.VersionId, etag: out.ETag };
+    } catch {
+      throw new Error(
+        `${this.description}/${key} is not valid JSON: it was not written by lifeboat or is damaged.`,
+      );
+    }
+  }
+
+  async putJson(key: string, value: unknown): Promise<ObjectVersion> {
+    const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    try {
+      const out = await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: 'application/json',
+          // every S3 flavour checks Content-MD5, unlike the newer checksum headers
+          ContentMD5: createHash('md5').update(body).digest('base64'),
+        }),
+      );
+      return { versionId: out.VersionId, etag: out.ETag };
+    } catch (err) {
+      throw this.fail(err, `PutObject ${key}`);
+    }
+  }
+
+  async uploadStream(key: string, body: Readable, options: UploadOptions): Promise<ObjectVersion> {
+    const upload = new Upload({
+      client: this.client,
+      params: {
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: options.contentType,
+        ...(options.metadata ? { Metadata: options.metadata } : {}),
+      },
+      partSize: options.partSizeBytes,
+      queueSize: options.queueSize,
+      leavePartsOnError: false,
+    });
+    const onAbort = () => {
+      void upload.abort().catch(() => undefined);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const out = await upload.done();
+      let versionId = 'VersionId' in out ? out.VersionId : undefined;
+      // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
+      // HeadObject has both.
+      const head = await this.head(key);
+      versionId ??= head?.versionId;
+      return { versionId, etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined) };
+    } catch (err) {
+      // leave no half-written multipart upload behind, whatever lib-storage did on its way out
+      await this.abortIncompleteUploads(key).catch(() => 0);
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('upload aborted');
+      throw this.fail(err, `upload of ${key}`);
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject> {
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(versionId ? { VersionId: versionId } : {}),
+        }),
+        signal ? { abortSignal: signal } : {},
+      );
+      return {
+        body: out.Body as Readable,
+        size: out.ContentLength ?? 0,
+        versionId: out.VersionId,
+        etag: out.ETag,
+      };
+    } catch (err) {
+      if (isNotFound(err)) {
+        throw new Error(
+          `${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`,
+          { cause: err },
+        );
+      }
+      throw this.fail(err, `GetObject ${key}`);
+    }
+  }
+
+  async listFolders(prefix: string): Promise<string[]> {
+    const folders: string[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const out = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            Delimiter: '/',
+            ContinuationToken: token,
+          }),
+        );
+        for (const p of out.CommonPrefixes ?? []) {
+          if (p.Prefix) folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
+        }
+        token = out.IsTruncated ? out.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      throw this.fail(err, `ListObjectsV2 ${prefix}`);
+    }
+    return folders;
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const out = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        );
+        for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
+        token = out.IsTruncated ? out.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      throw this.fail(err, `ListObjectsV2 ${prefix}`);
+    }
+    return keys;
+  }
+
+  async deleteKeys(keys: string[]): Promise<void> {
+    // one DeleteObject per key: DeleteObjects needs Content-MD5 on some providers and a snapshot
+    // holds only a few objects
+    for (const key of keys) {
+      try {
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      } catch (err) {
+        throw this.fail(err, `DeleteObject ${key}`);
+      }
+    }
+  }
+
+  async abortIncompleteUploads(key: string): Promise<number> {
+    let aborted = 0;
+    const out = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
+    for (const u of out.Uploads ?? []) {
+      if (u.Key !== key || !u.UploadId) continue;
+      await this.client.send(
+        new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }),
+      );
+      aborted++;
+    }
+    return aborted;
+  }
+}

@@ -1,0 +1,32 @@
+import { S3Client } from '@aws-sdk/client-s3';
+
+export interface S3Location {
+  bucket: string;
+  /** Empty for AWS S3 itself; the provider's URL otherwise (R2, Spaces, B2, MinIO, Ceph). */
+  endpoint: string;
+  region: string;
+  forcePathStyle: boolean;
+  /** Explicit keys (a second provider's); otherwise the standard AWS credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/**
+ * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
+ * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
+ * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ */
+export function createS3Client(location: S3Location): S3Client {
+  return new S3Client({
+    region: location.region,
+    ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+    forcePathStyle: location.forcePathStyle,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 5,
+    ...(location.credentials ? { credentials: location.credentials } : {}),
+  });
+}
+
+export function describeLocation(location: S3Location): string {
+  return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}

@@ -1,0 +1,217 @@
+// A stand-in for flyctl that behaves as ../shared/FACTS.md documents flyctl 0.4.x, at the
+// process level: the same arguments, stdout, stderr and exit codes. The "machine" is this host:
+// the command runs in its own mount namespace where FLY_STANDIN_VOLUME is bind-mounted at
+// FLY_STANDIN_REMOTE_PATH (default /data), so the fixture directory is the volume.
+//
+// Environment:
+//   FLY_STANDIN_VERSION      version to report (default 0.4.87)
+//   FLY_STANDIN_APP          the only app that exists (default: any)
+//   FLY_STANDIN_MACHINES     comma-separated machine ids (default 148e123a0b4d89)
+//   FLY_STANDIN_VOLUME       local directory shown as the volume
+//   FLY_STANDIN_REMOTE_PATH  where the volume is mounted on the "machine" (default /data)
+//   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd)
+//   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall
+//   FLY_STANDIN_LOG          file that receives one JSON line per invocation
+//   FLY_STANDIN_STATE        JSON file with volumes and snapshots (volumes commands)
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { split } from 'shlex';
+
+const env = process.env;
+const argv = process.argv.slice(2);
+if (env.FLY_STANDIN_LOG) {
+  appendFileSync(env.FLY_STANDIN_LOG, `${JSON.stringify({ argv, time: new Date().toISOString() })}\n`);
+}
+
+function fail(message, code = 1) {
+  process.stderr.write(`Error: ${message}\n`);
+  process.exit(code);
+}
+
+function takeFlags(args, spec) {
+  // spec: { '-a': 'app', '--app': 'app', '-q': true, ... }; returns { flags, rest }
+  const flags = {};
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const kind = spec[name];
+    if (kind === undefined) {
+      if (a.startsWith('-') && a !== '-') fail(`unknown flag: ${name}`);
+      rest.push(a);
+    } else if (kind === true) {
+      flags[name] = true;
+    } else {
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (value === undefined) fail(`flag needs an argument: ${name}`);
+      flags[kind] = value;
+    }
+  }
+  return { flags, rest };
+}
+
+const version = env.FLY_STANDIN_VERSION || '0.4.87';
+const machines = (env.FLY_STANDIN_MACHINES || '148e123a0b4d89').split(',');
+
+function needToken() {
+  if (!env.FLY_API_TOKEN && !env.FLY_ACCESS_TOKEN) {
+    fail("No access token available. Please login with 'flyctl auth login'");
+  }
+}
+
+function checkApp(app) {
+  if (!app) fail('the config for your app is missing an app name, add an app field to the fly.toml file or specify with the -a flag');
+  if (env.FLY_STANDIN_APP && app !== env.FLY_STANDIN_APP) fail(`failed to get app: Could not find App "${app}"`);
+}
+
+function loadState() {
+  const file = env.FLY_STANDIN_STATE;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    volumes: [{ id: 'vol_standin0001', name: 'data', state: 'created', size_gb: 1, region: 'ams', attached_machine_id: machines[0], snapshot_retention: 5 }],
+    snapshots: {},
+  };
+}
+
+function saveState(state) {
+  if (env.FLY_STANDIN_STATE) writeFileSync(env.FLY_STANDIN_STATE, JSON.stringify(state, null, 2));
+}
+
+function remotePathDir() {
+  const hide = (env.FLY_STANDIN_HIDE || '').split(',').filter(Boolean);
+  if (hide.length === 0) return env.PATH;
+  // a bin directory with the usual tools of a machine image, less the hidden ones
+  const dir = mkdtempSync(join(tmpdir(), 'flyctl-standin-bin-'));
+  const tools = ['sh', 'dash', 'bash', 'tar', 'gzip', 'zstd', 'cat', 'printf', 'echo', 'env', 'ls', 'mkdir', 'rm', 'mv', 'cp',
+    'test', '[', 'head', 'tail', 'wc', 'true', 'false', 'sleep', 'base64', 'find', 'stat', 'chmod', 'touch', 'sync', 'uname',
+    'id', 'date', 'sqlite3', 'mount', 'readlink', 'dirname', 'basename', 'sha256sum', 'tr', 'sed', 'grep', 'cut'];
+  for (const t of tools) {
+    if (hide.includes(t)) continue;
+    for (const d of ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {
+      if (existsSync(join(d, t))) {
+        symlinkSync(join(d, t), join(dir, t));
+        break;
+      }
+    }
+  }
+  return dir;
+}
+
+function sshConsole(args) {
+  const { flags } = takeFlags(args, {
+    '-a': 'app', '--app': 'app', '-C': 'command', '--command': 'command', '--machine': 'machine',
+    '-u': 'user', '--user': 'user', '-q': true, '--quiet': true, '-s': true, '--select': true, '--pty': true,
+    '-t': 'token', '--access-token': 'token', '-r': 'region', '--region': 'region',
+  });
+  needToken();
+  checkApp(flags.app);
+  const mode = env.FLY_STANDIN_MODE || 'ok';
+  if (mode === 'stopped') {
+    fail(`app ${flags.app} has no started VMs.\nIt may be unhealthy or not have been deployed.\nTry the following command to verify:\n\nfly status`);
+  }
+  if (flags.machine && !machines.includes(flags.machine)) fail(`machine ${flags.machine} was not found in app '${flags.app}'`);
+  if (!flags['-q'] && !flags['--quiet']) process.stderr.write(`Connecting to fdaa:0:1:a7b:1::2... complete\n`);
+  if (flags.command === undefined) fail('the stand-in supports only non-interactive use (-C)');
+  const words = split(flags.command);
+  if (words.length === 0) fail('empty command');
+  const remotePath = env.FLY_STANDIN_REMOTE_PATH || '/data';
+  const childEnv = { PATH: remotePathDir(), HOME: '/root', LANG: 'C.UTF-8' };
+  let cmd = words[0];
+  let cmdArgs = words.slice(1);
+  if (env.FLY_STANDIN_VOLUME) {
+    // the namespace plumbing is the stand-in's own; the user's words are passed through "$@" untouched
+    cmd = '/usr/bin/unshare';
+    cmdArgs = ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c',
+      '/bin/mkdir -p "$1" && /bin/mount --bind "$2" "$1" && shift 2 && exec "$@"', 'standin-mount', remotePath, env.FLY_STANDIN_VOLUME, ...words];
+  }
+  const child = spawn(cmd, cmdArgs, { env: childEnv, stdio: ['inherit', 'pipe', 'inherit'] });
+  let limit = Infinity;
+  let kind = 'ok';
+  const m = /^(truncate|fail-mid):(\d+)$/.exec(mode);
+  if (m) {
+    kind = m[1];
+    limit = Number(m[2]);
+  }
+  let sent = 0;
+  let cut = false;
+  child.stdout.on('data', (chunk) => {
+    if (cut) return;
+    if (mode === 'stall') {
+      // the connection hangs: nothing more arrives until the process is killed
+      cut = true;
+      return;
+    }
+    if (sent + chunk.length >= limit) {
+      process.stdout.write(chunk.subarray(0, limit - sent));
+      sent = limit;
+      cut = true;
+      child.kill('SIGKILL');
+      process.stdout.end(() => {
+        if (kind === 'fail-mid') fail('ssh shell: wait: remote command exited without exit status or exit signal');
+        process.exit(0); // truncate: like flyctl < 0.4.80, returns 0 before the stream was drained
+      });
+      return;
+    }
+    sent += chunk.length;
+    if (!process.stdout.write(chunk)) {
+      child.stdout.pause();
+      process.stdout.once('drain', () => child.stdout.resume());
+    }
+  });
+  child.on('error', (err) => fail(`ssh shell: ${err.message}`));
+  child.on('close', (code, signal) => {
+    if (cut) return;
+    process.stdout.end(() => {
+      if (signal) fail(`ssh shell: Process exited with signal ${signal}`);
+      if (code !== 0) fail(`ssh shell: Process exited with status ${code}`);
+      process.exit(0);
+    });
+  });
+  for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => { child.kill('SIGKILL'); process.exit(130); });
+}
+
+function volumes(args) {
+  const sub = args[0];
+  const { flags, rest } = takeFlags(args.slice(1), { '-a': 'app', '--app': 'app', '--json': true, '-j': true });
+  needToken();
+  const state = loadState();
+  const json = flags['--json'] || flags['-j'];
+  if (sub === 'list') {
+    checkApp(flags.app);
+    process.stdout.write(json ? `${JSON.stringify(state.volumes, null, 2)}\n` : state.volumes.map((v) => `${v.id}\t${v.name}\n`).join(''));
+    return;
+  }
+  if (sub === 'snapshots') {
+    const action = rest[0];
+    const vol = rest[1];
+    if (!vol) fail('requires a volume id');
+    if (!state.volumes.some((v) => v.id === vol)) fail(`failed retrieving volume ${vol}: volume not found`);
+    const list = state.snapshots[vol] ?? [];
+    if (action === 'list' || action === 'ls') {
+      process.stdout.write(json ? `${JSON.stringify(list, null, 2)}\n` : list.map((s) => `${s.id}\t${s.status}\n`).join(''));
+      return;
+    }
+    if (action === 'create') {
+      const snap = { id: `vs_standin${String(list.length + 1).padStart(4, '0')}`, size: 1024, volume_size: 1073741824, digest: 'standin', created_at: new Date().toISOString(), status: 'created', retention_days: 5 };
+      state.snapshots[vol] = [...list, snap];
+      saveState(state);
+      process.stdout.write(`Scheduled to snapshot volume ${vol}\n`);
+      return;
+    }
+  }
+  fail(`unknown command "volumes ${args.join(' ')}"`);
+}
+
+const [cmd, ...rest] = argv;
+if (cmd === 'version') {
+  process.stdout.write(`flyctl v${version} linux/amd64 Commit: standin BuildDate: 2026-01-01T00:00:00Z\n`);
+} else if (cmd === 'ssh' && rest[0] === 'console') {
+  sshConsole(rest.slice(1));
+} else if (cmd === 'volumes' || cmd === 'volume' || cmd === 'vol') {
+  volumes(rest);
+} else {
+  fail(`unknown command "${argv.join(' ')}" for "flyctl"`);
+}
