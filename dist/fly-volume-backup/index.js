@@ -72999,6 +72999,203 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
+ * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
+ */
+class errors_ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** The job ran but its result is not good (a failed stream, a suspect backup, a failed check). */
+class OperationFailedError extends Error {
+    name = 'OperationFailedError';
+}
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/process.ts
+
+
+const TAIL_LINES = 20;
+/**
+ * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
+ * A missing program is a ConfigurationError naming it; an abort signal kills it.
+ */
+function spawnStreaming(command, args, options = {}) {
+    const child = (0,external_node_child_process_.spawn)(command, args, {
+        env: options.env ?? process.env,
+        cwd: options.cwd,
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stderrTail = [];
+    let partial = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text) => {
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+            record(line);
+    });
+    function record(line) {
+        const clean = line.replace(/\r$/, '');
+        if (clean === '')
+            return;
+        stderrTail.push(clean);
+        if (stderrTail.length > TAIL_LINES)
+            stderrTail.shift();
+        options.onStderrLine?.(clean);
+    }
+    const onAbort = () => child.kill('SIGTERM');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            options.signal?.removeEventListener('abort', onAbort);
+            if (err.code === 'ENOENT') {
+                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
+            }
+            else {
+                reject(err);
+            }
+        });
+        child.once('close', (code, signal) => {
+            options.signal?.removeEventListener('abort', onAbort);
+            if (partial)
+                record(partial);
+            resolve({ code, signal, stderrTail });
+        });
+    });
+    done.catch(() => undefined);
+    // a consumer that stops reading early must not crash the process with EPIPE
+    child.stdin.on('error', () => undefined);
+    return {
+        stdout: child.stdout,
+        stdin: child.stdin,
+        done,
+        kill: (signal = 'SIGTERM') => {
+            child.kill(signal);
+        },
+    };
+}
+/** Runs a program to completion and returns its stdout as text (for short commands like `version`). */
+async function runCaptured(command, args, options = {}) {
+    const proc = spawnStreaming(command, args, options);
+    proc.stdin.end();
+    const chunks = [];
+    proc.stdout.on('data', (c) => chunks.push(c));
+    const outcome = await proc.done;
+    return { ...outcome, stdout: Buffer.concat(chunks).toString('utf8') };
+}
+function lastLine(outcome) {
+    return outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
+}
+
+;// CONCATENATED MODULE: ./src/shell.ts
+/**
+ * Safe construction of POSIX sh text. lifeboat's remote commands travel through layers that split
+ * or interpret them (flyctl splits the command into words without a shell; OpenSSH hands it to the
+ * login shell), so every user value is embedded as octal escapes decoded by sh's own printf:
+ * the generated text contains no quote, no backslash-quote pair and no metacharacter that came
+ * from the user, whatever the value holds.
+ */
+/** `"$(printf "\ooo\ooo...")"`: a double-quoted sh word that expands to exactly `value`. */
+function shWord(value) {
+    if (value === '')
+        return '""';
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.includes(0))
+        throw new Error('a shell value cannot contain a NUL byte');
+    if (value.endsWith('\n'))
+        throw new Error('a shell value cannot end in a newline');
+    let octal = '';
+    for (const b of bytes)
+        octal += `\\${b.toString(8).padStart(3, '0')}`;
+    return `"$(printf "${octal}")"`;
+}
+/**
+ * Wraps a script as `sh -c '<script>'` for a command line that is split into words the way a
+ * POSIX shell would. The script must not contain a single quote (scripts built with shWord
+ * never do); this is checked rather than escaped so that no splitter's quirks matter.
+ */
+function shDashC(script) {
+    if (script.includes("'"))
+        throw new Error('internal: a remote script must not contain a single quote');
+    return `sh -c '${script}'`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/fly-source.ts
+
+
+
+/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
+const MIN_FLYCTL_VERSION = '0.4.80';
+function parseFlyctlVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
+}
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function flyToken(env) {
+    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
+}
+/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
+class FlySource {
+    options;
+    label = 'flyctl';
+    description;
+    constructor(options) {
+        this.options = options;
+        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
+    }
+    get env() {
+        return this.options.env ?? process.env;
+    }
+    async preflight(signal) {
+        if (!flyToken(this.env)) {
+            throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
+                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+        }
+        const out = await runCaptured(this.options.flyctl, ['version'], {
+            env: this.env,
+            signal,
+            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+        });
+        if (out.code !== 0) {
+            throw new errors_ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
+        }
+        const version = parseFlyctlVersion(out.stdout);
+        if (!version) {
+            throw new errors_ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
+        }
+        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
+            throw new errors_ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
+                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
+        }
+        return { flyctl: version };
+    }
+    start(script, options) {
+        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
+        if (this.options.machine)
+            args.push('--machine', this.options.machine);
+        args.push('-C', shDashC(script));
+        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
+        proc.stdin.end();
+        return proc;
+    }
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -75944,39 +76141,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shell.ts
-/**
- * Safe construction of POSIX sh text. lifeboat's remote commands travel through layers that split
- * or interpret them (flyctl splits the command into words without a shell; OpenSSH hands it to the
- * login shell), so every user value is embedded as octal escapes decoded by sh's own printf:
- * the generated text contains no quote, no backslash-quote pair and no metacharacter that came
- * from the user, whatever the value holds.
- */
-/** `"$(printf "\ooo\ooo...")"`: a double-quoted sh word that expands to exactly `value`. */
-function shWord(value) {
-    if (value === '')
-        return '""';
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.includes(0))
-        throw new Error('a shell value cannot contain a NUL byte');
-    if (value.endsWith('\n'))
-        throw new Error('a shell value cannot end in a newline');
-    let octal = '';
-    for (const b of bytes)
-        octal += `\\${b.toString(8).padStart(3, '0')}`;
-    return `"$(printf "${octal}")"`;
-}
-/**
- * Wraps a script as `sh -c '<script>'` for a command line that is split into words the way a
- * POSIX shell would. The script must not contain a single quote (scripts built with shWord
- * never do); this is checked rather than escaped so that no splitter's quirks matter.
- */
-function shDashC(script) {
-    if (script.includes("'"))
-        throw new Error('internal: a remote script must not contain a single quote');
-    return `sh -c '${script}'`;
-}
-
 ;// CONCATENATED MODULE: ./src/archive/remote-script.ts
 
 /**
@@ -76029,24 +76193,6 @@ function buildArchiveScript(options) {
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
- * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-/** The job ran but its result is not good (a failed stream, a suspect backup, a failed check). */
-class OperationFailedError extends Error {
-    name = 'OperationFailedError';
-}
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
 ;// CONCATENATED MODULE: ./src/format.ts
 /** Human-readable figures for logs and summaries. */
 function formatBytes(bytes) {
@@ -76076,84 +76222,6 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000) {
     }, intervalMs);
     timer.unref();
     return { stop: () => clearInterval(timer) };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/process.ts
-
-
-const TAIL_LINES = 20;
-/**
- * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
- * A missing program is a ConfigurationError naming it; an abort signal kills it.
- */
-function spawnStreaming(command, args, options = {}) {
-    const child = (0,external_node_child_process_.spawn)(command, args, {
-        env: options.env ?? process.env,
-        cwd: options.cwd,
-        stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const stderrTail = [];
-    let partial = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => {
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines)
-            record(line);
-    });
-    function record(line) {
-        const clean = line.replace(/\r$/, '');
-        if (clean === '')
-            return;
-        stderrTail.push(clean);
-        if (stderrTail.length > TAIL_LINES)
-            stderrTail.shift();
-        options.onStderrLine?.(clean);
-    }
-    const onAbort = () => child.kill('SIGTERM');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const done = new Promise((resolve, reject) => {
-        child.once('error', (err) => {
-            options.signal?.removeEventListener('abort', onAbort);
-            if (err.code === 'ENOENT') {
-                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
-            }
-            else {
-                reject(err);
-            }
-        });
-        child.once('close', (code, signal) => {
-            options.signal?.removeEventListener('abort', onAbort);
-            if (partial)
-                record(partial);
-            resolve({ code, signal, stderrTail });
-        });
-    });
-    done.catch(() => undefined);
-    // a consumer that stops reading early must not crash the process with EPIPE
-    child.stdin.on('error', () => undefined);
-    return {
-        stdout: child.stdout,
-        stdin: child.stdin,
-        done,
-        kill: (signal = 'SIGTERM') => {
-            child.kill(signal);
-        },
-    };
-}
-/** Runs a program to completion and returns its stdout as text (for short commands like `version`). */
-async function runCaptured(command, args, options = {}) {
-    const proc = spawnStreaming(command, args, options);
-    proc.stdin.end();
-    const chunks = [];
-    proc.stdout.on('data', (c) => chunks.push(c));
-    const outcome = await proc.done;
-    return { ...outcome, stdout: Buffer.concat(chunks).toString('utf8') };
-}
-function lastLine(outcome) {
-    return outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
 }
 
 ;// CONCATENATED MODULE: ./src/sources/judge-run.ts
@@ -77098,74 +77166,6 @@ function round(n, digits = 3) {
     return Math.round(n * f) / f;
 }
 
-;// CONCATENATED MODULE: ./src/sources/fly-source.ts
-
-
-
-/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
-const MIN_FLYCTL_VERSION = '0.4.80';
-function parseFlyctlVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
-}
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-function flyToken(env) {
-    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
-}
-/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
-class FlySource {
-    options;
-    label = 'flyctl';
-    description;
-    constructor(options) {
-        this.options = options;
-        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
-    }
-    get env() {
-        return this.options.env ?? process.env;
-    }
-    async preflight(signal) {
-        if (!flyToken(this.env)) {
-            throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
-        }
-        const out = await runCaptured(this.options.flyctl, ['version'], {
-            env: this.env,
-            signal,
-            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
-        });
-        if (out.code !== 0) {
-            throw new errors_ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
-        }
-        const version = parseFlyctlVersion(out.stdout);
-        if (!version) {
-            throw new errors_ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
-        }
-        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
-            throw new errors_ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
-                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
-        }
-        return { flyctl: version };
-    }
-    start(script, options) {
-        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
-        if (this.options.machine)
-            args.push('--machine', this.options.machine);
-        args.push('-C', shDashC(script));
-        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
-        proc.stdin.end();
-        return proc;
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
@@ -77551,75 +77551,10 @@ function cancellationSignal() {
  * message alone; anything else is a bug and gets its stack in the debug log.
  */
 function failStep(err) {
-    if (!(err instanceof errors_ConfigurationError) && err instanceof Error && err.stack)
+    const expected = err instanceof errors_ConfigurationError || err instanceof OperationFailedError;
+    if (!expected && err instanceof Error && err.stack)
         core_debug(err.stack);
     setFailed(errorMessage(err));
-}
-
-;// CONCATENATED MODULE: ./src/actions/common/backup-report.ts
-
-/** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
-function backupOutputs(result, durationSeconds) {
-    if (!result) {
-        return {
-            'snapshot-id': '',
-            'archive-key': '',
-            'manifest-key': '',
-            'version-id': '',
-            sha256: '',
-            'size-bytes': '0',
-            entries: '0',
-            status: 'failed',
-            pruned: '0',
-            'duration-seconds': durationSeconds.toFixed(1),
-        };
-    }
-    return {
-        'snapshot-id': result.snapshotId,
-        'archive-key': result.archiveKey,
-        'manifest-key': result.manifestKey,
-        'version-id': result.versionId,
-        sha256: result.sha256,
-        'size-bytes': String(result.sizeBytes),
-        entries: String(result.entries),
-        status: result.status,
-        pruned: String(result.pruned.length || result.wouldPrune.length),
-        'duration-seconds': result.durationSeconds.toFixed(1),
-    };
-}
-function backupSummary(summary, title, result, where) {
-    const pruned = result.pruned.length
-        ? result.pruned.join(', ')
-        : result.wouldPrune.length
-            ? `dry run, would prune: ${result.wouldPrune.join(', ')}`
-            : 'none';
-    summary.addHeading(title, 2).addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true },
-        ],
-        ['Status', result.status === 'ok' ? 'ok' : `⚠️ ${result.status}`],
-        ['Snapshot', result.snapshotId],
-        ['Stored at', `${where}/${result.archiveKey}`],
-        [
-            'Size',
-            `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
-        ],
-        ['sha256', `<code>${result.sha256}</code>`],
-        ['Entries', String(result.entries)],
-        [
-            'Previous',
-            result.previous
-                ? `${result.previous.snapshotId} (size ratio ${result.previous.sizeRatio ?? '-'}, entries ratio ${result.previous.entriesRatio ?? '-'})`
-                : 'none',
-        ],
-        ['Duration', `${result.durationSeconds.toFixed(1)} s`],
-        ['Pruned', pruned],
-    ]);
-    if (result.message)
-        summary.addRaw(`\n> ${result.message}\n`);
-    for (const w of result.warnings)
-        summary.addRaw(`\n> warning: ${w}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/validate.ts
@@ -77799,11 +77734,12 @@ function getStorageInputs() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/inputs.ts
+;// CONCATENATED MODULE: ./src/actions/common/backup-inputs.ts
 
 
 
-const OUTPUTS = [
+/** Outputs of every backup action (fly-volume-backup, ssh-volume-backup): the same names and meanings. */
+const backup_inputs_BACKUP_OUTPUTS = [
     'snapshot-id',
     'archive-key',
     'manifest-key',
@@ -77815,22 +77751,18 @@ const OUTPUTS = [
     'pruned',
     'duration-seconds',
 ];
-/** Reads and checks every input before anything runs; the first problem is the one error. */
-function getInputs() {
-    const app = validateAppName('app', requiredInput('app', 'the name of the Fly app whose volume to back up'));
-    const machineText = input('machine');
+/**
+ * The inputs every backup source shares: what to archive (path, exclude, pre-command,
+ * compression, label), where to store it, retention and the wiped-volume guard.
+ */
+function getBackupInputs(defaultTarget) {
     const storage = getStorageInputs();
     const label = input('label');
     const preCommand = input('pre-command');
     return {
-        fly: {
-            app,
-            ...(machineText ? { machine: validateMachineId('machine', machineText) } : {}),
-            flyctl: validateCommandPath('flyctl', input('flyctl') || 'flyctl'),
-        },
         location: storage.location,
         backup: {
-            target: validateTarget('target', input('target') || app),
+            target: validateTarget('target', input('target') || defaultTarget),
             prefix: storage.prefix,
             path: validateRemotePath('path', input('path') || '/data'),
             excludes: multilineInput('exclude').map((p) => validateExcludePattern('exclude', p)),
@@ -77856,7 +77788,73 @@ function getInputs() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/main.ts
+;// CONCATENATED MODULE: ./src/actions/common/backup-report.ts
+
+/** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
+function backupOutputs(result, durationSeconds) {
+    if (!result) {
+        return {
+            'snapshot-id': '',
+            'archive-key': '',
+            'manifest-key': '',
+            'version-id': '',
+            sha256: '',
+            'size-bytes': '0',
+            entries: '0',
+            status: 'failed',
+            pruned: '0',
+            'duration-seconds': durationSeconds.toFixed(1),
+        };
+    }
+    return {
+        'snapshot-id': result.snapshotId,
+        'archive-key': result.archiveKey,
+        'manifest-key': result.manifestKey,
+        'version-id': result.versionId,
+        sha256: result.sha256,
+        'size-bytes': String(result.sizeBytes),
+        entries: String(result.entries),
+        status: result.status,
+        pruned: String(result.pruned.length || result.wouldPrune.length),
+        'duration-seconds': result.durationSeconds.toFixed(1),
+    };
+}
+function backupSummary(summary, title, result, where) {
+    const pruned = result.pruned.length
+        ? result.pruned.join(', ')
+        : result.wouldPrune.length
+            ? `dry run, would prune: ${result.wouldPrune.join(', ')}`
+            : 'none';
+    summary.addHeading(title, 2).addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true },
+        ],
+        ['Status', result.status === 'ok' ? 'ok' : `⚠️ ${result.status}`],
+        ['Snapshot', result.snapshotId],
+        ['Stored at', `${where}/${result.archiveKey}`],
+        [
+            'Size',
+            `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+        ],
+        ['sha256', `<code>${result.sha256}</code>`],
+        ['Entries', String(result.entries)],
+        [
+            'Previous',
+            result.previous
+                ? `${result.previous.snapshotId} (size ratio ${result.previous.sizeRatio ?? '-'}, entries ratio ${result.previous.entriesRatio ?? '-'})`
+                : 'none',
+        ],
+        ['Duration', `${result.durationSeconds.toFixed(1)} s`],
+        ['Pruned', pruned],
+    ]);
+    if (result.message)
+        summary.addRaw(`\n> ${result.message}\n`);
+    for (const w of result.warnings)
+        summary.addRaw(`\n> warning: ${w}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/common/run-backup-action.ts
 
 
 
@@ -77864,17 +77862,22 @@ function getInputs() {
 
 
 
-
-async function run() {
+/**
+ * The edge every backup action shares: mask secrets, read inputs (which may throw a
+ * ConfigurationError before anything runs), run the engine, write the summary, fail the step on a
+ * suspect or failed backup, and always set every output.
+ */
+async function runBackupAction(read) {
     const started = Date.now();
     let result;
     try {
         maskKnownSecrets();
-        const inputs = getInputs();
+        const inputs = read();
+        maskKnownSecrets(inputs.secrets);
         const store = new S3ObjectStore(inputs.location);
         result = await runBackup(inputs.backup, {
             store,
-            source: new FlySource(inputs.fly),
+            source: inputs.source,
             logger: actionsLogger,
             signal: cancellationSignal(),
         });
@@ -77888,8 +77891,36 @@ async function run() {
         failStep(err);
     }
     finally {
-        setOutputs(OUTPUTS, backupOutputs(result, (Date.now() - started) / 1000));
+        setOutputs(backup_inputs_BACKUP_OUTPUTS, backupOutputs(result, (Date.now() - started) / 1000));
     }
+}
+
+;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/inputs.ts
+
+
+
+const OUTPUTS = (/* unused pure expression or super */ null && (BACKUP_OUTPUTS));
+/** Reads and checks every input before anything runs; the first problem is the one error. */
+function getInputs() {
+    const app = validateAppName('app', requiredInput('app', 'the name of the Fly app whose volume to back up'));
+    const machine = input('machine');
+    const fly = {
+        app,
+        ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
+        flyctl: validateCommandPath('flyctl', input('flyctl') || 'flyctl'),
+    };
+    return { fly, ...getBackupInputs(app) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/main.ts
+
+
+
+async function run() {
+    await runBackupAction(() => {
+        const inputs = getInputs();
+        return { ...inputs, source: new FlySource(inputs.fly) };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/index.ts
