@@ -1,7 +1,7 @@
 // Bundles every action (src/actions/<name>/index.ts) into dist/<name>/index.js with ncc.
 // Usage: node scripts/build.mjs [name ...]   (no names: all actions)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,10 +17,18 @@ for (const name of names) {
   }
   const out = join(root, 'dist', name);
   rmSync(out, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/actions/${name}/index.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  // ncc's TypeScript loader looks for tsconfig.json from the entry upward: a temporary one beside
+  // the entry limits the type check to what this bundle imports
+  const localConfig = join(root, 'src/actions', name, 'tsconfig.json');
+  writeFileSync(localConfig, JSON.stringify({ extends: '../../../tsconfig.json', include: [], files: ['index.ts'] }));
+  try {
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/actions/${name}/index.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+      { cwd: root, stdio: 'inherit' },
+    );
+  } finally {
+    rmSync(localConfig, { force: true });
+  }
   console.log(`built dist/${name}/index.js`);
 }

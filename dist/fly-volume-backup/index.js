@@ -73191,7 +73191,8 @@ class FlySource {
             args.push('--machine', this.options.machine);
         args.push('-C', shDashC(script));
         const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
-        proc.stdin.end();
+        if (!options.keepStdin)
+            proc.stdin.end();
         return proc;
     }
 }
@@ -76310,14 +76311,26 @@ function createDecompressor(compression) {
 class ArchiveDamagedError extends Error {
     name = 'ArchiveDamagedError';
 }
+/** The archive went past a limit (entries or bytes): refused before it could fill the disk. */
+class ArchiveLimitError extends Error {
+    name = 'ArchiveLimitError';
+}
 const TAR_BLOCK = 512;
 const END_OF_ARCHIVE = 2 * TAR_BLOCK;
-/** Counts the decompressed tar bytes and keeps the last 1 KiB to check the end-of-archive blocks. */
+/** Counts the decompressed tar bytes, enforces the byte limit and keeps the last 1 KiB. */
 class TarByteCounter extends external_node_stream_.Transform {
+    maxBytes;
     bytes = 0;
     last = Buffer.alloc(0);
+    constructor(maxBytes) {
+        super();
+        this.maxBytes = maxBytes;
+    }
     _transform(chunk, _enc, callback) {
         this.bytes += chunk.length;
+        if (this.bytes > this.maxBytes) {
+            return callback(new ArchiveLimitError(`it decompresses to more than ${this.maxBytes} bytes`));
+        }
         this.last =
             chunk.length >= END_OF_ARCHIVE
                 ? Buffer.from(chunk.subarray(chunk.length - END_OF_ARCHIVE))
@@ -76325,24 +76338,37 @@ class TarByteCounter extends external_node_stream_.Transform {
         callback(null, chunk);
     }
 }
+async function drain(_header, stream) {
+    stream.resume();
+    await new Promise((resolve, reject) => {
+        stream.once('end', resolve);
+        stream.once('error', reject);
+    });
+}
 /**
- * Decompresses and walks a tar archive as it flows, without writing anything: it proves the
- * bytes are a complete archive (the decompressor reached its end, every member was whole, the
- * two zero blocks that end a tar are present) and counts members and bytes.
- * Write the archive bytes into `input`; `result` settles when the walk is over.
+ * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
+ * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
+ * are present) and counts members and bytes. Each member goes to `onEntry` (by default drained,
+ * so nothing is written). Write the archive bytes into `input`; `result` settles when the walk is
+ * over.
  */
 class ArchiveInspector {
     input;
     result;
-    constructor(compression) {
+    constructor(compression, options = {}) {
         this.input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
-        const counter = new TarByteCounter();
+        const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
         const extract = tar_stream.extract();
+        const onEntry = options.onEntry ?? drain;
+        const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
         let entries = 0;
-        extract.on('entry', (_header, stream, next) => {
+        extract.on('entry', (header, stream, next) => {
             entries++;
-            stream.on('end', next);
-            stream.resume();
+            if (entries > maxEntries) {
+                extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+                return;
+            }
+            onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
         });
         this.result = (0,promises_namespaceObject.pipeline)(this.input, createDecompressor(compression), counter, extract).then(() => {
             if (counter.bytes < END_OF_ARCHIVE ||
@@ -76352,6 +76378,8 @@ class ArchiveInspector {
             }
             return { entries, uncompressedBytes: counter.bytes };
         }, (err) => {
+            if (err instanceof ArchiveLimitError || (err instanceof Error && err.name === 'UnsafeEntryError'))
+                throw err;
             throw new ArchiveDamagedError(err.message);
         });
         // the caller awaits result; keep an early failure from being reported as unhandled meanwhile
@@ -76728,7 +76756,10 @@ var ajv = __nccwpck_require__(2463);
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
 const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."}}}');
+;// CONCATENATED MODULE: ./schema/verification.schema.json
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/schemas.ts
+
 
 
 
@@ -76738,6 +76769,7 @@ schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(
 const SCHEMAS = {
     manifest: manifest_schema_namespaceObject,
     latest: latest_schema_namespaceObject,
+    verification: verification_schema_namespaceObject,
 };
 const compiled = new Map();
 /** Validates a document against one of the committed JSON Schemas; returns the problems found. */
@@ -77547,6 +77579,25 @@ function cancellationSignal() {
     return controller.signal;
 }
 /**
+ * A step must never end as a success because its work stalled: when the event loop empties while
+ * the step is still running (a stream that will never end), the step fails instead of exiting 0.
+ * Call the returned function when the step has finished.
+ */
+function guardUnfinished() {
+    let finished = false;
+    const onBeforeExit = () => {
+        if (finished)
+            return;
+        finished = true;
+        setFailed('lifeboat stopped before it finished: an operation stalled with nothing left to wait for (a bug; please report it with the log).');
+    };
+    process.once('beforeExit', onBeforeExit);
+    return () => {
+        finished = true;
+        process.removeListener('beforeExit', onBeforeExit);
+    };
+}
+/**
  * The one place that fails the step: a ConfigurationError or an expected failure prints its
  * message alone; anything else is a bug and gets its stack in the debug log.
  */
@@ -77711,7 +77762,7 @@ function formatDuration(seconds) {
     const s = Math.round(seconds);
     if (s < 120)
         return `${s}s`;
-    if (s < 7200)
+    if (s < 3600)
         return `${Math.round(s / 60)}m`;
     if (s < 172800)
         return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
@@ -77870,6 +77921,7 @@ function backupSummary(summary, title, result, where) {
 async function runBackupAction(read) {
     const started = Date.now();
     let result;
+    const finished = guardUnfinished();
     try {
         maskKnownSecrets();
         const inputs = read();
@@ -77891,6 +77943,7 @@ async function runBackupAction(read) {
         failStep(err);
     }
     finally {
+        finished();
         setOutputs(backup_inputs_BACKUP_OUTPUTS, backupOutputs(result, (Date.now() - started) / 1000));
     }
 }

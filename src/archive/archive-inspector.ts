@@ -1,4 +1,4 @@
-import { PassThrough, Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
 import type { Compression } from '../layout.js';
@@ -15,16 +15,39 @@ export class ArchiveDamagedError extends Error {
   override readonly name = 'ArchiveDamagedError';
 }
 
+/** The archive went past a limit (entries or bytes): refused before it could fill the disk. */
+export class ArchiveLimitError extends Error {
+  override readonly name = 'ArchiveLimitError';
+}
+
+export type TarHeader = tarStream.Header;
+
+/** Handles one member; must consume `stream` (the member's data) before resolving. */
+export type EntryHandler = (header: TarHeader, stream: Readable) => Promise<void>;
+
+export interface InspectorOptions {
+  onEntry?: EntryHandler;
+  maxEntries?: number;
+  maxUncompressedBytes?: number;
+}
+
 const TAR_BLOCK = 512;
 const END_OF_ARCHIVE = 2 * TAR_BLOCK;
 
-/** Counts the decompressed tar bytes and keeps the last 1 KiB to check the end-of-archive blocks. */
+/** Counts the decompressed tar bytes, enforces the byte limit and keeps the last 1 KiB. */
 class TarByteCounter extends Transform {
   bytes = 0;
   last: Buffer = Buffer.alloc(0);
 
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      return callback(new ArchiveLimitError(`it decompresses to more than ${this.maxBytes} bytes`));
+    }
     this.last =
       chunk.length >= END_OF_ARCHIVE
         ? Buffer.from(chunk.subarray(chunk.length - END_OF_ARCHIVE))
@@ -33,25 +56,42 @@ class TarByteCounter extends Transform {
   }
 }
 
+async function drain(_header: TarHeader, stream: Readable): Promise<void> {
+  stream.resume();
+  await new Promise<void>((resolve, reject) => {
+    stream.once('end', resolve);
+    stream.once('error', reject);
+  });
+}
+
 /**
- * Decompresses and walks a tar archive as it flows, without writing anything: it proves the
- * bytes are a complete archive (the decompressor reached its end, every member was whole, the
- * two zero blocks that end a tar are present) and counts members and bytes.
- * Write the archive bytes into `input`; `result` settles when the walk is over.
+ * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
+ * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
+ * are present) and counts members and bytes. Each member goes to `onEntry` (by default drained,
+ * so nothing is written). Write the archive bytes into `input`; `result` settles when the walk is
+ * over.
  */
 export class ArchiveInspector {
   readonly input: PassThrough;
   readonly result: Promise<ArchiveContents>;
 
-  constructor(compression: Compression) {
+  constructor(compression: Compression, options: InspectorOptions = {}) {
     this.input = new PassThrough({ highWaterMark: 1 << 20 });
-    const counter = new TarByteCounter();
+    const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
     const extract = tarStream.extract();
+    const onEntry = options.onEntry ?? drain;
+    const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
     let entries = 0;
-    extract.on('entry', (_header, stream, next) => {
+    extract.on('entry', (header, stream, next) => {
       entries++;
-      stream.on('end', next);
-      stream.resume();
+      if (entries > maxEntries) {
+        extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+        return;
+      }
+      onEntry(header, stream as unknown as Readable).then(
+        () => next(),
+        (err: unknown) => extract.destroy(err as Error),
+      );
     });
     this.result = pipeline(this.input, createDecompressor(compression), counter, extract).then(
       () => {
@@ -65,6 +105,8 @@ export class ArchiveInspector {
         return { entries, uncompressedBytes: counter.bytes };
       },
       (err: unknown) => {
+        if (err instanceof ArchiveLimitError || (err instanceof Error && err.name === 'UnsafeEntryError'))
+          throw err;
         throw new ArchiveDamagedError((err as Error).message);
       },
     );

@@ -1,6 +1,12 @@
 import type { SourceDescription } from '../manifest.js';
 import type { RunningProcess } from '../process.js';
 
+export interface StartOptions {
+  signal?: AbortSignal;
+  onStderrLine?: (line: string) => void;
+  keepStdin?: boolean;
+}
+
 /** Which machine a source reaches; the archived path and options are added by the backup. */
 export type SourceIdentity = Omit<SourceDescription, 'path' | 'excludes' | 'preCommand'>;
 
@@ -14,9 +20,10 @@ export interface ArchiveSource {
    * the token is set). Returns tool versions to record in the manifest.
    */
   preflight(signal?: AbortSignal): Promise<Record<string, string>>;
-  /** Runs the remote archive script; its stdout is the framed stream (remote-script.ts). */
-  start(
-    script: string,
-    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
-  ): RunningProcess;
+  /**
+   * Runs a script on the source: the archive script, whose stdout is the framed stream
+   * (remote-script.ts), or a restore script that reads stdin. stdin is closed at once unless
+   * keepStdin is set.
+   */
+  start(script: string, options: StartOptions): RunningProcess;
 }

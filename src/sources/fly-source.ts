@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import { runCaptured, spawnStreaming, lastLine, type RunningProcess } from '../process.js';
 import { shDashC } from '../shell.js';
-import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+import type { ArchiveSource, SourceIdentity, StartOptions } from './archive-source.js';
 
 /** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
 export const MIN_FLYCTL_VERSION = '0.4.80';
@@ -75,15 +75,12 @@ export class FlySource implements ArchiveSource {
     return { flyctl: version };
   }
 
-  start(
-    script: string,
-    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
-  ): RunningProcess {
+  start(script: string, options: StartOptions): RunningProcess {
     const args = ['ssh', 'console', '-a', this.options.app, '-q'];
     if (this.options.machine) args.push('--machine', this.options.machine);
     args.push('-C', shDashC(script));
     const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
-    proc.stdin.end();
+    if (!options.keepStdin) proc.stdin.end();
     return proc;
   }
 }

@@ -1,5 +1,5 @@
 import { spawnStreaming, type RunningProcess } from '../process.js';
-import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+import type { ArchiveSource, SourceIdentity, StartOptions } from './archive-source.js';
 
 /**
  * A directory on this machine (the demo, the CLI on a host, a self-hosted runner that mounts the
@@ -13,12 +13,9 @@ export class LocalSource implements ArchiveSource {
     return {};
   }
 
-  start(
-    script: string,
-    options: { signal?: AbortSignal; onStderrLine?: (line: string) => void },
-  ): RunningProcess {
+  start(script: string, options: StartOptions): RunningProcess {
     const proc = spawnStreaming('sh', ['-c', script], options);
-    proc.stdin.end();
+    if (!options.keepStdin) proc.stdin.end();
     return proc;
   }
 }

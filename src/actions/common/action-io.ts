@@ -92,6 +92,27 @@ export function cancellationSignal(): AbortSignal {
 }
 
 /**
+ * A step must never end as a success because its work stalled: when the event loop empties while
+ * the step is still running (a stream that will never end), the step fails instead of exiting 0.
+ * Call the returned function when the step has finished.
+ */
+export function guardUnfinished(): () => void {
+  let finished = false;
+  const onBeforeExit = () => {
+    if (finished) return;
+    finished = true;
+    core.setFailed(
+      'lifeboat stopped before it finished: an operation stalled with nothing left to wait for (a bug; please report it with the log).',
+    );
+  };
+  process.once('beforeExit', onBeforeExit);
+  return () => {
+    finished = true;
+    process.removeListener('beforeExit', onBeforeExit);
+  };
+}
+
+/**
  * The one place that fails the step: a ConfigurationError or an expected failure prints its
  * message alone; anything else is a bug and gets its stack in the debug log.
  */

@@ -8,6 +8,7 @@ import {
   actionsLogger,
   cancellationSignal,
   failStep,
+  guardUnfinished,
   maskKnownSecrets,
   setOutputs,
   writeSummary,
@@ -25,6 +26,7 @@ export async function runBackupAction(
 ): Promise<void> {
   const started = Date.now();
   let result: BackupResult | undefined;
+  const finished = guardUnfinished();
   try {
     maskKnownSecrets();
     const inputs = read();
@@ -45,6 +47,7 @@ export async function runBackupAction(
   } catch (err) {
     failStep(err);
   } finally {
+    finished();
     setOutputs(BACKUP_OUTPUTS, backupOutputs(result, (Date.now() - started) / 1000));
   }
 }

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+import { OperationFailedError } from '../../errors.js';
+import { formatBytes } from '../../format.js';
+import { runVerify, type VerifyResult } from '../../restore/verify.js';
+import { swapInstructions } from '../../restore/restore-to-remote.js';
+import { FlySource } from '../../sources/fly-source.js';
+import { S3ObjectStore } from '../../storage/object-store.js';
+import { formatDuration } from '../../validate.js';
+import {
+  actionsLogger,
+  cancellationSignal,
+  failStep,
+  guardUnfinished,
+  maskKnownSecrets,
+  setOutputs,
+  writeSummary,
+} from '../common/action-io.js';
+import { getInputs, OUTPUTS } from './inputs.js';
+
+export async function run(): Promise<void> {
+  let result: VerifyResult | undefined;
+  const finished = guardUnfinished();
+  try {
+    maskKnownSecrets();
+    const inputs = getInputs();
+    const store = new S3ObjectStore(inputs.location);
+    const signal = cancellationSignal();
+    const restoreTo = inputs.restoreTo
+      ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
+      : undefined;
+    if (restoreTo) await restoreTo.source.preflight(signal);
+    result = await runVerify(
+      { ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) },
+      { store, logger: actionsLogger, signal },
+    );
+    const r = result;
+    await writeSummary((s) => {
+      s.addHeading(
+        `lifeboat restore drill of ${r.report.target}: ${r.report.verified ? 'verified' : 'FAILED'}`,
+        2,
+      );
+      s.addTable([
+        [
+          { data: 'Snapshot', header: true },
+          { data: 'Age', header: true },
+          { data: 'Size', header: true },
+          { data: 'Entries', header: true },
+          { data: 'Restore time', header: true },
+          { data: 'Throughput', header: true },
+        ],
+        [
+          r.report.snapshotId,
+          formatDuration(r.report.ageSeconds),
+          formatBytes(r.report.bytes),
+          String(r.report.entries),
+          `${r.report.restoreSeconds.toFixed(2)} s`,
+          r.report.throughputMBps === null ? '-' : `${r.report.throughputMBps} MB/s`,
+        ],
+      ]);
+      s.addTable([
+        [
+          { data: 'Check', header: true },
+          { data: 'Result', header: true },
+          { data: 'Detail', header: true },
+        ],
+        ...r.report.checks.map((c) => [c.name, c.ok ? 'pass' : '❌ fail', c.detail]),
+      ]);
+      if (r.report.restoredTo && inputs.restoreTo) {
+        s.addRaw('\nTo swap the restored copy in after review:\n\n');
+        s.addCodeBlock(
+          swapInstructions(inputs.restoreTo.fly.app, inputs.restoreTo.path, r.report.snapshotId).join('\n'),
+          'sh',
+        );
+      }
+    });
+    if (r.report.restoredTo && inputs.restoreTo) {
+      core.info(`restored into ${r.report.restoredTo}; to swap it in after review:`);
+      for (const line of swapInstructions(
+        inputs.restoreTo.fly.app,
+        inputs.restoreTo.path,
+        r.report.snapshotId,
+      ))
+        core.info(line);
+    }
+    if (!r.report.verified) throw new OperationFailedError(r.failure);
+    core.info(`snapshot ${r.report.snapshotId} verified in ${r.report.restoreSeconds.toFixed(2)} s`);
+  } catch (err) {
+    failStep(err);
+  } finally {
+    finished();
+    const rep = result?.report;
+    setOutputs(OUTPUTS, {
+      'snapshot-id': rep?.snapshotId ?? '',
+      verified: rep?.verified ?? false,
+      entries: rep?.entries ?? 0,
+      bytes: rep?.bytes ?? 0,
+      'age-seconds': rep?.ageSeconds ?? 0,
+      'restore-seconds': rep?.restoreSeconds ?? 0,
+      'report-key': result?.reportKey ?? '',
+    });
+  }
+}

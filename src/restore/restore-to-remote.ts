@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createDecompressor } from '../archive/decompress.js';
+import { OperationFailedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Manifest } from '../manifest.js';
+import { lastLine } from '../process.js';
+import { shWord } from '../shell.js';
+import type { ArchiveSource } from '../sources/archive-source.js';
+import type { ObjectStore } from '../storage/object-store.js';
+
+export const RESTORE_FOLDER = '.lifeboat-restore';
+const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
+
+/** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
+export function remoteHoldingDir(path: string, snapshotId: string): string {
+  return `${path}/${RESTORE_FOLDER}/${snapshotId}`;
+}
+
+/**
+ * The script run on the machine: it (re)creates the holding folder inside the volume and extracts
+ * the plain tar read from stdin into it; it prints its status on stdout (flyctl does not pass exit
+ * statuses on).
+ */
+export function buildRemoteRestoreScript(path: string, snapshotId: string): string {
+  return [
+    `P=${shWord(path)}`,
+    `D=${shWord(remoteHoldingDir(path, snapshotId))}`,
+    `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
+    `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,
+    `cd "$D" || { echo "${STATUS_PREFIX}err=cd"; exit 0; }`,
+    `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
+  ].join('\n');
+}
+
+/** What a person runs, after review, to swap the restored copy in (the old contents are kept aside). */
+export function swapInstructions(app: string, path: string, snapshotId: string): string[] {
+  const holding = remoteHoldingDir(path, snapshotId);
+  const aside = `${path}/.lifeboat-pre-restore-$(date -u +%Y%m%dT%H%M%SZ)`;
+  return [
+    `# 1. look at the restored copy`,
+    `fly ssh console -a ${app} -C "ls -la ${holding}"`,
+    `# 2. stop the app's writes (for example: fly scale count 0 for other process groups, or stop the service inside the machine)`,
+    `# 3. move the live contents aside (kept, never deleted) and the restored copy into place`,
+    `fly ssh console -a ${app} -C "sh -c 'A=${aside}; mkdir \\"\\$A\\" && cd ${path} && find . -mindepth 1 -maxdepth 1 ! -name ${RESTORE_FOLDER} ! -name \\".lifeboat-pre-restore-*\\" -exec mv {} \\"\\$A\\"/ \\\\; && find ${holding} -mindepth 1 -maxdepth 1 -exec mv {} ${path}/ \\\\;'"`,
+    `# 4. restart the app and check it; the previous contents stay in ${path}/.lifeboat-pre-restore-<time>/`,
+  ];
+}
+
+/**
+ * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
+ * hashed (it must still match the manifest) and decompressed here, and the plain tar is extracted
+ * there. Nothing outside `<path>/.lifeboat-restore/<id>/` is touched.
+ */
+export async function restoreToRemote(
+  store: ObjectStore,
+  manifest: Manifest,
+  remote: ArchiveSource,
+  path: string,
+  logger: Logger,
+  signal?: AbortSignal,
+): Promise<string> {
+  const holding = remoteHoldingDir(path, manifest.snapshotId);
+  const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
+    signal,
+    keepStdin: true,
+    onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
+  });
+  let stdout = '';
+  proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const hash = createHash('sha256');
+  const hasher = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  const download = await store.download(
+    manifest.archive.key,
+    manifest.archive.versionId ?? undefined,
+    signal,
+  );
+  let sendError: unknown;
+  try {
+    await pipeline(download.body, hasher, createDecompressor(manifest.compression), proc.stdin);
+  } catch (err) {
+    sendError = err;
+    proc.kill('SIGTERM');
+  }
+  const outcome = await proc.done;
+  const status = stdout
+    .split('\n')
+    .find((l) => l.startsWith(STATUS_PREFIX))
+    ?.slice(STATUS_PREFIX.length);
+  const sha = hash.digest('hex');
+  if (status === 'err=nopath') {
+    throw new OperationFailedError(
+      `restore-path ${path} does not exist on the machine: give the volume's mount point.`,
+    );
+  }
+  if (status !== 'tar=0' || outcome.code !== 0) {
+    throw new OperationFailedError(
+      `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${status ?? `no status; ${remote.label} ${lastLine(outcome)}`})` +
+        `${sendError ? `: ${(sendError as Error).message}` : ''}. Only ${holding} may hold a partial copy.`,
+    );
+  }
+  if (sha !== manifest.archive.sha256) {
+    throw new OperationFailedError(
+      `the archive changed between verification and the restore (sha256 ${sha}, manifest ${manifest.archive.sha256}): do not use ${holding}.`,
+    );
+  }
+  return holding;
+}

@@ -1,0 +1,83 @@
+import { ConfigurationError } from '../errors.js';
+import type { TargetLayout } from '../layout.js';
+import type { Manifest } from '../manifest.js';
+import { listSnapshots, readLatest, readManifest } from '../snapshot-catalog.js';
+import { isSnapshotId } from '../snapshot-id.js';
+import type { ObjectStore } from '../storage/object-store.js';
+
+export type SnapshotSelector =
+  { kind: 'latest' } | { kind: 'id'; id: string } | { kind: 'before'; time: Date };
+
+/** `latest` | a snapshot id | `before:<ISO-8601 time>`. */
+export function parseSnapshotSelector(input: string, value: string): SnapshotSelector {
+  const v = value.trim();
+  if (v === '' || v === 'latest') return { kind: 'latest' };
+  if (v.startsWith('before:')) {
+    const text = v.slice('before:'.length);
+    const time = new Date(text);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
+      throw new ConfigurationError(
+        `Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`,
+      );
+    }
+    return { kind: 'before', time };
+  }
+  if (isSnapshotId(v)) return { kind: 'id', id: v };
+  throw new ConfigurationError(
+    `Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`,
+  );
+}
+
+export interface SelectedSnapshot {
+  manifest: Manifest;
+  /** How it was chosen, for messages. */
+  how: string;
+}
+
+/** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
+export async function selectSnapshot(
+  store: ObjectStore,
+  layout: TargetLayout,
+  selector: SnapshotSelector,
+): Promise<SelectedSnapshot> {
+  const where = `${store.description}/${layout.root}`;
+  if (selector.kind === 'latest') {
+    const latest = await readLatest(store, layout);
+    if (!latest) {
+      throw new ConfigurationError(
+        `Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`,
+      );
+    }
+    const read = await readManifest(
+      store,
+      layout,
+      latest.pointer.snapshotId,
+      latest.pointer.manifestVersionId ?? undefined,
+    );
+    if (!read) {
+      throw new Error(
+        `latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`,
+      );
+    }
+    return { manifest: read.manifest, how: 'latest' };
+  }
+  if (selector.kind === 'id') {
+    const read = await readManifest(store, layout, selector.id);
+    if (!read) {
+      throw new ConfigurationError(
+        `Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`,
+      );
+    }
+    return { manifest: read.manifest, how: `id ${selector.id}` };
+  }
+  const entries = await listSnapshots(store, layout);
+  const match = entries.find(
+    (e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime(),
+  );
+  if (!match?.manifest) {
+    throw new ConfigurationError(
+      `Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`,
+    );
+  }
+  return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
+}

@@ -1,0 +1,415 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, OperationFailedError } from '../errors.js';
+import { runCaptured, spawnStreaming, type ProcessOutcome, type RunningProcess } from '../process.js';
+import { shDashC } from '../shell.js';
+import { describeValue } from '../validate.js';
+import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+
+export interface SshSourceOptions {
+  host: string;
+  port: number;
+  user: string;
+  /** The private key (OpenSSH or PEM text). Written to a 0600 file only while ssh runs. */
+  privateKey: string;
+  /** known_hosts lines that pin the host key (`ssh-keyscan -p PORT HOST`, checked out of band). */
+  knownHosts: string;
+  /** Run the archive script as root through `sudo -n`. */
+  sudo: boolean;
+  /** The OpenSSH client: command or path. Default `ssh`. */
+  ssh?: string;
+  /** Where the temporary key folder is made (RUNNER_TEMP on a runner). Default os.tmpdir(). */
+  tempRoot?: string;
+  connectTimeoutSeconds?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The options of ArchiveSource.start; keepStdin leaves stdin open (a restore script reads it). */
+export interface SshStartOptions {
+  signal?: AbortSignal;
+  onStderrLine?: (line: string) => void;
+  keepStdin?: boolean;
+}
+
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV6 = /^[0-9A-Fa-f:.]+$/;
+
+/** A hostname or an IP address; never something ssh could read as an option or a user@. */
+export function validateSshHost(input: string, value: string): string {
+  const ok =
+    value.length <= 253 &&
+    (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
+  if (!ok) {
+    throw new ConfigurationError(
+      `Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+        `without user@, port or brackets (the user and port have their own inputs).`,
+    );
+  }
+  return value;
+}
+
+export function validateSshPort(input: string, value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 65535)) {
+    throw new ConfigurationError(
+      `Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`,
+    );
+  }
+  return n;
+}
+
+export function validateSshUser(input: string, value: string): string {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
+    throw new ConfigurationError(
+      `Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+        `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`,
+    );
+  }
+  return value;
+}
+
+const KEY_BLOCK =
+  /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----\n([\s\S]*?)\n-----END \1?PRIVATE KEY-----/;
+
+/**
+ * Checks that the secret looks like a private key ssh can use without a prompt, and returns it in
+ * the form OpenSSH reads (LF line ends, a final newline). Never puts any part of the key in a message.
+ */
+export function normalizePrivateKey(input: string, value: string): string {
+  const text = value.replace(/\r\n?/g, '\n').trim();
+  if (text === '') {
+    throw new ConfigurationError(
+      `Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+        `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`,
+    );
+  }
+  if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
+    throw new ConfigurationError(
+      `Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+        `the public key goes into ~/.ssh/authorized_keys on the server.`,
+    );
+  }
+  const m = KEY_BLOCK.exec(text);
+  if (!m) {
+    throw new ConfigurationError(
+      `Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+        `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`,
+    );
+  }
+  const kind = m[1]?.trim();
+  const body = m[2]!;
+  const passphrase = new ConfigurationError(
+    `Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+      `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`,
+  );
+  if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body)) throw passphrase;
+  if (kind === 'OPENSSH') {
+    // openssh-key-v1\0, then the cipher name as a uint32-length string: "none" unless encrypted
+    const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    const magic = 'openssh-key-v1\0';
+    if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
+      throw new ConfigurationError(
+        `Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`,
+      );
+    }
+    const len = raw.readUInt32BE(magic.length);
+    const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
+    if (cipher !== 'none') throw passphrase;
+  }
+  return `${m[0]}\n`;
+}
+
+/**
+ * Checks known_hosts text minimally (each line that is not blank or a comment has host patterns,
+ * a key type and a base64 key, optionally after @cert-authority or @revoked) and returns it with
+ * LF line ends. An empty value is refused: lifeboat never trusts a key it was not given.
+ */
+export function normalizeKnownHosts(input: string, value: string, host: string, port: number): string {
+  const lines = value
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
+  const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
+  const keyscan = `ssh-keyscan -p ${port} ${host}`;
+  if (entries.length === 0) {
+    throw new ConfigurationError(
+      `Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+        `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
+        `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
+        `itself, and pass it as ${input}.`,
+    );
+  }
+  entries.forEach((line, i) => {
+    let fields = line.split(/\s+/);
+    if (fields[0]!.startsWith('@')) {
+      if (fields[0] !== '@cert-authority' && fields[0] !== '@revoked') fields = [];
+      else fields = fields.slice(1);
+    }
+    const ok =
+      fields.length >= 3 &&
+      /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]!) &&
+      /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]!);
+    if (!ok) {
+      throw new ConfigurationError(
+        `Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+          `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`,
+      );
+    }
+  });
+  return `${entries.join('\n')}\n`;
+}
+
+/** `OpenSSH_9.2p1` from `ssh -V` (which prints on stderr). */
+export function parseSshVersion(output: string): string | undefined {
+  return /\b(OpenSSH_[0-9][0-9A-Za-z.]*)/.exec(output)?.[1];
+}
+
+/**
+ * What an ssh failure (exit 255) means for the person who has to fix it, from its stderr;
+ * undefined when the message is not one lifeboat knows.
+ */
+export function explainSshFailure(
+  opts: Pick<SshSourceOptions, 'host' | 'port' | 'user'>,
+  stderr: string[],
+): string | undefined {
+  const text = stderr.join('\n');
+  const where = `${opts.host}:${opts.port}`;
+  const keyscan = `ssh-keyscan -p ${opts.port} ${opts.host}`;
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/.test(text)) {
+    if (
+      /No \S+ host key is known for|host key is not known|is not in the known_hosts/i.test(text) &&
+      !/HAS CHANGED/.test(text)
+    ) {
+      return (
+        `Host key verification failed: the known-hosts input has no line for ${where}` +
+        (opts.port === 22
+          ? ''
+          : ` (on port ${opts.port} the line must start with [${opts.host}]:${opts.port})`) +
+        `. Get the line with \`${keyscan}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`
+      );
+    }
+    return (
+      `Host key verification failed: the key that ${where} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+      `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan}\`, check its fingerprint on the server ` +
+      `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`
+    );
+  }
+  if (/Permission denied \(/.test(text)) {
+    return (
+      `The server ${where} refused the ssh-key for user ${opts.user} (Permission denied): add the public half of the key ` +
+      `(ssh-keygen -y -f KEYFILE) to ~${opts.user}/.ssh/authorized_keys on the server, or check the user input.`
+    );
+  }
+  if (/Load key .*: (invalid format|error in libcrypto)|invalid format/.test(text)) {
+    return `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`;
+  }
+  if (/Connection refused/.test(text)) {
+    return `Connection refused by ${where}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`;
+  }
+  if (/Connection timed out|timed out during banner exchange|Operation timed out/.test(text)) {
+    return `Connecting to ${where} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`;
+  }
+  if (/Could not resolve hostname/.test(text)) {
+    return `The host name ${opts.host} could not be resolved: check the host input.`;
+  }
+  const lost =
+    `The SSH connection to ${where} was lost (%s); nothing was published. Check the network and the server's log ` +
+    `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
+  if (
+    /closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/.test(
+      text,
+    )
+  ) {
+    return lost.replace('%s', stderr[stderr.length - 1] ?? '');
+  }
+  if (stderr.length === 0) return lost.replace('%s', 'ssh exited with status 255 without a message');
+  return undefined;
+}
+
+/**
+ * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
+ * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
+ * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
+ */
+export class SshSource implements ArchiveSource {
+  readonly label = 'ssh';
+  readonly description: SourceIdentity;
+  private readonly liveDirs = new Set<string>();
+
+  constructor(private readonly options: SshSourceOptions) {
+    this.description = { kind: 'ssh', host: options.host };
+  }
+
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  private get ssh(): string {
+    return this.options.ssh ?? 'ssh';
+  }
+
+  /** Validates every value again (the CLI builds options without the action's input checks). */
+  private checked(): { key: string; knownHosts: string } {
+    const o = this.options;
+    validateSshHost('host', o.host);
+    validateSshPort('port', String(o.port));
+    validateSshUser('user', o.user);
+    return {
+      key: normalizePrivateKey('ssh-key', o.privateKey),
+      knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
+    };
+  }
+
+  /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
+  private writeFiles(): { dir: string; key: string; knownHosts: string } {
+    const { key, knownHosts } = this.checked();
+    const root = this.options.tempRoot || tmpdir();
+    mkdirSync(root, { recursive: true });
+    const dir = mkdtempSync(join(root, 'lifeboat-ssh-'));
+    this.liveDirs.add(dir);
+    try {
+      const keyFile = join(dir, 'key');
+      const knownFile = join(dir, 'known_hosts');
+      writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
+      writeFileSync(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
+      return { dir, key: keyFile, knownHosts: knownFile };
+    } catch (err) {
+      this.removeDir(dir);
+      throw err;
+    }
+  }
+
+  private removeDir(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
+    this.liveDirs.delete(dir);
+  }
+
+  /** Removes any key folder still present (a process that never ended); safe to call twice. */
+  dispose(): void {
+    for (const dir of [...this.liveDirs]) this.removeDir(dir);
+  }
+
+  /** The ssh arguments up to and including the destination. */
+  sshArgs(files: { key: string; knownHosts: string }): string[] {
+    const o = this.options;
+    const opt = (s: string) => ['-o', s];
+    return [
+      '-F',
+      'none',
+      '-T',
+      ...opt('StrictHostKeyChecking=yes'),
+      ...opt(`UserKnownHostsFile=${files.knownHosts}`),
+      ...opt('GlobalKnownHostsFile=/dev/null'),
+      ...opt('UpdateHostKeys=no'),
+      ...opt('IdentitiesOnly=yes'),
+      ...opt('BatchMode=yes'),
+      ...opt('PasswordAuthentication=no'),
+      ...opt(`IdentityFile=${files.key}`),
+      ...opt(`ConnectTimeout=${o.connectTimeoutSeconds ?? 30}`),
+      ...opt('ServerAliveInterval=15'),
+      ...opt('ServerAliveCountMax=4'),
+      ...opt('ControlMaster=no'),
+      ...opt('ControlPath=none'),
+      ...opt('ForwardAgent=no'),
+      ...opt('ClearAllForwardings=yes'),
+      ...opt('LogLevel=ERROR'),
+      '-p',
+      String(o.port),
+      '--',
+      `${o.user}@${o.host}`,
+    ];
+  }
+
+  /** The command string the remote login shell runs. */
+  remoteCommand(script: string): string {
+    return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
+  }
+
+  private spawnSsh(remote: string, options: SshStartOptions): RunningProcess {
+    const files = this.writeFiles();
+    let proc: RunningProcess;
+    try {
+      proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
+        env: this.env,
+        signal: options.signal,
+        onStderrLine: options.onStderrLine,
+      });
+    } catch (err) {
+      this.removeDir(files.dir);
+      throw err;
+    }
+    if (!options.keepStdin) proc.stdin.end();
+    const done = proc.done.then(
+      (outcome) => {
+        this.removeDir(files.dir);
+        return this.explained(outcome);
+      },
+      (err: unknown) => {
+        this.removeDir(files.dir);
+        throw err;
+      },
+    );
+    done.catch(() => undefined);
+    return { ...proc, done };
+  }
+
+  /** Appends what an ssh failure means as the last stderr line, which the judge quotes. */
+  private explained(outcome: ProcessOutcome): ProcessOutcome {
+    if (outcome.code !== 255) return outcome;
+    const why = explainSshFailure(this.options, outcome.stderrTail);
+    return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why] } : outcome;
+  }
+
+  async preflight(signal?: AbortSignal): Promise<Record<string, string>> {
+    this.checked();
+    const v = await runCaptured(this.ssh, ['-V'], {
+      env: this.env,
+      signal,
+      installHint:
+        'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+    });
+    const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
+    if (v.code !== 0 || !version) {
+      throw new ConfigurationError(
+        `'${this.ssh} -V' did not report an OpenSSH client (${v.code !== 0 ? `exit status ${v.code}` : 'no version'}): ` +
+          `lifeboat needs OpenSSH's ssh (apt-get install openssh-client).`,
+      );
+    }
+    // Connect once before any data moves: host key, key and sudo are proven here, not mid-backup.
+    const probe = this.options.sudo ? 'sudo -n sh -c true && echo lifeboat-ssh-ok' : 'echo lifeboat-ssh-ok';
+    const proc = this.spawnSsh(probe, { signal });
+    const chunks: Buffer[] = [];
+    proc.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const outcome = await proc.done;
+    const out = Buffer.concat(chunks).toString('utf8');
+    if (outcome.code === 0 && out.includes('lifeboat-ssh-ok')) return { ssh: version };
+    const last = outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
+    if (outcome.code === 255) {
+      const why = explainSshFailure(this.options, outcome.stderrTail);
+      if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
+        throw new ConfigurationError(why);
+      }
+      throw new OperationFailedError(
+        `ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`,
+      );
+    }
+    if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
+      throw new ConfigurationError(
+        `sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
+          `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`,
+      );
+    }
+    throw new OperationFailedError(
+      `the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
+        `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`,
+    );
+  }
+
+  start(script: string, options: SshStartOptions): RunningProcess {
+    return this.spawnSsh(this.remoteCommand(script), options);
+  }
+}

@@ -1,0 +1,382 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import tarStream from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { schemaErrors } from '../../src/schemas.js';
+import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
+import { runAction } from '../helpers/run-action.js';
+import { createBucket, getBytes, getJson, s3Env, s3Server, testClient } from '../helpers/s3.js';
+
+function flyEnv(volume: string, extra: Record<string, string> = {}) {
+  return {
+    ...s3Env(),
+    FLY_API_TOKEN: 'fo1_standin_token_value',
+    FLY_STANDIN_APP: 'my-app',
+    FLY_STANDIN_VOLUME: volume,
+    FLY_STANDIN_REMOTE_PATH: '/data',
+    ...extra,
+  };
+}
+
+const storage = (bucket: string) => ({ bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' });
+
+async function backup(bucket: string, volume: string, extra: Record<string, string> = {}) {
+  const run = await runAction('fly-volume-backup', {
+    inputs: { app: 'my-app', ...storage(bucket), ...extra },
+    env: flyEnv(volume),
+  });
+  expect(run.code, run.log).toBe(0);
+  return run.outputs;
+}
+
+async function verify(bucket: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) {
+  return runAction('verify-restore', {
+    inputs: { target: 'my-app', ...storage(bucket), ...extra },
+    env: { ...s3Env(), ...env },
+  });
+}
+
+function makeSqlite(path: string): void {
+  execFileSync('sqlite3', [
+    path,
+    "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 3000) INSERT INTO t(v) SELECT printf('row-%06d-%s', i, hex(randomblob(20))) FROM n; CREATE INDEX tv ON t(v);",
+  ]);
+}
+
+function listAround(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const r = `${rel}${e.name}`;
+      out.push(r);
+      if (e.isDirectory() && !e.isSymbolicLink()) walk(join(d, e.name), `${r}/`);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
+/** Stores a hand-made archive with a manifest and latest pointer that match it exactly. */
+async function putSnapshot(bucket: string, target: string, id: string, tar: Buffer, created = new Date()) {
+  const archive = gzipSync(tar);
+  const key = `lifeboat/${target}/snapshots/${id}/archive.tar.gz`;
+  const client = testClient();
+  const put = await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: archive }));
+  const entries = await countEntries(tar);
+  const manifest = {
+    schema: 1,
+    snapshotId: id,
+    target,
+    status: 'ok',
+    created: created.toISOString(),
+    completed: created.toISOString(),
+    durationSeconds: 1,
+    source: { kind: 'local', path: '/data' },
+    tools: { lifeboat: 'test' },
+    compression: 'gzip',
+    archive: {
+      key,
+      versionId: put.VersionId ?? null,
+      etag: null,
+      size: archive.length,
+      sha256: createHash('sha256').update(archive).digest('hex'),
+    },
+    entries,
+    uncompressedBytes: tar.length,
+    warnings: [],
+    previous: null,
+  };
+  expect(schemaErrors('manifest', manifest)).toEqual([]);
+  const m = await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: `lifeboat/${target}/snapshots/${id}/manifest.json`,
+      Body: JSON.stringify(manifest),
+    }),
+  );
+  const latest = {
+    schema: 1,
+    target,
+    snapshotId: id,
+    manifestKey: `lifeboat/${target}/snapshots/${id}/manifest.json`,
+    manifestVersionId: m.VersionId ?? null,
+    archiveKey: key,
+    archiveVersionId: put.VersionId ?? null,
+    sha256: manifest.archive.sha256,
+    size: archive.length,
+    created: manifest.created,
+    updated: manifest.created,
+  };
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: `lifeboat/${target}/latest.json`,
+      Body: JSON.stringify(latest),
+    }),
+  );
+}
+
+async function countEntries(tar: Buffer): Promise<number> {
+  const ex = tarStream.extract();
+  let n = 0;
+  ex.on('entry', (_h, s, next) => {
+    n++;
+    s.on('end', next);
+    s.resume();
+  });
+  const done = new Promise((r) => ex.on('finish', r));
+  ex.end(tar);
+  await done;
+  return n;
+}
+
+async function hostileTar(entries: { header: tarStream.Headers; body?: string }[]): Promise<Buffer> {
+  const pack = tarStream.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => pack.on('end', r));
+  for (const e of entries) {
+    await new Promise<void>((resolve, reject) =>
+      pack.entry(e.header, e.body ?? '', (err) => (err ? reject(err) : resolve())),
+    );
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
+  it('backup then verify in extract mode: the holding directory equals the volume, with modes, links, empty folders and mtimes', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume();
+    makeSqlite(join(volume, 'data.sqlite'));
+    setTimes(volume);
+    const b = await backup(bucket, volume);
+    const holding = join(mkdtempSync(join(tmpdir(), 'lb-hold-')), 'restore');
+    const run = await verify(bucket, {
+      'holding-dir': holding,
+      'required-paths': 'app.db\nuploads/**/*.jpg\nconfig/settings.json',
+      sqlite: '*.sqlite',
+      'min-entries': '10',
+    });
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs).toMatchObject({
+      'snapshot-id': b['snapshot-id'],
+      verified: 'true',
+      entries: b.entries,
+      bytes: b['size-bytes'],
+      'report-key': `lifeboat/my-app/snapshots/${b['snapshot-id']}/verification.json`,
+    });
+    expect(Number(run.outputs['restore-seconds'])).toBeGreaterThan(0);
+    expect(describeTree(holding)).toEqual(describeTree(volume));
+    const report = (await getJson(bucket, run.outputs['report-key']!))!;
+    expect(schemaErrors('verification', report)).toEqual([]);
+    expect(report).toMatchObject({ verified: true, mode: 'extract', snapshotId: b['snapshot-id'] });
+    const names = (report.checks as { name: string; ok: boolean }[]).map((c) => `${c.name}:${c.ok}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'sha256:true',
+        'object version:true',
+        'required path uploads/**/*.jpg:true',
+        'sqlite data.sqlite:true',
+        'min entries:true',
+      ]),
+    );
+    expect(run.summary).toContain('sqlite data.sqlite');
+    // a second attempt of the same snapshot may reuse its own holding directory; a foreign one is refused
+    expect((await verify(bucket, { 'holding-dir': holding })).code).toBe(0);
+    const foreign = mkdtempSync(join(tmpdir(), 'lb-foreign-'));
+    writeFileSync(join(foreign, 'live.txt'), 'live data');
+    const refused = await verify(bucket, { 'holding-dir': foreign });
+    expect(refused.code).toBe(1);
+    expect(refused.errors[0]).toContain('is not empty and is not an earlier restore of snapshot');
+    expect(readFileSync(join(foreign, 'live.txt'), 'utf8')).toBe('live data');
+  });
+
+  it('one byte changed in S3 (a new object version): sha256 mismatch, exit 1, verification.json records it', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume();
+    const b = await backup(bucket, volume);
+    const bytes = await getBytes(bucket, b['archive-key']!);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    await testClient().send(new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }));
+    const run = await verify(bucket, { mode: 'stream' });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verified).toBe('false');
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(`Verification of snapshot ${b['snapshot-id']} of my-app failed`);
+    expect(run.errors[0]).toContain('sha256 mismatch');
+    expect(run.errors[0]).toContain('the archive object was replaced');
+    const report = (await getJson(
+      bucket,
+      `lifeboat/my-app/snapshots/${b['snapshot-id']}/verification.json`,
+    ))!;
+    expect(report.verified).toBe(false);
+    expect((report.archive as { actualSha256: string }).actualSha256).toBe(
+      createHash('sha256').update(bytes).digest('hex'),
+    );
+  });
+
+  it('hostile archives fail and nothing is written around the holding directory', async () => {
+    const cases: {
+      name: string;
+      entries: { header: tarStream.Headers; body?: string }[];
+      message: RegExp;
+    }[] = [
+      {
+        name: 'dotdot',
+        entries: [
+          { header: { name: './ok.txt' }, body: 'ok' },
+          { header: { name: '../escape.txt' }, body: 'x' },
+        ],
+        message: /"\.\.\/escape\.txt" was refused: its name contains "\.\."/,
+      },
+      {
+        name: 'absolute',
+        entries: [{ header: { name: '/abs/path.txt' }, body: 'x' }],
+        message: /"\/abs\/path\.txt" was refused: its name is an absolute path/,
+      },
+      {
+        name: 'symlink-out',
+        entries: [
+          { header: { name: './evil', type: 'symlink', linkname: '../..' } },
+          { header: { name: './evil/pwned.txt' }, body: 'pwned' },
+        ],
+        message: /"\.\/evil" was refused: it is a symlink to "\.\.\/\.\.", outside the holding directory/,
+      },
+      {
+        name: 'symlink-in-then-through',
+        entries: [
+          { header: { name: './sub', type: 'directory' } },
+          { header: { name: './link', type: 'symlink', linkname: 'sub' } },
+          { header: { name: './link/file.txt' }, body: 'x' },
+        ],
+        message: /passes through the symlink "link"/,
+      },
+      {
+        name: 'hardlink',
+        entries: [{ header: { name: './passwd', type: 'link', linkname: '/etc/passwd' } }],
+        message: /hardlink to "\/etc\/passwd", outside the holding directory/,
+      },
+      {
+        name: 'device',
+        entries: [{ header: { name: './null', type: 'character-device', devmajor: 1, devminor: 3 } }],
+        message: /it is a character-device/,
+      },
+      { name: 'fifo', entries: [{ header: { name: './pipe', type: 'fifo' } }], message: /it is a fifo/ },
+    ];
+    const bucket = await createBucket();
+    for (const [i, c] of cases.entries()) {
+      const target = `hostile-${c.name}`;
+      await putSnapshot(bucket, target, `2026112${i % 10}T000000Z`, await hostileTar(c.entries));
+      const outer = mkdtempSync(join(tmpdir(), 'lb-outer-'));
+      mkdirSync(join(outer, 'neighbour'));
+      writeFileSync(join(outer, 'neighbour/keep.txt'), 'keep');
+      const before = listAround(outer).filter((p) => !p.startsWith('holding'));
+      const run = await verify(bucket, { target, 'holding-dir': join(outer, 'holding') });
+      expect(run.code, `${c.name}: ${run.log}`).toBe(1);
+      expect(run.errors[0], c.name).toMatch(c.message);
+      expect(
+        listAround(outer).filter((p) => !p.startsWith('holding')),
+        c.name,
+      ).toEqual(before);
+      expect(existsSync('/abs/path.txt')).toBe(false);
+      const report = (await getJson(
+        bucket,
+        `lifeboat/${target}/snapshots/2026112${i % 10}T000000Z/verification.json`,
+      ))!;
+      expect(report.verified, c.name).toBe(false);
+    }
+  });
+
+  it('a missing required path and a corrupted SQLite database fail, naming them', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 1000 });
+    makeSqlite(join(volume, 'good.db'));
+    makeSqlite(join(volume, 'bad.db'));
+    const bad = readFileSync(join(volume, 'bad.db'));
+    bad.fill(0x5a, 4096 * 2, 4096 * 3); // overwrite the third page of the table's b-tree
+    writeFileSync(join(volume, 'bad.db'), bad);
+    await backup(bucket, volume);
+    const run = await verify(bucket, {
+      'required-paths': 'app.db\nmissing/thing.txt',
+      sqlite: 'good.db\nbad.db',
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toContain('required path missing/thing.txt: no entry matches missing/thing.txt');
+    expect(run.errors[0]).toMatch(/sqlite bad\.db: integrity_check failed: .+/);
+    expect(run.errors[0]).not.toContain('good.db');
+    expect(run.errors[0]).not.toContain('required path app.db');
+  });
+
+  it('max-age, before: and stream mode', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 1000 });
+    const ids: string[] = [];
+    for (const label of ['a', 'b', 'c']) ids.push((await backup(bucket, volume, { label }))['snapshot-id']!);
+    const manifests = await Promise.all(
+      ids.map((id) => getJson<{ created: string }>(bucket, `lifeboat/my-app/snapshots/${id}/manifest.json`)),
+    );
+    const picked = await verify(bucket, { snapshot: `before:${manifests[2]!.created}`, mode: 'stream' });
+    expect(picked.code, picked.log).toBe(0);
+    expect(picked.outputs['snapshot-id']).toBe(ids[1]);
+
+    // an old snapshot: its manifest says it was made three hours ago
+    const old = {
+      ...(await getJson(bucket, `lifeboat/my-app/snapshots/${ids[0]}/manifest.json`))!,
+      created: new Date(Date.now() - 3 * 3600e3).toISOString(),
+    };
+    await testClient().send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `lifeboat/my-app/snapshots/${ids[0]}/manifest.json`,
+        Body: JSON.stringify(old),
+      }),
+    );
+    const tooOld = await verify(bucket, { snapshot: ids[0]!, 'max-age': '1h', mode: 'stream' });
+    expect(tooOld.code).toBe(1);
+    expect(tooOld.errors[0]).toMatch(/max age: snapshot is 3h old; the limit is 1h/);
+    expect(Number(tooOld.outputs['age-seconds'])).toBeGreaterThanOrEqual(3 * 3600 - 5);
+
+    const holding = join(mkdtempSync(join(tmpdir(), 'lb-stream-')), 'never');
+    const stream = await verify(bucket, { mode: 'stream', 'holding-dir': holding });
+    expect(stream.code, stream.log).toBe(0);
+    expect(existsSync(holding)).toBe(false);
+    expect(stream.outputs['snapshot-id']).toBe(ids[2]);
+
+    const badInput = await verify(bucket, { snapshot: 'yesterday' });
+    expect(badInput.code).toBe(1);
+    expect(badInput.errors[0]).toContain('Input \'snapshot\' is "yesterday"');
+  });
+
+  it('restore-to-app writes only under <path>/.lifeboat-restore/<id>/ through flyctl', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume();
+    const b = await backup(bucket, volume);
+    const before = describeTree(volume);
+    writeFileSync(join(volume, 'written-after-backup.txt'), 'newer live data\n');
+    const liveBefore = describeTree(volume);
+    const run = await verify(
+      bucket,
+      { mode: 'stream', 'restore-to-app': 'my-app', 'restore-path': '/data' },
+      flyEnv(volume),
+    );
+    expect(run.code, run.log).toBe(0);
+    const holding = join(volume, '.lifeboat-restore', b['snapshot-id']!);
+    expect(describeTree(holding)).toEqual(before);
+    const live = describeTree(volume);
+    for (const k of Object.keys(live)) if (k.startsWith('.lifeboat-restore')) delete live[k];
+    expect(live).toEqual(liveBefore);
+    expect(run.log).toContain('.lifeboat-pre-restore-');
+    const report = (await getJson(bucket, run.outputs['report-key']!))!;
+    expect(report.restoredTo).toBe(`/data/.lifeboat-restore/${b['snapshot-id']}`);
+    // the next backup leaves lifeboat's own restore folder out
+    const next = await backup(bucket, volume, { 'allow-shrink': 'true' });
+    expect(Number(next.entries)).toBe(Number(b.entries) + 1);
+  });
+});
