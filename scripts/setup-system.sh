@@ -15,11 +15,13 @@ declare -A NEED=(
   [zstd]=zstd
   [sqlite3]=sqlite3
   [unshare]=util-linux     # the flyctl stand-in mounts the fixture volume in its own mount namespace
+  [sshd]=openssh-server    # ssh-volume-backup tests run a real OpenSSH server on 127.0.0.1
+  [ssh]=openssh-client
 )
 
 missing=()
 for cmd in "${!NEED[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}")
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${NEED[$cmd]}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

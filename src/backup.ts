@@ -223,7 +223,12 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
  * The id of a snapshot is its start second. When that folder is already taken (a run that
  * finished within the same second), the id moves on to the next free second.
  */
-async function freeSnapshotId(store: ObjectStore, layout: TargetLayout, now: () => Date, label?: string): Promise<string> {
+async function freeSnapshotId(
+  store: ObjectStore,
+  layout: TargetLayout,
+  now: () => Date,
+  label?: string,
+): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = makeSnapshotId(now(), label);
     if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) return id;

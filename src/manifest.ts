@@ -34,7 +34,7 @@ export interface Manifest {
   completed: string;
   durationSeconds: number;
   source: SourceDescription;
-  tools: { lifeboat: string; flyctl?: string };
+  tools: { lifeboat: string; flyctl?: string; ssh?: string };
   compression: Compression;
   archive: { key: string; versionId: string | null; etag: string | null; size: number; sha256: string };
   entries: number;

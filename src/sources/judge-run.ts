@@ -29,7 +29,9 @@ export function judgeSourceRun(
     throw new OperationFailedError(
       `the archive stream from ${label} was incomplete although it exited with status 0 ` +
         `(${frameError?.message ?? 'no end marker'}); nothing was published. ` +
-        'If this repeats, update flyctl (>= 0.4.80 drains the stream) and check the connection.',
+        (label === 'flyctl'
+          ? 'If this repeats, update flyctl (>= 0.4.80 drains the stream) and check the connection.'
+          : 'If this repeats, check the connection.'),
     );
   }
   switch (trailer.err) {
@@ -37,7 +39,8 @@ export function judgeSourceRun(
       break;
     case 'nopath':
       throw new ConfigurationError(
-        `The path ${path} does not exist on the source or is not a directory: set the 'path' input to the volume's mount point (see [mounts] destination in fly.toml).`,
+        `The path ${path} does not exist on the source or is not a directory: set the 'path' input to the volume's mount point` +
+          (label === 'flyctl' ? ' (see [mounts] destination in fly.toml).' : '.'),
       );
     case 'nocd':
       throw new ConfigurationError(

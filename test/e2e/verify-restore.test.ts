@@ -129,20 +129,22 @@ async function countEntries(tar: Buffer): Promise<number> {
     s.on('end', next);
     s.resume();
   });
-  const done = new Promise((r) => ex.on('finish', r));
+  const done = new Promise<void>((r) => ex.on('finish', () => r()));
   ex.end(tar);
   await done;
   return n;
 }
 
-async function hostileTar(entries: { header: tarStream.Headers; body?: string }[]): Promise<Buffer> {
+async function hostileTar(entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[]): Promise<Buffer> {
   const pack = tarStream.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => pack.on('end', r));
+  pack.on('data', (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
+  const done = new Promise<void>((r) => pack.on('end', () => r()));
   for (const e of entries) {
     await new Promise<void>((resolve, reject) =>
-      pack.entry(e.header, e.body ?? '', (err) => (err ? reject(err) : resolve())),
+      pack.entry(e.header as tarStream.Header, e.body ?? '', (err) => (err ? reject(err) : resolve())),
     );
   }
   pack.finalize();
@@ -203,7 +205,8 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     const volume = makeFixtureVolume();
     const b = await backup(bucket, volume);
     const bytes = await getBytes(bucket, b['archive-key']!);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = bytes[at]! ^ 0x01;
     await testClient().send(new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }));
     const run = await verify(bucket, { mode: 'stream' });
     expect(run.code).toBe(1);
@@ -225,7 +228,7 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
   it('hostile archives fail and nothing is written around the holding directory', async () => {
     const cases: {
       name: string;
-      entries: { header: tarStream.Headers; body?: string }[];
+      entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[];
       message: RegExp;
     }[] = [
       {

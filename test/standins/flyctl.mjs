@@ -14,7 +14,7 @@
 //   FLY_STANDIN_LOG          file that receives one JSON line per invocation
 //   FLY_STANDIN_STATE        JSON file with volumes and snapshots (volumes commands)
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { split } from 'shlex';
@@ -63,15 +63,29 @@ function needToken() {
 }
 
 function checkApp(app) {
-  if (!app) fail('the config for your app is missing an app name, add an app field to the fly.toml file or specify with the -a flag');
-  if (env.FLY_STANDIN_APP && app !== env.FLY_STANDIN_APP) fail(`failed to get app: Could not find App "${app}"`);
+  if (!app)
+    fail(
+      'the config for your app is missing an app name, add an app field to the fly.toml file or specify with the -a flag',
+    );
+  if (env.FLY_STANDIN_APP && app !== env.FLY_STANDIN_APP)
+    fail(`failed to get app: Could not find App "${app}"`);
 }
 
 function loadState() {
   const file = env.FLY_STANDIN_STATE;
   if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   return {
-    volumes: [{ id: 'vol_standin0001', name: 'data', state: 'created', size_gb: 1, region: 'ams', attached_machine_id: machines[0], snapshot_retention: 5 }],
+    volumes: [
+      {
+        id: 'vol_standin0001',
+        name: 'data',
+        state: 'created',
+        size_gb: 1,
+        region: 'ams',
+        attached_machine_id: machines[0],
+        snapshot_retention: 5,
+      },
+    ],
     snapshots: {},
   };
 }
@@ -85,9 +99,50 @@ function remotePathDir() {
   if (hide.length === 0) return env.PATH;
   // a bin directory with the usual tools of a machine image, less the hidden ones
   const dir = mkdtempSync(join(tmpdir(), 'flyctl-standin-bin-'));
-  const tools = ['sh', 'dash', 'bash', 'tar', 'gzip', 'zstd', 'cat', 'printf', 'echo', 'env', 'ls', 'mkdir', 'rm', 'mv', 'cp',
-    'test', '[', 'head', 'tail', 'wc', 'true', 'false', 'sleep', 'base64', 'find', 'stat', 'chmod', 'touch', 'sync', 'uname',
-    'id', 'date', 'sqlite3', 'mount', 'readlink', 'dirname', 'basename', 'sha256sum', 'tr', 'sed', 'grep', 'cut'];
+  const tools = [
+    'sh',
+    'dash',
+    'bash',
+    'tar',
+    'gzip',
+    'zstd',
+    'cat',
+    'printf',
+    'echo',
+    'env',
+    'ls',
+    'mkdir',
+    'rm',
+    'mv',
+    'cp',
+    'test',
+    '[',
+    'head',
+    'tail',
+    'wc',
+    'true',
+    'false',
+    'sleep',
+    'base64',
+    'find',
+    'stat',
+    'chmod',
+    'touch',
+    'sync',
+    'uname',
+    'id',
+    'date',
+    'sqlite3',
+    'mount',
+    'readlink',
+    'dirname',
+    'basename',
+    'sha256sum',
+    'tr',
+    'sed',
+    'grep',
+    'cut',
+  ];
   for (const t of tools) {
     if (hide.includes(t)) continue;
     for (const d of ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {
@@ -102,18 +157,35 @@ function remotePathDir() {
 
 function sshConsole(args) {
   const { flags } = takeFlags(args, {
-    '-a': 'app', '--app': 'app', '-C': 'command', '--command': 'command', '--machine': 'machine',
-    '-u': 'user', '--user': 'user', '-q': true, '--quiet': true, '-s': true, '--select': true, '--pty': true,
-    '-t': 'token', '--access-token': 'token', '-r': 'region', '--region': 'region',
+    '-a': 'app',
+    '--app': 'app',
+    '-C': 'command',
+    '--command': 'command',
+    '--machine': 'machine',
+    '-u': 'user',
+    '--user': 'user',
+    '-q': true,
+    '--quiet': true,
+    '-s': true,
+    '--select': true,
+    '--pty': true,
+    '-t': 'token',
+    '--access-token': 'token',
+    '-r': 'region',
+    '--region': 'region',
   });
   needToken();
   checkApp(flags.app);
   const mode = env.FLY_STANDIN_MODE || 'ok';
   if (mode === 'stopped') {
-    fail(`app ${flags.app} has no started VMs.\nIt may be unhealthy or not have been deployed.\nTry the following command to verify:\n\nfly status`);
+    fail(
+      `app ${flags.app} has no started VMs.\nIt may be unhealthy or not have been deployed.\nTry the following command to verify:\n\nfly status`,
+    );
   }
-  if (flags.machine && !machines.includes(flags.machine)) fail(`machine ${flags.machine} was not found in app '${flags.app}'`);
-  if (!flags['-q'] && !flags['--quiet']) process.stderr.write(`Connecting to fdaa:0:1:a7b:1::2... complete\n`);
+  if (flags.machine && !machines.includes(flags.machine))
+    fail(`machine ${flags.machine} was not found in app '${flags.app}'`);
+  if (!flags['-q'] && !flags['--quiet'])
+    process.stderr.write(`Connecting to fdaa:0:1:a7b:1::2... complete\n`);
   if (flags.command === undefined) fail('the stand-in supports only non-interactive use (-C)');
   const words = split(flags.command);
   if (words.length === 0) fail('empty command');
@@ -124,8 +196,19 @@ function sshConsole(args) {
   if (env.FLY_STANDIN_VOLUME) {
     // the namespace plumbing is the stand-in's own; the user's words are passed through "$@" untouched
     cmd = '/usr/bin/unshare';
-    cmdArgs = ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c',
-      '/bin/mkdir -p "$1" && /bin/mount --bind "$2" "$1" && shift 2 && exec "$@"', 'standin-mount', remotePath, env.FLY_STANDIN_VOLUME, ...words];
+    cmdArgs = [
+      '--mount',
+      '--propagation',
+      'private',
+      '--',
+      '/bin/sh',
+      '-c',
+      '/bin/mkdir -p "$1" && /bin/mount --bind "$2" "$1" && shift 2 && exec "$@"',
+      'standin-mount',
+      remotePath,
+      env.FLY_STANDIN_VOLUME,
+      ...words,
+    ];
   }
   const child = spawn(cmd, cmdArgs, { env: childEnv, stdio: ['inherit', 'pipe', 'inherit'] });
   let limit = Infinity;
@@ -150,7 +233,8 @@ function sshConsole(args) {
       cut = true;
       child.kill('SIGKILL');
       process.stdout.end(() => {
-        if (kind === 'fail-mid') fail('ssh shell: wait: remote command exited without exit status or exit signal');
+        if (kind === 'fail-mid')
+          fail('ssh shell: wait: remote command exited without exit status or exit signal');
         process.exit(0); // truncate: like flyctl < 0.4.80, returns 0 before the stream was drained
       });
       return;
@@ -170,18 +254,31 @@ function sshConsole(args) {
       process.exit(0);
     });
   });
-  for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => { child.kill('SIGKILL'); process.exit(130); });
+  for (const sig of ['SIGTERM', 'SIGINT'])
+    process.on(sig, () => {
+      child.kill('SIGKILL');
+      process.exit(130);
+    });
 }
 
 function volumes(args) {
   const sub = args[0];
-  const { flags, rest } = takeFlags(args.slice(1), { '-a': 'app', '--app': 'app', '--json': true, '-j': true });
+  const { flags, rest } = takeFlags(args.slice(1), {
+    '-a': 'app',
+    '--app': 'app',
+    '--json': true,
+    '-j': true,
+  });
   needToken();
   const state = loadState();
   const json = flags['--json'] || flags['-j'];
   if (sub === 'list') {
     checkApp(flags.app);
-    process.stdout.write(json ? `${JSON.stringify(state.volumes, null, 2)}\n` : state.volumes.map((v) => `${v.id}\t${v.name}\n`).join(''));
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(state.volumes, null, 2)}\n`
+        : state.volumes.map((v) => `${v.id}\t${v.name}\n`).join(''),
+    );
     return;
   }
   if (sub === 'snapshots') {
@@ -191,11 +288,21 @@ function volumes(args) {
     if (!state.volumes.some((v) => v.id === vol)) fail(`failed retrieving volume ${vol}: volume not found`);
     const list = state.snapshots[vol] ?? [];
     if (action === 'list' || action === 'ls') {
-      process.stdout.write(json ? `${JSON.stringify(list, null, 2)}\n` : list.map((s) => `${s.id}\t${s.status}\n`).join(''));
+      process.stdout.write(
+        json ? `${JSON.stringify(list, null, 2)}\n` : list.map((s) => `${s.id}\t${s.status}\n`).join(''),
+      );
       return;
     }
     if (action === 'create') {
-      const snap = { id: `vs_standin${String(list.length + 1).padStart(4, '0')}`, size: 1024, volume_size: 1073741824, digest: 'standin', created_at: new Date().toISOString(), status: 'created', retention_days: 5 };
+      const snap = {
+        id: `vs_standin${String(list.length + 1).padStart(4, '0')}`,
+        size: 1024,
+        volume_size: 1073741824,
+        digest: 'standin',
+        created_at: new Date().toISOString(),
+        status: 'created',
+        retention_days: 5,
+      };
       state.snapshots[vol] = [...list, snap];
       saveState(state);
       process.stdout.write(`Scheduled to snapshot volume ${vol}\n`);

@@ -42,8 +42,8 @@ describe('shell words', () => {
 async function decode(chunks: Buffer[]) {
   const out: Buffer[] = [];
   const d = new FrameDecoder();
-  await pipeline(Readable.from(chunks), d, async function* (src) {
-    for await (const c of src) out.push(c as Buffer);
+  await pipeline(Readable.from(chunks), d, async (src: AsyncIterable<Buffer>) => {
+    for await (const c of src) out.push(c);
   });
   return { body: Buffer.concat(out), trailer: d.trailer, compression: d.compression };
 }
