@@ -7,7 +7,16 @@ import { schemaErrors } from '../../src/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { runAction } from '../helpers/run-action.js';
-import { createBucket, getBytes, getJson, listKeys, listVersions, openMultipartUploads, s3Env, s3Server } from '../helpers/s3.js';
+import {
+  createBucket,
+  getBytes,
+  getJson,
+  listKeys,
+  listVersions,
+  openMultipartUploads,
+  s3Env,
+  s3Server,
+} from '../helpers/s3.js';
 
 const REMOTE = '/data';
 
@@ -46,7 +55,12 @@ function sshCalls(log: string): string[][] {
     .filter((a) => a[0] === 'ssh');
 }
 
-async function backup(bucket: string, volume: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) {
+async function backup(
+  bucket: string,
+  volume: string,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   const fly = flyEnv(volume, env);
   const run = await runAction('fly-volume-backup', { inputs: inputs(bucket, extra), env: fly.env });
   return { ...run, flyLog: fly.log };
@@ -85,7 +99,11 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
 
     const latest = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!;
     expect(schemaErrors('latest', latest)).toEqual([]);
-    expect(latest).toMatchObject({ snapshotId: o['snapshot-id'], sha256: sha, archiveVersionId: o['version-id'] });
+    expect(latest).toMatchObject({
+      snapshotId: o['snapshot-id'],
+      sha256: sha,
+      archiveVersionId: o['version-id'],
+    });
 
     const restored = extractWithTar(bytes, 'zstd');
     const expected = describeTree(volume);
@@ -136,15 +154,24 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     const auto = await backup(bucket, volume, { target: 'auto' }, { FLY_STANDIN_HIDE: 'zstd' });
     expect(auto.code, auto.log).toBe(0);
     expect(auto.outputs['archive-key']).toMatch(/archive\.tar\.gz$/);
-    expect(((await getJson(bucket, auto.outputs['manifest-key']!))!).compression).toBe('gzip');
+    expect((await getJson(bucket, auto.outputs['manifest-key']!))!.compression).toBe('gzip');
     const none = await backup(bucket, volume, { target: 'none', compression: 'none' });
     expect(none.code, none.log).toBe(0);
     expect(none.outputs['archive-key']).toMatch(/archive\.tar$/);
-    for (const [run, c] of [[gz, 'gzip'], [auto, 'gzip'], [none, 'none']] as const) {
+    for (const [run, c] of [
+      [gz, 'gzip'],
+      [auto, 'gzip'],
+      [none, 'none'],
+    ] as const) {
       const restored = extractWithTar(await getBytes(bucket, run.outputs['archive-key']!), c);
       expect(describeTree(restored)).toEqual(describeTree(volume));
     }
-    const forced = await backup(bucket, volume, { target: 'forced', compression: 'zstd' }, { FLY_STANDIN_HIDE: 'zstd' });
+    const forced = await backup(
+      bucket,
+      volume,
+      { target: 'forced', compression: 'zstd' },
+      { FLY_STANDIN_HIDE: 'zstd' },
+    );
     expect(forced.code).toBe(1);
     expect(forced.log).toContain('compressor is not installed');
   });
@@ -224,17 +251,23 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     it('old flyctl, missing token, hostile values: refused before any ssh call', async () => {
       const { bucket, volume, check } = await withGoodBackup();
       const cases: { extra?: Record<string, string>; env?: Record<string, string>; message: string }[] = [
-        { env: { FLY_STANDIN_VERSION: '0.4.79' }, message: 'flyctl 0.4.79 is too old: lifeboat needs >= 0.4.80' },
+        {
+          env: { FLY_STANDIN_VERSION: '0.4.79' },
+          message: 'flyctl 0.4.79 is too old: lifeboat needs >= 0.4.80',
+        },
         { env: { FLY_API_TOKEN: '' }, message: 'FLY_API_TOKEN is not set' },
-        { extra: { app: 'x; rm -rf /' }, message: "Input 'app' is \"x; rm -rf /\"" },
+        { extra: { app: 'x; rm -rf /' }, message: 'Input \'app\' is "x; rm -rf /"' },
         { extra: { path: "/data/it's" }, message: "Input 'path' is" },
         { extra: { path: '/data/../etc' }, message: "Input 'path' is" },
         { extra: { target: '../other' }, message: "Input 'target' is" },
         { extra: { label: 'a b' }, message: "Input 'label' is" },
         { extra: { exclude: 'ok\n$(reboot)' }, message: "Input 'exclude' is" },
         { extra: { 'keep-last': '-1' }, message: "Input 'keep-last' is" },
-        { extra: { compression: 'xz' }, message: "Input 'compression' is \"xz\": choose one of" },
-        { extra: { 'allow-shrink': 'maybe' }, message: "Input 'allow-shrink' is \"maybe\": set it to true or false" },
+        { extra: { compression: 'xz' }, message: 'Input \'compression\' is "xz": choose one of' },
+        {
+          extra: { 'allow-shrink': 'maybe' },
+          message: 'Input \'allow-shrink\' is "maybe": set it to true or false',
+        },
       ];
       for (const c of cases) {
         const fly = flyEnv(volume, c.env);
@@ -281,7 +314,18 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(good.code, good.log).toBe(0);
     const latestBefore = await getBytes(bucket, 'lifeboat/my-app/latest.json');
     // the deploy script wiped the volume: one small file is left
-    for (const name of ['app.db', 'uploads', 'config', 'bin', 'deep', 'big.bin', 'empty-dir', 'settings-link.json', 'dangling-link', 'empty-file']) {
+    for (const name of [
+      'app.db',
+      'uploads',
+      'config',
+      'bin',
+      'deep',
+      'big.bin',
+      'empty-dir',
+      'settings-link.json',
+      'dangling-link',
+      'empty-file',
+    ]) {
       rmSync(join(volume, name), { recursive: true, force: true });
     }
     writeFileSync(join(volume, 'fresh.txt'), 'new empty app\n');
@@ -291,7 +335,9 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(wiped.outputs.status).toBe('suspect');
     expect(wiped.errors).toHaveLength(1);
     expect(wiped.errors[0]).toContain('Backup is suspect');
-    expect(wiped.errors[0]).toMatch(/size \d+ B is 0\.0% of the previous 2\.35 MiB and 2 entries is 6\.7% of the previous 30/);
+    expect(wiped.errors[0]).toMatch(
+      /size \d+ B is 0\.0% of the previous 2\.35 MiB and 2 entries is 6\.7% of the previous 30/,
+    );
     expect(await getBytes(bucket, 'lifeboat/my-app/latest.json')).toEqual(latestBefore);
     const suspectManifest = (await getJson(bucket, wiped.outputs['manifest-key']!))!;
     expect(suspectManifest.status).toBe('suspect');
@@ -302,7 +348,9 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     const accepted = await backup(bucket, volume, { ...retention, 'allow-shrink': 'true' });
     expect(accepted.code, accepted.log).toBe(0);
     expect(accepted.outputs.status).toBe('ok');
-    expect(((await getJson(bucket, 'lifeboat/my-app/latest.json'))!).snapshotId).toBe(accepted.outputs['snapshot-id']);
+    expect((await getJson(bucket, 'lifeboat/my-app/latest.json'))!.snapshotId).toBe(
+      accepted.outputs['snapshot-id'],
+    );
     // keep-last 1 now prunes the first good snapshot, never the suspect one
     expect(accepted.outputs.pruned).toBe('1');
     expect(await getJson(bucket, good.outputs['manifest-key']!)).toBeUndefined();

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, utimesSync, lutimesSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  utimesSync,
+  lutimesSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -88,7 +100,12 @@ export function describeTree(root: string): Record<string, TreeEntry> {
         out[rel] = { type: 'dir', ...base };
         walk(p);
       } else if (st.isFile()) {
-        out[rel] = { type: 'file', size: st.size, sha256: createHash('sha256').update(readFileSync(p)).digest('hex'), ...base };
+        out[rel] = {
+          type: 'file',
+          size: st.size,
+          sha256: createHash('sha256').update(readFileSync(p)).digest('hex'),
+          ...base,
+        };
       } else out[rel] = { type: 'other', ...base };
     }
   };

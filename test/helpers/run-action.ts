@@ -63,7 +63,10 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = spawn(NODE24, [join(root, 'dist', name, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE24, [join(root, 'dist', name, 'index.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let log = '';

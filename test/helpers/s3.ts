@@ -41,17 +41,24 @@ export async function createBucket(opts: { versioned?: boolean; prefix?: string 
   const client = testClient();
   await client.send(new CreateBucketCommand({ Bucket: name }));
   if (opts.versioned ?? true) {
-    await client.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+    await client.send(
+      new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),
+    );
   }
   return name;
 }
 
 export async function getBytes(bucket: string, key: string, versionId?: string): Promise<Buffer> {
-  const out = await testClient().send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+  const out = await testClient().send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+  );
   return Buffer.from(await out.Body!.transformToByteArray());
 }
 
-export async function getJson<T = Record<string, unknown>>(bucket: string, key: string): Promise<T | undefined> {
+export async function getJson<T = Record<string, unknown>>(
+  bucket: string,
+  key: string,
+): Promise<T | undefined> {
   try {
     return JSON.parse((await getBytes(bucket, key)).toString('utf8')) as T;
   } catch (err) {

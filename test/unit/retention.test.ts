@@ -48,7 +48,9 @@ describe('retention has the semantics of restic forget', () => {
   });
 
   it('an empty policy keeps everything; order of input does not matter', () => {
-    expect(applyRetention([...snapshots].reverse(), { last: 0, daily: 0, weekly: 0, monthly: 0 }).remove).toEqual([]);
+    expect(
+      applyRetention([...snapshots].reverse(), { last: 0, daily: 0, weekly: 0, monthly: 0 }).remove,
+    ).toEqual([]);
     const a = applyRetention([...snapshots].reverse(), { last: 2, daily: 0, weekly: 0, monthly: 0 });
     expect(a.keep.map((k) => k.snapshot.id)).toEqual(['2026-11-21T14:00', '2026-11-21T08:00']);
   });
