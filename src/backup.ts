@@ -34,6 +34,8 @@ export interface BackupOptions {
   requireVersioning: boolean;
   /** Prune nothing; report what retention would delete. */
   dryRun: boolean;
+  /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
+  encryptionRecipients?: string[];
   partSizeBytes?: number;
   queueSize?: number;
   progressIntervalMs?: number;
@@ -133,6 +135,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       partSizeBytes: options.partSizeBytes ?? DEFAULT_PART_SIZE,
       queueSize: options.queueSize ?? DEFAULT_QUEUE_SIZE,
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
+      encryptionRecipients: options.encryptionRecipients,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);
@@ -171,6 +174,16 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
     uncompressedBytes: archive.uncompressedBytes,
     warnings: archive.warnings,
     previous,
+    ...(archive.plaintext
+      ? {
+          encryption: {
+            format: 'age' as const,
+            recipients: options.encryptionRecipients ?? [],
+            plaintextSize: archive.plaintext.size,
+            plaintextSha256: archive.plaintext.sha256,
+          },
+        }
+      : {}),
   };
   const manifestVersion = await store.putJson(manifestKey, manifest);
 

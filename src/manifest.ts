@@ -41,6 +41,8 @@ export interface Manifest {
   uncompressedBytes: number;
   warnings: string[];
   previous: PreviousSnapshot | null;
+  /** Present when the stored archive is age-encrypted; archive.sha256 is then of the ciphertext. */
+  encryption?: { format: 'age'; recipients: string[]; plaintextSize: number; plaintextSha256: string };
 }
 
 /** schema/latest.schema.json describes this document. */

@@ -11,6 +11,8 @@ import type { ObjectStore } from '../storage/object-store.js';
 import { ArchiveDamagedError, ArchiveInspector, type ArchiveContents } from './archive-inspector.js';
 import { ArchiveTap } from './archive-tap.js';
 import { FrameDecoder } from './stream-frame.js';
+import { HashCounter } from './hash-counter.js';
+import { encryptingStream } from '../crypto/age-stream.js';
 
 export interface StreamedArchive extends ArchiveContents {
   compression: Compression;
@@ -20,6 +22,8 @@ export interface StreamedArchive extends ArchiveContents {
   size: number;
   sha256: string;
   warnings: string[];
+  /** With encryption: the archive before it was encrypted. */
+  plaintext?: { size: number; sha256: string };
 }
 
 export interface StreamOptions {
@@ -35,6 +39,8 @@ export interface StreamOptions {
   partSizeBytes: number;
   queueSize: number;
   progressIntervalMs: number;
+  /** age X25519 recipients: when given, the archive is encrypted after compression, in the same pass. */
+  encryptionRecipients?: string[];
 }
 
 const CONTENT_TYPES: Record<Compression, string> = {
@@ -72,9 +78,21 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   });
   const body = new PassThrough({ highWaterMark: 1 << 20 });
   let pipelineError: unknown;
-  const flowing = pipeline(proc.stdout, decoder, tap, body);
+  const encrypted = Boolean(o.encryptionRecipients?.length);
+  const cipherTap = new HashCounter();
+  const flowing = encrypted
+    ? pipeline(
+        proc.stdout,
+        decoder,
+        tap,
+        await encryptingStream(o.encryptionRecipients ?? []),
+        cipherTap,
+        body,
+      )
+    : pipeline(proc.stdout, decoder, tap, body);
   flowing.catch((err: unknown) => (pipelineError = err));
-  const progress = startProgress(o.logger, 'streamed', () => tap.bytes, o.progressIntervalMs);
+  const stored = encrypted ? cipherTap : tap;
+  const progress = startProgress(o.logger, 'streamed', () => stored.bytes, o.progressIntervalMs);
   let key: string | undefined;
   let uploading: Promise<unknown> | undefined;
   let uploadError: unknown;
@@ -86,9 +104,9 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
         throw new Error('the stream ended before its header');
       }),
     ]);
-    key = o.layout.archiveKey(o.snapshotId, compression);
+    key = o.layout.archiveKey(o.snapshotId, compression, encrypted);
     const upload = o.store.uploadStream(key, body, {
-      contentType: CONTENT_TYPES[compression],
+      contentType: encrypted ? 'application/octet-stream' : CONTENT_TYPES[compression],
       partSizeBytes: o.partSizeBytes,
       queueSize: o.queueSize,
       signal: o.signal,
@@ -100,19 +118,20 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     });
     // the pipeline's verdict first: a failed source explains a failed upload, not the reverse
     await flowing;
-    const stored = await upload;
+    const object = await upload;
     const c = contents as ArchiveContents | undefined;
     if (!c) throw new Error('internal: the archive was stored without being inspected');
     return {
       compression,
       key,
-      versionId: stored.versionId ?? null,
-      etag: stored.etag ?? null,
-      size: tap.bytes,
-      sha256: tap.sha256,
+      versionId: object.versionId ?? null,
+      etag: object.etag ?? null,
+      size: stored.bytes,
+      sha256: stored.sha256,
       entries: c.entries,
       uncompressedBytes: c.uncompressedBytes,
       warnings,
+      ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
     };
   } catch (err) {
     // never end the upload's body normally here: an ended body would complete a partial object

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
+import { HashCounter } from '../archive/hash-counter.js';
 import { pipeline } from 'node:stream/promises';
 import { minimatch } from 'minimatch';
 import {
@@ -9,7 +9,8 @@ import {
   ArchiveLimitError,
   type TarHeader,
 } from '../archive/archive-inspector.js';
-import { errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import { decryptingStream, recipientOf } from '../crypto/age-stream.js';
 import { formatBytes, formatRate } from '../format.js';
 import { TargetLayout } from '../layout.js';
 import type { Logger } from '../logger.js';
@@ -19,7 +20,8 @@ import type { ObjectStore } from '../storage/object-store.js';
 import { formatDuration } from '../validate.js';
 import { LIFEBOAT_VERSION } from '../version.js';
 import { safeEntryPath } from './entry-path.js';
-import { prepareHoldingDir } from './holding-dir.js';
+import { attemptMarker, prepareHoldingDir } from './holding-dir.js';
+import { rm } from 'node:fs/promises';
 import { SafeExtractor, UnsafeEntryError } from './safe-extractor.js';
 import { selectSnapshot, type SnapshotSelector } from './select-snapshot.js';
 import { sqliteIntegrity } from './sqlite-check.js';
@@ -41,6 +43,8 @@ export interface VerifyOptions {
   /** Seconds; undefined = no limit. */
   maxAgeSeconds?: number;
   writeReport: boolean;
+  /** The age identity (AGE-SECRET-KEY-1...) for encrypted snapshots. */
+  decryptionIdentity?: string;
   /** After every check passed: stream the snapshot into `<path>/.lifeboat-restore/<id>/` there. */
   restoreTo?: { source: ArchiveSource; path: string };
 }
@@ -93,17 +97,6 @@ export interface VerifyResult {
   failure: string;
 }
 
-/** Hashes and counts the bytes that pass. */
-class HashCounter extends Transform {
-  bytes = 0;
-  readonly hash = createHash('sha256');
-  override _transform(chunk: Buffer, _e: BufferEncoding, cb: (e?: Error | null, c?: Buffer) => void): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    cb(null, chunk);
-  }
-}
-
 /**
  * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
  * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
@@ -119,6 +112,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   logger.info(
     `verifying snapshot ${m.snapshotId} of ${options.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`,
   );
+  const encryption = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
   const checks: Check[] = [];
   const check = (name: string, ok: boolean, detail: string) => {
     checks.push({ name, ok, detail });
@@ -163,6 +157,8 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     await new Promise<void>((resolve, reject) => stream.once('end', resolve).once('error', reject));
   };
 
+  const plainHasher = new HashCounter();
+  let decryptError: unknown;
   let actualSha: string | null = null;
   let actualVersion: string | null = null;
   let bytes = 0;
@@ -182,7 +178,11 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
           maxEntries: m.entries,
           maxUncompressedBytes: m.uncompressedBytes,
         });
-        const feeding = pipeline(download.body, hasher, inspector.input);
+        const feeding = encryption
+          ? feedDecrypted(download.body, hasher, encryption.identity, plainHasher, inspector.input, (err) => {
+              decryptError = err;
+            })
+          : pipeline(download.body, hasher, inspector.input);
         feeding.catch(() => undefined);
         // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
         contents = await inspector.result;
@@ -190,8 +190,9 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
         await extractor?.finish();
         check('archive structure', true, `complete ${m.compression} tar`);
       } catch (err) {
-        const why =
-          err instanceof UnsafeEntryError
+        const why = decryptError
+          ? `decryption failed: the encrypted archive was altered or is damaged (${errorMessage(decryptError)})`
+          : err instanceof UnsafeEntryError
             ? err.message
             : err instanceof ArchiveLimitError
               ? `the archive goes beyond what the manifest records (${m.entries} entries, ${m.uncompressedBytes} bytes): ${err.message}`
@@ -202,7 +203,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       } finally {
         progress.stop();
         bytes = hasher.bytes;
-        actualSha = hasher.hash.digest('hex');
+        actualSha = hasher.sha256;
       }
     },
   );
@@ -218,6 +219,15 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
         : 'not all bytes were read'
       : `sha256 mismatch: the manifest records ${m.archive.sha256}, the stored object has ${actualSha}`,
   );
+  if (m.encryption && structureOk) {
+    check(
+      'plaintext sha256',
+      plainHasher.sha256 === m.encryption.plaintextSha256,
+      plainHasher.sha256 === m.encryption.plaintextSha256
+        ? m.encryption.plaintextSha256
+        : `the decrypted archive has sha256 ${plainHasher.sha256}, the manifest records ${m.encryption.plaintextSha256}`,
+    );
+  }
   if (m.archive.versionId) {
     check(
       'object version',
@@ -226,6 +236,14 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
         ? m.archive.versionId
         : `the archive object was replaced: the manifest records version ${m.archive.versionId}, the current one is ${actualVersion ?? 'unversioned'}`,
     );
+  }
+  let keptHolding = holding;
+  if (holding && (!structureOk || actualSha !== m.archive.sha256)) {
+    // what was written did not come from an intact copy of the backup: leave nothing to be mistaken for it
+    await rm(holding, { recursive: true, force: true });
+    await rm(attemptMarker(holding), { force: true });
+    keptHolding = null;
+    logger.info(`removed ${holding}: its contents did not come from an intact archive`);
   }
   check('size', bytes === m.archive.size, `${bytes} bytes read, the manifest records ${m.archive.size}`);
   if (structureOk) {
@@ -247,13 +265,13 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     for (const r of required) {
       check(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`);
     }
-    if (extractor && holding) {
+    if (extractor && keptHolding) {
       const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
       for (const pattern of options.sqlite) {
         const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
         if (matches.length === 0) check(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`);
         for (const f of matches) {
-          const v = await sqliteIntegrity(join(holding, f));
+          const v = await sqliteIntegrity(join(keptHolding, f));
           check(`sqlite ${f}`, v.ok, v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`);
         }
       }
@@ -308,9 +326,48 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     report,
     manifest: m,
     reportKey: options.writeReport ? reportKey : '',
-    holdingDir: holding,
+    holdingDir: keptHolding,
     failure: failed.length
       ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
       : '',
   };
+}
+
+/**
+ * The identity to decrypt an encrypted snapshot with, checked against the recipients the archive
+ * was made for before anything is downloaded.
+ */
+async function decryptionFor(m: Manifest, identity: string | undefined): Promise<{ identity: string }> {
+  const made = (m.encryption?.recipients ?? []).join(', ') || 'unknown recipients';
+  if (!identity) {
+    throw new ConfigurationError(
+      `Snapshot ${m.snapshotId} is encrypted with age for ${made}: pass the matching decryption-identity (AGE-SECRET-KEY-1...).`,
+    );
+  }
+  const mine = await recipientOf(identity);
+  if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
+    throw new ConfigurationError(
+      `The decryption-identity (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`,
+    );
+  }
+  return { identity };
+}
+
+/** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> the archive walk. */
+function feedDecrypted(
+  body: Readable,
+  cipherHasher: HashCounter,
+  identity: string,
+  plainHasher: HashCounter,
+  into: Writable,
+  onDecryptError: (err: unknown) => void,
+): Promise<unknown> {
+  const decryption = decryptingStream(identity);
+  const cipher = pipeline(body, cipherHasher, decryption.input);
+  const plain = decryption.output.then((readable) => pipeline(readable, plainHasher, into));
+  plain.catch((err: unknown) => {
+    onDecryptError(err);
+    into.destroy(err as Error);
+  });
+  return Promise.all([cipher, plain]);
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/schemas.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { runAction } from '../helpers/run-action.js';
+import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
 import { createBucket, getBytes, getJson, s3Env, s3Server, testClient } from '../helpers/s3.js';
 
 function flyEnv(volume: string, extra: Record<string, string> = {}) {
@@ -61,81 +62,14 @@ function listAround(dir: string): string[] {
   return out.sort();
 }
 
-/** Stores a hand-made archive with a manifest and latest pointer that match it exactly. */
-async function putSnapshot(bucket: string, target: string, id: string, tar: Buffer, created = new Date()) {
-  const archive = gzipSync(tar);
-  const key = `lifeboat/${target}/snapshots/${id}/archive.tar.gz`;
-  const client = testClient();
-  const put = await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: archive }));
-  const entries = await countEntries(tar);
-  const manifest = {
-    schema: 1,
-    snapshotId: id,
-    target,
-    status: 'ok',
-    created: created.toISOString(),
-    completed: created.toISOString(),
-    durationSeconds: 1,
-    source: { kind: 'local', path: '/data' },
-    tools: { lifeboat: 'test' },
-    compression: 'gzip',
-    archive: {
-      key,
-      versionId: put.VersionId ?? null,
-      etag: null,
-      size: archive.length,
-      sha256: createHash('sha256').update(archive).digest('hex'),
-    },
-    entries,
-    uncompressedBytes: tar.length,
-    warnings: [],
-    previous: null,
-  };
-  expect(schemaErrors('manifest', manifest)).toEqual([]);
-  const m = await client.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: `lifeboat/${target}/snapshots/${id}/manifest.json`,
-      Body: JSON.stringify(manifest),
-    }),
-  );
-  const latest = {
-    schema: 1,
-    target,
-    snapshotId: id,
-    manifestKey: `lifeboat/${target}/snapshots/${id}/manifest.json`,
-    manifestVersionId: m.VersionId ?? null,
-    archiveKey: key,
-    archiveVersionId: put.VersionId ?? null,
-    sha256: manifest.archive.sha256,
-    size: archive.length,
-    created: manifest.created,
-    updated: manifest.created,
-  };
-  await client.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: `lifeboat/${target}/latest.json`,
-      Body: JSON.stringify(latest),
-    }),
-  );
+/** Stores a hand-made gzip archive with a manifest and latest pointer that match it exactly. */
+async function putSnapshot(bucket: string, target: string, id: string, tar: Buffer) {
+  await putHandMadeSnapshot({ bucket, target, id, tar, stored: gzipSync(tar), compression: 'gzip' });
 }
 
-async function countEntries(tar: Buffer): Promise<number> {
-  const ex = tarStream.extract();
-  let n = 0;
-  ex.on('entry', (_h, s, next) => {
-    n++;
-    s.on('end', next);
-    s.resume();
-  });
-  const done = new Promise<void>((r) => ex.on('finish', () => r()));
-  ex.end(tar);
-  await done;
-  return n;
-}
-
-async function hostileTar(entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[]): Promise<Buffer> {
+async function hostileTar(
+  entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[],
+): Promise<Buffer> {
   const pack = tarStream.pack();
   const chunks: Buffer[] = [];
   pack.on('data', (c: unknown) => {

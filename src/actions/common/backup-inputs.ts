@@ -11,6 +11,7 @@ import {
   validateRemotePath,
   validateTarget,
 } from '../../validate.js';
+import { validateRecipient } from '../../crypto/age-stream.js';
 import { booleanInput, input, multilineInput } from './action-io.js';
 import { getStorageInputs } from './storage-inputs.js';
 
@@ -61,6 +62,9 @@ export function getBackupInputs(defaultTarget: string): { backup: BackupOptions;
       allowShrink: booleanInput('allow-shrink'),
       requireVersioning: booleanInput('require-versioning'),
       dryRun: booleanInput('dry-run'),
+      encryptionRecipients: multilineInput('encryption-recipients').map((r) =>
+        validateRecipient('encryption-recipients', r),
+      ),
     },
   };
 }

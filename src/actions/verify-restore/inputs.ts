@@ -1,5 +1,7 @@
+import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateIdentity } from '../../crypto/age-stream.js';
 import { ConfigurationError } from '../../errors.js';
 import { parseSnapshotSelector } from '../../restore/select-snapshot.js';
 import type { VerifyMode, VerifyOptions } from '../../restore/verify.js';
@@ -55,6 +57,9 @@ export function getInputs(): VerifyInputs {
   const base = process.env.RUNNER_TEMP || tmpdir();
   const maxAge = input('max-age');
   const app = input('restore-to-app');
+  const identity = input('decryption-identity');
+  // masked before anything could print it, even an error about its shape
+  if (identity) core.setSecret(identity);
   return {
     location: storage.location,
     verify: {
@@ -68,6 +73,7 @@ export function getInputs(): VerifyInputs {
       sqlite,
       ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
       writeReport: booleanInput('write-report'),
+      ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
     },
     ...(app
       ? {

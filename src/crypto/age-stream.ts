@@ -1,0 +1,65 @@
+import { Duplex, PassThrough, Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import * as age from 'age-encryption';
+import { ConfigurationError } from '../errors.js';
+
+/**
+ * Client-side encryption with age (age-encryption.org/v1), streaming, so that an encrypted backup
+ * is still one pass. The stored object is a standard age file: `age -d -i key.txt` decrypts it.
+ */
+
+const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
+
+export function validateRecipient(input: string, value: string): string {
+  const v = value.trim();
+  if (v.startsWith('ssh-')) {
+    throw new ConfigurationError(
+      `Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+        'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.',
+    );
+  }
+  if (!RECIPIENT.test(v)) {
+    throw new ConfigurationError(
+      `Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+        'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).',
+    );
+  }
+  return v;
+}
+
+export function validateIdentity(input: string, value: string): string {
+  const v = value.trim();
+  if (!IDENTITY.test(v)) {
+    throw new ConfigurationError(
+      `Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`,
+    );
+  }
+  return v;
+}
+
+/** The recipient (public key) of an identity, to name it in messages without showing the secret. */
+export async function recipientOf(identity: string): Promise<string> {
+  return age.identityToRecipient(identity);
+}
+
+/** A duplex stream: plaintext in, age ciphertext out. */
+export async function encryptingStream(recipients: string[]): Promise<Duplex> {
+  const encrypter = new age.Encrypter();
+  for (const r of recipients) encrypter.addRecipient(r);
+  const input = new PassThrough({ highWaterMark: 1 << 20 });
+  const out = await encrypter.encrypt(Readable.toWeb(input) as unknown as ReadableStream<Uint8Array>);
+  return Duplex.from({ writable: input, readable: Readable.fromWeb(out as unknown as WebReadableStream) });
+}
+
+/** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
+export function decryptingStream(identity: string): { input: PassThrough; output: Promise<Readable> } {
+  const decrypter = new age.Decrypter();
+  decrypter.addIdentity(identity);
+  const input = new PassThrough({ highWaterMark: 1 << 20 });
+  const output = decrypter
+    .decrypt(Readable.toWeb(input) as unknown as ReadableStream<Uint8Array>)
+    .then((web) => Readable.fromWeb(web as unknown as WebReadableStream));
+  output.catch(() => undefined);
+  return { input, output };
+}
