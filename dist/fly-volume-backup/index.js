@@ -97344,7 +97344,33 @@ class S3ObjectStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/options/option-reader.ts
+
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function parseBoolean(name, raw) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+    if (['true', 'yes', 'on', '1'].includes(value))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(value))
+        return false;
+    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+}
+function required(r, name, what) {
+    const value = r.text(name);
+    if (value === '')
+        throw new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/action-io.ts
+
 
 
 /** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */
@@ -97354,27 +97380,18 @@ function input(name) {
 function requiredInput(name, what) {
     const value = input(name);
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+        throw new ConfigurationError(`Input '${name}' is required: ${what}.`);
     return value;
 }
 /** One value per line; blank lines and lines starting with # are ignored. */
 function multilineInput(name) {
-    return getInput(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
+    return splitLines(getInput(name));
 }
 function booleanInput(name) {
-    const value = input(name).toLowerCase();
-    if (value === '') {
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
-    }
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    return parseBoolean(name, getInput(name));
 }
+/** Action inputs as an OptionReader (the runner has applied action.yml's defaults). */
+const actionReader = { text: input, lines: multilineInput, flag: booleanInput };
 /** Sets every output, always as a string, so that no path leaves one empty by accident. */
 function setOutputs(names, values) {
     for (const name of names) {
@@ -97622,25 +97639,80 @@ function formatDuration(seconds) {
     return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
-;// CONCATENATED MODULE: ./src/actions/common/storage-inputs.ts
+;// CONCATENATED MODULE: ./src/options/storage-options.ts
 
-
-/** The storage inputs every action shares: bucket, prefix, endpoint, region, force-path-style. */
-function getStorageInputs() {
+/** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
+function readStorage(r) {
     return {
         location: {
-            bucket: validateBucket('bucket', input('bucket')),
-            endpoint: validateEndpoint('endpoint', input('endpoint')),
-            region: validateRegion('region', input('region') || 'us-east-1'),
-            forcePathStyle: booleanInput('force-path-style'),
+            bucket: validateBucket('bucket', r.text('bucket')),
+            endpoint: validateEndpoint('endpoint', r.text('endpoint')),
+            region: validateRegion('region', r.text('region') || 'us-east-1'),
+            forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: validatePrefix('prefix', input('prefix')),
+        prefix: validatePrefix('prefix', r.text('prefix')),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/options/backup-options.ts
+
+
+
+
+/**
+ * What every backup source shares: what to archive (path, exclude, pre-command, compression,
+ * label, encryption), where to store it, retention and the wiped-volume guard.
+ */
+function readBackup(r, defaultTarget) {
+    const storage = readStorage(r);
+    const label = r.text('label');
+    const preCommand = r.text('pre-command');
+    return {
+        location: storage.location,
+        backup: {
+            target: validateTarget('target', r.text('target') || defaultTarget),
+            prefix: storage.prefix,
+            path: validateRemotePath('path', r.text('path') || '/data'),
+            excludes: r.lines('exclude').map((p) => validateExcludePattern('exclude', p)),
+            ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
+            compression: parseChoice('compression', r.text('compression') || 'auto', [
+                'auto',
+                'zstd',
+                'gzip',
+                'none',
+            ]),
+            ...(label ? { label: validateLabel('label', label) } : {}),
+            retention: readRetention(r),
+            minSizeRatio: parseRatio('min-size-ratio', r.text('min-size-ratio') || '0.5'),
+            allowShrink: r.flag('allow-shrink'),
+            requireVersioning: r.flag('require-versioning'),
+            dryRun: r.flag('dry-run'),
+            encryptionRecipients: r
+                .lines('encryption-recipients')
+                .map((x) => validateRecipient('encryption-recipients', x)),
+        },
+    };
+}
+function readRetention(r) {
+    return {
+        last: parseNonNegativeInteger('keep-last', r.text('keep-last') || '7'),
+        daily: parseNonNegativeInteger('keep-daily', r.text('keep-daily') || '14'),
+        weekly: parseNonNegativeInteger('keep-weekly', r.text('keep-weekly') || '8'),
+        monthly: parseNonNegativeInteger('keep-monthly', r.text('keep-monthly') || '12'),
+    };
+}
+/** app, machine, flyctl: how to reach a Fly machine. */
+function readFly(r, appOption = 'app') {
+    const app = validateAppName(appOption, required(r, appOption, 'the name of the Fly app'));
+    const machine = r.text('machine');
+    return {
+        app,
+        ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
+        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/backup-inputs.ts
-
-
 
 
 /** Outputs of every backup action (fly-volume-backup, ssh-volume-backup): the same names and meanings. */
@@ -97656,42 +97728,9 @@ const backup_inputs_BACKUP_OUTPUTS = [
     'pruned',
     'duration-seconds',
 ];
-/**
- * The inputs every backup source shares: what to archive (path, exclude, pre-command,
- * compression, label), where to store it, retention and the wiped-volume guard.
- */
+/** The backup inputs every backup action shares (see src/options/backup-options.ts). */
 function getBackupInputs(defaultTarget) {
-    const storage = getStorageInputs();
-    const label = input('label');
-    const preCommand = input('pre-command');
-    return {
-        location: storage.location,
-        backup: {
-            target: validateTarget('target', input('target') || defaultTarget),
-            prefix: storage.prefix,
-            path: validateRemotePath('path', input('path') || '/data'),
-            excludes: multilineInput('exclude').map((p) => validateExcludePattern('exclude', p)),
-            ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
-            compression: parseChoice('compression', input('compression') || 'auto', [
-                'auto',
-                'zstd',
-                'gzip',
-                'none',
-            ]),
-            ...(label ? { label: validateLabel('label', label) } : {}),
-            retention: {
-                last: parseNonNegativeInteger('keep-last', input('keep-last') || '7'),
-                daily: parseNonNegativeInteger('keep-daily', input('keep-daily') || '14'),
-                weekly: parseNonNegativeInteger('keep-weekly', input('keep-weekly') || '8'),
-                monthly: parseNonNegativeInteger('keep-monthly', input('keep-monthly') || '12'),
-            },
-            minSizeRatio: parseRatio('min-size-ratio', input('min-size-ratio') || '0.5'),
-            allowShrink: booleanInput('allow-shrink'),
-            requireVersioning: booleanInput('require-versioning'),
-            dryRun: booleanInput('dry-run'),
-            encryptionRecipients: multilineInput('encryption-recipients').map((r) => validateRecipient('encryption-recipients', r)),
-        },
-    };
+    return readBackup(actionReader, defaultTarget);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/backup-report.ts
@@ -97810,14 +97849,8 @@ async function runBackupAction(read) {
 const OUTPUTS = (/* unused pure expression or super */ null && (BACKUP_OUTPUTS));
 /** Reads and checks every input before anything runs; the first problem is the one error. */
 function getInputs() {
-    const app = validateAppName('app', requiredInput('app', 'the name of the Fly app whose volume to back up'));
-    const machine = input('machine');
-    const fly = {
-        app,
-        ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
-        flyctl: validateCommandPath('flyctl', input('flyctl') || 'flyctl'),
-    };
-    return { fly, ...getBackupInputs(app) };
+    const fly = readFly(actionReader);
+    return { fly, ...getBackupInputs(fly.app) };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/fly-volume-backup/main.ts

@@ -73169,11 +73169,11 @@ function checkLength(input, value, max) {
     }
     return value;
 }
-function validateAppName(input, value) {
+function validate_validateAppName(input, value) {
     checkLength(input, value, 63);
     return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
 }
-function validateMachineId(input, value) {
+function validate_validateMachineId(input, value) {
     checkLength(input, value, 32);
     return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
 }
@@ -73245,7 +73245,7 @@ function validateEndpoint(input, value) {
     }
     return value.replace(/\/+$/, '');
 }
-function validateCommandPath(input, value) {
+function validate_validateCommandPath(input, value) {
     checkLength(input, value, 512);
     return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
 }
@@ -97771,7 +97771,33 @@ class S3ObjectStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/options/option-reader.ts
+
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function parseBoolean(name, raw) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+    if (['true', 'yes', 'on', '1'].includes(value))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(value))
+        return false;
+    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+}
+function option_reader_required(r, name, what) {
+    const value = r.text(name);
+    if (value === '')
+        throw new ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/action-io.ts
+
 
 
 /** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */
@@ -97786,22 +97812,13 @@ function requiredInput(name, what) {
 }
 /** One value per line; blank lines and lines starting with # are ignored. */
 function multilineInput(name) {
-    return getInput(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
+    return splitLines(getInput(name));
 }
 function booleanInput(name) {
-    const value = input(name).toLowerCase();
-    if (value === '') {
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
-    }
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    return parseBoolean(name, getInput(name));
 }
+/** Action inputs as an OptionReader (the runner has applied action.yml's defaults). */
+const actionReader = { text: input, lines: multilineInput, flag: booleanInput };
 /** Sets every output, always as a string, so that no path leaves one empty by accident. */
 function setOutputs(names, values) {
     for (const name of names) {
@@ -97888,25 +97905,80 @@ function failStep(err) {
     setFailed(errorMessage(err));
 }
 
-;// CONCATENATED MODULE: ./src/actions/common/storage-inputs.ts
+;// CONCATENATED MODULE: ./src/options/storage-options.ts
 
-
-/** The storage inputs every action shares: bucket, prefix, endpoint, region, force-path-style. */
-function getStorageInputs() {
+/** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
+function readStorage(r) {
     return {
         location: {
-            bucket: validateBucket('bucket', input('bucket')),
-            endpoint: validateEndpoint('endpoint', input('endpoint')),
-            region: validateRegion('region', input('region') || 'us-east-1'),
-            forcePathStyle: booleanInput('force-path-style'),
+            bucket: validateBucket('bucket', r.text('bucket')),
+            endpoint: validateEndpoint('endpoint', r.text('endpoint')),
+            region: validateRegion('region', r.text('region') || 'us-east-1'),
+            forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: validatePrefix('prefix', input('prefix')),
+        prefix: validatePrefix('prefix', r.text('prefix')),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/options/backup-options.ts
+
+
+
+
+/**
+ * What every backup source shares: what to archive (path, exclude, pre-command, compression,
+ * label, encryption), where to store it, retention and the wiped-volume guard.
+ */
+function readBackup(r, defaultTarget) {
+    const storage = readStorage(r);
+    const label = r.text('label');
+    const preCommand = r.text('pre-command');
+    return {
+        location: storage.location,
+        backup: {
+            target: validateTarget('target', r.text('target') || defaultTarget),
+            prefix: storage.prefix,
+            path: validateRemotePath('path', r.text('path') || '/data'),
+            excludes: r.lines('exclude').map((p) => validateExcludePattern('exclude', p)),
+            ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
+            compression: parseChoice('compression', r.text('compression') || 'auto', [
+                'auto',
+                'zstd',
+                'gzip',
+                'none',
+            ]),
+            ...(label ? { label: validateLabel('label', label) } : {}),
+            retention: readRetention(r),
+            minSizeRatio: parseRatio('min-size-ratio', r.text('min-size-ratio') || '0.5'),
+            allowShrink: r.flag('allow-shrink'),
+            requireVersioning: r.flag('require-versioning'),
+            dryRun: r.flag('dry-run'),
+            encryptionRecipients: r
+                .lines('encryption-recipients')
+                .map((x) => validateRecipient('encryption-recipients', x)),
+        },
+    };
+}
+function readRetention(r) {
+    return {
+        last: parseNonNegativeInteger('keep-last', r.text('keep-last') || '7'),
+        daily: parseNonNegativeInteger('keep-daily', r.text('keep-daily') || '14'),
+        weekly: parseNonNegativeInteger('keep-weekly', r.text('keep-weekly') || '8'),
+        monthly: parseNonNegativeInteger('keep-monthly', r.text('keep-monthly') || '12'),
+    };
+}
+/** app, machine, flyctl: how to reach a Fly machine. */
+function readFly(r, appOption = 'app') {
+    const app = validateAppName(appOption, required(r, appOption, 'the name of the Fly app'));
+    const machine = r.text('machine');
+    return {
+        app,
+        ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
+        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/backup-inputs.ts
-
-
 
 
 /** Outputs of every backup action (fly-volume-backup, ssh-volume-backup): the same names and meanings. */
@@ -97922,42 +97994,9 @@ const backup_inputs_BACKUP_OUTPUTS = [
     'pruned',
     'duration-seconds',
 ];
-/**
- * The inputs every backup source shares: what to archive (path, exclude, pre-command,
- * compression, label), where to store it, retention and the wiped-volume guard.
- */
+/** The backup inputs every backup action shares (see src/options/backup-options.ts). */
 function getBackupInputs(defaultTarget) {
-    const storage = getStorageInputs();
-    const label = input('label');
-    const preCommand = input('pre-command');
-    return {
-        location: storage.location,
-        backup: {
-            target: validateTarget('target', input('target') || defaultTarget),
-            prefix: storage.prefix,
-            path: validateRemotePath('path', input('path') || '/data'),
-            excludes: multilineInput('exclude').map((p) => validateExcludePattern('exclude', p)),
-            ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
-            compression: parseChoice('compression', input('compression') || 'auto', [
-                'auto',
-                'zstd',
-                'gzip',
-                'none',
-            ]),
-            ...(label ? { label: validateLabel('label', label) } : {}),
-            retention: {
-                last: parseNonNegativeInteger('keep-last', input('keep-last') || '7'),
-                daily: parseNonNegativeInteger('keep-daily', input('keep-daily') || '14'),
-                weekly: parseNonNegativeInteger('keep-weekly', input('keep-weekly') || '8'),
-                monthly: parseNonNegativeInteger('keep-monthly', input('keep-monthly') || '12'),
-            },
-            minSizeRatio: parseRatio('min-size-ratio', input('min-size-ratio') || '0.5'),
-            allowShrink: booleanInput('allow-shrink'),
-            requireVersioning: booleanInput('require-versioning'),
-            dryRun: booleanInput('dry-run'),
-            encryptionRecipients: multilineInput('encryption-recipients').map((r) => validateRecipient('encryption-recipients', r)),
-        },
-    };
+    return readBackup(actionReader, defaultTarget);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/backup-report.ts

@@ -99310,7 +99310,33 @@ class S3ObjectStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/options/option-reader.ts
+
+function splitLines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function parseBoolean(name, raw) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+    if (['true', 'yes', 'on', '1'].includes(value))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(value))
+        return false;
+    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+}
+function required(r, name, what) {
+    const value = r.text(name);
+    if (value === '')
+        throw new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/action-io.ts
+
 
 
 /** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */
@@ -99320,27 +99346,18 @@ function input(name) {
 function requiredInput(name, what) {
     const value = input(name);
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+        throw new ConfigurationError(`Input '${name}' is required: ${what}.`);
     return value;
 }
 /** One value per line; blank lines and lines starting with # are ignored. */
 function multilineInput(name) {
-    return getInput(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
+    return splitLines(getInput(name));
 }
 function booleanInput(name) {
-    const value = input(name).toLowerCase();
-    if (value === '') {
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
-    }
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    return parseBoolean(name, getInput(name));
 }
+/** Action inputs as an OptionReader (the runner has applied action.yml's defaults). */
+const actionReader = { text: input, lines: multilineInput, flag: booleanInput };
 /** Sets every output, always as a string, so that no path leaves one empty by accident. */
 function setOutputs(names, values) {
     for (const name of names) {
@@ -99429,29 +99446,82 @@ function failStep(err) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/actions/common/storage-inputs.ts
+;// CONCATENATED MODULE: ./src/options/storage-options.ts
 
-
-/** The storage inputs every action shares: bucket, prefix, endpoint, region, force-path-style. */
-function getStorageInputs() {
+/** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
+function readStorage(r) {
     return {
         location: {
-            bucket: validateBucket('bucket', input('bucket')),
-            endpoint: validateEndpoint('endpoint', input('endpoint')),
-            region: validateRegion('region', input('region') || 'us-east-1'),
-            forcePathStyle: booleanInput('force-path-style'),
+            bucket: validateBucket('bucket', r.text('bucket')),
+            endpoint: validateEndpoint('endpoint', r.text('endpoint')),
+            region: validateRegion('region', r.text('region') || 'us-east-1'),
+            forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: validatePrefix('prefix', input('prefix')),
+        prefix: validatePrefix('prefix', r.text('prefix')),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/options/verify-options.ts
+
+
+
+
+
+
+
+
+function globs(r, name) {
+    return r.lines(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
+}
+/**
+ * target, snapshot, mode, holding-dir, required-paths, min-entries, sqlite, max-age,
+ * write-report, decryption-identity, restore-to-app / restore-path / flyctl.
+ * `tempRoot` is where the default holding directory goes ($RUNNER_TEMP on a runner).
+ */
+function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
+    const target = validateTarget('target', required(r, 'target', 'the backup target to verify (the app name by default in fly-volume-backup)'));
+    const storage = readStorage(r);
+    const mode = parseChoice('mode', r.text('mode') || 'extract', ['extract', 'stream']);
+    const sqlite = globs(r, 'sqlite');
+    if (mode === 'stream' && sqlite.length > 0) {
+        throw new errors_ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
+    }
+    const holdingInput = r.text('holding-dir');
+    if (holdingInput)
+        checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
+    const maxAge = r.text('max-age');
+    const app = r.text('restore-to-app');
+    const identity = r.text('decryption-identity');
+    return {
+        location: storage.location,
+        verify: {
+            target,
+            prefix: storage.prefix,
+            snapshot: parseSnapshotSelector('snapshot', r.text('snapshot') || 'latest'),
+            mode,
+            holdingDir: (id) => holdingInput || (0,external_node_path_.join)(tempRoot, 'lifeboat-restore', target, id),
+            requiredPaths: globs(r, 'required-paths'),
+            minEntries: parseNonNegativeInteger('min-entries', r.text('min-entries') || '1'),
+            sqlite,
+            ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
+            writeReport: r.flag('write-report'),
+            ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
+        },
+        ...(app
+            ? {
+                restoreTo: {
+                    fly: {
+                        app: validateAppName('restore-to-app', app),
+                        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+                    },
+                    path: validateRemotePath('restore-path', r.text('restore-path') || '/data'),
+                },
+            }
+            : {}),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/verify-restore/inputs.ts
-
-
-
-
-
-
 
 
 
@@ -99464,54 +99534,12 @@ const OUTPUTS = [
     'restore-seconds',
     'report-key',
 ];
-function globs(name) {
-    return multilineInput(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
-}
 function getInputs() {
-    const target = validateTarget('target', requiredInput('target', 'the backup target to verify (the app name by default in fly-volume-backup)'));
-    const storage = getStorageInputs();
-    const mode = parseChoice('mode', input('mode') || 'extract', ['extract', 'stream']);
-    const sqlite = globs('sqlite');
-    if (mode === 'stream' && sqlite.length > 0) {
-        throw new errors_ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
-    }
-    const holdingInput = input('holding-dir');
-    if (holdingInput)
-        checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
-    const base = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    const maxAge = input('max-age');
-    const app = input('restore-to-app');
-    const identity = input('decryption-identity');
     // masked before anything could print it, even an error about its shape
+    const identity = actionReader.text('decryption-identity');
     if (identity)
         core_setSecret(identity);
-    return {
-        location: storage.location,
-        verify: {
-            target,
-            prefix: storage.prefix,
-            snapshot: parseSnapshotSelector('snapshot', input('snapshot') || 'latest'),
-            mode,
-            holdingDir: (id) => holdingInput || (0,external_node_path_.join)(base, 'lifeboat-restore', target, id),
-            requiredPaths: globs('required-paths'),
-            minEntries: parseNonNegativeInteger('min-entries', input('min-entries') || '1'),
-            sqlite,
-            ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
-            writeReport: booleanInput('write-report'),
-            ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
-        },
-        ...(app
-            ? {
-                restoreTo: {
-                    fly: {
-                        app: validateAppName('restore-to-app', app),
-                        flyctl: validateCommandPath('flyctl', input('flyctl') || 'flyctl'),
-                    },
-                    path: validateRemotePath('restore-path', input('restore-path') || '/data'),
-                },
-            }
-            : {}),
-    };
+    return readVerify(actionReader, process.env.RUNNER_TEMP || undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/verify-restore/main.ts

@@ -29,7 +29,11 @@ export function flyEnv(volume: string, extra: Record<string, string> = {}) {
   };
 }
 
-export const storage = (bucket: string) => ({ bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' });
+export const storage = (bucket: string) => ({
+  bucket,
+  endpoint: s3Server().endpoint,
+  'force-path-style': 'true',
+});
 
 /** A good backup of `volume` into `bucket` (target my-app); fails the test otherwise. */
 export async function backup(bucket: string, volume: string, extra: Record<string, string> = {}) {
@@ -41,7 +45,11 @@ export async function backup(bucket: string, volume: string, extra: Record<strin
   return run.outputs;
 }
 
-export async function verify(bucket: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) {
+export async function verify(
+  bucket: string,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   return runAction('verify-restore', {
     inputs: { target: 'my-app', ...storage(bucket), ...extra },
     env: { ...s3Env(), ...env },
@@ -64,10 +72,20 @@ export function addS3User(uid = `user-${randomBytes(3).toString('hex')}`): S3Use
   const s = s3Server();
   const accessKeyId = `LB${randomBytes(8).toString('hex').toUpperCase()}`;
   const secretAccessKey = `Sk${randomBytes(18).toString('base64url')}`;
-  execFileSync('bash', [join(new URL('../..', import.meta.url).pathname, 'scripts/s3-server.sh'), 'add-user', uid, accessKeyId, secretAccessKey], {
-    env: { ...process.env, CEPH_S3_DIR: s.dir, CEPH_MON_PORT: String(s.monPort) },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'bash',
+    [
+      join(new URL('../..', import.meta.url).pathname, 'scripts/s3-server.sh'),
+      'add-user',
+      uid,
+      accessKeyId,
+      secretAccessKey,
+    ],
+    {
+      env: { ...process.env, CEPH_S3_DIR: s.dir, CEPH_MON_PORT: String(s.monPort) },
+      stdio: 'pipe',
+    },
+  );
   const client = createS3Client({
     bucket: 'unused',
     endpoint: s.endpoint,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { parseBoolean, splitLines, type OptionReader } from '../../options/option-reader.js';
 
 /** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */
 export function input(name: string): string {
@@ -15,22 +16,15 @@ export function requiredInput(name: string, what: string): string {
 
 /** One value per line; blank lines and lines starting with # are ignored. */
 export function multilineInput(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+  return splitLines(core.getInput(name));
 }
 
 export function booleanInput(name: string): boolean {
-  const value = input(name).toLowerCase();
-  if (value === '') {
-    throw new ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
-  }
-  if (['true', 'yes', 'on', '1'].includes(value)) return true;
-  if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw new ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+  return parseBoolean(name, core.getInput(name));
 }
+
+/** Action inputs as an OptionReader (the runner has applied action.yml's defaults). */
+export const actionReader: OptionReader = { text: input, lines: multilineInput, flag: booleanInput };
 
 /** Sets every output, always as a string, so that no path leaves one empty by accident. */
 export function setOutputs<K extends string>(

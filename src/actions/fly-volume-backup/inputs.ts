@@ -1,8 +1,8 @@
 import type { BackupOptions } from '../../backup.js';
 import type { FlySourceOptions } from '../../sources/fly-source.js';
 import type { S3Location } from '../../storage/s3-client.js';
-import { validateAppName, validateCommandPath, validateMachineId } from '../../validate.js';
-import { input, requiredInput } from '../common/action-io.js';
+import { readFly } from '../../options/backup-options.js';
+import { actionReader } from '../common/action-io.js';
 import { BACKUP_OUTPUTS, getBackupInputs } from '../common/backup-inputs.js';
 
 export const OUTPUTS = BACKUP_OUTPUTS;
@@ -15,12 +15,6 @@ export interface FlyBackupInputs {
 
 /** Reads and checks every input before anything runs; the first problem is the one error. */
 export function getInputs(): FlyBackupInputs {
-  const app = validateAppName('app', requiredInput('app', 'the name of the Fly app whose volume to back up'));
-  const machine = input('machine');
-  const fly: FlySourceOptions = {
-    app,
-    ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
-    flyctl: validateCommandPath('flyctl', input('flyctl') || 'flyctl'),
-  };
-  return { fly, ...getBackupInputs(app) };
+  const fly = readFly(actionReader);
+  return { fly, ...getBackupInputs(fly.app) };
 }

@@ -1,0 +1,520 @@
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ArchiveTap } from '../archive/archive-tap.js';
+import { ConfigurationError, OperationFailedError, errorMessage } from '../errors.js';
+import { formatBytes, formatRate } from '../format.js';
+import { TargetLayout } from '../layout.js';
+import type { Logger } from '../logger.js';
+import { latestFor, type LatestPointer, type Manifest } from '../manifest.js';
+import { executePrune, planPrune } from '../prune.js';
+import { isEmptyPolicy, type RetentionPolicy } from '../retention.js';
+import { selectSnapshot, type SnapshotSelector } from '../restore/select-snapshot.js';
+import { schemaErrors } from '../schemas.js';
+import { listSnapshots, readLatest, readManifest } from '../snapshot-catalog.js';
+import { snapshotIdTime } from '../snapshot-id.js';
+import { startProgress } from '../progress.js';
+import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
+import { MAX_SERVER_SIDE_COPY_BYTES, type ServerSideCopy } from './server-side-copy.js';
+
+export interface CopyOptions {
+  target: string;
+  /** Prefix of the target on the source and on the destination. */
+  sourcePrefix: string;
+  destinationPrefix: string;
+  snapshot: SnapshotSelector;
+  /** Copy only a snapshot whose verification.json passed for the manifest's sha256. */
+  requireVerified: boolean;
+  /** Refuse a destination bucket without versioning enabled. */
+  requireVersioning: boolean;
+  /** Retention on the destination after the copy (fly-volume-backup's semantics). */
+  retention: RetentionPolicy;
+  partSizeBytes?: number;
+  queueSize?: number;
+  progressIntervalMs?: number;
+}
+
+/** Where the source lives, as recorded in the destination manifest's `copiedFrom`. */
+export interface SourceOrigin {
+  endpoint: string;
+  bucket: string;
+}
+
+export interface CopyDeps {
+  source: ObjectStore;
+  destination: ObjectStore;
+  origin: SourceOrigin;
+  /**
+   * Set only when the destination's endpoint and keys can read the source (one provider, one set
+   * of credentials); archives up to 5 GiB are then copied inside the provider.
+   */
+  serverSideCopy?: ServerSideCopy;
+  logger: Logger;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+export type CopyMethod = 'stream' | 'server-side' | 'already-present';
+
+export interface CopyResult {
+  snapshotId: string;
+  /** false when the destination already held this snapshot with the same sha256. */
+  copied: boolean;
+  method: CopyMethod;
+  bytes: number;
+  sha256: string;
+  sourceArchiveKey: string;
+  archiveKey: string;
+  archiveVersionId: string | null;
+  manifestKey: string;
+  /** What was found at the source: passing, failing, stale, invalid or missing. */
+  verification: VerificationState;
+  verificationCopied: boolean;
+  latestMoved: boolean;
+  /** Why latest.json was or was not moved, for the log and summary. */
+  latestNote: string;
+  pruned: string[];
+  durationSeconds: number;
+}
+
+/** The manifest field that records where a copied snapshot came from (schema: optional). */
+export interface CopiedFrom {
+  endpoint: string;
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  manifestKey: string;
+  copiedAt: string;
+}
+
+export type VerificationState = 'passing' | 'failing' | 'stale' | 'invalid' | 'missing';
+
+interface SourceVerification {
+  state: VerificationState;
+  detail: string;
+  value?: unknown;
+}
+
+export const DEFAULT_COPY_PART_SIZE = 16 * 1024 * 1024;
+export const DEFAULT_COPY_QUEUE_SIZE = 4;
+
+const CONTENT_TYPES: Record<string, string> = {
+  zstd: 'application/zstd',
+  gzip: 'application/gzip',
+  none: 'application/x-tar',
+};
+
+/**
+ * Copies one proven snapshot to a second bucket: select it on the source, refuse it without a
+ * passing verification (when required), check the destination, then the archive (streamed and
+ * hashed, completed only when sha256 and size equal the manifest's; or copied inside the provider
+ * and read back), the manifest, verification.json, latest.json last, and retention. A failure at
+ * any step before the manifest leaves nothing visible at the destination and no open upload.
+ */
+export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<CopyResult> {
+  const { source, destination, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const from = new TargetLayout(options.sourcePrefix, options.target);
+  const to = new TargetLayout(options.destinationPrefix, options.target);
+
+  const picked = await logger.group(`Source: ${source.description}/${from.root}`, async () => {
+    const selected = await selectSnapshot(source, from, options.snapshot);
+    const m = selected.manifest;
+    logger.info(
+      `snapshot ${m.snapshotId} (${selected.how}): ${formatBytes(m.archive.size)} ${m.compression}, sha256 ${m.archive.sha256}`,
+    );
+    if (m.status !== 'ok') {
+      throw new ConfigurationError(
+        `Snapshot ${m.snapshotId} of ${options.target} is "${m.status}"${m.statusReason ? ` (${m.statusReason})` : ''}: only good snapshots are copied. Nothing was written to ${destination.description}.`,
+      );
+    }
+    const verification = await readSourceVerification(source, from, m);
+    logger.info(`verification.json: ${verification.state} (${verification.detail})`);
+    if (options.requireVerified && verification.state !== 'passing') {
+      throw new ConfigurationError(
+        `Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.detail}. ` +
+          `Only a proven snapshot is copied: run verify-restore on it first (write-report: true), ` +
+          `or set require-verified: false to copy it unproven. Nothing was written to ${destination.description}.`,
+      );
+    }
+    return { manifest: m, verification };
+  });
+  const m = picked.manifest;
+  const id = m.snapshotId;
+  const fileName = m.archive.key.slice(m.archive.key.lastIndexOf('/') + 1);
+  const archiveKey = `${to.snapshotPrefix(id)}${fileName}`;
+  const manifestKey = to.manifestKey(id);
+
+  const pre = await logger.group(`Destination: ${destination.description}/${to.root}`, async () => {
+    await destination.checkAccess();
+    if (options.requireVersioning) {
+      const status = await destination.versioning();
+      if (status !== 'Enabled') {
+        throw new ConfigurationError(
+          `Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${destination.description}: ` +
+            `without it a deleted or overwritten copy cannot be recovered. Enable it ` +
+            `(aws s3api put-bucket-versioning --bucket <to-bucket> --versioning-configuration Status=Enabled, ` +
+            `or the provider's console), or set require-versioning: false to accept the risk.`,
+        );
+      }
+    }
+    const latest = await readLatest(destination, to);
+    logger.info(
+      latest ? `destination latest: ${latest.pointer.snapshotId}` : 'the destination has no latest.json yet',
+    );
+    let existing: Awaited<ReturnType<typeof readManifest>>;
+    try {
+      existing = await readManifest(destination, to, id);
+    } catch (err) {
+      throw new OperationFailedError(
+        `${destination.description}/${manifestKey} exists but is not a lifeboat manifest (${errorMessage(err)}): ` +
+          `it was left alone and nothing was copied. Remove it if it is debris.`,
+      );
+    }
+    if (existing && existing.manifest.archive.sha256 !== m.archive.sha256) {
+      throw new OperationFailedError(
+        `${destination.description} already holds a different snapshot ${id} of ${options.target} ` +
+          `(sha256 ${existing.manifest.archive.sha256}, the source has ${m.archive.sha256}): it was left alone and nothing was copied.`,
+      );
+    }
+    let present = false;
+    if (existing) {
+      const head = await destination.head(existing.manifest.archive.key);
+      present = head?.size === m.archive.size;
+      if (!present) {
+        logger.warning(
+          `the destination manifest of ${id} names ${existing.manifest.archive.key}, which is ${head ? `${head.size} bytes, not ${m.archive.size}` : 'missing'}: copying the archive again`,
+        );
+      }
+    }
+    return { latest, existing: present ? existing : undefined };
+  });
+
+  let method: CopyMethod = 'already-present';
+  let stored: { key: string; versionId: string | null };
+  if (pre.existing) {
+    logger.info(
+      `${destination.description} already holds snapshot ${id} with the same sha256: nothing to copy`,
+    );
+    stored = { key: pre.existing.manifest.archive.key, versionId: pre.existing.manifest.archive.versionId };
+  } else {
+    const useServerSide = deps.serverSideCopy !== undefined && m.archive.size <= MAX_SERVER_SIDE_COPY_BYTES;
+    method = useServerSide ? 'server-side' : 'stream';
+    const copyStarted = Date.now();
+    const archive = await logger.group(
+      `Copying ${m.archive.key} to ${destination.description}/${archiveKey} (${useServerSide ? 'server-side copy' : 'streamed'})`,
+      async () => {
+        try {
+          const version = useServerSide
+            ? await copyInsideProvider(options, deps, m, archiveKey)
+            : await streamArchive(options, deps, m, archiveKey);
+          const manifest: Manifest & { copiedFrom: CopiedFrom } = {
+            ...m,
+            archive: {
+              key: archiveKey,
+              versionId: version.versionId ?? null,
+              etag: version.etag ?? null,
+              size: m.archive.size,
+              sha256: m.archive.sha256,
+            },
+            copiedFrom: {
+              endpoint: deps.origin.endpoint,
+              bucket: deps.origin.bucket,
+              key: m.archive.key,
+              versionId: m.archive.versionId,
+              manifestKey: from.manifestKey(id),
+              copiedAt: now().toISOString(),
+            },
+          };
+          const errors = schemaErrors('manifest', manifest);
+          if (errors.length)
+            throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);
+          const manifestVersion = await putManifest(destination, manifestKey, manifest);
+          return { manifest, manifestVersion, version };
+        } catch (err) {
+          await removePartial(destination, archiveKey, logger);
+          if (deps.signal?.aborted) {
+            throw new OperationFailedError(
+              `the copy of snapshot ${id} was cancelled: the upload was aborted and nothing was published at ${destination.description}`,
+            );
+          }
+          if (err instanceof ConfigurationError || err instanceof OperationFailedError) throw err;
+          throw new OperationFailedError(
+            `the copy of snapshot ${id} to ${destination.description} failed and nothing was published there ` +
+              `(latest.json is unchanged; a re-run copies it again): ${errorMessage(err)}`,
+          );
+        }
+      },
+    );
+    const seconds = (Date.now() - copyStarted) / 1000;
+    logger.info(
+      `copied ${formatBytes(m.archive.size)} in ${seconds.toFixed(2)} s (${formatRate(m.archive.size, seconds)}); sha256 and size equal the manifest's`,
+    );
+    stored = { key: archiveKey, versionId: archive.version.versionId ?? null };
+  }
+
+  // verification.json is a statement about these bytes, still true at the destination
+  let verificationCopied = false;
+  if (picked.verification.value !== undefined && picked.verification.state !== 'stale') {
+    const key = to.verificationKey(id);
+    if (method !== 'already-present' || !(await destination.head(key))) {
+      await destination.putJson(key, picked.verification.value);
+      verificationCopied = true;
+      logger.info(`copied verification.json (${picked.verification.state})`);
+    }
+  }
+
+  const destManifest = await readManifest(destination, to, id);
+  if (!destManifest)
+    throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
+  const latest = await publishLatest(destination, to, destManifest, pre.latest, now(), logger);
+
+  const pruned: string[] = [];
+  if (!isEmptyPolicy(options.retention)) {
+    await logger.group('Retention on the destination', async () => {
+      const plan = planPrune(await listSnapshots(destination, to), options.retention);
+      logger.info(
+        `keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`,
+      );
+      pruned.push(...(await executePrune(destination, to, plan, logger)));
+      if (pruned.length === 0) logger.info('nothing to prune');
+      if (pruned.includes(id)) {
+        logger.warning(
+          `snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`,
+        );
+      }
+    });
+  }
+
+  return {
+    snapshotId: id,
+    copied: method !== 'already-present',
+    method,
+    bytes: m.archive.size,
+    sha256: m.archive.sha256,
+    sourceArchiveKey: m.archive.key,
+    archiveKey: stored.key,
+    archiveVersionId: stored.versionId,
+    manifestKey,
+    verification: picked.verification.state,
+    verificationCopied,
+    latestMoved: latest.moved,
+    latestNote: latest.note,
+    pruned,
+    durationSeconds: Math.round((now().getTime() - started.getTime()) / 10) / 100,
+  };
+}
+
+async function readSourceVerification(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+): Promise<SourceVerification> {
+  const key = layout.verificationKey(m.snapshotId);
+  let stored;
+  try {
+    stored = await store.getJson<unknown>(key);
+  } catch (err) {
+    return { state: 'invalid', detail: `${key} cannot be read: ${errorMessage(err)}` };
+  }
+  if (!stored) return { state: 'missing', detail: `${key} does not exist` };
+  const errors = schemaErrors('verification', stored.value);
+  if (errors.length)
+    return { state: 'invalid', detail: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+  const v = stored.value as {
+    verified: boolean;
+    verifiedAt: string;
+    snapshotId: string;
+    archive: { expectedSha256: string; actualSha256: string | null };
+  };
+  if (v.snapshotId !== m.snapshotId || v.archive.expectedSha256 !== m.archive.sha256) {
+    return {
+      state: 'stale',
+      detail: `${key} is about other bytes (sha256 ${v.archive.expectedSha256}, the manifest records ${m.archive.sha256})`,
+    };
+  }
+  if (!v.verified || v.archive.actualSha256 !== m.archive.sha256) {
+    return {
+      state: 'failing',
+      detail: `the restore drill of ${v.verifiedAt} failed`,
+      value: stored.value,
+    };
+  }
+  return { state: 'passing', detail: `verified at ${v.verifiedAt}`, value: stored.value };
+}
+
+/**
+ * Source GetObject (the version the manifest records) -> sha256 and byte count -> destination
+ * multipart upload. The tap holds the end of the stream until sha256 and size equal the
+ * manifest's; otherwise the stream errors and the upload is aborted instead of completed.
+ */
+async function streamArchive(
+  options: CopyOptions,
+  deps: CopyDeps,
+  m: Manifest,
+  key: string,
+): Promise<ObjectVersion> {
+  const download = await deps.source.download(m.archive.key, m.archive.versionId ?? undefined, deps.signal);
+  if (download.size !== m.archive.size) {
+    download.body.destroy();
+    throw new OperationFailedError(
+      `${deps.source.description}/${m.archive.key} is ${download.size} bytes, the manifest records ${m.archive.size}: not copied.`,
+    );
+  }
+  const tap = new ArchiveTap(async () => {
+    if (tap.bytes !== m.archive.size || tap.sha256 !== m.archive.sha256) {
+      throw new OperationFailedError(
+        `the bytes read from ${deps.source.description}/${m.archive.key} do not match the manifest ` +
+          `(${tap.bytes} bytes, sha256 ${tap.sha256}; the manifest records ${m.archive.size} bytes, sha256 ${m.archive.sha256}): the upload was aborted.`,
+      );
+    }
+  });
+  const body = new PassThrough({ highWaterMark: 1 << 20 });
+  const progress = startProgress(
+    deps.logger,
+    'copied',
+    () => tap.bytes,
+    options.progressIntervalMs ?? 10_000,
+  );
+  let pipelineError: unknown;
+  const flowing = pipeline(download.body, tap, body);
+  flowing.catch((err: unknown) => (pipelineError = err));
+  let uploadError: unknown;
+  const upload = deps.destination.uploadStream(key, body, {
+    contentType: CONTENT_TYPES[m.compression] ?? 'application/octet-stream',
+    partSizeBytes: options.partSizeBytes ?? DEFAULT_COPY_PART_SIZE,
+    queueSize: options.queueSize ?? DEFAULT_COPY_QUEUE_SIZE,
+    signal: deps.signal,
+  });
+  const uploading = upload.catch((err: unknown) => {
+    // a failed upload stops reading: fail the pipeline instead of letting it wait forever
+    uploadError = err;
+    body.destroy(err as Error);
+    download.body.destroy();
+  });
+  try {
+    await flowing;
+    return await upload;
+  } catch (err) {
+    // never end the upload's body normally here: an ended body would complete a partial object
+    body.destroy(new Error('copy aborted'));
+    download.body.destroy();
+    await uploading;
+    // the upload's own failure, unless the tap judged the bytes wrong
+    if (uploadError && !(pipelineError instanceof OperationFailedError)) throw uploadError;
+    throw err;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** CopyObject inside one provider, then the copy is read back and compared with the manifest. */
+async function copyInsideProvider(
+  _options: CopyOptions,
+  deps: CopyDeps,
+  m: Manifest,
+  key: string,
+): Promise<ObjectVersion> {
+  const copy = deps.serverSideCopy as ServerSideCopy;
+  const version = await copy(
+    { bucket: deps.origin.bucket, key: m.archive.key, versionId: m.archive.versionId },
+    key,
+    deps.signal,
+  );
+  const head = await deps.destination.head(key);
+  if (!head || head.size !== m.archive.size) {
+    throw new OperationFailedError(
+      `the server-side copy ${key} is ${head ? `${head.size} bytes` : 'missing'}, the manifest records ${m.archive.size}`,
+    );
+  }
+  const versionId = version.versionId ?? head.versionId;
+  const read = await deps.destination.download(key, versionId, deps.signal);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of read.body as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  const sha256 = hash.digest('hex');
+  if (bytes !== m.archive.size || sha256 !== m.archive.sha256) {
+    throw new OperationFailedError(
+      `the server-side copy ${key} does not match the manifest (${bytes} bytes, sha256 ${sha256}; the manifest records ${m.archive.size} bytes, sha256 ${m.archive.sha256})`,
+    );
+  }
+  deps.logger.info(`server-side copy read back: ${bytes} bytes, sha256 ${sha256}`);
+  return { versionId, etag: head.etag };
+}
+
+async function putManifest(store: ObjectStore, key: string, manifest: Manifest): Promise<ObjectVersion> {
+  try {
+    return await store.putJson(key, manifest);
+  } catch (err) {
+    // a manifest written whose answer was lost must not outlive its archive
+    await store.deleteKeys([key]).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A failed copy leaves nothing behind: no open multipart upload, no archive object. */
+async function removePartial(store: ObjectStore, key: string, logger: Logger): Promise<void> {
+  try {
+    const aborted = await store.abortIncompleteUploads(key);
+    if (aborted) logger.info(`aborted ${aborted} unfinished multipart upload(s) of ${key}`);
+    if (await store.head(key)) {
+      await store.deleteKeys([key]);
+      logger.info(`deleted the partial copy ${key}`);
+    }
+  } catch (err) {
+    logger.warning(`could not clean up ${key} after the failure: ${errorMessage(err)}`);
+  }
+}
+
+function newer(a: string, b: string): boolean {
+  const ta = snapshotIdTime(a)?.getTime() ?? 0;
+  const tb = snapshotIdTime(b)?.getTime() ?? 0;
+  return ta > tb || (ta === tb && a > b);
+}
+
+/**
+ * Moves the destination's latest.json to the copied snapshot when it is newer than the one named
+ * there, refusing when latest.json changed since the run began.
+ */
+async function publishLatest(
+  store: ObjectStore,
+  layout: TargetLayout,
+  copied: { manifest: Manifest; version: ObjectVersion },
+  seenAtStart: { pointer: LatestPointer; version: ObjectVersion } | undefined,
+  now: Date,
+  logger: Logger,
+): Promise<{ moved: boolean; note: string }> {
+  const id = copied.manifest.snapshotId;
+  if (seenAtStart && !newer(id, seenAtStart.pointer.snapshotId)) {
+    const note =
+      seenAtStart.pointer.snapshotId === id
+        ? `latest.json already names ${id}`
+        : `latest.json stays at the newer ${seenAtStart.pointer.snapshotId}`;
+    logger.info(note);
+    return { moved: false, note };
+  }
+  const current = await store.getJson<LatestPointer>(layout.latestKey);
+  const moved = current
+    ? !seenAtStart ||
+      current.versionId !== seenAtStart.version.versionId ||
+      current.etag !== seenAtStart.version.etag
+    : Boolean(seenAtStart);
+  if (moved) {
+    throw new OperationFailedError(
+      `latest.json of target ${layout.target} at ${store.description} changed while this copy ran` +
+        `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ${id} was ` +
+        `copied but latest was not moved and nothing was pruned. Give the workflow a concurrency group per target.`,
+    );
+  }
+  await store.putJson(
+    layout.latestKey,
+    latestFor(copied.manifest, layout.manifestKey(id), copied.version.versionId ?? null, now),
+  );
+  const note = `latest.json now names ${id}`;
+  logger.info(note);
+  return { moved: true, note };
+}

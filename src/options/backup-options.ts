@@ -1,0 +1,78 @@
+import type { RequestedCompression } from '../archive/remote-script.js';
+import type { BackupOptions } from '../backup.js';
+import { validateRecipient } from '../crypto/age-stream.js';
+import type { FlySourceOptions } from '../sources/fly-source.js';
+import type { S3Location } from '../storage/s3-client.js';
+import {
+  parseChoice,
+  parseNonNegativeInteger,
+  parseRatio,
+  validateAppName,
+  validateCommandInput,
+  validateCommandPath,
+  validateExcludePattern,
+  validateLabel,
+  validateMachineId,
+  validateRemotePath,
+  validateTarget,
+} from '../validate.js';
+import { required, type OptionReader } from './option-reader.js';
+import { readStorage } from './storage-options.js';
+
+/**
+ * What every backup source shares: what to archive (path, exclude, pre-command, compression,
+ * label, encryption), where to store it, retention and the wiped-volume guard.
+ */
+export function readBackup(
+  r: OptionReader,
+  defaultTarget: string,
+): { backup: BackupOptions; location: S3Location } {
+  const storage = readStorage(r);
+  const label = r.text('label');
+  const preCommand = r.text('pre-command');
+  return {
+    location: storage.location,
+    backup: {
+      target: validateTarget('target', r.text('target') || defaultTarget),
+      prefix: storage.prefix,
+      path: validateRemotePath('path', r.text('path') || '/data'),
+      excludes: r.lines('exclude').map((p) => validateExcludePattern('exclude', p)),
+      ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
+      compression: parseChoice<RequestedCompression>('compression', r.text('compression') || 'auto', [
+        'auto',
+        'zstd',
+        'gzip',
+        'none',
+      ]),
+      ...(label ? { label: validateLabel('label', label) } : {}),
+      retention: readRetention(r),
+      minSizeRatio: parseRatio('min-size-ratio', r.text('min-size-ratio') || '0.5'),
+      allowShrink: r.flag('allow-shrink'),
+      requireVersioning: r.flag('require-versioning'),
+      dryRun: r.flag('dry-run'),
+      encryptionRecipients: r
+        .lines('encryption-recipients')
+        .map((x) => validateRecipient('encryption-recipients', x)),
+    },
+  };
+}
+
+export function readRetention(r: OptionReader): BackupOptions['retention'] {
+  return {
+    last: parseNonNegativeInteger('keep-last', r.text('keep-last') || '7'),
+    daily: parseNonNegativeInteger('keep-daily', r.text('keep-daily') || '14'),
+    weekly: parseNonNegativeInteger('keep-weekly', r.text('keep-weekly') || '8'),
+    monthly: parseNonNegativeInteger('keep-monthly', r.text('keep-monthly') || '12'),
+  };
+}
+
+/** app, machine, flyctl: how to reach a Fly machine. */
+export function readFly(r: OptionReader, appOption = 'app'): FlySourceOptions {
+  const app = validateAppName(appOption, required(r, appOption, 'the name of the Fly app'));
+  const machine = r.text('machine');
+  return {
+    app,
+    ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
+    flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+  };
+}

@@ -1,0 +1,81 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateIdentity } from '../crypto/age-stream.js';
+import { ConfigurationError } from '../errors.js';
+import { parseSnapshotSelector } from '../restore/select-snapshot.js';
+import type { VerifyMode, VerifyOptions } from '../restore/verify.js';
+import type { FlySourceOptions } from '../sources/fly-source.js';
+import type { S3Location } from '../storage/s3-client.js';
+import {
+  checkLength,
+  checkNoControlCharacters,
+  parseChoice,
+  parseDuration,
+  parseNonNegativeInteger,
+  validateAppName,
+  validateCommandPath,
+  validateRemotePath,
+  validateTarget,
+} from '../validate.js';
+import { required, type OptionReader } from './option-reader.js';
+import { readStorage } from './storage-options.js';
+
+export interface VerifyInputs {
+  verify: Omit<VerifyOptions, 'restoreTo'>;
+  location: S3Location;
+  restoreTo?: { fly: FlySourceOptions; path: string };
+}
+
+function globs(r: OptionReader, name: string): string[] {
+  return r.lines(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
+}
+
+/**
+ * target, snapshot, mode, holding-dir, required-paths, min-entries, sqlite, max-age,
+ * write-report, decryption-identity, restore-to-app / restore-path / flyctl.
+ * `tempRoot` is where the default holding directory goes ($RUNNER_TEMP on a runner).
+ */
+export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): VerifyInputs {
+  const target = validateTarget(
+    'target',
+    required(r, 'target', 'the backup target to verify (the app name by default in fly-volume-backup)'),
+  );
+  const storage = readStorage(r);
+  const mode = parseChoice<VerifyMode>('mode', r.text('mode') || 'extract', ['extract', 'stream']);
+  const sqlite = globs(r, 'sqlite');
+  if (mode === 'stream' && sqlite.length > 0) {
+    throw new ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
+  }
+  const holdingInput = r.text('holding-dir');
+  if (holdingInput) checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
+  const maxAge = r.text('max-age');
+  const app = r.text('restore-to-app');
+  const identity = r.text('decryption-identity');
+  return {
+    location: storage.location,
+    verify: {
+      target,
+      prefix: storage.prefix,
+      snapshot: parseSnapshotSelector('snapshot', r.text('snapshot') || 'latest'),
+      mode,
+      holdingDir: (id) => holdingInput || join(tempRoot, 'lifeboat-restore', target, id),
+      requiredPaths: globs(r, 'required-paths'),
+      minEntries: parseNonNegativeInteger('min-entries', r.text('min-entries') || '1'),
+      sqlite,
+      ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
+      writeReport: r.flag('write-report'),
+      ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
+    },
+    ...(app
+      ? {
+          restoreTo: {
+            fly: {
+              app: validateAppName('restore-to-app', app),
+              flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+            },
+            path: validateRemotePath('restore-path', r.text('restore-path') || '/data'),
+          },
+        }
+      : {}),
+  };
+}
