@@ -9,6 +9,8 @@ const all = readdirSync(join(root, 'src/actions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, 'src/actions', d.name, 'index.ts')))
   .map((d) => d.name)
   .sort();
+// the CLI (src/cli.ts) is bundled like an action, as dist/cli/index.js
+all.push('cli');
 const names = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const name of names) {
   if (!all.includes(name)) {
@@ -19,12 +21,14 @@ for (const name of names) {
   rmSync(out, { recursive: true, force: true });
   // ncc's TypeScript loader looks for tsconfig.json from the entry upward: a temporary one beside
   // the entry limits the type check to what this bundle imports
-  const localConfig = join(root, 'src/actions', name, 'tsconfig.json');
-  writeFileSync(localConfig, JSON.stringify({ extends: '../../../tsconfig.json', include: [], files: ['index.ts'] }));
+  const entry = name === 'cli' ? 'src/cli.ts' : `src/actions/${name}/index.ts`;
+  const localConfig = join(root, name === 'cli' ? 'src' : `src/actions/${name}`, 'tsconfig.json');
+  const up = name === 'cli' ? '../tsconfig.json' : '../../../tsconfig.json';
+  writeFileSync(localConfig, JSON.stringify({ extends: up, include: [], files: [entry.split('/').pop()] }));
   try {
     execFileSync(
       process.execPath,
-      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/actions/${name}/index.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
       { cwd: root, stdio: 'inherit' },
     );
   } finally {

@@ -5,6 +5,11 @@ export interface Logger {
   debug(message: string): void;
   /** Runs fn inside a collapsible log section where the edge supports one. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A live progress display (a terminal). When present it is called often, with `final` once at
+   * the end; without it, progress is logged as a line every 10 s.
+   */
+  progress?(verb: string, bytes: number, total: number | undefined, seconds: number, final: boolean): void;
 }
 
 export const silentLogger: Logger = {

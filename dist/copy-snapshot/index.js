@@ -73279,15 +73279,28 @@ async function selectSnapshot(store, layout, selector) {
 
 ;// CONCATENATED MODULE: ./src/progress.ts
 
-/** Logs "<verb> 1.2 GiB (85.0 MB/s)" at most once per interval while a transfer runs. */
-function startProgress(logger, verb, bytes, intervalMs = 10_000) {
+/**
+ * Reports a running transfer: on a live display (logger.progress) twice a second, otherwise as
+ * "<verb> 1.2 GiB (85.0 MB/s)" at most once per interval. `total` enables a percentage and ETA.
+ */
+function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     const started = Date.now();
+    const seconds = () => (Date.now() - started) / 1000;
+    const live = logger.progress?.bind(logger);
     const timer = setInterval(() => {
         const n = bytes();
-        logger.info(`${verb} ${formatBytes(n)} (${formatRate(n, (Date.now() - started) / 1000)})`);
-    }, intervalMs);
+        if (live)
+            live(verb, n, total, seconds(), false);
+        else
+            logger.info(`${verb} ${formatBytes(n)} (${formatRate(n, seconds())})`);
+    }, live ? 500 : intervalMs);
     timer.unref();
-    return { stop: () => clearInterval(timer) };
+    return {
+        stop: () => {
+            clearInterval(timer);
+            live?.(verb, bytes(), total, seconds(), true);
+        },
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js

@@ -97878,15 +97878,28 @@ class TargetLayout {
 
 ;// CONCATENATED MODULE: ./src/progress.ts
 
-/** Logs "<verb> 1.2 GiB (85.0 MB/s)" at most once per interval while a transfer runs. */
-function startProgress(logger, verb, bytes, intervalMs = 10_000) {
+/**
+ * Reports a running transfer: on a live display (logger.progress) twice a second, otherwise as
+ * "<verb> 1.2 GiB (85.0 MB/s)" at most once per interval. `total` enables a percentage and ETA.
+ */
+function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     const started = Date.now();
+    const seconds = () => (Date.now() - started) / 1000;
+    const live = logger.progress?.bind(logger);
     const timer = setInterval(() => {
         const n = bytes();
-        logger.info(`${verb} ${formatBytes(n)} (${formatRate(n, (Date.now() - started) / 1000)})`);
-    }, intervalMs);
+        if (live)
+            live(verb, n, total, seconds(), false);
+        else
+            logger.info(`${verb} ${formatBytes(n)} (${formatRate(n, seconds())})`);
+    }, live ? 500 : intervalMs);
     timer.unref();
-    return { stop: () => clearInterval(timer) };
+    return {
+        stop: () => {
+            clearInterval(timer);
+            live?.(verb, bytes(), total, seconds(), true);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/validate.ts
@@ -98100,9 +98113,9 @@ function attemptMarker(dir) {
  * marker beside it says it holds an earlier attempt of this same snapshot (then it is emptied):
  * a restore never writes over anything else.
  */
-async function prepareHoldingDir(dir, snapshotId) {
+async function prepareHoldingDir(dir, snapshotId, marker = true) {
     const abs = (0,external_node_path_.resolve)(dir);
-    const marker = attemptMarker(abs);
+    const markerFile = attemptMarker(abs);
     const entries = await (0,promises_.readdir)(abs).catch((err) => {
         if (err.code === 'ENOENT')
             return undefined;
@@ -98112,7 +98125,7 @@ async function prepareHoldingDir(dir, snapshotId) {
         throw err;
     });
     if (entries && entries.length > 0) {
-        const previous = await (0,promises_.readFile)(marker, 'utf8').catch(() => '');
+        const previous = await (0,promises_.readFile)(markerFile, 'utf8').catch(() => '');
         if (previous.trim() !== snapshotId) {
             throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
                 `lifeboat never restores over existing files. Choose an empty or new directory.`);
@@ -98120,7 +98133,8 @@ async function prepareHoldingDir(dir, snapshotId) {
         await (0,promises_.rm)(abs, { recursive: true, force: true });
     }
     await (0,promises_.mkdir)(abs, { recursive: true, mode: 0o700 });
-    await (0,promises_.writeFile)(marker, `${snapshotId}\n`);
+    if (marker)
+        await (0,promises_.writeFile)(markerFile, `${snapshotId}\n`);
     return abs;
 }
 
@@ -98755,7 +98769,7 @@ async function runVerify(options, deps) {
         check('max age', ageSeconds <= options.maxAgeSeconds, `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(options.maxAgeSeconds)}`);
     }
     const holding = options.mode === 'extract'
-        ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId)
+        ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
         : null;
     const extractor = holding ? new SafeExtractor(holding) : undefined;
     const required = options.requiredPaths.map((pattern) => ({ pattern, matched: false }));
@@ -98781,7 +98795,7 @@ async function runVerify(options, deps) {
     let contents = { entries: 0, uncompressedBytes: 0 };
     await logger.group(`Restoring ${m.archive.key}${holding ? ` into ${holding}` : ' (stream mode: nothing written)'}`, async () => {
         const hasher = new HashCounter();
-        const progress = startProgress(logger, 'read', () => hasher.bytes);
+        const progress = startProgress(logger, 'read', () => hasher.bytes, 10_000, m.archive.size);
         try {
             const download = await store.download(m.archive.key, undefined, deps.signal);
             actualVersion = download.versionId ?? null;

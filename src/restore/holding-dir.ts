@@ -12,9 +12,9 @@ export function attemptMarker(dir: string): string {
  * marker beside it says it holds an earlier attempt of this same snapshot (then it is emptied):
  * a restore never writes over anything else.
  */
-export async function prepareHoldingDir(dir: string, snapshotId: string): Promise<string> {
+export async function prepareHoldingDir(dir: string, snapshotId: string, marker = true): Promise<string> {
   const abs = resolve(dir);
-  const marker = attemptMarker(abs);
+  const markerFile = attemptMarker(abs);
   const entries = await readdir(abs).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
     if (err.code === 'ENOTDIR') {
@@ -25,7 +25,7 @@ export async function prepareHoldingDir(dir: string, snapshotId: string): Promis
     throw err;
   });
   if (entries && entries.length > 0) {
-    const previous = await readFile(marker, 'utf8').catch(() => '');
+    const previous = await readFile(markerFile, 'utf8').catch(() => '');
     if (previous.trim() !== snapshotId) {
       throw new ConfigurationError(
         `holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
@@ -35,6 +35,6 @@ export async function prepareHoldingDir(dir: string, snapshotId: string): Promis
     await rm(abs, { recursive: true, force: true });
   }
   await mkdir(abs, { recursive: true, mode: 0o700 });
-  await writeFile(marker, `${snapshotId}\n`);
+  if (marker) await writeFile(markerFile, `${snapshotId}\n`);
   return abs;
 }

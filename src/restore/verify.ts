@@ -37,6 +37,8 @@ export interface VerifyOptions {
   mode: VerifyMode;
   /** Where extract mode writes; a function of the chosen snapshot id. */
   holdingDir: (snapshotId: string) => string;
+  /** Leave the `<holding-dir>.lifeboat-attempt` marker beside it (default true). */
+  holdingMarker?: boolean;
   requiredPaths: string[];
   minEntries: number;
   sqlite: string[];
@@ -138,7 +140,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
 
   const holding =
     options.mode === 'extract'
-      ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId)
+      ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
       : null;
   const extractor = holding ? new SafeExtractor(holding) : undefined;
   const required = options.requiredPaths.map((pattern) => ({ pattern, matched: false }));
@@ -167,7 +169,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     `Restoring ${m.archive.key}${holding ? ` into ${holding}` : ' (stream mode: nothing written)'}`,
     async () => {
       const hasher = new HashCounter();
-      const progress = startProgress(logger, 'read', () => hasher.bytes);
+      const progress = startProgress(logger, 'read', () => hasher.bytes, 10_000, m.archive.size);
       try {
         const download = await store.download(m.archive.key, undefined, deps.signal);
         actualVersion = download.versionId ?? null;

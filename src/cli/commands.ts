@@ -1,0 +1,371 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runBackup } from '../backup.js';
+import { ConfigurationError } from '../errors.js';
+import { formatBytes } from '../format.js';
+import { TargetLayout } from '../layout.js';
+import type { Logger } from '../logger.js';
+import { readBackup, readFly, readRetention } from '../options/backup-options.js';
+import { required, type OptionReader } from '../options/option-reader.js';
+import { readStorage } from '../options/storage-options.js';
+import { readVerify } from '../options/verify-options.js';
+import { executePrune, planPrune } from '../prune.js';
+import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
+import { remoteHoldingDir, RESTORE_FOLDER } from '../restore/restore-to-remote.js';
+import { parseSnapshotSelector, selectSnapshot } from '../restore/select-snapshot.js';
+import { runVerify, type VerifyResult } from '../restore/verify.js';
+import { listSnapshots } from '../snapshot-catalog.js';
+import type { ArchiveSource } from '../sources/archive-source.js';
+import { FlySource } from '../sources/fly-source.js';
+import { LocalSource } from '../sources/local-source.js';
+import {
+  normalizeKnownHosts,
+  normalizePrivateKey,
+  SshSource,
+  validateSshHost,
+  validateSshPort,
+  validateSshUser,
+} from '../sources/ssh-source.js';
+import { S3ObjectStore } from '../storage/object-store.js';
+import { formatDuration, validateRemotePath, validateTarget } from '../validate.js';
+import type { FlagSpec } from './flags.js';
+import { BACKUP, COMMON, FLY, RESTORE, RETENTION, SSH, STORAGE, TARGET, VERIFY } from './specs.js';
+
+/** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
+
+export interface CommandContext {
+  reader: OptionReader;
+  logger: Logger;
+  signal: AbortSignal;
+  /** Writes the result: a list of label/value rows for people, the object itself with --json. */
+  result(rows: [string, string][], json: unknown): void;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: FlagSpec[];
+  run(ctx: CommandContext): Promise<number>;
+}
+
+function readFileOption(r: OptionReader, name: string, envValue: string | undefined): string {
+  if (envValue) return envValue;
+  const file = r.text(name);
+  if (!file) return '';
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigurationError(`--${name} ${file} cannot be read: ${(err as Error).message}`);
+  }
+}
+
+/** The backup source the flags name: --app (Fly), --host (SSH) or --local. */
+function backupSource(r: OptionReader): { source: ArchiveSource; defaultTarget: string } {
+  if (r.text('app')) {
+    const fly = readFly(r);
+    return { source: new FlySource(fly), defaultTarget: fly.app };
+  }
+  if (r.text('host')) {
+    const host = validateSshHost('host', r.text('host'));
+    const port = validateSshPort('port', r.text('port') || '22');
+    return {
+      source: new SshSource({
+        host,
+        port,
+        user: validateSshUser('user', required(r, 'user', 'the login name on the host')),
+        privateKey: normalizePrivateKey(
+          'ssh-key-file',
+          readFileOption(r, 'ssh-key-file', process.env.LIFEBOAT_SSH_KEY),
+        ),
+        knownHosts: normalizeKnownHosts(
+          'known-hosts-file',
+          readFileOption(r, 'known-hosts-file', undefined),
+          host,
+          port,
+        ),
+        sudo: r.flag('sudo'),
+      }),
+      defaultTarget: host,
+    };
+  }
+  if (r.flag('local')) {
+    const path = validateRemotePath('path', r.text('path'));
+    return { source: new LocalSource(), defaultTarget: basename(path) };
+  }
+  throw new ConfigurationError(
+    'Choose what to back up: --app <fly app>, --host <ssh host>, or --local --path <directory>.',
+  );
+}
+
+const backup: Command = {
+  summary: 'stream a volume into the bucket (a Fly app, an SSH host or a local directory)',
+  usage:
+    'lifeboat backup (--app APP | --host HOST --user U --ssh-key-file F --known-hosts-file K | --local --path DIR) --bucket B [options]',
+  flags: [...STORAGE, ...BACKUP, ...FLY, ...SSH, ...COMMON],
+  async run(ctx) {
+    const { source, defaultTarget } = backupSource(ctx.reader);
+    const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
+    const store = new S3ObjectStore(location);
+    const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
+    ctx.result(
+      [
+        ['status', r.status],
+        ['snapshot', r.snapshotId],
+        ['archive', `${store.description}/${r.archiveKey}`],
+        ['size', `${formatBytes(r.sizeBytes)} ${r.compression}`],
+        ['sha256', r.sha256],
+        ['entries', String(r.entries)],
+        ['duration', `${r.durationSeconds.toFixed(1)} s`],
+        [
+          'pruned',
+          r.pruned.join(', ') || (r.wouldPrune.length ? `dry run: ${r.wouldPrune.join(', ')}` : 'none'),
+        ],
+      ],
+      r,
+    );
+    if (r.status !== 'ok') {
+      ctx.logger.warning(r.message);
+      return EXIT.checkFailed;
+    }
+    return EXIT.ok;
+  },
+};
+
+function verifyRows(v: VerifyResult): [string, string][] {
+  return [
+    ['snapshot', v.report.snapshotId],
+    ['verified', String(v.report.verified)],
+    ['age', formatDuration(v.report.ageSeconds)],
+    ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
+    ['entries', String(v.report.entries)],
+    ...v.report.checks.map((c): [string, string] => [`${c.ok ? 'pass' : 'FAIL'} ${c.name}`, c.detail]),
+    ...(v.holdingDir ? [['restored into', v.holdingDir] as [string, string]] : []),
+  ];
+}
+
+const verify: Command = {
+  summary: 'prove a snapshot restores: hash, extract into a holding directory, check contents, time it',
+  usage:
+    'lifeboat verify --bucket B --target T [--snapshot latest|ID|before:TIME] [--mode extract|stream] [options]',
+  flags: [...STORAGE, ...VERIFY, ...COMMON],
+  async run(ctx) {
+    const inputs = readVerify(ctx.reader);
+    const store = new S3ObjectStore(inputs.location);
+    const restoreTo = inputs.restoreTo
+      ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
+      : undefined;
+    if (restoreTo) await restoreTo.source.preflight(ctx.signal);
+    const v = await runVerify(
+      { ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) },
+      { store, logger: ctx.logger, signal: ctx.signal },
+    );
+    ctx.result(verifyRows(v), v.report);
+    if (!v.report.verified) {
+      ctx.logger.warning(v.failure);
+      return EXIT.checkFailed;
+    }
+    return EXIT.ok;
+  },
+};
+
+/** A reader that answers some options itself and passes the rest on. */
+function overlay(r: OptionReader, values: Record<string, string>): OptionReader {
+  return {
+    text: (n) => values[n] ?? r.text(n),
+    lines: (n) => r.lines(n),
+    flag: (n) => (n in values ? values[n] === 'true' : r.flag(n)),
+  };
+}
+
+const restore: Command = {
+  summary: 'restore a snapshot into a local directory, or into a Fly machine and (with --apply) swap it in',
+  usage:
+    'lifeboat restore --bucket B --target T (--to DIR | --app APP --path /data [--apply --confirm ID] | --if-empty --path DIR | --if-empty --app APP --path /data)',
+  flags: [...STORAGE, ...RESTORE, ...COMMON],
+  async run(ctx) {
+    const r = ctx.reader;
+    const storage = readStorage(r);
+    const target = validateTarget('target', required(r, 'target', 'the backup target to restore'));
+    const store = new S3ObjectStore(storage.location);
+    const layout = new TargetLayout(storage.prefix, target);
+    const verifyOptions = (values: Record<string, string>) =>
+      readVerify(overlay(r, { 'write-report': 'false', mode: 'stream', ...values })).verify;
+
+    if (!r.text('app')) {
+      // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
+      const ifEmpty = r.flag('if-empty');
+      const dir = ifEmpty ? validateRemotePath('path', r.text('path')) : r.text('to');
+      if (!dir)
+        throw new ConfigurationError(
+          'Give --to <empty directory>, --app <fly app>, or --if-empty --path <directory>.',
+        );
+      if (ifEmpty && holdsData(dir)) {
+        ctx.result([['restored', `no: ${dir} holds data; nothing was done`]], {
+          restored: false,
+          reason: 'not empty',
+          path: dir,
+        });
+        return EXIT.ok;
+      }
+      const v = await runVerify(
+        { ...verifyOptions({ mode: 'extract' }), holdingDir: () => dir, holdingMarker: !ifEmpty },
+        { store, logger: ctx.logger, signal: ctx.signal },
+      );
+      ctx.result(verifyRows(v), { restored: v.report.verified, report: v.report });
+      return v.report.verified ? EXIT.ok : EXIT.checkFailed;
+    }
+
+    // a Fly machine: the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
+    const fly = readFly(r);
+    const path = validateRemotePath('path', r.text('path'));
+    const source = new FlySource(fly);
+    const selected = await selectSnapshot(
+      store,
+      layout,
+      parseSnapshotSelector('snapshot', r.text('snapshot')),
+    );
+    const id = selected.manifest.snapshotId;
+    const ifEmpty = r.flag('if-empty');
+    const apply = r.flag('apply');
+    if (apply && !ifEmpty && r.text('confirm') !== id) {
+      ctx.logger.warning(
+        `refused: --confirm must be exactly the snapshot id being restored (${id}); got ${JSON.stringify(r.text('confirm'))}. Nothing was changed.`,
+      );
+      ctx.result([['restored', 'no: --confirm does not match']], {
+        restored: false,
+        reason: 'confirm mismatch',
+        snapshotId: id,
+      });
+      return EXIT.checkFailed;
+    }
+    await source.preflight(ctx.signal);
+    if (ifEmpty && !(await isRemotePathEmpty(source, path))) {
+      ctx.result([['restored', `no: ${path} on ${fly.app} holds data; nothing was done`]], {
+        restored: false,
+        reason: 'not empty',
+        path,
+      });
+      return EXIT.ok;
+    }
+    if (!apply && !ifEmpty) {
+      const plan = [
+        `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${fly.app}`,
+        `move the live contents of ${path} aside into ${path}/.lifeboat-pre-restore-<time>/ (kept)`,
+        `move ${remoteHoldingDir(path, id)} into place`,
+      ];
+      ctx.result(
+        [
+          ['dry run', 'nothing was changed'],
+          ...plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
+          [
+            'to do it',
+            `lifeboat restore ... --app ${fly.app} --path ${path} --snapshot ${id} --apply --confirm ${id}`,
+          ],
+        ],
+        { restored: false, dryRun: true, snapshotId: id, plan },
+      );
+      return EXIT.ok;
+    }
+    const v = await runVerify(
+      { ...verifyOptions({ snapshot: id }), restoreTo: { source, path } },
+      { store, logger: ctx.logger, signal: ctx.signal },
+    );
+    if (!v.report.verified || !v.report.restoredTo) {
+      ctx.result(verifyRows(v), { restored: false, report: v.report });
+      ctx.logger.warning(
+        `${v.failure || 'the holding copy was not written'}; the live contents were not touched.`,
+      );
+      return EXIT.checkFailed;
+    }
+    const aside = await swapRemote(source, path, id, new Date());
+    ctx.result(
+      [
+        ...verifyRows(v),
+        ['swapped in', `${path} now holds snapshot ${id}`],
+        ['previous contents', `${aside}/ (kept)`],
+      ],
+      { restored: true, snapshotId: id, previousContents: aside, report: v.report },
+    );
+    return EXIT.ok;
+  },
+};
+
+function holdsData(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((n) => n !== RESTORE_FOLDER && !n.startsWith('.lifeboat-pre-restore-'));
+  } catch {
+    return false;
+  }
+}
+
+const snapshots: Command = {
+  summary: "list a target's snapshots with status, size, age and verification",
+  usage: 'lifeboat snapshots --bucket B --target T',
+  flags: [...STORAGE, TARGET, ...COMMON],
+  async run(ctx) {
+    const storage = readStorage(ctx.reader);
+    const target = validateTarget('target', required(ctx.reader, 'target', 'the backup target'));
+    const store = new S3ObjectStore(storage.location);
+    const layout = new TargetLayout(storage.prefix, target);
+    const entries = await listSnapshots(store, layout);
+    const now = Date.now();
+    const list = [];
+    for (const e of entries) {
+      const v = await store.getJson<{ verified?: boolean; verifiedAt?: string }>(
+        layout.verificationKey(e.id),
+      );
+      list.push({
+        id: e.id,
+        state: e.state,
+        size: e.manifest?.archive.size ?? null,
+        entries: e.manifest?.entries ?? null,
+        ageSeconds: Math.round((now - e.time.getTime()) / 1000),
+        verified: v ? Boolean(v.value.verified) : null,
+        verifiedAt: v?.value.verifiedAt ?? null,
+        encrypted: Boolean(e.manifest?.encryption),
+      });
+    }
+    ctx.result(
+      list.map((s): [string, string] => [
+        s.id,
+        `${s.state.padEnd(10)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${s.verified === null ? '-' : s.verified ? 'yes' : 'NO'}${s.encrypted ? '  (age)' : ''}`,
+      ]),
+      list,
+    );
+    return EXIT.ok;
+  },
+};
+
+const prune: Command = {
+  summary: 'apply retention to a target (restic semantics, good snapshots only); --dry-run lists',
+  usage: 'lifeboat prune --bucket B --target T [--keep-last N ...] [--dry-run]',
+  flags: [
+    ...STORAGE,
+    TARGET,
+    ...RETENTION,
+    { name: 'dry-run', kind: 'flag', help: 'list what would be pruned, delete nothing', default: 'false' },
+    ...COMMON,
+  ],
+  async run(ctx) {
+    const storage = readStorage(ctx.reader);
+    const target = validateTarget('target', required(ctx.reader, 'target', 'the backup target'));
+    const store = new S3ObjectStore(storage.location);
+    const layout = new TargetLayout(storage.prefix, target);
+    const plan = planPrune(await listSnapshots(store, layout), readRetention(ctx.reader));
+    const dryRun = ctx.reader.flag('dry-run');
+    const removed = dryRun
+      ? plan.remove.map((e) => e.id)
+      : await executePrune(store, layout, plan, ctx.logger);
+    ctx.result(
+      [
+        ...plan.keep.map((k): [string, string] => [`keep ${k.id}`, k.reasons.join(', ')]),
+        ...removed.map((id): [string, string] => [`${dryRun ? 'would prune' : 'pruned'} ${id}`, '']),
+      ],
+      { dryRun, keep: plan.keep, pruned: removed },
+    );
+    return EXIT.ok;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { backup, verify, restore, snapshots, prune };

@@ -1,0 +1,222 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
+import { NODE24 } from '../helpers/node24.js';
+import { STANDIN_BIN } from '../helpers/run-action.js';
+import { createBucket, s3Env, s3Server } from '../helpers/s3.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** Runs the shipped CLI bundle as a person or cron would (not a TTY). */
+async function lifeboat(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(NODE24, [join(root, 'dist/cli/index.js'), ...args], {
+    env: {
+      PATH: `${STANDIN_BIN}:${process.env.PATH}`,
+      HOME: process.env.HOME ?? '/root',
+      ...s3Env(),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
+const storage = (bucket: string) => [
+  '--bucket',
+  bucket,
+  '--endpoint',
+  s3Server().endpoint,
+  '--force-path-style',
+];
+const fly = (volume: string) => ({
+  FLY_API_TOKEN: 'fo1_standin_token_value',
+  FLY_STANDIN_VOLUME: volume,
+  FLY_STANDIN_APP: 'my-app',
+});
+
+function withoutLifeboatFolders(tree: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(tree).filter(([k]) => !k.startsWith('.lifeboat-')));
+}
+
+describe('the lifeboat CLI (dist/cli bundle under Node 24)', () => {
+  it('backup of a local directory, snapshots, verify, restore --to, prune --dry-run; JSON output and exit codes', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 100_000 });
+    const b = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      volume,
+      '--target',
+      'box',
+      ...storage(bucket),
+      '--json',
+    ]);
+    expect(b.code, b.stderr).toBe(0);
+    const backup = JSON.parse(b.stdout) as { status: string; snapshotId: string; entries: number };
+    expect(backup.status).toBe('ok');
+    expect(b.stderr).not.toContain('\r'); // not a terminal: plain lines, no live progress
+
+    // environment variables stand in for flags (cron)
+    const s = await lifeboat(['snapshots', '--json'], {
+      LIFEBOAT_BUCKET: bucket,
+      LIFEBOAT_TARGET: 'box',
+      LIFEBOAT_ENDPOINT: s3Server().endpoint,
+      LIFEBOAT_FORCE_PATH_STYLE: 'true',
+    });
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toEqual([
+      expect.objectContaining({
+        id: backup.snapshotId,
+        state: 'ok',
+        verified: null,
+        entries: backup.entries,
+      }),
+    ]);
+
+    const v = await lifeboat([
+      'verify',
+      '--target',
+      'box',
+      ...storage(bucket),
+      '--mode',
+      'stream',
+      '--required-paths',
+      'app.db',
+    ]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/verified\s+true/);
+    const s2 = await lifeboat(['snapshots', '--target', 'box', ...storage(bucket)]);
+    expect(s2.stdout).toContain('verified: yes');
+
+    const to = join(mkdtempSync(join(tmpdir(), 'lb-cli-to-')), 'restored');
+    const r = await lifeboat(['restore', '--target', 'box', ...storage(bucket), '--to', to]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(describeTree(to)).toEqual(describeTree(volume));
+
+    const p = await lifeboat([
+      'prune',
+      '--target',
+      'box',
+      ...storage(bucket),
+      '--keep-last',
+      '1',
+      '--keep-daily',
+      '0',
+      '--keep-weekly',
+      '0',
+      '--keep-monthly',
+      '0',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout)).toMatchObject({ dryRun: true, pruned: [] });
+
+    const usage = await lifeboat(['backup', '--no-such-flag']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("Unknown option '--no-such-flag'");
+    const bad = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      volume,
+      ...storage(bucket),
+      '--keep-last',
+      'many',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Input \'keep-last\' is "many"');
+    const unknown = await lifeboat(['explode']);
+    expect(unknown.code).toBe(2);
+    const help = await lifeboat(['restore', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--confirm <value>');
+  });
+
+  it('restore into a Fly machine: dry run, a --confirm that does not match, and the swap (old contents kept aside)', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 100_000 });
+    const b = await lifeboat(['backup', '--app', 'my-app', ...storage(bucket), '--json'], fly(volume));
+    expect(b.code, b.stderr).toBe(0);
+    const id = (JSON.parse(b.stdout) as { snapshotId: string }).snapshotId;
+    const snapshotTree = describeTree(volume);
+    // the app keeps working: the live volume changes after the backup
+    writeFileSync(join(volume, 'after-backup.txt'), 'written later\n');
+    setTimes(volume);
+    const live = describeTree(volume);
+
+    const dry = await lifeboat(
+      ['restore', '--target', 'my-app', ...storage(bucket), '--app', 'my-app', '--path', '/data'],
+      fly(volume),
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run');
+    expect(dry.stdout).toContain(`--apply --confirm ${id}`);
+    expect(describeTree(volume)).toEqual(live);
+
+    const refused = await lifeboat(
+      [
+        'restore',
+        '--target',
+        'my-app',
+        ...storage(bucket),
+        '--app',
+        'my-app',
+        '--apply',
+        '--confirm',
+        `${id}x`,
+      ],
+      fly(volume),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`--confirm must be exactly the snapshot id being restored (${id})`);
+    expect(describeTree(volume)).toEqual(live);
+
+    const swap = await lifeboat(
+      ['restore', '--target', 'my-app', ...storage(bucket), '--app', 'my-app', '--apply', '--confirm', id],
+      fly(volume),
+    );
+    expect(swap.code, swap.stderr).toBe(0);
+    expect(withoutLifeboatFolders(describeTree(volume))).toEqual(snapshotTree);
+    const aside = readdirSync(volume).filter((n) => n.startsWith('.lifeboat-pre-restore-'));
+    expect(aside).toHaveLength(1);
+    expect(describeTree(join(volume, aside[0]!))).toEqual(live);
+    expect(swap.stdout).toContain(`now holds snapshot ${id}`);
+  });
+
+  it('restore --if-empty does nothing when the path holds data and restores into a fresh, empty volume', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 100_000 });
+    expect(
+      (await lifeboat(['backup', '--local', '--path', volume, '--target', 'vol', ...storage(bucket)])).code,
+    ).toBe(0);
+    const args = ['restore', '--if-empty', '--target', 'vol', ...storage(bucket)];
+
+    const full = await lifeboat([...args, '--path', volume]);
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toContain('holds data; nothing was done');
+
+    const fresh = join(mkdtempSync(join(tmpdir(), 'lb-fresh-')), 'data');
+    mkdirSync(fresh);
+    const restored = await lifeboat([...args, '--path', fresh]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(describeTree(fresh)).toEqual(describeTree(volume));
+
+    // the same through flyctl: a fresh volume on the machine
+    const machine = mkdtempSync(join(tmpdir(), 'lb-machine-'));
+    const remote = await lifeboat([...args, '--app', 'my-app', '--path', '/data'], fly(machine));
+    expect(remote.code, remote.stderr).toBe(0);
+    expect(withoutLifeboatFolders(describeTree(machine))).toEqual(describeTree(volume));
+    const again = await lifeboat([...args, '--app', 'my-app', '--path', '/data'], fly(machine));
+    expect(again.stdout).toContain('holds data; nothing was done');
+  });
+});
