@@ -65857,6 +65857,343 @@ async function selectSnapshot(store, layout, selector) {
     return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
 }
 
+;// CONCATENATED MODULE: ./src/sources/ssh-source.ts
+
+
+
+
+
+
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV6 = /^[0-9A-Fa-f:.]+$/;
+/** A hostname or an IP address; never something ssh could read as an option or a user@. */
+function validateSshHost(input, value) {
+    const ok = value.length <= 253 &&
+        (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
+    if (!ok) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+            `without user@, port or brackets (the user and port have their own inputs).`);
+    }
+    return value;
+}
+function validateSshPort(input, value) {
+    const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= 65535)) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
+    }
+    return n;
+}
+function validateSshUser(input, value) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+            `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`);
+    }
+    return value;
+}
+const KEY_BLOCK = /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----\n([\s\S]*?)\n-----END \1?PRIVATE KEY-----/;
+/**
+ * Checks that the secret looks like a private key ssh can use without a prompt, and returns it in
+ * the form OpenSSH reads (LF line ends, a final newline). Never puts any part of the key in a message.
+ */
+function normalizePrivateKey(input, value) {
+    const text = value.replace(/\r\n?/g, '\n').trim();
+    if (text === '') {
+        throw new ConfigurationError(`Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+            `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`);
+    }
+    if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
+        throw new ConfigurationError(`Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+            `the public key goes into ~/.ssh/authorized_keys on the server.`);
+    }
+    const m = KEY_BLOCK.exec(text);
+    if (!m) {
+        throw new ConfigurationError(`Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+            `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`);
+    }
+    const kind = m[1]?.trim();
+    const body = m[2];
+    const passphrase = new ConfigurationError(`Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+        `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`);
+    if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body))
+        throw passphrase;
+    if (kind === 'OPENSSH') {
+        // openssh-key-v1\0, then the cipher name as a uint32-length string: "none" unless encrypted
+        const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+        const magic = 'openssh-key-v1\0';
+        if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
+            throw new ConfigurationError(`Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
+        }
+        const len = raw.readUInt32BE(magic.length);
+        const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
+        if (cipher !== 'none')
+            throw passphrase;
+    }
+    return `${m[0]}\n`;
+}
+/**
+ * Checks known_hosts text minimally (each line that is not blank or a comment has host patterns,
+ * a key type and a base64 key, optionally after @cert-authority or @revoked) and returns it with
+ * LF line ends. An empty value is refused: lifeboat never trusts a key it was not given.
+ */
+function normalizeKnownHosts(input, value, host, port) {
+    const lines = value
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.trim());
+    const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
+    const keyscan = `ssh-keyscan -p ${port} ${host}`;
+    if (entries.length === 0) {
+        throw new ConfigurationError(`Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+            `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
+            `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
+            `itself, and pass it as ${input}.`);
+    }
+    entries.forEach((line, i) => {
+        let fields = line.split(/\s+/);
+        if (fields[0].startsWith('@')) {
+            if (fields[0] !== '@cert-authority' && fields[0] !== '@revoked')
+                fields = [];
+            else
+                fields = fields.slice(1);
+        }
+        const ok = fields.length >= 3 &&
+            /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]) &&
+            /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]);
+        if (!ok) {
+            throw new ConfigurationError(`Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+                `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`);
+        }
+    });
+    return `${entries.join('\n')}\n`;
+}
+/** `OpenSSH_9.2p1` from `ssh -V` (which prints on stderr). */
+function parseSshVersion(output) {
+    return /\b(OpenSSH_[0-9][0-9A-Za-z.]*)/.exec(output)?.[1];
+}
+/**
+ * What an ssh failure (exit 255) means for the person who has to fix it, from its stderr;
+ * undefined when the message is not one lifeboat knows.
+ */
+function explainSshFailure(opts, stderr) {
+    const text = stderr.join('\n');
+    const where = `${opts.host}:${opts.port}`;
+    const keyscan = `ssh-keyscan -p ${opts.port} ${opts.host}`;
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/.test(text)) {
+        if (/No \S+ host key is known for|host key is not known|is not in the known_hosts/i.test(text) &&
+            !/HAS CHANGED/.test(text)) {
+            return (`Host key verification failed: the known-hosts input has no line for ${where}` +
+                (opts.port === 22
+                    ? ''
+                    : ` (on port ${opts.port} the line must start with [${opts.host}]:${opts.port})`) +
+                `. Get the line with \`${keyscan}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`);
+        }
+        return (`Host key verification failed: the key that ${where} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+            `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan}\`, check its fingerprint on the server ` +
+            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`);
+    }
+    if (/Permission denied \(/.test(text)) {
+        return (`The server ${where} refused the ssh-key for user ${opts.user} (Permission denied): add the public half of the key ` +
+            `(ssh-keygen -y -f KEYFILE) to ~${opts.user}/.ssh/authorized_keys on the server, or check the user input.`);
+    }
+    if (/Load key .*: (invalid format|error in libcrypto)|invalid format/.test(text)) {
+        return `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`;
+    }
+    if (/Connection refused/.test(text)) {
+        return `Connection refused by ${where}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`;
+    }
+    if (/Connection timed out|timed out during banner exchange|Operation timed out/.test(text)) {
+        return `Connecting to ${where} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`;
+    }
+    if (/Could not resolve hostname/.test(text)) {
+        return `The host name ${opts.host} could not be resolved: check the host input.`;
+    }
+    const lost = `The SSH connection to ${where} was lost (%s); nothing was published. Check the network and the server's log ` +
+        `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
+    if (/closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/.test(text)) {
+        return lost.replace('%s', stderr[stderr.length - 1] ?? '');
+    }
+    if (stderr.length === 0)
+        return lost.replace('%s', 'ssh exited with status 255 without a message');
+    return undefined;
+}
+/**
+ * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
+ * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
+ * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
+ */
+class SshSource {
+    options;
+    label = 'ssh';
+    description;
+    liveDirs = new Set();
+    constructor(options) {
+        this.options = options;
+        this.description = { kind: 'ssh', host: options.host };
+    }
+    get env() {
+        return this.options.env ?? process.env;
+    }
+    get ssh() {
+        return this.options.ssh ?? 'ssh';
+    }
+    /** Validates every value again (the CLI builds options without the action's input checks). */
+    checked() {
+        const o = this.options;
+        validateSshHost('host', o.host);
+        validateSshPort('port', String(o.port));
+        validateSshUser('user', o.user);
+        return {
+            key: normalizePrivateKey('ssh-key', o.privateKey),
+            knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
+        };
+    }
+    /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
+    writeFiles() {
+        const { key, knownHosts } = this.checked();
+        const root = this.options.tempRoot || (0,external_node_os_.tmpdir)();
+        (0,external_node_fs_.mkdirSync)(root, { recursive: true });
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(root, 'lifeboat-ssh-'));
+        this.liveDirs.add(dir);
+        try {
+            const keyFile = (0,external_node_path_.join)(dir, 'key');
+            const knownFile = (0,external_node_path_.join)(dir, 'known_hosts');
+            (0,external_node_fs_.writeFileSync)(keyFile, key, { mode: 0o600, flag: 'wx' });
+            (0,external_node_fs_.writeFileSync)(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
+            return { dir, key: keyFile, knownHosts: knownFile };
+        }
+        catch (err) {
+            this.removeDir(dir);
+            throw err;
+        }
+    }
+    removeDir(dir) {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        this.liveDirs.delete(dir);
+    }
+    /** Removes any key folder still present (a process that never ended); safe to call twice. */
+    dispose() {
+        for (const dir of [...this.liveDirs])
+            this.removeDir(dir);
+    }
+    /** The ssh arguments up to and including the destination. */
+    sshArgs(files) {
+        const o = this.options;
+        const opt = (s) => ['-o', s];
+        return [
+            '-F',
+            'none',
+            '-T',
+            ...opt('StrictHostKeyChecking=yes'),
+            ...opt(`UserKnownHostsFile=${files.knownHosts}`),
+            ...opt('GlobalKnownHostsFile=/dev/null'),
+            ...opt('UpdateHostKeys=no'),
+            ...opt('IdentitiesOnly=yes'),
+            ...opt('BatchMode=yes'),
+            ...opt('PasswordAuthentication=no'),
+            ...opt(`IdentityFile=${files.key}`),
+            ...opt(`ConnectTimeout=${o.connectTimeoutSeconds ?? 30}`),
+            ...opt('ServerAliveInterval=15'),
+            ...opt('ServerAliveCountMax=4'),
+            ...opt('ControlMaster=no'),
+            ...opt('ControlPath=none'),
+            ...opt('ForwardAgent=no'),
+            ...opt('ClearAllForwardings=yes'),
+            ...opt('LogLevel=ERROR'),
+            '-p',
+            String(o.port),
+            '--',
+            `${o.user}@${o.host}`,
+        ];
+    }
+    /** The command string the remote login shell runs. */
+    remoteCommand(script) {
+        return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
+    }
+    spawnSsh(remote, options) {
+        const files = this.writeFiles();
+        let proc;
+        try {
+            proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
+                env: this.env,
+                signal: options.signal,
+                onStderrLine: options.onStderrLine,
+            });
+        }
+        catch (err) {
+            this.removeDir(files.dir);
+            throw err;
+        }
+        if (!options.keepStdin)
+            proc.stdin.end();
+        const done = proc.done.then((outcome) => {
+            this.removeDir(files.dir);
+            return this.explained(outcome);
+        }, (err) => {
+            this.removeDir(files.dir);
+            throw err;
+        });
+        done.catch(() => undefined);
+        return { ...proc, done };
+    }
+    /** Appends what an ssh failure means as the last stderr line, which the judge quotes. */
+    explained(outcome) {
+        if (outcome.code !== 255)
+            return outcome;
+        const why = explainSshFailure(this.options, outcome.stderrTail);
+        return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why] } : outcome;
+    }
+    async preflight(signal) {
+        this.checked();
+        const v = await runCaptured(this.ssh, ['-V'], {
+            env: this.env,
+            signal,
+            installHint: 'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+        });
+        const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
+        if (v.code !== 0 || !version) {
+            throw new ConfigurationError(`'${this.ssh} -V' did not report an OpenSSH client (${v.code !== 0 ? `exit status ${v.code}` : 'no version'}): ` +
+                `lifeboat needs OpenSSH's ssh (apt-get install openssh-client).`);
+        }
+        // Connect once before any data moves: host key, key and sudo are proven here, not mid-backup.
+        const probe = this.options.sudo ? 'sudo -n sh -c true && echo lifeboat-ssh-ok' : 'echo lifeboat-ssh-ok';
+        const proc = this.spawnSsh(probe, { signal });
+        const chunks = [];
+        proc.stdout.on('data', (c) => chunks.push(c));
+        const outcome = await proc.done;
+        const out = Buffer.concat(chunks).toString('utf8');
+        if (outcome.code === 0 && out.includes('lifeboat-ssh-ok'))
+            return { ssh: version };
+        const last = outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
+        if (outcome.code === 255) {
+            const why = explainSshFailure(this.options, outcome.stderrTail);
+            if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
+                throw new ConfigurationError(why);
+            }
+            throw new OperationFailedError(`ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`);
+        }
+        if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
+            throw new ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
+                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
+        }
+        throw new OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
+            `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
+    }
+    start(script, options) {
+        return this.spawnSsh(this.remoteCommand(script), options);
+    }
+}
+/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
+function keySecrets(key) {
+    const lines = key
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length >= 8 && !l.startsWith('-----'));
+    return [key, key.trim(), ...lines];
+}
+
 ;// CONCATENATED MODULE: ./src/options/verify-options.ts
 
 
@@ -65866,6 +66203,41 @@ async function selectSnapshot(store, layout, selector) {
 
 
 
+
+/** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
+function readRemoteRestore(r, tempRoot) {
+    const app = r.text('restore-to-app');
+    const host = r.text('restore-to-host');
+    if (app && host) {
+        throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
+    }
+    if (!app && !host)
+        return undefined;
+    const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
+    if (app) {
+        return {
+            fly: {
+                app: validateAppName('restore-to-app', app),
+                flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+            },
+            path,
+        };
+    }
+    const h = validateSshHost('restore-to-host', host);
+    const port = validateSshPort('port', r.text('port') || '22');
+    return {
+        ssh: {
+            host: h,
+            port,
+            user: validateSshUser('user', required(r, 'user', 'the login name on restore-to-host')),
+            privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
+            knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
+            sudo: r.flag('sudo'),
+            tempRoot,
+        },
+        path,
+    };
+}
 function globs(r, name) {
     return r.lines(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
 }
@@ -65886,7 +66258,7 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
     if (holdingInput)
         checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
     const maxAge = r.text('max-age');
-    const app = r.text('restore-to-app');
+    const restoreTo = readRemoteRestore(r, tempRoot);
     const identity = r.text('decryption-identity');
     return {
         location: storage.location,
@@ -65903,17 +66275,7 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
             writeReport: r.flag('write-report'),
             ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
         },
-        ...(app
-            ? {
-                restoreTo: {
-                    fly: {
-                        app: validateAppName('restore-to-app', app),
-                        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
-                    },
-                    path: validateRemotePath('restore-path', r.text('restore-path') || '/data'),
-                },
-            }
-            : {}),
+        ...(restoreTo ? { restoreTo } : {}),
     };
 }
 
@@ -65946,17 +66308,18 @@ function buildRemoteRestoreScript(path, snapshotId) {
         `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
     ].join('\n');
 }
-/** What a person runs, after review, to swap the restored copy in (the old contents are kept aside). */
-function swapInstructions(app, path, snapshotId) {
+/**
+ * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
+ * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
+ * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
+ */
+function swapInstructions(storageFlags, sourceFlags, target, path, snapshotId) {
     const holding = remoteHoldingDir(path, snapshotId);
-    const aside = `${path}/.lifeboat-pre-restore-$(date -u +%Y%m%dT%H%M%SZ)`;
     return [
-        `# 1. look at the restored copy`,
-        `fly ssh console -a ${app} -C "ls -la ${holding}"`,
-        `# 2. stop the app's writes (for example: fly scale count 0 for other process groups, or stop the service inside the machine)`,
-        `# 3. move the live contents aside (kept, never deleted) and the restored copy into place`,
-        `fly ssh console -a ${app} -C "sh -c 'A=${aside}; mkdir \\"\\$A\\" && cd ${path} && find . -mindepth 1 -maxdepth 1 ! -name ${RESTORE_FOLDER} ! -name \\".lifeboat-pre-restore-*\\" -exec mv {} \\"\\$A\\"/ \\\\; && find ${holding} -mindepth 1 -maxdepth 1 -exec mv {} ${path}/ \\\\;'"`,
-        `# 4. restart the app and check it; the previous contents stay in ${path}/.lifeboat-pre-restore-<time>/`,
+        `# 1. review the restored copy in ${holding}`,
+        `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
+        `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+        `# 3. restart the app and check it`,
     ];
 }
 /**
@@ -66068,12 +66431,110 @@ async function isRemotePathEmpty(source, path) {
 }
 /** Runs the swap; returns where the previous contents were kept. */
 async function swapRemote(source, path, snapshotId, now) {
-    const time = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const time = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
     const status = await runStatusScript(source, buildSwapScript(path, snapshotId, time));
     if (status !== 'ok') {
         throw new OperationFailedError(`swapping snapshot ${snapshotId} into ${path} failed (${status}); check ${path} and ${path}/${PRE_RESTORE_PREFIX}${time} by hand.`);
     }
     return `${path}/${PRE_RESTORE_PREFIX}${time}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/fly-source.ts
+
+
+
+/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
+const MIN_FLYCTL_VERSION = '0.4.80';
+function parseFlyctlVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
+}
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function flyToken(env) {
+    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
+}
+/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
+class FlySource {
+    options;
+    label = 'flyctl';
+    description;
+    constructor(options) {
+        this.options = options;
+        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
+    }
+    get env() {
+        return this.options.env ?? process.env;
+    }
+    async preflight(signal) {
+        if (!flyToken(this.env)) {
+            throw new ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
+                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+        }
+        const out = await runCaptured(this.options.flyctl, ['version'], {
+            env: this.env,
+            signal,
+            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+        });
+        if (out.code !== 0) {
+            throw new ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
+        }
+        const version = parseFlyctlVersion(out.stdout);
+        if (!version) {
+            throw new ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
+        }
+        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
+            throw new ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
+                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
+        }
+        return { flyctl: version };
+    }
+    start(script, options) {
+        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
+        if (this.options.machine)
+            args.push('--machine', this.options.machine);
+        args.push('-C', shDashC(script));
+        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
+        if (!options.keepStdin)
+            proc.stdin.end();
+        return proc;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/remote-source.ts
+
+
+/** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */
+function remoteRestoreSource(rr) {
+    if ('fly' in rr)
+        return { source: new FlySource(rr.fly), cliFlags: `--app ${rr.fly.app}` };
+    const o = rr.ssh;
+    return {
+        source: new SshSource(o),
+        cliFlags: `--host ${o.host} --port ${o.port} --user ${o.user} --ssh-key-file <key> --known-hosts-file <known_hosts>${o.sudo ? ' --sudo' : ''}`,
+    };
+}
+/** The CLI flags that name a bucket location and prefix. */
+function storageCliFlags(location, prefix) {
+    return [
+        `--bucket ${location.bucket}`,
+        `--prefix ${prefix || '""'}`,
+        location.endpoint ? `--endpoint ${location.endpoint}` : '',
+        location.region !== 'us-east-1' ? `--region ${location.region}` : '',
+        location.forcePathStyle ? '--force-path-style' : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -70100,75 +70561,6 @@ function feedDecrypted(body, cipherHasher, identity, plainHasher, into, onDecryp
     return Promise.all([cipher, plain]);
 }
 
-;// CONCATENATED MODULE: ./src/sources/fly-source.ts
-
-
-
-/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
-const MIN_FLYCTL_VERSION = '0.4.80';
-function parseFlyctlVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
-}
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-function flyToken(env) {
-    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
-}
-/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
-class FlySource {
-    options;
-    label = 'flyctl';
-    description;
-    constructor(options) {
-        this.options = options;
-        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
-    }
-    get env() {
-        return this.options.env ?? process.env;
-    }
-    async preflight(signal) {
-        if (!flyToken(this.env)) {
-            throw new ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
-        }
-        const out = await runCaptured(this.options.flyctl, ['version'], {
-            env: this.env,
-            signal,
-            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
-        });
-        if (out.code !== 0) {
-            throw new ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
-        }
-        const version = parseFlyctlVersion(out.stdout);
-        if (!version) {
-            throw new ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
-        }
-        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
-            throw new ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
-                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
-        }
-        return { flyctl: version };
-    }
-    start(script, options) {
-        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
-        if (this.options.machine)
-            args.push('--machine', this.options.machine);
-        args.push('-C', shDashC(script));
-        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
-        if (!options.keepStdin)
-            proc.stdin.end();
-        return proc;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/sources/local-source.ts
 
 /**
@@ -70186,335 +70578,6 @@ class LocalSource {
         if (!options.keepStdin)
             proc.stdin.end();
         return proc;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/ssh-source.ts
-
-
-
-
-
-
-
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^[0-9A-Fa-f:.]+$/;
-/** A hostname or an IP address; never something ssh could read as an option or a user@. */
-function validateSshHost(input, value) {
-    const ok = value.length <= 253 &&
-        (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
-    if (!ok) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-            `without user@, port or brackets (the user and port have their own inputs).`);
-    }
-    return value;
-}
-function validateSshPort(input, value) {
-    const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-    if (!(n >= 1 && n <= 65535)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
-    }
-    return n;
-}
-function validateSshUser(input, value) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
-            `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`);
-    }
-    return value;
-}
-const KEY_BLOCK = /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----\n([\s\S]*?)\n-----END \1?PRIVATE KEY-----/;
-/**
- * Checks that the secret looks like a private key ssh can use without a prompt, and returns it in
- * the form OpenSSH reads (LF line ends, a final newline). Never puts any part of the key in a message.
- */
-function normalizePrivateKey(input, value) {
-    const text = value.replace(/\r\n?/g, '\n').trim();
-    if (text === '') {
-        throw new ConfigurationError(`Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
-            `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`);
-    }
-    if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
-        throw new ConfigurationError(`Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
-            `the public key goes into ~/.ssh/authorized_keys on the server.`);
-    }
-    const m = KEY_BLOCK.exec(text);
-    if (!m) {
-        throw new ConfigurationError(`Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
-            `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`);
-    }
-    const kind = m[1]?.trim();
-    const body = m[2];
-    const passphrase = new ConfigurationError(`Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
-        `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`);
-    if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body))
-        throw passphrase;
-    if (kind === 'OPENSSH') {
-        // openssh-key-v1\0, then the cipher name as a uint32-length string: "none" unless encrypted
-        const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-        const magic = 'openssh-key-v1\0';
-        if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
-            throw new ConfigurationError(`Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
-        }
-        const len = raw.readUInt32BE(magic.length);
-        const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
-        if (cipher !== 'none')
-            throw passphrase;
-    }
-    return `${m[0]}\n`;
-}
-/**
- * Checks known_hosts text minimally (each line that is not blank or a comment has host patterns,
- * a key type and a base64 key, optionally after @cert-authority or @revoked) and returns it with
- * LF line ends. An empty value is refused: lifeboat never trusts a key it was not given.
- */
-function normalizeKnownHosts(input, value, host, port) {
-    const lines = value
-        .replace(/\r\n?/g, '\n')
-        .split('\n')
-        .map((l) => l.trim());
-    const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
-    const keyscan = `ssh-keyscan -p ${port} ${host}`;
-    if (entries.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
-            `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
-            `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
-            `itself, and pass it as ${input}.`);
-    }
-    entries.forEach((line, i) => {
-        let fields = line.split(/\s+/);
-        if (fields[0].startsWith('@')) {
-            if (fields[0] !== '@cert-authority' && fields[0] !== '@revoked')
-                fields = [];
-            else
-                fields = fields.slice(1);
-        }
-        const ok = fields.length >= 3 &&
-            /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]) &&
-            /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]);
-        if (!ok) {
-            throw new ConfigurationError(`Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
-                `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`);
-        }
-    });
-    return `${entries.join('\n')}\n`;
-}
-/** `OpenSSH_9.2p1` from `ssh -V` (which prints on stderr). */
-function parseSshVersion(output) {
-    return /\b(OpenSSH_[0-9][0-9A-Za-z.]*)/.exec(output)?.[1];
-}
-/**
- * What an ssh failure (exit 255) means for the person who has to fix it, from its stderr;
- * undefined when the message is not one lifeboat knows.
- */
-function explainSshFailure(opts, stderr) {
-    const text = stderr.join('\n');
-    const where = `${opts.host}:${opts.port}`;
-    const keyscan = `ssh-keyscan -p ${opts.port} ${opts.host}`;
-    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/.test(text)) {
-        if (/No \S+ host key is known for|host key is not known|is not in the known_hosts/i.test(text) &&
-            !/HAS CHANGED/.test(text)) {
-            return (`Host key verification failed: the known-hosts input has no line for ${where}` +
-                (opts.port === 22
-                    ? ''
-                    : ` (on port ${opts.port} the line must start with [${opts.host}]:${opts.port})`) +
-                `. Get the line with \`${keyscan}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`);
-        }
-        return (`Host key verification failed: the key that ${where} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
-            `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan}\`, check its fingerprint on the server ` +
-            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`);
-    }
-    if (/Permission denied \(/.test(text)) {
-        return (`The server ${where} refused the ssh-key for user ${opts.user} (Permission denied): add the public half of the key ` +
-            `(ssh-keygen -y -f KEYFILE) to ~${opts.user}/.ssh/authorized_keys on the server, or check the user input.`);
-    }
-    if (/Load key .*: (invalid format|error in libcrypto)|invalid format/.test(text)) {
-        return `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`;
-    }
-    if (/Connection refused/.test(text)) {
-        return `Connection refused by ${where}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`;
-    }
-    if (/Connection timed out|timed out during banner exchange|Operation timed out/.test(text)) {
-        return `Connecting to ${where} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`;
-    }
-    if (/Could not resolve hostname/.test(text)) {
-        return `The host name ${opts.host} could not be resolved: check the host input.`;
-    }
-    const lost = `The SSH connection to ${where} was lost (%s); nothing was published. Check the network and the server's log ` +
-        `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
-    if (/closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/.test(text)) {
-        return lost.replace('%s', stderr[stderr.length - 1] ?? '');
-    }
-    if (stderr.length === 0)
-        return lost.replace('%s', 'ssh exited with status 255 without a message');
-    return undefined;
-}
-/**
- * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
- * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
- * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
- * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
- */
-class SshSource {
-    options;
-    label = 'ssh';
-    description;
-    liveDirs = new Set();
-    constructor(options) {
-        this.options = options;
-        this.description = { kind: 'ssh', host: options.host };
-    }
-    get env() {
-        return this.options.env ?? process.env;
-    }
-    get ssh() {
-        return this.options.ssh ?? 'ssh';
-    }
-    /** Validates every value again (the CLI builds options without the action's input checks). */
-    checked() {
-        const o = this.options;
-        validateSshHost('host', o.host);
-        validateSshPort('port', String(o.port));
-        validateSshUser('user', o.user);
-        return {
-            key: normalizePrivateKey('ssh-key', o.privateKey),
-            knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
-        };
-    }
-    /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
-    writeFiles() {
-        const { key, knownHosts } = this.checked();
-        const root = this.options.tempRoot || (0,external_node_os_.tmpdir)();
-        (0,external_node_fs_.mkdirSync)(root, { recursive: true });
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(root, 'lifeboat-ssh-'));
-        this.liveDirs.add(dir);
-        try {
-            const keyFile = (0,external_node_path_.join)(dir, 'key');
-            const knownFile = (0,external_node_path_.join)(dir, 'known_hosts');
-            (0,external_node_fs_.writeFileSync)(keyFile, key, { mode: 0o600, flag: 'wx' });
-            (0,external_node_fs_.writeFileSync)(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
-            return { dir, key: keyFile, knownHosts: knownFile };
-        }
-        catch (err) {
-            this.removeDir(dir);
-            throw err;
-        }
-    }
-    removeDir(dir) {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        this.liveDirs.delete(dir);
-    }
-    /** Removes any key folder still present (a process that never ended); safe to call twice. */
-    dispose() {
-        for (const dir of [...this.liveDirs])
-            this.removeDir(dir);
-    }
-    /** The ssh arguments up to and including the destination. */
-    sshArgs(files) {
-        const o = this.options;
-        const opt = (s) => ['-o', s];
-        return [
-            '-F',
-            'none',
-            '-T',
-            ...opt('StrictHostKeyChecking=yes'),
-            ...opt(`UserKnownHostsFile=${files.knownHosts}`),
-            ...opt('GlobalKnownHostsFile=/dev/null'),
-            ...opt('UpdateHostKeys=no'),
-            ...opt('IdentitiesOnly=yes'),
-            ...opt('BatchMode=yes'),
-            ...opt('PasswordAuthentication=no'),
-            ...opt(`IdentityFile=${files.key}`),
-            ...opt(`ConnectTimeout=${o.connectTimeoutSeconds ?? 30}`),
-            ...opt('ServerAliveInterval=15'),
-            ...opt('ServerAliveCountMax=4'),
-            ...opt('ControlMaster=no'),
-            ...opt('ControlPath=none'),
-            ...opt('ForwardAgent=no'),
-            ...opt('ClearAllForwardings=yes'),
-            ...opt('LogLevel=ERROR'),
-            '-p',
-            String(o.port),
-            '--',
-            `${o.user}@${o.host}`,
-        ];
-    }
-    /** The command string the remote login shell runs. */
-    remoteCommand(script) {
-        return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
-    }
-    spawnSsh(remote, options) {
-        const files = this.writeFiles();
-        let proc;
-        try {
-            proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
-                env: this.env,
-                signal: options.signal,
-                onStderrLine: options.onStderrLine,
-            });
-        }
-        catch (err) {
-            this.removeDir(files.dir);
-            throw err;
-        }
-        if (!options.keepStdin)
-            proc.stdin.end();
-        const done = proc.done.then((outcome) => {
-            this.removeDir(files.dir);
-            return this.explained(outcome);
-        }, (err) => {
-            this.removeDir(files.dir);
-            throw err;
-        });
-        done.catch(() => undefined);
-        return { ...proc, done };
-    }
-    /** Appends what an ssh failure means as the last stderr line, which the judge quotes. */
-    explained(outcome) {
-        if (outcome.code !== 255)
-            return outcome;
-        const why = explainSshFailure(this.options, outcome.stderrTail);
-        return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why] } : outcome;
-    }
-    async preflight(signal) {
-        this.checked();
-        const v = await runCaptured(this.ssh, ['-V'], {
-            env: this.env,
-            signal,
-            installHint: 'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
-        });
-        const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
-        if (v.code !== 0 || !version) {
-            throw new ConfigurationError(`'${this.ssh} -V' did not report an OpenSSH client (${v.code !== 0 ? `exit status ${v.code}` : 'no version'}): ` +
-                `lifeboat needs OpenSSH's ssh (apt-get install openssh-client).`);
-        }
-        // Connect once before any data moves: host key, key and sudo are proven here, not mid-backup.
-        const probe = this.options.sudo ? 'sudo -n sh -c true && echo lifeboat-ssh-ok' : 'echo lifeboat-ssh-ok';
-        const proc = this.spawnSsh(probe, { signal });
-        const chunks = [];
-        proc.stdout.on('data', (c) => chunks.push(c));
-        const outcome = await proc.done;
-        const out = Buffer.concat(chunks).toString('utf8');
-        if (outcome.code === 0 && out.includes('lifeboat-ssh-ok'))
-            return { ssh: version };
-        const last = outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
-        if (outcome.code === 255) {
-            const why = explainSshFailure(this.options, outcome.stderrTail);
-            if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
-                throw new ConfigurationError(why);
-            }
-            throw new OperationFailedError(`ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`);
-        }
-        if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
-            throw new ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
-                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
-        }
-        throw new OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
-            `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
-    }
-    start(script, options) {
-        return this.spawnSsh(this.remoteCommand(script), options);
     }
 }
 
@@ -70845,6 +70908,8 @@ const SSH = [
     { name: 'known-hosts-file', kind: 'text', help: 'known_hosts file that pins the host key' },
     { name: 'sudo', kind: 'flag', help: 'archive as root through sudo -n', default: 'false' },
 ];
+/** restore into an SSH host (the same flags as an SSH backup source) */
+const SSH_RESTORE = SSH.map((f) => f.name === 'host' ? { ...f, help: 'restore into this SSH host instead of a Fly app' } : f);
 const BACKUP = [
     TARGET,
     {
@@ -70935,6 +71000,7 @@ const RESTORE = [
         kind: 'text',
         help: 'restore into this Fly app: <path>/.lifeboat-restore/<id>/, then --apply swaps it in',
     },
+    ...SSH_RESTORE,
     {
         name: 'path',
         kind: 'text',
@@ -70969,6 +71035,7 @@ const COMMON = [
 ];
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+
 
 
 
@@ -71081,7 +71148,7 @@ const verify = {
         const inputs = readVerify(ctx.reader);
         const store = new S3ObjectStore(inputs.location);
         const restoreTo = inputs.restoreTo
-            ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
+            ? { source: remoteRestoreSource(inputs.restoreTo).source, path: inputs.restoreTo.path }
             : undefined;
         if (restoreTo)
             await restoreTo.source.preflight(ctx.signal);
@@ -71113,7 +71180,7 @@ const restore = {
         const store = new S3ObjectStore(storage.location);
         const layout = new TargetLayout(storage.prefix, target);
         const verifyOptions = (values) => readVerify(overlay(r, { 'write-report': 'false', mode: 'stream', ...values })).verify;
-        if (!r.text('app')) {
+        if (!r.text('app') && !r.text('host')) {
             // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
             const ifEmpty = r.flag('if-empty');
             const dir = ifEmpty ? validateRemotePath('path', r.text('path')) : r.text('to');
@@ -71131,10 +71198,9 @@ const restore = {
             ctx.result(verifyRows(v), { restored: v.report.verified, report: v.report });
             return v.report.verified ? EXIT.ok : EXIT.checkFailed;
         }
-        // a Fly machine: the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
-        const fly = readFly(r);
+        // a machine (Fly or SSH): the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
+        const { source, defaultTarget: machine } = backupSource(r);
         const path = validateRemotePath('path', r.text('path'));
-        const source = new FlySource(fly);
         const selected = await selectSnapshot(store, layout, parseSnapshotSelector('snapshot', r.text('snapshot')));
         const id = selected.manifest.snapshotId;
         const ifEmpty = r.flag('if-empty');
@@ -71150,7 +71216,7 @@ const restore = {
         }
         await source.preflight(ctx.signal);
         if (ifEmpty && !(await isRemotePathEmpty(source, path))) {
-            ctx.result([['restored', `no: ${path} on ${fly.app} holds data; nothing was done`]], {
+            ctx.result([['restored', `no: ${path} on ${machine} holds data; nothing was done`]], {
                 restored: false,
                 reason: 'not empty',
                 path,
@@ -71159,17 +71225,14 @@ const restore = {
         }
         if (!apply && !ifEmpty) {
             const plan = [
-                `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${fly.app}`,
+                `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${machine}`,
                 `move the live contents of ${path} aside into ${path}/.lifeboat-pre-restore-<time>/ (kept)`,
                 `move ${remoteHoldingDir(path, id)} into place`,
             ];
             ctx.result([
                 ['dry run', 'nothing was changed'],
                 ...plan.map((p, i) => [`would ${i + 1}`, p]),
-                [
-                    'to do it',
-                    `lifeboat restore ... --app ${fly.app} --path ${path} --snapshot ${id} --apply --confirm ${id}`,
-                ],
+                ['to do it', `lifeboat restore ... --path ${path} --snapshot ${id} --apply --confirm ${id}`],
             ], { restored: false, dryRun: true, snapshotId: id, plan });
             return EXIT.ok;
         }

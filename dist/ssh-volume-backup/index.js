@@ -73623,6 +73623,14 @@ class SshSource {
         return this.spawnSsh(this.remoteCommand(script), options);
     }
 }
+/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
+function keySecrets(key) {
+    const lines = key
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length >= 8 && !l.startsWith('-----'));
+    return [key, key.trim(), ...lines];
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -98128,14 +98136,6 @@ async function runBackupAction(read) {
 
 
 const OUTPUTS = (/* unused pure expression or super */ null && (BACKUP_OUTPUTS));
-/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
-function keySecrets(key) {
-    const lines = key
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l.length >= 8 && !l.startsWith('-----'));
-    return [key, key.trim(), ...lines];
-}
 /** Reads and checks every input before anything runs; the first problem is the one error. */
 function getInputs() {
     // the key is read first and raw (not trimmed line by line) so that it is masked before any other check can fail

@@ -98659,17 +98659,18 @@ function buildRemoteRestoreScript(path, snapshotId) {
         `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
     ].join('\n');
 }
-/** What a person runs, after review, to swap the restored copy in (the old contents are kept aside). */
-function swapInstructions(app, path, snapshotId) {
+/**
+ * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
+ * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
+ * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
+ */
+function swapInstructions(storageFlags, sourceFlags, target, path, snapshotId) {
     const holding = remoteHoldingDir(path, snapshotId);
-    const aside = `${path}/.lifeboat-pre-restore-$(date -u +%Y%m%dT%H%M%SZ)`;
     return [
-        `# 1. look at the restored copy`,
-        `fly ssh console -a ${app} -C "ls -la ${holding}"`,
-        `# 2. stop the app's writes (for example: fly scale count 0 for other process groups, or stop the service inside the machine)`,
-        `# 3. move the live contents aside (kept, never deleted) and the restored copy into place`,
-        `fly ssh console -a ${app} -C "sh -c 'A=${aside}; mkdir \\"\\$A\\" && cd ${path} && find . -mindepth 1 -maxdepth 1 ! -name ${RESTORE_FOLDER} ! -name \\".lifeboat-pre-restore-*\\" -exec mv {} \\"\\$A\\"/ \\\\; && find ${holding} -mindepth 1 -maxdepth 1 -exec mv {} ${path}/ \\\\;'"`,
-        `# 4. restart the app and check it; the previous contents stay in ${path}/.lifeboat-pre-restore-<time>/`,
+        `# 1. review the restored copy in ${holding}`,
+        `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
+        `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+        `# 3. restart the app and check it`,
     ];
 }
 /**
@@ -99029,6 +99030,371 @@ class FlySource {
             proc.stdin.end();
         return proc;
     }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/sources/ssh-source.ts
+
+
+
+
+
+
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV6 = /^[0-9A-Fa-f:.]+$/;
+/** A hostname or an IP address; never something ssh could read as an option or a user@. */
+function validateSshHost(input, value) {
+    const ok = value.length <= 253 &&
+        (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
+    if (!ok) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+            `without user@, port or brackets (the user and port have their own inputs).`);
+    }
+    return value;
+}
+function validateSshPort(input, value) {
+    const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= 65535)) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
+    }
+    return n;
+}
+function validateSshUser(input, value) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+            `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`);
+    }
+    return value;
+}
+const KEY_BLOCK = /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY-----\n([\s\S]*?)\n-----END \1?PRIVATE KEY-----/;
+/**
+ * Checks that the secret looks like a private key ssh can use without a prompt, and returns it in
+ * the form OpenSSH reads (LF line ends, a final newline). Never puts any part of the key in a message.
+ */
+function normalizePrivateKey(input, value) {
+    const text = value.replace(/\r\n?/g, '\n').trim();
+    if (text === '') {
+        throw new errors_ConfigurationError(`Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+            `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`);
+    }
+    if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
+        throw new errors_ConfigurationError(`Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+            `the public key goes into ~/.ssh/authorized_keys on the server.`);
+    }
+    const m = KEY_BLOCK.exec(text);
+    if (!m) {
+        throw new errors_ConfigurationError(`Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+            `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`);
+    }
+    const kind = m[1]?.trim();
+    const body = m[2];
+    const passphrase = new errors_ConfigurationError(`Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+        `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`);
+    if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body))
+        throw passphrase;
+    if (kind === 'OPENSSH') {
+        // openssh-key-v1\0, then the cipher name as a uint32-length string: "none" unless encrypted
+        const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+        const magic = 'openssh-key-v1\0';
+        if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
+            throw new errors_ConfigurationError(`Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
+        }
+        const len = raw.readUInt32BE(magic.length);
+        const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
+        if (cipher !== 'none')
+            throw passphrase;
+    }
+    return `${m[0]}\n`;
+}
+/**
+ * Checks known_hosts text minimally (each line that is not blank or a comment has host patterns,
+ * a key type and a base64 key, optionally after @cert-authority or @revoked) and returns it with
+ * LF line ends. An empty value is refused: lifeboat never trusts a key it was not given.
+ */
+function normalizeKnownHosts(input, value, host, port) {
+    const lines = value
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.trim());
+    const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
+    const keyscan = `ssh-keyscan -p ${port} ${host}`;
+    if (entries.length === 0) {
+        throw new errors_ConfigurationError(`Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+            `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
+            `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
+            `itself, and pass it as ${input}.`);
+    }
+    entries.forEach((line, i) => {
+        let fields = line.split(/\s+/);
+        if (fields[0].startsWith('@')) {
+            if (fields[0] !== '@cert-authority' && fields[0] !== '@revoked')
+                fields = [];
+            else
+                fields = fields.slice(1);
+        }
+        const ok = fields.length >= 3 &&
+            /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]) &&
+            /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]);
+        if (!ok) {
+            throw new errors_ConfigurationError(`Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+                `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`);
+        }
+    });
+    return `${entries.join('\n')}\n`;
+}
+/** `OpenSSH_9.2p1` from `ssh -V` (which prints on stderr). */
+function parseSshVersion(output) {
+    return /\b(OpenSSH_[0-9][0-9A-Za-z.]*)/.exec(output)?.[1];
+}
+/**
+ * What an ssh failure (exit 255) means for the person who has to fix it, from its stderr;
+ * undefined when the message is not one lifeboat knows.
+ */
+function explainSshFailure(opts, stderr) {
+    const text = stderr.join('\n');
+    const where = `${opts.host}:${opts.port}`;
+    const keyscan = `ssh-keyscan -p ${opts.port} ${opts.host}`;
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/.test(text)) {
+        if (/No \S+ host key is known for|host key is not known|is not in the known_hosts/i.test(text) &&
+            !/HAS CHANGED/.test(text)) {
+            return (`Host key verification failed: the known-hosts input has no line for ${where}` +
+                (opts.port === 22
+                    ? ''
+                    : ` (on port ${opts.port} the line must start with [${opts.host}]:${opts.port})`) +
+                `. Get the line with \`${keyscan}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`);
+        }
+        return (`Host key verification failed: the key that ${where} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+            `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan}\`, check its fingerprint on the server ` +
+            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`);
+    }
+    if (/Permission denied \(/.test(text)) {
+        return (`The server ${where} refused the ssh-key for user ${opts.user} (Permission denied): add the public half of the key ` +
+            `(ssh-keygen -y -f KEYFILE) to ~${opts.user}/.ssh/authorized_keys on the server, or check the user input.`);
+    }
+    if (/Load key .*: (invalid format|error in libcrypto)|invalid format/.test(text)) {
+        return `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`;
+    }
+    if (/Connection refused/.test(text)) {
+        return `Connection refused by ${where}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`;
+    }
+    if (/Connection timed out|timed out during banner exchange|Operation timed out/.test(text)) {
+        return `Connecting to ${where} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`;
+    }
+    if (/Could not resolve hostname/.test(text)) {
+        return `The host name ${opts.host} could not be resolved: check the host input.`;
+    }
+    const lost = `The SSH connection to ${where} was lost (%s); nothing was published. Check the network and the server's log ` +
+        `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
+    if (/closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/.test(text)) {
+        return lost.replace('%s', stderr[stderr.length - 1] ?? '');
+    }
+    if (stderr.length === 0)
+        return lost.replace('%s', 'ssh exited with status 255 without a message');
+    return undefined;
+}
+/**
+ * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
+ * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
+ * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
+ */
+class SshSource {
+    options;
+    label = 'ssh';
+    description;
+    liveDirs = new Set();
+    constructor(options) {
+        this.options = options;
+        this.description = { kind: 'ssh', host: options.host };
+    }
+    get env() {
+        return this.options.env ?? process.env;
+    }
+    get ssh() {
+        return this.options.ssh ?? 'ssh';
+    }
+    /** Validates every value again (the CLI builds options without the action's input checks). */
+    checked() {
+        const o = this.options;
+        validateSshHost('host', o.host);
+        validateSshPort('port', String(o.port));
+        validateSshUser('user', o.user);
+        return {
+            key: normalizePrivateKey('ssh-key', o.privateKey),
+            knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
+        };
+    }
+    /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
+    writeFiles() {
+        const { key, knownHosts } = this.checked();
+        const root = this.options.tempRoot || (0,external_node_os_.tmpdir)();
+        (0,external_node_fs_.mkdirSync)(root, { recursive: true });
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(root, 'lifeboat-ssh-'));
+        this.liveDirs.add(dir);
+        try {
+            const keyFile = (0,external_node_path_.join)(dir, 'key');
+            const knownFile = (0,external_node_path_.join)(dir, 'known_hosts');
+            (0,external_node_fs_.writeFileSync)(keyFile, key, { mode: 0o600, flag: 'wx' });
+            (0,external_node_fs_.writeFileSync)(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
+            return { dir, key: keyFile, knownHosts: knownFile };
+        }
+        catch (err) {
+            this.removeDir(dir);
+            throw err;
+        }
+    }
+    removeDir(dir) {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        this.liveDirs.delete(dir);
+    }
+    /** Removes any key folder still present (a process that never ended); safe to call twice. */
+    dispose() {
+        for (const dir of [...this.liveDirs])
+            this.removeDir(dir);
+    }
+    /** The ssh arguments up to and including the destination. */
+    sshArgs(files) {
+        const o = this.options;
+        const opt = (s) => ['-o', s];
+        return [
+            '-F',
+            'none',
+            '-T',
+            ...opt('StrictHostKeyChecking=yes'),
+            ...opt(`UserKnownHostsFile=${files.knownHosts}`),
+            ...opt('GlobalKnownHostsFile=/dev/null'),
+            ...opt('UpdateHostKeys=no'),
+            ...opt('IdentitiesOnly=yes'),
+            ...opt('BatchMode=yes'),
+            ...opt('PasswordAuthentication=no'),
+            ...opt(`IdentityFile=${files.key}`),
+            ...opt(`ConnectTimeout=${o.connectTimeoutSeconds ?? 30}`),
+            ...opt('ServerAliveInterval=15'),
+            ...opt('ServerAliveCountMax=4'),
+            ...opt('ControlMaster=no'),
+            ...opt('ControlPath=none'),
+            ...opt('ForwardAgent=no'),
+            ...opt('ClearAllForwardings=yes'),
+            ...opt('LogLevel=ERROR'),
+            '-p',
+            String(o.port),
+            '--',
+            `${o.user}@${o.host}`,
+        ];
+    }
+    /** The command string the remote login shell runs. */
+    remoteCommand(script) {
+        return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
+    }
+    spawnSsh(remote, options) {
+        const files = this.writeFiles();
+        let proc;
+        try {
+            proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
+                env: this.env,
+                signal: options.signal,
+                onStderrLine: options.onStderrLine,
+            });
+        }
+        catch (err) {
+            this.removeDir(files.dir);
+            throw err;
+        }
+        if (!options.keepStdin)
+            proc.stdin.end();
+        const done = proc.done.then((outcome) => {
+            this.removeDir(files.dir);
+            return this.explained(outcome);
+        }, (err) => {
+            this.removeDir(files.dir);
+            throw err;
+        });
+        done.catch(() => undefined);
+        return { ...proc, done };
+    }
+    /** Appends what an ssh failure means as the last stderr line, which the judge quotes. */
+    explained(outcome) {
+        if (outcome.code !== 255)
+            return outcome;
+        const why = explainSshFailure(this.options, outcome.stderrTail);
+        return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why] } : outcome;
+    }
+    async preflight(signal) {
+        this.checked();
+        const v = await runCaptured(this.ssh, ['-V'], {
+            env: this.env,
+            signal,
+            installHint: 'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+        });
+        const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
+        if (v.code !== 0 || !version) {
+            throw new errors_ConfigurationError(`'${this.ssh} -V' did not report an OpenSSH client (${v.code !== 0 ? `exit status ${v.code}` : 'no version'}): ` +
+                `lifeboat needs OpenSSH's ssh (apt-get install openssh-client).`);
+        }
+        // Connect once before any data moves: host key, key and sudo are proven here, not mid-backup.
+        const probe = this.options.sudo ? 'sudo -n sh -c true && echo lifeboat-ssh-ok' : 'echo lifeboat-ssh-ok';
+        const proc = this.spawnSsh(probe, { signal });
+        const chunks = [];
+        proc.stdout.on('data', (c) => chunks.push(c));
+        const outcome = await proc.done;
+        const out = Buffer.concat(chunks).toString('utf8');
+        if (outcome.code === 0 && out.includes('lifeboat-ssh-ok'))
+            return { ssh: version };
+        const last = outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
+        if (outcome.code === 255) {
+            const why = explainSshFailure(this.options, outcome.stderrTail);
+            if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
+                throw new errors_ConfigurationError(why);
+            }
+            throw new OperationFailedError(`ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`);
+        }
+        if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
+            throw new errors_ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
+                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
+        }
+        throw new OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
+            `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
+    }
+    start(script, options) {
+        return this.spawnSsh(this.remoteCommand(script), options);
+    }
+}
+/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
+function keySecrets(key) {
+    const lines = key
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length >= 8 && !l.startsWith('-----'));
+    return [key, key.trim(), ...lines];
+}
+
+;// CONCATENATED MODULE: ./src/restore/remote-source.ts
+
+
+/** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */
+function remoteRestoreSource(rr) {
+    if ('fly' in rr)
+        return { source: new FlySource(rr.fly), cliFlags: `--app ${rr.fly.app}` };
+    const o = rr.ssh;
+    return {
+        source: new SshSource(o),
+        cliFlags: `--host ${o.host} --port ${o.port} --user ${o.user} --ssh-key-file <key> --known-hosts-file <known_hosts>${o.sudo ? ' --sudo' : ''}`,
+    };
+}
+/** The CLI flags that name a bucket location and prefix. */
+function storageCliFlags(location, prefix) {
+    return [
+        `--bucket ${location.bucket}`,
+        `--prefix ${prefix || '""'}`,
+        location.endpoint ? `--endpoint ${location.endpoint}` : '',
+        location.region !== 'us-east-1' ? `--region ${location.region}` : '',
+        location.forcePathStyle ? '--force-path-style' : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -99458,8 +99824,6 @@ function failStep(err) {
     setFailed(errorMessage(err));
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts
 
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
@@ -99484,6 +99848,41 @@ function readStorage(r) {
 
 
 
+
+/** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
+function readRemoteRestore(r, tempRoot) {
+    const app = r.text('restore-to-app');
+    const host = r.text('restore-to-host');
+    if (app && host) {
+        throw new errors_ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
+    }
+    if (!app && !host)
+        return undefined;
+    const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
+    if (app) {
+        return {
+            fly: {
+                app: validateAppName('restore-to-app', app),
+                flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+            },
+            path,
+        };
+    }
+    const h = validateSshHost('restore-to-host', host);
+    const port = validateSshPort('port', r.text('port') || '22');
+    return {
+        ssh: {
+            host: h,
+            port,
+            user: validateSshUser('user', required(r, 'user', 'the login name on restore-to-host')),
+            privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
+            knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
+            sudo: r.flag('sudo'),
+            tempRoot,
+        },
+        path,
+    };
+}
 function globs(r, name) {
     return r.lines(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
 }
@@ -99504,7 +99903,7 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
     if (holdingInput)
         checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
     const maxAge = r.text('max-age');
-    const app = r.text('restore-to-app');
+    const restoreTo = readRemoteRestore(r, tempRoot);
     const identity = r.text('decryption-identity');
     return {
         location: storage.location,
@@ -99521,21 +99920,12 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
             writeReport: r.flag('write-report'),
             ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
         },
-        ...(app
-            ? {
-                restoreTo: {
-                    fly: {
-                        app: validateAppName('restore-to-app', app),
-                        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
-                    },
-                    path: validateRemotePath('restore-path', r.text('restore-path') || '/data'),
-                },
-            }
-            : {}),
+        ...(restoreTo ? { restoreTo } : {}),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/verify-restore/inputs.ts
+
 
 
 
@@ -99553,6 +99943,9 @@ function getInputs() {
     const identity = actionReader.text('decryption-identity');
     if (identity)
         core_setSecret(identity);
+    for (const secret of keySecrets(getInput('ssh-key')))
+        if (secret)
+            core_setSecret(secret);
     return readVerify(actionReader, process.env.RUNNER_TEMP || undefined);
 }
 
@@ -99575,9 +99968,11 @@ async function run() {
         const inputs = getInputs();
         const store = new S3ObjectStore(inputs.location);
         const signal = cancellationSignal();
-        const restoreTo = inputs.restoreTo
-            ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
-            : undefined;
+        const remote = inputs.restoreTo ? remoteRestoreSource(inputs.restoreTo) : undefined;
+        const restoreTo = remote && inputs.restoreTo ? { source: remote.source, path: inputs.restoreTo.path } : undefined;
+        const swap = (id) => remote && inputs.restoreTo
+            ? swapInstructions(storageCliFlags(inputs.location, inputs.verify.prefix), remote.cliFlags, inputs.verify.target, inputs.restoreTo.path, id)
+            : [];
         if (restoreTo)
             await restoreTo.source.preflight(signal);
         result = await runVerify({ ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) }, { store, logger: actionsLogger, signal });
@@ -99612,12 +100007,12 @@ async function run() {
             ]);
             if (r.report.restoredTo && inputs.restoreTo) {
                 s.addRaw('\nTo swap the restored copy in after review:\n\n');
-                s.addCodeBlock(swapInstructions(inputs.restoreTo.fly.app, inputs.restoreTo.path, r.report.snapshotId).join('\n'), 'sh');
+                s.addCodeBlock(swap(r.report.snapshotId).join('\n'), 'sh');
             }
         });
         if (r.report.restoredTo && inputs.restoreTo) {
             info(`restored into ${r.report.restoredTo}; to swap it in after review:`);
-            for (const line of swapInstructions(inputs.restoreTo.fly.app, inputs.restoreTo.path, r.report.snapshotId))
+            for (const line of swap(r.report.snapshotId))
                 info(line);
         }
         if (!r.report.verified)

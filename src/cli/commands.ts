@@ -12,6 +12,7 @@ import { readVerify } from '../options/verify-options.js';
 import { executePrune, planPrune } from '../prune.js';
 import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
 import { remoteHoldingDir, RESTORE_FOLDER } from '../restore/restore-to-remote.js';
+import { remoteRestoreSource } from '../restore/remote-source.js';
 import { parseSnapshotSelector, selectSnapshot } from '../restore/select-snapshot.js';
 import { runVerify, type VerifyResult } from '../restore/verify.js';
 import { listSnapshots } from '../snapshot-catalog.js';
@@ -153,7 +154,7 @@ const verify: Command = {
     const inputs = readVerify(ctx.reader);
     const store = new S3ObjectStore(inputs.location);
     const restoreTo = inputs.restoreTo
-      ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
+      ? { source: remoteRestoreSource(inputs.restoreTo).source, path: inputs.restoreTo.path }
       : undefined;
     if (restoreTo) await restoreTo.source.preflight(ctx.signal);
     const v = await runVerify(
@@ -192,7 +193,7 @@ const restore: Command = {
     const verifyOptions = (values: Record<string, string>) =>
       readVerify(overlay(r, { 'write-report': 'false', mode: 'stream', ...values })).verify;
 
-    if (!r.text('app')) {
+    if (!r.text('app') && !r.text('host')) {
       // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
       const ifEmpty = r.flag('if-empty');
       const dir = ifEmpty ? validateRemotePath('path', r.text('path')) : r.text('to');
@@ -216,10 +217,9 @@ const restore: Command = {
       return v.report.verified ? EXIT.ok : EXIT.checkFailed;
     }
 
-    // a Fly machine: the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
-    const fly = readFly(r);
+    // a machine (Fly or SSH): the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
+    const { source, defaultTarget: machine } = backupSource(r);
     const path = validateRemotePath('path', r.text('path'));
-    const source = new FlySource(fly);
     const selected = await selectSnapshot(
       store,
       layout,
@@ -241,7 +241,7 @@ const restore: Command = {
     }
     await source.preflight(ctx.signal);
     if (ifEmpty && !(await isRemotePathEmpty(source, path))) {
-      ctx.result([['restored', `no: ${path} on ${fly.app} holds data; nothing was done`]], {
+      ctx.result([['restored', `no: ${path} on ${machine} holds data; nothing was done`]], {
         restored: false,
         reason: 'not empty',
         path,
@@ -250,7 +250,7 @@ const restore: Command = {
     }
     if (!apply && !ifEmpty) {
       const plan = [
-        `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${fly.app}`,
+        `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${machine}`,
         `move the live contents of ${path} aside into ${path}/.lifeboat-pre-restore-<time>/ (kept)`,
         `move ${remoteHoldingDir(path, id)} into place`,
       ];
@@ -258,10 +258,7 @@ const restore: Command = {
         [
           ['dry run', 'nothing was changed'],
           ...plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
-          [
-            'to do it',
-            `lifeboat restore ... --app ${fly.app} --path ${path} --snapshot ${id} --apply --confirm ${id}`,
-          ],
+          ['to do it', `lifeboat restore ... --path ${path} --snapshot ${id} --apply --confirm ${id}`],
         ],
         { restored: false, dryRun: true, snapshotId: id, plan },
       );

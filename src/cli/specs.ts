@@ -38,6 +38,11 @@ export const SSH: FlagSpec[] = [
   { name: 'sudo', kind: 'flag', help: 'archive as root through sudo -n', default: 'false' },
 ];
 
+/** restore into an SSH host (the same flags as an SSH backup source) */
+const SSH_RESTORE: FlagSpec[] = SSH.map((f) =>
+  f.name === 'host' ? { ...f, help: 'restore into this SSH host instead of a Fly app' } : f,
+);
+
 export const BACKUP: FlagSpec[] = [
   TARGET,
   {
@@ -131,6 +136,7 @@ export const RESTORE: FlagSpec[] = [
     kind: 'text',
     help: 'restore into this Fly app: <path>/.lifeboat-restore/<id>/, then --apply swaps it in',
   },
+  ...SSH_RESTORE,
   {
     name: 'path',
     kind: 'text',

@@ -5,6 +5,14 @@ import { ConfigurationError } from '../errors.js';
 import { parseSnapshotSelector } from '../restore/select-snapshot.js';
 import type { VerifyMode, VerifyOptions } from '../restore/verify.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
+import {
+  normalizeKnownHosts,
+  normalizePrivateKey,
+  validateSshHost,
+  validateSshPort,
+  validateSshUser,
+  type SshSourceOptions,
+} from '../sources/ssh-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   checkLength,
@@ -20,10 +28,46 @@ import {
 import { required, type OptionReader } from './option-reader.js';
 import { readStorage } from './storage-options.js';
 
+export type RemoteRestore = { fly: FlySourceOptions; path: string } | { ssh: SshSourceOptions; path: string };
+
 export interface VerifyInputs {
   verify: Omit<VerifyOptions, 'restoreTo'>;
   location: S3Location;
-  restoreTo?: { fly: FlySourceOptions; path: string };
+  restoreTo?: RemoteRestore;
+}
+
+/** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
+function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | undefined {
+  const app = r.text('restore-to-app');
+  const host = r.text('restore-to-host');
+  if (app && host) {
+    throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
+  }
+  if (!app && !host) return undefined;
+  const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
+  if (app) {
+    return {
+      fly: {
+        app: validateAppName('restore-to-app', app),
+        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+      },
+      path,
+    };
+  }
+  const h = validateSshHost('restore-to-host', host);
+  const port = validateSshPort('port', r.text('port') || '22');
+  return {
+    ssh: {
+      host: h,
+      port,
+      user: validateSshUser('user', required(r, 'user', 'the login name on restore-to-host')),
+      privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
+      knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
+      sudo: r.flag('sudo'),
+      tempRoot,
+    },
+    path,
+  };
 }
 
 function globs(r: OptionReader, name: string): string[] {
@@ -49,7 +93,7 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
   const holdingInput = r.text('holding-dir');
   if (holdingInput) checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));
   const maxAge = r.text('max-age');
-  const app = r.text('restore-to-app');
+  const restoreTo = readRemoteRestore(r, tempRoot);
   const identity = r.text('decryption-identity');
   return {
     location: storage.location,
@@ -66,16 +110,6 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
       writeReport: r.flag('write-report'),
       ...(identity ? { decryptionIdentity: validateIdentity('decryption-identity', identity) } : {}),
     },
-    ...(app
-      ? {
-          restoreTo: {
-            fly: {
-              app: validateAppName('restore-to-app', app),
-              flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
-            },
-            path: validateRemotePath('restore-path', r.text('restore-path') || '/data'),
-          },
-        }
-      : {}),
+    ...(restoreTo ? { restoreTo } : {}),
   };
 }

@@ -65,8 +65,16 @@ export async function isRemotePathEmpty(source: ArchiveSource, path: string): Pr
 }
 
 /** Runs the swap; returns where the previous contents were kept. */
-export async function swapRemote(source: ArchiveSource, path: string, snapshotId: string, now: Date): Promise<string> {
-  const time = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export async function swapRemote(
+  source: ArchiveSource,
+  path: string,
+  snapshotId: string,
+  now: Date,
+): Promise<string> {
+  const time = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const status = await runStatusScript(source, buildSwapScript(path, snapshotId, time));
   if (status !== 'ok') {
     throw new OperationFailedError(

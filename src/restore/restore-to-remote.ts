@@ -34,17 +34,24 @@ export function buildRemoteRestoreScript(path: string, snapshotId: string): stri
   ].join('\n');
 }
 
-/** What a person runs, after review, to swap the restored copy in (the old contents are kept aside). */
-export function swapInstructions(app: string, path: string, snapshotId: string): string[] {
+/**
+ * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
+ * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
+ * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
+ */
+export function swapInstructions(
+  storageFlags: string,
+  sourceFlags: string,
+  target: string,
+  path: string,
+  snapshotId: string,
+): string[] {
   const holding = remoteHoldingDir(path, snapshotId);
-  const aside = `${path}/.lifeboat-pre-restore-$(date -u +%Y%m%dT%H%M%SZ)`;
   return [
-    `# 1. look at the restored copy`,
-    `fly ssh console -a ${app} -C "ls -la ${holding}"`,
-    `# 2. stop the app's writes (for example: fly scale count 0 for other process groups, or stop the service inside the machine)`,
-    `# 3. move the live contents aside (kept, never deleted) and the restored copy into place`,
-    `fly ssh console -a ${app} -C "sh -c 'A=${aside}; mkdir \\"\\$A\\" && cd ${path} && find . -mindepth 1 -maxdepth 1 ! -name ${RESTORE_FOLDER} ! -name \\".lifeboat-pre-restore-*\\" -exec mv {} \\"\\$A\\"/ \\\\; && find ${holding} -mindepth 1 -maxdepth 1 -exec mv {} ${path}/ \\\\;'"`,
-    `# 4. restart the app and check it; the previous contents stay in ${path}/.lifeboat-pre-restore-<time>/`,
+    `# 1. review the restored copy in ${holding}`,
+    `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
+    `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+    `# 3. restart the app and check it`,
   ];
 }
 

@@ -413,3 +413,12 @@ export class SshSource implements ArchiveSource {
     return this.spawnSsh(this.remoteCommand(script), options);
   }
 }
+
+/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
+export function keySecrets(key: string): string[] {
+  const lines = key
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 8 && !l.startsWith('-----'));
+  return [key, key.trim(), ...lines];
+}

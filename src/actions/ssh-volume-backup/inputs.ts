@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { BackupOptions } from '../../backup.js';
 import {
+  keySecrets,
   normalizeKnownHosts,
   normalizePrivateKey,
   validateSshHost,
@@ -21,15 +22,6 @@ export interface SshBackupInputs {
   location: S3Location;
   /** The key and each of its lines, for core.setSecret. */
   secrets: string[];
-}
-
-/** The private key and each line of it (a runner masks a multi-line secret best line by line). */
-export function keySecrets(key: string): string[] {
-  const lines = key
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length >= 8 && !l.startsWith('-----'));
-  return [key, key.trim(), ...lines];
 }
 
 /** Reads and checks every input before anything runs; the first problem is the one error. */

@@ -2,8 +2,8 @@ import * as core from '@actions/core';
 import { OperationFailedError } from '../../errors.js';
 import { formatBytes } from '../../format.js';
 import { runVerify, type VerifyResult } from '../../restore/verify.js';
+import { remoteRestoreSource, storageCliFlags } from '../../restore/remote-source.js';
 import { swapInstructions } from '../../restore/restore-to-remote.js';
-import { FlySource } from '../../sources/fly-source.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 import { formatDuration } from '../../validate.js';
 import {
@@ -25,9 +25,19 @@ export async function run(): Promise<void> {
     const inputs = getInputs();
     const store = new S3ObjectStore(inputs.location);
     const signal = cancellationSignal();
-    const restoreTo = inputs.restoreTo
-      ? { source: new FlySource(inputs.restoreTo.fly), path: inputs.restoreTo.path }
-      : undefined;
+    const remote = inputs.restoreTo ? remoteRestoreSource(inputs.restoreTo) : undefined;
+    const restoreTo =
+      remote && inputs.restoreTo ? { source: remote.source, path: inputs.restoreTo.path } : undefined;
+    const swap = (id: string) =>
+      remote && inputs.restoreTo
+        ? swapInstructions(
+            storageCliFlags(inputs.location, inputs.verify.prefix),
+            remote.cliFlags,
+            inputs.verify.target,
+            inputs.restoreTo.path,
+            id,
+          )
+        : [];
     if (restoreTo) await restoreTo.source.preflight(signal);
     result = await runVerify(
       { ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) },
@@ -67,20 +77,12 @@ export async function run(): Promise<void> {
       ]);
       if (r.report.restoredTo && inputs.restoreTo) {
         s.addRaw('\nTo swap the restored copy in after review:\n\n');
-        s.addCodeBlock(
-          swapInstructions(inputs.restoreTo.fly.app, inputs.restoreTo.path, r.report.snapshotId).join('\n'),
-          'sh',
-        );
+        s.addCodeBlock(swap(r.report.snapshotId).join('\n'), 'sh');
       }
     });
     if (r.report.restoredTo && inputs.restoreTo) {
       core.info(`restored into ${r.report.restoredTo}; to swap it in after review:`);
-      for (const line of swapInstructions(
-        inputs.restoreTo.fly.app,
-        inputs.restoreTo.path,
-        r.report.snapshotId,
-      ))
-        core.info(line);
+      for (const line of swap(r.report.snapshotId)) core.info(line);
     }
     if (!r.report.verified) throw new OperationFailedError(r.failure);
     core.info(`snapshot ${r.report.snapshotId} verified in ${r.report.restoreSeconds.toFixed(2)} s`);
