@@ -107,6 +107,11 @@ osd data = $BASE/osd.0
 
 [client.rgw.a]
 rgw data = $BASE/rgw.a
+# SSE-KMS for the tests of the sse / sse-kms-key-id inputs: RGW's "testing" KMS backend with fixed
+# throwaway keys (key ids testkey-1, testkey-2), allowed over plain HTTP on loopback
+rgw crypt require ssl = false
+rgw crypt s3 kms backend = testing
+rgw crypt s3 kms encryption keys = testkey-1=YmluCmJvb3N0CmJvb3N0LWJ1aWxkCmNlcGguY29uZgo= testkey-2=aWIKTWFrZWZpbGUKbWFuCm91dApzcmMKVGVzdGluZwo=
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 CONF
   if curl -s -o /dev/null "http://127.0.0.1:$RGW_PORT/"; then

@@ -169,6 +169,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       etag: archive.etag,
       size: archive.size,
       sha256: archive.sha256,
+      ...(archive.serverSideEncryption ? { serverSideEncryption: archive.serverSideEncryption } : {}),
     },
     entries: archive.entries,
     uncompressedBytes: archive.uncompressedBytes,

@@ -36,7 +36,15 @@ export interface Manifest {
   source: SourceDescription;
   tools: { lifeboat: string; flyctl?: string; ssh?: string };
   compression: Compression;
-  archive: { key: string; versionId: string | null; etag: string | null; size: number; sha256: string };
+  archive: {
+    key: string;
+    versionId: string | null;
+    etag: string | null;
+    size: number;
+    sha256: string;
+    /** Server-side encryption as the storage reported it for the object. */
+    serverSideEncryption?: { sse: string; kmsKeyId?: string };
+  };
   entries: number;
   uncompressedBytes: number;
   warnings: string[];

@@ -24,6 +24,8 @@ export interface StreamedArchive extends ArchiveContents {
   warnings: string[];
   /** With encryption: the archive before it was encrypted. */
   plaintext?: { size: number; sha256: string };
+  /** Server-side encryption the storage reports for the object. */
+  serverSideEncryption?: { sse: string; kmsKeyId?: string };
 }
 
 export interface StreamOptions {
@@ -132,6 +134,14 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       uncompressedBytes: c.uncompressedBytes,
       warnings,
       ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+      ...(object.serverSideEncryption
+        ? {
+            serverSideEncryption: {
+              sse: object.serverSideEncryption,
+              ...(object.sseKmsKeyId ? { kmsKeyId: object.sseKmsKeyId } : {}),
+            },
+          }
+        : {}),
     };
   } catch (err) {
     // never end the upload's body normally here: an ended body would complete a partial object

@@ -12,6 +12,8 @@ export const STORAGE: FlagSpec[] = [
   },
   { name: 'region', kind: 'text', help: 'region of the bucket ("auto" for R2)', default: 'us-east-1' },
   { name: 'force-path-style', kind: 'flag', help: 'address the bucket as endpoint/bucket', default: 'false' },
+  { name: 'sse', kind: 'text', help: 'server-side encryption: AES256 | aws:kms', default: '' },
+  { name: 'sse-kms-key-id', kind: 'text', help: 'KMS key for sse aws:kms', default: '' },
 ];
 
 export const TARGET: FlagSpec = { name: 'target', kind: 'text', help: 'backup target (folder under prefix)' };

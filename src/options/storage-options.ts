@@ -1,11 +1,21 @@
-import type { S3Location } from '../storage/s3-client.js';
-import { validateBucket, validateEndpoint, validatePrefix, validateRegion } from '../validate.js';
+import { ConfigurationError } from '../errors.js';
+import type { S3Location, ServerSideEncryption } from '../storage/s3-client.js';
+import {
+  checkLength,
+  parseChoice,
+  validateBucket,
+  validateEndpoint,
+  validatePrefix,
+  validateRegion,
+} from '../validate.js';
 import type { OptionReader } from './option-reader.js';
 
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 export function readStorage(r: OptionReader): { location: S3Location; prefix: string } {
+  const sse = readServerSideEncryption(r);
   return {
     location: {
+      ...(sse ? { serverSideEncryption: sse } : {}),
       bucket: validateBucket('bucket', r.text('bucket')),
       endpoint: validateEndpoint('endpoint', r.text('endpoint')),
       region: validateRegion('region', r.text('region') || 'us-east-1'),
@@ -13,4 +23,27 @@ export function readStorage(r: OptionReader): { location: S3Location; prefix: st
     },
     prefix: validatePrefix('prefix', r.text('prefix')),
   };
+}
+
+/** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
+export function readServerSideEncryption(r: OptionReader): ServerSideEncryption | undefined {
+  const sse = r.text('sse');
+  const keyId = r.text('sse-kms-key-id');
+  if (!sse) {
+    if (keyId) throw new ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms.`);
+    return undefined;
+  }
+  const mode = parseChoice<ServerSideEncryption['sse']>('sse', sse, ['AES256', 'aws:kms']);
+  if (keyId && mode !== 'aws:kms') {
+    throw new ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms, not ${mode}.`);
+  }
+  if (keyId) {
+    checkLength('sse-kms-key-id', keyId, 2048);
+    if (!/^[A-Za-z0-9:/_.-]+$/.test(keyId)) {
+      throw new ConfigurationError(
+        `Input 'sse-kms-key-id' is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`,
+      );
+    }
+  }
+  return { sse: mode, ...(keyId ? { kmsKeyId: keyId } : {}) };
 }

@@ -14,12 +14,17 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError } from '../errors.js';
-import { createS3Client, describeLocation, type S3Location } from './s3-client.js';
+import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
 import { explainS3Error, isNotFound, s3Status } from './s3-errors.js';
 
 export interface ObjectVersion {
   versionId?: string;
   etag?: string;
+}
+
+export interface StoredObject extends ObjectVersion {
+  serverSideEncryption?: string;
+  sseKmsKeyId?: string;
 }
 
 export interface StoredJson<T> extends ObjectVersion {
@@ -29,6 +34,9 @@ export interface StoredJson<T> extends ObjectVersion {
 export interface ObjectHead extends ObjectVersion {
   size: number;
   lastModified?: Date;
+  /** What the server reports it applied (x-amz-server-side-encryption), when anything. */
+  serverSideEncryption?: string;
+  sseKmsKeyId?: string;
 }
 
 export interface UploadOptions {
@@ -54,7 +62,7 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectHead | undefined>;
   getJson<T>(key: string, versionId?: string): Promise<StoredJson<T> | undefined>;
   putJson(key: string, value: unknown): Promise<ObjectVersion>;
-  uploadStream(key: string, body: Readable, options: UploadOptions): Promise<ObjectVersion>;
+  uploadStream(key: string, body: Readable, options: UploadOptions): Promise<StoredObject>;
   download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject>;
   /** Names of the "folders" directly below prefix (which must end in "/"). */
   listFolders(prefix: string): Promise<string[]>;
@@ -68,9 +76,11 @@ export class S3ObjectStore implements ObjectStore {
   readonly description: string;
   private readonly client: S3Client;
   private readonly bucket: string;
+  private readonly sse: ReturnType<typeof sseParams>;
 
   constructor(location: S3Location, client?: S3Client) {
     this.bucket = location.bucket;
+    this.sse = sseParams(location.serverSideEncryption);
     this.description = describeLocation(location);
     this.client = client ?? createS3Client(location);
   }
@@ -110,6 +120,8 @@ export class S3ObjectStore implements ObjectStore {
         versionId: out.VersionId,
         etag: out.ETag,
         lastModified: out.LastModified,
+        ...(out.ServerSideEncryption ? { serverSideEncryption: out.ServerSideEncryption } : {}),
+        ...(out.SSEKMSKeyId ? { sseKmsKeyId: out.SSEKMSKeyId } : {}),
       };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -151,6 +163,7 @@ export class S3ObjectStore implements ObjectStore {
           Key: key,
           Body: body,
           ContentType: 'application/json',
+          ...this.sse,
           // every S3 flavour checks Content-MD5, unlike the newer checksum headers
           ContentMD5: createHash('md5').update(body).digest('base64'),
         }),
@@ -161,7 +174,7 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async uploadStream(key: string, body: Readable, options: UploadOptions): Promise<ObjectVersion> {
+  async uploadStream(key: string, body: Readable, options: UploadOptions): Promise<StoredObject> {
     const upload = new Upload({
       client: this.client,
       params: {
@@ -169,6 +182,7 @@ export class S3ObjectStore implements ObjectStore {
         Key: key,
         Body: body,
         ContentType: options.contentType,
+        ...this.sse,
         ...(options.metadata ? { Metadata: options.metadata } : {}),
       },
       partSize: options.partSizeBytes,
@@ -186,7 +200,12 @@ export class S3ObjectStore implements ObjectStore {
       // HeadObject has both.
       const head = await this.head(key);
       versionId ??= head?.versionId;
-      return { versionId, etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined) };
+      return {
+        versionId,
+        etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined),
+        ...(head?.serverSideEncryption ? { serverSideEncryption: head.serverSideEncryption } : {}),
+        ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
+      };
     } catch (err) {
       // leave no half-written multipart upload behind, whatever lib-storage did on its way out
       await this.abortIncompleteUploads(key).catch(() => 0);

@@ -1,11 +1,18 @@
 import { S3Client } from '@aws-sdk/client-s3';
 
+export interface ServerSideEncryption {
+  sse: 'AES256' | 'aws:kms';
+  kmsKeyId?: string;
+}
+
 export interface S3Location {
   bucket: string;
   /** Empty for AWS S3 itself; the provider's URL otherwise (R2, Spaces, B2, MinIO, Ceph). */
   endpoint: string;
   region: string;
   forcePathStyle: boolean;
+  /** Server-side encryption requested for every object lifeboat writes. */
+  serverSideEncryption?: ServerSideEncryption;
   /** Explicit keys (a second provider's); otherwise the standard AWS credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -29,4 +36,13 @@ export function createS3Client(location: S3Location): S3Client {
 
 export function describeLocation(location: S3Location): string {
   return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+
+/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
+export function sseParams(sse: ServerSideEncryption | undefined): {
+  ServerSideEncryption?: 'AES256' | 'aws:kms';
+  SSEKMSKeyId?: string;
+} {
+  if (!sse) return {};
+  return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
 }

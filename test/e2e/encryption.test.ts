@@ -1,4 +1,4 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -184,5 +184,35 @@ describe('client-side encryption with age, end to end', () => {
       expect(run.code).toBe(1);
       expect(run.errors[0]).toContain(message);
     }
+  });
+
+  it('server-side encryption (sse aws:kms with a key id) is requested for every object and recorded in the manifest', async () => {
+    const bucket = await createBucket();
+    const volume = volumeWithMarkers();
+    const sse = { sse: 'aws:kms', 'sse-kms-key-id': 'testkey-1' };
+    const b = await backup(bucket, volume, sse);
+    const head = async (key: string) =>
+      testClient().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    for (const key of [b['archive-key']!, b['manifest-key']!, 'lifeboat/my-app/latest.json']) {
+      const h = await head(key);
+      expect([h.ServerSideEncryption, h.SSEKMSKeyId], key).toEqual(['aws:kms', 'testkey-1']);
+    }
+    const manifest = (await getJson<{ archive: { serverSideEncryption: unknown } }>(
+      bucket,
+      b['manifest-key']!,
+    ))!;
+    expect(manifest.archive.serverSideEncryption).toEqual({ sse: 'aws:kms', kmsKeyId: 'testkey-1' });
+    const run = await verify(bucket, { mode: 'stream', ...sse });
+    expect(run.code, run.log).toBe(0);
+    expect((await head(run.outputs['report-key']!)).ServerSideEncryption).toBe('aws:kms');
+    // without sse the objects carry none: the assertions above can fail
+    const plain = await backup(bucket, volume, { target: 'no-sse' });
+    expect((await head(plain['archive-key']!)).ServerSideEncryption).toBeUndefined();
+    const bad = await runAction('fly-volume-backup', {
+      inputs: { app: 'my-app', ...storage(bucket), 'sse-kms-key-id': 'testkey-1' },
+      env: flyEnv(volume),
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.errors[0]).toBe("Input 'sse-kms-key-id' needs sse: aws:kms.");
   });
 });
