@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
+import { backup, flyEnv, storage, verify } from '../helpers/lifeboat-runs.js';
 import { runAction } from '../helpers/run-action.js';
-import { createBucket, getBytes, getJson, s3Env, s3Server, testClient } from '../helpers/s3.js';
+import { createBucket, getBytes, getJson, testClient } from '../helpers/s3.js';
 
 const MARKERS = ['LIFEBOAT-PLAINTEXT-MARKER-ALPHA', 'customer-email@example.com', 'SECRET-ROW-42'];
 
@@ -32,25 +33,6 @@ function volumeWithMarkers(): string {
   setTimes(v);
   return v;
 }
-
-const storage = (bucket: string) => ({ bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' });
-const flyEnv = (volume: string) => ({
-  ...s3Env(),
-  FLY_API_TOKEN: 'fo1_standin_token_value',
-  FLY_STANDIN_VOLUME: volume,
-});
-
-async function backup(bucket: string, volume: string, extra: Record<string, string>) {
-  const run = await runAction('fly-volume-backup', {
-    inputs: { app: 'my-app', ...storage(bucket), ...extra },
-    env: flyEnv(volume),
-  });
-  expect(run.code, run.log).toBe(0);
-  return run.outputs;
-}
-
-const verify = (bucket: string, extra: Record<string, string>) =>
-  runAction('verify-restore', { inputs: { target: 'my-app', ...storage(bucket), ...extra }, env: s3Env() });
 
 const visible = (text: string) => text.replace(/^::add-mask::.*$/gm, '');
 

@@ -9,38 +9,9 @@ import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/schemas.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
-import { runAction } from '../helpers/run-action.js';
+import { backup, flyEnv, verify } from '../helpers/lifeboat-runs.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
-import { createBucket, getBytes, getJson, s3Env, s3Server, testClient } from '../helpers/s3.js';
-
-function flyEnv(volume: string, extra: Record<string, string> = {}) {
-  return {
-    ...s3Env(),
-    FLY_API_TOKEN: 'fo1_standin_token_value',
-    FLY_STANDIN_APP: 'my-app',
-    FLY_STANDIN_VOLUME: volume,
-    FLY_STANDIN_REMOTE_PATH: '/data',
-    ...extra,
-  };
-}
-
-const storage = (bucket: string) => ({ bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' });
-
-async function backup(bucket: string, volume: string, extra: Record<string, string> = {}) {
-  const run = await runAction('fly-volume-backup', {
-    inputs: { app: 'my-app', ...storage(bucket), ...extra },
-    env: flyEnv(volume),
-  });
-  expect(run.code, run.log).toBe(0);
-  return run.outputs;
-}
-
-async function verify(bucket: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) {
-  return runAction('verify-restore', {
-    inputs: { target: 'my-app', ...storage(bucket), ...extra },
-    env: { ...s3Env(), ...env },
-  });
-}
+import { createBucket, getBytes, getJson, testClient } from '../helpers/s3.js';
 
 function makeSqlite(path: string): void {
   execFileSync('sqlite3', [
