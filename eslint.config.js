@@ -28,7 +28,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'The engine never imports @actions/*: only src/actions/*/main.ts and the CLI do.' }] },
+        {
+          patterns: [
+            {
+              group: ['@actions/*'],
+              message: 'The engine never imports @actions/*: only src/actions/*/main.ts and the CLI do.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -28,7 +28,16 @@ for (const name of names) {
   try {
     execFileSync(
       process.execPath,
-      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        entry,
+        '-o',
+        `dist/${name}`,
+        '--license',
+        'licenses.txt',
+        '-q',
+      ],
       { cwd: root, stdio: 'inherit' },
     );
   } finally {

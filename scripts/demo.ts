@@ -20,7 +20,9 @@ const secretAccessKey = process.env.S3_SECRET_KEY ?? 'LifeboatTestSecret01234567
 function startS3(): void {
   const answering = (() => {
     try {
-      execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${port}/`], { encoding: 'utf8' });
+      execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${port}/`], {
+        encoding: 'utf8',
+      });
       return true;
     } catch {
       return false;
@@ -30,7 +32,10 @@ function startS3(): void {
     console.log(`local S3 already answers on 127.0.0.1:${port}; using it`);
     return;
   }
-  execFileSync('bash', [join(root, 'scripts/s3-server.sh'), 'start'], { stdio: 'inherit', env: { ...process.env, CEPH_RGW_PORT: port } });
+  execFileSync('bash', [join(root, 'scripts/s3-server.sh'), 'start'], {
+    stdio: 'inherit',
+    env: { ...process.env, CEPH_RGW_PORT: port },
+  });
 }
 
 /** A small app volume: an SQLite database, uploads, config, a log. */
@@ -47,7 +52,10 @@ function makeSampleVolume(dir: string): void {
     for (let j = 0; j < data.length; j++) data[j] = (i * 31 + j * 7) & 0xff;
     writeFileSync(join(dir, 'uploads', `file-${String(i).padStart(3, '0')}.bin`), data);
   }
-  writeFileSync(join(dir, 'config', 'settings.json'), JSON.stringify({ name: 'demo', features: ['a', 'b'] }, null, 2));
+  writeFileSync(
+    join(dir, 'config', 'settings.json'),
+    JSON.stringify({ name: 'demo', features: ['a', 'b'] }, null, 2),
+  );
   writeFileSync(join(dir, 'app.log'), 'started\n'.repeat(5000));
 }
 
@@ -63,7 +71,10 @@ async function main(): Promise<void> {
   const client = createS3Client(location);
   await client.send(new CreateBucketCommand({ Bucket: location.bucket })).catch(() => undefined);
   await client.send(
-    new PutBucketVersioningCommand({ Bucket: location.bucket, VersioningConfiguration: { Status: 'Enabled' } }),
+    new PutBucketVersioningCommand({
+      Bucket: location.bucket,
+      VersioningConfiguration: { Status: 'Enabled' },
+    }),
   );
   const volume = join(root, '.tmp/demo-volume');
   makeSampleVolume(volume);
@@ -92,7 +103,10 @@ async function main(): Promise<void> {
     ['archive', `s3://${location.bucket}/${result.archiveKey}`],
     ['manifest', `s3://${location.bucket}/${result.manifestKey}`],
     ['latest', `s3://${location.bucket}/lifeboat/demo-app/latest.json`],
-    ['size', `${formatBytes(result.sizeBytes)} ${result.compression} (${formatBytes(result.uncompressedBytes)} of tar)`],
+    [
+      'size',
+      `${formatBytes(result.sizeBytes)} ${result.compression} (${formatBytes(result.uncompressedBytes)} of tar)`,
+    ],
     ['sha256', result.sha256],
     ['entries', String(result.entries)],
     ['version id', result.versionId],
@@ -101,7 +115,9 @@ async function main(): Promise<void> {
   ];
   for (const [k, v] of rows) console.log(`  ${k.padEnd(10)} ${v}`);
   console.log('');
-  console.log(`S3 endpoint http://127.0.0.1:${port} (access key ${accessKeyId}) keeps running; stop it with: npm run s3 -- stop`);
+  console.log(
+    `S3 endpoint http://127.0.0.1:${port} (access key ${accessKeyId}) keeps running; stop it with: npm run s3 -- stop`,
+  );
   if (result.status !== 'ok') process.exitCode = 1;
 }
 
