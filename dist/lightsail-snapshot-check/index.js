@@ -63452,11 +63452,21 @@ async function writeSummary(build) {
     }
 }
 /** An AbortSignal that fires when the job is cancelled (the runner sends SIGINT, then SIGTERM). */
+let cancelled = false;
+/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+const CANCEL_GRACE_MS = 4000;
 function cancellationSignal() {
     const controller = new AbortController();
     const onSignal = (sig) => {
         core.warning(`received ${sig}: aborting`);
+        cancelled = true;
         controller.abort(new Error(`cancelled by ${sig}`));
+        // an aborted request the SDK does not cancel (a part upload held by a slow network) keeps the
+        // event loop alive: the runner would wait for it and then kill the step. Exit in time instead.
+        setTimeout(() => {
+            core.setFailed(`cancelled by ${sig}; cleanup did not finish within ${CANCEL_GRACE_MS / 1000} s`);
+            process.exit(1);
+        }, CANCEL_GRACE_MS).unref();
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
@@ -63479,6 +63489,10 @@ function guardUnfinished() {
     return () => {
         finished = true;
         process.removeListener('beforeExit', onBeforeExit);
+        // cancelled: once the caller has set its outputs (synchronously, right after this), exit
+        // without waiting for aborted requests that are still open
+        if (cancelled)
+            setImmediate(() => process.exit(process.exitCode ?? 1));
     };
 }
 /**
@@ -63516,22 +63530,10 @@ function validateSnapshotLabel(input, value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/actions/lightsail-snapshot-check/inputs.ts
+;// CONCATENATED MODULE: ./src/options/lightsail-options.ts
 
 
 
-
-/** Outputs, declared once; every one is set on every path. */
-const OUTPUTS = [
-    'status',
-    'auto-snapshot-enabled',
-    'snapshot-time-of-day',
-    'latest-snapshot',
-    'latest-age-hours',
-    'snapshot-count',
-    'created-snapshot',
-    'report',
-];
 /** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
 const POLL_INTERVAL_MS = 15_000;
 function pollIntervalMs() {
@@ -63541,17 +63543,17 @@ function pollIntervalMs() {
     return Math.max(1, parseNonNegativeInteger('LIFEBOAT_POLL_INTERVAL_MS', raw));
 }
 /** Reads and checks every input before any call to AWS; the first problem is the one error. */
-function getInputs() {
-    const region = validateRegion('region', input('region') ||
+function readLightsail(r) {
+    const region = validateRegion('region', r.text('region') ||
         process.env.AWS_REGION?.trim() ||
         process.env.AWS_DEFAULT_REGION?.trim() ||
         'us-east-1');
     const resources = [
-        ...multilineInput('instance').map((n) => ({
+        ...r.lines('instance').map((n) => ({
             kind: 'instance',
             name: validateLightsailName('instance', n, 'instance'),
         })),
-        ...multilineInput('disk').map((n) => ({
+        ...r.lines('disk').map((n) => ({
             kind: 'disk',
             name: validateLightsailName('disk', n, 'disk'),
         })),
@@ -63567,8 +63569,8 @@ function getInputs() {
         }
         seen.add(key);
     }
-    const warnAgeSeconds = parseDuration('warn-age', input('warn-age') || '25h');
-    const maxAgeSeconds = parseDuration('max-age', input('max-age') || '26h');
+    const warnAgeSeconds = parseDuration('warn-age', r.text('warn-age') || '25h');
+    const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || '26h');
     if (warnAgeSeconds > maxAgeSeconds) {
         throw new errors_ConfigurationError(`Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
             `warn-age is the earlier limit; make it shorter than max-age (defaults: 25h and 26h).`);
@@ -63579,14 +63581,14 @@ function getInputs() {
     const policy = {
         warnAgeSeconds,
         maxAgeSeconds,
-        minCount: parseNonNegativeInteger('min-count', input('min-count') || '7'),
-        requireAutoSnapshot: booleanInput('require-auto-snapshot'),
+        minCount: parseNonNegativeInteger('min-count', r.text('min-count') || '7'),
+        requireAutoSnapshot: r.flag('require-auto-snapshot'),
         region,
     };
-    const createSnapshot = booleanInput('create-snapshot');
-    const label = input('label');
-    const wait = booleanInput('wait');
-    const waitTimeoutSeconds = parseDuration('wait-timeout', input('wait-timeout') || '15m');
+    const createSnapshot = r.flag('create-snapshot');
+    const label = r.text('label');
+    const wait = r.flag('wait');
+    const waitTimeoutSeconds = parseDuration('wait-timeout', r.text('wait-timeout') || '15m');
     if (!createSnapshot && (label !== '' || wait)) {
         throw new errors_ConfigurationError(`Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`);
     }
@@ -63599,6 +63601,25 @@ function getInputs() {
         }
         : undefined;
     return { region, resources, policy, ...(create ? { create } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/lightsail-snapshot-check/inputs.ts
+
+
+/** Outputs, declared once; every one is set on every path. */
+const OUTPUTS = [
+    'status',
+    'auto-snapshot-enabled',
+    'snapshot-time-of-day',
+    'latest-snapshot',
+    'latest-age-hours',
+    'snapshot-count',
+    'created-snapshot',
+    'report',
+];
+/** Reads and checks every input before any call to AWS; the first problem is the one error. */
+function getInputs() {
+    return readLightsail(actionReader);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/lightsail-snapshot-check/main.ts

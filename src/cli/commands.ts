@@ -30,7 +30,26 @@ import {
 import { S3ObjectStore } from '../storage/object-store.js';
 import { formatDuration, validateRemotePath, validateTarget } from '../validate.js';
 import type { FlagSpec } from './flags.js';
-import { BACKUP, COMMON, FLY, RESTORE, RETENTION, SSH, STORAGE, TARGET, VERIFY } from './specs.js';
+import {
+  BACKUP,
+  COMMON,
+  FLY,
+  GUARD,
+  LIGHTSAIL,
+  RESTORE,
+  RETENTION,
+  SSH,
+  STORAGE,
+  TARGET,
+  VERIFY,
+} from './specs.js';
+import { countBySeverity, runGuard } from '../guard/guard.js';
+import { StatefulTypes } from '../guard/stateful.js';
+import { checkSnapshots } from '../lightsail/check.js';
+import { SdkLightsailApi } from '../lightsail/client.js';
+import { describeResource } from '../lightsail/judge.js';
+import { readGuard } from '../options/guard-options.js';
+import { readLightsail } from '../options/lightsail-options.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -365,4 +384,85 @@ const prune: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { backup, verify, restore, snapshots, prune };
+const checkLightsail: Command = {
+  summary: 'prove Lightsail automatic snapshots are on, fresh and kept (ok / warn / crit)',
+  usage:
+    'lifeboat check-lightsail --instance NAME [--disk NAME] [--max-age 26h] [--min-count 7] [--create-snapshot --wait]',
+  flags: [...LIGHTSAIL, ...COMMON],
+  async run(ctx) {
+    const inputs = readLightsail(ctx.reader);
+    const result = await checkSnapshots(
+      {
+        resources: inputs.resources,
+        policy: inputs.policy,
+        ...(inputs.create ? { create: inputs.create } : {}),
+      },
+      { api: new SdkLightsailApi(inputs.region), logger: ctx.logger },
+    );
+    for (const r of result.resources) {
+      for (const f of r.findings) ctx.logger.warning(f.message);
+    }
+    ctx.result(
+      [
+        ['status', result.status],
+        ...result.resources.map((r): [string, string] => [
+          describeResource(r.resource),
+          `${r.status}; newest ${r.latestSnapshot || '-'}${r.latestAgeHours === undefined ? '' : ` (${r.latestAgeHours.toFixed(1)} h old)`}; ${r.snapshotCount} snapshot(s)${r.createdSnapshot ? `; created ${r.createdSnapshot}` : ''}`,
+        ]),
+      ],
+      result,
+    );
+    return result.status === 'crit' ? EXIT.checkFailed : EXIT.ok;
+  },
+};
+
+const guard: Command = {
+  summary: 'find unprotected stateful resources, short fly.toml snapshot retention and destructive previews',
+  usage: 'lifeboat guard [--workspace DIR] [--protected-stages production] [--preview preview.json]',
+  flags: [...GUARD, ...COMMON],
+  async run(ctx) {
+    const inputs = readGuard(ctx.reader);
+    const result = await runGuard({
+      workspace: ctx.reader.text('workspace') || process.cwd(),
+      paths: inputs.paths,
+      stateful: new StatefulTypes(inputs.statefulTypes, inputs.ignoreTypes),
+      protectedStages: inputs.protectedStages,
+      minSnapshotRetention: inputs.minSnapshotRetention,
+      previews: inputs.previews,
+      ...(inputs.freshness
+        ? {
+            freshness: {
+              store: new S3ObjectStore(inputs.freshness.location),
+              prefix: inputs.freshness.prefix,
+              targets: inputs.freshness.targets,
+              maxAgeSeconds: inputs.freshness.maxAgeSeconds,
+            },
+          }
+        : {}),
+      now: new Date(),
+    });
+    const { errors } = countBySeverity(result.findings);
+    ctx.result(
+      [
+        ['files checked', String(result.files.length)],
+        ['violations', String(errors)],
+        ...result.findings.map((f): [string, string] => [
+          `${f.severity} ${f.rule}`,
+          `${f.file ? `${f.file}${f.line ? `:${f.line}` : ''} ` : ''}${f.message}`,
+        ]),
+      ],
+      result,
+    );
+    return errors > 0 ? EXIT.checkFailed : EXIT.ok;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = {
+  backup,
+  verify,
+  restore,
+  snapshots,
+  prune,
+  'check-lightsail': checkLightsail,
+  guard,
+};

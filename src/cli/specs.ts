@@ -172,3 +172,52 @@ export const COMMON: FlagSpec[] = [
   { name: 'quiet', kind: 'flag', help: 'print only warnings and the result', default: 'false' },
   { name: 'help', kind: 'flag', help: 'show this help', default: 'false' },
 ];
+
+export const LIGHTSAIL: FlagSpec[] = [
+  { name: 'instance', kind: 'list', help: 'Lightsail instance name', default: '' },
+  { name: 'disk', kind: 'list', help: 'Lightsail block storage disk name', default: '' },
+  { name: 'region', kind: 'text', help: 'AWS region (default: AWS_REGION, then us-east-1)', default: '' },
+  { name: 'warn-age', kind: 'text', help: 'warn when the newest snapshot is older', default: '25h' },
+  {
+    name: 'max-age',
+    kind: 'text',
+    help: 'fail when the newest successful snapshot is older',
+    default: '26h',
+  },
+  { name: 'min-count', kind: 'text', help: 'fail with fewer successful snapshots', default: '7' },
+  { name: 'require-auto-snapshot', kind: 'flag', help: 'fail when the add-on is off', default: 'true' },
+  { name: 'create-snapshot', kind: 'flag', help: 'take a manual snapshot now', default: 'false' },
+  { name: 'label', kind: 'text', help: 'suffix of the manual snapshot name', default: '' },
+  { name: 'wait', kind: 'flag', help: 'wait until the manual snapshot is available', default: 'false' },
+  { name: 'wait-timeout', kind: 'text', help: 'how long to wait', default: '15m' },
+];
+
+export const GUARD: FlagSpec[] = [
+  { name: 'workspace', kind: 'text', help: 'repository root to check (default: the current directory)' },
+  {
+    name: 'paths',
+    kind: 'list',
+    help: 'glob of files to check (default: sst.config.ts, Pulumi programs, fly.toml)',
+  },
+  { name: 'stateful-types', kind: 'list', help: 'extra resource types to treat as stateful', default: '' },
+  { name: 'ignore-types', kind: 'list', help: 'built-in stateful types to leave out', default: '' },
+  {
+    name: 'protected-stages',
+    kind: 'list',
+    help: 'stages whose data must be protected',
+    default: 'production',
+  },
+  { name: 'min-snapshot-retention', kind: 'text', help: 'minimum fly.toml snapshot_retention', default: '7' },
+  {
+    name: 'preview',
+    kind: 'list',
+    help: 'pulumi preview --json or terraform show -json output file',
+    default: '',
+  },
+  { name: 'backup-bucket', kind: 'text', help: 'freshness gate: the backup bucket', default: '' },
+  { name: 'backup-prefix', kind: 'text', help: 'freshness gate: prefix', default: 'lifeboat' },
+  { name: 'backup-targets', kind: 'list', help: 'freshness gate: targets', default: '' },
+  { name: 'backup-max-age', kind: 'text', help: 'freshness gate: maximum age', default: '26h' },
+  { name: 'backup-endpoint', kind: 'text', help: 'freshness gate: S3 endpoint', default: '' },
+  { name: 'backup-region', kind: 'text', help: 'freshness gate: region', default: 'us-east-1' },
+];

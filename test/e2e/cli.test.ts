@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { NODE24 } from '../helpers/node24.js';
+import { LightsailStandin } from '../standins/lightsail-api.js';
 import { STANDIN_BIN } from '../helpers/run-action.js';
 import { createBucket, s3Env, s3Server } from '../helpers/s3.js';
 
@@ -218,5 +219,43 @@ describe('the lifeboat CLI (dist/cli bundle under Node 24)', () => {
     expect(withoutLifeboatFolders(describeTree(machine))).toEqual(describeTree(volume));
     const again = await lifeboat([...args, '--app', 'my-app', '--path', '/data'], fly(machine));
     expect(again.stdout).toContain('holds data; nothing was done');
+  });
+
+  it('check-lightsail and guard run the same engines as their actions', async () => {
+    const day = 86_400_000;
+    const snapshots = (newestHours: number) =>
+      Array.from({ length: 7 }, (_, i) => {
+        const createdAt = new Date(Date.now() - newestHours * 3_600_000 - (6 - i) * day);
+        return { date: createdAt.toISOString().slice(0, 10), createdAt, status: 'Success' as const };
+      });
+    const addOns = [{ name: 'AutoSnapshot' as const, status: 'Enabled', snapshotTimeOfDay: '06:00' }];
+    const standin = await new LightsailStandin({
+      instances: { 'web-1': { addOns }, 'web-2': { addOns } },
+      autoSnapshots: { 'web-1': snapshots(3), 'web-2': snapshots(30) },
+    }).start();
+    try {
+      const ok = await lifeboat(['check-lightsail', '--instance', 'web-1', '--json'], standin.env());
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'ok' });
+      const stale = await lifeboat(
+        ['check-lightsail', '--instance', 'web-1', '--instance', 'web-2'],
+        standin.env(),
+      );
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toMatch(/status\s+crit/);
+      expect(stale.stderr).toContain('web-2');
+    } finally {
+      await standin.stop();
+    }
+
+    const fixtures = join(root, 'test/fixtures/guard');
+    const good = await lifeboat(['guard', '--workspace', join(fixtures, 'sst-protected')]);
+    expect(good.code, good.stdout + good.stderr).toBe(0);
+    const bad = await lifeboat(['guard', '--workspace', join(fixtures, 'sst-unprotected'), '--json']);
+    expect(bad.code).toBe(1);
+    const rules = (JSON.parse(bad.stdout) as { findings: { rule: string; severity: string }[] }).findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['LB001', 'LB002']));
   });
 });

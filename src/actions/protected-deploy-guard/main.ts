@@ -1,5 +1,5 @@
 // first: defines __filename for the TypeScript compiler inside this ES module bundle
-import './cjs-globals.js';
+import '../../cjs-globals.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -1,0 +1,89 @@
+import { ConfigurationError } from '../errors.js';
+import { DEFAULT_PATHS } from '../guard/discover.js';
+import type { S3Location } from '../storage/s3-client.js';
+import {
+  describeValue,
+  parseDuration,
+  parseNonNegativeInteger,
+  validateBucket,
+  validateEndpoint,
+  validatePrefix,
+  validateRegion,
+  validateTarget,
+} from '../validate.js';
+import type { OptionReader } from './option-reader.js';
+
+export interface GuardInputs {
+  paths: string[];
+  statefulTypes: string[];
+  ignoreTypes: string[];
+  protectedStages: string[];
+  minSnapshotRetention: number;
+  previews: string[];
+  allowLabel: string;
+  githubToken: string;
+  freshness?: { location: S3Location; prefix: string; targets: string[]; maxAgeSeconds: number };
+}
+
+/** One value per line or comma-separated. */
+function listInput(r: OptionReader, name: string): string[] {
+  return r
+    .lines(name)
+    .flatMap((l) => l.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** Reads and checks every input before anything runs; the first problem is the one error. */
+export function readGuard(r: OptionReader): GuardInputs {
+  const paths = r.lines('paths');
+  const protectedStages = listInput(r, 'protected-stages');
+  if (protectedStages.length === 0) {
+    throw new ConfigurationError(
+      "Input 'protected-stages' is empty: name the stages whose data must be protected (for example production).",
+    );
+  }
+  const minSnapshotRetention = parseNonNegativeInteger(
+    'min-snapshot-retention',
+    r.text('min-snapshot-retention') || '7',
+  );
+  if (minSnapshotRetention < 1 || minSnapshotRetention > 60) {
+    throw new ConfigurationError(
+      `Input 'min-snapshot-retention' is ${describeValue(String(minSnapshotRetention))}: Fly keeps volume snapshots 1 to 60 days; give a number in that range.`,
+    );
+  }
+  const bucket = r.text('backup-bucket');
+  let freshness: GuardInputs['freshness'];
+  if (bucket) {
+    const targets = listInput(r, 'backup-targets').map((t) => validateTarget('backup-targets', t));
+    if (targets.length === 0) {
+      throw new ConfigurationError(
+        "Input 'backup-targets' is empty while 'backup-bucket' is set: name the backup targets (one per line) whose freshness to check.",
+      );
+    }
+    const endpoint = validateEndpoint('backup-endpoint', r.text('backup-endpoint'));
+    freshness = {
+      location: {
+        bucket: validateBucket('backup-bucket', bucket),
+        endpoint,
+        region: validateRegion('backup-region', r.text('backup-region') || 'us-east-1'),
+        // R2, Spaces, B2, MinIO and Ceph all accept path-style addressing on a custom endpoint
+        forcePathStyle: endpoint !== '',
+      },
+      prefix: validatePrefix('backup-prefix', r.text('backup-prefix')),
+      targets,
+      maxAgeSeconds: parseDuration('backup-max-age', r.text('backup-max-age') || '26h'),
+    };
+  }
+  return {
+    paths: paths.length ? paths : DEFAULT_PATHS,
+    statefulTypes: listInput(r, 'stateful-types'),
+    ignoreTypes: listInput(r, 'ignore-types'),
+    protectedStages,
+    minSnapshotRetention,
+    previews: r.lines('preview'),
+    allowLabel: r.text('allow-label'),
+    githubToken: r.text('github-token'),
+    ...(freshness ? { freshness } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+import { ConfigurationError } from '../errors.js';
+import type { CreateSnapshotOptions } from '../lightsail/check.js';
+import type { CheckPolicy, ResourceRef } from '../lightsail/judge.js';
+import { validateLightsailName, validateSnapshotLabel } from '../lightsail/names.js';
+import { formatDuration, parseDuration, parseNonNegativeInteger, validateRegion } from '../validate.js';
+import type { OptionReader } from './option-reader.js';
+
+/** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
+const POLL_INTERVAL_MS = 15_000;
+
+export interface SnapshotCheckInputs {
+  region: string;
+  resources: ResourceRef[];
+  policy: CheckPolicy;
+  create?: CreateSnapshotOptions;
+}
+
+function pollIntervalMs(): number {
+  const raw = process.env.LIFEBOAT_POLL_INTERVAL_MS;
+  if (!raw) return POLL_INTERVAL_MS;
+  return Math.max(1, parseNonNegativeInteger('LIFEBOAT_POLL_INTERVAL_MS', raw));
+}
+
+/** Reads and checks every input before any call to AWS; the first problem is the one error. */
+export function readLightsail(r: OptionReader): SnapshotCheckInputs {
+  const region = validateRegion(
+    'region',
+    r.text('region') ||
+      process.env.AWS_REGION?.trim() ||
+      process.env.AWS_DEFAULT_REGION?.trim() ||
+      'us-east-1',
+  );
+  const resources: ResourceRef[] = [
+    ...r.lines('instance').map((n) => ({
+      kind: 'instance' as const,
+      name: validateLightsailName('instance', n, 'instance'),
+    })),
+    ...r.lines('disk').map((n) => ({
+      kind: 'disk' as const,
+      name: validateLightsailName('disk', n, 'disk'),
+    })),
+  ];
+  if (resources.length === 0) {
+    throw new ConfigurationError(
+      `Inputs 'instance' and 'disk' are both empty: name at least one Lightsail instance (or block storage disk) to check, one per line.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const r of resources) {
+    const key = `${r.kind}/${r.name}`;
+    if (seen.has(key)) {
+      throw new ConfigurationError(`Input '${r.kind}' lists "${r.name}" twice: list each ${r.kind} once.`);
+    }
+    seen.add(key);
+  }
+
+  const warnAgeSeconds = parseDuration('warn-age', r.text('warn-age') || '25h');
+  const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || '26h');
+  if (warnAgeSeconds > maxAgeSeconds) {
+    throw new ConfigurationError(
+      `Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
+        `warn-age is the earlier limit; make it shorter than max-age (defaults: 25h and 26h).`,
+    );
+  }
+  if (maxAgeSeconds <= 0) {
+    throw new ConfigurationError(
+      `Input 'max-age' is 0: give the age after which a snapshot is too old, such as 26h.`,
+    );
+  }
+  const policy: CheckPolicy = {
+    warnAgeSeconds,
+    maxAgeSeconds,
+    minCount: parseNonNegativeInteger('min-count', r.text('min-count') || '7'),
+    requireAutoSnapshot: r.flag('require-auto-snapshot'),
+    region,
+  };
+
+  const createSnapshot = r.flag('create-snapshot');
+  const label = r.text('label');
+  const wait = r.flag('wait');
+  const waitTimeoutSeconds = parseDuration('wait-timeout', r.text('wait-timeout') || '15m');
+  if (!createSnapshot && (label !== '' || wait)) {
+    throw new ConfigurationError(
+      `Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`,
+    );
+  }
+  const create: CreateSnapshotOptions | undefined = createSnapshot
+    ? {
+        ...(label ? { label: validateSnapshotLabel('label', label) } : {}),
+        wait,
+        waitTimeoutSeconds,
+        pollIntervalMs: pollIntervalMs(),
+      }
+    : undefined;
+
+  return { region, resources, policy, ...(create ? { create } : {}) };
+}
