@@ -1,6 +1,6 @@
 import { buildArchiveScript, type RequestedCompression } from './archive/remote-script.js';
 import { streamArchiveToStore, type StreamedArchive } from './archive/stream-to-store.js';
-import { ConfigurationError, OperationFailedError } from './errors.js';
+import { OperationFailedError } from './errors.js';
 import { TargetLayout } from './layout.js';
 import type { Logger } from './logger.js';
 import {
@@ -16,6 +16,7 @@ import { listSnapshots, readLatest, readManifest } from './snapshot-catalog.js';
 import { makeSnapshotId } from './snapshot-id.js';
 import type { ArchiveSource } from './sources/archive-source.js';
 import type { ObjectStore, ObjectVersion } from './storage/object-store.js';
+import { requireVersioning } from './storage/require-versioning.js';
 import { formatBytes } from './format.js';
 import { LIFEBOAT_VERSION } from './version.js';
 
@@ -87,17 +88,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
   const pre = await logger.group('Preflight', async () => {
     const tools = await source.preflight(deps.signal);
     await store.checkAccess();
-    if (options.requireVersioning) {
-      const status = await store.versioning();
-      if (status !== 'Enabled') {
-        throw new ConfigurationError(
-          `Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
-            `without it a deleted or overwritten backup cannot be recovered. Enable it ` +
-            `(aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled, ` +
-            `or the provider's console), or set require-versioning: false to accept the risk.`,
-        );
-      }
-    }
+    if (options.requireVersioning) await requireVersioning(store, 'backup', 'bucket');
     const latest = await readLatest(store, layout);
     const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
     if (latest && !previous) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { requireVersioning } from '../storage/require-versioning.js';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ArchiveTap } from '../archive/archive-tap.js';
@@ -148,17 +149,7 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
 
   const pre = await logger.group(`Destination: ${destination.description}/${to.root}`, async () => {
     await destination.checkAccess();
-    if (options.requireVersioning) {
-      const status = await destination.versioning();
-      if (status !== 'Enabled') {
-        throw new ConfigurationError(
-          `Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${destination.description}: ` +
-            `without it a deleted or overwritten copy cannot be recovered. Enable it ` +
-            `(aws s3api put-bucket-versioning --bucket <to-bucket> --versioning-configuration Status=Enabled, ` +
-            `or the provider's console), or set require-versioning: false to accept the risk.`,
-        );
-      }
-    }
+    if (options.requireVersioning) await requireVersioning(destination, 'copy', 'to-bucket');
     const latest = await readLatest(destination, to);
     logger.info(
       latest ? `destination latest: ${latest.pointer.snapshotId}` : 'the destination has no latest.json yet',

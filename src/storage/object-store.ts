@@ -15,7 +15,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError } from '../errors.js';
 import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
-import { explainS3Error, isNotFound, s3Status } from './s3-errors.js';
+import { explainS3Error, isNotFound, s3ErrorCode, s3Status } from './s3-errors.js';
 
 export interface ObjectVersion {
   versionId?: string;
@@ -52,7 +52,7 @@ export interface DownloadedObject extends ObjectVersion {
   size: number;
 }
 
-export type VersioningStatus = 'Enabled' | 'Suspended' | 'Disabled';
+export type VersioningStatus = 'Enabled' | 'Suspended' | 'Disabled' | 'Unsupported';
 
 /** The operations lifeboat performs on a bucket; everything above this speaks in keys. */
 export interface ObjectStore {
@@ -108,6 +108,8 @@ export class S3ObjectStore implements ObjectStore {
       if (out.Status === 'Enabled' || out.Status === 'Suspended') return out.Status;
       return 'Disabled';
     } catch (err) {
+      // some providers (Cloudflare R2) have no object versioning and answer NotImplemented
+      if (s3ErrorCode(err) === 'NotImplemented' || s3Status(err) === 501) return 'Unsupported';
       throw this.fail(err, 'GetBucketVersioning');
     }
   }
