@@ -101,6 +101,12 @@ export async function runCaptured(
   return { ...outcome, stdout: Buffer.concat(chunks).toString('utf8') };
 }
 
+/**
+ * The line that explains a failure: the last `Error: ...` line when there is one (flyctl follows
+ * its error with hints such as "Try ... fly status"), else the last line.
+ */
 export function lastLine(outcome: ProcessOutcome): string {
-  return outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
+  const tail = outcome.stderrTail;
+  for (let i = tail.length - 1; i >= 0; i--) if (/^(error|fatal)\b/i.test(tail[i]!)) return tail[i]!;
+  return tail[tail.length - 1] ?? '(no message on stderr)';
 }

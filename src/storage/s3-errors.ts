@@ -44,6 +44,14 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
         `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`,
     );
   }
+  if (code !== 'AccessDenied' && status === 403) {
+    // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
+    return new ConfigurationError(
+      `Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
+        `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
+        `or they need permission for it (see the IAM policy in the action's README).`,
+    );
+  }
   if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
     return new ConfigurationError(
       `Access denied during ${operation} on ${where}: the credentials need permission for it ` +

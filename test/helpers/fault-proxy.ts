@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { Agent as HttpAgent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 
 /**
  * What the proxy does to traffic:
@@ -214,6 +215,144 @@ export async function startFaultProxy(
     cutRequest: (request, afterBytes) => setMode({ kind: 'cut-request', request, afterBytes }),
     close: async () => {
       for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** One HTTP request as the HTTP fault proxy sees it (`url` is the path and query). */
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  /** 1-based, across all requests since the proxy started. */
+  n: number;
+}
+
+/**
+ * What the HTTP fault proxy does to the requests that `match`:
+ * - `respond`: answers with this status and S3 error code instead of forwarding (the request body
+ *   is read and dropped, so the connection stays usable), e.g. 503 SlowDown or 500 InternalError;
+ * - `delayMs`: holds the request this long before forwarding it (a latency spike);
+ * - `before`: awaited before the request is forwarded (delete the bucket, kill a process, a barrier).
+ * `times` caps how many requests the rule applies to (default: every matching one).
+ */
+export interface HttpFaultRule {
+  match: (req: ProxiedRequest) => boolean;
+  respond?: { status: number; code: string; message?: string };
+  delayMs?: number;
+  before?: (req: ProxiedRequest) => Promise<void> | void;
+  times?: number;
+}
+
+export interface HttpFaultProxy {
+  readonly port: number;
+  readonly endpoint: string;
+  /** "METHOD /path?query" of every request, in arrival order. */
+  readonly requests: string[];
+  /** How many requests each rule (by index) was applied to. */
+  readonly applied: number[];
+  setRules(rules: HttpFaultRule[]): void;
+  close(): Promise<void>;
+}
+
+/** S3 UploadPart: PUT with partNumber and uploadId in the query. */
+export const isUploadPart = (r: ProxiedRequest) => r.method === 'PUT' && /[?&]partNumber=\d+/.test(r.url);
+
+/**
+ * An HTTP/1.1 proxy on 127.0.0.1 in front of an S3 endpoint that can answer chosen requests with
+ * an error, delay them, or run a hook first. Headers (Host included) pass unchanged, so SigV4
+ * signatures made for the proxy's address stay valid upstream.
+ */
+export async function startHttpFaultProxy(
+  upstreamPort: number,
+  upstreamHost = '127.0.0.1',
+): Promise<HttpFaultProxy> {
+  let rules: HttpFaultRule[] = [];
+  let applied: number[] = [];
+  const requests: string[] = [];
+  const agent = new HttpAgent({ keepAlive: true });
+  const server = createHttpServer((req, res) => {
+    const info: ProxiedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', n: requests.length + 1 };
+    requests.push(`${info.method} ${info.url}`);
+    let index = -1;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if ((r.times === undefined || applied[i]! < r.times) && r.match(info)) {
+        index = i;
+        break;
+      }
+    }
+    const rule = index >= 0 ? rules[index] : undefined;
+    if (rule) applied[index]!++;
+    let gone = false;
+    let wake = () => undefined as void;
+    res.on('close', () => {
+      gone = true;
+      wake();
+    });
+    void (async () => {
+      if (rule?.before) await rule.before(info);
+      if (rule?.delayMs && !gone) {
+        // held, unless the client gives up first (a held request never outlives its client)
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, rule.delayMs);
+          wake = () => {
+            clearTimeout(timer);
+            r();
+          };
+        });
+      }
+      if (gone) return;
+      if (rule?.respond) {
+        const { status, code, message } = rule.respond;
+        req.resume();
+        await new Promise<void>((r) => (req.readableEnded ? r() : req.once('end', () => r())));
+        const body =
+          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code>` +
+          `<Message>${message ?? 'injected by the fault proxy'}</Message><RequestId>fault</RequestId></Error>`;
+        res.writeHead(status, {
+          'content-type': 'application/xml',
+          'content-length': Buffer.byteLength(body),
+        });
+        res.end(body);
+        return;
+      }
+      const headers = { ...req.headers };
+      delete headers.expect; // the proxy answered 100-continue itself
+      const up = httpRequest(
+        { host: upstreamHost, port: upstreamPort, method: info.method, path: info.url, headers, agent },
+        (upRes) => {
+          res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+          upRes.pipe(res);
+        },
+      );
+      up.on('error', () => res.destroy());
+      res.on('close', () => {
+        if (!res.writableFinished) up.destroy();
+      });
+      req.pipe(up);
+    })().catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    endpoint: `http://127.0.0.1:${port}`,
+    requests,
+    get applied() {
+      return applied;
+    },
+    setRules(next) {
+      rules = next;
+      applied = next.map(() => 0);
+    },
+    close: async () => {
+      server.closeAllConnections();
+      agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -11,7 +11,10 @@
 //   FLY_STANDIN_REMOTE_PATH  where the volume is mounted on the "machine" (default /data)
 //   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd)
 //   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall
-//   FLY_STANDIN_LOG          file that receives one JSON line per invocation
+//   FLY_STANDIN_LOG          file that receives one JSON line per invocation (argv, pid, time)
+//   FLY_STANDIN_TAR          exit2:N — the machine's `tar` is a wrapper that writes the first N
+//                            bytes of the real tar's output, prints a fatal error and exits 2
+//                            (what GNU tar does on a read error); for the fault suite
 //   FLY_STANDIN_STATE        JSON file with volumes and snapshots (volumes commands)
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -22,7 +25,10 @@ import { split } from 'shlex';
 const env = process.env;
 const argv = process.argv.slice(2);
 if (env.FLY_STANDIN_LOG) {
-  appendFileSync(env.FLY_STANDIN_LOG, `${JSON.stringify({ argv, time: new Date().toISOString() })}\n`);
+  appendFileSync(
+    env.FLY_STANDIN_LOG,
+    `${JSON.stringify({ argv, pid: process.pid, time: new Date().toISOString() })}\n`,
+  );
 }
 
 function fail(message, code = 1) {
@@ -96,6 +102,8 @@ function saveState(state) {
 
 function remotePathDir() {
   const hide = (env.FLY_STANDIN_HIDE || '').split(',').filter(Boolean);
+  const tarFault = /^exit2:(\d+)$/.exec(env.FLY_STANDIN_TAR || '');
+  if (tarFault) hide.push('tar');
   if (hide.length === 0) return env.PATH;
   // a bin directory with the usual tools of a machine image, less the hidden ones
   const dir = mkdtempSync(join(tmpdir(), 'flyctl-standin-bin-'));
@@ -143,6 +151,14 @@ function remotePathDir() {
     'grep',
     'cut',
   ];
+  if (tarFault) {
+    const realTar = ['/usr/bin/tar', '/bin/tar'].find((p) => existsSync(p));
+    writeFileSync(
+      join(dir, 'tar'),
+      `#!/bin/sh\n${realTar} "$@" | head -c ${tarFault[1]}\necho "tar: ./app.db: Read error at byte 0, while reading 512 bytes: Input/output error" >&2\necho "tar: Exiting with failure status due to previous errors" >&2\nexit 2\n`,
+      { mode: 0o755 },
+    );
+  }
   for (const t of tools) {
     if (hide.includes(t)) continue;
     for (const d of ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {

@@ -73,12 +73,24 @@ export async function writeSummary(build: (summary: typeof core.summary) => void
   }
 }
 
+let cancelled = false;
+
+/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+export const CANCEL_GRACE_MS = 4000;
+
 /** An AbortSignal that fires when the job is cancelled (the runner sends SIGINT, then SIGTERM). */
 export function cancellationSignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {
     core.warning(`received ${sig}: aborting`);
+    cancelled = true;
     controller.abort(new Error(`cancelled by ${sig}`));
+    // an aborted request the SDK does not cancel (a part upload held by a slow network) keeps the
+    // event loop alive: the runner would wait for it and then kill the step. Exit in time instead.
+    setTimeout(() => {
+      core.setFailed(`cancelled by ${sig}; cleanup did not finish within ${CANCEL_GRACE_MS / 1000} s`);
+      process.exit(1);
+    }, CANCEL_GRACE_MS).unref();
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
@@ -103,6 +115,9 @@ export function guardUnfinished(): () => void {
   return () => {
     finished = true;
     process.removeListener('beforeExit', onBeforeExit);
+    // cancelled: once the caller has set its outputs (synchronously, right after this), exit
+    // without waiting for aborted requests that are still open
+    if (cancelled) setImmediate(() => process.exit(process.exitCode ?? 1));
   };
 }
 
