@@ -19,6 +19,7 @@ import type { ObjectStore, ObjectVersion } from './storage/object-store.js';
 import { requireVersioning } from './storage/require-versioning.js';
 import { formatBytes } from './format.js';
 import { LIFEBOAT_VERSION } from './version.js';
+import { randomUUID } from 'node:crypto';
 
 export interface BackupOptions {
   target: string;
@@ -104,7 +105,32 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
     return { tools, latest, previous: previous?.manifest };
   });
 
-  const snapshotId = await freeSnapshotId(store, layout, now, options.label);
+  const { id: snapshotId, claimKey } = await claimSnapshotId(store, layout, now, options.label);
+  try {
+    return await backupSnapshot(options, deps, { layout, snapshotId, started, pre, now });
+  } finally {
+    await store.deleteKeys([claimKey]).catch((err: unknown) => {
+      logger.warning(`could not remove ${claimKey}: ${(err as Error).message}`);
+    });
+  }
+}
+
+interface BackupContext {
+  layout: TargetLayout;
+  snapshotId: string;
+  started: Date;
+  pre: { tools: Record<string, string>; latest: Awaited<ReturnType<typeof readLatest>>; previous?: Manifest };
+  now: () => Date;
+}
+
+/** The stream, the guard, the manifest, latest and retention of one claimed snapshot id. */
+async function backupSnapshot(
+  options: BackupOptions,
+  deps: BackupDeps,
+  ctx: BackupContext,
+): Promise<BackupResult> {
+  const { store, source, logger } = deps;
+  const { layout, snapshotId, started, pre, now } = ctx;
   const manifestKey = layout.manifestKey(snapshotId);
 
   const script = buildArchiveScript({
@@ -225,18 +251,27 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
 }
 
 /**
- * The id of a snapshot is its start second. When that folder is already taken (a run that
- * finished within the same second), the id moves on to the next free second.
+ * The id of a snapshot is its start second. The run claims it by writing `claim.json` into the
+ * folder: in a versioned bucket every reader sees the versions of that key in the same order, so
+ * when two runs of one target start in the same second exactly one owns the oldest claim and the
+ * other moves on to the next free second. (An unversioned bucket cannot order them: there the
+ * workflow's concurrency group is the only guard.) The claim is deleted when the run ends.
  */
-async function freeSnapshotId(
+async function claimSnapshotId(
   store: ObjectStore,
   layout: TargetLayout,
   now: () => Date,
   label?: string,
-): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+): Promise<{ id: string; claimKey: string }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const id = makeSnapshotId(now(), label);
-    if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) return id;
+    if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
+      const claimKey = `${layout.snapshotPrefix(id)}claim.json`;
+      const mine = await store.putJson(claimKey, { claimedBy: randomUUID(), claimed: now().toISOString() });
+      const versions = await store.listVersionIds(claimKey);
+      const oldest = versions[versions.length - 1];
+      if (!mine.versionId || oldest === undefined || oldest === mine.versionId) return { id, claimKey };
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
   }
   throw new OperationFailedError(

@@ -85,6 +85,11 @@ export function validateLabel(input: string, value: string): string {
 export function validatePrefix(input: string, value: string): string {
   if (value === '') return value;
   checkLength(input, value, 200);
+  if (value.split('/').some((s) => s === '.' || s === '..')) {
+    throw new ConfigurationError(
+      `Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`,
+    );
+  }
   return checkPattern(
     input,
     value,

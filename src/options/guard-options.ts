@@ -52,27 +52,31 @@ export function readGuard(r: OptionReader): GuardInputs {
       `Input 'min-snapshot-retention' is ${describeValue(String(minSnapshotRetention))}: Fly keeps volume snapshots 1 to 60 days; give a number in that range.`,
     );
   }
+  // the freshness gate's settings are checked whether or not backup-bucket is set
+  const endpoint = validateEndpoint('backup-endpoint', r.text('backup-endpoint'));
+  const region = validateRegion('backup-region', r.text('backup-region') || 'us-east-1');
+  const prefix = validatePrefix('backup-prefix', r.text('backup-prefix'));
+  const maxAgeSeconds = parseDuration('backup-max-age', r.text('backup-max-age') || '26h');
+  const targets = listInput(r, 'backup-targets').map((t) => validateTarget('backup-targets', t));
   const bucket = r.text('backup-bucket');
   let freshness: GuardInputs['freshness'];
   if (bucket) {
-    const targets = listInput(r, 'backup-targets').map((t) => validateTarget('backup-targets', t));
     if (targets.length === 0) {
       throw new ConfigurationError(
         "Input 'backup-targets' is empty while 'backup-bucket' is set: name the backup targets (one per line) whose freshness to check.",
       );
     }
-    const endpoint = validateEndpoint('backup-endpoint', r.text('backup-endpoint'));
     freshness = {
       location: {
         bucket: validateBucket('backup-bucket', bucket),
         endpoint,
-        region: validateRegion('backup-region', r.text('backup-region') || 'us-east-1'),
+        region,
         // R2, Spaces, B2, MinIO and Ceph all accept path-style addressing on a custom endpoint
         forcePathStyle: endpoint !== '',
       },
-      prefix: validatePrefix('backup-prefix', r.text('backup-prefix')),
+      prefix,
       targets,
-      maxAgeSeconds: parseDuration('backup-max-age', r.text('backup-max-age') || '26h'),
+      maxAgeSeconds,
     };
   }
   return {

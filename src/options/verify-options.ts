@@ -43,27 +43,33 @@ function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | u
   if (app && host) {
     throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
   }
-  if (!app && !host) return undefined;
+  // checked whether or not a restore target is set: a bad value is refused up front either way
   const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
+  const flyctl = validateCommandPath('flyctl', r.text('flyctl') || 'flyctl');
+  const port = validateSshPort('port', r.text('port') || '22');
+  const userText = r.text('user');
+  const user = userText ? validateSshUser('user', userText) : '';
+  const sudo = r.flag('sudo');
+  if (!app && !host) return undefined;
   if (app) {
     return {
       fly: {
         app: validateAppName('restore-to-app', app),
-        flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+        flyctl,
       },
       path,
     };
   }
   const h = validateSshHost('restore-to-host', host);
-  const port = validateSshPort('port', r.text('port') || '22');
+  if (!user) required(r, 'user', 'the login name on restore-to-host');
   return {
     ssh: {
       host: h,
       port,
-      user: validateSshUser('user', required(r, 'user', 'the login name on restore-to-host')),
+      user,
       privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
       knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
-      sudo: r.flag('sudo'),
+      sudo,
       tempRoot,
     },
     path,

@@ -9,6 +9,7 @@ import {
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -67,6 +68,8 @@ export interface ObjectStore {
   /** Names of the "folders" directly below prefix (which must end in "/"). */
   listFolders(prefix: string): Promise<string[]>;
   listKeys(prefix: string): Promise<string[]>;
+  /** The version ids of one key, newest first (one "null" version in an unversioned bucket). */
+  listVersionIds(key: string): Promise<string[]>;
   deleteKeys(keys: string[]): Promise<void>;
   /** Aborts every unfinished multipart upload of this key. Returns how many it aborted. */
   abortIncompleteUploads(key: string): Promise<number>;
@@ -284,6 +287,18 @@ export class S3ObjectStore implements ObjectStore {
       throw this.fail(err, `ListObjectsV2 ${prefix}`);
     }
     return keys;
+  }
+
+  async listVersionIds(key: string): Promise<string[]> {
+    try {
+      const out = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+      return (out.Versions ?? [])
+        .filter((v) => v.Key === key && v.VersionId)
+        .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
+        .map((v) => v.VersionId as string);
+    } catch (err) {
+      throw this.fail(err, `ListObjectVersions ${key}`);
+    }
   }
 
   async deleteKeys(keys: string[]): Promise<void> {

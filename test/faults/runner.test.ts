@@ -88,12 +88,10 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     await expectCancelled(run, seconds, bucket, before);
   });
 
-  // OPEN DEFECT (src/backup.ts, another engineer's file; the patch is in the issue 8 report): two
-  // runs that start in the same second choose the same snapshot id, upload to the same archive key
-  // and overwrite each other's manifest; latest then names a manifest whose archive version is no
-  // longer the current one and verify-restore fails. Run with LIFEBOAT_FAULTS_STRICT=1 once fixed.
-  it.skipIf(process.env.LIFEBOAT_FAULTS_STRICT !== '1')(
-    'two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive [open defect: backup.ts snapshot id]',
+  // two runs that start in the same second claim the snapshot id through claim.json's versions:
+  // one keeps it, the other moves to the next second; only one may move latest
+  it(
+    'two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive',
     async () => {
       const { bucket } = await withGoodBackup();
       // a barrier: neither run starts its archive upload before the other has reached that point
