@@ -77,17 +77,17 @@ async function readInputs(action: string, values: Record<string, string>): Promi
 }
 
 describe('hostile input: every string input of every action', () => {
-  it('NUL cannot reach an input: the OS environment cannot carry it (spawn refuses it)', () => {
+  it('a NUL byte in an input — cannot reach the action: the OS environment cannot carry it (spawn refuses it)', () => {
     expect(() => spawnSync('true', [], { env: { INPUT_APP: 'a\0b' } })).toThrow(/null bytes/);
   });
 
-  it('the smallest valid inputs of each action are accepted (the baseline of the matrix)', async () => {
+  it('the smallest valid inputs of each action — accepted (the baseline of the hostile-input matrix)', async () => {
     for (const action of ACTIONS) await expect(readInputs(action, {}), action).resolves.toBeTruthy();
   });
 
   // one test per action: metacharacters, "..", newlines, 10 kB and unicode in each input
   for (const action of ACTIONS) {
-    it(`${action}: shell metacharacters, "..", newlines, 10 kB strings and unicode are refused naming the input, or accepted only where the value is data`, async () => {
+    it(`${action}: shell metacharacters, "..", newlines, 10 kB strings and unicode in every string input — refused naming the input, or accepted only where the value is data`, async () => {
       const accepted: string[] = [];
       for (const name of inputsOf(action)) {
         if (FREE_TEXT[action]?.includes(name)) continue;
@@ -193,7 +193,7 @@ describe('hostile input through the bundles: refused before anything runs', () =
     await proxy?.close();
   });
 
-  it('fly-volume-backup: no flyctl call and no S3 request for a hostile value in any identifier input', async () => {
+  it('fly-volume-backup: a hostile value in an identifier input — refused with no flyctl call and no S3 request', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 1000 });
     const cases: Record<string, string>[] = [
@@ -218,7 +218,7 @@ describe('hostile input through the bundles: refused before anything runs', () =
     expect(await listKeys(bucket)).toEqual([]);
   });
 
-  it('verify-restore and copy-snapshot: no S3 request for a hostile target, snapshot or holding-dir', async () => {
+  it('verify-restore and copy-snapshot: a hostile target, snapshot or holding-dir — refused with no S3 request', async () => {
     const cases: [string, Record<string, string>][] = [
       ['verify-restore', { target: 'x;id' }],
       ['verify-restore', { snapshot: '../20261123T000000Z' }],
@@ -240,7 +240,7 @@ describe('hostile input through the bundles: refused before anything runs', () =
     }
   });
 
-  it('pre-command (free text) reaches the machine as exactly one sh -c argument, metacharacters intact', async () => {
+  it('pre-command full of shell metacharacters (free text by design) — reaches the machine as exactly one sh -c argument, intact', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 1000 });
     const marker = `a'b"c;d|e&f$g\`h\\i`;

@@ -90,62 +90,59 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
 
   // two runs that start in the same second claim the snapshot id through claim.json's versions:
   // one keeps it, the other moves to the next second; only one may move latest
-  it(
-    'two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive',
-    async () => {
-      const { bucket } = await withGoodBackup();
-      // a barrier: neither run starts its archive upload before the other has reached that point
-      let arrived = 0;
-      http.setRules([
-        {
-          match: isCreateMultipart,
-          times: 2,
-          before: async () => {
-            arrived++;
-            await waitFor(() => arrived >= 2, 60_000, 'the second backup to reach its upload');
-          },
+  it('two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive', async () => {
+    const { bucket } = await withGoodBackup();
+    // a barrier: neither run starts its archive upload before the other has reached that point
+    let arrived = 0;
+    http.setRules([
+      {
+        match: isCreateMultipart,
+        times: 2,
+        before: async () => {
+          arrived++;
+          await waitFor(() => arrived >= 2, 60_000, 'the second backup to reach its upload');
         },
-      ]);
-      const runs = await Promise.all([
-        flyBackup(bucket, volume, { endpoint: http.endpoint }),
-        flyBackup(bucket, volume, { endpoint: http.endpoint }),
-      ]);
-      http.setRules([]);
-      expect(arrived).toBe(2);
-      const ok = runs.filter((r) => r.code === 0);
-      const failed = runs.filter((r) => r.code !== 0);
-      expect(ok.length, runs.map((r) => r.log).join('\n-----\n')).toBe(1);
-      expect(failed).toHaveLength(1);
-      expect(failed[0]!.errors).toHaveLength(1);
-      expect(failed[0]!.errors[0]).toMatch(
-        /changed while this backup ran|another backup of target my-app|no free snapshot id/,
-      );
-      for (const r of runs) expectNoSecrets(r);
-      const latest = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!;
-      expect(latest.snapshotId).toBe(ok[0]!.outputs['snapshot-id']);
-      expect(await openMultipartUploads(bucket)).toEqual([]);
-      // every manifest is valid and describes the archive in its own folder, byte for byte
-      const manifests = (await listKeys(bucket, 'lifeboat/my-app/snapshots/')).filter((k) =>
-        k.endsWith('/manifest.json'),
-      );
-      expect(manifests.length).toBeGreaterThanOrEqual(2);
-      for (const key of manifests) {
-        const m = (await getJson(bucket, key))! as {
-          snapshotId: string;
-          archive: { key: string; versionId: string | null; sha256: string; size: number };
-        };
-        expect(schemaErrors('manifest', m), key).toEqual([]);
-        expect(key).toBe(`lifeboat/my-app/snapshots/${m.snapshotId}/manifest.json`);
-        expect(m.archive.key.startsWith(`lifeboat/my-app/snapshots/${m.snapshotId}/archive.`)).toBe(true);
-        const bytes = await getBytes(bucket, m.archive.key, m.archive.versionId ?? undefined);
-        expect(bytes.length, key).toBe(m.archive.size);
-        expect(createHash('sha256').update(bytes).digest('hex'), key).toBe(m.archive.sha256);
-        // and the current version of the key is that archive (no other run overwrote it)
-        const current = await getBytes(bucket, m.archive.key);
-        expect(createHash('sha256').update(current).digest('hex'), key).toBe(m.archive.sha256);
-      }
-      const v = await verify(bucket, { mode: 'stream' });
-      expect(v.code, v.log).toBe(0);
-    },
-  );
+      },
+    ]);
+    const runs = await Promise.all([
+      flyBackup(bucket, volume, { endpoint: http.endpoint }),
+      flyBackup(bucket, volume, { endpoint: http.endpoint }),
+    ]);
+    http.setRules([]);
+    expect(arrived).toBe(2);
+    const ok = runs.filter((r) => r.code === 0);
+    const failed = runs.filter((r) => r.code !== 0);
+    expect(ok.length, runs.map((r) => r.log).join('\n-----\n')).toBe(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.errors).toHaveLength(1);
+    expect(failed[0]!.errors[0]).toMatch(
+      /changed while this backup ran|another backup of target my-app|no free snapshot id/,
+    );
+    for (const r of runs) expectNoSecrets(r);
+    const latest = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!;
+    expect(latest.snapshotId).toBe(ok[0]!.outputs['snapshot-id']);
+    expect(await openMultipartUploads(bucket)).toEqual([]);
+    // every manifest is valid and describes the archive in its own folder, byte for byte
+    const manifests = (await listKeys(bucket, 'lifeboat/my-app/snapshots/')).filter((k) =>
+      k.endsWith('/manifest.json'),
+    );
+    expect(manifests.length).toBeGreaterThanOrEqual(2);
+    for (const key of manifests) {
+      const m = (await getJson(bucket, key))! as {
+        snapshotId: string;
+        archive: { key: string; versionId: string | null; sha256: string; size: number };
+      };
+      expect(schemaErrors('manifest', m), key).toEqual([]);
+      expect(key).toBe(`lifeboat/my-app/snapshots/${m.snapshotId}/manifest.json`);
+      expect(m.archive.key.startsWith(`lifeboat/my-app/snapshots/${m.snapshotId}/archive.`)).toBe(true);
+      const bytes = await getBytes(bucket, m.archive.key, m.archive.versionId ?? undefined);
+      expect(bytes.length, key).toBe(m.archive.size);
+      expect(createHash('sha256').update(bytes).digest('hex'), key).toBe(m.archive.sha256);
+      // and the current version of the key is that archive (no other run overwrote it)
+      const current = await getBytes(bucket, m.archive.key);
+      expect(createHash('sha256').update(current).digest('hex'), key).toBe(m.archive.sha256);
+    }
+    const v = await verify(bucket, { mode: 'stream' });
+    expect(v.code, v.log).toBe(0);
+  });
 });

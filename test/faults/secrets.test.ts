@@ -19,7 +19,7 @@ function expectMaskedOnly(run: ActionRun, secrets: string[]): void {
 }
 
 describe('secrets are masked with setSecret and never printed', () => {
-  it('fly-volume-backup: AWS keys and FLY_API_TOKEN, on success and on failure', async () => {
+  it('fly-volume-backup: AWS keys and FLY_API_TOKEN — masked, never in log, summary or outputs, on success and on failure', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 1000 });
     const ok = await flyBackup(bucket, volume, { inputs: { 'dry-run': 'true' } });
@@ -30,7 +30,7 @@ describe('secrets are masked with setSecret and never printed', () => {
     expectMaskedOnly(failed, knownSecrets());
   });
 
-  it('verify-restore: an age identity and an ssh key (every line of it), AWS keys', async () => {
+  it('verify-restore: an age identity, an ssh key (every line of it) and AWS keys — never in log, summary or outputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lb-secrets-'));
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'id')]);
     const key = readFileSync(join(dir, 'id'), 'utf8');
@@ -54,7 +54,7 @@ describe('secrets are masked with setSecret and never printed', () => {
     expectNoSecrets(run, [key.trim(), ...keyLines]);
   });
 
-  it('failure-issue: the GitHub token, when the API cannot be reached (best-effort report)', async () => {
+  it('failure-issue: the GitHub token when the API cannot be reached — masked, never printed; the report is best-effort', async () => {
     const token = 'ghs_FaultSuiteToken0123456789abcdefABCDEF';
     const run = await runAction('failure-issue', {
       inputs: { status: 'failure', 'github-token': token },

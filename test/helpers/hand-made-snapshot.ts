@@ -30,6 +30,8 @@ export interface HandMade {
   /** When the stored bytes are age-encrypted: the compressed plaintext and the recipients. */
   encryption?: { plaintext: Buffer; recipients: string[] };
   created?: Date;
+  /** What the manifest claims instead of the true counts (a lying or hostile manifest). */
+  claims?: { entries?: number; uncompressedBytes?: number };
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -63,8 +65,8 @@ export async function putHandMadeSnapshot(s: HandMade): Promise<void> {
       size: s.stored.length,
       sha256: sha(s.stored),
     },
-    entries: await countTarEntries(s.tar),
-    uncompressedBytes: s.tar.length,
+    entries: s.claims?.entries ?? (await countTarEntries(s.tar)),
+    uncompressedBytes: s.claims?.uncompressedBytes ?? s.tar.length,
     warnings: [],
     previous: null,
     ...(s.encryption
