@@ -63425,7 +63425,8 @@ function maskKnownSecrets(extra = []) {
         'FLY_API_TOKEN',
         'FLY_ACCESS_TOKEN',
         'GITHUB_TOKEN',
-        'LIFEBOAT_AGE_IDENTITY',
+        'LIFEBOAT_DECRYPTION_IDENTITY',
+        'LIFEBOAT_SSH_KEY',
     ];
     for (const n of names) {
         const v = process.env[n];
