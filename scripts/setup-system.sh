@@ -15,6 +15,10 @@ declare -A NEED=(
   [zstd]=zstd
   [sqlite3]=sqlite3
   [unshare]=util-linux     # the flyctl stand-in mounts the fixture volume in its own mount namespace
+  [mount]=mount            # ... with mount --bind
+  [age]=age                # interoperability tests of client-side encryption with the real age CLI
+  [age-keygen]=age
+  [ps]=procps              # the sshd test helper finds a connection's processes
   [sshd]=openssh-server    # ssh-volume-backup tests run a real OpenSSH server on 127.0.0.1
   [ssh]=openssh-client
 )
