@@ -61,6 +61,7 @@ function iamActions(service: string, command: string, versioned: boolean): strin
     HeadBucket: ['s3:ListBucket'],
     GetBucketVersioning: ['s3:GetBucketVersioning'],
     ListMultipartUploads: ['s3:ListBucketMultipartUploads'],
+    ListObjectVersions: ['s3:ListBucketVersions'],
     PutObject: ['s3:PutObject'],
     CreateMultipartUpload: ['s3:PutObject'],
     UploadPart: ['s3:PutObject'],
@@ -348,6 +349,7 @@ const S3_BUCKET_ACTIONS = new Set([
   's3:ListBucket',
   's3:GetBucketVersioning',
   's3:ListBucketMultipartUploads',
+  's3:ListBucketVersions',
 ]);
 
 describe('IAM policies', () => {
