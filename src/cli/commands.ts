@@ -44,11 +44,10 @@ import {
   VERIFY,
 } from './specs.js';
 import { countBySeverity, runGuard } from '../guard/guard.js';
-import { StatefulTypes } from '../guard/stateful.js';
 import { checkSnapshots } from '../lightsail/check.js';
 import { SdkLightsailApi } from '../lightsail/client.js';
 import { describeResource } from '../lightsail/judge.js';
-import { readGuard } from '../options/guard-options.js';
+import { guardOptions, readGuard } from '../options/guard-options.js';
 import { readLightsail } from '../options/lightsail-options.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
@@ -422,25 +421,9 @@ const guard: Command = {
   flags: [...GUARD, ...COMMON],
   async run(ctx) {
     const inputs = readGuard(ctx.reader);
-    const result = await runGuard({
-      workspace: ctx.reader.text('workspace') || process.cwd(),
-      paths: inputs.paths,
-      stateful: new StatefulTypes(inputs.statefulTypes, inputs.ignoreTypes),
-      protectedStages: inputs.protectedStages,
-      minSnapshotRetention: inputs.minSnapshotRetention,
-      previews: inputs.previews,
-      ...(inputs.freshness
-        ? {
-            freshness: {
-              store: new S3ObjectStore(inputs.freshness.location),
-              prefix: inputs.freshness.prefix,
-              targets: inputs.freshness.targets,
-              maxAgeSeconds: inputs.freshness.maxAgeSeconds,
-            },
-          }
-        : {}),
-      now: new Date(),
-    });
+    const result = await runGuard(
+      guardOptions(inputs, ctx.reader.text('workspace') || process.cwd(), new Date()),
+    );
     const { errors } = countBySeverity(result.findings);
     ctx.result(
       [

@@ -1,3 +1,6 @@
+import type { GuardOptions } from '../guard/guard.js';
+import { StatefulTypes } from '../guard/stateful.js';
+import { S3ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../errors.js';
 import { DEFAULT_PATHS } from '../guard/discover.js';
 import type { S3Location } from '../storage/s3-client.js';
@@ -89,5 +92,28 @@ export function readGuard(r: OptionReader): GuardInputs {
     allowLabel: r.text('allow-label'),
     githubToken: r.text('github-token'),
     ...(freshness ? { freshness } : {}),
+  };
+}
+
+/** The engine's options for a checked set of inputs: the files of `workspace`, the bucket of the freshness gate. */
+export function guardOptions(inputs: GuardInputs, workspace: string, now: Date): GuardOptions {
+  return {
+    workspace,
+    paths: inputs.paths,
+    stateful: new StatefulTypes(inputs.statefulTypes, inputs.ignoreTypes),
+    protectedStages: inputs.protectedStages,
+    minSnapshotRetention: inputs.minSnapshotRetention,
+    previews: inputs.previews,
+    ...(inputs.freshness
+      ? {
+          freshness: {
+            store: new S3ObjectStore(inputs.freshness.location),
+            prefix: inputs.freshness.prefix,
+            targets: inputs.freshness.targets,
+            maxAgeSeconds: inputs.freshness.maxAgeSeconds,
+          },
+        }
+      : {}),
+    now,
   };
 }

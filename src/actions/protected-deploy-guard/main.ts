@@ -10,9 +10,8 @@ import type { Finding } from '../../guard/findings.js';
 import { RULES } from '../../guard/findings.js';
 import { countBySeverity, runGuard, type GuardResult } from '../../guard/guard.js';
 import { applyOverride, pullRequestFromEvent, type PullRequestRef } from '../../guard/override.js';
-import { StatefulTypes } from '../../guard/stateful.js';
-import { S3ObjectStore } from '../../storage/object-store.js';
 import { failStep, maskKnownSecrets, setOutputs, writeSummary } from '../common/action-io.js';
+import { guardOptions } from '../../options/guard-options.js';
 import { getInputs, OUTPUTS, type GuardInputs } from './inputs.js';
 
 interface OverrideState {
@@ -35,27 +34,9 @@ export async function run(): Promise<void> {
     maskKnownSecrets([core.getInput('github-token')]);
     const inputs = getInputs();
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const stateful = new StatefulTypes(inputs.statefulTypes, inputs.ignoreTypes);
+    const options = guardOptions(inputs, workspace, new Date());
     const result = await core.group('Checking infrastructure code, previews and backups', () =>
-      runGuard({
-        workspace,
-        paths: inputs.paths,
-        stateful,
-        protectedStages: inputs.protectedStages,
-        minSnapshotRetention: inputs.minSnapshotRetention,
-        previews: inputs.previews,
-        ...(inputs.freshness
-          ? {
-              freshness: {
-                store: new S3ObjectStore(inputs.freshness.location),
-                prefix: inputs.freshness.prefix,
-                targets: inputs.freshness.targets,
-                maxAgeSeconds: inputs.freshness.maxAgeSeconds,
-              },
-            }
-          : {}),
-        now: new Date(),
-      }),
+      runGuard(options),
     );
     for (const f of result.files) core.info(`checked ${f.file} (${f.kind})`);
     for (const n of result.notes) core.warning(n);
@@ -78,7 +59,7 @@ export async function run(): Promise<void> {
           overridden: override.applied,
           override,
           protectedStages: inputs.protectedStages,
-          statefulTypes: stateful.list(),
+          statefulTypes: options.stateful.list(),
           files: result.files,
           previews: inputs.previews,
           ...(result.freshness ? { freshness: result.freshness } : {}),
