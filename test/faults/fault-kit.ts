@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { makeFixtureVolume, pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { runAction, type ActionRun, type RunOptions } from '../helpers/run-action.js';
-import { getBytes, listKeys, openMultipartUploads, s3Env, s3Server, testClient } from '../helpers/s3.js';
+import {
+  createBucket,
+  getBytes,
+  listKeys,
+  openMultipartUploads,
+  s3Env,
+  s3Server,
+  testClient,
+} from '../helpers/s3.js';
 
 /** Secret values the runs of this suite hold; none may appear in a log, summary or output. */
 export const FLY_TOKEN = 'fo1_faultsuite_secret_token_4b2c9e';
@@ -42,6 +50,14 @@ export function flyLogFile(): string {
   const log = join(mkdtempSync(join(tmpdir(), 'lb-faults-flylog-')), 'calls.jsonl');
   writeFileSync(log, '');
   return log;
+}
+
+/** A new bucket with one good snapshot of `volume` (made without faults) and its state. */
+export async function withGoodBackup(volume: string): Promise<{ bucket: string; before: BucketState }> {
+  const bucket = await createBucket();
+  const good = await flyBackup(bucket, volume);
+  expect(good.code, good.log).toBe(0);
+  return { bucket, before: await bucketState(bucket) };
 }
 
 /** fly-volume-backup of `volume` (app my-app) into `bucket` through `endpoint` (default: RGW). */

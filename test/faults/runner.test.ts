@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/schemas.js';
 import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
 import { verify } from '../helpers/lifeboat-runs.js';
-import { createBucket, getBytes, getJson, listKeys, openMultipartUploads, s3Server } from '../helpers/s3.js';
-import { bigVolume, bucketState, expectNoSecrets, flyBackup, type FlyRun, waitFor } from './fault-kit.js';
+import { getBytes, getJson, listKeys, openMultipartUploads, s3Server } from '../helpers/s3.js';
+import {
+  bigVolume,
+  bucketState,
+  expectNoSecrets,
+  flyBackup,
+  type FlyRun,
+  waitFor,
+  withGoodBackup,
+} from './fault-kit.js';
 
 const isCreateMultipart = (r: { method: string; url: string }) =>
   r.method === 'POST' && /[?&]uploads(=|&|$)/.test(r.url);
@@ -19,13 +27,6 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
   afterAll(async () => {
     await http?.close();
   });
-
-  async function withGoodBackup() {
-    const bucket = await createBucket();
-    const good = await flyBackup(bucket, volume);
-    expect(good.code, good.log).toBe(0);
-    return { bucket, before: await bucketState(bucket) };
-  }
 
   /** Sends SIGTERM once `ready` holds; returns the run and how long it took to exit after the signal. */
   async function cancelledRun(bucket: string, ready: () => boolean, env: Record<string, string> = {}) {
@@ -67,7 +68,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
   }
 
   it('SIGTERM mid-upload (a part in flight) — aborts within 5 s, exit non-zero, no multipart upload left open', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     // every part is held by the proxy: the upload is open and in flight when the signal comes
     http.setRules([{ match: isUploadPart, delayMs: 60_000 }]);
     const { run, seconds } = await cancelledRun(bucket, () => http.applied[0]! >= 1);
@@ -76,7 +77,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
   });
 
   it('SIGTERM while the source stalls (nothing arrives) — aborts within 5 s, exit non-zero, nothing stored', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     http.setRules([]);
     const mark = http.requests.length;
     // preflight done and the snapshot id chosen: the stream has started
@@ -91,7 +92,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
   // two runs that start in the same second claim the snapshot id through claim.json's versions:
   // one keeps it, the other moves to the next second; only one may move latest
   it('two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive', async () => {
-    const { bucket } = await withGoodBackup();
+    const { bucket } = await withGoodBackup(volume);
     // a barrier: neither run starts its archive upload before the other has reached that point
     let arrived = 0;
     http.setRules([

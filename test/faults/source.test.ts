@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
-import { createBucket, s3Server } from '../helpers/s3.js';
-import { bigVolume, bucketState, expectCleanFailure, flyBackup, flyLogFile, readCalls } from './fault-kit.js';
+import { s3Server } from '../helpers/s3.js';
+import {
+  bigVolume,
+  expectCleanFailure,
+  flyBackup,
+  flyLogFile,
+  readCalls,
+  withGoodBackup,
+} from './fault-kit.js';
 
 describe('source faults (fly-volume-backup, flyctl stand-in, Ceph RGW)', () => {
   let volume: string;
@@ -14,15 +21,8 @@ describe('source faults (fly-volume-backup, flyctl stand-in, Ceph RGW)', () => {
     await http?.close();
   });
 
-  async function withGoodBackup() {
-    const bucket = await createBucket();
-    const good = await flyBackup(bucket, volume);
-    expect(good.code, good.log).toBe(0);
-    return { bucket, before: await bucketState(bucket) };
-  }
-
   it('flyctl killed (SIGKILL) mid-stream, while the first part uploads — fails cleanly, upload aborted', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const log = flyLogFile();
     let killed = 0;
     http.setRules([
@@ -49,27 +49,27 @@ describe('source faults (fly-volume-backup, flyctl stand-in, Ceph RGW)', () => {
   });
 
   it('remote tar exits 2 after writing part of its output (stand-in FLY_STANDIN_TAR=exit2:N) — fails cleanly', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const run = await flyBackup(bucket, volume, { env: { FLY_STANDIN_TAR: 'exit2:3000000' } });
     await expectCleanFailure(run, bucket, before, /tar failed on the source with exit status 2/);
     expect(run.log).toContain('Read error at byte 0');
   });
 
   it('remote stream truncated while flyctl exits 0 — fails cleanly', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const run = await flyBackup(bucket, volume, { env: { FLY_STANDIN_MODE: 'truncate:20000000' } });
     await expectCleanFailure(run, bucket, before, /incomplete although it exited with status 0/);
   });
 
   it('pre-command fails — aborted before tar runs; fails cleanly', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const run = await flyBackup(bucket, volume, { inputs: { 'pre-command': 'echo locked >&2; exit 7' } });
     await expectCleanFailure(run, bucket, before, /pre-command failed on the source with exit status 7/);
     expect(run.log).toContain('locked');
   });
 
   it('machine stopped — fails cleanly with flyctl’s message', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const run = await flyBackup(bucket, volume, { env: { FLY_STANDIN_MODE: 'stopped' } });
     await expectCleanFailure(run, bucket, before, /has no started VMs/);
   });

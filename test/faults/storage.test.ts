@@ -11,11 +11,11 @@ import { createBucket, getJson, openMultipartUploads, s3Server, testClient } fro
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import {
   bigVolume,
-  bucketState,
   destroyBucket,
   expectCleanFailure,
   expectNoSecrets,
   flyBackup,
+  withGoodBackup,
 } from './fault-kit.js';
 
 const upstreamPort = () => Number(new URL(s3Server().endpoint).port);
@@ -33,14 +33,6 @@ describe('storage faults (fly-volume-backup through a fault proxy in front of Ce
     await tcp?.close();
     await http?.close();
   });
-
-  /** A bucket with one good snapshot (made without faults) and its state. */
-  async function withGoodBackup() {
-    const bucket = await createBucket();
-    const good = await flyBackup(bucket, volume);
-    expect(good.code, good.log).toBe(0);
-    return { bucket, before: await bucketState(bucket) };
-  }
 
   /** The backup advanced latest to its own snapshot, which restores. */
   async function expectGoodAndRestorable(run: Awaited<ReturnType<typeof flyBackup>>, bucket: string) {
@@ -66,7 +58,7 @@ describe('storage faults (fly-volume-backup through a fault proxy in front of Ce
   });
 
   it('connection reset on every upload — fails cleanly: latest unchanged, upload aborted, no stray object', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     tcp.cutAfterBytes(1 << 20);
     const run = await flyBackup(bucket, volume, { endpoint: tcp.endpoint });
     tcp.pass();
@@ -90,7 +82,7 @@ describe('storage faults (fly-volume-backup through a fault proxy in front of Ce
   });
 
   it('persistent 500 InternalError on UploadPart — fails cleanly after the retries', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     http.setRules([{ match: isUploadPart, respond: { status: 500, code: 'InternalError' } }]);
     const run = await flyBackup(bucket, volume, { endpoint: http.endpoint });
     const applied = http.applied[0]!;
@@ -111,7 +103,7 @@ describe('storage faults (fly-volume-backup through a fault proxy in front of Ce
   });
 
   it('wrong credentials — refused before any data moves; the secret is not printed', async () => {
-    const { bucket, before } = await withGoodBackup();
+    const { bucket, before } = await withGoodBackup(volume);
     const wrong = 'WrongSecretKey0123456789abcdefFAULT';
     const run = await flyBackup(bucket, volume, { env: { AWS_SECRET_ACCESS_KEY: wrong } });
     await expectCleanFailure(run, bucket, before, /credentials are wrong|rejected the credentials/);
@@ -121,7 +113,7 @@ describe('storage faults (fly-volume-backup through a fault proxy in front of Ce
   });
 
   it('bucket deleted mid-run (after preflight, as the upload starts) — fails clearly; nothing recreates it', async () => {
-    const { bucket } = await withGoodBackup();
+    const { bucket } = await withGoodBackup(volume);
     let deleted = false;
     http.setRules([
       {
