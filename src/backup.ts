@@ -38,8 +38,6 @@ export interface BackupOptions {
   dryRun: boolean;
   /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
   encryptionRecipients?: string[];
-  partSizeBytes?: number;
-  queueSize?: number;
   progressIntervalMs?: number;
 }
 
@@ -71,9 +69,6 @@ export interface BackupResult {
   wouldPrune: string[];
   warnings: string[];
 }
-
-export const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
-export const DEFAULT_QUEUE_SIZE = 4;
 
 /**
  * One backup of one target: preflight checks, the streamed archive, the wiped-volume guard,
@@ -149,8 +144,6 @@ async function backupSnapshot(
       snapshotId,
       logger,
       signal: deps.signal,
-      partSizeBytes: options.partSizeBytes ?? DEFAULT_PART_SIZE,
-      queueSize: options.queueSize ?? DEFAULT_QUEUE_SIZE,
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
     }),

@@ -11,7 +11,7 @@ export interface StreamTrailer {
 }
 
 const MAX_HEADER = 128;
-/** Bytes held back at any time: always more than the longest trailer. */
+/** Bytes held back at least, at any time: always more than the longest trailer. */
 const HOLD_BACK = 256;
 const TRAILER_START = Buffer.from(`\n${TRAILER_MAGIC}`, 'latin1');
 
@@ -27,9 +27,13 @@ function printable(buf: Buffer): string {
  */
 export class FrameDecoder extends Transform {
   compression: Compression | undefined;
+  /** What the source reported in use where the archive is made (0: it could not tell). */
+  sourceUsedBytes = 0;
   trailer: StreamTrailer | undefined;
   private head: Buffer = Buffer.alloc(0);
-  private tail: Buffer = Buffer.alloc(0);
+  /** The newest chunks, at least the last HOLD_BACK bytes (or all so far): the trailer is in them. */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
   private readonly onHeader: (compression: Compression) => void;
 
   constructor(onHeader: (compression: Compression) => void = () => undefined) {
@@ -50,12 +54,12 @@ export class FrameDecoder extends Transform {
       this.head = Buffer.alloc(0);
       if (!line.startsWith(STREAM_HEADER_PREFIX))
         return callback(this.badHeader(Buffer.from(line, 'latin1')));
-      const c = line.slice(STREAM_HEADER_PREFIX.length);
-      if (c !== 'zstd' && c !== 'gzip' && c !== 'none')
-        return callback(this.badHeader(Buffer.from(line, 'latin1')));
-      this.compression = c;
+      const header = parseHeader(line.slice(STREAM_HEADER_PREFIX.length));
+      if (!header) return callback(this.badHeader(Buffer.from(line, 'latin1')));
+      this.compression = header.compression;
+      this.sourceUsedBytes = header.sourceUsedBytes;
       try {
-        this.onHeader(c);
+        this.onHeader(header.compression);
       } catch (err) {
         return callback(err as Error);
       }
@@ -65,20 +69,19 @@ export class FrameDecoder extends Transform {
     callback();
   }
 
+  /**
+   * Passes whole chunks through, one chunk late: the chunks held back always cover the last
+   * HOLD_BACK bytes, where the trailer may be. No copies and no small fragments, so every later
+   * stage (hash, inspector, upload) sees the chunks as they came off the pipe.
+   */
   private passBody(chunk: Buffer): void {
     if (chunk.length === 0) return;
-    if (chunk.length >= HOLD_BACK) {
-      if (this.tail.length > 0) this.push(this.tail);
-      this.push(chunk.subarray(0, chunk.length - HOLD_BACK));
-      this.tail = Buffer.from(chunk.subarray(chunk.length - HOLD_BACK));
-      return;
-    }
-    const joined = Buffer.concat([this.tail, chunk]);
-    if (joined.length > HOLD_BACK) {
-      this.push(joined.subarray(0, joined.length - HOLD_BACK));
-      this.tail = Buffer.from(joined.subarray(joined.length - HOLD_BACK));
-    } else {
-      this.tail = joined;
+    this.held.push(chunk);
+    this.heldBytes += chunk.length;
+    while (this.held.length > 1 && this.heldBytes - this.held[0]!.length >= HOLD_BACK) {
+      const first = this.held.shift()!;
+      this.heldBytes -= first.length;
+      this.push(first);
     }
   }
 
@@ -90,7 +93,10 @@ export class FrameDecoder extends Transform {
           : this.badHeader(),
       );
     }
-    const at = this.tail.lastIndexOf(TRAILER_START);
+    const tail = Buffer.concat(this.held);
+    this.held = [];
+    this.heldBytes = 0;
+    const at = tail.lastIndexOf(TRAILER_START);
     if (at < 0) {
       return callback(
         new Error(
@@ -98,15 +104,14 @@ export class FrameDecoder extends Transform {
         ),
       );
     }
-    const trailer = parseTrailer(this.tail.subarray(at + TRAILER_START.length).toString('latin1'));
+    const trailer = parseTrailer(tail.subarray(at + TRAILER_START.length).toString('latin1'));
     if (!trailer) {
       return callback(
         new Error('stream ended with a damaged end marker: the connection was cut or the output was altered'),
       );
     }
     this.trailer = trailer;
-    if (at > 0) this.push(this.tail.subarray(0, at));
-    this.tail = Buffer.alloc(0);
+    if (at > 0) this.push(tail.subarray(0, at));
     callback();
   }
 
@@ -116,6 +121,15 @@ export class FrameDecoder extends Transform {
         'something else wrote to stdout (a login banner, a PTY, a wrapper script)',
     );
   }
+}
+
+/** Parses `<compression>[ <used KiB>]`, the text after the header prefix. */
+function parseHeader(text: string): { compression: Compression; sourceUsedBytes: number } | undefined {
+  const [c, usedKib, ...extra] = text.split(' ');
+  if ((c !== 'zstd' && c !== 'gzip' && c !== 'none') || extra.length > 0) return undefined;
+  if (usedKib === undefined) return { compression: c, sourceUsedBytes: 0 };
+  if (!/^\d{1,15}$/.test(usedKib)) return undefined;
+  return { compression: c, sourceUsedBytes: Number(usedKib) * 1024 };
 }
 
 /** Parses ` pre=N tar=N zip=N err=WORD\n`, the fixed text after the trailer magic. */

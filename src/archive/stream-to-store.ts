@@ -8,6 +8,8 @@ import { startProgress } from '../progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from '../sources/judge-run.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
+import { formatBytes } from '../format.js';
 import { ArchiveDamagedError, ArchiveInspector, type ArchiveContents } from './archive-inspector.js';
 import { ArchiveTap } from './archive-tap.js';
 import { FrameDecoder } from './stream-frame.js';
@@ -38,8 +40,6 @@ export interface StreamOptions {
   snapshotId: string;
   logger: Logger;
   signal?: AbortSignal;
-  partSizeBytes: number;
-  queueSize: number;
   progressIntervalMs: number;
   /** age X25519 recipients: when given, the archive is encrypted after compression, in the same pass. */
   encryptionRecipients?: string[];
@@ -79,6 +79,13 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     contents = await (inspector as ArchiveInspector).result;
   });
   const body = new PassThrough({ highWaterMark: 1 << 20 });
+  // lib-storage stops reading when every part upload has failed: leaving its for-await loop
+  // destroys the body with an AbortError, the source then dies of a broken pipe, and the upload's
+  // failure is the one to report
+  let uploaderGaveUp = false;
+  body.once('close', () => {
+    uploaderGaveUp = !body.readableEnded && (body.errored === null || body.errored.name === 'AbortError');
+  });
   let pipelineError: unknown;
   const encrypted = Boolean(o.encryptionRecipients?.length);
   const cipherTap = new HashCounter();
@@ -96,6 +103,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const stored = encrypted ? cipherTap : tap;
   const progress = startProgress(o.logger, 'streamed', () => stored.bytes, o.progressIntervalMs);
   let key: string | undefined;
+  let partSize = 0;
   let uploading: Promise<unknown> | undefined;
   let uploadError: unknown;
 
@@ -107,10 +115,15 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       }),
     ]);
     key = o.layout.archiveKey(o.snapshotId, compression, encrypted);
+    // sized before the first byte, from the space the source reported in use
+    partSize = partSizeFor(decoder.sourceUsedBytes);
+    o.logger.info(
+      `uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`,
+    );
     const upload = o.store.uploadStream(key, body, {
       contentType: encrypted ? 'application/octet-stream' : CONTENT_TYPES[compression],
-      partSizeBytes: o.partSizeBytes,
-      queueSize: o.queueSize,
+      partSizeBytes: partSize,
+      queueSize: UPLOAD_QUEUE_SIZE,
       signal: o.signal,
     });
     uploading = upload.catch((err: unknown) => {
@@ -155,8 +168,18 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
         'the backup was cancelled: the upload was aborted and nothing was published',
       );
     }
+    if (uploadError && partSize > 0 && stored.bytes > largestObjectFor(partSize)) {
+      throw new OperationFailedError(
+        `the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
+          `${formatBytes(partSize)} can hold: ${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} ` +
+          `in use at ${o.path}, and the archive is larger than twice that (sparse files, or other filesystems ` +
+          'mounted below the path?). Nothing was published; back up a path on one filesystem, or exclude the sparse files.',
+      );
+    }
     // the upload's own failure, unless it failed only because the pipeline stopped feeding it
-    if (uploadError && (pipelineError === undefined || pipelineError === uploadError)) throw uploadError;
+    if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
+      throw uploadError;
+    }
     throw explainStreamFailure(o, outcome, decoder, err);
   } finally {
     progress.stop();

@@ -16,6 +16,7 @@ import { listSnapshots, readLatest, readManifest } from '../snapshot-catalog.js'
 import { snapshotIdTime } from '../snapshot-id.js';
 import { startProgress } from '../progress.js';
 import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
+import { partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
 import { MAX_SERVER_SIDE_COPY_BYTES, type ServerSideCopy } from './server-side-copy.js';
 
 export interface CopyOptions {
@@ -30,8 +31,6 @@ export interface CopyOptions {
   requireVersioning: boolean;
   /** Retention on the destination after the copy (fly-volume-backup's semantics). */
   retention: RetentionPolicy;
-  partSizeBytes?: number;
-  queueSize?: number;
   progressIntervalMs?: number;
 }
 
@@ -95,9 +94,6 @@ interface SourceVerification {
   detail: string;
   value?: unknown;
 }
-
-export const DEFAULT_COPY_PART_SIZE = 16 * 1024 * 1024;
-export const DEFAULT_COPY_QUEUE_SIZE = 4;
 
 const CONTENT_TYPES: Record<string, string> = {
   zstd: 'application/zstd',
@@ -374,8 +370,9 @@ async function streamArchive(
   let uploadError: unknown;
   const upload = deps.destination.uploadStream(key, body, {
     contentType: CONTENT_TYPES[m.compression] ?? 'application/octet-stream',
-    partSizeBytes: options.partSizeBytes ?? DEFAULT_COPY_PART_SIZE,
-    queueSize: options.queueSize ?? DEFAULT_COPY_QUEUE_SIZE,
+    // the size is known exactly: parts as small as the 10,000-part limit allows
+    partSizeBytes: partSizeFor(m.archive.size, 1),
+    queueSize: UPLOAD_QUEUE_SIZE,
     signal: deps.signal,
   });
   const uploading = upload.catch((err: unknown) => {

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatBytes } from '../../src/format.js';
 import { schemaErrors } from '../../src/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
@@ -118,6 +120,12 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(calls).toHaveLength(1);
     expect(calls[0]!.slice(0, 5)).toEqual(['ssh', 'console', '-a', 'my-app', '-q']);
     expect(calls[0]![6]!.startsWith("sh -c '")).toBe(true);
+    // the machine's `du -sk` of the path reached the header and sized the parts (8 MiB: far below 39 GiB)
+    const usedKib = Number(execFileSync('du', ['-sk', volume], { encoding: 'utf8' }).split('\t')[0]);
+    expect(usedKib).toBeGreaterThan(0);
+    expect(run.log).toContain(
+      `uploading in parts of 8.00 MiB (flyctl reports ${formatBytes(usedKib * 1024)} in use at /data)`,
+    );
   });
 
   it('two runs make two snapshots; latest names the second; both manifests hold their VersionIds', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { split } from 'shlex';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,12 @@ async function decode(chunks: Buffer[]) {
   await pipeline(Readable.from(chunks), d, async (src: AsyncIterable<Buffer>) => {
     for await (const c of src) out.push(c);
   });
-  return { body: Buffer.concat(out), trailer: d.trailer, compression: d.compression };
+  return {
+    body: Buffer.concat(out),
+    trailer: d.trailer,
+    compression: d.compression,
+    sourceUsedBytes: d.sourceUsedBytes,
+  };
 }
 
 describe('stream framing', () => {
@@ -65,10 +70,45 @@ describe('stream framing', () => {
     }
   });
 
+  it('passes pipe-sized chunks on whole, without copying or splitting them', async () => {
+    const chunks = [0, 1, 2].map((i) => Buffer.alloc(65_536, i));
+    const out: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        out.push(chunk);
+        cb();
+      },
+    });
+    const header = Buffer.from('LIFEBOAT-STREAM/1 none 0\n');
+    await pipeline(Readable.from([header, ...chunks, trailer]), new FrameDecoder(), sink);
+    // the very same memory, chunk for chunk (a copy would have another ArrayBuffer); only the
+    // last chunk, held back with the trailer, is joined to it at the end
+    expect(out).toHaveLength(3);
+    for (let i = 0; i < 2; i++) {
+      expect(out[i]!.buffer).toBe(chunks[i]!.buffer);
+      expect([out[i]!.byteOffset, out[i]!.length]).toEqual([chunks[i]!.byteOffset, 65_536]);
+    }
+    expect(Buffer.concat(out).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
   it('a stream cut anywhere before the end fails', async () => {
     const whole = Buffer.concat([Buffer.from('LIFEBOAT-STREAM/1 gzip\n'), body, trailer]);
     for (const cut of [0, 10, 30, 5000, whole.length - trailer.length, whole.length - 1]) {
       await expect(decode([whole.subarray(0, cut)])).rejects.toThrow(/end marker|no output|header/);
+    }
+  });
+
+  it('the header carries the KiB in use at the source; without it the size is unknown (0)', async () => {
+    const withUsed = await decode([Buffer.from('LIFEBOAT-STREAM/1 zstd 1048576\n'), body, trailer]);
+    expect(withUsed.compression).toBe('zstd');
+    expect(withUsed.sourceUsedBytes).toBe(1024 ** 3);
+    expect(withUsed.body.equals(body)).toBe(true);
+    const without = await decode([Buffer.from('LIFEBOAT-STREAM/1 gzip\n'), body, trailer]);
+    expect(without.sourceUsedBytes).toBe(0);
+    for (const bad of ['zstd -1', 'zstd 12x', 'zstd 1 2', 'zstd ', 'lz4 10']) {
+      await expect(decode([Buffer.from(`LIFEBOAT-STREAM/1 ${bad}\n`), body, trailer])).rejects.toThrow(
+        /did not start with lifeboat's stream header/,
+      );
     }
   });
 
