@@ -1,7 +1,12 @@
 import { Duplex, PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import * as age from 'age-encryption';
 import { ConfigurationError } from '../errors.js';
+
+/**
+ * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or
+ * verify without encryption does not pay for it in start-up time and memory.
+ */
+const loadAge = () => import('age-encryption');
 
 /**
  * Client-side encryption with age (age-encryption.org/v1), streaming, so that an encrypted backup
@@ -40,11 +45,12 @@ export function validateIdentity(input: string, value: string): string {
 
 /** The recipient (public key) of an identity, to name it in messages without showing the secret. */
 export async function recipientOf(identity: string): Promise<string> {
-  return age.identityToRecipient(identity);
+  return (await loadAge()).identityToRecipient(identity);
 }
 
 /** A duplex stream: plaintext in, age ciphertext out. */
 export async function encryptingStream(recipients: string[]): Promise<Duplex> {
+  const age = await loadAge();
   const encrypter = new age.Encrypter();
   for (const r of recipients) encrypter.addRecipient(r);
   const input = new PassThrough({ highWaterMark: 1 << 20 });
@@ -53,7 +59,10 @@ export async function encryptingStream(recipients: string[]): Promise<Duplex> {
 }
 
 /** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
-export function decryptingStream(identity: string): { input: PassThrough; output: Promise<Readable> } {
+export async function decryptingStream(
+  identity: string,
+): Promise<{ input: PassThrough; output: Promise<Readable> }> {
+  const age = await loadAge();
   const decrypter = new age.Decrypter();
   decrypter.addIdentity(identity);
   const input = new PassThrough({ highWaterMark: 1 << 20 });

@@ -356,7 +356,7 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
 }
 
 /** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> the archive walk. */
-function feedDecrypted(
+async function feedDecrypted(
   body: Readable,
   cipherHasher: HashCounter,
   identity: string,
@@ -364,7 +364,7 @@ function feedDecrypted(
   into: Writable,
   onDecryptError: (err: unknown) => void,
 ): Promise<unknown> {
-  const decryption = decryptingStream(identity);
+  const decryption = await decryptingStream(identity);
   const cipher = pipeline(body, cipherHasher, decryption.input);
   const plain = decryption.output.then((readable) => pipeline(readable, plainHasher, into));
   plain.catch((err: unknown) => {
