@@ -73325,6 +73325,39 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/storage/part-size.ts
+/**
+ * Multipart part sizes. S3 allows at most 10,000 parts per object and lib-storage's Upload keeps
+ * every part the same size, so the part size, chosen before the first byte, caps the object:
+ * 8 MiB parts cap it at 78 GiB. Memory is about (queue + 2) parts, so the part size is also what
+ * the upload costs in RAM. Parts therefore start small and grow only for large sources.
+ */
+const MIB = 1024 * 1024;
+/** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
+const MAX_PARTS = 10_000;
+/** Parts in flight at once (lib-storage's queueSize). */
+const UPLOAD_QUEUE_SIZE = 4;
+/** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */
+const MIN_PART_SIZE = 8 * MIB;
+/**
+ * Room for an archive larger than the source's used space: tar's 512-byte headers and padding
+ * (up to +12.5% for a volume of 4 KiB files), symlinks that take no blocks, compression that
+ * cannot shrink random data, age's 16 bytes per 64 KiB.
+ */
+const ESTIMATE_HEADROOM = 2;
+/**
+ * The part size for an object of about `expectedBytes` (0: unknown): the smallest whole number of
+ * MiB, not below `minimum`, that fits `expectedBytes * headroom` into MAX_PARTS parts.
+ */
+function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_PART_SIZE) {
+    const needed = Math.ceil((Math.max(0, expectedBytes) * headroom) / MAX_PARTS);
+    return Math.max(minimum, Math.ceil(needed / MIB) * MIB);
+}
+/** The largest object `partSize` parts can hold. */
+function largestObjectFor(partSize) {
+    return partSize * MAX_PARTS;
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
@@ -73456,8 +73489,7 @@ function serverSideCopier(destination) {
 
 
 
-const DEFAULT_COPY_PART_SIZE = 16 * 1024 * 1024;
-const DEFAULT_COPY_QUEUE_SIZE = 4;
+
 const CONTENT_TYPES = {
     zstd: 'application/zstd',
     gzip: 'application/gzip',
@@ -73679,8 +73711,9 @@ async function streamArchive(options, deps, m, key) {
     let uploadError;
     const upload = deps.destination.uploadStream(key, body, {
         contentType: CONTENT_TYPES[m.compression] ?? 'application/octet-stream',
-        partSizeBytes: options.partSizeBytes ?? DEFAULT_COPY_PART_SIZE,
-        queueSize: options.queueSize ?? DEFAULT_COPY_QUEUE_SIZE,
+        // the size is known exactly: parts as small as the 10,000-part limit allows
+        partSizeBytes: partSizeFor(m.archive.size, 1),
+        queueSize: UPLOAD_QUEUE_SIZE,
         signal: deps.signal,
     });
     const uploading = upload.catch((err) => {
