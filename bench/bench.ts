@@ -480,6 +480,23 @@ function units(
           { env: { ...process.env, ...S3_ENV } },
         );
         record('C.shell tar|zstd|aws', round, gib, m);
+        // the same pipe as a team would run it against a Fly machine: through flyctl (the stand-in)
+        const viaFly = await measure(
+          bashPipe(
+            `flyctl ssh console -q -a bench-app -C ${q(`sh -c 'tar -cf - -C /data . | zstd -3 -q -c -T0'`)} | aws s3 cp --only-show-errors --endpoint-url ${ENDPOINT} - s3://${B_SHELL}/shell/archive-via-flyctl.tar.zst`,
+          ),
+          {
+            env: {
+              ...process.env,
+              ...S3_ENV,
+              ...flyEnv(vol),
+              PATH: `${join(root, 'test/standins/bin')}:${process.env.PATH}`,
+            },
+          },
+        );
+        record('C.shell flyctl|aws (zstd)', round, gib, viaFly, {
+          note: 'the shell pipe through the flyctl stand-in, as lifeboat is measured',
+        });
       },
     ],
     [
@@ -738,6 +755,7 @@ async function main() {
       backup_vs_runbook: rnd(med('A.backup default (zstd)') / med('B.runbook (tar czf, cp, aws s3 cp)'), 3),
       backup_vs_restic: rnd(med('A.backup default (zstd)') / med('D.restic backup (first)'), 3),
       backup_vs_shell: rnd(med('A.backup default (zstd)') / med('C.shell tar|zstd|aws'), 3),
+      backup_vs_shell_via_flyctl: rnd(med('A.backup default (zstd)') / med('C.shell flyctl|aws (zstd)'), 3),
       backup_gzip_vs_shell_gzip: rnd(med('A.backup gzip') / med('C.shell tar|gzip|aws'), 3),
       verify_vs_floor: rnd(med('F.verify stream') / floorVerify, 3),
       verify_vs_restic_check: rnd(med('F.verify stream') / med('D.restic check --read-data'), 3),
