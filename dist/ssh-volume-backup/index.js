@@ -77372,10 +77372,13 @@ async function streamArchiveToStore(o) {
             throw new OperationFailedError('the backup was cancelled: the upload was aborted and nothing was published');
         }
         if (uploadError && partSize > 0 && stored.bytes > largestObjectFor(partSize)) {
+            const reported = decoder.sourceUsedBytes
+                ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
+                    'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
+                : `${o.source.label} could not tell how much is in use at ${o.path} (no du or awk there)`;
             throw new OperationFailedError(`the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
-                `${formatBytes(partSize)} can hold: ${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} ` +
-                `in use at ${o.path}, and the archive is larger than twice that (sparse files, or other filesystems ` +
-                'mounted below the path?). Nothing was published; back up a path on one filesystem, or exclude the sparse files.');
+                `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +
+                'filesystem, exclude the sparse files, or make du and awk available where the data lives.');
         }
         // the upload's own failure, unless it failed only because the pipeline stopped feeding it
         if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
