@@ -3,19 +3,15 @@ import { streamArchiveToStore, type StreamedArchive } from './archive/stream-to-
 import { OperationFailedError } from './errors.js';
 import { TargetLayout } from './layout.js';
 import type { Logger } from './logger.js';
-import {
-  MANIFEST_SCHEMA_VERSION,
-  latestFor,
-  type LatestPointer,
-  type Manifest,
-  type PreviousSnapshot,
-} from './manifest.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from './manifest.js';
+import { moveLatest } from './move-latest.js';
 import { executePrune, planPrune, type PrunePlan } from './prune.js';
 import { isEmptyPolicy, type RetentionPolicy } from './retention.js';
 import { listSnapshots, readLatest, readManifest } from './snapshot-catalog.js';
 import { makeSnapshotId } from './snapshot-id.js';
 import type { ArchiveSource } from './sources/archive-source.js';
-import type { ObjectStore, ObjectVersion } from './storage/object-store.js';
+import { claimKey } from './storage/key-claim.js';
+import type { ObjectStore } from './storage/object-store.js';
 import { requireVersioning } from './storage/require-versioning.js';
 import { formatBytes } from './format.js';
 import { LIFEBOAT_VERSION } from './version.js';
@@ -218,7 +214,14 @@ async function backupSnapshot(
   };
   if (status === 'suspect') return result;
 
-  await publishLatest(store, layout, manifest, manifestVersion, pre.latest?.version, now());
+  await moveLatest(store, layout, {
+    manifest,
+    manifestVersionId: manifestVersion.versionId ?? null,
+    seenAtStart: pre.latest,
+    run: 'backup',
+    now,
+    logger,
+  });
 
   if (!isEmptyPolicy(options.retention)) {
     await logger.group('Retention', async () => {
@@ -244,11 +247,10 @@ async function backupSnapshot(
 }
 
 /**
- * The id of a snapshot is its start second. The run claims it by writing `claim.json` into the
- * folder: in a versioned bucket every reader sees the versions of that key in the same order, so
- * when two runs of one target start in the same second exactly one owns the oldest claim and the
- * other moves on to the next free second. (An unversioned bucket cannot order them: there the
- * workflow's concurrency group is the only guard.) The claim is deleted when the run ends.
+ * The id of a snapshot is its start second. The run claims it through the versions of
+ * `claim.json` in the folder (key-claim.ts): when two runs of one target start in the same second
+ * exactly one holds it and the other moves on to the next free second. The claim is deleted when
+ * the run ends.
  */
 async function claimSnapshotId(
   store: ObjectStore,
@@ -259,47 +261,17 @@ async function claimSnapshotId(
   for (let attempt = 0; attempt < 10; attempt++) {
     const id = makeSnapshotId(now(), label);
     if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
-      const claimKey = `${layout.snapshotPrefix(id)}claim.json`;
-      const mine = await store.putJson(claimKey, { claimedBy: randomUUID(), claimed: now().toISOString() });
-      const versions = await store.listVersionIds(claimKey);
-      const oldest = versions[versions.length - 1];
-      if (!mine.versionId || oldest === undefined || oldest === mine.versionId) return { id, claimKey };
+      const claim = await claimKey(store, layout.claimKey(id), {
+        claimedBy: randomUUID(),
+        claimed: now().toISOString(),
+      });
+      if (claim.held) return { id, claimKey: claim.key };
     }
     await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
   }
   throw new OperationFailedError(
     `no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
       `Run backups of one target one at a time (a workflow concurrency group per target).`,
-  );
-}
-
-/**
- * Moves latest.json to the new snapshot, refusing when another run moved it meanwhile (the
- * workflow's concurrency group should make that impossible; this is the last line).
- */
-async function publishLatest(
-  store: ObjectStore,
-  layout: TargetLayout,
-  manifest: Manifest,
-  manifestVersion: ObjectVersion,
-  seenAtStart: ObjectVersion | undefined,
-  now: Date,
-): Promise<void> {
-  const current = await store.getJson<LatestPointer>(layout.latestKey);
-  const moved = current
-    ? !seenAtStart || current.versionId !== seenAtStart.versionId || current.etag !== seenAtStart.etag
-    : Boolean(seenAtStart);
-  if (moved) {
-    throw new OperationFailedError(
-      `latest.json of target ${manifest.target} changed while this backup ran` +
-        `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ` +
-        `${manifest.snapshotId} was stored but latest was not moved and nothing was pruned. ` +
-        `Give the workflow a concurrency group per target so that two backups of one target never overlap.`,
-    );
-  }
-  await store.putJson(
-    layout.latestKey,
-    latestFor(manifest, layout.manifestKey(manifest.snapshotId), manifestVersion.versionId ?? null, now),
   );
 }
 

@@ -4,6 +4,10 @@
  *   {prefix}/{target}/snapshots/{id}/archive.tar.{gz|zst}[.age]
  *   {prefix}/{target}/snapshots/{id}/manifest.json
  *   {prefix}/{target}/snapshots/{id}/verification.json
+ * and, only while a run holds them (see key-claim.ts):
+ *   {prefix}/{target}/snapshots/{id}/claim.json        a run claiming the snapshot id
+ *   {prefix}/{target}/snapshots/{id}/successor.json    a run claiming the move of latest.json away from {id}
+ *   {prefix}/{target}/first-snapshot.json              the same, while the target has no latest.json
  */
 export type Compression = 'zstd' | 'gzip' | 'none';
 
@@ -41,6 +45,15 @@ export class TargetLayout {
 
   manifestKey(id: string): string {
     return `${this.snapshotPrefix(id)}manifest.json`;
+  }
+
+  claimKey(id: string): string {
+    return `${this.snapshotPrefix(id)}claim.json`;
+  }
+
+  /** The key runs claim before they move latest.json away from snapshot `previous`. */
+  successorKey(previous: string | undefined): string {
+    return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
   }
 
   verificationKey(id: string): string {

@@ -15,11 +15,17 @@ export interface CatalogEntry {
   problem?: string;
 }
 
+/** latest.json as read, with the version that was read (to notice when it moves). */
+export interface StoredLatest {
+  pointer: LatestPointer;
+  version: ObjectVersion;
+}
+
 /** Reads a target's latest pointer; undefined when the target has none yet. */
 export async function readLatest(
   store: ObjectStore,
   layout: TargetLayout,
-): Promise<{ pointer: LatestPointer; version: ObjectVersion } | undefined> {
+): Promise<StoredLatest | undefined> {
   const stored = await store.getJson<unknown>(layout.latestKey);
   if (!stored) return undefined;
   return {

@@ -7,12 +7,13 @@ import { ConfigurationError, OperationFailedError, errorMessage } from '../error
 import { formatBytes, formatRate } from '../format.js';
 import { TargetLayout } from '../layout.js';
 import type { Logger } from '../logger.js';
-import { latestFor, type LatestPointer, type Manifest } from '../manifest.js';
+import type { Manifest } from '../manifest.js';
+import { moveLatest } from '../move-latest.js';
 import { executePrune, planPrune } from '../prune.js';
 import { isEmptyPolicy, type RetentionPolicy } from '../retention.js';
 import { selectSnapshot, type SnapshotSelector } from '../restore/select-snapshot.js';
 import { schemaErrors } from '../schemas.js';
-import { listSnapshots, readLatest, readManifest } from '../snapshot-catalog.js';
+import { listSnapshots, readLatest, readManifest, type StoredLatest } from '../snapshot-catalog.js';
 import { snapshotIdTime } from '../snapshot-id.js';
 import { startProgress } from '../progress.js';
 import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
@@ -466,13 +467,14 @@ function newer(a: string, b: string): boolean {
 
 /**
  * Moves the destination's latest.json to the copied snapshot when it is newer than the one named
- * there, refusing when latest.json changed since the run began.
+ * there (move-latest.ts: refused when another run moves it at the same moment or moved it since
+ * this run began).
  */
 async function publishLatest(
   store: ObjectStore,
   layout: TargetLayout,
   copied: { manifest: Manifest; version: ObjectVersion },
-  seenAtStart: { pointer: LatestPointer; version: ObjectVersion } | undefined,
+  seenAtStart: StoredLatest | undefined,
   now: Date,
   logger: Logger,
 ): Promise<{ moved: boolean; note: string }> {
@@ -485,23 +487,14 @@ async function publishLatest(
     logger.info(note);
     return { moved: false, note };
   }
-  const current = await store.getJson<LatestPointer>(layout.latestKey);
-  const moved = current
-    ? !seenAtStart ||
-      current.versionId !== seenAtStart.version.versionId ||
-      current.etag !== seenAtStart.version.etag
-    : Boolean(seenAtStart);
-  if (moved) {
-    throw new OperationFailedError(
-      `latest.json of target ${layout.target} at ${store.description} changed while this copy ran` +
-        `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ${id} was ` +
-        `copied but latest was not moved and nothing was pruned. Give the workflow a concurrency group per target.`,
-    );
-  }
-  await store.putJson(
-    layout.latestKey,
-    latestFor(copied.manifest, layout.manifestKey(id), copied.version.versionId ?? null, now),
-  );
+  await moveLatest(store, layout, {
+    manifest: copied.manifest,
+    manifestVersionId: copied.version.versionId ?? null,
+    seenAtStart,
+    run: 'copy',
+    now: () => now,
+    logger,
+  });
   const note = `latest.json now names ${id}`;
   logger.info(note);
   return { moved: true, note };

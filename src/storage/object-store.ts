@@ -48,6 +48,12 @@ export interface UploadOptions {
   metadata?: Record<string, string>;
 }
 
+/** One stored version of a key, as ListObjectVersions reports it (delete markers left out). */
+export interface KeyVersion {
+  versionId: string;
+  lastModified?: Date;
+}
+
 export interface DownloadedObject extends ObjectVersion {
   body: Readable;
   size: number;
@@ -68,8 +74,8 @@ export interface ObjectStore {
   /** Names of the "folders" directly below prefix (which must end in "/"). */
   listFolders(prefix: string): Promise<string[]>;
   listKeys(prefix: string): Promise<string[]>;
-  /** The version ids of one key, newest first (one "null" version in an unversioned bucket). */
-  listVersionIds(key: string): Promise<string[]>;
+  /** The versions of one key in the order they were stored, newest first (one "null" version in an unversioned bucket). */
+  listVersions(key: string): Promise<KeyVersion[]>;
   deleteKeys(keys: string[]): Promise<void>;
   /** Aborts every unfinished multipart upload of this key. Returns how many it aborted. */
   abortIncompleteUploads(key: string): Promise<number>;
@@ -289,13 +295,18 @@ export class S3ObjectStore implements ObjectStore {
     return keys;
   }
 
-  async listVersionIds(key: string): Promise<string[]> {
+  async listVersions(key: string): Promise<KeyVersion[]> {
     try {
       const out = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+      // the server lists a key's versions in the order they were stored, newest first. That order
+      // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
+      // that began first may be stored second (seen on Ceph RGW)
       return (out.Versions ?? [])
         .filter((v) => v.Key === key && v.VersionId)
-        .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
-        .map((v) => v.VersionId as string);
+        .map((v) => ({
+          versionId: v.VersionId as string,
+          ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+        }));
     } catch (err) {
       throw this.fail(err, `ListObjectVersions ${key}`);
     }

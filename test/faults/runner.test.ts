@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/schemas.js';
 import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
 import { verify } from '../helpers/lifeboat-runs.js';
-import { getBytes, getJson, listKeys, openMultipartUploads, s3Server } from '../helpers/s3.js';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { getBytes, getJson, listKeys, openMultipartUploads, s3Server, testClient } from '../helpers/s3.js';
 import {
   bigVolume,
   bucketState,
@@ -16,6 +17,8 @@ import {
 
 const isCreateMultipart = (r: { method: string; url: string }) =>
   r.method === 'POST' && /[?&]uploads(=|&|$)/.test(r.url);
+const isPutLatest = (r: { method: string; url: string }) =>
+  r.method === 'PUT' && new URL(r.url, 'http://x').pathname.endsWith('/lifeboat/my-app/latest.json');
 
 describe('runner faults (fly-volume-backup under Node 24: cancellation and overlapping runs)', () => {
   let volume: string;
@@ -90,11 +93,17 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
   });
 
   // two runs that start in the same second claim the snapshot id through claim.json's versions:
-  // one keeps it, the other moves to the next second; only one may move latest
+  // one keeps it, the other moves to the next second. Both then saw the same latest.json, and both
+  // are held at their PUT of latest.json until the other reached it too (or ended): reading
+  // latest.json again before writing it let both move it. Only the run that claimed
+  // successor.json first may move latest.
   it('two backups of one target at once — exactly one moves latest; the other fails clearly; every manifest describes its own archive', async () => {
     const { bucket } = await withGoodBackup(volume);
+    const previous = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!.snapshotId as string;
     // a barrier: neither run starts its archive upload before the other has reached that point
     let arrived = 0;
+    let publishing = 0;
+    let ended = 0;
     http.setRules([
       {
         match: isCreateMultipart,
@@ -104,21 +113,45 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
           await waitFor(() => arrived >= 2, 60_000, 'the second backup to reach its upload');
         },
       },
+      {
+        match: isPutLatest,
+        before: async () => {
+          publishing++;
+          await waitFor(() => publishing + ended >= 2, 60_000, 'the other backup to publish or end');
+        },
+      },
     ]);
-    const runs = await Promise.all([
-      flyBackup(bucket, volume, { endpoint: http.endpoint }),
-      flyBackup(bucket, volume, { endpoint: http.endpoint }),
-    ]);
+    const runs = await Promise.all(
+      [0, 1].map(() =>
+        flyBackup(bucket, volume, { endpoint: http.endpoint }).finally(() => {
+          ended++;
+        }),
+      ),
+    );
     http.setRules([]);
     expect(arrived).toBe(2);
     const ok = runs.filter((r) => r.code === 0);
     const failed = runs.filter((r) => r.code !== 0);
     expect(ok.length, runs.map((r) => r.log).join('\n-----\n')).toBe(1);
+    expect(publishing).toBe(1);
     expect(failed).toHaveLength(1);
     expect(failed[0]!.errors).toHaveLength(1);
-    expect(failed[0]!.errors[0]).toMatch(
-      /changed while this backup ran|another backup of target my-app|no free snapshot id/,
+    const winner = ok[0]!.outputs['snapshot-id']!;
+    expect(failed[0]!.errors[0]).toContain(
+      `another backup or copy of target my-app is moving latest.json to snapshot ${winner} at the same moment ` +
+        `(it claimed lifeboat/my-app/snapshots/${previous}/successor.json first): snapshot `,
     );
+    const lost =
+      /: snapshot (\d{8}T\d{6}Z) was stored but latest was not moved and nothing was pruned\./.exec(
+        failed[0]!.errors[0]!,
+      );
+    expect(lost?.[1]).toMatch(/\S/);
+    expect(lost?.[1]).not.toBe(winner);
+    // the claims are gone from the listing (a delete marker each); their versions stay
+    expect(await listKeys(bucket, `lifeboat/my-app/snapshots/${previous}/`)).toEqual([
+      `lifeboat/my-app/snapshots/${previous}/archive.tar.zst`,
+      `lifeboat/my-app/snapshots/${previous}/manifest.json`,
+    ]);
     for (const r of runs) expectNoSecrets(r);
     const latest = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!;
     expect(latest.snapshotId).toBe(ok[0]!.outputs['snapshot-id']);
@@ -145,5 +178,39 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     }
     const v = await verify(bucket, { mode: 'stream' });
     expect(v.code, v.log).toBe(0);
+  });
+
+  it('another run holds the move of latest.json (a live successor.json claim) — the backup is stored, latest stays, one clear error', async () => {
+    const { bucket } = await withGoodBackup(volume);
+    const previous = (await getJson(bucket, 'lifeboat/my-app/latest.json'))!.snapshotId as string;
+    const claimKey = `lifeboat/my-app/snapshots/${previous}/successor.json`;
+    // what a run in the middle of moving latest.json has written
+    await testClient().send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: claimKey,
+        Body: JSON.stringify({ successor: '20991231T235959Z', previous }),
+      }),
+    );
+    const before = await bucketState(bucket);
+    const run = await flyBackup(bucket, volume);
+    expect(run.code).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(
+      new RegExp(
+        `^another backup or copy of target my-app is moving latest\\.json to snapshot 20991231T235959Z at the same moment ` +
+          `\\(it claimed ${claimKey.replaceAll('.', '\\.')} first\\): snapshot (\\d{8}T\\d{6}Z) was stored but latest was not moved ` +
+          `and nothing was pruned\\. Give the workflow a concurrency group per target`,
+      ),
+    );
+    const after = await bucketState(bucket);
+    expect(after.latest).toEqual(before.latest);
+    // the new snapshot is stored whole (a manifest beside its archive); the claims are hidden
+    const added = after.keys.filter((k) => !before.keys.includes(k));
+    expect(added).toHaveLength(2);
+    expect(added.some((k) => k.endsWith('/manifest.json'))).toBe(true);
+    expect(after.keys).not.toContain(claimKey);
+    expectNoSecrets(run);
   });
 });
