@@ -73012,6 +73012,13 @@ class TargetLayout {
     manifestKey(id) {
         return `${this.snapshotPrefix(id)}manifest.json`;
     }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -73079,6 +73086,78 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
         created: manifest.created,
         updated: now.toISOString(),
     };
+}
+
+;// CONCATENATED MODULE: ./src/storage/key-claim.ts
+async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY) {
+    const mine = await store.putJson(key, value);
+    if (!mine.versionId)
+        return { key, held: true };
+    const versions = await store.listVersions(key);
+    const at = versions.findIndex((v) => v.versionId === mine.versionId);
+    // not listed right after it was written: the order cannot be judged, so the claim is not held
+    if (at < 0)
+        return { key, held: false, versionId: mine.versionId };
+    const since = (versions[at].lastModified?.getTime() ?? 0) - abandonedAfterMs;
+    const older = versions.slice(at + 1).filter((v) => (v.lastModified?.getTime() ?? 0) >= since);
+    const holder = older[older.length - 1];
+    return holder
+        ? { key, held: false, versionId: mine.versionId, holder }
+        : { key, held: true, versionId: mine.versionId };
+}
+
+;// CONCATENATED MODULE: ./src/move-latest.ts
+
+
+
+
+/**
+ * A claim older than this (by the server's clock) belongs to a run that died while moving
+ * latest.json: moving it takes three requests, so ten minutes is far past any live run.
+ */
+const ABANDONED_MOVE_MS = 10 * 60_000;
+/**
+ * Moves latest.json to a stored, good snapshot: the last write of a run. Two runs of one target
+ * that finish together both saw the same latest.json, and reading it again before writing is not
+ * enough (both read, then both write). So each run first claims the move away from the snapshot
+ * it saw (`successor.json` in that snapshot's folder, ordered by its versions): one holds the
+ * claim and moves latest.json, the other fails without writing it. The holder still refuses when
+ * latest.json changed since its run began (a run that finished before the contest).
+ */
+async function moveLatest(store, layout, move) {
+    const id = move.manifest.snapshotId;
+    const previous = move.seenAtStart?.pointer.snapshotId;
+    const notMoved = `snapshot ${id} was ${move.run === 'backup' ? 'stored' : 'copied'} but latest was not moved and nothing was pruned`;
+    const fix = `Give the workflow a concurrency group per target so that two runs of one target never overlap.`;
+    const claim = await claimKey(store, layout.successorKey(previous), { successor: id, previous: previous ?? null, claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: move.now().toISOString() }, ABANDONED_MOVE_MS);
+    try {
+        if (!claim.held) {
+            const other = claim.holder
+                ? await store
+                    .getJson(claim.key, claim.holder.versionId)
+                    .then((held) => typeof held?.value.successor === 'string' ? ` to snapshot ${held.value.successor}` : '')
+                    .catch(() => '')
+                : '';
+            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
+                `(it claimed ${claim.key} first): ${notMoved}. ${fix}`);
+        }
+        const current = await store.getJson(layout.latestKey);
+        const seen = move.seenAtStart?.version;
+        const moved = current
+            ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
+            : Boolean(seen);
+        if (moved) {
+            const now = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
+            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${now}: ` +
+                `${notMoved}. ${fix}`);
+        }
+        await store.putJson(layout.latestKey, latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()));
+    }
+    finally {
+        await store.deleteKeys([claim.key]).catch((err) => {
+            move.logger.warning(`could not remove ${claim.key}: ${err.message}`);
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retention.ts
@@ -73795,7 +73874,8 @@ function newer(a, b) {
 }
 /**
  * Moves the destination's latest.json to the copied snapshot when it is newer than the one named
- * there, refusing when latest.json changed since the run began.
+ * there (move-latest.ts: refused when another run moves it at the same moment or moved it since
+ * this run began).
  */
 async function publishLatest(store, layout, copied, seenAtStart, now, logger) {
     const id = copied.manifest.snapshotId;
@@ -73806,18 +73886,14 @@ async function publishLatest(store, layout, copied, seenAtStart, now, logger) {
         logger.info(note);
         return { moved: false, note };
     }
-    const current = await store.getJson(layout.latestKey);
-    const moved = current
-        ? !seenAtStart ||
-            current.versionId !== seenAtStart.version.versionId ||
-            current.etag !== seenAtStart.version.etag
-        : Boolean(seenAtStart);
-    if (moved) {
-        throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this copy ran` +
-            `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ${id} was ` +
-            `copied but latest was not moved and nothing was pruned. Give the workflow a concurrency group per target.`);
-    }
-    await store.putJson(layout.latestKey, latestFor(copied.manifest, layout.manifestKey(id), copied.version.versionId ?? null, now));
+    await moveLatest(store, layout, {
+        manifest: copied.manifest,
+        manifestVersionId: copied.version.versionId ?? null,
+        seenAtStart,
+        run: 'copy',
+        now: () => now,
+        logger,
+    });
     const note = `latest.json now names ${id}`;
     logger.info(note);
     return { moved: true, note };
@@ -74035,13 +74111,18 @@ class S3ObjectStore {
         }
         return keys;
     }
-    async listVersionIds(key) {
+    async listVersions(key) {
         try {
             const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            // the server lists a key's versions in the order they were stored, newest first. That order
+            // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
+            // that began first may be stored second (seen on Ceph RGW)
             return (out.Versions ?? [])
                 .filter((v) => v.Key === key && v.VersionId)
-                .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
-                .map((v) => v.VersionId);
+                .map((v) => ({
+                versionId: v.VersionId,
+                ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+            }));
         }
         catch (err) {
             throw this.fail(err, `ListObjectVersions ${key}`);

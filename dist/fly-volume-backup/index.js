@@ -77030,6 +77030,13 @@ class TargetLayout {
     manifestKey(id) {
         return `${this.snapshotPrefix(id)}manifest.json`;
     }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -77097,6 +77104,78 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
         created: manifest.created,
         updated: now.toISOString(),
     };
+}
+
+;// CONCATENATED MODULE: ./src/storage/key-claim.ts
+async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY) {
+    const mine = await store.putJson(key, value);
+    if (!mine.versionId)
+        return { key, held: true };
+    const versions = await store.listVersions(key);
+    const at = versions.findIndex((v) => v.versionId === mine.versionId);
+    // not listed right after it was written: the order cannot be judged, so the claim is not held
+    if (at < 0)
+        return { key, held: false, versionId: mine.versionId };
+    const since = (versions[at].lastModified?.getTime() ?? 0) - abandonedAfterMs;
+    const older = versions.slice(at + 1).filter((v) => (v.lastModified?.getTime() ?? 0) >= since);
+    const holder = older[older.length - 1];
+    return holder
+        ? { key, held: false, versionId: mine.versionId, holder }
+        : { key, held: true, versionId: mine.versionId };
+}
+
+;// CONCATENATED MODULE: ./src/move-latest.ts
+
+
+
+
+/**
+ * A claim older than this (by the server's clock) belongs to a run that died while moving
+ * latest.json: moving it takes three requests, so ten minutes is far past any live run.
+ */
+const ABANDONED_MOVE_MS = 10 * 60_000;
+/**
+ * Moves latest.json to a stored, good snapshot: the last write of a run. Two runs of one target
+ * that finish together both saw the same latest.json, and reading it again before writing is not
+ * enough (both read, then both write). So each run first claims the move away from the snapshot
+ * it saw (`successor.json` in that snapshot's folder, ordered by its versions): one holds the
+ * claim and moves latest.json, the other fails without writing it. The holder still refuses when
+ * latest.json changed since its run began (a run that finished before the contest).
+ */
+async function moveLatest(store, layout, move) {
+    const id = move.manifest.snapshotId;
+    const previous = move.seenAtStart?.pointer.snapshotId;
+    const notMoved = `snapshot ${id} was ${move.run === 'backup' ? 'stored' : 'copied'} but latest was not moved and nothing was pruned`;
+    const fix = `Give the workflow a concurrency group per target so that two runs of one target never overlap.`;
+    const claim = await claimKey(store, layout.successorKey(previous), { successor: id, previous: previous ?? null, claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: move.now().toISOString() }, ABANDONED_MOVE_MS);
+    try {
+        if (!claim.held) {
+            const other = claim.holder
+                ? await store
+                    .getJson(claim.key, claim.holder.versionId)
+                    .then((held) => typeof held?.value.successor === 'string' ? ` to snapshot ${held.value.successor}` : '')
+                    .catch(() => '')
+                : '';
+            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
+                `(it claimed ${claim.key} first): ${notMoved}. ${fix}`);
+        }
+        const current = await store.getJson(layout.latestKey);
+        const seen = move.seenAtStart?.version;
+        const moved = current
+            ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
+            : Boolean(seen);
+        if (moved) {
+            const now = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
+            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${now}: ` +
+                `${notMoved}. ${fix}`);
+        }
+        await store.putJson(layout.latestKey, latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()));
+    }
+    finally {
+        await store.deleteKeys([claim.key]).catch((err) => {
+            move.logger.warning(`could not remove ${claim.key}: ${err.message}`);
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retention.ts
@@ -77307,6 +77386,8 @@ const LIFEBOAT_VERSION = '0.1.0';
 
 
 
+
+
 /**
  * One backup of one target: preflight checks, the streamed archive, the wiped-volume guard,
  * the manifest, the latest pointer (last, and only for a good snapshot), then retention.
@@ -77434,7 +77515,14 @@ async function backupSnapshot(options, deps, ctx) {
     };
     if (status === 'suspect')
         return result;
-    await publishLatest(store, layout, manifest, manifestVersion, pre.latest?.version, now());
+    await moveLatest(store, layout, {
+        manifest,
+        manifestVersionId: manifestVersion.versionId ?? null,
+        seenAtStart: pre.latest,
+        run: 'backup',
+        now,
+        logger,
+    });
     if (!isEmptyPolicy(options.retention)) {
         await logger.group('Retention', async () => {
             const plan = planPrune(await listSnapshots(store, layout), options.retention);
@@ -77456,44 +77544,26 @@ async function backupSnapshot(options, deps, ctx) {
     return result;
 }
 /**
- * The id of a snapshot is its start second. The run claims it by writing `claim.json` into the
- * folder: in a versioned bucket every reader sees the versions of that key in the same order, so
- * when two runs of one target start in the same second exactly one owns the oldest claim and the
- * other moves on to the next free second. (An unversioned bucket cannot order them: there the
- * workflow's concurrency group is the only guard.) The claim is deleted when the run ends.
+ * The id of a snapshot is its start second. The run claims it through the versions of
+ * `claim.json` in the folder (key-claim.ts): when two runs of one target start in the same second
+ * exactly one holds it and the other moves on to the next free second. The claim is deleted when
+ * the run ends.
  */
 async function claimSnapshotId(store, layout, now, label) {
     for (let attempt = 0; attempt < 10; attempt++) {
         const id = makeSnapshotId(now(), label);
         if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
-            const claimKey = `${layout.snapshotPrefix(id)}claim.json`;
-            const mine = await store.putJson(claimKey, { claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: now().toISOString() });
-            const versions = await store.listVersionIds(claimKey);
-            const oldest = versions[versions.length - 1];
-            if (!mine.versionId || oldest === undefined || oldest === mine.versionId)
-                return { id, claimKey };
+            const claim = await claimKey(store, layout.claimKey(id), {
+                claimedBy: (0,external_node_crypto_.randomUUID)(),
+                claimed: now().toISOString(),
+            });
+            if (claim.held)
+                return { id, claimKey: claim.key };
         }
         await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
     }
     throw new OperationFailedError(`no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
         `Run backups of one target one at a time (a workflow concurrency group per target).`);
-}
-/**
- * Moves latest.json to the new snapshot, refusing when another run moved it meanwhile (the
- * workflow's concurrency group should make that impossible; this is the last line).
- */
-async function publishLatest(store, layout, manifest, manifestVersion, seenAtStart, now) {
-    const current = await store.getJson(layout.latestKey);
-    const moved = current
-        ? !seenAtStart || current.versionId !== seenAtStart.versionId || current.etag !== seenAtStart.etag
-        : Boolean(seenAtStart);
-    if (moved) {
-        throw new OperationFailedError(`latest.json of target ${manifest.target} changed while this backup ran` +
-            `${current ? ` (it now names ${current.value.snapshotId})` : ' (it was deleted)'}: snapshot ` +
-            `${manifest.snapshotId} was stored but latest was not moved and nothing was pruned. ` +
-            `Give the workflow a concurrency group per target so that two backups of one target never overlap.`);
-    }
-    await store.putJson(layout.latestKey, latestFor(manifest, layout.manifestKey(manifest.snapshotId), manifestVersion.versionId ?? null, now));
 }
 function comparePrevious(prev, archive) {
     return {
@@ -77824,13 +77894,18 @@ class S3ObjectStore {
         }
         return keys;
     }
-    async listVersionIds(key) {
+    async listVersions(key) {
         try {
             const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            // the server lists a key's versions in the order they were stored, newest first. That order
+            // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
+            // that began first may be stored second (seen on Ceph RGW)
             return (out.Versions ?? [])
                 .filter((v) => v.Key === key && v.VersionId)
-                .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
-                .map((v) => v.VersionId);
+                .map((v) => ({
+                versionId: v.VersionId,
+                ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+            }));
         }
         catch (err) {
             throw this.fail(err, `ListObjectVersions ${key}`);

@@ -79817,6 +79817,13 @@ class TargetLayout {
     manifestKey(id) {
         return `${this.snapshotPrefix(id)}manifest.json`;
     }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -81648,13 +81655,18 @@ class S3ObjectStore {
         }
         return keys;
     }
-    async listVersionIds(key) {
+    async listVersions(key) {
         try {
             const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            // the server lists a key's versions in the order they were stored, newest first. That order
+            // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
+            // that began first may be stored second (seen on Ceph RGW)
             return (out.Versions ?? [])
                 .filter((v) => v.Key === key && v.VersionId)
-                .sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))
-                .map((v) => v.VersionId);
+                .map((v) => ({
+                versionId: v.VersionId,
+                ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+            }));
         }
         catch (err) {
             throw this.fail(err, `ListObjectVersions ${key}`);
