@@ -54,9 +54,13 @@ export async function moveLatest(store: ObjectStore, layout: TargetLayout, move:
             )
             .catch(() => '')
         : '';
+      const at = claim.holder?.lastModified;
+      const when = at
+        ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 60_000} minutes after`
+        : '';
       throw new OperationFailedError(
         `another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
-          `(it claimed ${claim.key} first): ${notMoved}. ${fix}`,
+          `(it claimed ${claim.key} first${when}): ${notMoved}. ${fix}`,
       );
     }
     const current = await store.getJson<{ snapshotId?: unknown }>(layout.latestKey);

@@ -8,8 +8,8 @@ import type { KeyVersion, ObjectStore } from './object-store.js';
  *
  * A version older than `abandonedAfterMs` before the contender's own (both times are the
  * server's) is an abandoned claim — a run that died while holding it, or an earlier, finished
- * contest — and does not count. In an unversioned bucket there is nothing to order: the claim
- * is granted, and only the workflow's concurrency group keeps runs apart.
+ * contest — and does not count. In an unversioned (or suspended) bucket there is nothing to
+ * order: the claim is granted, and only the workflow's concurrency group keeps runs apart.
  */
 export interface KeyClaim {
   key: string;
@@ -28,7 +28,8 @@ export async function claimKey(
   abandonedAfterMs = Number.POSITIVE_INFINITY,
 ): Promise<KeyClaim> {
   const mine = await store.putJson(key, value);
-  if (!mine.versionId) return { key, held: true };
+  // no version id, or the "null" version of a bucket whose versioning is suspended: no order
+  if (!mine.versionId || mine.versionId === 'null') return { key, held: true };
   const versions = await store.listVersions(key);
   const at = versions.findIndex((v) => v.versionId === mine.versionId);
   // not listed right after it was written: the order cannot be judged, so the claim is not held

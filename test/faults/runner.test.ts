@@ -139,7 +139,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     const winner = ok[0]!.outputs['snapshot-id']!;
     expect(failed[0]!.errors[0]).toContain(
       `another backup or copy of target my-app is moving latest.json to snapshot ${winner} at the same moment ` +
-        `(it claimed lifeboat/my-app/snapshots/${previous}/successor.json first): snapshot `,
+        `(it claimed lifeboat/my-app/snapshots/${previous}/successor.json first, at `,
     );
     const lost =
       /: snapshot (\d{8}T\d{6}Z) was stored but latest was not moved and nothing was pruned\./.exec(
@@ -200,7 +200,8 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     expect(run.errors[0]).toMatch(
       new RegExp(
         `^another backup or copy of target my-app is moving latest\\.json to snapshot 20991231T235959Z at the same moment ` +
-          `\\(it claimed ${claimKey.replaceAll('.', '\\.')} first\\): snapshot (\\d{8}T\\d{6}Z) was stored but latest was not moved ` +
+          `\\(it claimed ${claimKey.replaceAll('.', '\\.')} first, at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z; ` +
+          `a claim counts as abandoned 10 minutes after\\): snapshot (\\d{8}T\\d{6}Z) was stored but latest was not moved ` +
           `and nothing was pruned\\. Give the workflow a concurrency group per target`,
       ),
     );

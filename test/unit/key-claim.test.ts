@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimKey } from '../../src/storage/key-claim.js';
 import { S3ObjectStore } from '../../src/storage/object-store.js';
-import { createBucket, listVersions, location } from '../helpers/s3.js';
+import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
+import { createBucket, listVersions, location, testClient } from '../helpers/s3.js';
 
 // claimKey against the test Ceph: the order of a key's versions is the server's, not ours
 describe('claimKey (against Ceph RGW)', () => {
@@ -44,11 +45,23 @@ describe('claimKey (against Ceph RGW)', () => {
     expect(later.held).toBe(true);
   });
 
-  it('an unversioned bucket has no order to judge: every claim is granted', async () => {
+  it('an unversioned or suspended bucket has no order to judge: every claim is granted', async () => {
     const store = new S3ObjectStore(location(await createBucket({ versioned: false })));
     const a = await claimKey(store, 'k.json', { run: 'a' });
     const b = await claimKey(store, 'k.json', { run: 'b' });
     expect([a.held, b.held]).toEqual([true, true]);
     expect(a.versionId).toBeUndefined();
+    // suspended after a version was stored: Ceph answers new writes without a version id (AWS
+    // names them "null", which claimKey treats the same)
+    const bucket = await createBucket();
+    const suspended = new S3ObjectStore(location(bucket));
+    const old = await claimKey(suspended, 'k.json', { run: 'before suspension' });
+    expect(old.held).toBe(true);
+    await testClient().send(
+      new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Suspended' } }),
+    );
+    const c = await claimKey(suspended, 'k.json', { run: 'c' });
+    const d = await claimKey(suspended, 'k.json', { run: 'd' });
+    expect([c.held, d.held]).toEqual([true, true]);
   });
 });
