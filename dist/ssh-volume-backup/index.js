@@ -77547,7 +77547,8 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
 ;// CONCATENATED MODULE: ./src/storage/key-claim.ts
 async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY) {
     const mine = await store.putJson(key, value);
-    if (!mine.versionId)
+    // no version id, or the "null" version of a bucket whose versioning is suspended: no order
+    if (!mine.versionId || mine.versionId === 'null')
         return { key, held: true };
     const versions = await store.listVersions(key);
     const at = versions.findIndex((v) => v.versionId === mine.versionId);
@@ -77594,8 +77595,12 @@ async function moveLatest(store, layout, move) {
                     .then((held) => typeof held?.value.successor === 'string' ? ` to snapshot ${held.value.successor}` : '')
                     .catch(() => '')
                 : '';
+            const at = claim.holder?.lastModified;
+            const when = at
+                ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 60_000} minutes after`
+                : '';
             throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
-                `(it claimed ${claim.key} first): ${notMoved}. ${fix}`);
+                `(it claimed ${claim.key} first${when}): ${notMoved}. ${fix}`);
         }
         const current = await store.getJson(layout.latestKey);
         const seen = move.seenAtStart?.version;
