@@ -10,7 +10,7 @@ import { isEmptyPolicy, type RetentionPolicy } from './retention.js';
 import { listSnapshots, readLatest, readManifest } from './snapshot-catalog.js';
 import { makeSnapshotId } from './snapshot-id.js';
 import type { ArchiveSource } from './sources/archive-source.js';
-import { claimKey } from './storage/key-claim.js';
+import { claimKey, releaseClaim } from './storage/key-claim.js';
 import type { ObjectStore } from './storage/object-store.js';
 import { requireVersioning } from './storage/require-versioning.js';
 import { formatBytes } from './format.js';
@@ -96,13 +96,11 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
     return { tools, latest, previous: previous?.manifest };
   });
 
-  const { id: snapshotId, claimKey } = await claimSnapshotId(store, layout, now, options.label);
+  const { id: snapshotId, claimedKey } = await claimSnapshotId(store, layout, now, options.label);
   try {
     return await backupSnapshot(options, deps, { layout, snapshotId, started, pre, now });
   } finally {
-    await store.deleteKeys([claimKey]).catch((err: unknown) => {
-      logger.warning(`could not remove ${claimKey}: ${(err as Error).message}`);
-    });
+    await releaseClaim(store, claimedKey, logger);
   }
 }
 
@@ -257,7 +255,7 @@ async function claimSnapshotId(
   layout: TargetLayout,
   now: () => Date,
   label?: string,
-): Promise<{ id: string; claimKey: string }> {
+): Promise<{ id: string; claimedKey: string }> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const id = makeSnapshotId(now(), label);
     if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
@@ -265,7 +263,7 @@ async function claimSnapshotId(
         claimedBy: randomUUID(),
         claimed: now().toISOString(),
       });
-      if (claim.held) return { id, claimKey: claim.key };
+      if (claim.held) return { id, claimedKey: claim.key };
     }
     await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
   }

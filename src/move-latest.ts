@@ -4,7 +4,7 @@ import type { TargetLayout } from './layout.js';
 import type { Logger } from './logger.js';
 import { latestFor, type Manifest } from './manifest.js';
 import type { StoredLatest } from './snapshot-catalog.js';
-import { claimKey } from './storage/key-claim.js';
+import { claimKey, releaseClaim } from './storage/key-claim.js';
 import type { ObjectStore } from './storage/object-store.js';
 
 /**
@@ -69,9 +69,9 @@ export async function moveLatest(store: ObjectStore, layout: TargetLayout, move:
       ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
       : Boolean(seen);
     if (moved) {
-      const now = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
+      const names = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
       throw new OperationFailedError(
-        `latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${now}: ` +
+        `latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${names}: ` +
           `${notMoved}. ${fix}`,
       );
     }
@@ -80,8 +80,6 @@ export async function moveLatest(store: ObjectStore, layout: TargetLayout, move:
       latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()),
     );
   } finally {
-    await store.deleteKeys([claim.key]).catch((err: unknown) => {
-      move.logger.warning(`could not remove ${claim.key}: ${(err as Error).message}`);
-    });
+    await releaseClaim(store, claim.key, move.logger);
   }
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { KeyVersion, ObjectStore } from './object-store.js';
 
 /**
@@ -40,4 +41,14 @@ export async function claimKey(
   return holder
     ? { key, held: false, versionId: mine.versionId, holder }
     : { key, held: true, versionId: mine.versionId };
+}
+
+/**
+ * Ends a claim, held or lost: deletes the key (in a versioned bucket only a delete marker, so the
+ * versions still order later contenders). A failure is a warning: the claim ages out.
+ */
+export async function releaseClaim(store: ObjectStore, key: string, logger: Logger): Promise<void> {
+  await store.deleteKeys([key]).catch((err: unknown) => {
+    logger.warning(`could not remove ${key}: ${(err as Error).message}`);
+  });
 }
