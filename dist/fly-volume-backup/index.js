@@ -77124,6 +77124,15 @@ async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_IN
         ? { key, held: false, versionId: mine.versionId, holder }
         : { key, held: true, versionId: mine.versionId };
 }
+/**
+ * Ends a claim, held or lost: deletes the key (in a versioned bucket only a delete marker, so the
+ * versions still order later contenders). A failure is a warning: the claim ages out.
+ */
+async function releaseClaim(store, key, logger) {
+    await store.deleteKeys([key]).catch((err) => {
+        logger.warning(`could not remove ${key}: ${err.message}`);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/move-latest.ts
 
@@ -77170,16 +77179,14 @@ async function moveLatest(store, layout, move) {
             ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
             : Boolean(seen);
         if (moved) {
-            const now = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
-            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${now}: ` +
+            const names = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
+            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${names}: ` +
                 `${notMoved}. ${fix}`);
         }
         await store.putJson(layout.latestKey, latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()));
     }
     finally {
-        await store.deleteKeys([claim.key]).catch((err) => {
-            move.logger.warning(`could not remove ${claim.key}: ${err.message}`);
-        });
+        await releaseClaim(store, claim.key, move.logger);
     }
 }
 
@@ -77418,14 +77425,12 @@ async function runBackup(options, deps) {
             : `no previous snapshot of target ${options.target}: this is the first`);
         return { tools, latest, previous: previous?.manifest };
     });
-    const { id: snapshotId, claimKey } = await claimSnapshotId(store, layout, now, options.label);
+    const { id: snapshotId, claimedKey } = await claimSnapshotId(store, layout, now, options.label);
     try {
         return await backupSnapshot(options, deps, { layout, snapshotId, started, pre, now });
     }
     finally {
-        await store.deleteKeys([claimKey]).catch((err) => {
-            logger.warning(`could not remove ${claimKey}: ${err.message}`);
-        });
+        await releaseClaim(store, claimedKey, logger);
     }
 }
 /** The stream, the guard, the manifest, latest and retention of one claimed snapshot id. */
@@ -77563,7 +77568,7 @@ async function claimSnapshotId(store, layout, now, label) {
                 claimed: now().toISOString(),
             });
             if (claim.held)
-                return { id, claimKey: claim.key };
+                return { id, claimedKey: claim.key };
         }
         await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
     }
