@@ -1,7 +1,7 @@
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
-import type { Compression } from '../layout.js';
+import type { Compression } from '../catalog/layout.js';
 import { createDecompressor } from './decompress.js';
 
 export interface ArchiveContents {

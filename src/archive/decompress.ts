@@ -1,6 +1,6 @@
 import { PassThrough, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import type { Compression } from '../layout.js';
+import type { Compression } from '../catalog/layout.js';
 
 /** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
 export function createDecompressor(compression: Compression): Transform {

@@ -1,5 +1,5 @@
-import type { Compression } from '../layout.js';
-import { shWord } from '../shell.js';
+import type { Compression } from '../catalog/layout.js';
+import { shWord } from '../util/shell.js';
 
 /**
  * The sh script that runs where the data lives (a Fly machine, an SSH host, or locally). It writes

@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Compression } from '../layout.js';
+import type { Compression } from '../catalog/layout.js';
 import { STREAM_HEADER_PREFIX, TRAILER_MAGIC } from './remote-script.js';
 
 /** The statuses the remote script reported after the archive (see remote-script.ts). */

@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runBackup } from '../backup.js';
-import { ConfigurationError } from '../errors.js';
-import { formatBytes } from '../format.js';
-import { TargetLayout } from '../layout.js';
-import type { Logger } from '../logger.js';
+import { runBackup } from '../jobs/backup.js';
+import { ConfigurationError } from '../util/errors.js';
+import { formatBytes, formatDuration } from '../util/format.js';
+import { TargetLayout } from '../catalog/layout.js';
+import type { Logger } from '../util/logger.js';
 import { readBackup, readFly, readRetention } from '../options/backup-options.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
-import { executePrune, planPrune } from '../prune.js';
+import { executePrune, planPrune } from '../catalog/prune.js';
 import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
 import { remoteHoldingDir, RESTORE_FOLDER } from '../restore/restore-to-remote.js';
-import { remoteRestoreSource } from '../restore/remote-source.js';
-import { parseSnapshotSelector, selectSnapshot } from '../restore/select-snapshot.js';
-import { runVerify, type VerifyResult } from '../restore/verify.js';
-import { listSnapshots } from '../snapshot-catalog.js';
+import { remoteRestoreSource } from '../options/remote-source.js';
+import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
+import { runVerify, type VerifyResult } from '../jobs/verify.js';
+import { listSnapshots } from '../catalog/listing.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { FlySource } from '../sources/fly-source.js';
 import { LocalSource } from '../sources/local-source.js';
@@ -28,7 +28,7 @@ import {
   validateSshUser,
 } from '../sources/ssh-source.js';
 import { S3ObjectStore } from '../storage/object-store.js';
-import { formatDuration, validateRemotePath, validateTarget } from '../validate.js';
+import { validateRemotePath, validateTarget } from '../util/validate.js';
 import type { FlagSpec } from './flags.js';
 import {
   BACKUP,

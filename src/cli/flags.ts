@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 import { parseBoolean, splitLines, type OptionReader } from '../options/option-reader.js';
 
 export type FlagKind = 'text' | 'list' | 'flag';

@@ -1,5 +1,5 @@
-import { ConfigurationError, OperationFailedError, errorMessage } from '../errors.js';
-import { LIFEBOAT_VERSION } from '../version.js';
+import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
+import { LIFEBOAT_VERSION } from '../util/version.js';
 import { COMMANDS, EXIT } from './commands.js';
 import { helpText, readFlags } from './flags.js';
 import { terminalLogger } from './terminal-logger.js';

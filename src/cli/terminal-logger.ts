@@ -1,5 +1,5 @@
-import { formatBytes, formatRate } from '../format.js';
-import type { Logger } from '../logger.js';
+import { formatBytes, formatRate } from '../util/format.js';
+import type { Logger } from '../util/logger.js';
 
 /**
  * The CLI's logger: messages on stderr (stdout stays for results and --json). On a terminal,

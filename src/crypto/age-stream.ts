@@ -1,6 +1,6 @@
 import { Duplex, PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 
 /**
  * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or

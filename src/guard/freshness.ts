@@ -1,8 +1,9 @@
-import { errorMessage } from '../errors.js';
-import { TargetLayout } from '../layout.js';
-import { readLatest } from '../snapshot-catalog.js';
+import { formatDuration } from '../util/format.js';
+import { errorMessage } from '../util/errors.js';
+import { TargetLayout } from '../catalog/layout.js';
+import { readLatest } from '../catalog/listing.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { formatDuration } from '../validate.js';
+
 import { finding, type Finding } from './findings.js';
 
 export interface FreshnessOptions {

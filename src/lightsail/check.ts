@@ -1,7 +1,8 @@
-import { errorMessage } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { makeSnapshotId } from '../snapshot-id.js';
-import { formatDuration } from '../validate.js';
+import { formatDuration } from '../util/format.js';
+import { errorMessage } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { makeSnapshotId } from '../catalog/snapshot-id.js';
+
 import { LightsailAccessDeniedError, LightsailNotFoundError, type LightsailApi } from './client.js';
 import {
   describeResource,

@@ -11,7 +11,7 @@ import {
   LightsailClient,
   type AddOn,
 } from '@aws-sdk/client-lightsail';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
 import {
   describeResource,
   type AutoSnapshotAddOn,

@@ -1,4 +1,4 @@
-import { formatDuration } from '../validate.js';
+import { formatDuration } from '../util/format.js';
 
 /**
  * The judgement of Lightsail snapshots, modeled on sanoid's --monitor-snapshots: pure functions

@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../errors.js';
-import { checkLength, checkNoControlCharacters, describeValue, validateLabel } from '../validate.js';
+import { ConfigurationError } from '../util/errors.js';
+import { checkLength, checkNoControlCharacters, describeValue, validateLabel } from '../util/validate.js';
 
 /** Lightsail resource names: letters, digits, "_" and "-", starting and ending with a letter or digit. */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;

@@ -1,5 +1,5 @@
 import type { RequestedCompression } from '../archive/remote-script.js';
-import type { BackupOptions } from '../backup.js';
+import type { BackupOptions } from '../jobs/backup.js';
 import { validateRecipient } from '../crypto/age-stream.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
 import type { S3Location } from '../storage/s3-client.js';
@@ -15,7 +15,7 @@ import {
   validateMachineId,
   validateRemotePath,
   validateTarget,
-} from '../validate.js';
+} from '../util/validate.js';
 import { required, type OptionReader } from './option-reader.js';
 import { readStorage } from './storage-options.js';
 

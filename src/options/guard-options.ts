@@ -1,7 +1,7 @@
 import type { GuardOptions } from '../guard/guard.js';
 import { StatefulTypes } from '../guard/stateful.js';
 import { S3ObjectStore } from '../storage/object-store.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 import { DEFAULT_PATHS } from '../guard/discover.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
@@ -13,7 +13,7 @@ import {
   validatePrefix,
   validateRegion,
   validateTarget,
-} from '../validate.js';
+} from '../util/validate.js';
 import type { OptionReader } from './option-reader.js';
 
 export interface GuardInputs {

@@ -1,8 +1,9 @@
-import { ConfigurationError } from '../errors.js';
+import { formatDuration } from '../util/format.js';
+import { ConfigurationError } from '../util/errors.js';
 import type { CreateSnapshotOptions } from '../lightsail/check.js';
 import type { CheckPolicy, ResourceRef } from '../lightsail/judge.js';
 import { validateLightsailName, validateSnapshotLabel } from '../lightsail/names.js';
-import { formatDuration, parseDuration, parseNonNegativeInteger, validateRegion } from '../validate.js';
+import { parseDuration, parseNonNegativeInteger, validateRegion } from '../util/validate.js';
 import type { OptionReader } from './option-reader.js';
 
 /** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 
 /**
  * Where option values come from: action inputs (the runner applies action.yml defaults) or CLI

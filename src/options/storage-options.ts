@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 import type { S3Location, ServerSideEncryption } from '../storage/s3-client.js';
 import {
   checkLength,
@@ -7,7 +7,7 @@ import {
   validateEndpoint,
   validatePrefix,
   validateRegion,
-} from '../validate.js';
+} from '../util/validate.js';
 import type { OptionReader } from './option-reader.js';
 
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */

@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateIdentity } from '../crypto/age-stream.js';
-import { ConfigurationError } from '../errors.js';
-import { parseSnapshotSelector } from '../restore/select-snapshot.js';
-import type { VerifyMode, VerifyOptions } from '../restore/verify.js';
+import { ConfigurationError } from '../util/errors.js';
+import { parseSnapshotSelector } from '../catalog/select-snapshot.js';
+import type { VerifyMode, VerifyOptions } from '../jobs/verify.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
 import {
   normalizeKnownHosts,
@@ -24,7 +24,7 @@ import {
   validateCommandPath,
   validateRemotePath,
   validateTarget,
-} from '../validate.js';
+} from '../util/validate.js';
 import { required, type OptionReader } from './option-reader.js';
 import { readStorage } from './storage-options.js';
 

@@ -3,7 +3,7 @@
  * that carries a fingerprint marker, then open, comment on or close it. The edge implements
  * IssuesApi with octokit; tests implement it with a stand-in.
  */
-import type { Logger } from '../logger.js';
+import type { Logger } from '../util/logger.js';
 
 export type JobStatus = 'success' | 'failure' | 'cancelled';
 export type ReportResult = 'opened' | 'commented' | 'closed' | 'unchanged';

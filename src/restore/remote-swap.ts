@@ -1,6 +1,6 @@
-import { OperationFailedError } from '../errors.js';
-import { lastLine } from '../process.js';
-import { shWord } from '../shell.js';
+import { OperationFailedError } from '../util/errors.js';
+import { lastLine } from '../util/process.js';
+import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { RESTORE_FOLDER, remoteHoldingDir } from './restore-to-remote.js';
 

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDecompressor } from '../archive/decompress.js';
-import { OperationFailedError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { Manifest } from '../manifest.js';
-import { lastLine } from '../process.js';
-import { shWord } from '../shell.js';
+import { OperationFailedError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import type { Manifest } from '../catalog/manifest.js';
+import { lastLine } from '../util/process.js';
+import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { runCaptured } from '../process.js';
+import { runCaptured } from '../util/process.js';
 
 export interface SqliteVerdict {
   ok: boolean;

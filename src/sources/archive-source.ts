@@ -1,5 +1,5 @@
-import type { SourceDescription } from '../manifest.js';
-import type { RunningProcess } from '../process.js';
+import type { SourceDescription } from '../catalog/manifest.js';
+import type { RunningProcess } from '../util/process.js';
 
 export interface StartOptions {
   signal?: AbortSignal;

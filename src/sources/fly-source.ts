@@ -1,6 +1,6 @@
-import { ConfigurationError } from '../errors.js';
-import { runCaptured, spawnStreaming, lastLine, type RunningProcess } from '../process.js';
-import { shDashC } from '../shell.js';
+import { ConfigurationError } from '../util/errors.js';
+import { runCaptured, spawnStreaming, lastLine, type RunningProcess } from '../util/process.js';
+import { shDashC } from '../util/shell.js';
 import type { ArchiveSource, SourceIdentity, StartOptions } from './archive-source.js';
 
 /** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */

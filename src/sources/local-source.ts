@@ -1,4 +1,4 @@
-import { spawnStreaming, type RunningProcess } from '../process.js';
+import { spawnStreaming, type RunningProcess } from '../util/process.js';
 import type { ArchiveSource, SourceIdentity, StartOptions } from './archive-source.js';
 
 /**

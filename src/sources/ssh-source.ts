@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, OperationFailedError } from '../errors.js';
-import { runCaptured, spawnStreaming, type ProcessOutcome, type RunningProcess } from '../process.js';
-import { shDashC } from '../shell.js';
-import { describeValue } from '../validate.js';
+import { ConfigurationError, OperationFailedError } from '../util/errors.js';
+import { runCaptured, spawnStreaming, type ProcessOutcome, type RunningProcess } from '../util/process.js';
+import { shDashC } from '../util/shell.js';
+import { describeValue } from '../util/validate.js';
 import type { ArchiveSource, SourceIdentity } from './archive-source.js';
 
 export interface SshSourceOptions {

@@ -14,7 +14,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from '../util/errors.js';
 import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
 import { explainS3Error, isNotFound, s3ErrorCode, s3Status } from './s3-errors.js';
 

@@ -1,4 +1,4 @@
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
 
 interface SdkErrorShape {
   name?: string;

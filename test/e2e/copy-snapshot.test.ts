@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schemaErrors } from '../../src/schemas.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { describeTree, makeFixtureVolume, pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { addS3User, backup, storage, verify, type S3User } from '../helpers/lifeboat-runs.js';

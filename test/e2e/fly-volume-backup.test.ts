@@ -4,8 +4,8 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/format.js';
-import { schemaErrors } from '../../src/schemas.js';
+import { formatBytes } from '../../src/util/format.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { runAction } from '../helpers/run-action.js';

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaErrors } from '../../src/schemas.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume } from '../helpers/fixture-volume.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { schemaErrors } from '../../src/schemas.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { backup, flyEnv, verify } from '../helpers/lifeboat-runs.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';

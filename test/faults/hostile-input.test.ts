@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/errors.js';
+import { ConfigurationError } from '../../src/util/errors.js';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
 import { makeFixtureVolume } from '../helpers/fixture-volume.js';
 import { actionDefaults, runAction } from '../helpers/run-action.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaErrors } from '../../src/schemas.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
 import { verify } from '../helpers/lifeboat-runs.js';
 import { PutObjectCommand } from '@aws-sdk/client-s3';

@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import tarStream from 'tar-stream';
-import { schemaErrors } from '../../src/schemas.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
 import { testClient } from './s3.js';
 
 export async function countTarEntries(tar: Buffer): Promise<number> {

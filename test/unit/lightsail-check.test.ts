@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSnapshots, type Clock } from '../../src/lightsail/check.js';
 import { LightsailNotFoundError, type LightsailApi } from '../../src/lightsail/client.js';
 import type { CheckPolicy, SnapshotRecord } from '../../src/lightsail/judge.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/util/logger.js';
 
 const policy: CheckPolicy = {
   warnAgeSeconds: 25 * 3600,

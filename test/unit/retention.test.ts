@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRetention } from '../../src/retention.js';
+import { applyRetention } from '../../src/catalog/retention.js';
 
 // 30 snapshots over 90 days: every third day at 02:00 UTC from Monday 2026-08-24, then three on
 // Saturday 2026-11-21 (02:00, 08:00, 14:00).

@@ -5,7 +5,7 @@ import { split } from 'shlex';
 import { describe, expect, it } from 'vitest';
 import { FrameDecoder } from '../../src/archive/stream-frame.js';
 import { TRAILER_MAGIC } from '../../src/archive/remote-script.js';
-import { shDashC, shWord } from '../../src/shell.js';
+import { shDashC, shWord } from '../../src/util/shell.js';
 
 const hostile = [
   "it's",

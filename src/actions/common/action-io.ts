@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { ConfigurationError, OperationFailedError, errorMessage } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { ConfigurationError, OperationFailedError, errorMessage } from '../../util/errors.js';
+import type { Logger } from '../../util/logger.js';
 import { parseBoolean, splitLines, type OptionReader } from '../../options/option-reader.js';
 
 /** Reads an input; surrounding whitespace is trimmed, an empty value is ''. */

@@ -1,4 +1,4 @@
-import type { BackupOptions } from '../../backup.js';
+import type { BackupOptions } from '../../jobs/backup.js';
 import { readBackup } from '../../options/backup-options.js';
 import type { S3Location } from '../../storage/s3-client.js';
 import { actionReader } from './action-io.js';

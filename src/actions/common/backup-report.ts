@@ -1,6 +1,6 @@
 import type * as core from '@actions/core';
-import type { BackupResult } from '../../backup.js';
-import { formatBytes } from '../../format.js';
+import type { BackupResult } from '../../jobs/backup.js';
+import { formatBytes } from '../../util/format.js';
 
 /** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
 export function backupOutputs(result: BackupResult | undefined, durationSeconds: number) {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { runBackup, type BackupOptions, type BackupResult } from '../../backup.js';
-import { OperationFailedError } from '../../errors.js';
+import { runBackup, type BackupOptions, type BackupResult } from '../../jobs/backup.js';
+import { OperationFailedError } from '../../util/errors.js';
 import type { ArchiveSource } from '../../sources/archive-source.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 import type { S3Location } from '../../storage/s3-client.js';

@@ -1,6 +1,6 @@
-import type { CopyOptions } from '../../copy/copy-snapshot.js';
-import { ConfigurationError } from '../../errors.js';
-import { parseSnapshotSelector } from '../../restore/select-snapshot.js';
+import type { CopyOptions } from '../../jobs/copy-snapshot.js';
+import { ConfigurationError } from '../../util/errors.js';
+import { parseSnapshotSelector } from '../../catalog/select-snapshot.js';
 import type { S3Location } from '../../storage/s3-client.js';
 import {
   checkLength,
@@ -11,7 +11,7 @@ import {
   validatePrefix,
   validateRegion,
   validateTarget,
-} from '../../validate.js';
+} from '../../util/validate.js';
 import { booleanInput, input, requiredInput } from '../common/action-io.js';
 import { getStorageInputs } from '../common/storage-inputs.js';
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { runCopy, type CopyResult } from '../../copy/copy-snapshot.js';
-import { serverSideCopier } from '../../copy/server-side-copy.js';
-import { formatBytes } from '../../format.js';
+import { runCopy, type CopyResult } from '../../jobs/copy-snapshot.js';
+import { serverSideCopier } from '../../storage/server-side-copy.js';
+import { formatBytes } from '../../util/format.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 import {
   actionsLogger,

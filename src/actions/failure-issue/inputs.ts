@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError } from '../../util/errors.js';
 import { validateHeartbeatUrl } from '../../report/heartbeat.js';
 import {
   defaultFingerprint,
@@ -7,7 +7,7 @@ import {
   type ReportOptions,
   type RunContext,
 } from '../../report/issue-report.js';
-import { checkLength, checkNoControlCharacters, parseChoice } from '../../validate.js';
+import { checkLength, checkNoControlCharacters, parseChoice } from '../../util/validate.js';
 import { booleanInput, input } from '../common/action-io.js';
 
 export const OUTPUTS = ['issue-number', 'issue-url', 'result'] as const;

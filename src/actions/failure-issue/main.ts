@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ConfigurationError, errorMessage } from '../../errors.js';
+import { ConfigurationError, errorMessage } from '../../util/errors.js';
 import { pingHeartbeat, validateHeartbeatUrl } from '../../report/heartbeat.js';
 import { reportStatus, type JobStatus, type ReportOutcome } from '../../report/issue-report.js';
 import { retryBaseFromEnv, type RetryOptions } from '../../report/retry.js';

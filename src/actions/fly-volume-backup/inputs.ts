@@ -1,4 +1,4 @@
-import type { BackupOptions } from '../../backup.js';
+import type { BackupOptions } from '../../jobs/backup.js';
 import type { FlySourceOptions } from '../../sources/fly-source.js';
 import type { S3Location } from '../../storage/s3-client.js';
 import { readFly } from '../../options/backup-options.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { OperationFailedError } from '../../errors.js';
+import { OperationFailedError } from '../../util/errors.js';
 import { checkSnapshots, type ResourceReport, type SnapshotCheckResult } from '../../lightsail/check.js';
 import { SdkLightsailApi } from '../../lightsail/client.js';
 import { describeResource } from '../../lightsail/judge.js';

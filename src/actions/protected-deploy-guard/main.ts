@@ -1,11 +1,11 @@
 // first: defines __filename for the TypeScript compiler inside this ES module bundle
-import '../../cjs-globals.js';
+import '../../util/cjs-globals.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { errorMessage, OperationFailedError } from '../../errors.js';
+import { errorMessage, OperationFailedError } from '../../util/errors.js';
 import type { Finding } from '../../guard/findings.js';
 import { RULES } from '../../guard/findings.js';
 import { countBySeverity, runGuard, type GuardResult } from '../../guard/guard.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { BackupOptions } from '../../backup.js';
+import type { BackupOptions } from '../../jobs/backup.js';
 import {
   keySecrets,
   normalizeKnownHosts,
@@ -10,7 +10,7 @@ import {
   type SshSourceOptions,
 } from '../../sources/ssh-source.js';
 import type { S3Location } from '../../storage/s3-client.js';
-import { validateTarget } from '../../validate.js';
+import { validateTarget } from '../../util/validate.js';
 import { booleanInput, input, requiredInput } from '../common/action-io.js';
 import { BACKUP_OUTPUTS, getBackupInputs } from '../common/backup-inputs.js';
 

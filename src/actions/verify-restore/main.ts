@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { OperationFailedError } from '../../errors.js';
-import { formatBytes } from '../../format.js';
-import { runVerify, type VerifyResult } from '../../restore/verify.js';
-import { remoteRestoreSource, storageCliFlags } from '../../restore/remote-source.js';
+import { OperationFailedError } from '../../util/errors.js';
+import { formatBytes, formatDuration } from '../../util/format.js';
+import { runVerify, type VerifyResult } from '../../jobs/verify.js';
+import { remoteRestoreSource, storageCliFlags } from '../../options/remote-source.js';
 import { swapInstructions } from '../../restore/restore-to-remote.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
-import { formatDuration } from '../../validate.js';
+
 import {
   actionsLogger,
   cancellationSignal,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { OperationFailedError } from './errors.js';
+import { OperationFailedError } from '../util/errors.js';
 import type { TargetLayout } from './layout.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../util/logger.js';
 import { latestFor, type Manifest } from './manifest.js';
-import type { StoredLatest } from './snapshot-catalog.js';
-import { claimKey, releaseClaim } from './storage/key-claim.js';
-import type { ObjectStore } from './storage/object-store.js';
+import type { StoredLatest } from './listing.js';
+import { claimKey, releaseClaim } from '../storage/key-claim.js';
+import type { ObjectStore } from '../storage/object-store.js';
 
 /**
  * A claim older than this (by the server's clock) belongs to a run that died while moving

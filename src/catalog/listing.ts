@@ -1,8 +1,8 @@
 import type { TargetLayout } from './layout.js';
 import { parseLatest, parseManifest, type LatestPointer, type Manifest } from './manifest.js';
 import { isSnapshotId, snapshotIdTime } from './snapshot-id.js';
-import type { ObjectStore, ObjectVersion } from './storage/object-store.js';
-import { errorMessage } from './errors.js';
+import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
+import { errorMessage } from '../util/errors.js';
 
 export type SnapshotState = 'ok' | 'suspect' | 'incomplete' | 'unreadable';
 

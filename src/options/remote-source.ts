@@ -1,4 +1,4 @@
-import type { RemoteRestore } from '../options/verify-options.js';
+import type { RemoteRestore } from './verify-options.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { FlySource } from '../sources/fly-source.js';
 import { SshSource } from '../sources/ssh-source.js';

@@ -1,6 +1,6 @@
-import { ConfigurationError, OperationFailedError } from '../errors.js';
-import { lastLine, type ProcessOutcome } from '../process.js';
-import type { StreamTrailer } from '../archive/stream-frame.js';
+import { ConfigurationError, OperationFailedError } from '../util/errors.js';
+import { lastLine, type ProcessOutcome } from '../util/process.js';
+import type { StreamTrailer } from './stream-frame.js';
 
 export interface RunVerdict {
   warnings: string[];

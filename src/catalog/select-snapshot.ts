@@ -1,8 +1,8 @@
-import { ConfigurationError } from '../errors.js';
-import type { TargetLayout } from '../layout.js';
-import type { Manifest } from '../manifest.js';
-import { listSnapshots, readLatest, readManifest } from '../snapshot-catalog.js';
-import { isSnapshotId } from '../snapshot-id.js';
+import { ConfigurationError } from '../util/errors.js';
+import type { TargetLayout } from './layout.js';
+import type { Manifest } from './manifest.js';
+import { listSnapshots, readLatest, readManifest } from './listing.js';
+import { isSnapshotId } from './snapshot-id.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export type SnapshotSelector =

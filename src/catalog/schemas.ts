@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import latestSchema from '../schema/latest.schema.json' with { type: 'json' };
-import manifestSchema from '../schema/manifest.schema.json' with { type: 'json' };
-import verificationSchema from '../schema/verification.schema.json' with { type: 'json' };
+import latestSchema from '../../schema/latest.schema.json' with { type: 'json' };
+import manifestSchema from '../../schema/manifest.schema.json' with { type: 'json' };
+import verificationSchema from '../../schema/verification.schema.json' with { type: 'json' };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 // the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()

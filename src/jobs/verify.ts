@@ -9,23 +9,23 @@ import {
   ArchiveLimitError,
   type TarHeader,
 } from '../archive/archive-inspector.js';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
 import { decryptingStream, recipientOf } from '../crypto/age-stream.js';
-import { formatBytes, formatRate } from '../format.js';
-import { TargetLayout } from '../layout.js';
-import type { Logger } from '../logger.js';
-import type { Manifest } from '../manifest.js';
-import { startProgress } from '../progress.js';
+import { formatBytes, formatRate, formatDuration } from '../util/format.js';
+import { TargetLayout } from '../catalog/layout.js';
+import type { Logger } from '../util/logger.js';
+import type { Manifest } from '../catalog/manifest.js';
+import { startProgress } from '../util/progress.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { formatDuration } from '../validate.js';
-import { LIFEBOAT_VERSION } from '../version.js';
-import { safeEntryPath } from './entry-path.js';
-import { attemptMarker, prepareHoldingDir } from './holding-dir.js';
+
+import { LIFEBOAT_VERSION } from '../util/version.js';
+import { safeEntryPath } from '../restore/entry-path.js';
+import { attemptMarker, prepareHoldingDir } from '../restore/holding-dir.js';
 import { rm } from 'node:fs/promises';
-import { SafeExtractor, UnsafeEntryError } from './safe-extractor.js';
-import { selectSnapshot, type SnapshotSelector } from './select-snapshot.js';
-import { sqliteIntegrity } from './sqlite-check.js';
-import { restoreToRemote } from './restore-to-remote.js';
+import { SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
+import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
+import { sqliteIntegrity } from '../restore/sqlite-check.js';
+import { restoreToRemote } from '../restore/restore-to-remote.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 
 export type VerifyMode = 'extract' | 'stream';

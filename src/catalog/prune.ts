@@ -1,8 +1,8 @@
 import type { TargetLayout } from './layout.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../util/logger.js';
 import { applyRetention, type RetentionPolicy } from './retention.js';
-import type { CatalogEntry } from './snapshot-catalog.js';
-import type { ObjectStore } from './storage/object-store.js';
+import type { CatalogEntry } from './listing.js';
+import type { ObjectStore } from '../storage/object-store.js';
 
 export interface PrunePlan {
   keep: { id: string; reasons: string[] }[];

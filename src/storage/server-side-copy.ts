@@ -1,7 +1,7 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
-import type { ObjectVersion } from '../storage/object-store.js';
-import { createS3Client, describeLocation, type S3Location } from '../storage/s3-client.js';
-import { explainS3Error } from '../storage/s3-errors.js';
+import type { ObjectVersion } from './object-store.js';
+import { createS3Client, describeLocation, type S3Location } from './s3-client.js';
+import { explainS3Error } from './s3-errors.js';
 
 /** CopyObject refuses sources larger than this; bigger archives are streamed instead. */
 export const MAX_SERVER_SIDE_COPY_BYTES = 5 * 1024 ** 3;

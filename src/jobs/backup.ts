@@ -1,20 +1,20 @@
-import { buildArchiveScript, type RequestedCompression } from './archive/remote-script.js';
-import { streamArchiveToStore, type StreamedArchive } from './archive/stream-to-store.js';
-import { OperationFailedError } from './errors.js';
-import { TargetLayout } from './layout.js';
-import type { Logger } from './logger.js';
-import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from './manifest.js';
-import { moveLatest } from './move-latest.js';
-import { executePrune, planPrune, type PrunePlan } from './prune.js';
-import { isEmptyPolicy, type RetentionPolicy } from './retention.js';
-import { listSnapshots, readLatest, readManifest } from './snapshot-catalog.js';
-import { makeSnapshotId } from './snapshot-id.js';
-import type { ArchiveSource } from './sources/archive-source.js';
-import { claimKey, releaseClaim } from './storage/key-claim.js';
-import type { ObjectStore } from './storage/object-store.js';
-import { requireVersioning } from './storage/require-versioning.js';
-import { formatBytes } from './format.js';
-import { LIFEBOAT_VERSION } from './version.js';
+import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
+import { streamArchiveToStore, type StreamedArchive } from '../archive/stream-to-store.js';
+import { OperationFailedError } from '../util/errors.js';
+import { TargetLayout } from '../catalog/layout.js';
+import type { Logger } from '../util/logger.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
+import { moveLatest } from '../catalog/move-latest.js';
+import { executePrune, planPrune, type PrunePlan } from '../catalog/prune.js';
+import { isEmptyPolicy, type RetentionPolicy } from '../catalog/retention.js';
+import { listSnapshots, readLatest, readManifest } from '../catalog/listing.js';
+import { makeSnapshotId } from '../catalog/snapshot-id.js';
+import type { ArchiveSource } from '../sources/archive-source.js';
+import { claimKey, releaseClaim } from '../storage/key-claim.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { requireVersioning } from '../storage/require-versioning.js';
+import { formatBytes } from '../util/format.js';
+import { LIFEBOAT_VERSION } from '../util/version.js';
 import { randomUUID } from 'node:crypto';
 
 export interface BackupOptions {

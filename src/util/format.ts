@@ -14,3 +14,11 @@ export function formatRate(bytes: number, seconds: number): string {
   if (seconds <= 0) return '-';
   return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
 }
+
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 120) return `${s}s`;
+  if (s < 3600) return `${Math.round(s / 60)}m`;
+  if (s < 172800) return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+  return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
