@@ -1,6 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { layersPlugin } from '.lint/layers.js';
+import { layersPlugin } from './.lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/work/', 'test/fixtures/', '.tmp/'] },
