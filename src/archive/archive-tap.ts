@@ -1,18 +1,16 @@
-import { createHash, type Hash } from 'node:crypto';
-import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import type { TransformCallback, Writable } from 'node:stream';
+import { HashCounter } from './hash-counter.js';
 
 /**
- * The point every archive byte passes on its way to storage: it hashes and counts them, hands a
- * copy to a side consumer (the inspector) with back-pressure from both sides, and holds the end of
- * the stream until `beforeEnd` has judged the whole run. When beforeEnd throws, the stream errors
- * instead of ending, so the upload is aborted rather than completed.
+ * The point every archive byte passes on its way to storage: it hashes and counts them (as a
+ * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
+ * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
+ * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
+ * completed. Its sha256 can be read only once every byte has passed.
  */
-export class ArchiveTap extends Transform {
-  bytes = 0;
-  private readonly hash: Hash = createHash('sha256');
-  private digest: string | undefined;
-
+export class ArchiveTap extends HashCounter {
   private side: Writable | undefined;
+  private ended = false;
 
   constructor(private readonly beforeEnd: () => Promise<void>) {
     super({ highWaterMark: 1 << 20 });
@@ -27,20 +25,19 @@ export class ArchiveTap extends Transform {
     sideResult.catch((err: unknown) => this.destroy(err as Error));
   }
 
-  get sha256(): string {
-    if (!this.digest) throw new Error('internal: sha256 read before the stream ended');
-    return this.digest;
+  override get sha256(): string {
+    if (!this.ended) throw new Error('internal: sha256 read before the stream ended');
+    return super.sha256;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
+    this.count(chunk);
     if (!this.side || this.side.write(chunk)) return callback(null, chunk);
     this.side.once('drain', () => callback(null, chunk));
   }
 
   override _flush(callback: TransformCallback): void {
-    this.digest = this.hash.digest('hex');
+    this.ended = true;
     this.side?.end();
     this.beforeEnd().then(
       () => callback(),

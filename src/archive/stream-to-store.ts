@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
 import type { ProcessOutcome } from '../util/process.js';
-import type { Compression, TargetLayout } from '../catalog/layout.js';
+import { archiveContentType, type Compression, type TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
@@ -44,12 +44,6 @@ export interface StreamOptions {
   /** age X25519 recipients: when given, the archive is encrypted after compression, in the same pass. */
   encryptionRecipients?: string[];
 }
-
-const CONTENT_TYPES: Record<Compression, string> = {
-  zstd: 'application/zstd',
-  gzip: 'application/gzip',
-  none: 'application/x-tar',
-};
 
 /**
  * One pass, nothing staged: the source's framed stream -> sha256 and byte count -> inline
@@ -121,7 +115,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       `uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`,
     );
     const upload = o.store.uploadStream(key, body, {
-      contentType: encrypted ? 'application/octet-stream' : CONTENT_TYPES[compression],
+      contentType: archiveContentType(compression, encrypted),
       partSizeBytes: partSize,
       queueSize: UPLOAD_QUEUE_SIZE,
       signal: o.signal,

@@ -17,6 +17,17 @@ export const ARCHIVE_EXTENSIONS: Record<Compression, string> = {
   none: 'tar',
 };
 
+/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
+const ARCHIVE_CONTENT_TYPES: Record<Compression, string> = {
+  zstd: 'application/zstd',
+  gzip: 'application/gzip',
+  none: 'application/x-tar',
+};
+
+export function archiveContentType(compression: Compression, encrypted: boolean): string {
+  return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
+}
+
 export class TargetLayout {
   readonly root: string;
 

@@ -51,6 +51,18 @@ export interface Manifest {
   previous: PreviousSnapshot | null;
   /** Present when the stored archive is age-encrypted; archive.sha256 is then of the ciphertext. */
   encryption?: { format: 'age'; recipients: string[]; plaintextSize: number; plaintextSha256: string };
+  /** Present when copy-snapshot copied this snapshot from another bucket; `archive` is then the copy. */
+  copiedFrom?: CopiedFrom;
+}
+
+/** Where a copied snapshot's bytes came from: the source archive that was copied, hashed on the way. */
+export interface CopiedFrom {
+  endpoint: string;
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  manifestKey: string;
+  copiedAt: string;
 }
 
 /** schema/latest.schema.json describes this document. */

@@ -1,7 +1,7 @@
 import type { TargetLayout } from './layout.js';
 import type { Logger } from '../util/logger.js';
-import { applyRetention, type RetentionPolicy } from './retention.js';
-import type { CatalogEntry } from './listing.js';
+import { applyRetention, isEmptyPolicy, type RetentionPolicy } from './retention.js';
+import { listSnapshots, type CatalogEntry } from './listing.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export interface PrunePlan {
@@ -44,4 +44,46 @@ export async function executePrune(
     pruned.push(entry.id);
   }
   return pruned;
+}
+
+export interface RetentionRun {
+  /** Deleted snapshot ids. */
+  pruned: string[];
+  /** With dryRun: what would have been deleted. */
+  wouldPrune: string[];
+}
+
+/**
+ * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
+ * an empty policy; otherwise, in a log group of its own, the plan over the target's listing, the
+ * kept snapshots and why, then the deletions (planPrune's guarantees hold) or, with dryRun, only
+ * what they would be.
+ */
+export async function retainAfterWrite(
+  store: ObjectStore,
+  layout: TargetLayout,
+  policy: RetentionPolicy,
+  run: { title: string; dryRun: boolean; logger: Logger },
+): Promise<RetentionRun> {
+  const result: RetentionRun = { pruned: [], wouldPrune: [] };
+  if (isEmptyPolicy(policy)) return result;
+  const { logger } = run;
+  await logger.group(run.title, async () => {
+    const plan = planPrune(await listSnapshots(store, layout), policy);
+    logger.info(
+      `keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`,
+    );
+    if (run.dryRun) {
+      result.wouldPrune = plan.remove.map((e) => e.id);
+      logger.info(
+        result.wouldPrune.length
+          ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+          : 'dry run: nothing to prune',
+      );
+    } else {
+      result.pruned = await executePrune(store, layout, plan, logger);
+      if (result.pruned.length === 0) logger.info('nothing to prune');
+    }
+  });
+  return result;
 }

@@ -16,6 +16,7 @@ import { remoteRestoreSource } from '../options/remote-source.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
 import { runVerify, type VerifyResult } from '../jobs/verify.js';
 import { listSnapshots } from '../catalog/listing.js';
+import { listJudgedSnapshots, type VerificationState } from '../catalog/verification.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { FlySource } from '../sources/fly-source.js';
 import { LocalSource } from '../sources/local-source.js';
@@ -323,28 +324,38 @@ const snapshots: Command = {
     const target = validateTarget('target', required(ctx.reader, 'target', 'the backup target'));
     const store = new S3ObjectStore(storage.location);
     const layout = new TargetLayout(storage.prefix, target);
-    const entries = await listSnapshots(store, layout);
-    const now = Date.now();
+    const now = new Date();
     const list = [];
-    for (const e of entries) {
-      const v = await store.getJson<{ verified?: boolean; verifiedAt?: string }>(
-        layout.verificationKey(e.id),
-      );
+    for (const e of await listJudgedSnapshots(store, layout, now)) {
+      const v = e.verdict;
+      if (v?.state === 'stale' || v?.state === 'unreadable')
+        ctx.logger.warning(`snapshot ${e.id}: ${v.reason}`);
       list.push({
         id: e.id,
         state: e.state,
         size: e.manifest?.archive.size ?? null,
         entries: e.manifest?.entries ?? null,
-        ageSeconds: Math.round((now - e.time.getTime()) / 1000),
-        verified: v ? Boolean(v.value.verified) : null,
-        verifiedAt: v?.value.verifiedAt ?? null,
+        ageSeconds: Math.round((now.getTime() - e.time.getTime()) / 1000),
+        // true only for a passing verification of exactly these bytes; null: never verified
+        verified: !v || v.state === 'missing' ? null : v.state === 'passing',
+        verifiedAt: v?.verification?.verifiedAt ?? null,
+        // null for a folder without a manifest to judge a verification by
+        verification: v?.state ?? null,
+        verificationReason: v?.reason ?? null,
         encrypted: Boolean(e.manifest?.encryption),
       });
     }
+    const shown: Record<VerificationState, string> = {
+      passing: 'yes',
+      failing: 'NO',
+      stale: 'stale',
+      unreadable: 'unreadable',
+      missing: '-',
+    };
     ctx.result(
       list.map((s): [string, string] => [
         s.id,
-        `${s.state.padEnd(10)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${s.verified === null ? '-' : s.verified ? 'yes' : 'NO'}${s.encrypted ? '  (age)' : ''}`,
+        `${s.state.padEnd(10)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${s.verification ? shown[s.verification] : '-'}${s.encrypted ? '  (age)' : ''}`,
       ]),
       list,
     );

@@ -1,7 +1,8 @@
 import { formatDuration } from '../util/format.js';
 import { errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
-import { readLatest } from '../catalog/listing.js';
+import { readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
+import { judgeVerification, readVerification, type VerificationVerdict } from '../catalog/verification.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 import { finding, type Finding } from './findings.js';
@@ -27,8 +28,10 @@ export interface TargetFreshness {
 /**
  * LB006: the newest good backup of each target (latest.json, which only ever names a good
  * snapshot) must be younger than maxAge. Where verify-restore wrote a verification.json beside
- * that snapshot's manifest and it says `verified: true`, its `verifiedAt` is the time measured
- * from; a verification that failed is reported as a warning and the backup's own time is used.
+ * that snapshot's manifest and its verdict is passing (catalog/verification.ts: about exactly the
+ * bytes that manifest records, and not written in the future), its `verifiedAt` is the time
+ * measured from; a verification that failed, is stale or is unreadable is reported as a warning
+ * and the backup's own time is used.
  */
 export async function checkFreshness(
   o: FreshnessOptions,
@@ -68,11 +71,11 @@ export async function checkFreshness(
     const id = latest.pointer.snapshotId;
     let anchor = latest.pointer.created;
     let basis: 'verification' | 'backup' = 'backup';
-    const verification = await readVerification(o.store, layout.verificationKey(id));
-    if (verification.kind === 'passed') {
-      anchor = verification.verifiedAt;
+    const verification = await judgeNewest(o, layout, latest);
+    if (verification?.state === 'passing') {
+      anchor = verification.verification.verifiedAt;
       basis = 'verification';
-    } else if (verification.kind === 'failed') {
+    } else if (verification?.state === 'failing') {
       findings.push(
         finding(
           'LB006',
@@ -81,13 +84,13 @@ export async function checkFreshness(
           `the newest backup of ${target} (${id}) failed its restore verification; its backup time is used.`,
         ),
       );
-    } else if (verification.kind === 'unreadable') {
+    } else if (verification) {
       findings.push(
         finding(
           'LB006',
           'warning',
           resource,
-          `${layout.verificationKey(id)} is unreadable (${verification.problem}); the backup time is used.`,
+          `the restore verification of the newest backup of ${target} (${id}) is ${verification.state}: ${verification.reason}; its backup time is used.`,
         ),
       );
     }
@@ -122,28 +125,26 @@ export async function checkFreshness(
   return { findings, targets };
 }
 
-type Verification =
-  | { kind: 'none' }
-  | { kind: 'passed'; verifiedAt: string }
-  | { kind: 'failed' }
-  | { kind: 'unreadable'; problem: string };
-
-/** verification.json is written by another action: read it defensively. */
-async function readVerification(store: ObjectStore, key: string): Promise<Verification> {
-  let stored;
+/**
+ * The verdict on the verification.json of the snapshot latest.json names, judged against that
+ * snapshot's manifest (read only when there is a verification to judge); undefined when there is
+ * no verification.json.
+ */
+async function judgeNewest(
+  o: FreshnessOptions,
+  layout: TargetLayout,
+  latest: StoredLatest,
+): Promise<VerificationVerdict | undefined> {
+  const { snapshotId, manifestVersionId } = latest.pointer;
+  const stored = await readVerification(o.store, layout, snapshotId);
+  if (stored.kind === 'missing') return undefined;
+  let read;
   try {
-    stored = await store.getJson<unknown>(key);
+    read = await readManifest(o.store, layout, snapshotId, manifestVersionId ?? undefined);
   } catch (err) {
-    return { kind: 'unreadable', problem: errorMessage(err) };
+    return { state: 'unreadable', reason: `its manifest cannot be read to judge it: ${errorMessage(err)}` };
   }
-  if (!stored) return { kind: 'none' };
-  const v = stored.value as { verified?: unknown; verifiedAt?: unknown } | null;
-  if (typeof v !== 'object' || v === null || typeof v.verified !== 'boolean') {
-    return { kind: 'unreadable', problem: 'no boolean "verified"' };
-  }
-  if (!v.verified) return { kind: 'failed' };
-  if (typeof v.verifiedAt !== 'string' || !Number.isFinite(Date.parse(v.verifiedAt))) {
-    return { kind: 'unreadable', problem: 'no ISO time "verifiedAt"' };
-  }
-  return { kind: 'passed', verifiedAt: v.verifiedAt };
+  if (!read)
+    return { state: 'unreadable', reason: `its manifest ${layout.manifestKey(snapshotId)} is missing` };
+  return judgeVerification(stored, read.manifest, o.now);
 }

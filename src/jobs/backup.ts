@@ -5,9 +5,9 @@ import { TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
 import { moveLatest } from '../catalog/move-latest.js';
-import { executePrune, planPrune, type PrunePlan } from '../catalog/prune.js';
-import { isEmptyPolicy, type RetentionPolicy } from '../catalog/retention.js';
-import { listSnapshots, readLatest, readManifest } from '../catalog/listing.js';
+import { retainAfterWrite } from '../catalog/prune.js';
+import type { RetentionPolicy } from '../catalog/retention.js';
+import { readLatest, readManifest } from '../catalog/listing.js';
 import { makeSnapshotId } from '../catalog/snapshot-id.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { claimKey, releaseClaim } from '../storage/key-claim.js';
@@ -221,25 +221,13 @@ async function backupSnapshot(
     logger,
   });
 
-  if (!isEmptyPolicy(options.retention)) {
-    await logger.group('Retention', async () => {
-      const plan: PrunePlan = planPrune(await listSnapshots(store, layout), options.retention);
-      logger.info(
-        `keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`,
-      );
-      if (options.dryRun) {
-        result.wouldPrune = plan.remove.map((e) => e.id);
-        logger.info(
-          plan.remove.length
-            ? `dry run: would prune ${result.wouldPrune.join(', ')}`
-            : 'dry run: nothing to prune',
-        );
-      } else {
-        result.pruned = await executePrune(store, layout, plan, logger);
-        if (result.pruned.length === 0) logger.info('nothing to prune');
-      }
-    });
-  }
+  const retention = await retainAfterWrite(store, layout, options.retention, {
+    title: 'Retention',
+    dryRun: options.dryRun,
+    logger,
+  });
+  result.pruned = retention.pruned;
+  result.wouldPrune = retention.wouldPrune;
   result.durationSeconds = round((now().getTime() - started.getTime()) / 1000);
   return result;
 }

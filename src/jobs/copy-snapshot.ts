@@ -1,20 +1,21 @@
-import { createHash } from 'node:crypto';
 import { requireVersioning } from '../storage/require-versioning.js';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ArchiveTap } from '../archive/archive-tap.js';
+import { hashStream } from '../archive/hash-counter.js';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { formatBytes, formatRate } from '../util/format.js';
-import { TargetLayout } from '../catalog/layout.js';
+import { archiveContentType, TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { moveLatest } from '../catalog/move-latest.js';
-import { executePrune, planPrune } from '../catalog/prune.js';
-import { isEmptyPolicy, type RetentionPolicy } from '../catalog/retention.js';
+import { retainAfterWrite } from '../catalog/prune.js';
+import type { RetentionPolicy } from '../catalog/retention.js';
 import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
 import { schemaErrors } from '../catalog/schemas.js';
-import { listSnapshots, readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
+import { readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
 import { snapshotIdTime } from '../catalog/snapshot-id.js';
+import { verificationVerdict, type VerificationState } from '../catalog/verification.js';
 import { startProgress } from '../util/progress.js';
 import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
 import { partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
@@ -68,7 +69,7 @@ export interface CopyResult {
   archiveKey: string;
   archiveVersionId: string | null;
   manifestKey: string;
-  /** What was found at the source: passing, failing, stale, invalid or missing. */
+  /** The verdict on the source's verification.json (catalog/verification.ts). */
   verification: VerificationState;
   verificationCopied: boolean;
   latestMoved: boolean;
@@ -77,30 +78,6 @@ export interface CopyResult {
   pruned: string[];
   durationSeconds: number;
 }
-
-/** The manifest field that records where a copied snapshot came from (schema: optional). */
-export interface CopiedFrom {
-  endpoint: string;
-  bucket: string;
-  key: string;
-  versionId: string | null;
-  manifestKey: string;
-  copiedAt: string;
-}
-
-export type VerificationState = 'passing' | 'failing' | 'stale' | 'invalid' | 'missing';
-
-interface SourceVerification {
-  state: VerificationState;
-  detail: string;
-  value?: unknown;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  zstd: 'application/zstd',
-  gzip: 'application/gzip',
-  none: 'application/x-tar',
-};
 
 /**
  * Copies one proven snapshot to a second bucket: select it on the source, refuse it without a
@@ -127,11 +104,11 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
         `Snapshot ${m.snapshotId} of ${options.target} is "${m.status}"${m.statusReason ? ` (${m.statusReason})` : ''}: only good snapshots are copied. Nothing was written to ${destination.description}.`,
       );
     }
-    const verification = await readSourceVerification(source, from, m);
-    logger.info(`verification.json: ${verification.state} (${verification.detail})`);
+    const verification = await verificationVerdict(source, from, m, started);
+    logger.info(`verification.json: ${verification.state} (${verification.reason})`);
     if (options.requireVerified && verification.state !== 'passing') {
       throw new ConfigurationError(
-        `Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.detail}. ` +
+        `Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.reason}. ` +
           `Only a proven snapshot is copied: run verify-restore on it first (write-report: true), ` +
           `or set require-verified: false to copy it unproven. Nothing was written to ${destination.description}.`,
       );
@@ -197,7 +174,7 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
           const version = useServerSide
             ? await copyInsideProvider(options, deps, m, archiveKey)
             : await streamArchive(options, deps, m, archiveKey);
-          const manifest: Manifest & { copiedFrom: CopiedFrom } = {
+          const manifest: Manifest = {
             ...m,
             archive: {
               key: archiveKey,
@@ -242,12 +219,14 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     stored = { key: archiveKey, versionId: archive.version.versionId ?? null };
   }
 
-  // verification.json is a statement about these bytes, still true at the destination
+  // verification.json (passing or failing) is a statement about these bytes, still true at the
+  // destination, whose manifest's copiedFrom names the version it was made on
   let verificationCopied = false;
-  if (picked.verification.value !== undefined && picked.verification.state !== 'stale') {
+  const proof = picked.verification.verification;
+  if (proof) {
     const key = to.verificationKey(id);
     if (method !== 'already-present' || !(await destination.head(key))) {
-      await destination.putJson(key, picked.verification.value);
+      await destination.putJson(key, proof);
       verificationCopied = true;
       logger.info(`copied verification.json (${picked.verification.state})`);
     }
@@ -258,21 +237,15 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
   const latest = await publishLatest(destination, to, destManifest, pre.latest, now(), logger);
 
-  const pruned: string[] = [];
-  if (!isEmptyPolicy(options.retention)) {
-    await logger.group('Retention on the destination', async () => {
-      const plan = planPrune(await listSnapshots(destination, to), options.retention);
-      logger.info(
-        `keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`,
-      );
-      pruned.push(...(await executePrune(destination, to, plan, logger)));
-      if (pruned.length === 0) logger.info('nothing to prune');
-      if (pruned.includes(id)) {
-        logger.warning(
-          `snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`,
-        );
-      }
-    });
+  const retention = await retainAfterWrite(destination, to, options.retention, {
+    title: 'Retention on the destination',
+    dryRun: false,
+    logger,
+  });
+  if (retention.pruned.includes(id)) {
+    logger.warning(
+      `snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`,
+    );
   }
 
   return {
@@ -289,47 +262,9 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     verificationCopied,
     latestMoved: latest.moved,
     latestNote: latest.note,
-    pruned,
+    pruned: retention.pruned,
     durationSeconds: Math.round((now().getTime() - started.getTime()) / 10) / 100,
   };
-}
-
-async function readSourceVerification(
-  store: ObjectStore,
-  layout: TargetLayout,
-  m: Manifest,
-): Promise<SourceVerification> {
-  const key = layout.verificationKey(m.snapshotId);
-  let stored;
-  try {
-    stored = await store.getJson<unknown>(key);
-  } catch (err) {
-    return { state: 'invalid', detail: `${key} cannot be read: ${errorMessage(err)}` };
-  }
-  if (!stored) return { state: 'missing', detail: `${key} does not exist` };
-  const errors = schemaErrors('verification', stored.value);
-  if (errors.length)
-    return { state: 'invalid', detail: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
-  const v = stored.value as {
-    verified: boolean;
-    verifiedAt: string;
-    snapshotId: string;
-    archive: { expectedSha256: string; actualSha256: string | null };
-  };
-  if (v.snapshotId !== m.snapshotId || v.archive.expectedSha256 !== m.archive.sha256) {
-    return {
-      state: 'stale',
-      detail: `${key} is about other bytes (sha256 ${v.archive.expectedSha256}, the manifest records ${m.archive.sha256})`,
-    };
-  }
-  if (!v.verified || v.archive.actualSha256 !== m.archive.sha256) {
-    return {
-      state: 'failing',
-      detail: `the restore drill of ${v.verifiedAt} failed`,
-      value: stored.value,
-    };
-  }
-  return { state: 'passing', detail: `verified at ${v.verifiedAt}`, value: stored.value };
 }
 
 /**
@@ -370,7 +305,7 @@ async function streamArchive(
   flowing.catch((err: unknown) => (pipelineError = err));
   let uploadError: unknown;
   const upload = deps.destination.uploadStream(key, body, {
-    contentType: CONTENT_TYPES[m.compression] ?? 'application/octet-stream',
+    contentType: archiveContentType(m.compression, m.encryption !== undefined),
     // the size is known exactly: parts as small as the 10,000-part limit allows
     partSizeBytes: partSizeFor(m.archive.size, 1),
     queueSize: UPLOAD_QUEUE_SIZE,
@@ -419,13 +354,7 @@ async function copyInsideProvider(
   }
   const versionId = version.versionId ?? head.versionId;
   const read = await deps.destination.download(key, versionId, deps.signal);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of read.body as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  const sha256 = hash.digest('hex');
+  const { bytes, sha256 } = await hashStream(read.body);
   if (bytes !== m.archive.size || sha256 !== m.archive.sha256) {
     throw new OperationFailedError(
       `the server-side copy ${key} does not match the manifest (${bytes} bytes, sha256 ${sha256}; the manifest records ${m.archive.size} bytes, sha256 ${m.archive.sha256})`,

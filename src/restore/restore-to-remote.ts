@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDecompressor } from '../archive/decompress.js';
+import { HashCounter } from '../archive/hash-counter.js';
 import { OperationFailedError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
@@ -76,13 +75,7 @@ export async function restoreToRemote(
   });
   let stdout = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const hash = createHash('sha256');
-  const hasher = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
+  const hasher = new HashCounter();
   const download = await store.download(
     manifest.archive.key,
     manifest.archive.versionId ?? undefined,
@@ -100,7 +93,7 @@ export async function restoreToRemote(
     .split('\n')
     .find((l) => l.startsWith(STATUS_PREFIX))
     ?.slice(STATUS_PREFIX.length);
-  const sha = hash.digest('hex');
+  const sha = hasher.sha256;
   if (status === 'err=nopath') {
     throw new OperationFailedError(
       `restore-path ${path} does not exist on the machine: give the volume's mount point.`,

@@ -6,6 +6,7 @@ import { TargetLayout } from '../../src/catalog/layout.js';
 import { latestFor, MANIFEST_SCHEMA_VERSION, type Manifest } from '../../src/catalog/manifest.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { makeSnapshotId } from '../../src/catalog/snapshot-id.js';
+import { buildVerification } from '../../src/catalog/verification.js';
 import { S3ObjectStore } from '../../src/storage/object-store.js';
 import { runAction } from '../helpers/run-action.js';
 import { createBucket, location, s3Env, s3Server } from '../helpers/s3.js';
@@ -244,7 +245,13 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
 describe('protected-deploy-guard freshness gate LB006 (Ceph RGW)', () => {
   const HOUR = 3600_000;
 
-  async function putBackup(bucket: string, target: string, ageMs: number, verification?: unknown) {
+  /** verification: the verification.json to store beside the snapshot, made from its manifest. */
+  async function putBackup(
+    bucket: string,
+    target: string,
+    ageMs: number,
+    verification?: (m: Manifest) => unknown,
+  ) {
     const store = new S3ObjectStore(location(bucket));
     const layout = new TargetLayout('lifeboat', target);
     const created = new Date(Date.now() - ageMs);
@@ -273,7 +280,7 @@ describe('protected-deploy-guard freshness gate LB006 (Ceph RGW)', () => {
       layout.latestKey,
       latestFor(manifest, layout.manifestKey(id), mv.versionId ?? null, new Date()),
     );
-    if (verification !== undefined) await store.putJson(layout.verificationKey(id), verification);
+    if (verification) await store.putJson(layout.verificationKey(id), verification(manifest));
     return id;
   }
 
@@ -311,20 +318,27 @@ describe('protected-deploy-guard freshness gate LB006 (Ceph RGW)', () => {
   });
 
   it('a passing verification.json is preferred; a failed or malformed one falls back to the backup time', async () => {
+    // what verify-restore writes for the snapshot's own bytes, `agoMs` ago
+    const drill = (verified: boolean, agoMs: number) => (m: Manifest) =>
+      buildVerification({
+        manifest: m,
+        target: m.target,
+        mode: 'stream',
+        checks: [{ name: 'sha256', ok: verified, detail: m.archive.sha256 }],
+        verifiedAt: new Date(Date.now() - agoMs),
+        ageSeconds: 0,
+        restoreSeconds: 1,
+        bytes: m.archive.size,
+        contents: { entries: m.entries, uncompressedBytes: m.uncompressedBytes },
+        actualVersionId: m.archive.versionId,
+        actualSha256: m.archive.sha256,
+        restoredTo: null,
+      });
     const bucket = await createBucket();
-    await putBackup(bucket, 'verified', 48 * HOUR, {
-      verified: true,
-      verifiedAt: new Date(Date.now() - HOUR).toISOString(),
-    });
-    await putBackup(bucket, 'failed-verify', 2 * HOUR, {
-      verified: false,
-      verifiedAt: new Date().toISOString(),
-    });
-    await putBackup(bucket, 'old-verify', 2 * HOUR, {
-      verified: true,
-      verifiedAt: new Date(Date.now() - 50 * HOUR).toISOString(),
-    });
-    await putBackup(bucket, 'garbage', 2 * HOUR, ['not', 'an', 'object']);
+    await putBackup(bucket, 'verified', 48 * HOUR, drill(true, HOUR));
+    await putBackup(bucket, 'failed-verify', 2 * HOUR, drill(false, 0));
+    await putBackup(bucket, 'old-verify', 2 * HOUR, drill(true, 50 * HOUR));
+    await putBackup(bucket, 'garbage', 2 * HOUR, () => ['not', 'an', 'object']);
 
     const run = await gate(bucket, 'verified\nfailed-verify\ngarbage');
     expect(run.code, run.log).toBe(0);
