@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,
@@ -16,7 +16,18 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError } from '../util/errors.js';
 import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
-import { explainS3Error, isNotFound, s3ErrorCode, s3Status } from './s3-errors.js';
+import {
+  explainBodyError,
+  explainS3Error,
+  isNotFound,
+  isStall,
+  s3ErrorCode,
+  s3Status,
+  storeStalledMessage,
+} from './s3-errors.js';
+
+/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
+const AFTER_STALL_MS = 10_000;
 
 export interface ObjectVersion {
   versionId?: string;
@@ -94,13 +105,35 @@ export class S3ObjectStore implements ObjectStore {
     this.client = client ?? createS3Client(location);
   }
 
+  /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
+  private stalled = false;
+
+  /**
+   * Every request goes through here. Once one request found the store stalled, the run is
+   * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+   * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
+   */
+  private send<T>(
+    request: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    if (!this.stalled) return request(signal ? { abortSignal: signal } : {});
+    const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+    return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+  }
+
   private fail(err: unknown, operation: string): Error {
-    return explainS3Error(err, operation, this.description);
+    if (this.stalled && s3ErrorCode(err) === 'AbortError') {
+      return new Error(storeStalledMessage(this.description, operation, false));
+    }
+    const explained = explainS3Error(err, operation, this.description);
+    if (isStall(err)) this.stalled = true;
+    return explained;
   }
 
   async checkAccess(): Promise<void> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      await this.send((o) => this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), o));
     } catch (err) {
       if (s3Status(err) === 404 || isNotFound(err)) {
         throw new ConfigurationError(
@@ -113,7 +146,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async versioning(): Promise<VersioningStatus> {
     try {
-      const out = await this.client.send(new GetBucketVersioningCommand({ Bucket: this.bucket }));
+      const out = await this.send((o) =>
+        this.client.send(new GetBucketVersioningCommand({ Bucket: this.bucket }), o),
+      );
       if (out.Status === 'Enabled' || out.Status === 'Suspended') return out.Status;
       return 'Disabled';
     } catch (err) {
@@ -125,7 +160,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async head(key: string): Promise<ObjectHead | undefined> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.send((o) =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), o),
+      );
       return {
         size: out.ContentLength ?? 0,
         versionId: out.VersionId,
@@ -144,12 +181,15 @@ export class S3ObjectStore implements ObjectStore {
     let text: string;
     let out;
     try {
-      out = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          ...(versionId ? { VersionId: versionId } : {}),
-        }),
+      out = await this.send((o) =>
+        this.client.send(
+          new GetObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            ...(versionId ? { VersionId: versionId } : {}),
+          }),
+          o,
+        ),
       );
       text = (await out.Body?.transformToString('utf8')) ?? '';
     } catch (err) {
@@ -168,16 +208,19 @@ export class S3ObjectStore implements ObjectStore {
   async putJson(key: string, value: unknown): Promise<ObjectVersion> {
     const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
     try {
-      const out = await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/json',
-          ...this.sse,
-          // every S3 flavour checks Content-MD5, unlike the newer checksum headers
-          ContentMD5: createHash('md5').update(body).digest('base64'),
-        }),
+      const out = await this.send((o) =>
+        this.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            Body: body,
+            ContentType: 'application/json',
+            ...this.sse,
+            // every S3 flavour checks Content-MD5, unlike the newer checksum headers
+            ContentMD5: createHash('md5').update(body).digest('base64'),
+          }),
+          o,
+        ),
       );
       return { versionId: out.VersionId, etag: out.ETag };
     } catch (err) {
@@ -218,10 +261,12 @@ export class S3ObjectStore implements ObjectStore {
         ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
       };
     } catch (err) {
+      // explained first: a stalled store then bounds the clean-up below (see send)
+      const failure = this.fail(err, `upload of ${key}`);
       // leave no half-written multipart upload behind, whatever lib-storage did on its way out
       await this.abortIncompleteUploads(key).catch(() => 0);
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('upload aborted');
-      throw this.fail(err, `upload of ${key}`);
+      throw failure;
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -229,16 +274,20 @@ export class S3ObjectStore implements ObjectStore {
 
   async download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject> {
     try {
-      const out = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          ...(versionId ? { VersionId: versionId } : {}),
-        }),
-        signal ? { abortSignal: signal } : {},
+      const out = await this.send(
+        (o) =>
+          this.client.send(
+            new GetObjectCommand({
+              Bucket: this.bucket,
+              Key: key,
+              ...(versionId ? { VersionId: versionId } : {}),
+            }),
+            o,
+          ),
+        signal,
       );
       return {
-        body: out.Body as Readable,
+        body: this.explainedBody(out.Body as Readable, key),
         size: out.ContentLength ?? 0,
         versionId: out.VersionId,
         etag: out.ETag,
@@ -254,18 +303,30 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
+  private explainedBody(body: Readable, key: string): Readable {
+    const out = new PassThrough();
+    body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
+    // a consumer that stops reading (a refused archive, a signal) releases the connection
+    out.once('close', () => body.destroy());
+    return body.pipe(out);
+  }
+
   async listFolders(prefix: string): Promise<string[]> {
     const folders: string[] = [];
     let token: string | undefined;
     try {
       do {
-        const out = await this.client.send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix: prefix,
-            Delimiter: '/',
-            ContinuationToken: token,
-          }),
+        const out = await this.send((o) =>
+          this.client.send(
+            new ListObjectsV2Command({
+              Bucket: this.bucket,
+              Prefix: prefix,
+              Delimiter: '/',
+              ContinuationToken: token,
+            }),
+            o,
+          ),
         );
         for (const p of out.CommonPrefixes ?? []) {
           if (p.Prefix) folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
@@ -283,8 +344,11 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined;
     try {
       do {
-        const out = await this.client.send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+        const out = await this.send((o) =>
+          this.client.send(
+            new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+            o,
+          ),
         );
         for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
         token = out.IsTruncated ? out.NextContinuationToken : undefined;
@@ -297,7 +361,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async listVersions(key: string): Promise<KeyVersion[]> {
     try {
-      const out = await this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+      const out = await this.send((o) =>
+        this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o),
+      );
       // the server lists a key's versions in the order they were stored, newest first. That order
       // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
       // that began first may be stored second (seen on Ceph RGW)
@@ -317,7 +383,9 @@ export class S3ObjectStore implements ObjectStore {
     // holds only a few objects
     for (const key of keys) {
       try {
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+        await this.send((o) =>
+          this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o),
+        );
       } catch (err) {
         throw this.fail(err, `DeleteObject ${key}`);
       }
@@ -326,11 +394,16 @@ export class S3ObjectStore implements ObjectStore {
 
   async abortIncompleteUploads(key: string): Promise<number> {
     let aborted = 0;
-    const out = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
+    const out = await this.send((o) =>
+      this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o),
+    );
     for (const u of out.Uploads ?? []) {
       if (u.Key !== key || !u.UploadId) continue;
-      await this.client.send(
-        new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }),
+      await this.send((o) =>
+        this.client.send(
+          new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }),
+          o,
+        ),
       );
       aborted++;
     }

@@ -18,6 +18,16 @@ export interface S3Location {
 }
 
 /**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+export const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 } as const;
+
+/**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
@@ -29,7 +39,8 @@ export function createS3Client(location: S3Location): S3Client {
     forcePathStyle: location.forcePathStyle,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 5,
+    maxAttempts: STORE_TIMEOUTS.maxAttempts,
+    requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
     ...(location.credentials ? { credentials: location.credentials } : {}),
   });
 }

@@ -1,4 +1,5 @@
-import { ConfigurationError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
+import { STORE_TIMEOUTS } from './s3-client.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -63,15 +64,54 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
       `The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`,
     );
   }
+  if (isStall(err))
+    return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
   const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(
     message,
   );
   if (net) {
-    return new Error(
+    return new EnvironmentError(
       `Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`,
     );
   }
   return new Error(
     `${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`,
+  );
+}
+
+/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+export function isStall(err: unknown): boolean {
+  return s3ErrorCode(err) === 'TimeoutError';
+}
+
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+export function storeStalledMessage(where: string, operation: string, noConnection: boolean): string {
+  const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+  const what = noConnection
+    ? `accepted no connection within ${connectMs / 1000} s`
+    : `moved no byte for ${idleMs / 1000} s`;
+  return (
+    `${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+    `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`
+  );
+}
+
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+export function explainBodyError(err: unknown, where: string, key: string): EnvironmentError {
+  if (isStall(err)) {
+    return new EnvironmentError(
+      `${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+        `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`,
+    );
+  }
+  return new EnvironmentError(
+    `The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errorMessage(err)}): ` +
+      `the network or the store failed; run again.`,
   );
 }

@@ -11,6 +11,15 @@ export class OperationFailedError extends Error {
   override readonly name = 'OperationFailedError';
 }
 
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+}
+
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);

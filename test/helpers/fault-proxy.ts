@@ -234,6 +234,10 @@ export interface ProxiedRequest {
  *   is read and dropped, so the connection stays usable), e.g. 503 SlowDown or 500 InternalError;
  * - `delayMs`: holds the request this long before forwarding it (a latency spike);
  * - `before`: awaited before the request is forwarded (delete the bucket, kill a process, a barrier).
+ * - `hang`: reads the request and never answers (a store that accepts connections and stalls);
+ * - `stallAfterBytes`: forwards the request, then passes the response head and this many bytes of
+ *   its body and sends nothing more, holding the connection open (a download that stops moving).
+ * A held or stalled request ends when its client gives up.
  * `times` caps how many requests the rule applies to (default: every matching one).
  */
 export interface HttpFaultRule {
@@ -241,6 +245,8 @@ export interface HttpFaultRule {
   respond?: { status: number; code: string; message?: string };
   delayMs?: number;
   before?: (req: ProxiedRequest) => Promise<void> | void;
+  hang?: boolean;
+  stallAfterBytes?: number;
   times?: number;
 }
 
@@ -303,6 +309,10 @@ export async function startHttpFaultProxy(
         });
       }
       if (gone) return;
+      if (rule?.hang) {
+        req.resume();
+        return;
+      }
       if (rule?.respond) {
         const { status, code, message } = rule.respond;
         req.resume();
@@ -323,7 +333,18 @@ export async function startHttpFaultProxy(
         { host: upstreamHost, port: upstreamPort, method: info.method, path: info.url, headers, agent },
         (upRes) => {
           res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-          upRes.pipe(res);
+          const stallAt = rule?.stallAfterBytes;
+          if (stallAt === undefined) {
+            upRes.pipe(res);
+            return;
+          }
+          let passed = 0;
+          upRes.on('data', (chunk: Buffer) => {
+            const take = Math.max(0, Math.min(chunk.length, stallAt - passed));
+            if (take > 0) res.write(chunk.subarray(0, take));
+            passed += take;
+            if (passed >= stallAt) upRes.pause();
+          });
         },
       );
       up.on('error', () => res.destroy());
