@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages lifeboat's demo and tests use, only those that are missing.
+# Installs the Debian packages lifeboat's demo and tests use, only those that are missing, and the
+# oldest Node.js that package.json "engines" admits (for the CLI tests), unless it is there.
 # Idempotent and quiet when everything is present. Needs root (or sudo) for apt-get.
 set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # command -> package
 declare -A NEED=(
@@ -21,16 +24,33 @@ declare -A NEED=(
   [ps]=procps              # the sshd test helper finds a connection's processes
   [sshd]=openssh-server    # ssh-volume-backup tests run a real OpenSSH server on 127.0.0.1
   [ssh]=openssh-client
+  [aws]=awscli             # docs/RECOVERY.md's restore without lifeboat is tested command by command
+  [jq]=jq                  # ... it reads latest.json and the manifest with jq
+  [sha256sum]=coreutils    # ... and checks the archive with sha256sum -c
 )
 
 missing=()
 for cmd in "${!NEED[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${NEED[$cmd]}")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "[setup-system] installing: ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "[setup-system] installing: ${missing[*]}" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The CLI tests run the bundle under Node 24 (devDependency "node") and under the oldest Node.js
+# that package.json "engines" admits: this version, from the npm registry (package "node", whose
+# install script fetches the platform's binary), kept in .tmp/ (git-ignored), outside the project's
+# own node_modules and lockfile. test/helpers/cli-nodes.ts expects exactly this version there.
+OLDEST_NODE_VERSION=22.15.0
+oldest="$root/.tmp/node22"
+if [ "$("$oldest/node_modules/node/bin/node" --version 2>/dev/null || true)" != "v$OLDEST_NODE_VERSION" ]; then
+  echo "[setup-system] installing Node.js $OLDEST_NODE_VERSION into .tmp/node22 for the CLI tests" >&2
+  mkdir -p "$oldest"
+  # npm runs a dependency's install script only when the project allows it
+  echo '{ "private": true, "allowScripts": { "node": true } }' >"$oldest/package.json"
+  npm install --prefix "$oldest" --no-save --no-audit --no-fund --loglevel=error "node@$OLDEST_NODE_VERSION" >/dev/null
+fi

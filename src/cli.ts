@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// first: the TypeScript compiler (used by `guard`) reads __filename while it loads
+// first of all: refuse a Node.js without zstd in zlib, before any other module is evaluated
+import './cli/node-gate.js';
+// then: the TypeScript compiler (used by `guard`) reads __filename while it loads
 import './util/cjs-globals.js';
 import { main } from './cli/main.js';
 

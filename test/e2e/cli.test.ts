@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
-import { NODE24 } from '../helpers/node24.js';
+import { cliTestNode } from '../helpers/cli-nodes.js';
 import { LightsailStandin } from '../standins/lightsail-api.js';
 import { STANDIN_BIN } from '../helpers/run-action.js';
 import { createBucket, s3Env, s3Server } from '../helpers/s3.js';
 
 const root = new URL('../..', import.meta.url).pathname;
+/** Node 24, or the oldest supported Node when test/e2e/cli-oldest-node.test.ts runs this file. */
+const node = cliTestNode();
 
 /** Runs the shipped CLI bundle as a person or cron would (not a TTY). */
 async function lifeboat(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(NODE24, [join(root, 'dist/cli/index.js'), ...args], {
+  const child = spawn(node.path, [join(root, 'dist/cli/index.js'), ...args], {
     env: {
       PATH: `${STANDIN_BIN}:${process.env.PATH}`,
       HOME: process.env.HOME ?? '/root',
@@ -47,7 +49,7 @@ function withoutLifeboatFolders(tree: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(tree).filter(([k]) => !k.startsWith('.lifeboat-')));
 }
 
-describe('the lifeboat CLI (dist/cli bundle under Node 24)', () => {
+describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
   it('backup of a local directory, snapshots, verify, restore --to, prune --dry-run; JSON output and exit codes', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 100_000 });

