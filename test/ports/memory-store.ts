@@ -121,6 +121,7 @@ export function s3Error(code: string, status: number, message = `${code} (simula
 }
 
 const NULL_VERSION = 'null';
+const noSuchKey = () => s3Error('NoSuchKey', 404, 'The specified key does not exist.');
 const DOWNLOAD_CHUNK = 64 * 1024;
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest();
@@ -181,8 +182,7 @@ export class MemoryStore implements ObjectStore {
       size: e.body.length,
       ...this.visible(e),
       lastModified: new Date(e.lastModified),
-      ...(this.sse ? { serverSideEncryption: this.sse.sse } : {}),
-      ...(this.sse?.kmsKeyId ? { sseKmsKeyId: this.sse.kmsKeyId } : {}),
+      ...this.sseFields(),
     };
   }
 
@@ -233,8 +233,7 @@ export class MemoryStore implements ObjectStore {
       });
       return {
         ...this.visible(stored),
-        ...(this.sse ? { serverSideEncryption: this.sse.sse } : {}),
-        ...(this.sse?.kmsKeyId ? { sseKmsKeyId: this.sse.kmsKeyId } : {}),
+        ...this.sseFields(),
       };
     } catch (err) {
       body.destroy();
@@ -354,7 +353,7 @@ export class MemoryStore implements ObjectStore {
 
   /** A copy of the bytes of a key's current object, or of one version; undefined when absent. */
   bytes(key: string, versionId?: string): Buffer | undefined {
-    const e = versionId ? this.objects.get(key)?.find((x) => x.versionId === versionId) : this.current(key);
+    const e = this.entry(key, versionId);
     return e && !e.deleteMarker ? Buffer.from(e.body) : undefined;
   }
 
@@ -371,7 +370,7 @@ export class MemoryStore implements ObjectStore {
 
   /** Changes the stored bytes of a version in place, keeping its ETag and id (bit rot at the provider). */
   tamper(key: string, versionId: string | undefined, change: (bytes: Buffer) => Buffer): void {
-    const e = versionId ? this.objects.get(key)?.find((x) => x.versionId === versionId) : this.current(key);
+    const e = this.entry(key, versionId);
     if (!e || e.deleteMarker) throw new Error(`tamper: ${key} ${versionId ?? ''} is not stored`);
     e.body = Buffer.from(change(Buffer.from(e.body)));
   }
@@ -394,16 +393,8 @@ export class MemoryStore implements ObjectStore {
     return async (from, toKey) => {
       const operation = `CopyObject ${from.bucket}/${from.key} -> ${toKey}`;
       await this.call({ operation: 'CopyObject', key: toKey }, operation);
-      const e = from.versionId
-        ? source.objects.get(from.key)?.find((x) => x.versionId === from.versionId)
-        : source.current(from.key);
-      if (!e || e.deleteMarker) {
-        throw explainS3Error(
-          s3Error('NoSuchKey', 404, 'The specified key does not exist.'),
-          operation,
-          this.description,
-        );
-      }
+      const e = source.entry(from.key, from.versionId ?? undefined);
+      if (!e || e.deleteMarker) throw explainS3Error(noSuchKey(), operation, this.description);
       const copied = this.store(toKey, Buffer.from(e.body), {
         ...(e.contentType ? { contentType: e.contentType } : {}),
         ...(e.metadata ? { metadata: { ...e.metadata } } : {}),
@@ -435,33 +426,26 @@ export class MemoryStore implements ObjectStore {
     return bodyFault;
   }
 
+  /** AWS's answers: a 412 when the condition does not hold, a 404 for If-Match on no object. */
   private checkConditions(key: string, c: PutConditions, operation: string): void {
     if (!this.conditional) return;
     const e = this.current(key);
-    if (c.ifNoneMatch === '*' && e) {
-      throw explainS3Error(
-        s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold'),
-        operation,
-        this.description,
-      );
-    }
-    if (c.ifMatch !== undefined) {
-      // AWS: If-Match on a key without a current object is a 404, on another ETag a 412
-      if (!e) {
-        throw explainS3Error(
-          s3Error('NoSuchKey', 404, 'The specified key does not exist.'),
-          operation,
-          this.description,
-        );
-      }
-      if (e.etag !== c.ifMatch) {
-        throw explainS3Error(
-          s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold'),
-          operation,
-          this.description,
-        );
-      }
-    }
+    const failed =
+      (c.ifNoneMatch === '*' && e) || (c.ifMatch !== undefined && e && e.etag !== c.ifMatch)
+        ? s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold')
+        : c.ifMatch !== undefined && !e
+          ? noSuchKey()
+          : undefined;
+    if (failed) throw explainS3Error(failed, operation, this.description);
+  }
+
+  /** What HEAD (and so an upload's answer) reports of server-side encryption. */
+  private sseFields(): { serverSideEncryption?: string; sseKmsKeyId?: string } {
+    if (!this.sse) return {};
+    return {
+      serverSideEncryption: this.sse.sse,
+      ...(this.sse.kmsKeyId ? { sseKmsKeyId: this.sse.kmsKeyId } : {}),
+    };
   }
 
   private versioned(): boolean {
@@ -476,6 +460,11 @@ export class MemoryStore implements ObjectStore {
     };
   }
 
+  /** One version of a key (a delete marker too), or without an id the current object. */
+  private entry(key: string, versionId: string | undefined): Entry | undefined {
+    return versionId ? this.objects.get(key)?.find((x) => x.versionId === versionId) : this.current(key);
+  }
+
   private current(key: string): Entry | undefined {
     const e = this.objects.get(key)?.[0];
     return e && !e.deleteMarker ? e : undefined;
@@ -483,8 +472,7 @@ export class MemoryStore implements ObjectStore {
 
   /** The entry a GET reads: undefined for "not found" (NoSuchKey / NoSuchVersion). */
   private read(key: string, versionId: string | undefined, operation: string): Entry | undefined {
-    if (!versionId) return this.current(key);
-    const e = this.objects.get(key)?.find((x) => x.versionId === versionId);
+    const e = this.entry(key, versionId);
     if (e?.deleteMarker) {
       // S3 answers a GET of a delete marker's version with 405
       throw explainS3Error(
