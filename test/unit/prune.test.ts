@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { listSnapshots } from '../../src/catalog/listing.js';
+import { executePrune, planPrune } from '../../src/catalog/prune.js';
+import { keepLast, LAYOUT, NO_RETENTION } from '../ports/backup-fixture.js';
+import { putSnapshot } from '../ports/catalog-fixture.js';
+import { ManualClock } from '../ports/clock.js';
+import { MemoryStore, s3Error, type MemoryStoreOptions } from '../ports/memory-store.js';
+import { RecordingLogger } from '../ports/recording-logger.js';
+
+// planPrune decides over the catalog as listSnapshots reads it; executePrune deletes folders
+
+/** Good snapshots on four days, a suspect one, a failed one and an unreadable one between them. */
+function catalog(o: MemoryStoreOptions = {}) {
+  const clock = new ManualClock('2026-11-24T12:00:00Z');
+  const store = new MemoryStore({ clock: clock.now, ...o });
+  const good = ['20261120T020000Z', '20261121T020000Z', '20261122T020000Z', '20261123T020000Z'];
+  for (const id of good)
+    putSnapshot(store, LAYOUT, id, { extra: { 'verification.json': '{"verified":true}' } });
+  putSnapshot(store, LAYOUT, '20261120T120000Z', { status: 'suspect' });
+  store.putBytes(LAYOUT.archiveKey('20261121T120000Z', 'gzip'), 'cut short');
+  store.putBytes(LAYOUT.manifestKey('20261122T120000Z'), 'garbage');
+  // the newest folder is suspect: it must neither count nor shield anything
+  putSnapshot(store, LAYOUT, '20261124T020000Z', { status: 'suspect' });
+  return { clock, store, good };
+}
+
+describe('planPrune', () => {
+  it('counts and removes good snapshots only: suspect, incomplete and unreadable folders stay', async () => {
+    const { store, good } = catalog();
+    const plan = planPrune(await listSnapshots(store, LAYOUT), keepLast(2));
+    expect(plan.keep).toEqual([
+      { id: good[3], reasons: ['last'] },
+      { id: good[2], reasons: ['last'] },
+    ]);
+    expect(plan.remove.map((e) => e.id)).toEqual([good[1], good[0]]);
+  });
+
+  it('an empty policy keeps everything', async () => {
+    const { store } = catalog();
+    const plan = planPrune(await listSnapshots(store, LAYOUT), NO_RETENTION);
+    expect(plan.remove).toEqual([]);
+    expect(plan.keep.every((k) => k.reasons.join() === 'policy is empty')).toBe(true);
+  });
+
+  it('nothing of the newest good second is removed, whatever the policy says', async () => {
+    const store = new MemoryStore();
+    for (const id of ['20261123T020000Z-a', '20261123T020000Z-b', '20261122T020000Z'])
+      putSnapshot(store, LAYOUT, id);
+    const plan = planPrune(await listSnapshots(store, LAYOUT), keepLast(1));
+    // keep-last 1 keeps -b; -a started in the same second as the newest and is kept too
+    expect(plan.keep.map((k) => k.id)).toEqual(['20261123T020000Z-b']);
+    expect(plan.remove.map((e) => e.id)).toEqual(['20261122T020000Z']);
+  });
+
+  it('without any good snapshot nothing is removed', async () => {
+    const store = new MemoryStore();
+    putSnapshot(store, LAYOUT, '20261120T020000Z', { status: 'suspect' });
+    store.putBytes(LAYOUT.archiveKey('20261121T020000Z', 'gzip'), 'cut short');
+    expect(planPrune(await listSnapshots(store, LAYOUT), keepLast(1))).toEqual({ keep: [], remove: [] });
+  });
+});
+
+describe('executePrune', () => {
+  it('deletes each folder whole, the manifest first; the versions stay below delete markers', async () => {
+    const { store, good } = catalog();
+    const logger = new RecordingLogger();
+    const plan = planPrune(await listSnapshots(store, LAYOUT), keepLast(2));
+    expect(await executePrune(store, LAYOUT, plan, logger)).toEqual([good[1], good[0]]);
+    expect(logger.lines).toEqual([`pruned snapshot ${good[1]}`, `pruned snapshot ${good[0]}`]);
+    for (const id of [good[1]!, good[0]!]) {
+      const folder = LAYOUT.snapshotPrefix(id);
+      expect(store.writes(folder)).toEqual([
+        'DeleteObject manifest.json',
+        'DeleteObject archive.tar.gz',
+        'DeleteObject verification.json',
+      ]);
+      expect(store.keys(folder)).toEqual([]);
+      for (const v of store.allVersions(folder).filter((x) => x.isLatest)) expect(v.deleteMarker).toBe(true);
+      expect(store.allVersions(folder).filter((x) => !x.deleteMarker)).toHaveLength(3);
+    }
+    expect((await listSnapshots(store, LAYOUT)).map((e) => [e.id, e.state])).toEqual([
+      ['20261124T020000Z', 'suspect'],
+      [good[3], 'ok'],
+      ['20261122T120000Z', 'unreadable'],
+      [good[2], 'ok'],
+      ['20261121T120000Z', 'incomplete'],
+      ['20261120T120000Z', 'suspect'],
+    ]);
+  });
+
+  it('in an unversioned bucket the deleted objects are gone for good', async () => {
+    const { store, good } = catalog({ versioning: 'Disabled' });
+    const plan = planPrune(await listSnapshots(store, LAYOUT), keepLast(3));
+    await executePrune(store, LAYOUT, plan, new RecordingLogger());
+    expect(store.allVersions(LAYOUT.snapshotPrefix(good[0]!))).toEqual([]);
+  });
+
+  it('a deletion cut short after the manifest leaves an incomplete folder, never a good one', async () => {
+    const { store, good } = catalog();
+    store.fault = ({ operation, key }) => {
+      if (operation === 'DeleteObject' && key.endsWith('archive.tar.gz'))
+        throw s3Error('ServiceUnavailable', 503, 'busy');
+    };
+    const plan = planPrune(await listSnapshots(store, LAYOUT), keepLast(3));
+    await expect(executePrune(store, LAYOUT, plan, new RecordingLogger())).rejects.toThrow(
+      `DeleteObject ${LAYOUT.archiveKey(good[0]!, 'gzip')} on s3://memory failed: ServiceUnavailable (HTTP 503): busy`,
+    );
+    store.fault = undefined;
+    const after = await listSnapshots(store, LAYOUT);
+    expect(after.find((e) => e.id === good[0])).toMatchObject({
+      state: 'incomplete',
+      problem: 'no manifest.json',
+    });
+    // and a later retention run counts it neither as kept nor as removable
+    const next = planPrune(after, keepLast(1));
+    expect([...next.keep.map((k) => k.id), ...next.remove.map((e) => e.id)]).not.toContain(good[0]);
+  });
+});

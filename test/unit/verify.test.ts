@@ -1,0 +1,354 @@
+import { mkdir, mkdtemp, readFile, readdir, readlink, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tarStream from 'tar-stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { schemaErrors } from '../../src/catalog/schemas.js';
+import { runVerify, type VerificationReport, type VerifyOptions } from '../../src/jobs/verify.js';
+import { buildRemoteRestoreScript } from '../../src/restore/restore-to-remote.js';
+import { ConfigurationError } from '../../src/util/errors.js';
+import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
+import { DAY, HOUR, ManualClock } from '../ports/clock.js';
+import { MemoryStore } from '../ports/memory-store.js';
+import { RecordingLogger } from '../ports/recording-logger.js';
+import { ScriptedSource } from '../ports/scripted-source.js';
+
+// runVerify over a snapshot that runBackup stored in the memory store; extract mode writes into a
+// temporary holding directory that each test removes
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function holdingBase(): Promise<string> {
+  const base = await mkdtemp(join(tmpdir(), 'lifeboat-verify-unit-'));
+  dirs.push(base);
+  return base;
+}
+
+async function stored(o: { encryptionRecipients?: string[] } = {}) {
+  const clock = new ManualClock();
+  const store = new MemoryStore({ clock: clock.now });
+  const run = await backup({ store, clock, options: o });
+  clock.advance(HOUR);
+  return { clock, store, ...run };
+}
+
+function verifyOptions(o: Partial<VerifyOptions> = {}): VerifyOptions {
+  return {
+    target: TARGET,
+    prefix: PREFIX,
+    snapshot: { kind: 'latest' },
+    mode: 'stream',
+    holdingDir: () => {
+      throw new Error('stream mode has no holding directory');
+    },
+    requiredPaths: [],
+    minEntries: 1,
+    sqlite: [],
+    writeReport: true,
+    ...o,
+  };
+}
+
+async function verify(store: MemoryStore, clock: ManualClock, o: Partial<VerifyOptions> = {}) {
+  const logger = new RecordingLogger();
+  const result = await runVerify(verifyOptions(o), { store, logger, now: clock.now });
+  return { ...result, logger };
+}
+
+const checkNames = (r: { report: VerificationReport }) =>
+  r.report.checks.map((c) => `${c.ok ? 'pass' : 'FAIL'} ${c.name}`);
+
+describe('runVerify: stream mode', () => {
+  it('proves the latest snapshot and writes verification.json beside its manifest', async () => {
+    const { clock, store, result: b, sent } = await stored();
+    const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite', 'uploads/**'], minEntries: 5 });
+
+    expect(v.failure).toBe('');
+    expect(v.holdingDir).toBeNull();
+    expect(checkNames(v)).toEqual([
+      'pass snapshot status',
+      'pass archive structure',
+      'pass sha256',
+      'pass object version',
+      'pass size',
+      'pass entries',
+      'pass uncompressed bytes',
+      'pass min entries',
+      'pass required path db/app.sqlite',
+      'pass required path uploads/**',
+    ]);
+    expect(v.report).toMatchObject({
+      snapshotId: b.snapshotId,
+      verified: true,
+      verifiedAt: clock.now().toISOString(),
+      mode: 'stream',
+      ageSeconds: 3600,
+      bytes: sent.archive.length,
+      uncompressedBytes: sent.tar.length,
+      entries: volume().length,
+      archive: {
+        key: b.archiveKey,
+        expectedVersionId: b.versionId,
+        actualVersionId: b.versionId,
+        expectedSha256: sha256(sent.archive),
+        actualSha256: sha256(sent.archive),
+      },
+      restoredTo: null,
+    });
+    expect(v.reportKey).toBe(LAYOUT.verificationKey(b.snapshotId));
+    // what was written is the report, valid against the committed schema
+    const written = store.json(v.reportKey);
+    expect(written).toEqual(JSON.parse(JSON.stringify(v.report)));
+    expect(schemaErrors('verification', written)).toEqual([]);
+    // stream mode reads, and writes nothing but the report
+    expect(store.writes()).toEqual(expect.arrayContaining([`PutObject ${v.reportKey}`]));
+    expect(store.writes().filter((w) => w.includes('verification'))).toEqual([`PutObject ${v.reportKey}`]);
+  });
+
+  it('contents checks that fail are all recorded: min entries, required paths, max age', async () => {
+    const { clock, store } = await stored();
+    clock.advance(2 * DAY);
+    const v = await verify(store, clock, {
+      requiredPaths: ['db/app.sqlite', 'db/missing.sqlite'],
+      minEntries: 100,
+      maxAgeSeconds: 86_400,
+    });
+    expect(v.report.verified).toBe(false);
+    expect(v.report.checks.filter((c) => !c.ok)).toEqual([
+      { name: 'max age', ok: false, detail: 'snapshot is 2d old; the limit is 24h' },
+      { name: 'min entries', ok: false, detail: '11 entries; at least 100 required' },
+      { name: 'required path db/missing.sqlite', ok: false, detail: 'no entry matches db/missing.sqlite' },
+    ]);
+    expect(v.failure).toMatch(
+      /^Verification of snapshot 20261123T020000Z of app failed: max age: .*; min entries: .*; required path db\/missing.sqlite: no entry matches/,
+    );
+    expect(store.json<VerificationReport>(v.reportKey)?.verified).toBe(false);
+  });
+
+  it('bit rot in the stored archive fails the sha256 check (and the walk)', async () => {
+    const { clock, store, result: b } = await stored();
+    // a byte of gzip's CRC-32 (the trailer's first four of eight bytes): the walk fails too
+    store.tamper(b.archiveKey, b.versionId, flipByte(-6));
+    const v = await verify(store, clock);
+    expect(v.report.verified).toBe(false);
+    expect(v.report.checks.find((c) => c.name === 'archive structure')).toEqual({
+      name: 'archive structure',
+      ok: false,
+      detail: 'the archive is damaged: incorrect data check',
+    });
+    const sha = v.report.checks.find((c) => c.name === 'sha256')!;
+    expect(sha.ok).toBe(false);
+    expect(sha.detail).toBe(
+      `sha256 mismatch: the manifest records ${b.sha256}, the stored object has ${sha256(store.bytes(b.archiveKey)!)}`,
+    );
+  });
+
+  it('an archive replaced by a newer version fails the object version check', async () => {
+    const { clock, store, result: b } = await stored();
+    const replaced = store.putBytes(b.archiveKey, store.bytes(b.archiveKey)!, 'application/gzip');
+    const v = await verify(store, clock);
+    const version = v.report.checks.find((c) => c.name === 'object version')!;
+    expect(version).toEqual({
+      name: 'object version',
+      ok: false,
+      detail: `the archive object was replaced: the manifest records version ${b.versionId}, the current one is ${replaced.versionId}`,
+    });
+    // the same bytes: every other check passes
+    expect(v.report.checks.filter((c) => !c.ok)).toEqual([version]);
+  });
+
+  it('a download cut mid-body fails the archive structure and size checks', async () => {
+    const { clock, store, result: b } = await stored();
+    store.fault = ({ operation, key }) =>
+      operation === 'GetObject' && key === b.archiveKey ? { failAfterBytes: 10_000 } : undefined;
+    const v = await verify(store, clock);
+    expect(checkNames(v).filter((c) => c.startsWith('FAIL'))).toEqual([
+      'FAIL archive structure',
+      'FAIL sha256',
+      'FAIL size',
+    ]);
+    expect(v.report.checks.find((c) => c.name === 'archive structure')?.detail).toMatch(/socket hang up/);
+    expect(v.report.checks.find((c) => c.name === 'size')?.detail).toMatch(
+      /^\d+ bytes read, the manifest records /,
+    );
+  });
+
+  it('a suspect snapshot chosen by id is verified but fails its status check', async () => {
+    const { clock, store } = await stored();
+    clock.advance(DAY);
+    const small = await backup({ store, clock, archive: { entries: [{ name: './' }] } });
+    expect(small.result.status).toBe('suspect');
+    const v = await verify(store, clock, { snapshot: { kind: 'id', id: small.result.snapshotId } });
+    expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['snapshot status']);
+    expect(v.report.checks[0]!.detail).toMatch(
+      /^the manifest says "suspect": the new archive is much smaller/,
+    );
+  });
+
+  it('a target without latest.json is a configuration error naming it', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock: clock.now });
+    await expect(verify(store, clock)).rejects.toThrow(
+      new ConfigurationError(
+        'Target app has no latest.json at s3://memory/lifeboat/app: no good backup has been made yet, or target/prefix are wrong.',
+      ),
+    );
+  });
+});
+
+describe('runVerify: extract mode', () => {
+  it('restores every member with its bytes into the holding directory, marker beside it', async () => {
+    const { clock, store, result: b } = await stored();
+    const base = await holdingBase();
+    const holding = join(base, 'restore');
+    const asked: string[] = [];
+    const v = await verify(store, clock, {
+      mode: 'extract',
+      holdingDir: (id) => (asked.push(id), holding),
+    });
+    expect(asked).toEqual([b.snapshotId]);
+    expect(v.failure).toBe('');
+    expect(v.holdingDir).toBe(holding);
+    expect(await readFile(join(holding, 'db/app.sqlite'))).toEqual(noise(24 * 1024, 1));
+    for (let i = 0; i < 6; i++) {
+      expect(await readFile(join(holding, `uploads/file-${i}.bin`))).toEqual(noise(4096 + i * 512, 100 + i));
+    }
+    expect(await readlink(join(holding, 'current'))).toBe('db/app.sqlite');
+    expect(await readFile(`${holding}.lifeboat-attempt`, 'utf8')).toBe(`${b.snapshotId}\n`);
+    expect((await readdir(base)).sort()).toEqual(['restore', 'restore.lifeboat-attempt']);
+  });
+
+  it('a damaged archive leaves no holding directory to be mistaken for a restore', async () => {
+    const { clock, store, result: b } = await stored();
+    store.tamper(b.archiveKey, b.versionId, (bytes) => bytes.subarray(0, bytes.length - 4000));
+    const base = await holdingBase();
+    const v = await verify(store, clock, { mode: 'extract', holdingDir: () => join(base, 'restore') });
+    expect(v.report.verified).toBe(false);
+    expect(v.holdingDir).toBeNull();
+    expect(await readdir(base)).toEqual([]);
+    expect(v.logger.lines).toContain(
+      `removed ${join(base, 'restore')}: its contents did not come from an intact archive`,
+    );
+  });
+
+  it('an earlier attempt of the same snapshot is emptied and reused; anything else is refused', async () => {
+    const { clock, store } = await stored();
+    const base = await holdingBase();
+    const holding = join(base, 'restore');
+    await verify(store, clock, { mode: 'extract', holdingDir: () => holding });
+    await writeFile(join(holding, 'left-over.txt'), 'from the first attempt');
+    const again = await verify(store, clock, { mode: 'extract', holdingDir: () => holding });
+    expect(again.failure).toBe('');
+    expect((await readdir(holding)).sort()).toEqual(['current', 'db', 'uploads']);
+    const other = join(base, 'other');
+    await mkdir(other);
+    await writeFile(join(other, 'live.db'), 'live data');
+    await expect(verify(store, clock, { mode: 'extract', holdingDir: () => other })).rejects.toThrow(
+      new ConfigurationError(
+        `holding-dir ${other} is not empty and is not an earlier restore of snapshot 20261123T020000Z: lifeboat never restores over existing files. Choose an empty or new directory.`,
+      ),
+    );
+    expect(await readFile(join(other, 'live.db'), 'utf8')).toBe('live data');
+  });
+});
+
+describe('runVerify: encrypted snapshots', () => {
+  async function keys() {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const identity = await generateX25519Identity();
+    return { identity, recipient: await identityToRecipient(identity) };
+  }
+
+  it('decrypts in the same pass and checks both hashes', async () => {
+    const { identity, recipient } = await keys();
+    const { clock, store, sent } = await stored({ encryptionRecipients: [recipient] });
+    const v = await verify(store, clock, { decryptionIdentity: identity });
+    expect(v.failure).toBe('');
+    expect(v.report.checks.find((c) => c.name === 'plaintext sha256')).toEqual({
+      name: 'plaintext sha256',
+      ok: true,
+      detail: sha256(sent.archive),
+    });
+  });
+
+  it('without the identity, or with another one, nothing is downloaded', async () => {
+    const { recipient } = await keys();
+    const other = await keys();
+    const { clock, store } = await stored({ encryptionRecipients: [recipient] });
+    const before = store.calls.length;
+    await expect(verify(store, clock)).rejects.toThrow(
+      /^Snapshot 20261123T020000Z is encrypted with age for age1.*: pass the matching decryption-identity/,
+    );
+    await expect(verify(store, clock, { decryptionIdentity: other.identity })).rejects.toThrow(
+      new RegExp(
+        `^The decryption-identity \\(public key ${other.recipient}\\) is not one snapshot 20261123T020000Z was encrypted for`,
+      ),
+    );
+    expect(
+      store.calls.slice(before).filter((c) => c.operation === 'GetObject' && c.key.includes('archive')),
+    ).toEqual([]);
+  });
+});
+
+describe('runVerify: restore to a machine', () => {
+  const STATUS = 'LIFEBOAT-RESTORE-STATUS';
+
+  /** The machine's side of the restore script: tar -x of stdin, then its status line. */
+  async function untar(stdin: Buffer): Promise<{ names: string[]; ok: boolean }> {
+    const extract = tarStream.extract();
+    const names: string[] = [];
+    extract.on('entry', (h, s, next) => {
+      names.push(h.name);
+      s.on('end', next).resume();
+    });
+    const ok = await new Promise<boolean>((resolve) => {
+      extract.on('finish', () => resolve(true)).on('error', () => resolve(false));
+      extract.end(stdin);
+    });
+    return { names, ok };
+  }
+
+  function machine() {
+    const source = new ScriptedSource({ label: 'flyctl' });
+    const received: { names: string[]; ok: boolean }[] = [];
+    source.enqueue({
+      stdout: async (stdin) => {
+        const r = await untar(stdin);
+        received.push(r);
+        return Buffer.from(`${STATUS} tar=${r.ok && r.names.length > 0 ? 0 : 2}\n`);
+      },
+    });
+    return { source, received };
+  }
+
+  it('after every check passed, the plain tar goes to the machine', async () => {
+    const { clock, store } = await stored();
+    const { source, received } = machine();
+    const v = await verify(store, clock, { restoreTo: { source, path: '/data' } });
+    expect(v.failure).toBe('');
+    expect(v.report.restoredTo).toBe('/data/.lifeboat-restore/20261123T020000Z');
+    expect(received).toEqual([{ names: volume().map((e) => e.name), ok: true }]);
+    expect(source.runs[0]!.keepStdin).toBe(true);
+    expect(source.runs[0]!.script).toBe(buildRemoteRestoreScript('/data', '20261123T020000Z'));
+  });
+
+  // BUG (the one issue 22 names): an encrypted snapshot verifies, then its restore to the machine
+  // fails: restore/restore-to-remote.ts pipes the downloaded bytes straight into the decompressor,
+  // never through age decryption, so gunzip gets the age ciphertext and the machine gets nothing.
+  it.fails('an encrypted snapshot restores to the machine as well', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const identity = await generateX25519Identity();
+    const { clock, store } = await stored({ encryptionRecipients: [await identityToRecipient(identity)] });
+    const { source, received } = machine();
+    const v = await verify(store, clock, {
+      decryptionIdentity: identity,
+      restoreTo: { source, path: '/data' },
+    });
+    expect(v.report.checks.find((c) => c.name === 'restore to machine')?.detail).toBe(
+      'restored into /data/.lifeboat-restore/20261123T020000Z',
+    );
+    expect(received).toEqual([{ names: volume().map((e) => e.name), ok: true }]);
+  });
+});
