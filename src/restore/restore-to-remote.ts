@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDecompressor } from '../archive/decompress.js';
 import { OperationFailedError } from '../util/errors.js';
@@ -9,6 +7,7 @@ import { lastLine } from '../util/process.js';
 import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { ArchiveFeed } from './archive-feed.js';
 
 export const RESTORE_FOLDER = '.lifeboat-restore';
 const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
@@ -55,19 +54,32 @@ export function swapInstructions(
   ];
 }
 
+export interface RemoteRestoreOptions {
+  store: ObjectStore;
+  /** The verified snapshot: its archive is read at the version the manifest records. */
+  manifest: Manifest;
+  /** The machine, and the volume's mount point on it. */
+  source: ArchiveSource;
+  path: string;
+  /** The age identity of an encrypted snapshot (runVerify has checked it is one of its recipients). */
+  decryptionIdentity?: string;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
 /**
  * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
- * hashed (it must still match the manifest) and decompressed here, and the plain tar is extracted
- * there. Nothing outside `<path>/.lifeboat-restore/<id>/` is touched.
+ * hashed (it must still match the manifest), decrypted when it is age-encrypted and decompressed
+ * here, and the plain tar is extracted there. Nothing outside `<path>/.lifeboat-restore/<id>/` is
+ * touched; a failed download or send stops the remote tar.
  */
-export async function restoreToRemote(
-  store: ObjectStore,
-  manifest: Manifest,
-  remote: ArchiveSource,
-  path: string,
-  logger: Logger,
-  signal?: AbortSignal,
-): Promise<string> {
+export async function restoreToRemote(options: RemoteRestoreOptions): Promise<string> {
+  const { store, manifest, source: remote, path, logger, signal } = options;
+  if (manifest.encryption && !options.decryptionIdentity) {
+    throw new OperationFailedError(
+      `snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`,
+    );
+  }
   const holding = remoteHoldingDir(path, manifest.snapshotId);
   const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
     signal,
@@ -76,21 +88,16 @@ export async function restoreToRemote(
   });
   let stdout = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const hash = createHash('sha256');
-  const hasher = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
-  const download = await store.download(
-    manifest.archive.key,
-    manifest.archive.versionId ?? undefined,
-    signal,
-  );
+  const feed = new ArchiveFeed(manifest.encryption ? options.decryptionIdentity : undefined);
   let sendError: unknown;
   try {
-    await pipeline(download.body, hasher, createDecompressor(manifest.compression), proc.stdin);
+    const download = await store.download(
+      manifest.archive.key,
+      manifest.archive.versionId ?? undefined,
+      signal,
+    );
+    const decompressor = createDecompressor(manifest.compression);
+    await Promise.all([feed.feed(download.body, decompressor), pipeline(decompressor, proc.stdin)]);
   } catch (err) {
     sendError = err;
     proc.kill('SIGTERM');
@@ -100,7 +107,7 @@ export async function restoreToRemote(
     .split('\n')
     .find((l) => l.startsWith(STATUS_PREFIX))
     ?.slice(STATUS_PREFIX.length);
-  const sha = hash.digest('hex');
+  const sha = feed.stored.sha256;
   if (status === 'err=nopath') {
     throw new OperationFailedError(
       `restore-path ${path} does not exist on the machine: give the volume's mount point.`,
