@@ -33,27 +33,6 @@ export function buildRemoteRestoreScript(path: string, snapshotId: string): stri
   ].join('\n');
 }
 
-/**
- * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
- * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
- * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
- */
-export function swapInstructions(
-  storageFlags: string,
-  sourceFlags: string,
-  target: string,
-  path: string,
-  snapshotId: string,
-): string[] {
-  const holding = remoteHoldingDir(path, snapshotId);
-  return [
-    `# 1. review the restored copy in ${holding}`,
-    `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
-    `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
-    `# 3. restart the app and check it`,
-  ];
-}
-
 export interface RemoteRestoreOptions {
   store: ObjectStore;
   /** The verified snapshot: its archive is read at the version the manifest records. */
