@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { runBackup } from '../jobs/backup.js';
 import { ConfigurationError } from '../util/errors.js';
@@ -10,11 +10,14 @@ import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
 import { executePrune, planPrune } from '../catalog/prune.js';
-import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
-import { remoteHoldingDir, RESTORE_FOLDER } from '../restore/restore-to-remote.js';
-import { remoteRestoreSource } from '../options/remote-source.js';
-import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
-import { runVerify, type VerifyResult } from '../jobs/verify.js';
+import { verifyOptionsOf } from '../options/restore-target.js';
+import {
+  restoreToDirectory,
+  restoreToMachine,
+  verifyAndRestore,
+  type MachineRestoreOutcome,
+} from '../jobs/restore.js';
+import type { VerifyResult } from '../jobs/verify.js';
 import { listSnapshots } from '../catalog/listing.js';
 import { listJudgedSnapshots, type VerificationState } from '../catalog/verification.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
@@ -172,14 +175,11 @@ const verify: Command = {
   async run(ctx) {
     const inputs = readVerify(ctx.reader);
     const store = new S3ObjectStore(inputs.location);
-    const restoreTo = inputs.restoreTo
-      ? { source: remoteRestoreSource(inputs.restoreTo).source, path: inputs.restoreTo.path }
-      : undefined;
-    if (restoreTo) await restoreTo.source.preflight(ctx.signal);
-    const v = await runVerify(
-      { ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) },
-      { store, logger: ctx.logger, signal: ctx.signal },
-    );
+    const v = await verifyAndRestore(verifyOptionsOf(inputs), {
+      store,
+      logger: ctx.logger,
+      signal: ctx.signal,
+    });
     ctx.result(verifyRows(v), v.report);
     if (!v.report.verified) {
       ctx.logger.warning(v.failure);
@@ -189,15 +189,6 @@ const verify: Command = {
   },
 };
 
-/** A reader that answers some options itself and passes the rest on. */
-function overlay(r: OptionReader, values: Record<string, string>): OptionReader {
-  return {
-    text: (n) => values[n] ?? r.text(n),
-    lines: (n) => r.lines(n),
-    flag: (n) => (n in values ? values[n] === 'true' : r.flag(n)),
-  };
-}
-
 const restore: Command = {
   summary: 'restore a snapshot into a local directory, or into a Fly machine and (with --apply) swap it in',
   usage:
@@ -206,21 +197,22 @@ const restore: Command = {
   async run(ctx) {
     const r = ctx.reader;
     const storage = readStorage(r);
-    const target = validateTarget('target', required(r, 'target', 'the backup target to restore'));
+    // checked first so that a missing --target is named in a restore's words, not a verification's
+    validateTarget('target', required(r, 'target', 'the backup target to restore'));
     const store = new S3ObjectStore(storage.location);
-    const layout = new TargetLayout(storage.prefix, target);
-    const verifyOptions = (values: Record<string, string>) =>
-      readVerify(overlay(r, { 'write-report': 'false', mode: 'stream', ...values })).verify;
+    const checks = readVerify(r).verify;
+    const deps = { store, logger: ctx.logger, signal: ctx.signal };
+    const ifEmpty = r.flag('if-empty');
 
     if (!r.text('app') && !r.text('host')) {
       // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
-      const ifEmpty = r.flag('if-empty');
       const dir = ifEmpty ? validateRemotePath('path', r.text('path')) : r.text('to');
       if (!dir)
         throw new ConfigurationError(
           'Give --to <empty directory>, --app <fly app>, or --if-empty --path <directory>.',
         );
-      if (ifEmpty && holdsData(dir)) {
+      const out = await restoreToDirectory({ checks, dir, ifEmpty }, deps);
+      if (out.kind === 'not-empty') {
         ctx.result([['restored', `no: ${dir} holds data; nothing was done`]], {
           restored: false,
           reason: 'not empty',
@@ -228,28 +220,29 @@ const restore: Command = {
         });
         return EXIT.ok;
       }
-      const v = await runVerify(
-        { ...verifyOptions({ mode: 'extract' }), holdingDir: () => dir, holdingMarker: !ifEmpty },
-        { store, logger: ctx.logger, signal: ctx.signal },
-      );
-      ctx.result(verifyRows(v), { restored: v.report.verified, report: v.report });
-      return v.report.verified ? EXIT.ok : EXIT.checkFailed;
+      ctx.result(verifyRows(out.verify), { restored: out.kind === 'restored', report: out.verify.report });
+      return out.kind === 'restored' ? EXIT.ok : EXIT.checkFailed;
     }
 
     // a machine (Fly or SSH): the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
-    const { source, defaultTarget: machine } = backupSource(r);
+    const { source } = backupSource(r);
     const path = validateRemotePath('path', r.text('path'));
-    const selected = await selectSnapshot(
-      store,
-      layout,
-      parseSnapshotSelector('snapshot', r.text('snapshot')),
+    const mode = ifEmpty ? 'if-empty' : r.flag('apply') ? 'apply' : 'plan';
+    const out = await restoreToMachine(
+      { checks, source, path, mode },
+      { ...deps, confirm: (id) => r.text('confirm') === id },
     );
-    const id = selected.manifest.snapshotId;
-    const ifEmpty = r.flag('if-empty');
-    const apply = r.flag('apply');
-    if (apply && !ifEmpty && r.text('confirm') !== id) {
+    return printMachineRestore(ctx, out, path);
+  },
+};
+
+/** The outcome of a restore into a machine, for people and as JSON; the exit code. */
+function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, path: string): number {
+  const id = out.snapshotId;
+  switch (out.kind) {
+    case 'refused':
       ctx.logger.warning(
-        `refused: --confirm must be exactly the snapshot id being restored (${id}); got ${JSON.stringify(r.text('confirm'))}. Nothing was changed.`,
+        `refused: --confirm must be exactly the snapshot id being restored (${id}); got ${JSON.stringify(ctx.reader.text('confirm'))}. Nothing was changed.`,
       );
       ctx.result([['restored', 'no: --confirm does not match']], {
         restored: false,
@@ -257,61 +250,37 @@ const restore: Command = {
         snapshotId: id,
       });
       return EXIT.checkFailed;
-    }
-    await source.preflight(ctx.signal);
-    if (ifEmpty && !(await isRemotePathEmpty(source, path))) {
-      ctx.result([['restored', `no: ${path} on ${machine} holds data; nothing was done`]], {
+    case 'not-empty':
+      ctx.result([['restored', `no: ${out.path} on ${out.machine} holds data; nothing was done`]], {
         restored: false,
         reason: 'not empty',
-        path,
+        path: out.path,
       });
       return EXIT.ok;
-    }
-    if (!apply && !ifEmpty) {
-      const plan = [
-        `verify snapshot ${id} and stream it into ${remoteHoldingDir(path, id)} on ${machine}`,
-        `move the live contents of ${path} aside into ${path}/.lifeboat-pre-restore-<time>/ (kept)`,
-        `move ${remoteHoldingDir(path, id)} into place`,
-      ];
+    case 'planned':
       ctx.result(
         [
           ['dry run', 'nothing was changed'],
-          ...plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
+          ...out.plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
           ['to do it', `lifeboat restore ... --path ${path} --snapshot ${id} --apply --confirm ${id}`],
         ],
-        { restored: false, dryRun: true, snapshotId: id, plan },
+        { restored: false, dryRun: true, snapshotId: id, plan: out.plan },
       );
       return EXIT.ok;
-    }
-    const v = await runVerify(
-      { ...verifyOptions({ snapshot: id }), restoreTo: { source, path } },
-      { store, logger: ctx.logger, signal: ctx.signal },
-    );
-    if (!v.report.verified || !v.report.restoredTo) {
-      ctx.result(verifyRows(v), { restored: false, report: v.report });
-      ctx.logger.warning(
-        `${v.failure || 'the holding copy was not written'}; the live contents were not touched.`,
-      );
+    case 'failed':
+      ctx.result(verifyRows(out.verify), { restored: false, report: out.verify.report });
+      ctx.logger.warning(out.message);
       return EXIT.checkFailed;
-    }
-    const aside = await swapRemote(source, path, id, new Date());
-    ctx.result(
-      [
-        ...verifyRows(v),
-        ['swapped in', `${path} now holds snapshot ${id}`],
-        ['previous contents', `${aside}/ (kept)`],
-      ],
-      { restored: true, snapshotId: id, previousContents: aside, report: v.report },
-    );
-    return EXIT.ok;
-  },
-};
-
-function holdsData(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((n) => n !== RESTORE_FOLDER && !n.startsWith('.lifeboat-pre-restore-'));
-  } catch {
-    return false;
+    case 'swapped':
+      ctx.result(
+        [
+          ...verifyRows(out.verify),
+          ['swapped in', `${path} now holds snapshot ${id}`],
+          ['previous contents', `${out.previousContents}/ (kept)`],
+        ],
+        { restored: true, snapshotId: id, previousContents: out.previousContents, report: out.verify.report },
+      );
+      return EXIT.ok;
   }
 }
 

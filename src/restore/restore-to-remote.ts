@@ -1,6 +1,5 @@
 import { pipeline } from 'node:stream/promises';
 import { createDecompressor } from '../archive/decompress.js';
-import { HashCounter } from '../archive/hash-counter.js';
 import { OperationFailedError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
@@ -8,6 +7,7 @@ import { lastLine } from '../util/process.js';
 import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { ArchiveFeed } from './archive-feed.js';
 
 export const RESTORE_FOLDER = '.lifeboat-restore';
 const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
@@ -33,40 +33,32 @@ export function buildRemoteRestoreScript(path: string, snapshotId: string): stri
   ].join('\n');
 }
 
-/**
- * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
- * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
- * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
- */
-export function swapInstructions(
-  storageFlags: string,
-  sourceFlags: string,
-  target: string,
-  path: string,
-  snapshotId: string,
-): string[] {
-  const holding = remoteHoldingDir(path, snapshotId);
-  return [
-    `# 1. review the restored copy in ${holding}`,
-    `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
-    `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
-    `# 3. restart the app and check it`,
-  ];
+export interface RemoteRestoreOptions {
+  store: ObjectStore;
+  /** The verified snapshot: its archive is read at the version the manifest records. */
+  manifest: Manifest;
+  /** The machine, and the volume's mount point on it. */
+  source: ArchiveSource;
+  path: string;
+  /** The age identity of an encrypted snapshot (runVerify has checked it is one of its recipients). */
+  decryptionIdentity?: string;
+  logger: Logger;
+  signal?: AbortSignal;
 }
 
 /**
  * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
- * hashed (it must still match the manifest) and decompressed here, and the plain tar is extracted
- * there. Nothing outside `<path>/.lifeboat-restore/<id>/` is touched.
+ * hashed (it must still match the manifest), decrypted when it is age-encrypted and decompressed
+ * here, and the plain tar is extracted there. Nothing outside `<path>/.lifeboat-restore/<id>/` is
+ * touched; a failed download or send stops the remote tar.
  */
-export async function restoreToRemote(
-  store: ObjectStore,
-  manifest: Manifest,
-  remote: ArchiveSource,
-  path: string,
-  logger: Logger,
-  signal?: AbortSignal,
-): Promise<string> {
+export async function restoreToRemote(options: RemoteRestoreOptions): Promise<string> {
+  const { store, manifest, source: remote, path, logger, signal } = options;
+  if (manifest.encryption && !options.decryptionIdentity) {
+    throw new OperationFailedError(
+      `snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`,
+    );
+  }
   const holding = remoteHoldingDir(path, manifest.snapshotId);
   const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
     signal,
@@ -75,15 +67,16 @@ export async function restoreToRemote(
   });
   let stdout = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const hasher = new HashCounter();
-  const download = await store.download(
-    manifest.archive.key,
-    manifest.archive.versionId ?? undefined,
-    signal,
-  );
+  const feed = new ArchiveFeed(manifest.encryption ? options.decryptionIdentity : undefined);
   let sendError: unknown;
   try {
-    await pipeline(download.body, hasher, createDecompressor(manifest.compression), proc.stdin);
+    const download = await store.download(
+      manifest.archive.key,
+      manifest.archive.versionId ?? undefined,
+      signal,
+    );
+    const decompressor = createDecompressor(manifest.compression);
+    await Promise.all([feed.feed(download.body, decompressor), pipeline(decompressor, proc.stdin)]);
   } catch (err) {
     sendError = err;
     proc.kill('SIGTERM');
@@ -93,7 +86,7 @@ export async function restoreToRemote(
     .split('\n')
     .find((l) => l.startsWith(STATUS_PREFIX))
     ?.slice(STATUS_PREFIX.length);
-  const sha = hasher.sha256;
+  const sha = feed.stored.sha256;
   if (status === 'err=nopath') {
     throw new OperationFailedError(
       `restore-path ${path} does not exist on the machine: give the volume's mount point.`,

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { OperationFailedError } from '../../util/errors.js';
 import { formatBytes, formatDuration } from '../../util/format.js';
-import { runVerify, type VerifyResult } from '../../jobs/verify.js';
-import { remoteRestoreSource, storageCliFlags } from '../../options/remote-source.js';
-import { swapInstructions } from '../../restore/restore-to-remote.js';
+import { verifyAndRestore } from '../../jobs/restore.js';
+import type { VerifyResult } from '../../jobs/verify.js';
+import { swapInstructions, verifyOptionsOf } from '../../options/restore-target.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 
 import {
@@ -25,24 +25,8 @@ export async function run(): Promise<void> {
     const inputs = getInputs();
     const store = new S3ObjectStore(inputs.location);
     const signal = cancellationSignal();
-    const remote = inputs.restoreTo ? remoteRestoreSource(inputs.restoreTo) : undefined;
-    const restoreTo =
-      remote && inputs.restoreTo ? { source: remote.source, path: inputs.restoreTo.path } : undefined;
-    const swap = (id: string) =>
-      remote && inputs.restoreTo
-        ? swapInstructions(
-            storageCliFlags(inputs.location, inputs.verify.prefix),
-            remote.cliFlags,
-            inputs.verify.target,
-            inputs.restoreTo.path,
-            id,
-          )
-        : [];
-    if (restoreTo) await restoreTo.source.preflight(signal);
-    result = await runVerify(
-      { ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) },
-      { store, logger: actionsLogger, signal },
-    );
+    result = await verifyAndRestore(verifyOptionsOf(inputs), { store, logger: actionsLogger, signal });
+    const swap = (id: string) => swapInstructions(inputs, id);
     const r = result;
     await writeSummary((s) => {
       s.addHeading(
