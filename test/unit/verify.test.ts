@@ -334,10 +334,9 @@ describe('runVerify: restore to a machine', () => {
     expect(source.runs[0]!.script).toBe(buildRemoteRestoreScript('/data', '20261123T020000Z'));
   });
 
-  // BUG (the one issue 22 names): an encrypted snapshot verifies, then its restore to the machine
-  // fails: restore/restore-to-remote.ts pipes the downloaded bytes straight into the decompressor,
-  // never through age decryption, so gunzip gets the age ciphertext and the machine gets nothing.
-  it.fails('an encrypted snapshot restores to the machine as well', async () => {
+  // was the bug issue 22 names: restore-to-remote.ts piped the stored bytes straight into the
+  // decompressor, never through age decryption (fixed: restore/archive-feed.ts)
+  it('an encrypted snapshot restores to the machine as well', async () => {
     const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
     const identity = await generateX25519Identity();
     const { clock, store } = await stored({ encryptionRecipients: [await identityToRecipient(identity)] });
