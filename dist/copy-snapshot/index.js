@@ -72874,9 +72874,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
  * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
@@ -72887,6 +72885,14 @@ class errors_ConfigurationError extends Error {
 /** The job ran but its result is not good (a failed stream, a suspect backup, a failed check). */
 class OperationFailedError extends Error {
     name = 'OperationFailedError';
+}
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+class EnvironmentError extends Error {
+    name = 'EnvironmentError';
 }
 function errorMessage(err) {
     if (err instanceof Error)
@@ -72920,21 +72926,59 @@ async function requireVersioning(store, what, bucketInput) {
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/archive/archive-tap.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
+
 
 
 /**
- * The point every archive byte passes on its way to storage: it hashes and counts them, hands a
- * copy to a side consumer (the inspector) with back-pressure from both sides, and holds the end of
- * the stream until `beforeEnd` has judged the whole run. When beforeEnd throws, the stream errors
- * instead of ending, so the upload is aborted rather than completed.
+ * The one way lifeboat hashes a stream: sha256 and a byte count of what passes through, passed on
+ * unchanged. Subclasses that do more with each chunk (archive-tap.ts) call `count` for it.
  */
-class ArchiveTap extends external_node_stream_.Transform {
-    beforeEnd;
+class HashCounter extends external_node_stream_.Transform {
     bytes = 0;
     hash = (0,external_node_crypto_.createHash)('sha256');
     digest;
+    constructor(options) {
+        super(options);
+    }
+    /** Adds a chunk to the hash and the count: every chunk that passes, exactly once. */
+    count(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    _transform(chunk, _enc, callback) {
+        this.count(chunk);
+        callback(null, chunk);
+    }
+    /** The sha256 of what passed so far; reading it ends the hash. */
+    get sha256() {
+        this.digest ??= this.hash.digest('hex');
+        return this.digest;
+    }
+}
+/** Reads a stream to its end and returns its sha256 and size (the bytes are discarded). */
+async function hashStream(body) {
+    const counter = new HashCounter();
+    const discard = new external_node_stream_.Writable({ write: (_chunk, _enc, done) => done() });
+    await (0,promises_namespaceObject.pipeline)(body, counter, discard);
+    return { bytes: counter.bytes, sha256: counter.sha256 };
+}
+
+;// CONCATENATED MODULE: ./src/archive/archive-tap.ts
+
+/**
+ * The point every archive byte passes on its way to storage: it hashes and counts them (as a
+ * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
+ * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
+ * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
+ * completed. Its sha256 can be read only once every byte has passed.
+ */
+class ArchiveTap extends HashCounter {
+    beforeEnd;
     side;
+    ended = false;
     constructor(beforeEnd) {
         super({ highWaterMark: 1 << 20 });
         this.beforeEnd = beforeEnd;
@@ -72948,25 +72992,24 @@ class ArchiveTap extends external_node_stream_.Transform {
         sideResult.catch((err) => this.destroy(err));
     }
     get sha256() {
-        if (!this.digest)
+        if (!this.ended)
             throw new Error('internal: sha256 read before the stream ended');
-        return this.digest;
+        return super.sha256;
     }
     _transform(chunk, _enc, callback) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
+        this.count(chunk);
         if (!this.side || this.side.write(chunk))
             return callback(null, chunk);
         this.side.once('drain', () => callback(null, chunk));
     }
     _flush(callback) {
-        this.digest = this.hash.digest('hex');
+        this.ended = true;
         this.side?.end();
         this.beforeEnd().then(() => callback(), (err) => callback(err));
     }
 }
 
-;// CONCATENATED MODULE: ./src/format.ts
+;// CONCATENATED MODULE: ./src/util/format.ts
 /** Human-readable figures for logs and summaries. */
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -72983,13 +73026,32 @@ function formatRate(bytes, seconds) {
         return '-';
     return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
 }
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 120)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
 
-;// CONCATENATED MODULE: ./src/layout.ts
+;// CONCATENATED MODULE: ./src/catalog/layout.ts
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
     gzip: 'tar.gz',
     none: 'tar',
 };
+/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
+const ARCHIVE_CONTENT_TYPES = {
+    zstd: 'application/zstd',
+    gzip: 'application/gzip',
+    none: 'application/x-tar',
+};
+function archiveContentType(compression, encrypted) {
+    return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
+}
 class TargetLayout {
     target;
     root;
@@ -73032,7 +73094,7 @@ const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http:
 const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
 const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
-;// CONCATENATED MODULE: ./src/schemas.ts
+;// CONCATENATED MODULE: ./src/catalog/schemas.ts
 
 
 
@@ -73055,7 +73117,7 @@ function schemaErrors(name, value) {
     return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
 const MANIFEST_SCHEMA_VERSION = 1;
 function parseManifest(value, where) {
@@ -73116,7 +73178,7 @@ async function releaseClaim(store, key, logger) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/move-latest.ts
+;// CONCATENATED MODULE: ./src/catalog/move-latest.ts
 
 
 
@@ -73172,7 +73234,7 @@ async function moveLatest(store, layout, move) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retention.ts
+;// CONCATENATED MODULE: ./src/catalog/retention.ts
 function isEmptyPolicy(p) {
     return p.last === 0 && p.daily === 0 && p.weekly === 0 && p.monthly === 0;
 }
@@ -73230,7 +73292,85 @@ function applyRetention(snapshots, policy) {
     return decision;
 }
 
-;// CONCATENATED MODULE: ./src/prune.ts
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
+;// CONCATENATED MODULE: ./src/catalog/listing.ts
+
+
+
+/** Reads a target's latest pointer; undefined when the target has none yet. */
+async function readLatest(store, layout) {
+    const stored = await store.getJson(layout.latestKey);
+    if (!stored)
+        return undefined;
+    return {
+        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
+        version: { versionId: stored.versionId, etag: stored.etag },
+    };
+}
+async function readManifest(store, layout, id, versionId) {
+    const key = layout.manifestKey(id);
+    const stored = await store.getJson(key, versionId);
+    if (!stored)
+        return undefined;
+    return {
+        manifest: parseManifest(stored.value, `${store.description}/${key}`),
+        version: { versionId: stored.versionId, etag: stored.etag },
+    };
+}
+/**
+ * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
+ * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
+ * "unreadable": neither is ever treated as a good backup.
+ */
+async function listing_listSnapshots(store, layout) {
+    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
+    const entries = [];
+    for (const id of ids) {
+        const time = snapshotIdTime(id);
+        try {
+            const read = await readManifest(store, layout, id);
+            if (!read)
+                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
+            else
+                entries.push({
+                    id,
+                    time,
+                    state: read.manifest.status,
+                    manifest: read.manifest,
+                    manifestVersion: read.version,
+                });
+        }
+        catch (err) {
+            entries.push({ id, time, state: 'unreadable', problem: errorMessage(err) });
+        }
+    }
+    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
+}
+
+;// CONCATENATED MODULE: ./src/catalog/prune.ts
+
 
 /**
  * Applies the policy to the good snapshots only. Suspect, incomplete and unreadable folders are
@@ -73262,85 +73402,36 @@ async function executePrune(store, layout, plan, logger) {
     }
     return pruned;
 }
-
-;// CONCATENATED MODULE: ./src/snapshot-id.ts
 /**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
+ * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
+ * an empty policy; otherwise, in a log group of its own, the plan over the target's listing, the
+ * kept snapshots and why, then the deletions (planPrune's guarantees hold) or, with dryRun, only
+ * what they would be.
  */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
-}
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
-}
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-}
-
-;// CONCATENATED MODULE: ./src/snapshot-catalog.ts
-
-
-
-/** Reads a target's latest pointer; undefined when the target has none yet. */
-async function readLatest(store, layout) {
-    const stored = await store.getJson(layout.latestKey);
-    if (!stored)
-        return undefined;
-    return {
-        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-async function readManifest(store, layout, id, versionId) {
-    const key = layout.manifestKey(id);
-    const stored = await store.getJson(key, versionId);
-    if (!stored)
-        return undefined;
-    return {
-        manifest: parseManifest(stored.value, `${store.description}/${key}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-/**
- * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
- * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
- * "unreadable": neither is ever treated as a good backup.
- */
-async function listSnapshots(store, layout) {
-    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
-    const entries = [];
-    for (const id of ids) {
-        const time = snapshotIdTime(id);
-        try {
-            const read = await readManifest(store, layout, id);
-            if (!read)
-                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
-            else
-                entries.push({
-                    id,
-                    time,
-                    state: read.manifest.status,
-                    manifest: read.manifest,
-                    manifestVersion: read.version,
-                });
+async function retainAfterWrite(store, layout, policy, run) {
+    const result = { pruned: [], wouldPrune: [] };
+    if (isEmptyPolicy(policy))
+        return result;
+    const { logger } = run;
+    await logger.group(run.title, async () => {
+        const plan = planPrune(await listing_listSnapshots(store, layout), policy);
+        logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
+        if (run.dryRun) {
+            result.wouldPrune = plan.remove.map((e) => e.id);
+            logger.info(result.wouldPrune.length
+                ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+                : 'dry run: nothing to prune');
         }
-        catch (err) {
-            entries.push({ id, time, state: 'unreadable', problem: errorMessage(err) });
+        else {
+            result.pruned = await executePrune(store, layout, plan, logger);
+            if (result.pruned.length === 0)
+                logger.info('nothing to prune');
         }
-    }
-    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
+    });
+    return result;
 }
 
-;// CONCATENATED MODULE: ./src/restore/select-snapshot.ts
+;// CONCATENATED MODULE: ./src/catalog/select-snapshot.ts
 
 
 
@@ -73382,7 +73473,7 @@ async function selectSnapshot(store, layout, selector) {
         }
         return { manifest: read.manifest, how: `id ${selector.id}` };
     }
-    const entries = await listSnapshots(store, layout);
+    const entries = await listing_listSnapshots(store, layout);
     const match = entries.find((e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime());
     if (!match?.manifest) {
         throw new errors_ConfigurationError(`Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`);
@@ -73390,7 +73481,213 @@ async function selectSnapshot(store, layout, selector) {
     return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: ./src/catalog/bounded-json.ts
+
+/** A document larger than a reader allows: it was refused, not read. */
+class DocumentTooLargeError extends Error {
+    name = 'DocumentTooLargeError';
+}
+/**
+ * Reads a small JSON document from the bucket without trusting its size: HeadObject first (a
+ * missing key is `undefined`, an object larger than `maxBytes` is refused unread), then the body,
+ * of which never more than `maxBytes` are held (the object may be replaced between the two
+ * requests). Every failure is thrown as one Error whose message names the object.
+ */
+async function readBoundedJson(store, key, maxBytes) {
+    const where = `${store.description}/${key}`;
+    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
+    let text;
+    try {
+        const head = await store.head(key);
+        if (!head)
+            return undefined;
+        if (head.size > maxBytes)
+            throw tooLarge(head.size);
+        const download = await store.download(key);
+        if (download.size > maxBytes) {
+            download.body.destroy();
+            throw tooLarge(download.size);
+        }
+        const chunks = [];
+        let total = 0;
+        // leaving the loop (the throw) destroys the body
+        for await (const chunk of download.body) {
+            total += chunk.length;
+            if (total > maxBytes)
+                throw tooLarge(total);
+            chunks.push(chunk);
+        }
+        text = Buffer.concat(chunks).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof DocumentTooLargeError)
+            throw err;
+        throw new Error(`${where} cannot be read: ${errorMessage(err)}`, { cause: err });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/verification.ts
+
+
+
+
+
+/**
+ * verification.json, the record of the newest restore drill of one snapshot (written by
+ * verify-restore beside the manifest, carried along by copy-snapshot), and the one verdict every
+ * reader draws from it: copy-snapshot's require-verified, the guard's freshness rule and
+ * `lifeboat snapshots`.
+ *
+ * Invariant: a verification counts as passing only when it is a valid document that names the
+ * snapshot, the archive's sha256 and the archive's object version the manifest records (for a
+ * copied snapshot, the version it was copied from, whose bytes equal these by their hash), says
+ * every check passed for exactly those bytes, and was not written in the future. Anything else is
+ * failing, stale (about other bytes), unreadable or missing: never proof.
+ */
+const VERIFICATION_SCHEMA_VERSION = 1;
+/** verification.json holds one line per check: far below this, whatever the drill checked. */
+const MAX_VERIFICATION_BYTES = 1024 * 1024;
+/**
+ * How far a verifiedAt may lie ahead of the reader's clock and still count: the runner that
+ * verified and the one that reads may disagree by a few minutes. Beyond that the time is not a
+ * fact (a future time would make a freshness check read it as new for ever).
+ */
+const VERIFIED_AT_SKEW_MS = 5 * 60_000;
+/** The verification.json of one drill: verified when every check passed. */
+function buildVerification(d) {
+    const m = d.manifest;
+    return {
+        schema: VERIFICATION_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        target: d.target,
+        verified: d.checks.every((c) => c.ok),
+        verifiedAt: d.verifiedAt.toISOString(),
+        mode: d.mode,
+        snapshotCreated: m.created,
+        ageSeconds: Math.round(d.ageSeconds),
+        restoreSeconds: Math.round(d.restoreSeconds * 1000) / 1000,
+        bytes: d.bytes,
+        uncompressedBytes: d.contents.uncompressedBytes,
+        entries: d.contents.entries,
+        throughputMBps: d.restoreSeconds > 0 ? Math.round((d.bytes / d.restoreSeconds / 1e6) * 10) / 10 : null,
+        archive: {
+            key: m.archive.key,
+            expectedVersionId: m.archive.versionId,
+            actualVersionId: d.actualVersionId,
+            expectedSha256: m.archive.sha256,
+            actualSha256: d.actualSha256,
+        },
+        checks: d.checks,
+        restoredTo: d.restoredTo,
+        tools: { lifeboat: LIFEBOAT_VERSION },
+    };
+}
+/** The one parser: a document valid against the committed schema, or an Error saying why not. */
+function parseVerification(value, where) {
+    const errors = schemaErrors('verification', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not valid: ${errors.slice(0, 3).join('; ')}`);
+    return value;
+}
+/** Reads a snapshot's verification.json (bounded); never throws: a failed read is "unreadable". */
+async function readVerification(store, layout, snapshotId) {
+    const key = layout.verificationKey(snapshotId);
+    try {
+        const value = await readBoundedJson(store, key, MAX_VERIFICATION_BYTES);
+        return value === undefined ? { key, kind: 'missing' } : { key, kind: 'found', value };
+    }
+    catch (err) {
+        return { key, kind: 'unreadable', problem: errorMessage(err) };
+    }
+}
+/**
+ * The one verdict on a verification.json, given the manifest of the snapshot it should describe
+ * and the reader's clock (see the invariant at the top of this file). The first rule that applies
+ * decides: unreadable (not a valid document, or written in the future), stale (another snapshot,
+ * other bytes or another object version), failing (a check failed, or it read other bytes than it
+ * names), then passing.
+ */
+function judgeVerification(stored, m, now) {
+    const key = stored.key;
+    if (stored.kind === 'missing')
+        return { state: 'missing', reason: `${key} does not exist` };
+    if (stored.kind === 'unreadable')
+        return { state: 'unreadable', reason: stored.problem };
+    let v;
+    try {
+        v = parseVerification(stored.value, key);
+    }
+    catch (err) {
+        return { state: 'unreadable', reason: errorMessage(err) };
+    }
+    if (Date.parse(v.verifiedAt) > now.getTime() + VERIFIED_AT_SKEW_MS) {
+        return {
+            state: 'unreadable',
+            reason: `${key} says it was verified at ${v.verifiedAt}, in the future (it is ${now.toISOString()} now): it is not trusted`,
+        };
+    }
+    if (v.snapshotId !== m.snapshotId) {
+        return { state: 'stale', reason: `${key} is about snapshot ${v.snapshotId}, not ${m.snapshotId}` };
+    }
+    if (v.archive.expectedSha256 !== m.archive.sha256) {
+        return {
+            state: 'stale',
+            reason: `${key} is about other bytes (sha256 ${v.archive.expectedSha256}, the manifest records ${m.archive.sha256})`,
+        };
+    }
+    const named = v.archive.expectedVersionId ?? null;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (!versions.includes(named)) {
+        return {
+            state: 'stale',
+            reason: `${key} is about another version of the archive (version ${named ?? 'none'}, the manifest records ${m.archive.versionId ?? 'none'})`,
+        };
+    }
+    const drill = `the restore drill of ${v.verifiedAt}`;
+    if (!v.verified)
+        return { state: 'failing', reason: `${drill} failed`, verification: v };
+    if (v.archive.actualSha256 !== m.archive.sha256) {
+        return {
+            state: 'failing',
+            reason: `${drill} read sha256 ${v.archive.actualSha256 ?? 'none'}, not the ${m.archive.sha256} it names`,
+            verification: v,
+        };
+    }
+    if (named !== null && v.archive.actualVersionId !== named) {
+        return {
+            state: 'failing',
+            reason: `${drill} read version ${v.archive.actualVersionId ?? 'none'} of the archive, not the ${named} it names`,
+            verification: v,
+        };
+    }
+    return { state: 'passing', reason: `verified at ${v.verifiedAt}`, verification: v };
+}
+/** Reads and judges the verification.json of the snapshot a manifest describes. */
+async function verificationVerdict(store, layout, m, now) {
+    return judgeVerification(await readVerification(store, layout, m.snapshotId), m, now);
+}
+/**
+ * Every snapshot folder of a target (listSnapshots: newest first) with the verdict on its
+ * verification.json. A document that cannot be read or judged is that row's verdict, never an
+ * error of the whole listing.
+ */
+async function listJudgedSnapshots(store, layout, now) {
+    const judged = [];
+    for (const entry of await listSnapshots(store, layout)) {
+        judged.push(entry.manifest
+            ? { ...entry, verdict: await verificationVerdict(store, layout, entry.manifest, now) }
+            : entry);
+    }
+    return judged;
+}
+
+;// CONCATENATED MODULE: ./src/util/progress.ts
 
 /**
  * Reports a running transfer: on a live display (logger.progress) twice a second, otherwise as
@@ -73454,6 +73751,15 @@ var dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
 
 /**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
@@ -73465,7 +73771,8 @@ function createS3Client(location) {
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: 5,
+        maxAttempts: STORE_TIMEOUTS.maxAttempts,
+        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -73480,6 +73787,7 @@ function sseParams(sse) {
 }
 
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
 
 function s3ErrorCode(err) {
     const e = err;
@@ -73524,14 +73832,44 @@ function explainS3Error(err, operation, where) {
     if (code === 'NoSuchBucket') {
         return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
     }
+    if (isStall(err))
+        return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new Error(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
 }
+/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+function isStall(err) {
+    return s3ErrorCode(err) === 'TimeoutError';
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
+}
 
-;// CONCATENATED MODULE: ./src/copy/server-side-copy.ts
+;// CONCATENATED MODULE: ./src/storage/server-side-copy.ts
 
 
 
@@ -73562,7 +73900,7 @@ function serverSideCopier(destination) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/copy/copy-snapshot.ts
+;// CONCATENATED MODULE: ./src/jobs/copy-snapshot.ts
 
 
 
@@ -73581,11 +73919,6 @@ function serverSideCopier(destination) {
 
 
 
-const CONTENT_TYPES = {
-    zstd: 'application/zstd',
-    gzip: 'application/gzip',
-    none: 'application/x-tar',
-};
 /**
  * Copies one proven snapshot to a second bucket: select it on the source, refuse it without a
  * passing verification (when required), check the destination, then the archive (streamed and
@@ -73606,10 +73939,10 @@ async function runCopy(options, deps) {
         if (m.status !== 'ok') {
             throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} of ${options.target} is "${m.status}"${m.statusReason ? ` (${m.statusReason})` : ''}: only good snapshots are copied. Nothing was written to ${destination.description}.`);
         }
-        const verification = await readSourceVerification(source, from, m);
-        logger.info(`verification.json: ${verification.state} (${verification.detail})`);
+        const verification = await verificationVerdict(source, from, m, started);
+        logger.info(`verification.json: ${verification.state} (${verification.reason})`);
         if (options.requireVerified && verification.state !== 'passing') {
-            throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.detail}. ` +
+            throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.reason}. ` +
                 `Only a proven snapshot is copied: run verify-restore on it first (write-report: true), ` +
                 `or set require-verified: false to copy it unproven. Nothing was written to ${destination.description}.`);
         }
@@ -73702,12 +74035,14 @@ async function runCopy(options, deps) {
         logger.info(`copied ${formatBytes(m.archive.size)} in ${seconds.toFixed(2)} s (${formatRate(m.archive.size, seconds)}); sha256 and size equal the manifest's`);
         stored = { key: archiveKey, versionId: archive.version.versionId ?? null };
     }
-    // verification.json is a statement about these bytes, still true at the destination
+    // verification.json (passing or failing) is a statement about these bytes, still true at the
+    // destination, whose manifest's copiedFrom names the version it was made on
     let verificationCopied = false;
-    if (picked.verification.value !== undefined && picked.verification.state !== 'stale') {
+    const proof = picked.verification.verification;
+    if (proof) {
         const key = to.verificationKey(id);
         if (method !== 'already-present' || !(await destination.head(key))) {
-            await destination.putJson(key, picked.verification.value);
+            await destination.putJson(key, proof);
             verificationCopied = true;
             logger.info(`copied verification.json (${picked.verification.state})`);
         }
@@ -73716,18 +74051,13 @@ async function runCopy(options, deps) {
     if (!destManifest)
         throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
     const latest = await publishLatest(destination, to, destManifest, pre.latest, now(), logger);
-    const pruned = [];
-    if (!isEmptyPolicy(options.retention)) {
-        await logger.group('Retention on the destination', async () => {
-            const plan = planPrune(await listSnapshots(destination, to), options.retention);
-            logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
-            pruned.push(...(await executePrune(destination, to, plan, logger)));
-            if (pruned.length === 0)
-                logger.info('nothing to prune');
-            if (pruned.includes(id)) {
-                logger.warning(`snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`);
-            }
-        });
+    const retention = await retainAfterWrite(destination, to, options.retention, {
+        title: 'Retention on the destination',
+        dryRun: false,
+        logger,
+    });
+    if (retention.pruned.includes(id)) {
+        logger.warning(`snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`);
     }
     return {
         snapshotId: id,
@@ -73743,39 +74073,9 @@ async function runCopy(options, deps) {
         verificationCopied,
         latestMoved: latest.moved,
         latestNote: latest.note,
-        pruned,
+        pruned: retention.pruned,
         durationSeconds: Math.round((now().getTime() - started.getTime()) / 10) / 100,
     };
-}
-async function readSourceVerification(store, layout, m) {
-    const key = layout.verificationKey(m.snapshotId);
-    let stored;
-    try {
-        stored = await store.getJson(key);
-    }
-    catch (err) {
-        return { state: 'invalid', detail: `${key} cannot be read: ${errorMessage(err)}` };
-    }
-    if (!stored)
-        return { state: 'missing', detail: `${key} does not exist` };
-    const errors = schemaErrors('verification', stored.value);
-    if (errors.length)
-        return { state: 'invalid', detail: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
-    const v = stored.value;
-    if (v.snapshotId !== m.snapshotId || v.archive.expectedSha256 !== m.archive.sha256) {
-        return {
-            state: 'stale',
-            detail: `${key} is about other bytes (sha256 ${v.archive.expectedSha256}, the manifest records ${m.archive.sha256})`,
-        };
-    }
-    if (!v.verified || v.archive.actualSha256 !== m.archive.sha256) {
-        return {
-            state: 'failing',
-            detail: `the restore drill of ${v.verifiedAt} failed`,
-            value: stored.value,
-        };
-    }
-    return { state: 'passing', detail: `verified at ${v.verifiedAt}`, value: stored.value };
 }
 /**
  * Source GetObject (the version the manifest records) -> sha256 and byte count -> destination
@@ -73801,7 +74101,7 @@ async function streamArchive(options, deps, m, key) {
     flowing.catch((err) => (pipelineError = err));
     let uploadError;
     const upload = deps.destination.uploadStream(key, body, {
-        contentType: CONTENT_TYPES[m.compression] ?? 'application/octet-stream',
+        contentType: archiveContentType(m.compression, m.encryption !== undefined),
         // the size is known exactly: parts as small as the 10,000-part limit allows
         partSizeBytes: partSizeFor(m.archive.size, 1),
         queueSize: UPLOAD_QUEUE_SIZE,
@@ -73841,13 +74141,7 @@ async function copyInsideProvider(_options, deps, m, key) {
     }
     const versionId = version.versionId ?? head.versionId;
     const read = await deps.destination.download(key, versionId, deps.signal);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    for await (const chunk of read.body) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    const sha256 = hash.digest('hex');
+    const { bytes, sha256 } = await hashStream(read.body);
     if (bytes !== m.archive.size || sha256 !== m.archive.sha256) {
         throw new OperationFailedError(`the server-side copy ${key} does not match the manifest (${bytes} bytes, sha256 ${sha256}; the manifest records ${m.archive.size} bytes, sha256 ${m.archive.sha256})`);
     }
@@ -73920,6 +74214,9 @@ var lib_storage_dist_cjs = __nccwpck_require__(2358);
 
 
 
+
+/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
+const AFTER_STALL_MS = 10_000;
 class S3ObjectStore {
     description;
     client;
@@ -73931,12 +74228,31 @@ class S3ObjectStore {
         this.description = describeLocation(location);
         this.client = client ?? createS3Client(location);
     }
+    /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
+    stalled = false;
+    /**
+     * Every request goes through here. Once one request found the store stalled, the run is
+     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
+     */
+    send(request, signal) {
+        if (!this.stalled)
+            return request(signal ? { abortSignal: signal } : {});
+        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+    }
     fail(err, operation) {
-        return explainS3Error(err, operation, this.description);
+        if (this.stalled && s3ErrorCode(err) === 'AbortError') {
+            return new Error(storeStalledMessage(this.description, operation, false));
+        }
+        const explained = explainS3Error(err, operation, this.description);
+        if (isStall(err))
+            this.stalled = true;
+        return explained;
     }
     async checkAccess() {
         try {
-            await this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }));
+            await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
@@ -73947,7 +74263,7 @@ class S3ObjectStore {
     }
     async versioning() {
         try {
-            const out = await this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
             if (out.Status === 'Enabled' || out.Status === 'Suspended')
                 return out.Status;
             return 'Disabled';
@@ -73961,7 +74277,7 @@ class S3ObjectStore {
     }
     async head(key) {
         try {
-            const out = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
             return {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
@@ -73981,11 +74297,11 @@ class S3ObjectStore {
         let text;
         let out;
         try {
-            out = await this.client.send(new dist_cjs.GetObjectCommand({
+            out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }));
+            }), o));
             text = (await out.Body?.transformToString('utf8')) ?? '';
         }
         catch (err) {
@@ -74003,7 +74319,7 @@ class S3ObjectStore {
     async putJson(key, value) {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
         try {
-            const out = await this.client.send(new dist_cjs.PutObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 Body: body,
@@ -74011,7 +74327,7 @@ class S3ObjectStore {
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
                 ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
-            }));
+            }), o));
             return { versionId: out.VersionId, etag: out.ETag };
         }
         catch (err) {
@@ -74052,11 +74368,13 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            // explained first: a stalled store then bounds the clean-up below (see send)
+            const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
             if (options.signal?.aborted)
                 throw options.signal.reason ?? new Error('upload aborted');
-            throw this.fail(err, `upload of ${key}`);
+            throw failure;
         }
         finally {
             options.signal?.removeEventListener('abort', onAbort);
@@ -74064,13 +74382,13 @@ class S3ObjectStore {
     }
     async download(key, versionId, signal) {
         try {
-            const out = await this.client.send(new dist_cjs.GetObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }), signal ? { abortSignal: signal } : {});
+            }), o), signal);
             return {
-                body: out.Body,
+                body: this.explainedBody(out.Body, key),
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
                 etag: out.ETag,
@@ -74083,17 +74401,25 @@ class S3ObjectStore {
             throw this.fail(err, `GetObject ${key}`);
         }
     }
+    /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
+    explainedBody(body, key) {
+        const out = new external_node_stream_.PassThrough();
+        body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
+        // a consumer that stops reading (a refused archive, a signal) releases the connection
+        out.once('close', () => body.destroy());
+        return body.pipe(out);
+    }
     async listFolders(prefix) {
         const folders = [];
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({
                     Bucket: this.bucket,
                     Prefix: prefix,
                     Delimiter: '/',
                     ContinuationToken: token,
-                }));
+                }), o));
                 for (const p of out.CommonPrefixes ?? []) {
                     if (p.Prefix)
                         folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
@@ -74111,7 +74437,7 @@ class S3ObjectStore {
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
                 for (const o of out.Contents ?? [])
                     if (o.Key)
                         keys.push(o.Key);
@@ -74125,7 +74451,7 @@ class S3ObjectStore {
     }
     async listVersions(key) {
         try {
-            const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
             // the server lists a key's versions in the order they were stored, newest first. That order
             // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
             // that began first may be stored second (seen on Ceph RGW)
@@ -74145,7 +74471,7 @@ class S3ObjectStore {
         // holds only a few objects
         for (const key of keys) {
             try {
-                await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+                await this.send((o) => this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
             }
             catch (err) {
                 throw this.fail(err, `DeleteObject ${key}`);
@@ -74154,11 +74480,11 @@ class S3ObjectStore {
     }
     async abortIncompleteUploads(key) {
         let aborted = 0;
-        const out = await this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
+        const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
         for (const u of out.Uploads ?? []) {
             if (u.Key !== key || !u.UploadId)
                 continue;
-            await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }));
+            await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
             aborted++;
         }
         return aborted;
@@ -74314,7 +74640,7 @@ function failStep(err) {
     setFailed(errorMessage(err));
 }
 
-;// CONCATENATED MODULE: ./src/validate.ts
+;// CONCATENATED MODULE: ./src/util/validate.ts
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -74466,16 +74792,6 @@ function parseDuration(input, value) {
         seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
     }
     return seconds;
-}
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts

@@ -32391,7 +32391,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
  * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
@@ -32402,6 +32402,14 @@ class errors_ConfigurationError extends Error {
 /** The job ran but its result is not good (a failed stream, a suspect backup, a failed check). */
 class errors_OperationFailedError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'OperationFailedError';
+}
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+class EnvironmentError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'EnvironmentError';
 }
 function errors_errorMessage(err) {
     if (err instanceof Error)
@@ -37928,7 +37936,7 @@ class GitHubIssues {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate.ts
+;// CONCATENATED MODULE: ./src/util/validate.ts
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -38080,16 +38088,6 @@ function parseDuration(input, value) {
         seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
     }
     return seconds;
-}
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/failure-issue/inputs.ts

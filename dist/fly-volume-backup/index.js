@@ -73087,7 +73087,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
  * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
@@ -73099,6 +73099,14 @@ class errors_ConfigurationError extends Error {
 class OperationFailedError extends Error {
     name = 'OperationFailedError';
 }
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+class EnvironmentError extends Error {
+    name = 'EnvironmentError';
+}
 function errorMessage(err) {
     if (err instanceof Error)
         return err.message;
@@ -73107,7 +73115,7 @@ function errorMessage(err) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/process.ts
+;// CONCATENATED MODULE: ./src/util/process.ts
 
 
 const TAIL_LINES = 20;
@@ -73191,7 +73199,7 @@ function lastLine(outcome) {
     return tail[tail.length - 1] ?? '(no message on stderr)';
 }
 
-;// CONCATENATED MODULE: ./src/shell.ts
+;// CONCATENATED MODULE: ./src/util/shell.ts
 /**
  * Safe construction of POSIX sh text. lifeboat's remote commands travel through layers that split
  * or interpret them (flyctl splits the command into words without a shell; OpenSSH hands it to the
@@ -76296,7 +76304,56 @@ function buildArchiveScript(options) {
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/format.ts
+;// CONCATENATED MODULE: ./src/catalog/layout.ts
+const ARCHIVE_EXTENSIONS = {
+    zstd: 'tar.zst',
+    gzip: 'tar.gz',
+    none: 'tar',
+};
+/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
+const ARCHIVE_CONTENT_TYPES = {
+    zstd: 'application/zstd',
+    gzip: 'application/gzip',
+    none: 'application/x-tar',
+};
+function archiveContentType(compression, encrypted) {
+    return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
+}
+class TargetLayout {
+    target;
+    root;
+    constructor(prefix, target) {
+        this.target = target;
+        this.root = prefix ? `${prefix}/${target}` : target;
+    }
+    get latestKey() {
+        return `${this.root}/latest.json`;
+    }
+    get snapshotsPrefix() {
+        return `${this.root}/snapshots/`;
+    }
+    snapshotPrefix(id) {
+        return `${this.snapshotsPrefix}${id}/`;
+    }
+    archiveKey(id, compression, encrypted = false) {
+        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
+    }
+    manifestKey(id) {
+        return `${this.snapshotPrefix(id)}manifest.json`;
+    }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
+    verificationKey(id) {
+        return `${this.snapshotPrefix(id)}verification.json`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/format.ts
 /** Human-readable figures for logs and summaries. */
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -76313,8 +76370,18 @@ function formatRate(bytes, seconds) {
         return '-';
     return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
 }
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 120)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: ./src/util/progress.ts
 
 /**
  * Reports a running transfer: on a live display (logger.progress) twice a second, otherwise as
@@ -76340,7 +76407,7 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sources/judge-run.ts
+;// CONCATENATED MODULE: ./src/archive/judge-run.ts
 
 
 /**
@@ -76540,21 +76607,57 @@ class ArchiveInspector {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/archive/archive-tap.ts
+;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
+
 
 
 /**
- * The point every archive byte passes on its way to storage: it hashes and counts them, hands a
- * copy to a side consumer (the inspector) with back-pressure from both sides, and holds the end of
- * the stream until `beforeEnd` has judged the whole run. When beforeEnd throws, the stream errors
- * instead of ending, so the upload is aborted rather than completed.
+ * The one way lifeboat hashes a stream: sha256 and a byte count of what passes through, passed on
+ * unchanged. Subclasses that do more with each chunk (archive-tap.ts) call `count` for it.
  */
-class ArchiveTap extends external_node_stream_.Transform {
-    beforeEnd;
+class HashCounter extends external_node_stream_.Transform {
     bytes = 0;
     hash = (0,external_node_crypto_.createHash)('sha256');
     digest;
+    constructor(options) {
+        super(options);
+    }
+    /** Adds a chunk to the hash and the count: every chunk that passes, exactly once. */
+    count(chunk) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+    }
+    _transform(chunk, _enc, callback) {
+        this.count(chunk);
+        callback(null, chunk);
+    }
+    /** The sha256 of what passed so far; reading it ends the hash. */
+    get sha256() {
+        this.digest ??= this.hash.digest('hex');
+        return this.digest;
+    }
+}
+/** Reads a stream to its end and returns its sha256 and size (the bytes are discarded). */
+async function hashStream(body) {
+    const counter = new HashCounter();
+    const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+    await pipeline(body, counter, discard);
+    return { bytes: counter.bytes, sha256: counter.sha256 };
+}
+
+;// CONCATENATED MODULE: ./src/archive/archive-tap.ts
+
+/**
+ * The point every archive byte passes on its way to storage: it hashes and counts them (as a
+ * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
+ * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
+ * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
+ * completed. Its sha256 can be read only once every byte has passed.
+ */
+class ArchiveTap extends HashCounter {
+    beforeEnd;
     side;
+    ended = false;
     constructor(beforeEnd) {
         super({ highWaterMark: 1 << 20 });
         this.beforeEnd = beforeEnd;
@@ -76568,19 +76671,18 @@ class ArchiveTap extends external_node_stream_.Transform {
         sideResult.catch((err) => this.destroy(err));
     }
     get sha256() {
-        if (!this.digest)
+        if (!this.ended)
             throw new Error('internal: sha256 read before the stream ended');
-        return this.digest;
+        return super.sha256;
     }
     _transform(chunk, _enc, callback) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
+        this.count(chunk);
         if (!this.side || this.side.write(chunk))
             return callback(null, chunk);
         this.side.once('drain', () => callback(null, chunk));
     }
     _flush(callback) {
-        this.digest = this.hash.digest('hex');
+        this.ended = true;
         this.side?.end();
         this.beforeEnd().then(() => callback(), (err) => callback(err));
     }
@@ -76727,26 +76829,6 @@ function parseTrailer(text) {
     return { pre, tar, zip, err };
 }
 
-;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
-
-
-/** Hashes (sha256) and counts the bytes that pass through it. */
-class HashCounter extends external_node_stream_.Transform {
-    bytes = 0;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    digest;
-    _transform(chunk, _enc, callback) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-        callback(null, chunk);
-    }
-    /** The sha256 of what passed so far; reading it ends the hash. */
-    get sha256() {
-        this.digest ??= this.hash.digest('hex');
-        return this.digest;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
 
 
@@ -76820,11 +76902,7 @@ async function decryptingStream(identity) {
 
 
 
-const CONTENT_TYPES = {
-    zstd: 'application/zstd',
-    gzip: 'application/gzip',
-    none: 'application/x-tar',
-};
+
 /**
  * One pass, nothing staged: the source's framed stream -> sha256 and byte count -> inline
  * decompress-and-walk -> S3 multipart upload with a bounded queue. The upload is completed only
@@ -76884,7 +76962,7 @@ async function streamArchiveToStore(o) {
         partSize = partSizeFor(decoder.sourceUsedBytes);
         o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`);
         const upload = o.store.uploadStream(key, body, {
-            contentType: encrypted ? 'application/octet-stream' : CONTENT_TYPES[compression],
+            contentType: archiveContentType(compression, encrypted),
             partSizeBytes: partSize,
             queueSize: UPLOAD_QUEUE_SIZE,
             signal: o.signal,
@@ -77002,46 +77080,6 @@ function explainStreamFailure(o, outcome, decoder, err) {
     return (judge() ?? new OperationFailedError(`the backup failed and nothing was published: ${errorMessage(err)}`));
 }
 
-;// CONCATENATED MODULE: ./src/layout.ts
-const ARCHIVE_EXTENSIONS = {
-    zstd: 'tar.zst',
-    gzip: 'tar.gz',
-    none: 'tar',
-};
-class TargetLayout {
-    target;
-    root;
-    constructor(prefix, target) {
-        this.target = target;
-        this.root = prefix ? `${prefix}/${target}` : target;
-    }
-    get latestKey() {
-        return `${this.root}/latest.json`;
-    }
-    get snapshotsPrefix() {
-        return `${this.root}/snapshots/`;
-    }
-    snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${id}/`;
-    }
-    archiveKey(id, compression, encrypted = false) {
-        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
-    }
-    manifestKey(id) {
-        return `${this.snapshotPrefix(id)}manifest.json`;
-    }
-    claimKey(id) {
-        return `${this.snapshotPrefix(id)}claim.json`;
-    }
-    /** The key runs claim before they move latest.json away from snapshot `previous`. */
-    successorKey(previous) {
-        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
-    }
-    verificationKey(id) {
-        return `${this.snapshotPrefix(id)}verification.json`;
-    }
-}
-
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
@@ -77050,7 +77088,7 @@ const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http:
 const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
 const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
-;// CONCATENATED MODULE: ./src/schemas.ts
+;// CONCATENATED MODULE: ./src/catalog/schemas.ts
 
 
 
@@ -77073,7 +77111,7 @@ function schemaErrors(name, value) {
     return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
 const MANIFEST_SCHEMA_VERSION = 1;
 function parseManifest(value, where) {
@@ -77134,7 +77172,7 @@ async function releaseClaim(store, key, logger) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/move-latest.ts
+;// CONCATENATED MODULE: ./src/catalog/move-latest.ts
 
 
 
@@ -77190,7 +77228,7 @@ async function moveLatest(store, layout, move) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retention.ts
+;// CONCATENATED MODULE: ./src/catalog/retention.ts
 function isEmptyPolicy(p) {
     return p.last === 0 && p.daily === 0 && p.weekly === 0 && p.monthly === 0;
 }
@@ -77248,40 +77286,7 @@ function applyRetention(snapshots, policy) {
     return decision;
 }
 
-;// CONCATENATED MODULE: ./src/prune.ts
-
-/**
- * Applies the policy to the good snapshots only. Suspect, incomplete and unreadable folders are
- * neither counted nor deleted, and nothing at or after the newest good snapshot is ever removed,
- * whatever the policy says.
- */
-function planPrune(entries, policy) {
-    const good = entries.filter((e) => e.state === 'ok');
-    const decision = applyRetention(good, policy);
-    const newest = good.reduce((a, e) => (!a || e.time > a.time ? e : a), undefined);
-    const remove = decision.remove.filter((e) => newest && e.time < newest.time && e.id !== newest.id);
-    return { keep: decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons })), remove };
-}
-/**
- * Deletes whole snapshot folders: the manifest first, so that a deletion cut short leaves an
- * "incomplete" folder that nothing mistakes for a good backup, then everything else under it.
- * In a versioned bucket these deletes leave noncurrent versions behind (see the README's
- * lifecycle rule).
- */
-async function executePrune(store, layout, plan, logger) {
-    const pruned = [];
-    for (const entry of plan.remove) {
-        const manifestKey = layout.manifestKey(entry.id);
-        await store.deleteKeys([manifestKey]);
-        const rest = (await store.listKeys(layout.snapshotPrefix(entry.id))).filter((k) => k !== manifestKey);
-        await store.deleteKeys(rest);
-        logger.info(`pruned snapshot ${entry.id}`);
-        pruned.push(entry.id);
-    }
-    return pruned;
-}
-
-;// CONCATENATED MODULE: ./src/snapshot-id.ts
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
 /**
  * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
  * "-{label}". The timestamp is when the backup started.
@@ -77304,7 +77309,7 @@ function snapshotIdTime(id) {
     return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
 }
 
-;// CONCATENATED MODULE: ./src/snapshot-catalog.ts
+;// CONCATENATED MODULE: ./src/catalog/listing.ts
 
 
 
@@ -77358,6 +77363,68 @@ async function listSnapshots(store, layout) {
     return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
 }
 
+;// CONCATENATED MODULE: ./src/catalog/prune.ts
+
+
+/**
+ * Applies the policy to the good snapshots only. Suspect, incomplete and unreadable folders are
+ * neither counted nor deleted, and nothing at or after the newest good snapshot is ever removed,
+ * whatever the policy says.
+ */
+function planPrune(entries, policy) {
+    const good = entries.filter((e) => e.state === 'ok');
+    const decision = applyRetention(good, policy);
+    const newest = good.reduce((a, e) => (!a || e.time > a.time ? e : a), undefined);
+    const remove = decision.remove.filter((e) => newest && e.time < newest.time && e.id !== newest.id);
+    return { keep: decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons })), remove };
+}
+/**
+ * Deletes whole snapshot folders: the manifest first, so that a deletion cut short leaves an
+ * "incomplete" folder that nothing mistakes for a good backup, then everything else under it.
+ * In a versioned bucket these deletes leave noncurrent versions behind (see the README's
+ * lifecycle rule).
+ */
+async function executePrune(store, layout, plan, logger) {
+    const pruned = [];
+    for (const entry of plan.remove) {
+        const manifestKey = layout.manifestKey(entry.id);
+        await store.deleteKeys([manifestKey]);
+        const rest = (await store.listKeys(layout.snapshotPrefix(entry.id))).filter((k) => k !== manifestKey);
+        await store.deleteKeys(rest);
+        logger.info(`pruned snapshot ${entry.id}`);
+        pruned.push(entry.id);
+    }
+    return pruned;
+}
+/**
+ * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
+ * an empty policy; otherwise, in a log group of its own, the plan over the target's listing, the
+ * kept snapshots and why, then the deletions (planPrune's guarantees hold) or, with dryRun, only
+ * what they would be.
+ */
+async function retainAfterWrite(store, layout, policy, run) {
+    const result = { pruned: [], wouldPrune: [] };
+    if (isEmptyPolicy(policy))
+        return result;
+    const { logger } = run;
+    await logger.group(run.title, async () => {
+        const plan = planPrune(await listSnapshots(store, layout), policy);
+        logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
+        if (run.dryRun) {
+            result.wouldPrune = plan.remove.map((e) => e.id);
+            logger.info(result.wouldPrune.length
+                ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+                : 'dry run: nothing to prune');
+        }
+        else {
+            result.pruned = await executePrune(store, layout, plan, logger);
+            if (result.pruned.length === 0)
+                logger.info('nothing to prune');
+        }
+    });
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
 
 /**
@@ -77380,12 +77447,11 @@ async function requireVersioning(store, what, bucketInput) {
         `or the provider's console), or set require-versioning: false to accept the risk.`);
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/util/version.ts
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
 const LIFEBOAT_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/backup.ts
-
+;// CONCATENATED MODULE: ./src/jobs/backup.ts
 
 
 
@@ -77533,23 +77599,13 @@ async function backupSnapshot(options, deps, ctx) {
         now,
         logger,
     });
-    if (!isEmptyPolicy(options.retention)) {
-        await logger.group('Retention', async () => {
-            const plan = planPrune(await listSnapshots(store, layout), options.retention);
-            logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
-            if (options.dryRun) {
-                result.wouldPrune = plan.remove.map((e) => e.id);
-                logger.info(plan.remove.length
-                    ? `dry run: would prune ${result.wouldPrune.join(', ')}`
-                    : 'dry run: nothing to prune');
-            }
-            else {
-                result.pruned = await executePrune(store, layout, plan, logger);
-                if (result.pruned.length === 0)
-                    logger.info('nothing to prune');
-            }
-        });
-    }
+    const retention = await retainAfterWrite(store, layout, options.retention, {
+        title: 'Retention',
+        dryRun: options.dryRun,
+        logger,
+    });
+    result.pruned = retention.pruned;
+    result.wouldPrune = retention.wouldPrune;
     result.durationSeconds = round((now().getTime() - started.getTime()) / 1000);
     return result;
 }
@@ -77617,6 +77673,15 @@ var lib_storage_dist_cjs = __nccwpck_require__(2358);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
 
 /**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
@@ -77628,7 +77693,8 @@ function createS3Client(location) {
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: 5,
+        maxAttempts: STORE_TIMEOUTS.maxAttempts,
+        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -77643,6 +77709,7 @@ function sseParams(sse) {
 }
 
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
 
 function s3ErrorCode(err) {
     const e = err;
@@ -77687,11 +77754,41 @@ function explainS3Error(err, operation, where) {
     if (code === 'NoSuchBucket') {
         return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
     }
+    if (isStall(err))
+        return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new Error(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+function isStall(err) {
+    return s3ErrorCode(err) === 'TimeoutError';
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
@@ -77701,6 +77798,9 @@ function explainS3Error(err, operation, where) {
 
 
 
+
+/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
+const AFTER_STALL_MS = 10_000;
 class S3ObjectStore {
     description;
     client;
@@ -77712,12 +77812,31 @@ class S3ObjectStore {
         this.description = describeLocation(location);
         this.client = client ?? createS3Client(location);
     }
+    /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
+    stalled = false;
+    /**
+     * Every request goes through here. Once one request found the store stalled, the run is
+     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
+     */
+    send(request, signal) {
+        if (!this.stalled)
+            return request(signal ? { abortSignal: signal } : {});
+        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+    }
     fail(err, operation) {
-        return explainS3Error(err, operation, this.description);
+        if (this.stalled && s3ErrorCode(err) === 'AbortError') {
+            return new Error(storeStalledMessage(this.description, operation, false));
+        }
+        const explained = explainS3Error(err, operation, this.description);
+        if (isStall(err))
+            this.stalled = true;
+        return explained;
     }
     async checkAccess() {
         try {
-            await this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }));
+            await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
@@ -77728,7 +77847,7 @@ class S3ObjectStore {
     }
     async versioning() {
         try {
-            const out = await this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
             if (out.Status === 'Enabled' || out.Status === 'Suspended')
                 return out.Status;
             return 'Disabled';
@@ -77742,7 +77861,7 @@ class S3ObjectStore {
     }
     async head(key) {
         try {
-            const out = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
             return {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
@@ -77762,11 +77881,11 @@ class S3ObjectStore {
         let text;
         let out;
         try {
-            out = await this.client.send(new dist_cjs.GetObjectCommand({
+            out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }));
+            }), o));
             text = (await out.Body?.transformToString('utf8')) ?? '';
         }
         catch (err) {
@@ -77784,7 +77903,7 @@ class S3ObjectStore {
     async putJson(key, value) {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
         try {
-            const out = await this.client.send(new dist_cjs.PutObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 Body: body,
@@ -77792,7 +77911,7 @@ class S3ObjectStore {
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
                 ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
-            }));
+            }), o));
             return { versionId: out.VersionId, etag: out.ETag };
         }
         catch (err) {
@@ -77833,11 +77952,13 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            // explained first: a stalled store then bounds the clean-up below (see send)
+            const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
             if (options.signal?.aborted)
                 throw options.signal.reason ?? new Error('upload aborted');
-            throw this.fail(err, `upload of ${key}`);
+            throw failure;
         }
         finally {
             options.signal?.removeEventListener('abort', onAbort);
@@ -77845,13 +77966,13 @@ class S3ObjectStore {
     }
     async download(key, versionId, signal) {
         try {
-            const out = await this.client.send(new dist_cjs.GetObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }), signal ? { abortSignal: signal } : {});
+            }), o), signal);
             return {
-                body: out.Body,
+                body: this.explainedBody(out.Body, key),
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
                 etag: out.ETag,
@@ -77864,17 +77985,25 @@ class S3ObjectStore {
             throw this.fail(err, `GetObject ${key}`);
         }
     }
+    /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
+    explainedBody(body, key) {
+        const out = new external_node_stream_.PassThrough();
+        body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
+        // a consumer that stops reading (a refused archive, a signal) releases the connection
+        out.once('close', () => body.destroy());
+        return body.pipe(out);
+    }
     async listFolders(prefix) {
         const folders = [];
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({
                     Bucket: this.bucket,
                     Prefix: prefix,
                     Delimiter: '/',
                     ContinuationToken: token,
-                }));
+                }), o));
                 for (const p of out.CommonPrefixes ?? []) {
                     if (p.Prefix)
                         folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
@@ -77892,7 +78021,7 @@ class S3ObjectStore {
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
                 for (const o of out.Contents ?? [])
                     if (o.Key)
                         keys.push(o.Key);
@@ -77906,7 +78035,7 @@ class S3ObjectStore {
     }
     async listVersions(key) {
         try {
-            const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
             // the server lists a key's versions in the order they were stored, newest first. That order
             // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
             // that began first may be stored second (seen on Ceph RGW)
@@ -77926,7 +78055,7 @@ class S3ObjectStore {
         // holds only a few objects
         for (const key of keys) {
             try {
-                await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+                await this.send((o) => this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
             }
             catch (err) {
                 throw this.fail(err, `DeleteObject ${key}`);
@@ -77935,11 +78064,11 @@ class S3ObjectStore {
     }
     async abortIncompleteUploads(key) {
         let aborted = 0;
-        const out = await this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
+        const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
         for (const u of out.Uploads ?? []) {
             if (u.Key !== key || !u.UploadId)
                 continue;
-            await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }));
+            await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
             aborted++;
         }
         return aborted;
@@ -78095,7 +78224,7 @@ function failStep(err) {
     setFailed(errorMessage(err));
 }
 
-;// CONCATENATED MODULE: ./src/validate.ts
+;// CONCATENATED MODULE: ./src/util/validate.ts
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -78247,16 +78376,6 @@ function parseDuration(input, value) {
         seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
     }
     return seconds;
-}
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts

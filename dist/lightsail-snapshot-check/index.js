@@ -62654,7 +62654,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
  * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
@@ -62666,13 +62666,49 @@ class errors_ConfigurationError extends Error {
 class OperationFailedError extends Error {
     name = 'OperationFailedError';
 }
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+class EnvironmentError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'EnvironmentError';
+}
 function errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./src/snapshot-id.ts
+;// CONCATENATED MODULE: ./src/util/format.ts
+/** Human-readable figures for logs and summaries. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+function formatRate(bytes, seconds) {
+    if (seconds <= 0)
+        return '-';
+    return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
+}
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 120)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
 /**
  * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
  * "-{label}". The timestamp is when the backup started.
@@ -62693,170 +62729,6 @@ function snapshotIdTime(id) {
         return undefined;
     const [, y, mo, d, h, mi, s] = m;
     return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-}
-
-;// CONCATENATED MODULE: ./src/validate.ts
-
-/**
- * Checks of the values a user gives. Each failure is one ConfigurationError that names the
- * input, shows the value (cut short and with control characters escaped) and says how to fix it.
- * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
- * these rules are the first of two locks, not the only one.
- */
-function describeValue(value) {
-    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(shown);
-}
-function checkPattern(input, value, pattern, rule) {
-    if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
-    }
-    return value;
-}
-function checkNoControlCharacters(input, value, allowNewlines = false) {
-    for (const ch of value) {
-        const code = ch.codePointAt(0) ?? 0;
-        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
-        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
-                `only printable text is accepted.`);
-        }
-    }
-    return value;
-}
-function checkLength(input, value, max) {
-    if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
-    }
-    return value;
-}
-function validateAppName(input, value) {
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
-}
-function validateMachineId(input, value) {
-    checkLength(input, value, 32);
-    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
-}
-function validateTarget(input, value) {
-    checkLength(input, value, 100);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validateLabel(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validatePrefix(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 200);
-    if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
-    }
-    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
-}
-function validateRemotePath(input, value) {
-    checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
-    const segments = value.split('/').filter((s) => s !== '');
-    if (segments.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
-    }
-    if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
-    }
-    return value.length > 1 ? value.replace(/\/+$/, '') : value;
-}
-function validateExcludePattern(input, value) {
-    checkLength(input, value, 256);
-    checkNoControlCharacters(input, value);
-    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
-}
-function validateCommandInput(input, value) {
-    checkLength(input, value, 4096);
-    if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
-    }
-    return value;
-}
-function validateBucket(input, value) {
-    if (value === '') {
-        throw new ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
-    }
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
-}
-function validateRegion(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
-}
-function validateEndpoint(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 512);
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
-    }
-    if (url.username || url.password) {
-        throw new ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
-    }
-    return value.replace(/\/+$/, '');
-}
-function validateCommandPath(input, value) {
-    checkLength(input, value, 512);
-    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
-}
-function parseNonNegativeInteger(input, value) {
-    if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
-    }
-    return Number(value.trim());
-}
-function parseRatio(input, value) {
-    const n = Number(value.trim());
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
-    }
-    return n;
-}
-function parseChoice(input, value, choices) {
-    const v = value.trim();
-    if (!choices.includes(v)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
-    }
-    return v;
-}
-/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
-function parseDuration(input, value) {
-    const v = value.trim();
-    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
-    if (!parts) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
-    }
-    let seconds = 0;
-    for (const part of parts) {
-        const unit = part.slice(-1);
-        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
-    }
-    return seconds;
-}
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lightsail/dist-cjs/index.js
@@ -63510,6 +63382,160 @@ function failStep(err) {
     setFailed(errorMessage(err));
 }
 
+;// CONCATENATED MODULE: ./src/util/validate.ts
+
+/**
+ * Checks of the values a user gives. Each failure is one ConfigurationError that names the
+ * input, shows the value (cut short and with control characters escaped) and says how to fix it.
+ * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
+ * these rules are the first of two locks, not the only one.
+ */
+function describeValue(value) {
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(shown);
+}
+function checkPattern(input, value, pattern, rule) {
+    if (!pattern.test(value)) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+    }
+    return value;
+}
+function checkNoControlCharacters(input, value, allowNewlines = false) {
+    for (const ch of value) {
+        const code = ch.codePointAt(0) ?? 0;
+        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
+        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
+            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+                `only printable text is accepted.`);
+        }
+    }
+    return value;
+}
+function checkLength(input, value, max) {
+    if (value.length > max) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+    }
+    return value;
+}
+function validateAppName(input, value) {
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
+}
+function validateMachineId(input, value) {
+    checkLength(input, value, 32);
+    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
+}
+function validateTarget(input, value) {
+    checkLength(input, value, 100);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validateLabel(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validatePrefix(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 200);
+    if (value.split('/').some((s) => s === '.' || s === '..')) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+    }
+    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
+}
+function validateRemotePath(input, value) {
+    checkLength(input, value, 1024);
+    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    const segments = value.split('/').filter((s) => s !== '');
+    if (segments.length === 0) {
+        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+    }
+    if (segments.some((s) => s === '..' || s === '.')) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+    }
+    return value.length > 1 ? value.replace(/\/+$/, '') : value;
+}
+function validateExcludePattern(input, value) {
+    checkLength(input, value, 256);
+    checkNoControlCharacters(input, value);
+    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
+}
+function validateCommandInput(input, value) {
+    checkLength(input, value, 4096);
+    if (value.includes('\0')) {
+        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+    }
+    return value;
+}
+function validateBucket(input, value) {
+    if (value === '') {
+        throw new ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+    }
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
+}
+function validateRegion(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
+}
+function validateEndpoint(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 512);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function validateCommandPath(input, value) {
+    checkLength(input, value, 512);
+    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
+}
+function parseNonNegativeInteger(input, value) {
+    if (!/^\d{1,9}$/.test(value.trim())) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+    }
+    return Number(value.trim());
+}
+function parseRatio(input, value) {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+    }
+    return n;
+}
+function parseChoice(input, value, choices) {
+    const v = value.trim();
+    if (!choices.includes(v)) {
+        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+    }
+    return v;
+}
+/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
+function parseDuration(input, value) {
+    const v = value.trim();
+    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
+    if (!parts) {
+        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+    }
+    let seconds = 0;
+    for (const part of parts) {
+        const unit = part.slice(-1);
+        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
+    }
+    return seconds;
+}
+
 ;// CONCATENATED MODULE: ./src/lightsail/names.ts
 
 
@@ -63535,6 +63561,7 @@ function validateSnapshotLabel(input, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/options/lightsail-options.ts
+
 
 
 

@@ -76032,7 +76032,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
  * Its message says what is wrong and how to fix it; the edges print it without a stack trace.
@@ -76041,16 +76041,24 @@ class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The job ran but its result is not good (a failed stream, a suspect backup, a failed check). */
-class OperationFailedError extends Error {
+class errors_OperationFailedError extends Error {
     name = 'OperationFailedError';
 }
-function errorMessage(err) {
+/**
+ * The environment failed, not the data: the store is unreachable or stalled, the disk is full, a
+ * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
+ * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
+ */
+class EnvironmentError extends Error {
+    name = 'EnvironmentError';
+}
+function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./src/format.ts
+;// CONCATENATED MODULE: ./src/util/format.ts
 /** Human-readable figures for logs and summaries. */
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -76067,24 +76075,428 @@ function formatRate(bytes, seconds) {
         return '-';
     return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
 }
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 120)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/catalog/layout.ts
+const ARCHIVE_EXTENSIONS = {
+    zstd: 'tar.zst',
+    gzip: 'tar.gz',
+    none: 'tar',
+};
+/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
+const ARCHIVE_CONTENT_TYPES = {
+    zstd: 'application/zstd',
+    gzip: 'application/gzip',
+    none: 'application/x-tar',
+};
+function archiveContentType(compression, encrypted) {
+    return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
+}
+class layout_TargetLayout {
+    target;
+    root;
+    constructor(prefix, target) {
+        this.target = target;
+        this.root = prefix ? `${prefix}/${target}` : target;
+    }
+    get latestKey() {
+        return `${this.root}/latest.json`;
+    }
+    get snapshotsPrefix() {
+        return `${this.root}/snapshots/`;
+    }
+    snapshotPrefix(id) {
+        return `${this.snapshotsPrefix}${id}/`;
+    }
+    archiveKey(id, compression, encrypted = false) {
+        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
+    }
+    manifestKey(id) {
+        return `${this.snapshotPrefix(id)}manifest.json`;
+    }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
+    verificationKey(id) {
+        return `${this.snapshotPrefix(id)}verification.json`;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/latest.schema.json
+const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
+;// CONCATENATED MODULE: ./schema/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+;// CONCATENATED MODULE: ./schema/verification.schema.json
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+;// CONCATENATED MODULE: ./src/catalog/schemas.ts
+
+
+
+
+const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
+schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
+const SCHEMAS = {
+    manifest: manifest_schema_namespaceObject,
+    latest: latest_schema_namespaceObject,
+    verification: verification_schema_namespaceObject,
+};
+const compiled = new Map();
+/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
+function schemas_schemaErrors(name, value) {
+    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
+    compiled.set(name, validate);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+}
+
+;// CONCATENATED MODULE: ./src/catalog/manifest.ts
+
+const MANIFEST_SCHEMA_VERSION = 1;
+function parseManifest(value, where) {
+    const errors = schemas_schemaErrors('manifest', value);
+    if (errors.length > 0) {
+        throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
+    }
+    return value;
+}
+function parseLatest(value, where) {
+    const errors = schemas_schemaErrors('latest', value);
+    if (errors.length > 0) {
+        throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
+    }
+    return value;
+}
+function latestFor(manifest, manifestKey, manifestVersionId, now) {
+    return {
+        schema: MANIFEST_SCHEMA_VERSION,
+        target: manifest.target,
+        snapshotId: manifest.snapshotId,
+        manifestKey,
+        manifestVersionId,
+        archiveKey: manifest.archive.key,
+        archiveVersionId: manifest.archive.versionId,
+        sha256: manifest.archive.sha256,
+        size: manifest.archive.size,
+        created: manifest.created,
+        updated: now.toISOString(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
+;// CONCATENATED MODULE: ./src/catalog/listing.ts
+
+
+
+/** Reads a target's latest pointer; undefined when the target has none yet. */
+async function readLatest(store, layout) {
+    const stored = await store.getJson(layout.latestKey);
+    if (!stored)
+        return undefined;
+    return {
+        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
+        version: { versionId: stored.versionId, etag: stored.etag },
+    };
+}
+async function readManifest(store, layout, id, versionId) {
+    const key = layout.manifestKey(id);
+    const stored = await store.getJson(key, versionId);
+    if (!stored)
+        return undefined;
+    return {
+        manifest: parseManifest(stored.value, `${store.description}/${key}`),
+        version: { versionId: stored.versionId, etag: stored.etag },
+    };
+}
+/**
+ * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
+ * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
+ * "unreadable": neither is ever treated as a good backup.
+ */
+async function listing_listSnapshots(store, layout) {
+    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
+    const entries = [];
+    for (const id of ids) {
+        const time = snapshotIdTime(id);
+        try {
+            const read = await readManifest(store, layout, id);
+            if (!read)
+                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
+            else
+                entries.push({
+                    id,
+                    time,
+                    state: read.manifest.status,
+                    manifest: read.manifest,
+                    manifestVersion: read.version,
+                });
+        }
+        catch (err) {
+            entries.push({ id, time, state: 'unreadable', problem: errors_errorMessage(err) });
+        }
+    }
+    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
+}
+
+;// CONCATENATED MODULE: ./src/catalog/select-snapshot.ts
+
+
+
+/** `latest` | a snapshot id | `before:<ISO-8601 time>`. */
+function parseSnapshotSelector(input, value) {
+    const v = value.trim();
+    if (v === '' || v === 'latest')
+        return { kind: 'latest' };
+    if (v.startsWith('before:')) {
+        const text = v.slice('before:'.length);
+        const time = new Date(text);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
+            throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
+        }
+        return { kind: 'before', time };
+    }
+    if (isSnapshotId(v))
+        return { kind: 'id', id: v };
+    throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+}
+/** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
+async function select_snapshot_selectSnapshot(store, layout, selector) {
+    const where = `${store.description}/${layout.root}`;
+    if (selector.kind === 'latest') {
+        const latest = await readLatest(store, layout);
+        if (!latest) {
+            throw new errors_ConfigurationError(`Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`);
+        }
+        const read = await readManifest(store, layout, latest.pointer.snapshotId, latest.pointer.manifestVersionId ?? undefined);
+        if (!read) {
+            throw new Error(`latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`);
+        }
+        return { manifest: read.manifest, how: 'latest' };
+    }
+    if (selector.kind === 'id') {
+        const read = await readManifest(store, layout, selector.id);
+        if (!read) {
+            throw new errors_ConfigurationError(`Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`);
+        }
+        return { manifest: read.manifest, how: `id ${selector.id}` };
+    }
+    const entries = await listing_listSnapshots(store, layout);
+    const match = entries.find((e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime());
+    if (!match?.manifest) {
+        throw new errors_ConfigurationError(`Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`);
+    }
+    return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/util/process.ts
+
+
+const TAIL_LINES = 20;
+/**
+ * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
+ * A missing program is a ConfigurationError naming it; an abort signal kills it.
+ */
+function spawnStreaming(command, args, options = {}) {
+    const child = (0,external_node_child_process_.spawn)(command, args, {
+        env: options.env ?? process.env,
+        cwd: options.cwd,
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stderrTail = [];
+    let partial = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text) => {
+        const lines = (partial + text).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+            record(line);
+    });
+    function record(line) {
+        const clean = line.replace(/\r$/, '');
+        if (clean === '')
+            return;
+        stderrTail.push(clean);
+        if (stderrTail.length > TAIL_LINES)
+            stderrTail.shift();
+        options.onStderrLine?.(clean);
+    }
+    const onAbort = () => child.kill('SIGTERM');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = new Promise((resolve, reject) => {
+        child.once('error', (err) => {
+            options.signal?.removeEventListener('abort', onAbort);
+            if (err.code === 'ENOENT') {
+                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
+            }
+            else {
+                reject(err);
+            }
+        });
+        child.once('close', (code, signal) => {
+            options.signal?.removeEventListener('abort', onAbort);
+            if (partial)
+                record(partial);
+            resolve({ code, signal, stderrTail });
+        });
+    });
+    done.catch(() => undefined);
+    // a consumer that stops reading early must not crash the process with EPIPE
+    child.stdin.on('error', () => undefined);
+    return {
+        stdout: child.stdout,
+        stdin: child.stdin,
+        done,
+        kill: (signal = 'SIGTERM') => {
+            child.kill(signal);
+        },
+    };
+}
+/** Runs a program to completion and returns its stdout as text (for short commands like `version`). */
+async function runCaptured(command, args, options = {}) {
+    const proc = spawnStreaming(command, args, options);
+    proc.stdin.end();
+    const chunks = [];
+    proc.stdout.on('data', (c) => chunks.push(c));
+    const outcome = await proc.done;
+    return { ...outcome, stdout: Buffer.concat(chunks).toString('utf8') };
+}
+/**
+ * The line that explains a failure: the last `Error: ...` line when there is one (flyctl follows
+ * its error with hints such as "Try ... fly status"), else the last line.
+ */
+function process_lastLine(outcome) {
+    const tail = outcome.stderrTail;
+    for (let i = tail.length - 1; i >= 0; i--)
+        if (/^(error|fatal)\b/i.test(tail[i]))
+            return tail[i];
+    return tail[tail.length - 1] ?? '(no message on stderr)';
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/archive/decompress.ts
+
+
+/** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
+function createDecompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
+        case 'zstd': {
+            if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
+                throw new Error(`zstd archives need Node.js >= 22.15 (this is ${process.version}): run the action on node24`);
+            }
+            return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
+        }
+        case 'none':
+            return new external_node_stream_.PassThrough();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/shell.ts
+/**
+ * Safe construction of POSIX sh text. lifeboat's remote commands travel through layers that split
+ * or interpret them (flyctl splits the command into words without a shell; OpenSSH hands it to the
+ * login shell), so every user value is embedded as octal escapes decoded by sh's own printf:
+ * the generated text contains no quote, no backslash-quote pair and no metacharacter that came
+ * from the user, whatever the value holds.
+ */
+/** `"$(printf "\ooo\ooo...")"`: a double-quoted sh word that expands to exactly `value`. */
+function shell_shWord(value) {
+    if (value === '')
+        return '""';
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.includes(0))
+        throw new Error('a shell value cannot contain a NUL byte');
+    if (value.endsWith('\n'))
+        throw new Error('a shell value cannot end in a newline');
+    let octal = '';
+    for (const b of bytes)
+        octal += `\\${b.toString(8).padStart(3, '0')}`;
+    return `"$(printf "${octal}")"`;
+}
+/**
+ * Wraps a script as `sh -c '<script>'` for a command line that is split into words the way a
+ * POSIX shell would. The script must not contain a single quote (scripts built with shWord
+ * never do); this is checked rather than escaped so that no splitter's quirks matter.
+ */
+function shDashC(script) {
+    if (script.includes("'"))
+        throw new Error('internal: a remote script must not contain a single quote');
+    return `sh -c '${script}'`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
 
 
-/** Hashes (sha256) and counts the bytes that pass through it. */
+
+/**
+ * The one way lifeboat hashes a stream: sha256 and a byte count of what passes through, passed on
+ * unchanged. Subclasses that do more with each chunk (archive-tap.ts) call `count` for it.
+ */
 class HashCounter extends external_node_stream_.Transform {
     bytes = 0;
     hash = (0,external_node_crypto_.createHash)('sha256');
     digest;
-    _transform(chunk, _enc, callback) {
+    constructor(options) {
+        super(options);
+    }
+    /** Adds a chunk to the hash and the count: every chunk that passes, exactly once. */
+    count(chunk) {
         this.hash.update(chunk);
         this.bytes += chunk.length;
+    }
+    _transform(chunk, _enc, callback) {
+        this.count(chunk);
         callback(null, chunk);
     }
     /** The sha256 of what passed so far; reading it ends the hash. */
@@ -76093,9 +76505,266 @@ class HashCounter extends external_node_stream_.Transform {
         return this.digest;
     }
 }
+/** Reads a stream to its end and returns its sha256 and size (the bytes are discarded). */
+async function hashStream(body) {
+    const counter = new HashCounter();
+    const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+    await pipeline(body, counter, discard);
+    return { bytes: counter.bytes, sha256: counter.sha256 };
+}
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
+
+
+/**
+ * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or
+ * verify without encryption does not pay for it in start-up time and memory.
+ */
+const loadAge = () => __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855));
+/**
+ * Client-side encryption with age (age-encryption.org/v1), streaming, so that an encrypted backup
+ * is still one pass. The stored object is a standard age file: `age -d -i key.txt` decrypts it.
+ */
+const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
+function validateRecipient(input, value) {
+    const v = value.trim();
+    if (v.startsWith('ssh-')) {
+        throw new ConfigurationError(`Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+            'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.');
+    }
+    if (!RECIPIENT.test(v)) {
+        throw new ConfigurationError(`Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+            'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).');
+    }
+    return v;
+}
+function validateIdentity(input, value) {
+    const v = value.trim();
+    if (!IDENTITY.test(v)) {
+        throw new errors_ConfigurationError(`Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
+    }
+    return v;
+}
+/** The recipient (public key) of an identity, to name it in messages without showing the secret. */
+async function recipientOf(identity) {
+    return (await loadAge()).identityToRecipient(identity);
+}
+/** A duplex stream: plaintext in, age ciphertext out. */
+async function encryptingStream(recipients) {
+    const age = await loadAge();
+    const encrypter = new age.Encrypter();
+    for (const r of recipients)
+        encrypter.addRecipient(r);
+    const input = new PassThrough({ highWaterMark: 1 << 20 });
+    const out = await encrypter.encrypt(Readable.toWeb(input));
+    return Duplex.from({ writable: input, readable: Readable.fromWeb(out) });
+}
+/** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
+async function decryptingStream(identity) {
+    const age = await loadAge();
+    const decrypter = new age.Decrypter();
+    decrypter.addIdentity(identity);
+    const input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    const output = decrypter
+        .decrypt(external_node_stream_.Readable.toWeb(input))
+        .then((web) => external_node_stream_.Readable.fromWeb(web));
+    output.catch(() => undefined);
+    return { input, output };
+}
+
+;// CONCATENATED MODULE: ./src/restore/archive-feed.ts
+
+
+
+/**
+ * A stored archive on its way to whatever restores it (the archive walk of a verification, the tar
+ * on a machine): the stored bytes are hashed and counted as they arrive, and an age-encrypted
+ * archive is decrypted here, its plaintext hashed too, so that `into` always receives the
+ * compressed tar the manifest describes. Without a decryption identity the bytes pass as stored.
+ */
+class ArchiveFeed {
+    decryptionIdentity;
+    /** sha256 and count of the bytes as stored (the ciphertext of an encrypted archive). */
+    stored = new HashCounter();
+    /** sha256 and count of the decrypted archive; nothing passes through it without encryption. */
+    plain = new HashCounter();
+    /** Set when the decryption side broke: the ciphertext was altered, damaged or cut short. */
+    decryptError;
+    constructor(decryptionIdentity) {
+        this.decryptionIdentity = decryptionIdentity;
+    }
+    /** Feeds `body` into `into`; settles once every byte got there, or with the first error. */
+    feed(body, into) {
+        if (!this.decryptionIdentity)
+            return (0,promises_namespaceObject.pipeline)(body, this.stored, into);
+        return this.feedDecrypted(body, this.decryptionIdentity, into);
+    }
+    /** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> `into`. */
+    async feedDecrypted(body, identity, into) {
+        const decryption = await decryptingStream(identity);
+        const cipher = (0,promises_namespaceObject.pipeline)(body, this.stored, decryption.input);
+        const plain = decryption.output.then((readable) => (0,promises_namespaceObject.pipeline)(readable, this.plain, into));
+        plain.catch((err) => {
+            this.decryptError = err;
+            into.destroy(err);
+        });
+        return Promise.all([cipher, plain]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/restore-to-remote.ts
+
+
+
+
+
+
+const restore_to_remote_RESTORE_FOLDER = '.lifeboat-restore';
+const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
+/** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
+function restore_to_remote_remoteHoldingDir(path, snapshotId) {
+    return `${path}/${restore_to_remote_RESTORE_FOLDER}/${snapshotId}`;
+}
+/**
+ * The script run on the machine: it (re)creates the holding folder inside the volume and extracts
+ * the plain tar read from stdin into it; it prints its status on stdout (flyctl does not pass exit
+ * statuses on).
+ */
+function buildRemoteRestoreScript(path, snapshotId) {
+    return [
+        `P=${shell_shWord(path)}`,
+        `D=${shell_shWord(restore_to_remote_remoteHoldingDir(path, snapshotId))}`,
+        `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
+        `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,
+        `cd "$D" || { echo "${STATUS_PREFIX}err=cd"; exit 0; }`,
+        `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
+    ].join('\n');
+}
+/**
+ * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
+ * hashed (it must still match the manifest), decrypted when it is age-encrypted and decompressed
+ * here, and the plain tar is extracted there. Nothing outside `<path>/.lifeboat-restore/<id>/` is
+ * touched; a failed download or send stops the remote tar.
+ */
+async function restoreToRemote(options) {
+    const { store, manifest, source: remote, path, logger, signal } = options;
+    if (manifest.encryption && !options.decryptionIdentity) {
+        throw new errors_OperationFailedError(`snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`);
+    }
+    const holding = restore_to_remote_remoteHoldingDir(path, manifest.snapshotId);
+    const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
+        signal,
+        keepStdin: true,
+        onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
+    });
+    let stdout = '';
+    proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    const feed = new ArchiveFeed(manifest.encryption ? options.decryptionIdentity : undefined);
+    let sendError;
+    try {
+        const download = await store.download(manifest.archive.key, manifest.archive.versionId ?? undefined, signal);
+        const decompressor = createDecompressor(manifest.compression);
+        await Promise.all([feed.feed(download.body, decompressor), (0,promises_namespaceObject.pipeline)(decompressor, proc.stdin)]);
+    }
+    catch (err) {
+        sendError = err;
+        proc.kill('SIGTERM');
+    }
+    const outcome = await proc.done;
+    const status = stdout
+        .split('\n')
+        .find((l) => l.startsWith(STATUS_PREFIX))
+        ?.slice(STATUS_PREFIX.length);
+    const sha = feed.stored.sha256;
+    if (status === 'err=nopath') {
+        throw new errors_OperationFailedError(`restore-path ${path} does not exist on the machine: give the volume's mount point.`);
+    }
+    if (status !== 'tar=0' || outcome.code !== 0) {
+        throw new errors_OperationFailedError(`restoring snapshot ${manifest.snapshotId} into ${holding} failed (${status ?? `no status; ${remote.label} ${process_lastLine(outcome)}`})` +
+            `${sendError ? `: ${sendError.message}` : ''}. Only ${holding} may hold a partial copy.`);
+    }
+    if (sha !== manifest.archive.sha256) {
+        throw new errors_OperationFailedError(`the archive changed between verification and the restore (sha256 ${sha}, manifest ${manifest.archive.sha256}): do not use ${holding}.`);
+    }
+    return holding;
+}
+
+;// CONCATENATED MODULE: ./src/restore/remote-swap.ts
+
+
+
+
+const remote_swap_PRE_RESTORE_PREFIX = '.lifeboat-pre-restore-';
+const STATUS = 'LIFEBOAT-SWAP ';
+/** Every name in "$1" but lifeboat's own folders, one per loop turn, as "$f" (POSIX sh globs, dot files included). */
+function forEachEntry(dir, body) {
+    return (`for f in "${dir}"/* "${dir}"/.[!.]* "${dir}"/..?*; do [ -e "$f" ] || [ -L "$f" ] || continue; ` +
+        `case "\${f##*/}" in ${RESTORE_FOLDER}|${remote_swap_PRE_RESTORE_PREFIX}*) continue;; esac; ${body}; done`);
+}
+/**
+ * Moves the live contents of `path` aside into `.lifeboat-pre-restore-<time>/` (kept, never
+ * deleted) and the verified holding copy `.lifeboat-restore/<id>/` into place.
+ */
+function buildSwapScript(path, snapshotId, time) {
+    return [
+        `P=${shWord(path)}`,
+        `H=${shWord(remoteHoldingDir(path, snapshotId))}`,
+        `A=${shWord(`${path}/${remote_swap_PRE_RESTORE_PREFIX}${time}`)}`,
+        `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
+        `mkdir "$A" || { echo "${STATUS}err=aside"; exit 0; }`,
+        forEachEntry('$P', `mv "$f" "$A"/ || { echo "${STATUS}err=moveaside"; exit 0; }`),
+        forEachEntry('$H', `mv "$f" "$P"/ || { echo "${STATUS}err=movein"; exit 0; }`),
+        `rmdir "$H" 2>/dev/null; echo "${STATUS}ok"`,
+    ].join('\n');
+}
+/** Prints "LIFEBOAT-SWAP empty" or "LIFEBOAT-SWAP data" for a path (lifeboat's own folders do not count). */
+function buildEmptyCheckScript(path) {
+    return [
+        `P=${shWord(path)}`,
+        `if [ ! -d "$P" ]; then echo "${STATUS}err=nopath"; exit 0; fi`,
+        `N=0`,
+        forEachEntry('$P', 'N=1'),
+        `if [ "$N" = 0 ]; then echo "${STATUS}empty"; else echo "${STATUS}data"; fi`,
+    ].join('\n');
+}
+async function runStatusScript(source, script) {
+    const proc = source.start(script, {});
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    const outcome = await proc.done;
+    const status = out
+        .split('\n')
+        .find((l) => l.startsWith(STATUS))
+        ?.slice(STATUS.length);
+    if (!status) {
+        throw new OperationFailedError(`${source.label} gave no status (${lastLine(outcome)})`);
+    }
+    return status;
+}
+async function remote_swap_isRemotePathEmpty(source, path) {
+    const status = await runStatusScript(source, buildEmptyCheckScript(path));
+    if (status === 'err=nopath')
+        throw new OperationFailedError(`${path} does not exist on the machine.`);
+    return status === 'empty';
+}
+/** Runs the swap; returns where the previous contents were kept. */
+async function remote_swap_swapRemote(source, path, snapshotId, now) {
+    const time = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    const status = await runStatusScript(source, buildSwapScript(path, snapshotId, time));
+    if (status !== 'ok') {
+        throw new OperationFailedError(`swapping snapshot ${snapshotId} into ${path} failed (${status}); check ${path} and ${path}/${remote_swap_PRE_RESTORE_PREFIX}${time} by hand.`);
+    }
+    return `${path}/${remote_swap_PRE_RESTORE_PREFIX}${time}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -79622,28 +80291,6 @@ minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-;// CONCATENATED MODULE: ./src/archive/decompress.ts
-
-
-/** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
-function createDecompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
-        case 'zstd': {
-            if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
-                throw new Error(`zstd archives need Node.js >= 22.15 (this is ${process.version}): run the action on node24`);
-            }
-            return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
-        }
-        case 'none':
-            return new external_node_stream_.PassThrough();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/archive/archive-inspector.ts
 
 
@@ -79729,107 +80376,264 @@ class ArchiveInspector {
     }
 }
 
-;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
-
+;// CONCATENATED MODULE: ./src/restore/entry-path.ts
 
 /**
- * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or
- * verify without encryption does not pay for it in start-up time and memory.
+ * The safe relative form of a tar member name, or the reason it is refused. Members are stored
+ * as "./a/b"; absolute names, ".." segments, NUL and empty names never reach the file system.
  */
-const loadAge = () => __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855));
+function safeEntryPath(name) {
+    if (name.includes('\0'))
+        return { refused: 'its name contains a NUL byte' };
+    if (name.startsWith('/'))
+        return { refused: 'its name is an absolute path' };
+    const segments = name.split('/').filter((s) => s !== '' && s !== '.');
+    if (segments.some((s) => s === '..'))
+        return { refused: 'its name contains ".."' };
+    return { path: segments.join('/') };
+}
 /**
- * Client-side encryption with age (age-encryption.org/v1), streaming, so that an encrypted backup
- * is still one pass. The stored object is a standard age file: `age -d -i key.txt` decrypts it.
+ * Where a link target points, relative to the holding directory, or undefined when it leaves it.
+ * `from` is the link's own relative path; symlink targets are relative to its folder, hardlink
+ * targets to the archive root.
  */
-const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
-const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
-function validateRecipient(input, value) {
-    const v = value.trim();
-    if (v.startsWith('ssh-')) {
-        throw new ConfigurationError(`Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
-            'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.');
-    }
-    if (!RECIPIENT.test(v)) {
-        throw new ConfigurationError(`Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
-            'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).');
-    }
-    return v;
-}
-function validateIdentity(input, value) {
-    const v = value.trim();
-    if (!IDENTITY.test(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
-    }
-    return v;
-}
-/** The recipient (public key) of an identity, to name it in messages without showing the secret. */
-async function recipientOf(identity) {
-    return (await loadAge()).identityToRecipient(identity);
-}
-/** A duplex stream: plaintext in, age ciphertext out. */
-async function encryptingStream(recipients) {
-    const age = await loadAge();
-    const encrypter = new age.Encrypter();
-    for (const r of recipients)
-        encrypter.addRecipient(r);
-    const input = new PassThrough({ highWaterMark: 1 << 20 });
-    const out = await encrypter.encrypt(Readable.toWeb(input));
-    return Duplex.from({ writable: input, readable: Readable.fromWeb(out) });
-}
-/** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
-async function decryptingStream(identity) {
-    const age = await loadAge();
-    const decrypter = new age.Decrypter();
-    decrypter.addIdentity(identity);
-    const input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
-    const output = decrypter
-        .decrypt(external_node_stream_.Readable.toWeb(input))
-        .then((web) => external_node_stream_.Readable.fromWeb(web));
-    output.catch(() => undefined);
-    return { input, output };
+function resolveInside(target, from) {
+    if (target === '' || target.includes('\0') || target.startsWith('/'))
+        return undefined;
+    const base = from === undefined ? '.' : external_node_path_.posix.dirname(from);
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(base, target));
+    if (joined === '..' || joined.startsWith('../'))
+        return undefined;
+    return joined === '.' ? '' : joined.replace(/\/$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/layout.ts
-const ARCHIVE_EXTENSIONS = {
-    zstd: 'tar.zst',
-    gzip: 'tar.gz',
-    none: 'tar',
-};
-class TargetLayout {
-    target;
+;// CONCATENATED MODULE: ./src/restore/holding-dir.ts
+
+
+
+/** The marker beside a holding directory that names the snapshot extracted into it. */
+function attemptMarker(dir) {
+    return `${(0,external_node_path_.resolve)(dir)}.lifeboat-attempt`;
+}
+/**
+ * Makes an empty holding directory for one snapshot. A non-empty directory is refused unless the
+ * marker beside it says it holds an earlier attempt of this same snapshot (then it is emptied):
+ * a restore never writes over anything else.
+ */
+async function prepareHoldingDir(dir, snapshotId, marker = true) {
+    const abs = (0,external_node_path_.resolve)(dir);
+    const markerFile = attemptMarker(abs);
+    const entries = await (0,promises_.readdir)(abs).catch((err) => {
+        if (err.code === 'ENOENT')
+            return undefined;
+        if (err.code === 'ENOTDIR') {
+            throw new errors_ConfigurationError(`holding-dir ${abs} is a file, not a directory: choose a directory to restore into.`);
+        }
+        throw err;
+    });
+    if (entries && entries.length > 0) {
+        const previous = await (0,promises_.readFile)(markerFile, 'utf8').catch(() => '');
+        if (previous.trim() !== snapshotId) {
+            throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
+                `lifeboat never restores over existing files. Choose an empty or new directory.`);
+        }
+        await (0,promises_.rm)(abs, { recursive: true, force: true });
+    }
+    await (0,promises_.mkdir)(abs, { recursive: true, mode: 0o700 });
+    if (marker)
+        await (0,promises_.writeFile)(markerFile, `${snapshotId}\n`);
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./src/restore/safe-extractor.ts
+
+
+
+
+/** A member that would write outside the holding directory, or that is not a plain file, folder or link. */
+class UnsafeEntryError extends Error {
+    name = 'UnsafeEntryError';
+}
+/** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
+const MODE_MASK = 0o1777;
+/**
+ * Writes tar members into a holding directory and nowhere else. Refused: absolute names, "..",
+ * symlinks or hardlinks that resolve outside the directory, any member whose path passes through
+ * a symlink, device nodes and FIFOs, and a second member with the same name. Files are created
+ * with O_EXCL|O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
+ */
+class SafeExtractor {
     root;
-    constructor(prefix, target) {
-        this.target = target;
-        this.root = prefix ? `${prefix}/${target}` : target;
+    /** Relative paths written, with their type. */
+    written = new Map();
+    dirTimes = [];
+    asRoot = process.getuid?.() === 0;
+    constructor(root) {
+        this.root = root;
     }
-    get latestKey() {
-        return `${this.root}/latest.json`;
+    handle = async (header, stream) => {
+        const refuse = (why) => {
+            stream.resume();
+            throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${why}`);
+        };
+        const safe = safeEntryPath(header.name);
+        if ('refused' in safe)
+            return refuse(safe.refused);
+        const rel = safe.path;
+        if (rel !== '' && this.written.has(rel))
+            return refuse('the archive holds it twice');
+        if (rel !== '')
+            await this.checkParents(rel, refuse);
+        const dest = rel === '' ? this.root : (0,external_node_path_.join)(this.root, rel);
+        const mode = (header.mode ?? 0o644) & MODE_MASK;
+        switch (header.type) {
+            case 'directory': {
+                if (rel !== '') {
+                    const existing = await (0,promises_.lstat)(dest).catch(() => undefined);
+                    if (existing && !existing.isDirectory())
+                        return refuse('a non-folder of that name was already written');
+                    if (!existing)
+                        await (0,promises_.mkdir)(dest, { mode: 0o700 });
+                    this.written.set(rel, 'directory');
+                }
+                this.dirTimes.push({ path: dest, mode, mtime: header.mtime });
+                await drainEntry(stream);
+                return;
+            }
+            case 'file':
+            case 'contiguous-file': {
+                const fh = await (0,promises_.open)(dest, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+                try {
+                    // tar-stream's member streams are streamx streams: read them by iteration
+                    for await (const chunk of stream)
+                        await fh.write(chunk);
+                    await fh.chmod(mode);
+                    if (this.asRoot)
+                        await fh.chown(header.uid ?? 0, header.gid ?? 0);
+                }
+                finally {
+                    await fh.close();
+                }
+                if (header.mtime)
+                    await (0,promises_.utimes)(dest, header.mtime, header.mtime);
+                this.written.set(rel, 'file');
+                return;
+            }
+            case 'symlink': {
+                const target = header.linkname ?? '';
+                if (resolveInside(target, rel) === undefined) {
+                    return refuse(`it is a symlink to ${JSON.stringify(target)}, outside the holding directory`);
+                }
+                await (0,promises_.symlink)(target, dest);
+                if (this.asRoot)
+                    await (0,promises_.lchown)(dest, header.uid ?? 0, header.gid ?? 0);
+                if (header.mtime)
+                    await (0,promises_.lutimes)(dest, header.mtime, header.mtime);
+                this.written.set(rel, 'symlink');
+                await drainEntry(stream);
+                return;
+            }
+            case 'link': {
+                const target = resolveInside(safeLinkName(header.linkname ?? ''), undefined);
+                if (target === undefined || target === '') {
+                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+                }
+                if (this.written.get(target) !== 'file') {
+                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
+                }
+                await (0,promises_.link)((0,external_node_path_.join)(this.root, target), dest);
+                this.written.set(rel, 'link');
+                await drainEntry(stream);
+                return;
+            }
+            default:
+                return refuse(`it is a ${header.type ?? 'special file'}; only files, folders and links are restored`);
+        }
+    };
+    /** Folder modes and times last: writing their contents changed them. */
+    async finish() {
+        for (const d of [...this.dirTimes].reverse()) {
+            await (0,promises_.chmod)(d.path, d.mode);
+            if (d.mtime)
+                await (0,promises_.utimes)(d.path, d.mtime, d.mtime);
+        }
     }
-    get snapshotsPrefix() {
-        return `${this.root}/snapshots/`;
-    }
-    snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${id}/`;
-    }
-    archiveKey(id, compression, encrypted = false) {
-        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
-    }
-    manifestKey(id) {
-        return `${this.snapshotPrefix(id)}manifest.json`;
-    }
-    claimKey(id) {
-        return `${this.snapshotPrefix(id)}claim.json`;
-    }
-    /** The key runs claim before they move latest.json away from snapshot `previous`. */
-    successorKey(previous) {
-        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
-    }
-    verificationKey(id) {
-        return `${this.snapshotPrefix(id)}verification.json`;
+    /** Every parent must be a real folder inside the root (created when the archive did not list it). */
+    async checkParents(rel, refuse) {
+        const parts = rel.split('/').slice(0, -1);
+        let current = this.root;
+        for (const part of parts) {
+            current = (0,external_node_path_.join)(current, part);
+            const st = await (0,promises_.lstat)(current).catch(() => undefined);
+            if (!st) {
+                await (0,promises_.mkdir)(current, { mode: 0o755 });
+                continue;
+            }
+            if (st.isSymbolicLink())
+                refuse(`its path passes through the symlink ${JSON.stringify(part)}`);
+            if (!st.isDirectory())
+                refuse(`its parent ${JSON.stringify(part)} is not a folder`);
+        }
     }
 }
+/** Hardlink names are archive paths ("./a/b"): reduce them like member names. */
+function safeLinkName(name) {
+    const safe = safeEntryPath(name);
+    return 'path' in safe ? safe.path : '/';
+}
+async function drainEntry(stream) {
+    stream.resume();
+    await new Promise((resolve, reject) => {
+        stream.once('end', resolve);
+        stream.once('error', reject);
+    });
+}
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/restore/sqlite-check.ts
+
+
+function nodeSqlite() {
+    try {
+        // node:sqlite ships with Node >= 22.5 (the node24 runtime); required lazily so bundlers leave it alone
+        return (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('node:sqlite');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** PRAGMA integrity_check with a real SQLite: node:sqlite where present, else the sqlite3 CLI. */
+async function sqliteIntegrity(file) {
+    const mod = nodeSqlite();
+    if (mod) {
+        try {
+            const db = new mod.DatabaseSync(file, { readOnly: true });
+            try {
+                const rows = db.prepare('PRAGMA integrity_check').all();
+                const lines = rows.map((r) => String(Object.values(r)[0]));
+                return lines.length === 1 && lines[0] === 'ok'
+                    ? { ok: true, message: 'ok' }
+                    : { ok: false, message: lines.slice(0, 5).join('; ') };
+            }
+            finally {
+                db.close();
+            }
+        }
+        catch (err) {
+            return { ok: false, message: err.message };
+        }
+    }
+    const out = await runCaptured('sqlite3', ['-readonly', file, 'PRAGMA integrity_check;'], {
+        installHint: 'install sqlite3 (apt-get install sqlite3) or run on Node >= 22.5',
+    });
+    const text = out.stdout.trim();
+    if (out.code === 0 && text === 'ok')
+        return { ok: true, message: 'ok' };
+    return { ok: false, message: (text || out.stderrTail.join(' ')).split('\n').slice(0, 5).join('; ') };
+}
+
+;// CONCATENATED MODULE: ./src/util/progress.ts
 
 /**
  * Reports a running transfer: on a live display (logger.progress) twice a second, otherwise as
@@ -79855,7 +80659,643 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/validate.ts
+;// CONCATENATED MODULE: ./src/util/version.ts
+/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
+const LIFEBOAT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/verification.ts
+
+
+
+
+
+/**
+ * verification.json, the record of the newest restore drill of one snapshot (written by
+ * verify-restore beside the manifest, carried along by copy-snapshot), and the one verdict every
+ * reader draws from it: copy-snapshot's require-verified, the guard's freshness rule and
+ * `lifeboat snapshots`.
+ *
+ * Invariant: a verification counts as passing only when it is a valid document that names the
+ * snapshot, the archive's sha256 and the archive's object version the manifest records (for a
+ * copied snapshot, the version it was copied from, whose bytes equal these by their hash), says
+ * every check passed for exactly those bytes, and was not written in the future. Anything else is
+ * failing, stale (about other bytes), unreadable or missing: never proof.
+ */
+const VERIFICATION_SCHEMA_VERSION = 1;
+/** verification.json holds one line per check: far below this, whatever the drill checked. */
+const MAX_VERIFICATION_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * How far a verifiedAt may lie ahead of the reader's clock and still count: the runner that
+ * verified and the one that reads may disagree by a few minutes. Beyond that the time is not a
+ * fact (a future time would make a freshness check read it as new for ever).
+ */
+const VERIFIED_AT_SKEW_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+/** The verification.json of one drill: verified when every check passed. */
+function buildVerification(d) {
+    const m = d.manifest;
+    return {
+        schema: VERIFICATION_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        target: d.target,
+        verified: d.checks.every((c) => c.ok),
+        verifiedAt: d.verifiedAt.toISOString(),
+        mode: d.mode,
+        snapshotCreated: m.created,
+        ageSeconds: Math.round(d.ageSeconds),
+        restoreSeconds: Math.round(d.restoreSeconds * 1000) / 1000,
+        bytes: d.bytes,
+        uncompressedBytes: d.contents.uncompressedBytes,
+        entries: d.contents.entries,
+        throughputMBps: d.restoreSeconds > 0 ? Math.round((d.bytes / d.restoreSeconds / 1e6) * 10) / 10 : null,
+        archive: {
+            key: m.archive.key,
+            expectedVersionId: m.archive.versionId,
+            actualVersionId: d.actualVersionId,
+            expectedSha256: m.archive.sha256,
+            actualSha256: d.actualSha256,
+        },
+        checks: d.checks,
+        restoredTo: d.restoredTo,
+        tools: { lifeboat: LIFEBOAT_VERSION },
+    };
+}
+/** The one parser: a document valid against the committed schema, or an Error saying why not. */
+function parseVerification(value, where) {
+    const errors = schemaErrors('verification', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not valid: ${errors.slice(0, 3).join('; ')}`);
+    return value;
+}
+/** Reads a snapshot's verification.json (bounded); never throws: a failed read is "unreadable". */
+async function readVerification(store, layout, snapshotId) {
+    const key = layout.verificationKey(snapshotId);
+    try {
+        const value = await readBoundedJson(store, key, MAX_VERIFICATION_BYTES);
+        return value === undefined ? { key, kind: 'missing' } : { key, kind: 'found', value };
+    }
+    catch (err) {
+        return { key, kind: 'unreadable', problem: errorMessage(err) };
+    }
+}
+/**
+ * The one verdict on a verification.json, given the manifest of the snapshot it should describe
+ * and the reader's clock (see the invariant at the top of this file). The first rule that applies
+ * decides: unreadable (not a valid document, or written in the future), stale (another snapshot,
+ * other bytes or another object version), failing (a check failed, or it read other bytes than it
+ * names), then passing.
+ */
+function judgeVerification(stored, m, now) {
+    const key = stored.key;
+    if (stored.kind === 'missing')
+        return { state: 'missing', reason: `${key} does not exist` };
+    if (stored.kind === 'unreadable')
+        return { state: 'unreadable', reason: stored.problem };
+    let v;
+    try {
+        v = parseVerification(stored.value, key);
+    }
+    catch (err) {
+        return { state: 'unreadable', reason: errorMessage(err) };
+    }
+    if (Date.parse(v.verifiedAt) > now.getTime() + VERIFIED_AT_SKEW_MS) {
+        return {
+            state: 'unreadable',
+            reason: `${key} says it was verified at ${v.verifiedAt}, in the future (it is ${now.toISOString()} now): it is not trusted`,
+        };
+    }
+    if (v.snapshotId !== m.snapshotId) {
+        return { state: 'stale', reason: `${key} is about snapshot ${v.snapshotId}, not ${m.snapshotId}` };
+    }
+    if (v.archive.expectedSha256 !== m.archive.sha256) {
+        return {
+            state: 'stale',
+            reason: `${key} is about other bytes (sha256 ${v.archive.expectedSha256}, the manifest records ${m.archive.sha256})`,
+        };
+    }
+    const named = v.archive.expectedVersionId ?? null;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (!versions.includes(named)) {
+        return {
+            state: 'stale',
+            reason: `${key} is about another version of the archive (version ${named ?? 'none'}, the manifest records ${m.archive.versionId ?? 'none'})`,
+        };
+    }
+    const drill = `the restore drill of ${v.verifiedAt}`;
+    if (!v.verified)
+        return { state: 'failing', reason: `${drill} failed`, verification: v };
+    if (v.archive.actualSha256 !== m.archive.sha256) {
+        return {
+            state: 'failing',
+            reason: `${drill} read sha256 ${v.archive.actualSha256 ?? 'none'}, not the ${m.archive.sha256} it names`,
+            verification: v,
+        };
+    }
+    if (named !== null && v.archive.actualVersionId !== named) {
+        return {
+            state: 'failing',
+            reason: `${drill} read version ${v.archive.actualVersionId ?? 'none'} of the archive, not the ${named} it names`,
+            verification: v,
+        };
+    }
+    return { state: 'passing', reason: `verified at ${v.verifiedAt}`, verification: v };
+}
+/** Reads and judges the verification.json of the snapshot a manifest describes. */
+async function verificationVerdict(store, layout, m, now) {
+    return judgeVerification(await readVerification(store, layout, m.snapshotId), m, now);
+}
+/**
+ * Every snapshot folder of a target (listSnapshots: newest first) with the verdict on its
+ * verification.json. A document that cannot be read or judged is that row's verdict, never an
+ * error of the whole listing.
+ */
+async function listJudgedSnapshots(store, layout, now) {
+    const judged = [];
+    for (const entry of await listSnapshots(store, layout)) {
+        judged.push(entry.manifest
+            ? { ...entry, verdict: await verificationVerdict(store, layout, entry.manifest, now) }
+            : entry);
+    }
+    return judged;
+}
+
+;// CONCATENATED MODULE: ./src/jobs/verify.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
+ * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
+ * (extract mode), compared with the manifest; then the contents checks. Every check is recorded,
+ * and verification.json is written beside the manifest whatever the outcome.
+ */
+async function verify_runVerify(options, deps) {
+    const { store, logger } = deps;
+    const now = deps.now ?? (() => new Date());
+    const layout = new layout_TargetLayout(options.prefix, options.target);
+    const m = await chooseSnapshot(store, layout, options.snapshot, logger);
+    const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
+    const run = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+    const started = now();
+    const ageSeconds = checkStatusAndAge(run, started, options.maxAgeSeconds);
+    const holding = options.mode === 'extract'
+        ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
+        : null;
+    const walk = new ContentsWalk(holding, options.requiredPaths);
+    const read = await readArchive(run, walk, identity);
+    const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
+    checkIntegrity(run, read);
+    const keptHolding = holding && !read.intact ? await discardHolding(holding, logger) : holding;
+    checkContents(run, read, walk, options.minEntries);
+    if (read.complete && walk.extractor && keptHolding) {
+        await checkSqlite(run, walk.extractor, keptHolding, options.sqlite);
+    }
+    const restoredTo = options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
+    return writeVerification(run, options, layout, now, {
+        ageSeconds,
+        restoreSeconds,
+        read,
+        holdingDir: keptHolding,
+        restoredTo,
+    });
+}
+/** The checks of one verification in the order they ran; each is logged as it is recorded. */
+class CheckList {
+    logger;
+    checks = [];
+    constructor(logger) {
+        this.logger = logger;
+    }
+    record(name, ok, detail) {
+        this.checks.push({ name, ok, detail });
+        (ok ? this.logger.info : this.logger.warning)(`${ok ? 'pass' : 'FAIL'}: ${name}: ${detail}`);
+    }
+    get failed() {
+        return this.checks.filter((c) => !c.ok);
+    }
+    get allPassed() {
+        return this.checks.every((c) => c.ok);
+    }
+}
+/** The snapshot the selector names (latest, an id, before a time), announced. */
+async function chooseSnapshot(store, layout, selector, logger) {
+    const selected = await select_snapshot_selectSnapshot(store, layout, selector);
+    const m = selected.manifest;
+    logger.info(`verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`);
+    return m;
+}
+/**
+ * The identity to decrypt an encrypted snapshot with, checked against the recipients the archive
+ * was made for before anything is downloaded.
+ */
+async function decryptionFor(m, identity) {
+    const made = (m.encryption?.recipients ?? []).join(', ') || 'unknown recipients';
+    if (!identity) {
+        throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} is encrypted with age for ${made}: pass the matching decryption-identity (AGE-SECRET-KEY-1...).`);
+    }
+    const mine = await recipientOf(identity);
+    if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
+        throw new errors_ConfigurationError(`The decryption-identity (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`);
+    }
+    return identity;
+}
+/** The manifest's own verdict, and the snapshot's age against max-age; returns the age in seconds. */
+function checkStatusAndAge({ manifest: m, checks }, started, maxAgeSeconds) {
+    const ageSeconds = Math.max(0, (started.getTime() - new Date(m.created).getTime()) / 1000);
+    checks.record('snapshot status', m.status === 'ok', m.status === 'ok'
+        ? 'ok'
+        : `the manifest says "${m.status}"${m.statusReason ? `: ${m.statusReason}` : ''}`);
+    if (maxAgeSeconds !== undefined) {
+        checks.record('max age', ageSeconds <= maxAgeSeconds, `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`);
+    }
+    return ageSeconds;
+}
+/**
+ * What the archive walk does with each member: extract mode writes it into the holding directory
+ * (the SafeExtractor refuses what is unsafe), stream mode reads past it and refuses the same unsafe
+ * names; both tick off the required-paths globs the member's name matches.
+ */
+class ContentsWalk {
+    holding;
+    extractor;
+    required;
+    constructor(holding, requiredPaths) {
+        this.holding = holding;
+        this.extractor = holding ? new SafeExtractor(holding) : undefined;
+        this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
+    }
+    onEntry = async (header, stream) => {
+        const safe = safeEntryPath(header.name);
+        if ('path' in safe && safe.path !== '') {
+            for (const r of this.required)
+                if (!r.matched && minimatch(safe.path, r.pattern, { dot: true }))
+                    r.matched = true;
+        }
+        if (this.extractor)
+            return this.extractor.handle(header, stream);
+        if ('refused' in safe)
+            throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`);
+        stream.resume();
+        await new Promise((resolve, reject) => stream.once('end', resolve).once('error', reject));
+    };
+}
+/**
+ * The one pass: GetObject of the archive's current version -> sha256 -> (age decryption) ->
+ * decompression -> the tar walk, bounded by what the manifest records. Records "archive structure".
+ */
+async function readArchive(run, walk, identity) {
+    const { store, logger, manifest: m, checks } = run;
+    const feed = new ArchiveFeed(identity);
+    const read = {
+        complete: false,
+        intact: false,
+        bytes: 0,
+        sha256: '',
+        plainSha256: null,
+        versionId: null,
+        contents: { entries: 0, uncompressedBytes: 0 },
+    };
+    await logger.group(`Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`, async () => {
+        const progress = startProgress(logger, 'read', () => feed.stored.bytes, 10_000, m.archive.size);
+        try {
+            const download = await store.download(m.archive.key, undefined, run.signal);
+            read.versionId = download.versionId ?? null;
+            const inspector = new ArchiveInspector(m.compression, {
+                onEntry: walk.onEntry,
+                // the manifest says what the archive holds: anything beyond it is refused at once
+                // (a decompression bomb cannot fill the disk)
+                maxEntries: m.entries,
+                maxUncompressedBytes: m.uncompressedBytes,
+            });
+            const feeding = feed.feed(download.body, inspector.input);
+            feeding.catch(() => undefined);
+            // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
+            read.contents = await inspector.result;
+            await feeding;
+            await walk.extractor?.finish();
+            read.complete = true;
+            checks.record('archive structure', true, `complete ${m.compression} tar`);
+        }
+        catch (err) {
+            checks.record('archive structure', false, whyIncomplete(err, feed.decryptError, m));
+        }
+        finally {
+            progress.stop();
+            read.bytes = feed.stored.bytes;
+            read.sha256 = feed.stored.sha256;
+        }
+    });
+    read.intact = read.complete && read.sha256 === m.archive.sha256;
+    if (identity && read.complete)
+        read.plainSha256 = feed.plain.sha256;
+    return read;
+}
+/** Why the pass over the archive stopped, in the words a person needs. */
+function whyIncomplete(err, decryptError, m) {
+    if (decryptError) {
+        return `decryption failed: the encrypted archive was altered or is damaged (${errors_errorMessage(decryptError)})`;
+    }
+    if (err instanceof UnsafeEntryError)
+        return err.message;
+    if (err instanceof ArchiveLimitError) {
+        return `the archive goes beyond what the manifest records (${m.entries} entries, ${m.uncompressedBytes} bytes): ${err.message}`;
+    }
+    if (err instanceof ArchiveDamagedError)
+        return `the archive is damaged: ${err.message}`;
+    return errors_errorMessage(err);
+}
+/** The stored object is the one the manifest records: its sha256, its plaintext's, its version. */
+function checkIntegrity({ manifest: m, checks }, read) {
+    checks.record('sha256', read.sha256 === m.archive.sha256 && read.complete, read.sha256 === m.archive.sha256
+        ? read.complete
+            ? m.archive.sha256
+            : 'not all bytes were read'
+        : `sha256 mismatch: the manifest records ${m.archive.sha256}, the stored object has ${read.sha256}`);
+    if (m.encryption && read.complete) {
+        checks.record('plaintext sha256', read.plainSha256 === m.encryption.plaintextSha256, read.plainSha256 === m.encryption.plaintextSha256
+            ? m.encryption.plaintextSha256
+            : `the decrypted archive has sha256 ${read.plainSha256}, the manifest records ${m.encryption.plaintextSha256}`);
+    }
+    if (m.archive.versionId) {
+        checks.record('object version', read.versionId === m.archive.versionId, read.versionId === m.archive.versionId
+            ? m.archive.versionId
+            : `the archive object was replaced: the manifest records version ${m.archive.versionId}, the current one is ${read.versionId ?? 'unversioned'}`);
+    }
+}
+/**
+ * What was written did not come from an intact copy of the backup: leave nothing to be mistaken
+ * for it. Returns null, the holding directory that is kept.
+ */
+async function discardHolding(holding, logger) {
+    await (0,promises_.rm)(holding, { recursive: true, force: true });
+    await (0,promises_.rm)(attemptMarker(holding), { force: true });
+    logger.info(`removed ${holding}: its contents did not come from an intact archive`);
+    return null;
+}
+/** The size read, and for a complete walk what it found against the manifest and the options. */
+function checkContents({ manifest: m, checks }, read, walk, minEntries) {
+    checks.record('size', read.bytes === m.archive.size, `${read.bytes} bytes read, the manifest records ${m.archive.size}`);
+    if (!read.complete)
+        return;
+    const { entries, uncompressedBytes } = read.contents;
+    checks.record('entries', entries === m.entries, `${entries} entries, the manifest records ${m.entries}`);
+    checks.record('uncompressed bytes', uncompressedBytes === m.uncompressedBytes, `${uncompressedBytes} bytes of tar, the manifest records ${m.uncompressedBytes}`);
+    checks.record('min entries', entries >= minEntries, `${entries} entries; at least ${minEntries} required`);
+    for (const r of walk.required) {
+        checks.record(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`);
+    }
+}
+/** PRAGMA integrity_check of every restored file each sqlite glob matches (extract mode). */
+async function checkSqlite({ checks }, extractor, holding, patterns) {
+    const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
+    for (const pattern of patterns) {
+        const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
+        if (matches.length === 0)
+            checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`);
+        for (const f of matches) {
+            const v = await sqliteIntegrity((0,external_node_path_.join)(holding, f));
+            checks.record(`sqlite ${f}`, v.ok, v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`);
+        }
+    }
+}
+/** After every check passed: the snapshot streamed into `<path>/.lifeboat-restore/<id>/` on the machine. */
+async function restoreCopy(run, restoreTo, identity) {
+    const { store, logger, manifest, checks } = run;
+    const { source, path } = restoreTo;
+    return logger.group(`Restoring into ${source.description.app ?? source.label}:${path}`, async () => {
+        try {
+            const restoredTo = await restoreToRemote({
+                store,
+                manifest,
+                source,
+                path,
+                decryptionIdentity: identity,
+                logger,
+                signal: run.signal,
+            });
+            checks.record('restore to machine', true, `restored into ${restoredTo}`);
+            return restoredTo;
+        }
+        catch (err) {
+            checks.record('restore to machine', false, errors_errorMessage(err));
+            return null;
+        }
+    });
+}
+/**
+ * The last step, whatever the outcome: verification.json beside the manifest (unless write-report
+ * is off), and the result with the failure message a person reads.
+ */
+async function writeVerification(run, options, layout, now, outcome) {
+    const { store, logger, manifest: m } = run;
+    const { read, restoreSeconds } = outcome;
+    const failed = run.checks.failed;
+    const report = buildVerification({
+        manifest: m,
+        target: options.target,
+        mode: options.mode,
+        checks: run.checks.checks,
+        verifiedAt: now(),
+        ageSeconds: outcome.ageSeconds,
+        restoreSeconds,
+        bytes: read.bytes,
+        contents: read.contents,
+        actualVersionId: read.versionId,
+        actualSha256: read.sha256,
+        restoredTo: outcome.restoredTo,
+    });
+    logger.info(`restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`);
+    const reportKey = layout.verificationKey(m.snapshotId);
+    if (options.writeReport)
+        await store.putJson(reportKey, report);
+    return {
+        report,
+        manifest: m,
+        reportKey: options.writeReport ? reportKey : '',
+        holdingDir: outcome.holdingDir,
+        failure: failed.length
+            ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
+            : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/jobs/restore.ts
+
+
+
+
+
+
+/**
+ * verify-restore, for the action and `lifeboat verify` alike: the machine a verified copy goes to
+ * (restore-to-app / restore-to-host) is checked first, before anything is downloaded; then runVerify.
+ */
+async function verifyAndRestore(options, deps) {
+    if (options.restoreTo)
+        await options.restoreTo.source.preflight(deps.signal);
+    return verify_runVerify(options, deps);
+}
+/** A snapshot into a directory of this machine, extracted and checked in one pass. */
+async function restoreToDirectory(options, deps) {
+    const { dir, ifEmpty } = options;
+    if (ifEmpty && localPathHoldsData(dir))
+        return { kind: 'not-empty', path: dir };
+    const verify = await runVerify({
+        ...options.checks,
+        mode: 'extract',
+        writeReport: false,
+        holdingDir: () => dir,
+        holdingMarker: !ifEmpty,
+    }, deps);
+    return { kind: verify.report.verified ? 'restored' : 'failed', verify };
+}
+/**
+ * A snapshot into a machine's volume: select it, confirm it (apply), check the machine, then
+ * verify it while streaming it into `<path>/.lifeboat-restore/<id>/` there, and swap that copy in.
+ * Nothing on the machine changes before the swap, and the swap keeps the live contents aside.
+ */
+async function restoreToMachine(options, deps) {
+    const { source, path, mode } = options;
+    const now = deps.now ?? (() => new Date());
+    const layout = new TargetLayout(options.checks.prefix, options.checks.target);
+    const selected = await selectSnapshot(deps.store, layout, options.checks.snapshot);
+    const snapshotId = selected.manifest.snapshotId;
+    if (mode === 'apply' && !(await deps.confirm(snapshotId)))
+        return { kind: 'refused', snapshotId };
+    await source.preflight(deps.signal);
+    const machine = machineName(source);
+    if (mode === 'if-empty' && !(await isRemotePathEmpty(source, path))) {
+        return { kind: 'not-empty', snapshotId, path, machine };
+    }
+    if (mode === 'plan')
+        return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine) };
+    const verify = await runVerify({
+        ...options.checks,
+        snapshot: { kind: 'id', id: snapshotId },
+        mode: 'stream',
+        writeReport: false,
+        holdingDir: streamModeWritesNoHoldingDir,
+        restoreTo: { source, path },
+    }, deps);
+    if (!verify.report.verified || !verify.report.restoredTo) {
+        const why = verify.failure || 'the holding copy was not written';
+        return { kind: 'failed', snapshotId, verify, message: `${why}; the live contents were not touched.` };
+    }
+    const previousContents = await swapRemote(source, path, snapshotId, now());
+    return { kind: 'swapped', snapshotId, verify, previousContents };
+}
+/** What apply does, step by step, in the words of the plan a person reviews. */
+function swapPlan(path, snapshotId, machine) {
+    const holding = remoteHoldingDir(path, snapshotId);
+    return [
+        `verify snapshot ${snapshotId} and stream it into ${holding} on ${machine}`,
+        `move the live contents of ${path} aside into ${path}/${PRE_RESTORE_PREFIX}<time>/ (kept)`,
+        `move ${holding} into place`,
+    ];
+}
+/** The Fly app or SSH host a source reaches, for messages. */
+function machineName(source) {
+    return source.description.app ?? source.description.host ?? source.label;
+}
+/** runVerify asks for a holding directory only in extract mode; a machine restore streams. */
+function streamModeWritesNoHoldingDir() {
+    throw new Error('a stream-mode verification writes no holding directory');
+}
+/** Whether a local directory holds anything but lifeboat's own folders (a missing one holds nothing). */
+function localPathHoldsData(dir) {
+    try {
+        return readdirSync(dir).some((n) => n !== RESTORE_FOLDER && !n.startsWith(PRE_RESTORE_PREFIX));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/fly-source.ts
+
+
+
+/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
+const MIN_FLYCTL_VERSION = '0.4.80';
+function parseFlyctlVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
+}
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function flyToken(env) {
+    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
+}
+/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
+class FlySource {
+    options;
+    label = 'flyctl';
+    description;
+    constructor(options) {
+        this.options = options;
+        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
+    }
+    get env() {
+        return this.options.env ?? process.env;
+    }
+    async preflight(signal) {
+        if (!flyToken(this.env)) {
+            throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
+                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+        }
+        const out = await runCaptured(this.options.flyctl, ['version'], {
+            env: this.env,
+            signal,
+            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+        });
+        if (out.code !== 0) {
+            throw new errors_ConfigurationError(`'${this.options.flyctl} version' failed: ${process_lastLine(out)}`);
+        }
+        const version = parseFlyctlVersion(out.stdout);
+        if (!version) {
+            throw new errors_ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
+        }
+        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
+            throw new errors_ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
+                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
+        }
+        return { flyctl: version };
+    }
+    start(script, options) {
+        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
+        if (this.options.machine)
+            args.push('--machine', this.options.machine);
+        args.push('-C', shDashC(script));
+        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
+        if (!options.keepStdin)
+            proc.stdin.end();
+        return proc;
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/util/validate.ts
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -80008,996 +81448,7 @@ function parseDuration(input, value) {
     }
     return seconds;
 }
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
-}
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
-const LIFEBOAT_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/restore/entry-path.ts
-
-/**
- * The safe relative form of a tar member name, or the reason it is refused. Members are stored
- * as "./a/b"; absolute names, ".." segments, NUL and empty names never reach the file system.
- */
-function safeEntryPath(name) {
-    if (name.includes('\0'))
-        return { refused: 'its name contains a NUL byte' };
-    if (name.startsWith('/'))
-        return { refused: 'its name is an absolute path' };
-    const segments = name.split('/').filter((s) => s !== '' && s !== '.');
-    if (segments.some((s) => s === '..'))
-        return { refused: 'its name contains ".."' };
-    return { path: segments.join('/') };
-}
-/**
- * Where a link target points, relative to the holding directory, or undefined when it leaves it.
- * `from` is the link's own relative path; symlink targets are relative to its folder, hardlink
- * targets to the archive root.
- */
-function resolveInside(target, from) {
-    if (target === '' || target.includes('\0') || target.startsWith('/'))
-        return undefined;
-    const base = from === undefined ? '.' : external_node_path_.posix.dirname(from);
-    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(base, target));
-    if (joined === '..' || joined.startsWith('../'))
-        return undefined;
-    return joined === '.' ? '' : joined.replace(/\/$/, '');
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/restore/holding-dir.ts
-
-
-
-/** The marker beside a holding directory that names the snapshot extracted into it. */
-function attemptMarker(dir) {
-    return `${(0,external_node_path_.resolve)(dir)}.lifeboat-attempt`;
-}
-/**
- * Makes an empty holding directory for one snapshot. A non-empty directory is refused unless the
- * marker beside it says it holds an earlier attempt of this same snapshot (then it is emptied):
- * a restore never writes over anything else.
- */
-async function prepareHoldingDir(dir, snapshotId, marker = true) {
-    const abs = (0,external_node_path_.resolve)(dir);
-    const markerFile = attemptMarker(abs);
-    const entries = await (0,promises_.readdir)(abs).catch((err) => {
-        if (err.code === 'ENOENT')
-            return undefined;
-        if (err.code === 'ENOTDIR') {
-            throw new errors_ConfigurationError(`holding-dir ${abs} is a file, not a directory: choose a directory to restore into.`);
-        }
-        throw err;
-    });
-    if (entries && entries.length > 0) {
-        const previous = await (0,promises_.readFile)(markerFile, 'utf8').catch(() => '');
-        if (previous.trim() !== snapshotId) {
-            throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
-                `lifeboat never restores over existing files. Choose an empty or new directory.`);
-        }
-        await (0,promises_.rm)(abs, { recursive: true, force: true });
-    }
-    await (0,promises_.mkdir)(abs, { recursive: true, mode: 0o700 });
-    if (marker)
-        await (0,promises_.writeFile)(markerFile, `${snapshotId}\n`);
-    return abs;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/restore/safe-extractor.ts
-
-
-
-
-/** A member that would write outside the holding directory, or that is not a plain file, folder or link. */
-class UnsafeEntryError extends Error {
-    name = 'UnsafeEntryError';
-}
-/** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
-const MODE_MASK = 0o1777;
-/**
- * Writes tar members into a holding directory and nowhere else. Refused: absolute names, "..",
- * symlinks or hardlinks that resolve outside the directory, any member whose path passes through
- * a symlink, device nodes and FIFOs, and a second member with the same name. Files are created
- * with O_EXCL|O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
- */
-class SafeExtractor {
-    root;
-    /** Relative paths written, with their type. */
-    written = new Map();
-    dirTimes = [];
-    asRoot = process.getuid?.() === 0;
-    constructor(root) {
-        this.root = root;
-    }
-    handle = async (header, stream) => {
-        const refuse = (why) => {
-            stream.resume();
-            throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${why}`);
-        };
-        const safe = safeEntryPath(header.name);
-        if ('refused' in safe)
-            return refuse(safe.refused);
-        const rel = safe.path;
-        if (rel !== '' && this.written.has(rel))
-            return refuse('the archive holds it twice');
-        if (rel !== '')
-            await this.checkParents(rel, refuse);
-        const dest = rel === '' ? this.root : (0,external_node_path_.join)(this.root, rel);
-        const mode = (header.mode ?? 0o644) & MODE_MASK;
-        switch (header.type) {
-            case 'directory': {
-                if (rel !== '') {
-                    const existing = await (0,promises_.lstat)(dest).catch(() => undefined);
-                    if (existing && !existing.isDirectory())
-                        return refuse('a non-folder of that name was already written');
-                    if (!existing)
-                        await (0,promises_.mkdir)(dest, { mode: 0o700 });
-                    this.written.set(rel, 'directory');
-                }
-                this.dirTimes.push({ path: dest, mode, mtime: header.mtime });
-                await drainEntry(stream);
-                return;
-            }
-            case 'file':
-            case 'contiguous-file': {
-                const fh = await (0,promises_.open)(dest, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
-                try {
-                    // tar-stream's member streams are streamx streams: read them by iteration
-                    for await (const chunk of stream)
-                        await fh.write(chunk);
-                    await fh.chmod(mode);
-                    if (this.asRoot)
-                        await fh.chown(header.uid ?? 0, header.gid ?? 0);
-                }
-                finally {
-                    await fh.close();
-                }
-                if (header.mtime)
-                    await (0,promises_.utimes)(dest, header.mtime, header.mtime);
-                this.written.set(rel, 'file');
-                return;
-            }
-            case 'symlink': {
-                const target = header.linkname ?? '';
-                if (resolveInside(target, rel) === undefined) {
-                    return refuse(`it is a symlink to ${JSON.stringify(target)}, outside the holding directory`);
-                }
-                await (0,promises_.symlink)(target, dest);
-                if (this.asRoot)
-                    await (0,promises_.lchown)(dest, header.uid ?? 0, header.gid ?? 0);
-                if (header.mtime)
-                    await (0,promises_.lutimes)(dest, header.mtime, header.mtime);
-                this.written.set(rel, 'symlink');
-                await drainEntry(stream);
-                return;
-            }
-            case 'link': {
-                const target = resolveInside(safeLinkName(header.linkname ?? ''), undefined);
-                if (target === undefined || target === '') {
-                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
-                }
-                if (this.written.get(target) !== 'file') {
-                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
-                }
-                await (0,promises_.link)((0,external_node_path_.join)(this.root, target), dest);
-                this.written.set(rel, 'link');
-                await drainEntry(stream);
-                return;
-            }
-            default:
-                return refuse(`it is a ${header.type ?? 'special file'}; only files, folders and links are restored`);
-        }
-    };
-    /** Folder modes and times last: writing their contents changed them. */
-    async finish() {
-        for (const d of [...this.dirTimes].reverse()) {
-            await (0,promises_.chmod)(d.path, d.mode);
-            if (d.mtime)
-                await (0,promises_.utimes)(d.path, d.mtime, d.mtime);
-        }
-    }
-    /** Every parent must be a real folder inside the root (created when the archive did not list it). */
-    async checkParents(rel, refuse) {
-        const parts = rel.split('/').slice(0, -1);
-        let current = this.root;
-        for (const part of parts) {
-            current = (0,external_node_path_.join)(current, part);
-            const st = await (0,promises_.lstat)(current).catch(() => undefined);
-            if (!st) {
-                await (0,promises_.mkdir)(current, { mode: 0o755 });
-                continue;
-            }
-            if (st.isSymbolicLink())
-                refuse(`its path passes through the symlink ${JSON.stringify(part)}`);
-            if (!st.isDirectory())
-                refuse(`its parent ${JSON.stringify(part)} is not a folder`);
-        }
-    }
-}
-/** Hardlink names are archive paths ("./a/b"): reduce them like member names. */
-function safeLinkName(name) {
-    const safe = safeEntryPath(name);
-    return 'path' in safe ? safe.path : '/';
-}
-async function drainEntry(stream) {
-    stream.resume();
-    await new Promise((resolve, reject) => {
-        stream.once('end', resolve);
-        stream.once('error', reject);
-    });
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/latest.schema.json
-const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
-;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
-;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
-;// CONCATENATED MODULE: ./src/schemas.ts
-
-
-
-
-const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
-schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
-const SCHEMAS = {
-    manifest: manifest_schema_namespaceObject,
-    latest: latest_schema_namespaceObject,
-    verification: verification_schema_namespaceObject,
-};
-const compiled = new Map();
-/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
-function schemaErrors(name, value) {
-    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
-    compiled.set(name, validate);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-}
-
-;// CONCATENATED MODULE: ./src/manifest.ts
-
-const MANIFEST_SCHEMA_VERSION = 1;
-function parseManifest(value, where) {
-    const errors = schemaErrors('manifest', value);
-    if (errors.length > 0) {
-        throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
-    }
-    return value;
-}
-function parseLatest(value, where) {
-    const errors = schemaErrors('latest', value);
-    if (errors.length > 0) {
-        throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
-    }
-    return value;
-}
-function latestFor(manifest, manifestKey, manifestVersionId, now) {
-    return {
-        schema: MANIFEST_SCHEMA_VERSION,
-        target: manifest.target,
-        snapshotId: manifest.snapshotId,
-        manifestKey,
-        manifestVersionId,
-        archiveKey: manifest.archive.key,
-        archiveVersionId: manifest.archive.versionId,
-        sha256: manifest.archive.sha256,
-        size: manifest.archive.size,
-        created: manifest.created,
-        updated: now.toISOString(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/snapshot-id.ts
-/**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
- */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
-}
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
-}
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-}
-
-;// CONCATENATED MODULE: ./src/snapshot-catalog.ts
-
-
-
-/** Reads a target's latest pointer; undefined when the target has none yet. */
-async function readLatest(store, layout) {
-    const stored = await store.getJson(layout.latestKey);
-    if (!stored)
-        return undefined;
-    return {
-        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-async function readManifest(store, layout, id, versionId) {
-    const key = layout.manifestKey(id);
-    const stored = await store.getJson(key, versionId);
-    if (!stored)
-        return undefined;
-    return {
-        manifest: parseManifest(stored.value, `${store.description}/${key}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-/**
- * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
- * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
- * "unreadable": neither is ever treated as a good backup.
- */
-async function listSnapshots(store, layout) {
-    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
-    const entries = [];
-    for (const id of ids) {
-        const time = snapshotIdTime(id);
-        try {
-            const read = await readManifest(store, layout, id);
-            if (!read)
-                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
-            else
-                entries.push({
-                    id,
-                    time,
-                    state: read.manifest.status,
-                    manifest: read.manifest,
-                    manifestVersion: read.version,
-                });
-        }
-        catch (err) {
-            entries.push({ id, time, state: 'unreadable', problem: errorMessage(err) });
-        }
-    }
-    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
-}
-
-;// CONCATENATED MODULE: ./src/restore/select-snapshot.ts
-
-
-
-/** `latest` | a snapshot id | `before:<ISO-8601 time>`. */
-function parseSnapshotSelector(input, value) {
-    const v = value.trim();
-    if (v === '' || v === 'latest')
-        return { kind: 'latest' };
-    if (v.startsWith('before:')) {
-        const text = v.slice('before:'.length);
-        const time = new Date(text);
-        if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
-            throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
-        }
-        return { kind: 'before', time };
-    }
-    if (isSnapshotId(v))
-        return { kind: 'id', id: v };
-    throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
-}
-/** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
-async function selectSnapshot(store, layout, selector) {
-    const where = `${store.description}/${layout.root}`;
-    if (selector.kind === 'latest') {
-        const latest = await readLatest(store, layout);
-        if (!latest) {
-            throw new errors_ConfigurationError(`Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`);
-        }
-        const read = await readManifest(store, layout, latest.pointer.snapshotId, latest.pointer.manifestVersionId ?? undefined);
-        if (!read) {
-            throw new Error(`latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`);
-        }
-        return { manifest: read.manifest, how: 'latest' };
-    }
-    if (selector.kind === 'id') {
-        const read = await readManifest(store, layout, selector.id);
-        if (!read) {
-            throw new errors_ConfigurationError(`Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`);
-        }
-        return { manifest: read.manifest, how: `id ${selector.id}` };
-    }
-    const entries = await listSnapshots(store, layout);
-    const match = entries.find((e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime());
-    if (!match?.manifest) {
-        throw new errors_ConfigurationError(`Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`);
-    }
-    return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
-}
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/process.ts
-
-
-const TAIL_LINES = 20;
-/**
- * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
- * A missing program is a ConfigurationError naming it; an abort signal kills it.
- */
-function spawnStreaming(command, args, options = {}) {
-    const child = (0,external_node_child_process_.spawn)(command, args, {
-        env: options.env ?? process.env,
-        cwd: options.cwd,
-        stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const stderrTail = [];
-    let partial = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text) => {
-        const lines = (partial + text).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines)
-            record(line);
-    });
-    function record(line) {
-        const clean = line.replace(/\r$/, '');
-        if (clean === '')
-            return;
-        stderrTail.push(clean);
-        if (stderrTail.length > TAIL_LINES)
-            stderrTail.shift();
-        options.onStderrLine?.(clean);
-    }
-    const onAbort = () => child.kill('SIGTERM');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const done = new Promise((resolve, reject) => {
-        child.once('error', (err) => {
-            options.signal?.removeEventListener('abort', onAbort);
-            if (err.code === 'ENOENT') {
-                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
-            }
-            else {
-                reject(err);
-            }
-        });
-        child.once('close', (code, signal) => {
-            options.signal?.removeEventListener('abort', onAbort);
-            if (partial)
-                record(partial);
-            resolve({ code, signal, stderrTail });
-        });
-    });
-    done.catch(() => undefined);
-    // a consumer that stops reading early must not crash the process with EPIPE
-    child.stdin.on('error', () => undefined);
-    return {
-        stdout: child.stdout,
-        stdin: child.stdin,
-        done,
-        kill: (signal = 'SIGTERM') => {
-            child.kill(signal);
-        },
-    };
-}
-/** Runs a program to completion and returns its stdout as text (for short commands like `version`). */
-async function runCaptured(command, args, options = {}) {
-    const proc = spawnStreaming(command, args, options);
-    proc.stdin.end();
-    const chunks = [];
-    proc.stdout.on('data', (c) => chunks.push(c));
-    const outcome = await proc.done;
-    return { ...outcome, stdout: Buffer.concat(chunks).toString('utf8') };
-}
-/**
- * The line that explains a failure: the last `Error: ...` line when there is one (flyctl follows
- * its error with hints such as "Try ... fly status"), else the last line.
- */
-function lastLine(outcome) {
-    const tail = outcome.stderrTail;
-    for (let i = tail.length - 1; i >= 0; i--)
-        if (/^(error|fatal)\b/i.test(tail[i]))
-            return tail[i];
-    return tail[tail.length - 1] ?? '(no message on stderr)';
-}
-
-;// CONCATENATED MODULE: ./src/restore/sqlite-check.ts
-
-
-function nodeSqlite() {
-    try {
-        // node:sqlite ships with Node >= 22.5 (the node24 runtime); required lazily so bundlers leave it alone
-        return (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('node:sqlite');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** PRAGMA integrity_check with a real SQLite: node:sqlite where present, else the sqlite3 CLI. */
-async function sqliteIntegrity(file) {
-    const mod = nodeSqlite();
-    if (mod) {
-        try {
-            const db = new mod.DatabaseSync(file, { readOnly: true });
-            try {
-                const rows = db.prepare('PRAGMA integrity_check').all();
-                const lines = rows.map((r) => String(Object.values(r)[0]));
-                return lines.length === 1 && lines[0] === 'ok'
-                    ? { ok: true, message: 'ok' }
-                    : { ok: false, message: lines.slice(0, 5).join('; ') };
-            }
-            finally {
-                db.close();
-            }
-        }
-        catch (err) {
-            return { ok: false, message: err.message };
-        }
-    }
-    const out = await runCaptured('sqlite3', ['-readonly', file, 'PRAGMA integrity_check;'], {
-        installHint: 'install sqlite3 (apt-get install sqlite3) or run on Node >= 22.5',
-    });
-    const text = out.stdout.trim();
-    if (out.code === 0 && text === 'ok')
-        return { ok: true, message: 'ok' };
-    return { ok: false, message: (text || out.stderrTail.join(' ')).split('\n').slice(0, 5).join('; ') };
-}
-
-;// CONCATENATED MODULE: ./src/shell.ts
-/**
- * Safe construction of POSIX sh text. lifeboat's remote commands travel through layers that split
- * or interpret them (flyctl splits the command into words without a shell; OpenSSH hands it to the
- * login shell), so every user value is embedded as octal escapes decoded by sh's own printf:
- * the generated text contains no quote, no backslash-quote pair and no metacharacter that came
- * from the user, whatever the value holds.
- */
-/** `"$(printf "\ooo\ooo...")"`: a double-quoted sh word that expands to exactly `value`. */
-function shWord(value) {
-    if (value === '')
-        return '""';
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.includes(0))
-        throw new Error('a shell value cannot contain a NUL byte');
-    if (value.endsWith('\n'))
-        throw new Error('a shell value cannot end in a newline');
-    let octal = '';
-    for (const b of bytes)
-        octal += `\\${b.toString(8).padStart(3, '0')}`;
-    return `"$(printf "${octal}")"`;
-}
-/**
- * Wraps a script as `sh -c '<script>'` for a command line that is split into words the way a
- * POSIX shell would. The script must not contain a single quote (scripts built with shWord
- * never do); this is checked rather than escaped so that no splitter's quirks matter.
- */
-function shDashC(script) {
-    if (script.includes("'"))
-        throw new Error('internal: a remote script must not contain a single quote');
-    return `sh -c '${script}'`;
-}
-
-;// CONCATENATED MODULE: ./src/restore/restore-to-remote.ts
-
-
-
-
-
-
-
-const RESTORE_FOLDER = '.lifeboat-restore';
-const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
-/** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
-function remoteHoldingDir(path, snapshotId) {
-    return `${path}/${RESTORE_FOLDER}/${snapshotId}`;
-}
-/**
- * The script run on the machine: it (re)creates the holding folder inside the volume and extracts
- * the plain tar read from stdin into it; it prints its status on stdout (flyctl does not pass exit
- * statuses on).
- */
-function buildRemoteRestoreScript(path, snapshotId) {
-    return [
-        `P=${shWord(path)}`,
-        `D=${shWord(remoteHoldingDir(path, snapshotId))}`,
-        `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
-        `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,
-        `cd "$D" || { echo "${STATUS_PREFIX}err=cd"; exit 0; }`,
-        `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
-    ].join('\n');
-}
-/**
- * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
- * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
- * `storageFlags` and `sourceFlags` are CLI flags (for example `--bucket b` and `--app my-app`).
- */
-function swapInstructions(storageFlags, sourceFlags, target, path, snapshotId) {
-    const holding = remoteHoldingDir(path, snapshotId);
-    return [
-        `# 1. review the restored copy in ${holding}`,
-        `# 2. stop the app's writes, then swap it in (live contents move to ${path}/.lifeboat-pre-restore-<time>/, never deleted):`,
-        `npx lifeboat restore ${storageFlags} --target ${target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
-        `# 3. restart the app and check it`,
-    ];
-}
-/**
- * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
- * hashed (it must still match the manifest) and decompressed here, and the plain tar is extracted
- * there. Nothing outside `<path>/.lifeboat-restore/<id>/` is touched.
- */
-async function restoreToRemote(store, manifest, remote, path, logger, signal) {
-    const holding = remoteHoldingDir(path, manifest.snapshotId);
-    const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
-        signal,
-        keepStdin: true,
-        onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
-    });
-    let stdout = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const hasher = new external_node_stream_.Transform({
-        transform(chunk, _e, cb) {
-            hash.update(chunk);
-            cb(null, chunk);
-        },
-    });
-    const download = await store.download(manifest.archive.key, manifest.archive.versionId ?? undefined, signal);
-    let sendError;
-    try {
-        await (0,promises_namespaceObject.pipeline)(download.body, hasher, createDecompressor(manifest.compression), proc.stdin);
-    }
-    catch (err) {
-        sendError = err;
-        proc.kill('SIGTERM');
-    }
-    const outcome = await proc.done;
-    const status = stdout
-        .split('\n')
-        .find((l) => l.startsWith(STATUS_PREFIX))
-        ?.slice(STATUS_PREFIX.length);
-    const sha = hash.digest('hex');
-    if (status === 'err=nopath') {
-        throw new OperationFailedError(`restore-path ${path} does not exist on the machine: give the volume's mount point.`);
-    }
-    if (status !== 'tar=0' || outcome.code !== 0) {
-        throw new OperationFailedError(`restoring snapshot ${manifest.snapshotId} into ${holding} failed (${status ?? `no status; ${remote.label} ${lastLine(outcome)}`})` +
-            `${sendError ? `: ${sendError.message}` : ''}. Only ${holding} may hold a partial copy.`);
-    }
-    if (sha !== manifest.archive.sha256) {
-        throw new OperationFailedError(`the archive changed between verification and the restore (sha256 ${sha}, manifest ${manifest.archive.sha256}): do not use ${holding}.`);
-    }
-    return holding;
-}
-
-;// CONCATENATED MODULE: ./src/restore/verify.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
- * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
- * (extract mode), compared with the manifest; then the contents checks. Every check is recorded,
- * and verification.json is written beside the manifest whatever the outcome.
- */
-async function runVerify(options, deps) {
-    const { store, logger } = deps;
-    const now = deps.now ?? (() => new Date());
-    const layout = new TargetLayout(options.prefix, options.target);
-    const selected = await selectSnapshot(store, layout, options.snapshot);
-    const m = selected.manifest;
-    logger.info(`verifying snapshot ${m.snapshotId} of ${options.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`);
-    const encryption = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-    const checks = [];
-    const check = (name, ok, detail) => {
-        checks.push({ name, ok, detail });
-        (ok ? logger.info : logger.warning)(`${ok ? 'pass' : 'FAIL'}: ${name}: ${detail}`);
-    };
-    const started = now();
-    const ageSeconds = Math.max(0, (started.getTime() - new Date(m.created).getTime()) / 1000);
-    check('snapshot status', m.status === 'ok', m.status === 'ok'
-        ? 'ok'
-        : `the manifest says "${m.status}"${m.statusReason ? `: ${m.statusReason}` : ''}`);
-    if (options.maxAgeSeconds !== undefined) {
-        check('max age', ageSeconds <= options.maxAgeSeconds, `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(options.maxAgeSeconds)}`);
-    }
-    const holding = options.mode === 'extract'
-        ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
-        : null;
-    const extractor = holding ? new SafeExtractor(holding) : undefined;
-    const required = options.requiredPaths.map((pattern) => ({ pattern, matched: false }));
-    const onEntry = async (header, stream) => {
-        const safe = safeEntryPath(header.name);
-        if ('path' in safe && safe.path !== '') {
-            for (const r of required)
-                if (!r.matched && minimatch(safe.path, r.pattern, { dot: true }))
-                    r.matched = true;
-        }
-        if (extractor)
-            return extractor.handle(header, stream);
-        if ('refused' in safe)
-            throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`);
-        stream.resume();
-        await new Promise((resolve, reject) => stream.once('end', resolve).once('error', reject));
-    };
-    const plainHasher = new HashCounter();
-    let decryptError;
-    let actualSha = null;
-    let actualVersion = null;
-    let bytes = 0;
-    let contents = { entries: 0, uncompressedBytes: 0 };
-    await logger.group(`Restoring ${m.archive.key}${holding ? ` into ${holding}` : ' (stream mode: nothing written)'}`, async () => {
-        const hasher = new HashCounter();
-        const progress = startProgress(logger, 'read', () => hasher.bytes, 10_000, m.archive.size);
-        try {
-            const download = await store.download(m.archive.key, undefined, deps.signal);
-            actualVersion = download.versionId ?? null;
-            const inspector = new ArchiveInspector(m.compression, {
-                onEntry,
-                // the manifest says what the archive holds: anything beyond it is refused at once
-                // (a decompression bomb cannot fill the disk)
-                maxEntries: m.entries,
-                maxUncompressedBytes: m.uncompressedBytes,
-            });
-            const feeding = encryption
-                ? feedDecrypted(download.body, hasher, encryption.identity, plainHasher, inspector.input, (err) => {
-                    decryptError = err;
-                })
-                : (0,promises_namespaceObject.pipeline)(download.body, hasher, inspector.input);
-            feeding.catch(() => undefined);
-            // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
-            contents = await inspector.result;
-            await feeding;
-            await extractor?.finish();
-            check('archive structure', true, `complete ${m.compression} tar`);
-        }
-        catch (err) {
-            const why = decryptError
-                ? `decryption failed: the encrypted archive was altered or is damaged (${errorMessage(decryptError)})`
-                : err instanceof UnsafeEntryError
-                    ? err.message
-                    : err instanceof ArchiveLimitError
-                        ? `the archive goes beyond what the manifest records (${m.entries} entries, ${m.uncompressedBytes} bytes): ${err.message}`
-                        : err instanceof ArchiveDamagedError
-                            ? `the archive is damaged: ${err.message}`
-                            : errorMessage(err);
-            check('archive structure', false, why);
-        }
-        finally {
-            progress.stop();
-            bytes = hasher.bytes;
-            actualSha = hasher.sha256;
-        }
-    });
-    const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
-    const structureOk = checks.find((c) => c.name === 'archive structure')?.ok ?? false;
-    check('sha256', actualSha === m.archive.sha256 && structureOk, actualSha === m.archive.sha256
-        ? structureOk
-            ? m.archive.sha256
-            : 'not all bytes were read'
-        : `sha256 mismatch: the manifest records ${m.archive.sha256}, the stored object has ${actualSha}`);
-    if (m.encryption && structureOk) {
-        check('plaintext sha256', plainHasher.sha256 === m.encryption.plaintextSha256, plainHasher.sha256 === m.encryption.plaintextSha256
-            ? m.encryption.plaintextSha256
-            : `the decrypted archive has sha256 ${plainHasher.sha256}, the manifest records ${m.encryption.plaintextSha256}`);
-    }
-    if (m.archive.versionId) {
-        check('object version', actualVersion === m.archive.versionId, actualVersion === m.archive.versionId
-            ? m.archive.versionId
-            : `the archive object was replaced: the manifest records version ${m.archive.versionId}, the current one is ${actualVersion ?? 'unversioned'}`);
-    }
-    let keptHolding = holding;
-    if (holding && (!structureOk || actualSha !== m.archive.sha256)) {
-        // what was written did not come from an intact copy of the backup: leave nothing to be mistaken for it
-        await (0,promises_.rm)(holding, { recursive: true, force: true });
-        await (0,promises_.rm)(attemptMarker(holding), { force: true });
-        keptHolding = null;
-        logger.info(`removed ${holding}: its contents did not come from an intact archive`);
-    }
-    check('size', bytes === m.archive.size, `${bytes} bytes read, the manifest records ${m.archive.size}`);
-    if (structureOk) {
-        check('entries', contents.entries === m.entries, `${contents.entries} entries, the manifest records ${m.entries}`);
-        check('uncompressed bytes', contents.uncompressedBytes === m.uncompressedBytes, `${contents.uncompressedBytes} bytes of tar, the manifest records ${m.uncompressedBytes}`);
-        check('min entries', contents.entries >= options.minEntries, `${contents.entries} entries; at least ${options.minEntries} required`);
-        for (const r of required) {
-            check(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`);
-        }
-        if (extractor && keptHolding) {
-            const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
-            for (const pattern of options.sqlite) {
-                const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
-                if (matches.length === 0)
-                    check(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`);
-                for (const f of matches) {
-                    const v = await sqliteIntegrity((0,external_node_path_.join)(keptHolding, f));
-                    check(`sqlite ${f}`, v.ok, v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`);
-                }
-            }
-        }
-    }
-    let restoredTo = null;
-    if (options.restoreTo && checks.every((c) => c.ok)) {
-        const { source, path } = options.restoreTo;
-        await logger.group(`Restoring into ${source.description.app ?? source.label}:${path}`, async () => {
-            try {
-                restoredTo = await restoreToRemote(store, m, source, path, logger, deps.signal);
-                check('restore to machine', true, `restored into ${restoredTo}`);
-            }
-            catch (err) {
-                check('restore to machine', false, errorMessage(err));
-            }
-        });
-    }
-    const failed = checks.filter((c) => !c.ok);
-    const report = {
-        schema: 1,
-        snapshotId: m.snapshotId,
-        target: options.target,
-        verified: failed.length === 0,
-        verifiedAt: now().toISOString(),
-        mode: options.mode,
-        snapshotCreated: m.created,
-        ageSeconds: Math.round(ageSeconds),
-        restoreSeconds: Math.round(restoreSeconds * 1000) / 1000,
-        bytes,
-        uncompressedBytes: contents.uncompressedBytes,
-        entries: contents.entries,
-        throughputMBps: restoreSeconds > 0 ? Math.round((bytes / restoreSeconds / 1e6) * 10) / 10 : null,
-        archive: {
-            key: m.archive.key,
-            expectedVersionId: m.archive.versionId,
-            actualVersionId: actualVersion,
-            expectedSha256: m.archive.sha256,
-            actualSha256: actualSha,
-        },
-        checks,
-        restoredTo,
-        tools: { lifeboat: LIFEBOAT_VERSION },
-    };
-    logger.info(`restore of ${formatBytes(bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(bytes, restoreSeconds)})`);
-    const reportKey = layout.verificationKey(m.snapshotId);
-    if (options.writeReport)
-        await store.putJson(reportKey, report);
-    return {
-        report,
-        manifest: m,
-        reportKey: options.writeReport ? reportKey : '',
-        holdingDir: keptHolding,
-        failure: failed.length
-            ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
-            : '',
-    };
-}
-/**
- * The identity to decrypt an encrypted snapshot with, checked against the recipients the archive
- * was made for before anything is downloaded.
- */
-async function decryptionFor(m, identity) {
-    const made = (m.encryption?.recipients ?? []).join(', ') || 'unknown recipients';
-    if (!identity) {
-        throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} is encrypted with age for ${made}: pass the matching decryption-identity (AGE-SECRET-KEY-1...).`);
-    }
-    const mine = await recipientOf(identity);
-    if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
-        throw new errors_ConfigurationError(`The decryption-identity (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`);
-    }
-    return { identity };
-}
-/** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> the archive walk. */
-async function feedDecrypted(body, cipherHasher, identity, plainHasher, into, onDecryptError) {
-    const decryption = await decryptingStream(identity);
-    const cipher = (0,promises_namespaceObject.pipeline)(body, cipherHasher, decryption.input);
-    const plain = decryption.output.then((readable) => (0,promises_namespaceObject.pipeline)(readable, plainHasher, into));
-    plain.catch((err) => {
-        onDecryptError(err);
-        into.destroy(err);
-    });
-    return Promise.all([cipher, plain]);
-}
-
-;// CONCATENATED MODULE: ./src/sources/fly-source.ts
-
-
-
-/** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
-const MIN_FLYCTL_VERSION = '0.4.80';
-function parseFlyctlVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+)\b/.exec(output)?.[1];
-}
-function compareVersions(a, b) {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < 3; i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-function flyToken(env) {
-    return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
-}
-/** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
-class FlySource {
-    options;
-    label = 'flyctl';
-    description;
-    constructor(options) {
-        this.options = options;
-        this.description = { kind: 'fly', app: options.app, machine: options.machine ?? null };
-    }
-    get env() {
-        return this.options.env ?? process.env;
-    }
-    async preflight(signal) {
-        if (!flyToken(this.env)) {
-            throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
-        }
-        const out = await runCaptured(this.options.flyctl, ['version'], {
-            env: this.env,
-            signal,
-            installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
-        });
-        if (out.code !== 0) {
-            throw new errors_ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
-        }
-        const version = parseFlyctlVersion(out.stdout);
-        if (!version) {
-            throw new errors_ConfigurationError(`Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`);
-        }
-        if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
-            throw new errors_ConfigurationError(`flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
-                `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`);
-        }
-        return { flyctl: version };
-    }
-    start(script, options) {
-        const args = ['ssh', 'console', '-a', this.options.app, '-q'];
-        if (this.options.machine)
-            args.push('--machine', this.options.machine);
-        args.push('-C', shDashC(script));
-        const proc = spawnStreaming(this.options.flyctl, args, { env: this.env, ...options });
-        if (!options.keepStdin)
-            proc.stdin.end();
-        return proc;
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/sources/ssh-source.ts
 
 
@@ -81313,13 +81764,13 @@ class SshSource {
             if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
                 throw new errors_ConfigurationError(why);
             }
-            throw new OperationFailedError(`ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`);
+            throw new errors_OperationFailedError(`ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`);
         }
         if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
             throw new errors_ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
                 `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
         }
-        throw new OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
+        throw new errors_OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
             `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
     }
     start(script, options) {
@@ -81335,7 +81786,7 @@ function keySecrets(key) {
     return [key, key.trim(), ...lines];
 }
 
-;// CONCATENATED MODULE: ./src/restore/remote-source.ts
+;// CONCATENATED MODULE: ./src/options/remote-source.ts
 
 
 /** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */
@@ -81361,12 +81812,55 @@ function storageCliFlags(location, prefix) {
         .join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/options/restore-target.ts
+
+
+
+/**
+ * The machine verify-restore restores a verified copy into (restore-to-app or restore-to-host), read
+ * the same way by the action and by `lifeboat verify`.
+ */
+/** runVerify's options from verify-restore's inputs: the checks, and the machine when one is given. */
+function verifyOptionsOf(inputs) {
+    if (!inputs.restoreTo)
+        return inputs.verify;
+    const { source } = remoteRestoreSource(inputs.restoreTo);
+    return { ...inputs.verify, restoreTo: { source, path: inputs.restoreTo.path } };
+}
+/**
+ * What a person runs, after review, to swap the restored copy in: the lifeboat CLI re-verifies the
+ * snapshot and moves the live contents aside (kept, never deleted) before moving the copy into place.
+ * Empty when the inputs name no machine. These are CLI flags: the one place an action writes them.
+ */
+function swapInstructions(inputs, snapshotId) {
+    if (!inputs.restoreTo)
+        return [];
+    const { path } = inputs.restoreTo;
+    const storageFlags = storageCliFlags(inputs.location, inputs.verify.prefix);
+    const sourceFlags = remoteRestoreSource(inputs.restoreTo).cliFlags;
+    return [
+        `# 1. review the restored copy in ${restore_to_remote_remoteHoldingDir(path, snapshotId)}`,
+        `# 2. stop the app's writes, then swap it in (live contents move to ${path}/${remote_swap_PRE_RESTORE_PREFIX}<time>/, never deleted):`,
+        `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+        `# 3. restart the app and check it`,
+    ];
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
 
+/**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
 /**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
@@ -81379,7 +81873,8 @@ function createS3Client(location) {
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: 5,
+        maxAttempts: STORE_TIMEOUTS.maxAttempts,
+        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -81394,6 +81889,7 @@ function sseParams(sse) {
 }
 
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
 
 function s3ErrorCode(err) {
     const e = err;
@@ -81414,7 +81910,7 @@ function isNotFound(err) {
 function explainS3Error(err, operation, where) {
     const code = s3ErrorCode(err);
     const status = s3Status(err);
-    const message = errorMessage(err);
+    const message = errors_errorMessage(err);
     if (err instanceof errors_ConfigurationError)
         return err;
     if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
@@ -81438,11 +81934,41 @@ function explainS3Error(err, operation, where) {
     if (code === 'NoSuchBucket') {
         return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
     }
+    if (isStall(err))
+        return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new Error(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+function isStall(err) {
+    return s3ErrorCode(err) === 'TimeoutError';
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
@@ -81452,6 +81978,9 @@ function explainS3Error(err, operation, where) {
 
 
 
+
+/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
+const AFTER_STALL_MS = 10_000;
 class S3ObjectStore {
     description;
     client;
@@ -81463,12 +81992,31 @@ class S3ObjectStore {
         this.description = describeLocation(location);
         this.client = client ?? createS3Client(location);
     }
+    /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
+    stalled = false;
+    /**
+     * Every request goes through here. Once one request found the store stalled, the run is
+     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
+     */
+    send(request, signal) {
+        if (!this.stalled)
+            return request(signal ? { abortSignal: signal } : {});
+        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+    }
     fail(err, operation) {
-        return explainS3Error(err, operation, this.description);
+        if (this.stalled && s3ErrorCode(err) === 'AbortError') {
+            return new Error(storeStalledMessage(this.description, operation, false));
+        }
+        const explained = explainS3Error(err, operation, this.description);
+        if (isStall(err))
+            this.stalled = true;
+        return explained;
     }
     async checkAccess() {
         try {
-            await this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }));
+            await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
@@ -81479,7 +82027,7 @@ class S3ObjectStore {
     }
     async versioning() {
         try {
-            const out = await this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
             if (out.Status === 'Enabled' || out.Status === 'Suspended')
                 return out.Status;
             return 'Disabled';
@@ -81493,7 +82041,7 @@ class S3ObjectStore {
     }
     async head(key) {
         try {
-            const out = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
             return {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
@@ -81513,11 +82061,11 @@ class S3ObjectStore {
         let text;
         let out;
         try {
-            out = await this.client.send(new dist_cjs.GetObjectCommand({
+            out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }));
+            }), o));
             text = (await out.Body?.transformToString('utf8')) ?? '';
         }
         catch (err) {
@@ -81535,7 +82083,7 @@ class S3ObjectStore {
     async putJson(key, value) {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
         try {
-            const out = await this.client.send(new dist_cjs.PutObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 Body: body,
@@ -81543,7 +82091,7 @@ class S3ObjectStore {
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
                 ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
-            }));
+            }), o));
             return { versionId: out.VersionId, etag: out.ETag };
         }
         catch (err) {
@@ -81584,11 +82132,13 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            // explained first: a stalled store then bounds the clean-up below (see send)
+            const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
             if (options.signal?.aborted)
                 throw options.signal.reason ?? new Error('upload aborted');
-            throw this.fail(err, `upload of ${key}`);
+            throw failure;
         }
         finally {
             options.signal?.removeEventListener('abort', onAbort);
@@ -81596,13 +82146,13 @@ class S3ObjectStore {
     }
     async download(key, versionId, signal) {
         try {
-            const out = await this.client.send(new dist_cjs.GetObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
-            }), signal ? { abortSignal: signal } : {});
+            }), o), signal);
             return {
-                body: out.Body,
+                body: this.explainedBody(out.Body, key),
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
                 etag: out.ETag,
@@ -81615,17 +82165,25 @@ class S3ObjectStore {
             throw this.fail(err, `GetObject ${key}`);
         }
     }
+    /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
+    explainedBody(body, key) {
+        const out = new external_node_stream_.PassThrough();
+        body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
+        // a consumer that stops reading (a refused archive, a signal) releases the connection
+        out.once('close', () => body.destroy());
+        return body.pipe(out);
+    }
     async listFolders(prefix) {
         const folders = [];
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({
                     Bucket: this.bucket,
                     Prefix: prefix,
                     Delimiter: '/',
                     ContinuationToken: token,
-                }));
+                }), o));
                 for (const p of out.CommonPrefixes ?? []) {
                     if (p.Prefix)
                         folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
@@ -81643,7 +82201,7 @@ class S3ObjectStore {
         let token;
         try {
             do {
-                const out = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
                 for (const o of out.Contents ?? [])
                     if (o.Key)
                         keys.push(o.Key);
@@ -81657,7 +82215,7 @@ class S3ObjectStore {
     }
     async listVersions(key) {
         try {
-            const out = await this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }));
+            const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
             // the server lists a key's versions in the order they were stored, newest first. That order
             // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
             // that began first may be stored second (seen on Ceph RGW)
@@ -81677,7 +82235,7 @@ class S3ObjectStore {
         // holds only a few objects
         for (const key of keys) {
             try {
-                await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+                await this.send((o) => this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
             }
             catch (err) {
                 throw this.fail(err, `DeleteObject ${key}`);
@@ -81686,11 +82244,11 @@ class S3ObjectStore {
     }
     async abortIncompleteUploads(key) {
         let aborted = 0;
-        const out = await this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }));
+        const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
         for (const u of out.Uploads ?? []) {
             if (u.Key !== key || !u.UploadId)
                 continue;
-            await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }));
+            await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
             aborted++;
         }
         return aborted;
@@ -81788,7 +82346,7 @@ async function writeSummary(build) {
         await summary.write();
     }
     catch (err) {
-        warning(`could not write the job summary: ${errorMessage(err)}`);
+        warning(`could not write the job summary: ${errors_errorMessage(err)}`);
     }
 }
 let cancelled = false;
@@ -81840,10 +82398,10 @@ function guardUnfinished() {
  * message alone; anything else is a bug and gets its stack in the debug log.
  */
 function failStep(err) {
-    const expected = err instanceof errors_ConfigurationError || err instanceof OperationFailedError;
+    const expected = err instanceof errors_ConfigurationError || err instanceof errors_OperationFailedError;
     if (!expected && err instanceof Error && err.stack)
         core_debug(err.stack);
-    setFailed(errorMessage(err));
+    setFailed(errors_errorMessage(err));
 }
 
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts
@@ -82011,8 +82569,6 @@ function getInputs() {
 
 
 
-
-
 async function run() {
     let result;
     const finished = guardUnfinished();
@@ -82021,14 +82577,8 @@ async function run() {
         const inputs = getInputs();
         const store = new S3ObjectStore(inputs.location);
         const signal = cancellationSignal();
-        const remote = inputs.restoreTo ? remoteRestoreSource(inputs.restoreTo) : undefined;
-        const restoreTo = remote && inputs.restoreTo ? { source: remote.source, path: inputs.restoreTo.path } : undefined;
-        const swap = (id) => remote && inputs.restoreTo
-            ? swapInstructions(storageCliFlags(inputs.location, inputs.verify.prefix), remote.cliFlags, inputs.verify.target, inputs.restoreTo.path, id)
-            : [];
-        if (restoreTo)
-            await restoreTo.source.preflight(signal);
-        result = await runVerify({ ...inputs.verify, ...(restoreTo ? { restoreTo } : {}) }, { store, logger: actionsLogger, signal });
+        result = await verifyAndRestore(verifyOptionsOf(inputs), { store, logger: actionsLogger, signal });
+        const swap = (id) => swapInstructions(inputs, id);
         const r = result;
         await writeSummary((s) => {
             s.addHeading(`lifeboat restore drill of ${r.report.target}: ${r.report.verified ? 'verified' : 'FAILED'}`, 2);
@@ -82069,7 +82619,7 @@ async function run() {
                 info(line);
         }
         if (!r.report.verified)
-            throw new OperationFailedError(r.failure);
+            throw new errors_OperationFailedError(r.failure);
         info(`snapshot ${r.report.snapshotId} verified in ${r.report.restoreSeconds.toFixed(2)} s`);
     }
     catch (err) {
