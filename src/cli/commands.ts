@@ -6,6 +6,7 @@ import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
 import { readBackup, readFly, readRetention } from '../options/backup-options.js';
+import { orDefault } from '../options/defaults.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
@@ -42,6 +43,7 @@ import {
   STORAGE,
   TARGET,
   VERIFY,
+  flag,
 } from './specs.js';
 import { countBySeverity, runGuard } from '../guard/guard.js';
 import { checkSnapshots } from '../lightsail/check.js';
@@ -87,7 +89,7 @@ function backupSource(r: OptionReader): { source: ArchiveSource; defaultTarget: 
   }
   if (r.text('host')) {
     const host = validateSshHost('host', r.text('host'));
-    const port = validateSshPort('port', r.text('port') || '22');
+    const port = validateSshPort('port', orDefault(r, 'port'));
     return {
       source: new SshSource({
         host,
@@ -359,7 +361,7 @@ const prune: Command = {
     ...STORAGE,
     TARGET,
     ...RETENTION,
-    { name: 'dry-run', kind: 'flag', help: 'list what would be pruned, delete nothing', default: 'false' },
+    flag('dry-run', 'list what would be pruned, delete nothing'),
     ...COMMON,
   ],
   async run(ctx) {

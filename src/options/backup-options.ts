@@ -16,6 +16,7 @@ import {
   validateRemotePath,
   validateTarget,
 } from '../util/validate.js';
+import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
 import { readStorage } from './storage-options.js';
 
@@ -35,10 +36,10 @@ export function readBackup(
     backup: {
       target: validateTarget('target', r.text('target') || defaultTarget),
       prefix: storage.prefix,
-      path: validateRemotePath('path', r.text('path') || '/data'),
+      path: validateRemotePath('path', orDefault(r, 'path')),
       excludes: r.lines('exclude').map((p) => validateExcludePattern('exclude', p)),
       ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
-      compression: parseChoice<RequestedCompression>('compression', r.text('compression') || 'auto', [
+      compression: parseChoice<RequestedCompression>('compression', orDefault(r, 'compression'), [
         'auto',
         'zstd',
         'gzip',
@@ -46,7 +47,7 @@ export function readBackup(
       ]),
       ...(label ? { label: validateLabel('label', label) } : {}),
       retention: readRetention(r),
-      minSizeRatio: parseRatio('min-size-ratio', r.text('min-size-ratio') || '0.5'),
+      minSizeRatio: parseRatio('min-size-ratio', orDefault(r, 'min-size-ratio')),
       allowShrink: r.flag('allow-shrink'),
       requireVersioning: r.flag('require-versioning'),
       dryRun: r.flag('dry-run'),
@@ -59,10 +60,10 @@ export function readBackup(
 
 export function readRetention(r: OptionReader): BackupOptions['retention'] {
   return {
-    last: parseNonNegativeInteger('keep-last', r.text('keep-last') || '7'),
-    daily: parseNonNegativeInteger('keep-daily', r.text('keep-daily') || '14'),
-    weekly: parseNonNegativeInteger('keep-weekly', r.text('keep-weekly') || '8'),
-    monthly: parseNonNegativeInteger('keep-monthly', r.text('keep-monthly') || '12'),
+    last: parseNonNegativeInteger('keep-last', orDefault(r, 'keep-last')),
+    daily: parseNonNegativeInteger('keep-daily', orDefault(r, 'keep-daily')),
+    weekly: parseNonNegativeInteger('keep-weekly', orDefault(r, 'keep-weekly')),
+    monthly: parseNonNegativeInteger('keep-monthly', orDefault(r, 'keep-monthly')),
   };
 }
 
@@ -73,6 +74,6 @@ export function readFly(r: OptionReader, appOption = 'app'): FlySourceOptions {
   return {
     app,
     ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
-    flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+    flyctl: validateCommandPath('flyctl', orDefault(r, 'flyctl')),
   };
 }

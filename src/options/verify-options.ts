@@ -25,6 +25,7 @@ import {
   validateRemotePath,
   validateTarget,
 } from '../util/validate.js';
+import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
 import { readStorage } from './storage-options.js';
 
@@ -44,9 +45,9 @@ function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | u
     throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
   }
   // checked whether or not a restore target is set: a bad value is refused up front either way
-  const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
-  const flyctl = validateCommandPath('flyctl', r.text('flyctl') || 'flyctl');
-  const port = validateSshPort('port', r.text('port') || '22');
+  const path = validateRemotePath('restore-path', orDefault(r, 'restore-path'));
+  const flyctl = validateCommandPath('flyctl', orDefault(r, 'flyctl'));
+  const port = validateSshPort('port', orDefault(r, 'port'));
   const userText = r.text('user');
   const user = userText ? validateSshUser('user', userText) : '';
   const sudo = r.flag('sudo');
@@ -91,7 +92,7 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
     required(r, 'target', 'the backup target to verify (the app name by default in fly-volume-backup)'),
   );
   const storage = readStorage(r);
-  const mode = parseChoice<VerifyMode>('mode', r.text('mode') || 'extract', ['extract', 'stream']);
+  const mode = parseChoice<VerifyMode>('mode', orDefault(r, 'mode'), ['extract', 'stream']);
   const sqlite = globs(r, 'sqlite');
   if (mode === 'stream' && sqlite.length > 0) {
     throw new ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
@@ -106,11 +107,11 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
     verify: {
       target,
       prefix: storage.prefix,
-      snapshot: parseSnapshotSelector('snapshot', r.text('snapshot') || 'latest'),
+      snapshot: parseSnapshotSelector('snapshot', orDefault(r, 'snapshot')),
       mode,
       holdingDir: (id) => holdingInput || join(tempRoot, 'lifeboat-restore', target, id),
       requiredPaths: globs(r, 'required-paths'),
-      minEntries: parseNonNegativeInteger('min-entries', r.text('min-entries') || '1'),
+      minEntries: parseNonNegativeInteger('min-entries', orDefault(r, 'min-entries')),
       sqlite,
       ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
       writeReport: r.flag('write-report'),
