@@ -5,14 +5,7 @@ import { ConfigurationError } from '../util/errors.js';
 import { parseSnapshotSelector } from '../catalog/select-snapshot.js';
 import type { VerifyMode, VerifyOptions } from '../jobs/verify.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
-import {
-  normalizeKnownHosts,
-  normalizePrivateKey,
-  validateSshHost,
-  validateSshPort,
-  validateSshUser,
-  type SshSourceOptions,
-} from '../sources/ssh-source.js';
+import type { SshSourceOptions } from '../sources/ssh-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   checkLength,
@@ -27,6 +20,7 @@ import {
 } from '../util/validate.js';
 import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
+import { readSsh, sshInputNames } from './ssh-options.js';
 import { readStorage } from './storage-options.js';
 
 export type RemoteRestore = { fly: FlySourceOptions; path: string } | { ssh: SshSourceOptions; path: string };
@@ -40,41 +34,15 @@ export interface VerifyInputs {
 /** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
 function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | undefined {
   const app = r.text('restore-to-app');
-  const host = r.text('restore-to-host');
-  if (app && host) {
+  if (app && r.text('restore-to-host')) {
     throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
   }
   // checked whether or not a restore target is set: a bad value is refused up front either way
   const path = validateRemotePath('restore-path', orDefault(r, 'restore-path'));
   const flyctl = validateCommandPath('flyctl', orDefault(r, 'flyctl'));
-  const port = validateSshPort('port', orDefault(r, 'port'));
-  const userText = r.text('user');
-  const user = userText ? validateSshUser('user', userText) : '';
-  const sudo = r.flag('sudo');
-  if (!app && !host) return undefined;
-  if (app) {
-    return {
-      fly: {
-        app: validateAppName('restore-to-app', app),
-        flyctl,
-      },
-      path,
-    };
-  }
-  const h = validateSshHost('restore-to-host', host);
-  if (!user) required(r, 'user', 'the login name on restore-to-host');
-  return {
-    ssh: {
-      host: h,
-      port,
-      user,
-      privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
-      knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
-      sudo,
-      tempRoot,
-    },
-    path,
-  };
+  const ssh = readSsh(r, sshInputNames(r, 'restore-to-host'), { tempRoot });
+  if (app) return { fly: { app: validateAppName('restore-to-app', app), flyctl }, path };
+  return ssh ? { ssh, path } : undefined;
 }
 
 function globs(r: OptionReader, name: string): string[] {
@@ -83,7 +51,7 @@ function globs(r: OptionReader, name: string): string[] {
 
 /**
  * target, snapshot, mode, holding-dir, required-paths, min-entries, sqlite, max-age,
- * write-report, decryption-identity, restore-to-app / restore-path / flyctl.
+ * write-report, decryption-identity, restore-to-app / restore-to-host / restore-path and their options.
  * `tempRoot` is where the default holding directory goes ($RUNNER_TEMP on a runner).
  */
 export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): VerifyInputs {

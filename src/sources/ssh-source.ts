@@ -45,7 +45,7 @@ export function validateSshHost(input: string, value: string): string {
   if (!ok) {
     throw new ConfigurationError(
       `Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-        `without user@, port or brackets (the user and port have their own inputs).`,
+        `without user@ or :port (the user and port have their own inputs).`,
     );
   }
   return value;
