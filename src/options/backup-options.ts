@@ -5,7 +5,6 @@ import type { FlySourceOptions } from '../sources/fly-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   parseChoice,
-  parseNonNegativeInteger,
   parseRatio,
   validateAppName,
   validateCommandInput,
@@ -18,6 +17,7 @@ import {
 } from '../util/validate.js';
 import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
+import { readRetention } from './retention-options.js';
 import { readStorage } from './storage-options.js';
 
 /**
@@ -55,15 +55,6 @@ export function readBackup(
         .lines('encryption-recipients')
         .map((x) => validateRecipient('encryption-recipients', x)),
     },
-  };
-}
-
-export function readRetention(r: OptionReader): BackupOptions['retention'] {
-  return {
-    last: parseNonNegativeInteger('keep-last', orDefault(r, 'keep-last')),
-    daily: parseNonNegativeInteger('keep-daily', orDefault(r, 'keep-daily')),
-    weekly: parseNonNegativeInteger('keep-weekly', orDefault(r, 'keep-weekly')),
-    monthly: parseNonNegativeInteger('keep-monthly', orDefault(r, 'keep-monthly')),
   };
 }
 

@@ -1,4 +1,3 @@
-import { DEFAULT_PATHS } from '../guard/discover.js';
 import type { OptionReader } from './option-reader.js';
 
 /** The region of a bucket, or of the Lightsail API, when none is given (the AWS SDK's own default). */
@@ -80,7 +79,7 @@ export const DEFAULTS = {
   wait: 'false',
   'wait-timeout': '15m',
   // protected-deploy-guard
-  paths: DEFAULT_PATHS.join('\n'),
+  paths: '**/sst.config.ts\n**/Pulumi.yaml\n**/Pulumi.yml\n**/fly.toml',
   'stateful-types': '',
   'ignore-types': '',
   'protected-stages': 'production',

@@ -2,7 +2,6 @@ import type { GuardOptions } from '../guard/guard.js';
 import { StatefulTypes } from '../guard/stateful.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../util/errors.js';
-import { DEFAULT_PATHS } from '../guard/discover.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   describeValue,
@@ -14,8 +13,8 @@ import {
   validateRegion,
   validateTarget,
 } from '../util/validate.js';
-import { orDefault } from './defaults.js';
-import type { OptionReader } from './option-reader.js';
+import { DEFAULTS, orDefault } from './defaults.js';
+import { splitLines, type OptionReader } from './option-reader.js';
 
 export interface GuardInputs {
   paths: string[];
@@ -84,7 +83,7 @@ export function readGuard(r: OptionReader): GuardInputs {
     };
   }
   return {
-    paths: paths.length ? paths : DEFAULT_PATHS,
+    paths: paths.length ? paths : splitLines(DEFAULTS.paths),
     statefulTypes: listInput(r, 'stateful-types'),
     ignoreTypes: listInput(r, 'ignore-types'),
     protectedStages,

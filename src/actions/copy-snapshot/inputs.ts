@@ -11,7 +11,7 @@ import {
   validateRegion,
   validateTarget,
 } from '../../util/validate.js';
-import { readRetention } from '../../options/backup-options.js';
+import { readRetention } from '../../options/retention-options.js';
 import { orDefault } from '../../options/defaults.js';
 import { actionReader, booleanInput, input, requiredInput } from '../common/action-io.js';
 import { getStorageInputs } from '../common/storage-inputs.js';
