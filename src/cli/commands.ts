@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { runBackup } from '../jobs/backup.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
-import { readBackup, readFly, readRetention } from '../options/backup-options.js';
+import { readBackup } from '../options/backup-options.js';
+import { readRetention } from '../options/retention-options.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
@@ -20,19 +19,9 @@ import {
 import type { VerifyResult } from '../jobs/verify.js';
 import { listSnapshots } from '../catalog/listing.js';
 import { listJudgedSnapshots, type VerificationState } from '../catalog/verification.js';
-import type { ArchiveSource } from '../sources/archive-source.js';
-import { FlySource } from '../sources/fly-source.js';
-import { LocalSource } from '../sources/local-source.js';
-import {
-  normalizeKnownHosts,
-  normalizePrivateKey,
-  SshSource,
-  validateSshHost,
-  validateSshPort,
-  validateSshUser,
-} from '../sources/ssh-source.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
+import { backupSource } from './backup-source.js';
 import type { FlagSpec } from './flags.js';
 import {
   BACKUP,
@@ -46,6 +35,7 @@ import {
   STORAGE,
   TARGET,
   VERIFY,
+  flag,
 } from './specs.js';
 import { countBySeverity, runGuard } from '../guard/guard.js';
 import { checkSnapshots } from '../lightsail/check.js';
@@ -70,55 +60,6 @@ export interface Command {
   usage: string;
   flags: FlagSpec[];
   run(ctx: CommandContext): Promise<number>;
-}
-
-function readFileOption(r: OptionReader, name: string, envValue: string | undefined): string {
-  if (envValue) return envValue;
-  const file = r.text(name);
-  if (!file) return '';
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigurationError(`--${name} ${file} cannot be read: ${(err as Error).message}`);
-  }
-}
-
-/** The backup source the flags name: --app (Fly), --host (SSH) or --local. */
-function backupSource(r: OptionReader): { source: ArchiveSource; defaultTarget: string } {
-  if (r.text('app')) {
-    const fly = readFly(r);
-    return { source: new FlySource(fly), defaultTarget: fly.app };
-  }
-  if (r.text('host')) {
-    const host = validateSshHost('host', r.text('host'));
-    const port = validateSshPort('port', r.text('port') || '22');
-    return {
-      source: new SshSource({
-        host,
-        port,
-        user: validateSshUser('user', required(r, 'user', 'the login name on the host')),
-        privateKey: normalizePrivateKey(
-          'ssh-key-file',
-          readFileOption(r, 'ssh-key-file', process.env.LIFEBOAT_SSH_KEY),
-        ),
-        knownHosts: normalizeKnownHosts(
-          'known-hosts-file',
-          readFileOption(r, 'known-hosts-file', undefined),
-          host,
-          port,
-        ),
-        sudo: r.flag('sudo'),
-      }),
-      defaultTarget: host,
-    };
-  }
-  if (r.flag('local')) {
-    const path = validateRemotePath('path', r.text('path'));
-    return { source: new LocalSource(), defaultTarget: basename(path) };
-  }
-  throw new ConfigurationError(
-    'Choose what to back up: --app <fly app>, --host <ssh host>, or --local --path <directory>.',
-  );
 }
 
 const backup: Command = {
@@ -339,7 +280,7 @@ const prune: Command = {
     ...STORAGE,
     TARGET,
     ...RETENTION,
-    { name: 'dry-run', kind: 'flag', help: 'list what would be pruned, delete nothing', default: 'false' },
+    flag('dry-run', 'list what would be pruned, delete nothing'),
     ...COMMON,
   ],
   async run(ctx) {

@@ -8,7 +8,7 @@ export interface FlagSpec {
   name: string;
   kind: FlagKind;
   help: string;
-  /** The same default as the action input of that name. */
+  /** The same default as the action input of that name (src/options/defaults.ts). */
   default?: string;
 }
 
@@ -81,7 +81,8 @@ export function helpText(
 ): string {
   const rows = specs.map((s) => {
     const left = `--${s.name}${s.kind === 'flag' ? '' : s.kind === 'list' ? ' <value> (repeatable)' : ' <value>'}`;
-    const def = s.default !== undefined && s.default !== '' ? ` [default: ${s.default}]` : '';
+    const shown = s.kind === 'list' ? splitLines(s.default ?? '').join(', ') : (s.default ?? '');
+    const def = shown !== '' ? ` [default: ${shown}]` : '';
     return `  ${left.padEnd(38)} ${s.help}${def}`;
   });
   return [

@@ -11,8 +11,6 @@ export interface DiscoveredFile {
   file: string;
 }
 
-export const DEFAULT_PATHS = ['**/sst.config.ts', '**/Pulumi.yaml', '**/Pulumi.yml', '**/fly.toml'];
-
 const SKIP_DIRS = new Set(['node_modules', '.git', '.sst', '.pulumi', '.terraform']);
 const TS_EXT = /\.(ts|tsx|mts|cts)$/;
 const MAX_FILES = 100_000;

@@ -5,7 +5,6 @@ import type { FlySourceOptions } from '../sources/fly-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   parseChoice,
-  parseNonNegativeInteger,
   parseRatio,
   validateAppName,
   validateCommandInput,
@@ -16,7 +15,9 @@ import {
   validateRemotePath,
   validateTarget,
 } from '../util/validate.js';
+import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
+import { readRetention } from './retention-options.js';
 import { readStorage } from './storage-options.js';
 
 /**
@@ -35,10 +36,10 @@ export function readBackup(
     backup: {
       target: validateTarget('target', r.text('target') || defaultTarget),
       prefix: storage.prefix,
-      path: validateRemotePath('path', r.text('path') || '/data'),
+      path: validateRemotePath('path', orDefault(r, 'path')),
       excludes: r.lines('exclude').map((p) => validateExcludePattern('exclude', p)),
       ...(preCommand ? { preCommand: validateCommandInput('pre-command', preCommand) } : {}),
-      compression: parseChoice<RequestedCompression>('compression', r.text('compression') || 'auto', [
+      compression: parseChoice<RequestedCompression>('compression', orDefault(r, 'compression'), [
         'auto',
         'zstd',
         'gzip',
@@ -46,7 +47,7 @@ export function readBackup(
       ]),
       ...(label ? { label: validateLabel('label', label) } : {}),
       retention: readRetention(r),
-      minSizeRatio: parseRatio('min-size-ratio', r.text('min-size-ratio') || '0.5'),
+      minSizeRatio: parseRatio('min-size-ratio', orDefault(r, 'min-size-ratio')),
       allowShrink: r.flag('allow-shrink'),
       requireVersioning: r.flag('require-versioning'),
       dryRun: r.flag('dry-run'),
@@ -57,15 +58,6 @@ export function readBackup(
   };
 }
 
-export function readRetention(r: OptionReader): BackupOptions['retention'] {
-  return {
-    last: parseNonNegativeInteger('keep-last', r.text('keep-last') || '7'),
-    daily: parseNonNegativeInteger('keep-daily', r.text('keep-daily') || '14'),
-    weekly: parseNonNegativeInteger('keep-weekly', r.text('keep-weekly') || '8'),
-    monthly: parseNonNegativeInteger('keep-monthly', r.text('keep-monthly') || '12'),
-  };
-}
-
 /** app, machine, flyctl: how to reach a Fly machine. */
 export function readFly(r: OptionReader, appOption = 'app'): FlySourceOptions {
   const app = validateAppName(appOption, required(r, appOption, 'the name of the Fly app'));
@@ -73,6 +65,6 @@ export function readFly(r: OptionReader, appOption = 'app'): FlySourceOptions {
   return {
     app,
     ...(machine ? { machine: validateMachineId('machine', machine) } : {}),
-    flyctl: validateCommandPath('flyctl', r.text('flyctl') || 'flyctl'),
+    flyctl: validateCommandPath('flyctl', orDefault(r, 'flyctl')),
   };
 }

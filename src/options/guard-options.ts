@@ -2,7 +2,6 @@ import type { GuardOptions } from '../guard/guard.js';
 import { StatefulTypes } from '../guard/stateful.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../util/errors.js';
-import { DEFAULT_PATHS } from '../guard/discover.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   describeValue,
@@ -14,7 +13,8 @@ import {
   validateRegion,
   validateTarget,
 } from '../util/validate.js';
-import type { OptionReader } from './option-reader.js';
+import { DEFAULTS, orDefault } from './defaults.js';
+import { splitLines, type OptionReader } from './option-reader.js';
 
 export interface GuardInputs {
   paths: string[];
@@ -48,7 +48,7 @@ export function readGuard(r: OptionReader): GuardInputs {
   }
   const minSnapshotRetention = parseNonNegativeInteger(
     'min-snapshot-retention',
-    r.text('min-snapshot-retention') || '7',
+    orDefault(r, 'min-snapshot-retention'),
   );
   if (minSnapshotRetention < 1 || minSnapshotRetention > 60) {
     throw new ConfigurationError(
@@ -57,9 +57,9 @@ export function readGuard(r: OptionReader): GuardInputs {
   }
   // the freshness gate's settings are checked whether or not backup-bucket is set
   const endpoint = validateEndpoint('backup-endpoint', r.text('backup-endpoint'));
-  const region = validateRegion('backup-region', r.text('backup-region') || 'us-east-1');
+  const region = validateRegion('backup-region', orDefault(r, 'backup-region'));
   const prefix = validatePrefix('backup-prefix', r.text('backup-prefix'));
-  const maxAgeSeconds = parseDuration('backup-max-age', r.text('backup-max-age') || '26h');
+  const maxAgeSeconds = parseDuration('backup-max-age', orDefault(r, 'backup-max-age'));
   const targets = listInput(r, 'backup-targets').map((t) => validateTarget('backup-targets', t));
   const bucket = r.text('backup-bucket');
   let freshness: GuardInputs['freshness'];
@@ -83,7 +83,7 @@ export function readGuard(r: OptionReader): GuardInputs {
     };
   }
   return {
-    paths: paths.length ? paths : DEFAULT_PATHS,
+    paths: paths.length ? paths : splitLines(DEFAULTS.paths),
     statefulTypes: listInput(r, 'stateful-types'),
     ignoreTypes: listInput(r, 'ignore-types'),
     protectedStages,

@@ -4,6 +4,7 @@ import type { CreateSnapshotOptions } from '../lightsail/check.js';
 import type { CheckPolicy, ResourceRef } from '../lightsail/judge.js';
 import { validateLightsailName, validateSnapshotLabel } from '../lightsail/names.js';
 import { parseDuration, parseNonNegativeInteger, validateRegion } from '../util/validate.js';
+import { AWS_DEFAULT_REGION, LIGHTSAIL_DEFAULTS, orDefault } from './defaults.js';
 import type { OptionReader } from './option-reader.js';
 
 /** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
@@ -29,7 +30,7 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
     r.text('region') ||
       process.env.AWS_REGION?.trim() ||
       process.env.AWS_DEFAULT_REGION?.trim() ||
-      'us-east-1',
+      AWS_DEFAULT_REGION,
   );
   const resources: ResourceRef[] = [
     ...r.lines('instance').map((n) => ({
@@ -55,12 +56,12 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
     seen.add(key);
   }
 
-  const warnAgeSeconds = parseDuration('warn-age', r.text('warn-age') || '25h');
-  const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || '26h');
+  const warnAgeSeconds = parseDuration('warn-age', orDefault(r, 'warn-age', LIGHTSAIL_DEFAULTS));
+  const maxAgeSeconds = parseDuration('max-age', orDefault(r, 'max-age', LIGHTSAIL_DEFAULTS));
   if (warnAgeSeconds > maxAgeSeconds) {
     throw new ConfigurationError(
       `Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
-        `warn-age is the earlier limit; make it shorter than max-age (defaults: 25h and 26h).`,
+        `warn-age is the earlier limit; make it shorter than max-age (defaults: ${LIGHTSAIL_DEFAULTS['warn-age']} and ${LIGHTSAIL_DEFAULTS['max-age']}).`,
     );
   }
   if (maxAgeSeconds <= 0) {
@@ -71,7 +72,7 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
   const policy: CheckPolicy = {
     warnAgeSeconds,
     maxAgeSeconds,
-    minCount: parseNonNegativeInteger('min-count', r.text('min-count') || '7'),
+    minCount: parseNonNegativeInteger('min-count', orDefault(r, 'min-count', LIGHTSAIL_DEFAULTS)),
     requireAutoSnapshot: r.flag('require-auto-snapshot'),
     region,
   };
@@ -79,7 +80,7 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
   const createSnapshot = r.flag('create-snapshot');
   const label = r.text('label');
   const wait = r.flag('wait');
-  const waitTimeoutSeconds = parseDuration('wait-timeout', r.text('wait-timeout') || '15m');
+  const waitTimeoutSeconds = parseDuration('wait-timeout', orDefault(r, 'wait-timeout', LIGHTSAIL_DEFAULTS));
   if (!createSnapshot && (label !== '' || wait)) {
     throw new ConfigurationError(
       `Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`,

@@ -28,8 +28,13 @@ export function parseBoolean(name: string, raw: string): boolean {
   throw new ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
 }
 
+/** The error for a required option that is empty: `what` says what to give. */
+export function missing(name: string, what: string): ConfigurationError {
+  return new ConfigurationError(`Input '${name}' is required: ${what}.`);
+}
+
 export function required(r: OptionReader, name: string, what: string): string {
   const value = r.text(name);
-  if (value === '') throw new ConfigurationError(`Input '${name}' is required: ${what}.`);
+  if (value === '') throw missing(name, what);
   return value;
 }

@@ -8,6 +8,7 @@ import {
   validatePrefix,
   validateRegion,
 } from '../util/validate.js';
+import { orDefault } from './defaults.js';
 import type { OptionReader } from './option-reader.js';
 
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
@@ -18,7 +19,7 @@ export function readStorage(r: OptionReader): { location: S3Location; prefix: st
       ...(sse ? { serverSideEncryption: sse } : {}),
       bucket: validateBucket('bucket', r.text('bucket')),
       endpoint: validateEndpoint('endpoint', r.text('endpoint')),
-      region: validateRegion('region', r.text('region') || 'us-east-1'),
+      region: validateRegion('region', orDefault(r, 'region')),
       forcePathStyle: r.flag('force-path-style'),
     },
     prefix: validatePrefix('prefix', r.text('prefix')),

@@ -5,14 +5,7 @@ import { ConfigurationError } from '../util/errors.js';
 import { parseSnapshotSelector } from '../catalog/select-snapshot.js';
 import type { VerifyMode, VerifyOptions } from '../jobs/verify.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
-import {
-  normalizeKnownHosts,
-  normalizePrivateKey,
-  validateSshHost,
-  validateSshPort,
-  validateSshUser,
-  type SshSourceOptions,
-} from '../sources/ssh-source.js';
+import type { SshSourceOptions } from '../sources/ssh-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   checkLength,
@@ -25,7 +18,9 @@ import {
   validateRemotePath,
   validateTarget,
 } from '../util/validate.js';
+import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
+import { readSsh, sshInputNames } from './ssh-options.js';
 import { readStorage } from './storage-options.js';
 
 export type RemoteRestore = { fly: FlySourceOptions; path: string } | { ssh: SshSourceOptions; path: string };
@@ -39,41 +34,15 @@ export interface VerifyInputs {
 /** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
 function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | undefined {
   const app = r.text('restore-to-app');
-  const host = r.text('restore-to-host');
-  if (app && host) {
+  if (app && r.text('restore-to-host')) {
     throw new ConfigurationError(`Give restore-to-app or restore-to-host, not both.`);
   }
   // checked whether or not a restore target is set: a bad value is refused up front either way
-  const path = validateRemotePath('restore-path', r.text('restore-path') || '/data');
-  const flyctl = validateCommandPath('flyctl', r.text('flyctl') || 'flyctl');
-  const port = validateSshPort('port', r.text('port') || '22');
-  const userText = r.text('user');
-  const user = userText ? validateSshUser('user', userText) : '';
-  const sudo = r.flag('sudo');
-  if (!app && !host) return undefined;
-  if (app) {
-    return {
-      fly: {
-        app: validateAppName('restore-to-app', app),
-        flyctl,
-      },
-      path,
-    };
-  }
-  const h = validateSshHost('restore-to-host', host);
-  if (!user) required(r, 'user', 'the login name on restore-to-host');
-  return {
-    ssh: {
-      host: h,
-      port,
-      user,
-      privateKey: normalizePrivateKey('ssh-key', r.text('ssh-key')),
-      knownHosts: normalizeKnownHosts('known-hosts', r.text('known-hosts'), h, port),
-      sudo,
-      tempRoot,
-    },
-    path,
-  };
+  const path = validateRemotePath('restore-path', orDefault(r, 'restore-path'));
+  const flyctl = validateCommandPath('flyctl', orDefault(r, 'flyctl'));
+  const ssh = readSsh(r, sshInputNames(r, 'restore-to-host'), { tempRoot });
+  if (app) return { fly: { app: validateAppName('restore-to-app', app), flyctl }, path };
+  return ssh ? { ssh, path } : undefined;
 }
 
 function globs(r: OptionReader, name: string): string[] {
@@ -82,7 +51,7 @@ function globs(r: OptionReader, name: string): string[] {
 
 /**
  * target, snapshot, mode, holding-dir, required-paths, min-entries, sqlite, max-age,
- * write-report, decryption-identity, restore-to-app / restore-path / flyctl.
+ * write-report, decryption-identity, restore-to-app / restore-to-host / restore-path and their options.
  * `tempRoot` is where the default holding directory goes ($RUNNER_TEMP on a runner).
  */
 export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): VerifyInputs {
@@ -91,7 +60,7 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
     required(r, 'target', 'the backup target to verify (the app name by default in fly-volume-backup)'),
   );
   const storage = readStorage(r);
-  const mode = parseChoice<VerifyMode>('mode', r.text('mode') || 'extract', ['extract', 'stream']);
+  const mode = parseChoice<VerifyMode>('mode', orDefault(r, 'mode'), ['extract', 'stream']);
   const sqlite = globs(r, 'sqlite');
   if (mode === 'stream' && sqlite.length > 0) {
     throw new ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
@@ -106,11 +75,11 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
     verify: {
       target,
       prefix: storage.prefix,
-      snapshot: parseSnapshotSelector('snapshot', r.text('snapshot') || 'latest'),
+      snapshot: parseSnapshotSelector('snapshot', orDefault(r, 'snapshot')),
       mode,
       holdingDir: (id) => holdingInput || join(tempRoot, 'lifeboat-restore', target, id),
       requiredPaths: globs(r, 'required-paths'),
-      minEntries: parseNonNegativeInteger('min-entries', r.text('min-entries') || '1'),
+      minEntries: parseNonNegativeInteger('min-entries', orDefault(r, 'min-entries')),
       sqlite,
       ...(maxAge ? { maxAgeSeconds: parseDuration('max-age', maxAge) } : {}),
       writeReport: r.flag('write-report'),

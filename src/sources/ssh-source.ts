@@ -45,7 +45,7 @@ export function validateSshHost(input: string, value: string): string {
   if (!ok) {
     throw new ConfigurationError(
       `Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-        `without user@, port or brackets (the user and port have their own inputs).`,
+        `without user@ or :port (the user and port have their own inputs).`,
     );
   }
   return value;
@@ -167,66 +167,125 @@ export function parseSshVersion(output: string): string | undefined {
   return /\b(OpenSSH_[0-9][0-9A-Za-z.]*)/.exec(output)?.[1];
 }
 
+/** What an ssh failure (exit 255) was, as far as its stderr tells. */
+export type SshFailureKind =
+  | 'unknown-host-key' // the known_hosts lines have none for this host and port
+  | 'changed-host-key' // the host presented a key other than the pinned one
+  | 'auth' // the server refused the key for this user
+  | 'key-format' // ssh could not read the private key
+  | 'refused' // nothing accepts connections on host:port
+  | 'timeout' // no answer in time
+  | 'dns' // the host name does not resolve
+  | 'lost'; // the connection ended mid-session, or ssh said nothing
+
+export interface SshFailure {
+  kind: SshFailureKind;
+  /** What it means for the person who has to fix it, and how. */
+  message: string;
+}
+
+/** The kinds a person fixes in the inputs (or on the server), not by running again. */
+export const SSH_CONFIGURATION_FAILURES: ReadonlySet<SshFailureKind> = new Set([
+  'unknown-host-key',
+  'changed-host-key',
+  'auth',
+  'key-format',
+  'refused',
+  'dns',
+]);
+
+type Who = Pick<SshSourceOptions, 'host' | 'port' | 'user'>;
+
+/** The server as the messages name it, and the command that prints its host key lines. */
+const where = (o: Who) => `${o.host}:${o.port}`;
+const keyscan = (o: Who) => `ssh-keyscan -p ${o.port} ${o.host}`;
+const lost = (o: Who, detail: string) =>
+  `The SSH connection to ${where(o)} was lost (${detail}); nothing was published. Check the network and the server's log ` +
+  `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
+
 /**
- * What an ssh failure (exit 255) means for the person who has to fix it, from its stderr;
- * undefined when the message is not one lifeboat knows.
+ * How each kind shows in ssh's stderr, and what to tell the person: the first row whose `all`
+ * patterns all match and whose `none` patterns do not is the kind (the order matters: an unknown
+ * host key also prints "Host key verification failed").
  */
-export function explainSshFailure(
-  opts: Pick<SshSourceOptions, 'host' | 'port' | 'user'>,
-  stderr: string[],
-): string | undefined {
+const SSH_FAILURES: {
+  kind: SshFailureKind;
+  all: RegExp[];
+  none?: RegExp[];
+  message: (o: Who, stderr: string[]) => string;
+}[] = [
+  {
+    kind: 'unknown-host-key',
+    all: [
+      /Host key verification failed/,
+      /No \S+ host key is known for|host key is not known|is not in the known_hosts/i,
+    ],
+    none: [/HAS CHANGED/],
+    message: (o) =>
+      `Host key verification failed: the known-hosts input has no line for ${where(o)}` +
+      (o.port === 22 ? '' : ` (on port ${o.port} the line must start with [${o.host}]:${o.port})`) +
+      `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`,
+  },
+  {
+    kind: 'changed-host-key',
+    all: [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/],
+    message: (o) =>
+      `Host key verification failed: the key that ${where(o)} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+      `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan(o)}\`, check its fingerprint on the server ` +
+      `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`,
+  },
+  {
+    kind: 'auth',
+    all: [/Permission denied \(/],
+    message: (o) =>
+      `The server ${where(o)} refused the ssh-key for user ${o.user} (Permission denied): add the public half of the key ` +
+      `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check the user input.`,
+  },
+  {
+    kind: 'key-format',
+    all: [/Load key .*: (invalid format|error in libcrypto)|invalid format/],
+    message: () =>
+      `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
+  },
+  {
+    kind: 'refused',
+    all: [/Connection refused/],
+    message: (o) =>
+      `Connection refused by ${where(o)}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`,
+  },
+  {
+    kind: 'timeout',
+    all: [/Connection timed out|timed out during banner exchange|Operation timed out/],
+    message: (o) =>
+      `Connecting to ${where(o)} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`,
+  },
+  {
+    kind: 'dns',
+    all: [/Could not resolve hostname/],
+    message: (o) => `The host name ${o.host} could not be resolved: check the host input.`,
+  },
+  {
+    kind: 'lost',
+    all: [
+      /closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/,
+    ],
+    message: (o, stderr) => lost(o, stderr[stderr.length - 1] ?? ''),
+  },
+];
+
+/**
+ * What an ssh failure (exit 255) was and means, from its stderr; undefined when the message is
+ * not one lifeboat knows. Callers branch on the kind, never on the message.
+ */
+export function explainSshFailure(opts: Who, stderr: string[]): SshFailure | undefined {
+  if (stderr.length === 0) {
+    return { kind: 'lost', message: lost(opts, 'ssh exited with status 255 without a message') };
+  }
   const text = stderr.join('\n');
-  const where = `${opts.host}:${opts.port}`;
-  const keyscan = `ssh-keyscan -p ${opts.port} ${opts.host}`;
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/.test(text)) {
-    if (
-      /No \S+ host key is known for|host key is not known|is not in the known_hosts/i.test(text) &&
-      !/HAS CHANGED/.test(text)
-    ) {
-      return (
-        `Host key verification failed: the known-hosts input has no line for ${where}` +
-        (opts.port === 22
-          ? ''
-          : ` (on port ${opts.port} the line must start with [${opts.host}]:${opts.port})`) +
-        `. Get the line with \`${keyscan}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`
-      );
-    }
-    return (
-      `Host key verification failed: the key that ${where} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
-      `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan}\`, check its fingerprint on the server ` +
-      `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`
-    );
-  }
-  if (/Permission denied \(/.test(text)) {
-    return (
-      `The server ${where} refused the ssh-key for user ${opts.user} (Permission denied): add the public half of the key ` +
-      `(ssh-keygen -y -f KEYFILE) to ~${opts.user}/.ssh/authorized_keys on the server, or check the user input.`
-    );
-  }
-  if (/Load key .*: (invalid format|error in libcrypto)|invalid format/.test(text)) {
-    return `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`;
-  }
-  if (/Connection refused/.test(text)) {
-    return `Connection refused by ${where}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`;
-  }
-  if (/Connection timed out|timed out during banner exchange|Operation timed out/.test(text)) {
-    return `Connecting to ${where} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`;
-  }
-  if (/Could not resolve hostname/.test(text)) {
-    return `The host name ${opts.host} could not be resolved: check the host input.`;
-  }
-  const lost =
-    `The SSH connection to ${where} was lost (%s); nothing was published. Check the network and the server's log ` +
-    `(journalctl -u ssh: a restart of sshd or the OOM killer ends sessions), then run the backup again.`;
-  if (
-    /closed by remote host|Connection reset|Broken pipe|Connection closed|Timeout, server .* not responding/.test(
-      text,
-    )
-  ) {
-    return lost.replace('%s', stderr[stderr.length - 1] ?? '');
-  }
-  if (stderr.length === 0) return lost.replace('%s', 'ssh exited with status 255 without a message');
-  return undefined;
+  const row = SSH_FAILURES.find(
+    (f) => f.all.every((p) => p.test(text)) && !(f.none ?? []).some((p) => p.test(text)),
+  );
+  return row && { kind: row.kind, message: row.message(opts, stderr) };
 }
 
 /**
@@ -361,7 +420,7 @@ export class SshSource implements ArchiveSource {
   private explained(outcome: ProcessOutcome): ProcessOutcome {
     if (outcome.code !== 255) return outcome;
     const why = explainSshFailure(this.options, outcome.stderrTail);
-    return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why] } : outcome;
+    return why ? { ...outcome, stderrTail: [...outcome.stderrTail, why.message] } : outcome;
   }
 
   async preflight(signal?: AbortSignal): Promise<Record<string, string>> {
@@ -390,11 +449,9 @@ export class SshSource implements ArchiveSource {
     const last = outcome.stderrTail[outcome.stderrTail.length - 1] ?? '(no message on stderr)';
     if (outcome.code === 255) {
       const why = explainSshFailure(this.options, outcome.stderrTail);
-      if (why && /^(Host key|The server|ssh could not|Connection refused|The host name)/.test(why)) {
-        throw new ConfigurationError(why);
-      }
+      if (why && SSH_CONFIGURATION_FAILURES.has(why.kind)) throw new ConfigurationError(why.message);
       throw new OperationFailedError(
-        `ssh could not connect to ${this.options.host}:${this.options.port}: ${why ?? last}`,
+        `ssh could not connect to ${this.options.host}:${this.options.port}: ${why?.message ?? last}`,
       );
     }
     if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {

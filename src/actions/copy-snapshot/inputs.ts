@@ -5,14 +5,15 @@ import type { S3Location } from '../../storage/s3-client.js';
 import {
   checkLength,
   checkNoControlCharacters,
-  parseNonNegativeInteger,
   validateBucket,
   validateEndpoint,
   validatePrefix,
   validateRegion,
   validateTarget,
 } from '../../util/validate.js';
-import { booleanInput, input, requiredInput } from '../common/action-io.js';
+import { readRetention } from '../../options/retention-options.js';
+import { orDefault } from '../../options/defaults.js';
+import { actionReader, booleanInput, input, requiredInput } from '../common/action-io.js';
 import { getStorageInputs } from '../common/storage-inputs.js';
 
 export const OUTPUTS = ['snapshot-id', 'copied', 'bytes', 'sha256', 'duration-seconds'] as const;
@@ -50,7 +51,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): CopyInputs {
   const destination: S3Location = {
     bucket: validateBucket('to-bucket', requiredInput('to-bucket', 'the bucket that receives the copy')),
     endpoint: validateEndpoint('to-endpoint', input('to-endpoint')),
-    region: validateRegion('to-region', input('to-region') || 'us-east-1'),
+    region: validateRegion('to-region', orDefault(actionReader, 'to-region')),
     forcePathStyle: booleanInput('to-force-path-style'),
     ...(accessKeyId
       ? {
@@ -82,15 +83,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): CopyInputs {
       target,
       sourcePrefix: storage.prefix,
       destinationPrefix,
-      snapshot: parseSnapshotSelector('snapshot', input('snapshot') || 'latest'),
+      snapshot: parseSnapshotSelector('snapshot', orDefault(actionReader, 'snapshot')),
       requireVerified: booleanInput('require-verified'),
       requireVersioning: booleanInput('require-versioning'),
-      retention: {
-        last: parseNonNegativeInteger('keep-last', input('keep-last') || '7'),
-        daily: parseNonNegativeInteger('keep-daily', input('keep-daily') || '14'),
-        weekly: parseNonNegativeInteger('keep-weekly', input('keep-weekly') || '8'),
-        monthly: parseNonNegativeInteger('keep-monthly', input('keep-monthly') || '12'),
-      },
+      retention: readRetention(actionReader),
     },
   };
 }

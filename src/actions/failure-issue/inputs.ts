@@ -1,3 +1,4 @@
+import { DEFAULTS, orDefault } from '../../options/defaults.js';
 import { ConfigurationError } from '../../util/errors.js';
 import { validateHeartbeatUrl } from '../../report/heartbeat.js';
 import {
@@ -8,7 +9,7 @@ import {
   type RunContext,
 } from '../../report/issue-report.js';
 import { checkLength, checkNoControlCharacters, parseChoice } from '../../util/validate.js';
-import { booleanInput, input } from '../common/action-io.js';
+import { actionReader, booleanInput, input } from '../common/action-io.js';
 
 export const OUTPUTS = ['issue-number', 'issue-url', 'result'] as const;
 
@@ -39,7 +40,9 @@ export function parseLabels(value: string): string[] {
     .filter((l) => l !== '');
   for (const l of labels) checkNoControlCharacters('labels', checkLength('labels', l, 50));
   if (labels.length === 0)
-    throw new ConfigurationError(`Input 'labels' is empty: give at least one label (default lifeboat).`);
+    throw new ConfigurationError(
+      `Input 'labels' is empty: give at least one label (default ${DEFAULTS.labels}).`,
+    );
   return [...new Set(labels)];
 }
 
@@ -87,7 +90,7 @@ export function getInputs(status: JobStatus): FailureIssueInputs {
       status,
       fingerprint,
       title,
-      labels: parseLabels(input('labels') || 'lifeboat'),
+      labels: parseLabels(orDefault(actionReader, 'labels')),
       body: checkLength('body', input('body'), 50_000),
       closeOnSuccess: booleanInput('close-on-success'),
       notifyOnCancel: booleanInput('notify-on-cancel'),

@@ -1,17 +1,9 @@
 import * as core from '@actions/core';
 import type { BackupOptions } from '../../jobs/backup.js';
-import {
-  keySecrets,
-  normalizeKnownHosts,
-  normalizePrivateKey,
-  validateSshHost,
-  validateSshPort,
-  validateSshUser,
-  type SshSourceOptions,
-} from '../../sources/ssh-source.js';
+import { hostTarget, readSsh, sshInputNames } from '../../options/ssh-options.js';
+import { keySecrets, type SshSourceOptions } from '../../sources/ssh-source.js';
 import type { S3Location } from '../../storage/s3-client.js';
-import { validateTarget } from '../../util/validate.js';
-import { booleanInput, input, requiredInput } from '../common/action-io.js';
+import { actionReader } from '../common/action-io.js';
 import { BACKUP_OUTPUTS, getBackupInputs } from '../common/backup-inputs.js';
 
 export const OUTPUTS = BACKUP_OUTPUTS;
@@ -27,33 +19,11 @@ export interface SshBackupInputs {
 /** Reads and checks every input before anything runs; the first problem is the one error. */
 export function getInputs(): SshBackupInputs {
   // the key is read first and raw (not trimmed line by line) so that it is masked before any other check can fail
-  const rawKey = core.getInput('ssh-key');
-  const secrets = keySecrets(rawKey);
+  const secrets = keySecrets(core.getInput('ssh-key'));
   for (const s of secrets) if (s) core.setSecret(s);
-  const host = validateSshHost(
-    'host',
-    requiredInput('host', 'the host name or IP address of the server to back up'),
-  );
-  const port = validateSshPort('port', input('port') || '22');
-  const user = validateSshUser(
-    'user',
-    requiredInput('user', 'the login name on the server (for example ubuntu)'),
-  );
-  const privateKey = normalizePrivateKey('ssh-key', rawKey);
-  const knownHosts = normalizeKnownHosts('known-hosts', core.getInput('known-hosts'), host, port);
-  const ssh: SshSourceOptions = {
-    host,
-    port,
-    user,
-    privateKey,
-    knownHosts,
-    sudo: booleanInput('sudo'),
+  const ssh = readSsh(actionReader, sshInputNames(actionReader), {
+    hostRequired: true,
     tempRoot: process.env.RUNNER_TEMP || undefined,
-  };
-  // the default target is the host name, made into a valid folder name
-  const defaultTarget = validateTarget(
-    'host',
-    host.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'host',
-  );
-  return { ssh, secrets, ...getBackupInputs(defaultTarget) };
+  });
+  return { ssh, secrets, ...getBackupInputs(hostTarget(ssh.host)) };
 }
