@@ -1,5 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { formatDuration } from '../util/format.js';
-import { errorMessage } from '../util/errors.js';
+import { errorMessage, OperationFailedError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { makeSnapshotId } from '../catalog/snapshot-id.js';
 
@@ -18,12 +19,16 @@ import {
 
 export interface Clock {
   now(): Date;
-  sleep(ms: number): Promise<void>;
+  /** Waits ms; rejects with the signal's reason as soon as it is aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    delay(ms, undefined, signal ? { signal } : {}).catch((err: unknown) => {
+      throw signal?.aborted ? signal.reason : err;
+    }),
 };
 
 export interface CreateSnapshotOptions {
@@ -80,17 +85,20 @@ function isExpectedLookupError(err: unknown): boolean {
 /**
  * Checks every resource (one after the other, so that a log reads in order) and, when asked, takes
  * a manual snapshot of each. A resource that cannot be read (not found, access denied, API error)
- * is crit with the reason; every other resource is still checked.
+ * is crit with the reason; every other resource is still checked. Once the signal is aborted
+ * (the job was cancelled) no further call starts and no snapshot is created: the check rejects
+ * with the signal's reason, also in the middle of waiting for a new snapshot.
  */
 export async function checkSnapshots(
   options: SnapshotCheckOptions,
-  deps: { api: LightsailApi; clock?: Clock; logger: Logger },
+  deps: { api: LightsailApi; clock?: Clock; logger: Logger; signal?: AbortSignal },
 ): Promise<SnapshotCheckResult> {
   const clock = deps.clock ?? systemClock;
   const reports: ResourceReport[] = [];
   for (const resource of options.resources) {
+    deps.signal?.throwIfAborted();
     const report = await deps.logger.group(`${describeResource(resource)}`, () =>
-      checkOne(resource, options, deps.api, clock, deps.logger),
+      checkOne(resource, options, deps.api, clock, deps.logger, deps.signal),
     );
     reports.push(report);
   }
@@ -103,6 +111,7 @@ async function checkOne(
   api: LightsailApi,
   clock: Clock,
   logger: Logger,
+  signal: AbortSignal | undefined,
 ): Promise<ResourceReport> {
   let report: ResourceReport;
   try {
@@ -126,7 +135,16 @@ async function checkOne(
   }
 
   if (options.create) {
-    const created = await createSnapshot(resource, options.create, options.policy.region, api, clock, logger);
+    signal?.throwIfAborted();
+    const created = await createSnapshot(
+      resource,
+      options.create,
+      options.policy.region,
+      api,
+      clock,
+      logger,
+      signal,
+    );
     report.createdSnapshot = created.name;
     report.createdSnapshotState = created.state;
     if (created.finding) {
@@ -144,6 +162,7 @@ async function createSnapshot(
   api: LightsailApi,
   clock: Clock,
   logger: Logger,
+  signal: AbortSignal | undefined,
 ): Promise<{ name: string; state: string; finding?: Finding }> {
   const who = describeResource(resource);
   const name = manualSnapshotName(resource.name, clock.now(), create.label);
@@ -204,7 +223,14 @@ async function createSnapshot(
     const remaining = deadline - clock.now().getTime();
     if (remaining <= 0) break;
     logger.debug(`snapshot ${name} is ${state}; polling again`);
-    await clock.sleep(Math.min(create.pollIntervalMs, remaining));
+    await clock.sleep(Math.min(create.pollIntervalMs, remaining), signal).catch((err: unknown) => {
+      if (!signal?.aborted) throw err;
+      // cancelled: the snapshot exists and goes on without lifeboat; say where to follow it
+      throw new OperationFailedError(
+        `${who}: ${errorMessage(err)} while waiting for the new snapshot ${name} (still "${state}"). ` +
+          `It may still complete: follow it with \`${getCommand}\`.`,
+      );
+    });
   }
   return {
     name,

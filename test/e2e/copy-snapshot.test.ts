@@ -7,6 +7,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { describeTree, makeFixtureVolume, pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { addS3User, backup, storage, verify, type S3User } from '../helpers/lifeboat-runs.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { expectFailureReported } from '../helpers/step-failure.js';
 import {
   createBucket,
   getBytes,
@@ -146,6 +147,7 @@ describe('copy-snapshot (dist bundle under Node 24, Ceph RGW)', () => {
     expect(refused.errors[0]).toContain('verification.json does not exist');
     expect(refused.errors[0]).toContain('run verify-restore on it first');
     expect(refused.outputs).toMatchObject({ 'snapshot-id': '', copied: 'false', bytes: '0', sha256: '' });
+    expectFailureReported(refused, 'copy-snapshot');
 
     // a failed drill is not a proof either
     const drill = await verify(source, { mode: 'stream', 'min-entries': '100000' });
@@ -216,6 +218,7 @@ describe('copy-snapshot (dist bundle under Node 24, Ceph RGW)', () => {
     expect(cut.errors[0]).toContain(`the copy of snapshot ${id} to`);
     expect(cut.errors[0]).toContain('nothing was published there');
     expect(cut.outputs).toMatchObject({ copied: 'false', 'snapshot-id': '' });
+    expectFailureReported(cut, 'copy-snapshot');
     expect(await user.getJson(dest, 'lifeboat/my-app/latest.json')).toEqual(latestBefore);
     expect(await user.openMultipartUploads(dest)).toEqual([]);
     expect(await user.listKeys(dest, snap(id))).toEqual([]);

@@ -220,9 +220,16 @@ describe('failure-issue', () => {
       /Input 'status' is .*choose one of "success", "failure", "cancelled"/,
     );
     expect(run.outputs.result).toBe('unchanged');
+    // every output set; the summary says what could not be done, though the step did not fail
+    expect(run.outputs).toEqual({ 'issue-number': '0', 'issue-url': '', result: 'unchanged' });
+    expect(run.summary).toContain('<h2>⚠️ failure-issue could not finish</h2>');
+    expect(run.summary).toContain(`<p>Input 'status' is "exploded"`);
     const noRepo = await report('failure', {}, { GITHUB_REPOSITORY: '' });
     expect(noRepo.code).toBe(0);
     expect(noRepo.errors.join('\n')).toMatch(/GITHUB_REPOSITORY is not set/);
+    expect(noRepo.outputs).toEqual({ 'issue-number': '0', 'issue-url': '', result: 'unchanged' });
+    expect(noRepo.summary).toContain('Job status: <strong>failure</strong>; issue: none (unchanged).');
+    expect(noRepo.summary).toContain('<li>failure-issue could not report: GITHUB_REPOSITORY is not set');
   });
 });
 

@@ -8,7 +8,8 @@ import { formatBytes } from '../../src/util/format.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
-import { runAction } from '../helpers/run-action.js';
+import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { expectFailureReported } from '../helpers/step-failure.js';
 import {
   createBucket,
   getBytes,
@@ -208,10 +209,12 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
       expect(good.code, good.log).toBe(0);
       const latestBefore = await getBytes(bucket, 'lifeboat/my-app/latest.json');
       const keysBefore = await listKeys(bucket);
-      const check = async (run: { code: number | null; outputs: Record<string, string> }) => {
+      const check = async (run: ActionRun) => {
         expect(run.code).toBe(1);
         expect(run.outputs.status).toBe('failed');
         expect(run.outputs['snapshot-id']).toBe('');
+        // every output is set, and the summary says what failed and the fix, also in preflight
+        expectFailureReported(run, 'fly-volume-backup');
         expect(await getBytes(bucket, 'lifeboat/my-app/latest.json')).toEqual(latestBefore);
         expect(await openMultipartUploads(bucket)).toEqual([]);
         expect(await listKeys(bucket)).toEqual(keysBefore);
@@ -347,6 +350,9 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
       /size \d+ B is 0\.0% of the previous 2\.35 MiB and 2 entries is 6\.7% of the previous 30/,
     );
     expect(await getBytes(bucket, 'lifeboat/my-app/latest.json')).toEqual(latestBefore);
+    // the backup's own summary, then what failed
+    expect(wiped.summary).toContain('<h2>lifeboat backup of my-app</h2>');
+    expectFailureReported(wiped, 'fly-volume-backup');
     const suspectManifest = (await getJson(bucket, wiped.outputs['manifest-key']!))!;
     expect(suspectManifest.status).toBe('suspect');
     expect(wiped.outputs.pruned).toBe('0');

@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/run-action.js';
+import { expectFailureReported } from '../helpers/step-failure.js';
 import {
   LightsailStandin,
   type LightsailStandinState,
@@ -338,6 +341,60 @@ describe('lightsail-snapshot-check (dist bundle under Node 24, Lightsail wire st
     expect(elapsed).toBeLessThan(15000);
   });
 
+  it('SIGTERM while waiting for the new snapshot: exits at once (not after the grace period) naming the snapshot, every output set', async () => {
+    standin = await new LightsailStandin({
+      instances: { 'web-1': { addOns: enabled }, 'web-2': { addOns: enabled } },
+      autoSnapshots: { 'web-1': daily(7, 5), 'web-2': daily(7, 5) },
+      pendingPolls: 1e9,
+    }).start();
+    const api = standin;
+    let pid = 0;
+    const running = runAction(ACTION, {
+      inputs: { instance: 'web-1\nweb-2', 'create-snapshot': 'true', wait: 'true', 'wait-timeout': '1h' },
+      env: { ...api.env(), LIFEBOAT_POLL_INTERVAL_MS: '60000' },
+      timeoutMs: 30_000,
+      onStart: (p) => (pid = p),
+    });
+    // the snapshot is created and polled once: the step now sleeps a minute before the next poll
+    for (const until = Date.now() + 20_000; !api.operations().includes('GetInstanceSnapshot');) {
+      if (Date.now() > until) throw new Error('the check never reached its wait');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const signalled = Date.now();
+    process.kill(pid, 'SIGTERM');
+    const run = await running;
+    try {
+      expect(Date.now() - signalled).toBeLessThan(2500);
+      expect(run.code, run.log).toBe(1);
+      expect(run.signal).toBeNull();
+      expect(run.log).toContain('received SIGTERM: aborting');
+      const name = /created snapshot (web-1-lifeboat-\d{8}T\d{6}Z)/.exec(run.log)?.[1];
+      expect(name, run.log).toBeDefined();
+      expect(run.errors).toEqual([
+        `Instance "web-1": cancelled by SIGTERM while waiting for the new snapshot ${name} (still "pending"). ` +
+          `It may still complete: follow it with \`aws lightsail get-instance-snapshot --region eu-central-1 --instance-snapshot-name ${name}\`.`,
+      ]);
+      // no result: every output has its declared default
+      expect(run.outputs).toEqual({
+        status: 'crit',
+        'auto-snapshot-enabled': 'false',
+        'snapshot-time-of-day': '',
+        'latest-snapshot': '',
+        'latest-age-hours': '',
+        'snapshot-count': '0',
+        'created-snapshot': '',
+        report: '[]',
+      });
+      expectFailureReported(run, ACTION);
+      // nothing after the cancellation: no further poll, the second instance was never touched
+      expect(api.operations().filter((o) => o === 'GetInstanceSnapshot')).toHaveLength(1);
+      expect(api.operations().filter((o) => o === 'CreateInstanceSnapshot')).toHaveLength(1);
+      expect(api.requests.some((r) => JSON.stringify(r.body).includes('web-2'))).toBe(false);
+    } finally {
+      rmSync(dirname(run.runnerTemp), { recursive: true, force: true });
+    }
+  });
+
   it('several resources with mixed results: worst status, one failure with every crit, a report and a row each', async () => {
     const { run, api } = await check(
       {
@@ -386,6 +443,7 @@ describe('lightsail-snapshot-check (dist bundle under Node 24, Lightsail wire st
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toMatch(/^Instance "web-2": the newest successful snapshot, .* is 25\.5 h old/);
     expect(run.summary.match(/<tr>/g)).toHaveLength(5); // header + one row per resource
+    expectFailureReported(run, ACTION);
     expect(run.summary).toContain('<td>Disk "data-1"</td><td>✅ ok</td>');
     expect(run.summary).toContain('<td>Instance "web-3"</td><td>❌ crit</td><td>not enabled</td><td>-</td>');
     expect(api.operations().filter((o) => o === 'GetDisk')).toHaveLength(1);
@@ -401,5 +459,6 @@ describe('lightsail-snapshot-check (dist bundle under Node 24, Lightsail wire st
       "Inputs 'instance' and 'disk' are both empty: name at least one Lightsail instance (or block storage disk) to check, one per line.",
     ]);
     expect(api.requests).toEqual([]);
+    expectFailureReported(run, ACTION);
   });
 });

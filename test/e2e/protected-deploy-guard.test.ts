@@ -9,6 +9,7 @@ import { makeSnapshotId } from '../../src/catalog/snapshot-id.js';
 import { buildVerification } from '../../src/catalog/verification.js';
 import { S3ObjectStore } from '../../src/storage/object-store.js';
 import { runAction } from '../helpers/run-action.js';
+import { expectFailureReported } from '../helpers/step-failure.js';
 import { createBucket, location, s3Env, s3Server } from '../helpers/s3.js';
 import { GitHubApiStandin } from '../standins/github-api.js';
 
@@ -116,6 +117,7 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
       'LB002 sst.config.ts:21',
     ]);
     expect(run.errors.at(-1)).toMatch(/^4 violations of protected-deploy-guard/);
+    expectFailureReported(run, 'protected-deploy-guard');
     expect(run.summary).toContain('<td>LB001</td>');
     expect(run.summary).toContain('sst.config.ts:15');
     expect(run.summary).toContain('retainOnDelete: true');
@@ -239,6 +241,7 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([expect.stringContaining("Input 'min-snapshot-retention'")]);
     expect(run.outputs).toEqual({ violations: '0', overridden: 'false', 'report-path': '' });
+    expectFailureReported(run, 'protected-deploy-guard');
   });
 });
 

@@ -17,6 +17,7 @@ import { schemaErrors } from '../../src/catalog/schemas.js';
 import { extractWithTar } from '../helpers/archive.js';
 import { describeTree, makeFixtureVolume } from '../helpers/fixture-volume.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { expectFailureReported } from '../helpers/step-failure.js';
 import {
   createBucket,
   getBytes,
@@ -144,6 +145,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
         expect(await listKeys(bucket)).toEqual(keysBefore);
         expect(keyDirsLeft(run)).toEqual([]);
         expect(run.errors).toHaveLength(1);
+        expectFailureReported(run, 'ssh-volume-backup');
       };
       return { bucket, check };
     }
@@ -247,6 +249,21 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
       } finally {
         rmSync(big, { recursive: true, force: true });
       }
+    });
+
+    it('a remote stderr line that is HTML reaches the job summary as text', async () => {
+      const { bucket, check } = await withGoodBackup();
+      const hostile = 'error: </table><img src=x onerror=alert(1)>';
+      // the archive script dies before its trailer: its last error line on stderr is the reason shown
+      const run = await backup(bucket, {
+        target: 't',
+        'pre-command': `echo '${hostile}' >&2; kill -9 $PPID`,
+      });
+      await check(run);
+      expect(run.errors[0]).toContain(hostile);
+      expect(run.summary).toContain('error: &lt;/table>&lt;img src=x onerror=alert(1)>');
+      expect(run.summary).not.toContain('<img');
+      expect(run.summary).not.toContain('</table>');
     });
 
     it('sudo without passwordless sudo is refused before any data moves', async () => {

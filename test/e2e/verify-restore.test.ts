@@ -1,9 +1,17 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
@@ -199,6 +207,30 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
         `lifeboat/${target}/snapshots/2026112${i % 10}T000000Z/verification.json`,
       ))!;
       expect(report.verified, c.name).toBe(false);
+    }
+  });
+
+  it('a member name that is HTML reaches the job summary as text: it opens no tag and closes no table', async () => {
+    const bucket = await createBucket();
+    const hostile = './</table><img src=x onerror=alert(1)>';
+    await putSnapshot(
+      bucket,
+      'my-app',
+      '20261120T000000Z',
+      await hostileTar([{ header: { name: hostile, type: 'fifo' } }]),
+    );
+    const run = await verify(bucket);
+    try {
+      expect(run.code, run.log).toBe(1);
+      // the name is in the annotation as it is, and in the summary only escaped
+      expect(run.errors[0]).toContain(hostile);
+      expect(run.summary).toContain('./&lt;/table>&lt;img src=x onerror=alert(1)>');
+      expect(run.summary).not.toContain('<img');
+      expect(run.summary.match(/<table>/g)?.length).toBe(run.summary.match(/<\/table>/g)?.length);
+      // the failure section says what failed, escaped the same way
+      expect(run.summary).toContain('<h3>❌ Failed</h3>');
+    } finally {
+      rmSync(dirname(run.runnerTemp), { recursive: true, force: true });
     }
   });
 

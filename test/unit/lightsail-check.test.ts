@@ -97,3 +97,60 @@ describe('checkSnapshots: create-snapshot and wait with an injected clock', () =
     expect(result.resources[0]!.findings[0]!.message).toContain('ended in state "error"');
   });
 });
+
+describe('checkSnapshots: a cancelled job (the signal is aborted)', () => {
+  const create = { wait: true, waitTimeoutSeconds: 3600, pollIntervalMs: 60_000 };
+
+  it('an abort while waiting for the new snapshot rejects at once, naming the snapshot and how to follow it', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('cancelled by SIGTERM')), 50);
+    await expect(
+      checkSnapshots(
+        { resources, policy, create },
+        { api: api(['pending']), logger: silentLogger, signal: controller.signal },
+      ),
+    ).rejects.toThrow(
+      /^Instance "web-1": cancelled by SIGTERM while waiting for the new snapshot (web-1-lifeboat-\d{8}T\d{6}Z) \(still "pending"\)\. It may still complete: follow it with `aws lightsail get-instance-snapshot --region eu-central-1 --instance-snapshot-name \1`\.$/,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('aborted before it starts: no call, no snapshot created', async () => {
+    const fake = api(['available']);
+    const calls: string[] = [];
+    const counted: LightsailApi = {
+      ...fake,
+      getAutoSnapshotAddOn: async (r) => (calls.push('add-on'), fake.getAutoSnapshotAddOn(r)),
+      createSnapshot: async () => void calls.push('create'),
+    };
+    await expect(
+      checkSnapshots(
+        { resources, policy, create },
+        { api: counted, logger: silentLogger, signal: AbortSignal.abort(new Error('cancelled by SIGINT')) },
+      ),
+    ).rejects.toThrow('cancelled by SIGINT');
+    expect(calls).toEqual([]);
+  });
+
+  it('aborted while the existing snapshots are read: no snapshot is created afterwards', async () => {
+    const controller = new AbortController();
+    const fake = api(['available']);
+    const calls: string[] = [];
+    const counted: LightsailApi = {
+      ...fake,
+      getAutoSnapshots: async (r) => (
+        controller.abort(new Error('cancelled by SIGTERM')),
+        fake.getAutoSnapshots(r)
+      ),
+      createSnapshot: async () => void calls.push('create'),
+    };
+    await expect(
+      checkSnapshots(
+        { resources, policy, create },
+        { api: counted, logger: silentLogger, signal: controller.signal },
+      ),
+    ).rejects.toThrow('cancelled by SIGTERM');
+    expect(calls).toEqual([]);
+  });
+});

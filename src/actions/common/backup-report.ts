@@ -1,9 +1,15 @@
-import type * as core from '@actions/core';
 import type { BackupResult } from '../../jobs/backup.js';
+import type { BACKUP_OUTPUTS } from './backup-inputs.js';
 import { formatBytes } from '../../util/format.js';
+import { code, type Summary } from './summary.js';
+
+type BackupOutput = (typeof BACKUP_OUTPUTS)[number];
 
 /** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
-export function backupOutputs(result: BackupResult | undefined, durationSeconds: number) {
+export function backupOutputs(
+  result: BackupResult | undefined,
+  durationSeconds: number,
+): Record<BackupOutput, string> {
   if (!result) {
     return {
       'snapshot-id': '',
@@ -32,40 +38,34 @@ export function backupOutputs(result: BackupResult | undefined, durationSeconds:
   };
 }
 
-export function backupSummary(
-  summary: typeof core.summary,
-  title: string,
-  result: BackupResult,
-  where: string,
-): void {
+export function backupSummary(summary: Summary, title: string, result: BackupResult, where: string): void {
   const pruned = result.pruned.length
     ? result.pruned.join(', ')
     : result.wouldPrune.length
       ? `dry run, would prune: ${result.wouldPrune.join(', ')}`
       : 'none';
-  summary.addHeading(title, 2).addTable([
+  summary.heading(title).table(
+    ['Field', 'Value'],
     [
-      { data: 'Field', header: true },
-      { data: 'Value', header: true },
+      ['Status', result.status === 'ok' ? 'ok' : `⚠️ ${result.status}`],
+      ['Snapshot', result.snapshotId],
+      ['Stored at', `${where}/${result.archiveKey}`],
+      [
+        'Size',
+        `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+      ],
+      ['sha256', code(result.sha256)],
+      ['Entries', String(result.entries)],
+      [
+        'Previous',
+        result.previous
+          ? `${result.previous.snapshotId} (size ratio ${result.previous.sizeRatio ?? '-'}, entries ratio ${result.previous.entriesRatio ?? '-'})`
+          : 'none',
+      ],
+      ['Duration', `${result.durationSeconds.toFixed(1)} s`],
+      ['Pruned', pruned],
     ],
-    ['Status', result.status === 'ok' ? 'ok' : `⚠️ ${result.status}`],
-    ['Snapshot', result.snapshotId],
-    ['Stored at', `${where}/${result.archiveKey}`],
-    [
-      'Size',
-      `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
-    ],
-    ['sha256', `<code>${result.sha256}</code>`],
-    ['Entries', String(result.entries)],
-    [
-      'Previous',
-      result.previous
-        ? `${result.previous.snapshotId} (size ratio ${result.previous.sizeRatio ?? '-'}, entries ratio ${result.previous.entriesRatio ?? '-'})`
-        : 'none',
-    ],
-    ['Duration', `${result.durationSeconds.toFixed(1)} s`],
-    ['Pruned', pruned],
-  ]);
-  if (result.message) summary.addRaw(`\n> ${result.message}\n`);
-  for (const w of result.warnings) summary.addRaw(`\n> warning: ${w}\n`);
+  );
+  if (result.message) summary.quote(result.message);
+  for (const w of result.warnings) summary.quote(`warning: ${w}`);
 }

@@ -1,78 +1,46 @@
 import * as core from '@actions/core';
 import { runCopy, type CopyResult } from '../../jobs/copy-snapshot.js';
 import { serverSideCopier } from '../../storage/server-side-copy.js';
-import { formatBytes } from '../../util/format.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
-import {
-  actionsLogger,
-  cancellationSignal,
-  failStep,
-  guardUnfinished,
-  maskKnownSecrets,
-  setOutputs,
-  writeSummary,
-} from '../common/action-io.js';
+import { actionsLogger } from '../common/action-io.js';
+import { runStep } from '../common/run-step.js';
 import { destinationSecrets, getInputs, OUTPUTS } from './inputs.js';
+import { copySummary, type CopyRun } from './summary.js';
 
-const METHODS: Record<CopyResult['method'], string> = {
-  stream: 'streamed (GetObject -> upload, hashed on the way)',
-  'server-side': 'server-side CopyObject, read back',
-  'already-present': 'already present with the same sha256: nothing copied',
-};
-
+/** Copies a proven snapshot to a second bucket or provider. */
 export async function run(): Promise<void> {
-  const started = Date.now();
-  let result: CopyResult | undefined;
-  const finished = guardUnfinished();
-  try {
+  await runStep({
+    name: 'copy-snapshot',
+    outputs: OUTPUTS,
+    outputValues: (r: CopyRun | undefined, elapsedSeconds) => ({
+      'snapshot-id': r?.result.snapshotId ?? '',
+      copied: r?.result.copied ?? false,
+      bytes: r?.result.bytes ?? 0,
+      sha256: r?.result.sha256 ?? '',
+      'duration-seconds': (r?.result.durationSeconds ?? elapsedSeconds).toFixed(1),
+    }),
     // the destination keys are masked before any input is validated or echoed
-    maskKnownSecrets(destinationSecrets());
-    const inputs = getInputs();
-    const source = new S3ObjectStore(inputs.source);
-    const destination = new S3ObjectStore(inputs.destination);
-    result = await runCopy(inputs.copy, {
-      source,
-      destination,
-      origin: { endpoint: inputs.source.endpoint, bucket: inputs.source.bucket },
-      ...(inputs.sameAccount ? { serverSideCopy: serverSideCopier(inputs.destination) } : {}),
-      logger: actionsLogger,
-      signal: cancellationSignal(),
-    });
-    const r = result;
-    await writeSummary((s) => {
-      s.addHeading(`lifeboat copy of ${inputs.copy.target}: ${r.copied ? 'copied' : 'already present'}`, 2);
-      s.addTable([
-        [
-          { data: 'Field', header: true },
-          { data: 'Value', header: true },
-        ],
-        ['Snapshot', r.snapshotId],
-        ['From', `${source.description}/${r.sourceArchiveKey}`],
-        ['To', `${destination.description}/${r.archiveKey}`],
-        ['Method', METHODS[r.method]],
-        ['Size', formatBytes(r.bytes)],
-        ['sha256', `<code>${r.sha256}</code>`],
-        ['Verification', `${r.verification}${r.verificationCopied ? ' (copied)' : ''}`],
-        ['Latest', r.latestNote],
-        ['Pruned', r.pruned.length ? r.pruned.join(', ') : 'none'],
-        ['Duration', `${r.durationSeconds.toFixed(1)} s`],
-      ]);
-    });
-    core.info(
-      r.copied
-        ? `snapshot ${r.snapshotId} copied to ${destination.description}/${r.archiveKey}`
-        : `snapshot ${r.snapshotId} was already at ${destination.description}: nothing copied`,
-    );
-  } catch (err) {
-    failStep(err);
-  } finally {
-    finished();
-    setOutputs(OUTPUTS, {
-      'snapshot-id': result?.snapshotId ?? '',
-      copied: result?.copied ?? false,
-      bytes: result?.bytes ?? 0,
-      sha256: result?.sha256 ?? '',
-      'duration-seconds': (result?.durationSeconds ?? (Date.now() - started) / 1000).toFixed(1),
-    });
-  }
+    secrets: destinationSecrets,
+    inputs: getInputs,
+    async execute(inputs, { signal }): Promise<CopyRun> {
+      const source = new S3ObjectStore(inputs.source);
+      const destination = new S3ObjectStore(inputs.destination);
+      const result: CopyResult = await runCopy(inputs.copy, {
+        source,
+        destination,
+        origin: { endpoint: inputs.source.endpoint, bucket: inputs.source.bucket },
+        ...(inputs.sameAccount ? { serverSideCopy: serverSideCopier(inputs.destination) } : {}),
+        logger: actionsLogger,
+        signal,
+      });
+      return { result, from: source.description, to: destination.description };
+    },
+    summary: copySummary,
+    passed: ({ result: r, to }) =>
+      core.info(
+        r.copied
+          ? `snapshot ${r.snapshotId} copied to ${to}/${r.archiveKey}`
+          : `snapshot ${r.snapshotId} was already at ${to}: nothing copied`,
+      ),
+  });
 }

@@ -1,17 +1,20 @@
 import * as core from '@actions/core';
-import { ConfigurationError, errorMessage } from '../../util/errors.js';
+import { errorMessage } from '../../util/errors.js';
 import { pingHeartbeat, validateHeartbeatUrl } from '../../report/heartbeat.js';
 import { reportStatus, type JobStatus, type ReportOutcome } from '../../report/issue-report.js';
 import { retryBaseFromEnv, type RetryOptions } from '../../report/retry.js';
-import {
-  actionsLogger,
-  guardUnfinished,
-  maskKnownSecrets,
-  setOutputs,
-  writeSummary,
-} from '../common/action-io.js';
+import { actionsLogger, input } from '../common/action-io.js';
+import { runStep } from '../common/run-step.js';
+import { link, strong } from '../common/summary.js';
 import { GitHubIssues } from './github-issues.js';
-import { getInputs, getStatus, OUTPUTS } from './inputs.js';
+import { getInputs, getStatus, OUTPUTS, type FailureIssueInputs } from './inputs.js';
+
+interface IssueRun {
+  status: JobStatus;
+  outcome: ReportOutcome;
+  /** What could not be done (each also an annotation): the step still exits 0. */
+  problems: string[];
+}
 
 /**
  * Reports a job's status as an issue and a heartbeat. This step never fails: the job's own status
@@ -19,78 +22,100 @@ import { getInputs, getStatus, OUTPUTS } from './inputs.js';
  * or an error annotation (a configuration mistake), and the step exits 0 either way.
  */
 export async function run(): Promise<void> {
-  let outcome: ReportOutcome = { result: 'unchanged' };
-  const finished = guardUnfinished();
+  await runStep({
+    name: 'failure-issue',
+    failures: 'never-fail',
+    outputs: OUTPUTS,
+    outputValues: (r: IssueRun | undefined) => ({
+      'issue-number': r?.outcome.issueNumber ?? 0,
+      'issue-url': r?.outcome.issueUrl ?? '',
+      result: r?.outcome.result ?? 'unchanged',
+    }),
+    secrets: () => [input('github-token')],
+    // the status is read first and on its own: without it there is nothing to report
+    inputs: getStatus,
+    async execute(status): Promise<IssueRun> {
+      const problems: string[] = [];
+      const retry: RetryOptions = {
+        baseMs: retryBaseFromEnv(),
+        onRetry: ({ attempt, delayMs, reason }) =>
+          core.info(`${reason}: retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1})`),
+      };
+      const { inputs, heartbeatUrl } = readInputs(status, problems);
+      const outcome = inputs
+        ? await updateIssue(status, inputs, retry, problems)
+        : { result: 'unchanged' as const };
+      const notify =
+        status === 'failure' || (status === 'cancelled' && inputs?.report.notifyOnCancel === true);
+      if (heartbeatUrl && (status === 'success' || notify))
+        await heartbeat(heartbeatUrl, status, retry, problems);
+      return { status, outcome, problems };
+    },
+    summary: (s, { status, outcome, problems }) => {
+      s.heading('lifeboat failure-issue', 3).paragraph([
+        'Job status: ',
+        strong(status),
+        '; issue: ',
+        outcome.issueUrl ? link(`#${outcome.issueNumber}`, outcome.issueUrl) : 'none',
+        ` (${outcome.result}).`,
+      ]);
+      if (problems.length) s.list(problems);
+    },
+  });
+}
+
+/** The report's inputs; a mistake in them still lets the heartbeat go out when its URL is usable. */
+function readInputs(
+  status: JobStatus,
+  problems: string[],
+): { inputs?: FailureIssueInputs; heartbeatUrl: string } {
   try {
-    maskKnownSecrets([core.getInput('github-token')]);
-    const retry: RetryOptions = {
-      baseMs: retryBaseFromEnv(),
-      onRetry: ({ attempt, delayMs, reason }) =>
-        core.info(`${reason}: retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1})`),
-    };
-    let status: JobStatus;
-    try {
-      status = getStatus();
-    } catch (err) {
-      core.error(`failure-issue could not report: ${errorMessage(err)}`);
-      return;
-    }
-    let heartbeatUrl = '';
-    let inputs: ReturnType<typeof getInputs> | undefined;
-    try {
-      inputs = getInputs(status);
-      heartbeatUrl = inputs.heartbeatUrl ?? '';
-    } catch (err) {
-      core.error(`failure-issue could not report: ${errorMessage(err)}`);
-      // the heartbeat does not depend on the issue inputs: still send it when its URL is usable
-      const raw = core.getInput('heartbeat-url').trim();
-      try {
-        heartbeatUrl = raw ? validateHeartbeatUrl('heartbeat-url', raw) : '';
-      } catch {
-        heartbeatUrl = '';
-      }
-    }
-    if (inputs) {
-      const i = inputs;
-      try {
-        outcome = await core.group(`report ${status} for ${i.report.fingerprint}`, () =>
-          reportStatus(new GitHubIssues(i.token, i.owner, i.repo, retry), i.report, actionsLogger),
-        );
-      } catch (err) {
-        const status = (err as { status?: number }).status;
-        const hint =
-          status === 403 || status === 404
-            ? " (the job needs 'permissions: issues: write', and the token must reach this repository)"
-            : '';
-        core.warning(`failure-issue could not update the issue: ${errorMessage(err)}${hint}`);
-      }
-    }
-    const notify = status === 'failure' || (status === 'cancelled' && inputs?.report.notifyOnCancel === true);
-    if (heartbeatUrl && (status === 'success' || notify)) {
-      try {
-        const url = await pingHeartbeat(heartbeatUrl, status === 'success' ? 'success' : 'fail', retry);
-        core.setSecret(url);
-        core.info(`heartbeat sent (${status === 'success' ? 'success' : 'fail'})`);
-      } catch (err) {
-        core.warning(`failure-issue could not send the heartbeat: ${errorMessage(err)}`);
-      }
-    }
-    await writeSummary((s) => {
-      s.addHeading('lifeboat failure-issue', 3);
-      s.addRaw(
-        `Job status: **${status}**; issue: ${outcome.issueUrl ? `[#${outcome.issueNumber}](${outcome.issueUrl})` : 'none'} (${outcome.result}).\n`,
-      );
-    });
+    const inputs = getInputs(status);
+    return { inputs, heartbeatUrl: inputs.heartbeatUrl ?? '' };
   } catch (err) {
-    // a bug in the reporter itself: still never fail the job's last step for it
-    if (!(err instanceof ConfigurationError) && err instanceof Error && err.stack) core.debug(err.stack);
-    core.warning(`failure-issue stopped early: ${errorMessage(err)}`);
-  } finally {
-    finished();
-    setOutputs(OUTPUTS, {
-      'issue-number': outcome.issueNumber ?? 0,
-      'issue-url': outcome.issueUrl ?? '',
-      result: outcome.result,
-    });
+    problem(problems, 'error', `failure-issue could not report: ${errorMessage(err)}`);
+    const raw = input('heartbeat-url');
+    try {
+      return { heartbeatUrl: raw ? validateHeartbeatUrl('heartbeat-url', raw) : '' };
+    } catch {
+      return { heartbeatUrl: '' };
+    }
   }
+}
+
+async function updateIssue(
+  status: JobStatus,
+  i: FailureIssueInputs,
+  retry: RetryOptions,
+  problems: string[],
+): Promise<ReportOutcome> {
+  try {
+    return await core.group(`report ${status} for ${i.report.fingerprint}`, () =>
+      reportStatus(new GitHubIssues(i.token, i.owner, i.repo, retry), i.report, actionsLogger),
+    );
+  } catch (err) {
+    const httpStatus = (err as { status?: number }).status;
+    const hint =
+      httpStatus === 403 || httpStatus === 404
+        ? " (the job needs 'permissions: issues: write', and the token must reach this repository)"
+        : '';
+    problem(problems, 'warning', `failure-issue could not update the issue: ${errorMessage(err)}${hint}`);
+    return { result: 'unchanged' };
+  }
+}
+
+async function heartbeat(url: string, status: JobStatus, retry: RetryOptions, problems: string[]) {
+  const kind = status === 'success' ? 'success' : 'fail';
+  try {
+    core.setSecret(await pingHeartbeat(url, kind, retry));
+    core.info(`heartbeat sent (${kind})`);
+  } catch (err) {
+    problem(problems, 'warning', `failure-issue could not send the heartbeat: ${errorMessage(err)}`);
+  }
+}
+
+function problem(problems: string[], level: 'error' | 'warning', message: string): void {
+  problems.push(message);
+  if (level === 'error') core.error(message);
+  else core.warning(message);
 }
