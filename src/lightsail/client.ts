@@ -55,44 +55,23 @@ export class LightsailCallError extends Error {
 
 const MAX_PAGES = 1000;
 
-export function instanceSnapshotState(state: string | undefined): SnapshotState {
-  switch (state) {
-    case 'available':
-      return 'success';
-    case 'error':
-      return 'failed';
-    case 'pending':
-      return 'in-progress';
-    default:
-      return 'unknown';
-  }
+/** How each Lightsail API words a snapshot's state: instance and disk snapshots, automatic snapshots. */
+const SNAPSHOT_STATES: Record<'instance' | 'disk' | 'auto', Record<string, SnapshotState>> = {
+  instance: { available: 'success', error: 'failed', pending: 'in-progress' },
+  disk: { completed: 'success', error: 'failed', pending: 'in-progress' },
+  auto: { Success: 'success', Failed: 'failed', InProgress: 'in-progress' },
+};
+
+function snapshotState(api: keyof typeof SNAPSHOT_STATES, state: string | undefined): SnapshotState {
+  return (
+    (state !== undefined && Object.hasOwn(SNAPSHOT_STATES[api], state) && SNAPSHOT_STATES[api][state]) ||
+    'unknown'
+  );
 }
 
-export function diskSnapshotState(state: string | undefined): SnapshotState {
-  switch (state) {
-    case 'completed':
-      return 'success';
-    case 'error':
-      return 'failed';
-    case 'pending':
-      return 'in-progress';
-    default:
-      return 'unknown';
-  }
-}
-
-export function autoSnapshotState(status: string | undefined): SnapshotState {
-  switch (status) {
-    case 'Success':
-      return 'success';
-    case 'Failed':
-      return 'failed';
-    case 'InProgress':
-      return 'in-progress';
-    default:
-      return 'unknown';
-  }
-}
+export const instanceSnapshotState = (state: string | undefined) => snapshotState('instance', state);
+export const diskSnapshotState = (state: string | undefined) => snapshotState('disk', state);
+export const autoSnapshotState = (status: string | undefined) => snapshotState('auto', status);
 
 function autoSnapshotAddOn(addOns: AddOn[] | undefined): AutoSnapshotAddOn | undefined {
   const addOn = addOns?.find((a) => a.name === 'AutoSnapshot');
