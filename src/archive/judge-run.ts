@@ -21,6 +21,11 @@ export function judgeSourceRun(
 ): RunVerdict {
   const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
   if (!trailer) {
+    // lifeboat stopped reading at a framing error (a login banner before the header, say): the
+    // source then dies of SIGPIPE, a consequence and not the cause
+    if (frameError && outcome.signal === 'SIGPIPE') {
+      throw new OperationFailedError(`the archive stream from ${label} is damaged: ${frameError.message}`);
+    }
     if (outcome.code !== 0 || outcome.signal) {
       throw new OperationFailedError(
         `${label} ${exitText} before the archive was complete: ${lastLine(outcome)}`,
