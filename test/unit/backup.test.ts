@@ -491,7 +491,7 @@ describe('runBackup: failures publish nothing', () => {
     expect(store.keys(ROOT)).toEqual([]);
   });
 
-  // BUG: with a volume larger than the pipe's buffer, a login banner (or a PTY) before the header
+  // Was a bug (fixed in archive/judge-run.ts): with a volume larger than the pipe's buffer, a login banner (or a PTY) before the header
   // is reported as "flyctl was killed by SIGPIPE before the archive was complete: (no message on
   // stderr)", which names neither the banner nor the fix. Cause: when the header is refused,
   // lifeboat closes the source's stdout, so the source dies of SIGPIPE, and explainStreamFailure
