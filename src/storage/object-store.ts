@@ -14,7 +14,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { ConfigurationError } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError } from '../util/errors.js';
 import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
 import {
   explainBodyError,
@@ -124,7 +124,7 @@ export class S3ObjectStore implements ObjectStore {
 
   private fail(err: unknown, operation: string): Error {
     if (this.stalled && s3ErrorCode(err) === 'AbortError') {
-      return new Error(storeStalledMessage(this.description, operation, false));
+      return new EnvironmentError(storeStalledMessage(this.description, operation, false));
     }
     const explained = explainS3Error(err, operation, this.description);
     if (isStall(err)) this.stalled = true;

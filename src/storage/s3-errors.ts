@@ -65,7 +65,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
     );
   }
   if (isStall(err))
-    return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
   const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(
     message,
   );
@@ -79,9 +79,14 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   );
 }
 
-/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
+ * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
+ * "TimeoutError": that is a cut, not a stall, and is explained as one.
+ */
 export function isStall(err: unknown): boolean {
-  return s3ErrorCode(err) === 'TimeoutError';
+  const errno = (err as { code?: unknown })?.code;
+  return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
 }
 
 /**
