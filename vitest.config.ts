@@ -9,7 +9,10 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       // the engine over in-memory ports and pure rules: no Ceph, no bundles; runs in seconds
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/tmp-root.ts'] },
+      },
       // against the real Ceph RGW that global-setup starts: integration tests of single modules,
       // end-to-end tests of the shipped bundles and CLI, and the fault and hostile-input suites
       {
@@ -17,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/faults/**/*.test.ts'],
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/tmp-root.ts', 'test/global-setup.ts'],
         },
       },
     ],

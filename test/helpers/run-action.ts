@@ -48,6 +48,8 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
   const env: Record<string, string> = {
     PATH: `${options.standins === false ? '' : `${STANDIN_BIN}:`}${process.env.PATH}`,
     HOME: process.env.HOME ?? '/root',
+    // the test run's temporary root (test/tmp-root.ts), as a runner's own TMPDIR would be
+    TMPDIR: tmpdir(),
     LANG: 'C.UTF-8',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
