@@ -1,30 +1,20 @@
 import { formatDuration } from '../util/format.js';
 import { errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import { makeSnapshotId } from '../catalog/snapshot-id.js';
 
 import { LightsailAccessDeniedError, LightsailNotFoundError, type LightsailApi } from './client.js';
+import { addFinding, worstStatus, type CheckStatus, type Finding } from '../util/check-status.js';
 import {
   describeResource,
   judgeSnapshots,
-  statusOfFindings,
-  worstStatus,
   type CheckPolicy,
-  type CheckStatus,
-  type Finding,
   type Judgement,
   type ResourceRef,
 } from './judge.js';
 
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+export { systemClock, type Clock } from '../util/clock.js';
 
 export interface CreateSnapshotOptions {
   label?: string;
@@ -129,10 +119,7 @@ async function checkOne(
     const created = await createSnapshot(resource, options.create, options.policy.region, api, clock, logger);
     report.createdSnapshot = created.name;
     report.createdSnapshotState = created.state;
-    if (created.finding) {
-      report.findings.push(created.finding);
-      report.status = statusOfFindings(report.findings);
-    }
+    addFinding(report, created.finding);
   }
   return report;
 }

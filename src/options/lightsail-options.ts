@@ -1,12 +1,12 @@
-import { formatDuration } from '../util/format.js';
 import { ConfigurationError } from '../util/errors.js';
 import type { CreateSnapshotOptions } from '../lightsail/check.js';
 import type { CheckPolicy, ResourceRef } from '../lightsail/judge.js';
 import { validateLightsailName, validateSnapshotLabel } from '../lightsail/names.js';
 import { parseDuration, parseNonNegativeInteger, validateRegion } from '../util/validate.js';
+import { readAgeLimits } from './age-limits.js';
 import type { OptionReader } from './option-reader.js';
 
-/** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
+/** Default poll interval while waiting for a new snapshot (Lightsail or Fly); LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
 const POLL_INTERVAL_MS = 15_000;
 
 export interface SnapshotCheckInputs {
@@ -16,7 +16,7 @@ export interface SnapshotCheckInputs {
   create?: CreateSnapshotOptions;
 }
 
-function pollIntervalMs(): number {
+export function pollIntervalMs(): number {
   const raw = process.env.LIFEBOAT_POLL_INTERVAL_MS;
   if (!raw) return POLL_INTERVAL_MS;
   return Math.max(1, parseNonNegativeInteger('LIFEBOAT_POLL_INTERVAL_MS', raw));
@@ -55,19 +55,7 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
     seen.add(key);
   }
 
-  const warnAgeSeconds = parseDuration('warn-age', r.text('warn-age') || '25h');
-  const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || '26h');
-  if (warnAgeSeconds > maxAgeSeconds) {
-    throw new ConfigurationError(
-      `Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
-        `warn-age is the earlier limit; make it shorter than max-age (defaults: 25h and 26h).`,
-    );
-  }
-  if (maxAgeSeconds <= 0) {
-    throw new ConfigurationError(
-      `Input 'max-age' is 0: give the age after which a snapshot is too old, such as 26h.`,
-    );
-  }
+  const { warnAgeSeconds, maxAgeSeconds } = readAgeLimits(r, { warnAge: '25h', maxAge: '26h' });
   const policy: CheckPolicy = {
     warnAgeSeconds,
     maxAgeSeconds,
