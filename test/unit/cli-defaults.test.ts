@@ -12,6 +12,7 @@ describe('CLI flags mirror the action inputs', () => {
       snapshots: ['verify-restore'],
       prune: ['fly-volume-backup'],
       'check-lightsail': ['lightsail-snapshot-check'],
+      'check-fly-snapshots': ['fly-snapshot-check'],
       guard: ['protected-deploy-guard'],
     };
     const checked: string[] = [];
