@@ -99,7 +99,8 @@ export function listCommand(volumeId: string, app: string): string {
 
 /** Newest first; a snapshot without a time sorts last; ties keep their order. */
 export function newestFirst(snapshots: readonly FlySnapshot[]): FlySnapshot[] {
-  const t = (s: FlySnapshot) => s.createdAt?.getTime() ?? -Infinity;
+  // the earliest time a Date can hold, so that two snapshots without a time compare equal
+  const t = (s: FlySnapshot) => s.createdAt?.getTime() ?? -8.64e15;
   return [...snapshots].sort((a, b) => t(b) - t(a));
 }
 

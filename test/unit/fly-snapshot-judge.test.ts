@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeVolume,
+  newestFirst,
   snapshotState,
   type FlyCheckPolicy,
   type FlySnapshot,
@@ -223,6 +224,16 @@ describe('judgeVolume (fixed clock)', () => {
   it('an on-demand snapshot counts like a daily one; unknown and failed ones do not', () => {
     const j = judge(vol(), [snap(1, 'created', 'vs_ondemand'), snap(2, 'weird'), ...days(6, 5)]);
     expect(j).toMatchObject({ status: 'ok', latestSnapshot: 'vs_ondemand', snapshotCount: 7 });
+  });
+
+  it('newest first: snapshots without a time last, in the order given', () => {
+    const timeless = (id: string): FlySnapshot => ({ ...snap(0, 'pending', id), createdAt: undefined });
+    expect(newestFirst([timeless('a'), snap(5), timeless('b'), snap(1)]).map((s) => s.id)).toEqual([
+      'vs_1',
+      'vs_5',
+      'a',
+      'b',
+    ]);
   });
 
   it('snapshot status words', () => {
