@@ -10,7 +10,7 @@ export const LAYERS = [
   ['sources'], // where an archive comes from: flyctl, OpenSSH, local tar
   ['archive'], // the tar stream: script, framing, inspection, upload
   ['restore'], // safe extraction, holding directories, restores to a machine
-  ['jobs', 'guard', 'lightsail', 'report'], // what a command does, start to end
+  ['jobs', 'guard', 'lightsail', 'flysnap', 'report'], // what a command does, start to end
   ['options'], // typed options read the same way by every action and the CLI
   ['actions', 'cli'], // the edges: inputs and flags in, outputs and text out
 ];

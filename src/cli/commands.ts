@@ -27,6 +27,7 @@ import {
   BACKUP,
   COMMON,
   FLY,
+  FLY_SNAPSHOTS,
   GUARD,
   LIGHTSAIL,
   RESTORE,
@@ -43,6 +44,10 @@ import { SdkLightsailApi } from '../lightsail/client.js';
 import { describeResource } from '../lightsail/judge.js';
 import { guardOptions, readGuard } from '../options/guard-options.js';
 import { readLightsail } from '../options/lightsail-options.js';
+import { checkFlySnapshots } from '../flysnap/check.js';
+import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
+import { describeVolume } from '../flysnap/judge.js';
+import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -336,6 +341,42 @@ const checkLightsail: Command = {
   },
 };
 
+const checkFlySnapshotsCommand: Command = {
+  summary: "prove a Fly app's volume snapshots are taken, fresh and kept (ok / warn / crit)",
+  usage:
+    'lifeboat check-fly-snapshots --app APP [--volume VOL_ID] [--max-age 50h] [--min-count 7] [--create-snapshot --wait]',
+  flags: [...FLY_SNAPSHOTS, ...COMMON],
+  async run(ctx) {
+    const inputs = readFlySnapshotCheck(ctx.reader);
+    const result = await checkFlySnapshots(
+      {
+        app: inputs.app,
+        volumes: inputs.volumes,
+        policy: inputs.policy,
+        ...(inputs.create ? { create: inputs.create } : {}),
+      },
+      {
+        api: new FlyctlVolumesApi({ flyctl: inputs.flyctl, signal: ctx.signal }),
+        logger: ctx.logger,
+        signal: ctx.signal,
+      },
+    );
+    for (const f of [...result.findings, ...result.volumes.flatMap((r) => r.findings)])
+      ctx.logger.warning(f.message);
+    ctx.result(
+      [
+        ['status', result.status],
+        ...result.volumes.map((r): [string, string] => [
+          describeVolume(r.volume),
+          `${r.status}; newest ${r.latestSnapshot || '-'}${r.latestAgeHours === undefined ? '' : ` (${r.latestAgeHours.toFixed(1)} h old)`}; ${r.snapshotCount} snapshot(s); retention ${r.snapshotRetention} d${r.createdSnapshotState ? `; created ${r.createdSnapshot || '(pending)'} (${r.createdSnapshotState})` : ''}`,
+        ]),
+      ],
+      result,
+    );
+    return result.status === 'crit' ? EXIT.checkFailed : EXIT.ok;
+  },
+};
+
 const guard: Command = {
   summary: 'find unprotected stateful resources, short fly.toml snapshot retention and destructive previews',
   usage: 'lifeboat guard [--workspace DIR] [--protected-stages production] [--preview preview.json]',
@@ -368,5 +409,6 @@ export const COMMANDS: Record<string, Command> = {
   snapshots,
   prune,
   'check-lightsail': checkLightsail,
+  'check-fly-snapshots': checkFlySnapshotsCommand,
   guard,
 };

@@ -126,6 +126,28 @@ export const LIGHTSAIL: FlagSpec[] = [
   text('wait-timeout', 'how long to wait', LIGHTSAIL_DEFAULTS),
 ];
 
+export const FLY_SNAPSHOTS: FlagSpec[] = [
+  { name: 'app', kind: 'text', help: 'Fly app whose volumes to check' },
+  {
+    name: 'volume',
+    kind: 'list',
+    help: 'volume id to check (default: every volume of the app)',
+    default: '',
+  },
+  { name: 'warn-age', kind: 'text', help: 'warn when the newest snapshot is older', default: '26h' },
+  { name: 'max-age', kind: 'text', help: 'fail when the newest created snapshot is older', default: '50h' },
+  {
+    name: 'min-count',
+    kind: 'text',
+    help: 'fail with fewer created snapshots, or a shorter snapshot_retention',
+    default: '7',
+  },
+  { name: 'create-snapshot', kind: 'flag', help: 'take an on-demand snapshot now', default: 'false' },
+  { name: 'wait', kind: 'flag', help: 'wait until the new snapshot is created', default: 'false' },
+  { name: 'wait-timeout', kind: 'text', help: 'how long to wait', default: '15m' },
+  { name: 'flyctl', kind: 'text', help: 'flyctl command or path (>= 0.4.80)', default: 'flyctl' },
+];
+
 export const GUARD: FlagSpec[] = [
   text('workspace', 'repository root to check (default: the current directory)'),
   list('paths', 'glob of files to check'),

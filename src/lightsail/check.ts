@@ -1,35 +1,20 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { formatDuration } from '../util/format.js';
 import { errorMessage, OperationFailedError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
+import { systemClock, type Clock } from '../util/clock.js';
 import { makeSnapshotId } from '../catalog/snapshot-id.js';
 
 import { LightsailAccessDeniedError, LightsailNotFoundError, type LightsailApi } from './client.js';
+import { addFinding, worstStatus, type CheckStatus, type Finding } from '../util/check-status.js';
 import {
   describeResource,
   judgeSnapshots,
-  statusOfFindings,
-  worstStatus,
   type CheckPolicy,
-  type CheckStatus,
-  type Finding,
   type Judgement,
   type ResourceRef,
 } from './judge.js';
 
-export interface Clock {
-  now(): Date;
-  /** Waits ms; rejects with the signal's reason as soon as it is aborted. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms, signal) =>
-    delay(ms, undefined, signal ? { signal } : {}).catch((err: unknown) => {
-      throw signal?.aborted ? signal.reason : err;
-    }),
-};
+export { systemClock, type Clock } from '../util/clock.js';
 
 export interface CreateSnapshotOptions {
   label?: string;
@@ -147,10 +132,7 @@ async function checkOne(
     );
     report.createdSnapshot = created.name;
     report.createdSnapshotState = created.state;
-    if (created.finding) {
-      report.findings.push(created.finding);
-      report.status = statusOfFindings(report.findings);
-    }
+    addFinding(report, created.finding);
   }
   return report;
 }

@@ -1,4 +1,14 @@
 import { formatDuration } from '../util/format.js';
+import {
+  ageHours,
+  ageSeconds,
+  hoursText as hours,
+  statusOfFindings,
+  type CheckStatus,
+  type Finding,
+} from '../util/check-status.js';
+
+export { statusOfFindings, worstStatus, type CheckStatus, type Finding } from '../util/check-status.js';
 
 /**
  * The judgement of Lightsail snapshots, modeled on sanoid's --monitor-snapshots: pure functions
@@ -6,7 +16,6 @@ import { formatDuration } from '../util/format.js';
  */
 
 export type ResourceKind = 'instance' | 'disk';
-export type CheckStatus = 'ok' | 'warn' | 'crit';
 export type SnapshotState = 'success' | 'failed' | 'in-progress' | 'unknown';
 
 export interface ResourceRef {
@@ -40,11 +49,6 @@ export interface CheckPolicy {
   region: string;
 }
 
-export interface Finding {
-  level: 'warn' | 'crit';
-  message: string;
-}
-
 export interface Judgement {
   status: CheckStatus;
   findings: Finding[];
@@ -56,16 +60,6 @@ export interface Judgement {
   latestAgeHours: number | undefined;
   /** Successful snapshots (automatic and manual). */
   snapshotCount: number;
-}
-
-const RANK: Record<CheckStatus, number> = { ok: 0, warn: 1, crit: 2 };
-
-export function worstStatus(statuses: readonly CheckStatus[]): CheckStatus {
-  return statuses.reduce<CheckStatus>((worst, s) => (RANK[s] > RANK[worst] ? s : worst), 'ok');
-}
-
-export function statusOfFindings(findings: readonly Finding[]): CheckStatus {
-  return worstStatus(findings.map((f) => f.level));
 }
 
 export function describeResource(r: ResourceRef): string {
@@ -85,14 +79,6 @@ export function enableAddOnCommand(r: ResourceRef, region: string, timeOfDay = '
 
 function historyCommand(r: ResourceRef, region: string): string {
   return `aws lightsail get-auto-snapshots --region ${region} --resource-name ${r.name}`;
-}
-
-function hours(seconds: number): string {
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-function ageSeconds(now: Date, then: Date): number {
-  return Math.max(0, (now.getTime() - then.getTime()) / 1000);
 }
 
 /** Newest first; ties keep their order. */
@@ -214,7 +200,7 @@ export function judgeSnapshots(
     autoSnapshotEnabled: enabled,
     snapshotTimeOfDay: timeOfDay,
     latestSnapshot: latest?.name ?? '',
-    latestAgeHours: latestAge === undefined ? undefined : Math.round((latestAge / 3600) * 10) / 10,
+    latestAgeHours: ageHours(latestAge),
     snapshotCount: successes.length,
   };
 }

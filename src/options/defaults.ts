@@ -113,6 +113,12 @@ export const DEFAULTS = {
  */
 export const LIGHTSAIL_DEFAULTS = { ...DEFAULTS, region: '', 'max-age': '26h' } as const;
 
+/**
+ * fly-snapshot-check's own meaning of the two age limits: Fly takes one snapshot a day, so the
+ * newest is late after 26 h and missing after 50 h (two days, plus slack).
+ */
+export const FLY_SNAPSHOT_DEFAULTS = { ...DEFAULTS, 'warn-age': '26h', 'max-age': '50h' } as const;
+
 export type Defaults = Readonly<Record<keyof typeof DEFAULTS, string>>;
 export type OptionName = keyof typeof DEFAULTS;
 

@@ -1,13 +1,13 @@
-import { formatDuration } from '../util/format.js';
 import { ConfigurationError } from '../util/errors.js';
 import type { CreateSnapshotOptions } from '../lightsail/check.js';
 import type { CheckPolicy, ResourceRef } from '../lightsail/judge.js';
 import { validateLightsailName, validateSnapshotLabel } from '../lightsail/names.js';
 import { parseDuration, parseNonNegativeInteger, validateRegion } from '../util/validate.js';
+import { readAgeLimits } from './age-limits.js';
 import { AWS_DEFAULT_REGION, LIGHTSAIL_DEFAULTS, orDefault } from './defaults.js';
 import type { OptionReader } from './option-reader.js';
 
-/** Default poll interval while waiting for a new snapshot; LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
+/** Default poll interval while waiting for a new snapshot (Lightsail or Fly); LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
 const POLL_INTERVAL_MS = 15_000;
 
 export interface SnapshotCheckInputs {
@@ -17,7 +17,7 @@ export interface SnapshotCheckInputs {
   create?: CreateSnapshotOptions;
 }
 
-function pollIntervalMs(): number {
+export function pollIntervalMs(): number {
   const raw = process.env.LIFEBOAT_POLL_INTERVAL_MS;
   if (!raw) return POLL_INTERVAL_MS;
   return Math.max(1, parseNonNegativeInteger('LIFEBOAT_POLL_INTERVAL_MS', raw));
@@ -56,19 +56,10 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
     seen.add(key);
   }
 
-  const warnAgeSeconds = parseDuration('warn-age', orDefault(r, 'warn-age', LIGHTSAIL_DEFAULTS));
-  const maxAgeSeconds = parseDuration('max-age', orDefault(r, 'max-age', LIGHTSAIL_DEFAULTS));
-  if (warnAgeSeconds > maxAgeSeconds) {
-    throw new ConfigurationError(
-      `Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
-        `warn-age is the earlier limit; make it shorter than max-age (defaults: ${LIGHTSAIL_DEFAULTS['warn-age']} and ${LIGHTSAIL_DEFAULTS['max-age']}).`,
-    );
-  }
-  if (maxAgeSeconds <= 0) {
-    throw new ConfigurationError(
-      `Input 'max-age' is 0: give the age after which a snapshot is too old, such as 26h.`,
-    );
-  }
+  const { warnAgeSeconds, maxAgeSeconds } = readAgeLimits(r, {
+    warnAge: LIGHTSAIL_DEFAULTS['warn-age'],
+    maxAge: LIGHTSAIL_DEFAULTS['max-age'],
+  });
   const policy: CheckPolicy = {
     warnAgeSeconds,
     maxAgeSeconds,

@@ -31,6 +31,38 @@ export function flyToken(env: NodeJS.ProcessEnv): string | undefined {
   return env.FLY_API_TOKEN || env.FLY_ACCESS_TOKEN || undefined;
 }
 
+/**
+ * Runs `flyctl version` and returns the version; a missing, unreadable or too old flyctl is a
+ * ConfigurationError that says how to install or update it (the one flyctl gate of lifeboat).
+ */
+export async function checkFlyctlVersion(
+  flyctl: string,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<string> {
+  const out = await runCaptured(flyctl, ['version'], {
+    env,
+    signal,
+    installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+  });
+  if (out.code !== 0) {
+    throw new ConfigurationError(`'${flyctl} version' failed: ${lastLine(out)}`);
+  }
+  const version = parseFlyctlVersion(out.stdout);
+  if (!version) {
+    throw new ConfigurationError(
+      `Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${flyctl}' flyctl?`,
+    );
+  }
+  if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
+    throw new ConfigurationError(
+      `flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
+        `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`,
+    );
+  }
+  return version;
+}
+
 /** A Fly machine reached with `flyctl ssh console -C`, which gives byte-exact stdout (no PTY). */
 export class FlySource implements ArchiveSource {
   readonly label = 'flyctl';
@@ -51,28 +83,7 @@ export class FlySource implements ArchiveSource {
           'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.',
       );
     }
-    const out = await runCaptured(this.options.flyctl, ['version'], {
-      env: this.env,
-      signal,
-      installHint:
-        'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
-    });
-    if (out.code !== 0) {
-      throw new ConfigurationError(`'${this.options.flyctl} version' failed: ${lastLine(out)}`);
-    }
-    const version = parseFlyctlVersion(out.stdout);
-    if (!version) {
-      throw new ConfigurationError(
-        `Could not read flyctl's version from ${JSON.stringify(out.stdout.trim().slice(0, 80))}: is '${this.options.flyctl}' flyctl?`,
-      );
-    }
-    if (compareVersions(version, MIN_FLYCTL_VERSION) < 0) {
-      throw new ConfigurationError(
-        `flyctl ${version} is too old: lifeboat needs >= ${MIN_FLYCTL_VERSION}, because older versions can end a ` +
-          `stream before all of it was delivered. Update it (setup-flyctl with version: 0.4.87 or newer, or \`fly version upgrade\`).`,
-      );
-    }
-    return { flyctl: version };
+    return { flyctl: await checkFlyctlVersion(this.options.flyctl, this.env, signal) };
   }
 
   start(script: string, options: StartOptions): RunningProcess {

@@ -40,6 +40,7 @@ const BASE: Record<string, Record<string, string>> = {
   'verify-restore': { bucket: 'lb-bucket', target: 'my-app' },
   'copy-snapshot': { bucket: 'lb-bucket', 'to-bucket': 'lb-other', target: 'my-app' },
   'lightsail-snapshot-check': { instance: 'web-1', region: 'us-east-1' },
+  'fly-snapshot-check': { app: 'my-app' },
   'protected-deploy-guard': {},
   'failure-issue': { status: 'failure', 'github-token': 'ghs_faultsuite' },
 };
@@ -129,6 +130,7 @@ const ACCEPTED: Record<string, string[]> = {
     'labels <- newline',
     'labels <- unicode',
   ],
+  'fly-snapshot-check': ['flyctl <- dot-dot'],
   'fly-volume-backup': [
     'exclude <- dot-dot',
     'exclude <- newline',

@@ -77,29 +77,6 @@ function checkApp(app) {
     fail(`failed to get app: Could not find App "${app}"`);
 }
 
-function loadState() {
-  const file = env.FLY_STANDIN_STATE;
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  return {
-    volumes: [
-      {
-        id: 'vol_standin0001',
-        name: 'data',
-        state: 'created',
-        size_gb: 1,
-        region: 'ams',
-        attached_machine_id: machines[0],
-        snapshot_retention: 5,
-      },
-    ],
-    snapshots: {},
-  };
-}
-
-function saveState(state) {
-  if (env.FLY_STANDIN_STATE) writeFileSync(env.FLY_STANDIN_STATE, JSON.stringify(state, null, 2));
-}
-
 function remotePathDir() {
   const hide = (env.FLY_STANDIN_HIDE || '').split(',').filter(Boolean);
   const tarFault = /^exit2:(\d+)$/.exec(env.FLY_STANDIN_TAR || '');
@@ -277,47 +254,153 @@ function sshConsole(args) {
     });
 }
 
+// ---- volumes and their snapshots ------------------------------------------------------------
+//
+// The shapes are flyctl v0.4.87's (superfly/flyctl commit 3eb236fab6a9226928554243ba163e5fb13aa3a4),
+// which pins superfly/fly-go v0.9.5 (commit c220c1ae5765c4e4e7b39c5736b47b8e69075ea9):
+// - `fly volumes list -a APP --json` (internal/command/volumes/list.go): fly-go's `Volume` struct
+//   (volume_types.go) in its field order; volumes in a destroyed state are left out unless --all
+//   (fly-go flaps/flaps_volumes.go destroyedVolumeStates); no sorting.
+// - `fly volumes snapshots list VOL -a APP --json` (internal/command/volumes/snapshots/list.go):
+//   fly-go's `VolumeSnapshot` (id, size, volume_size, digest, created_at, status, retention_days),
+//   sorted oldest first; an empty list is `[]`.
+// - `fly volumes snapshots create VOL -a APP` (snapshots/create.go): prints
+//   "Scheduled to snapshot volume VOL" on stdout and no snapshot id.
+// - JSON as internal/render JSON writes it: Go's encoding/json with a 4-space indent, times in
+//   RFC 3339 with the fraction's trailing zeros cut (time.Time MarshalJSON).
+// - errors as flyctl prints them: "Error: " and the wrapped message on stderr, exit 1 (the
+//   wrapping strings are flyctl's and fly-go's; the server's own words, such as "volume not
+//   found" or "unauthorized", are the stand-in's guess).
+// - How a snapshot looks while Fly takes it is not in those sources: flyctl shows "(pending)" for
+//   an empty id (snapshots/list.go), its own test waits for status "created"
+//   (test/preflight/fly_volume_test.go); here a new snapshot is listed with id "" and status
+//   "pending" until it is created.
+//
+// FLY_STANDIN_STATE is a JSON file that holds, and keeps between invocations:
+//   volumes: [{ id, name, ... }]       any field of `Volume` left out gets the default below
+//   snapshots: { VOL: [{ ... }] }      any field of `VolumeSnapshot` left out gets a default
+//   create: { pendingLists, finalStatus, error }   how `snapshots create` behaves: the new
+//       snapshot is listed pending that many times (default 0), then ends in finalStatus (default
+//       "created"); with error, create fails with that message instead.
+
+const DESTROYED_STATES = [
+  'scheduling_destroy',
+  'fork_cleanup',
+  'waiting_for_detach',
+  'pending_destroy',
+  'destroying',
+];
+
+function loadState() {
+  const file = env.FLY_STANDIN_STATE;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    volumes: [{ id: 'vol_standin0001', name: 'data', attached_machine_id: machines[0] }],
+    snapshots: {},
+  };
+}
+
+function saveState(state) {
+  if (env.FLY_STANDIN_STATE) writeFileSync(env.FLY_STANDIN_STATE, JSON.stringify(state, null, 2));
+}
+
+/** time.Time's MarshalJSON: RFC 3339 with nanoseconds, trailing zeros of the fraction cut. */
+function goTime(value) {
+  const iso = new Date(value ?? 0).toISOString();
+  return iso.replace(/\.(\d*?)0*Z$/, (_, digits) => (digits ? `.${digits}Z` : 'Z'));
+}
+
+/** fly-go Volume, in its field order (host_status is omitempty). */
+function volumeJson(v) {
+  const out = {
+    id: v.id,
+    name: v.name ?? 'data',
+    state: v.state ?? 'created',
+    size_gb: v.size_gb ?? 1,
+    region: v.region ?? 'ams',
+    zone: v.zone ?? 'b6a7',
+    encrypted: v.encrypted ?? true,
+    attached_machine_id: v.attached_machine_id ?? null,
+    attached_alloc_id: v.attached_alloc_id ?? null,
+    created_at: goTime(v.created_at ?? '2026-01-05T09:12:44.521Z'),
+    host_dedication_id: v.host_dedication_id ?? '',
+    snapshot_retention: v.snapshot_retention ?? 5,
+    auto_backup_enabled: v.auto_backup_enabled ?? true,
+  };
+  const hostStatus = v.host_status ?? 'ok';
+  return hostStatus ? { ...out, host_status: hostStatus } : out;
+}
+
+/** fly-go VolumeSnapshot, in its field order. */
+function snapshotJson(s, volume) {
+  return {
+    id: s.id ?? '',
+    size: s.size ?? 48_213_504,
+    volume_size: s.volume_size ?? (volume.size_gb ?? 1) * 1024 ** 3,
+    digest: s.digest ?? '',
+    created_at: goTime(s.created_at),
+    status: s.status ?? 'created',
+    retention_days: s.retention_days === undefined ? (volume.snapshot_retention ?? 5) : s.retention_days,
+  };
+}
+
+function printJson(value) {
+  process.stdout.write(`${JSON.stringify(value, null, 4)}\n`);
+}
+
 function volumes(args) {
   const sub = args[0];
   const { flags, rest } = takeFlags(args.slice(1), {
     '-a': 'app',
     '--app': 'app',
+    '-c': 'config',
+    '--config': 'config',
     '--json': true,
     '-j': true,
+    '--all': true,
   });
   needToken();
   const state = loadState();
   const json = flags['--json'] || flags['-j'];
-  if (sub === 'list') {
+  if (sub === 'list' || sub === 'ls') {
     checkApp(flags.app);
-    process.stdout.write(
-      json
-        ? `${JSON.stringify(state.volumes, null, 2)}\n`
-        : state.volumes.map((v) => `${v.id}\t${v.name}\n`).join(''),
-    );
+    const shown = state.volumes.filter((v) => flags['--all'] || !DESTROYED_STATES.includes(v.state));
+    if (json) printJson(shown.map(volumeJson));
+    else process.stdout.write(shown.map((v) => `${v.id}\t${v.name}\n`).join(''));
     return;
   }
-  if (sub === 'snapshots') {
-    const action = rest[0];
-    const vol = rest[1];
-    if (!vol) fail('requires a volume id');
-    if (!state.volumes.some((v) => v.id === vol)) fail(`failed retrieving volume ${vol}: volume not found`);
-    const list = state.snapshots[vol] ?? [];
+  if (sub === 'snapshots' || sub === 'snapshot' || sub === 'snaps') {
+    const [action, vol, ...extra] = rest;
+    if (!vol || extra.length) fail(`accepts 1 arg(s), received ${rest.length - 1}`);
+    if (flags.app) checkApp(flags.app);
+    const volume = state.volumes.find((v) => v.id === vol);
     if (action === 'list' || action === 'ls') {
-      process.stdout.write(
-        json ? `${JSON.stringify(list, null, 2)}\n` : list.map((s) => `${s.id}\t${s.status}\n`).join(''),
-      );
+      if (!volume)
+        fail(`failed retrieving snapshots: failed to get volume ${vol} snapshots: volume not found`);
+      const list = (state.snapshots[vol] ?? []).map((s) => {
+        if (!(s._listsLeft > 0)) return s;
+        // still being taken: listed without an id, as pending
+        s._listsLeft -= 1;
+        return { ...s, id: '', status: 'pending' };
+      });
+      saveState(state);
+      const sorted = list
+        .map((s) => snapshotJson(s, volume))
+        .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+      if (json) printJson(sorted);
+      else if (sorted.length === 0) process.stderr.write(`No snapshots available for volume ${vol}\n`);
+      else process.stdout.write(sorted.map((s) => `${s.id || '(pending)'}\t${s.status}\n`).join(''));
       return;
     }
     if (action === 'create') {
+      if (!volume) fail(`failed to snapshot ${vol}: volume not found`);
+      if (state.create?.error) fail(`failed to snapshot ${vol}: ${state.create.error}`);
+      const list = state.snapshots[vol] ?? [];
       const snap = {
-        id: `vs_standin${String(list.length + 1).padStart(4, '0')}`,
-        size: 1024,
-        volume_size: 1073741824,
-        digest: 'standin',
+        id: `vs_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`,
         created_at: new Date().toISOString(),
-        status: 'created',
-        retention_days: 5,
+        status: state.create?.finalStatus ?? 'created',
+        _listsLeft: state.create?.pendingLists ?? 0,
       };
       state.snapshots[vol] = [...list, snap];
       saveState(state);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { DEFAULTS, LIGHTSAIL_DEFAULTS } from '../../src/options/defaults.js';
+import { DEFAULTS, FLY_SNAPSHOT_DEFAULTS, LIGHTSAIL_DEFAULTS } from '../../src/options/defaults.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -29,7 +29,11 @@ const ACTIONS: ActionFile[] = [
 
 /** The table an action or a command reads its defaults from. */
 const tableOf = (name: string): Readonly<Record<string, string>> =>
-  name === 'lightsail-snapshot-check' || name === 'check-lightsail' ? LIGHTSAIL_DEFAULTS : DEFAULTS;
+  name === 'lightsail-snapshot-check' || name === 'check-lightsail'
+    ? LIGHTSAIL_DEFAULTS
+    : name === 'fly-snapshot-check' || name === 'check-fly-snapshots'
+      ? FLY_SNAPSHOT_DEFAULTS
+      : DEFAULTS;
 
 /** A default that the runner fills in (github.token) is not lifeboat's to choose. */
 const isExpression = (v: unknown) => String(v).includes('${{');

@@ -48,8 +48,8 @@ const POLICIES: { policy: string; entries: string[] }[] = [
   { policy: 'docs/iam/cli-policy.json', entries: ['src/cli.ts'] },
 ];
 
-/** Actions that talk only to GitHub: they must stay free of AWS calls (and need no policy). */
-const GITHUB_ONLY = ['src/actions/failure-issue/index.ts'];
+/** Actions that talk only to GitHub or to Fly: they must stay free of AWS calls (and need no policy). */
+const GITHUB_ONLY = ['src/actions/failure-issue/index.ts', 'src/actions/fly-snapshot-check/index.ts'];
 
 /** IAM actions of one SDK command; `versioned`: the request names an object version. */
 function iamActions(service: string, command: string, versioned: boolean): string[] {
