@@ -42,6 +42,8 @@ export const DEFAULTS = {
   // a Fly machine
   machine: '',
   flyctl: 'flyctl',
+  // fly-snapshot-check: no volume named means every volume of the app
+  volume: '',
   // an SSH host (ssh-volume-backup requires user, ssh-key and known-hosts; verify-restore only with restore-to-host)
   port: '22',
   sudo: 'false',
