@@ -199,6 +199,13 @@ export const GUARD: FlagSpec[] = [
     kind: 'list',
     help: 'glob of files to check (default: sst.config.ts, Pulumi programs, fly.toml)',
   },
+  { name: 'skip', kind: 'list', help: 'GLOB: reason — files not to read, with why', default: '' },
+  {
+    name: 'unsupported',
+    kind: 'text',
+    help: 'fail or warn: what an input the guard cannot read is',
+    default: 'fail',
+  },
   { name: 'stateful-types', kind: 'list', help: 'extra resource types to treat as stateful', default: '' },
   { name: 'ignore-types', kind: 'list', help: 'built-in stateful types to leave out', default: '' },
   {

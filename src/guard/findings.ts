@@ -1,5 +1,5 @@
 /** The rules of protected-deploy-guard: one id, a title, and the fix a person applies. */
-export type RuleId = 'LB001' | 'LB002' | 'LB003' | 'LB004' | 'LB005' | 'LB006';
+export type RuleId = 'LB001' | 'LB002' | 'LB003' | 'LB004' | 'LB005' | 'LB006' | 'LB007';
 
 export interface Rule {
   id: RuleId;
@@ -37,6 +37,11 @@ export const RULES: Record<RuleId, Rule> = {
     id: 'LB006',
     title: 'newest backup is too old',
     fix: 'Run a backup (and verify-restore) of the target so that a fresh, good snapshot exists, then re-run this check.',
+  },
+  LB007: {
+    id: 'LB007',
+    title: 'infrastructure input the guard cannot read',
+    fix: 'Point `paths` at what the guard reads (TypeScript, Pulumi YAML, fly.toml), or list the file under `skip` with the reason it needs no check (for example `infra/legacy/**: checked by its pulumi preview`), or set `unsupported: warn` to report unread inputs as warnings.',
   },
 };
 

@@ -7,6 +7,7 @@ export const DESTRUCTIVE_OPS = ['delete', 'replace', 'delete-replaced', 'create-
 interface PulumiState {
   type?: unknown;
   protect?: unknown;
+  retainOnDelete?: unknown;
 }
 
 interface PulumiStep {
@@ -23,12 +24,50 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type: typeChain.split('$').pop() ?? '', name: parts.slice(3).join('::') };
 }
 
+const PREVIEW_FIX =
+  'Give `pulumi preview --json > FILE` or `terraform plan -out PLAN && terraform show -json PLAN > FILE` as `preview`, and check that the step that writes it succeeded.';
+
+type Doc = Record<string, unknown>;
+
+function isObject(v: unknown): v is Doc {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * What a JSON document given as `preview` is. Invariant (fail closed): only a Pulumi preview
+ * (`steps` / `changeSummary` / `diagnostics`) and a Terraform plan (`planned_values` or
+ * `resource_changes`) are judged; every other document — a Terraform state or provider schema
+ * (both `terraform show -json` / `terraform providers schema -json` output with a
+ * `format_version`), a Pulumi stack export — is rejected with what it is, never judged clean.
+ */
+type DocumentKind = { kind: 'pulumi' } | { kind: 'terraform' } | { kind: 'other'; what: string };
+
+function documentKind(d: Doc): DocumentKind {
+  if (isObject(d.deployment) && 'version' in d) {
+    return { kind: 'other', what: 'a Pulumi stack export (`pulumi stack export`: the state, not a preview)' };
+  }
+  if (Array.isArray(d.steps) || isObject(d.changeSummary) || Array.isArray(d.diagnostics))
+    return { kind: 'pulumi' };
+  if (isObject(d.planned_values) || Array.isArray(d.resource_changes)) return { kind: 'terraform' };
+  if (isObject(d.provider_schemas)) {
+    return { kind: 'other', what: 'a Terraform provider schema (`terraform providers schema -json`)' };
+  }
+  if ('format_version' in d || 'terraform_version' in d) {
+    return {
+      kind: 'other',
+      what: isObject(d.values)
+        ? 'a Terraform state (`terraform show -json` without a plan file): it says what exists, not what the change does'
+        : 'a Terraform document that is not a plan (no `planned_values`, no `resource_changes`)',
+    };
+  }
+  return { kind: 'other', what: 'neither `pulumi preview --json` nor `terraform show -json` output' };
+}
+
 /**
  * A `pulumi preview --json` document or a `terraform show -json` plan. `text` undefined means the
  * named file does not exist: a missing or failed preview proves nothing and is a violation.
  */
 export function analyzePreview(file: string, text: string | undefined, stateful: StatefulTypes): Finding[] {
-  const place = (line = 1) => ({ file, line });
   if (text === undefined) {
     return [
       finding(
@@ -37,7 +76,7 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
         file,
         `preview ${file} is missing: the preview or plan step did not produce it.`,
         { file },
-        'Run `pulumi preview --json > FILE` (or `terraform show -json PLAN > FILE`) in an earlier step and check that it succeeded.',
+        PREVIEW_FIX,
       ),
     ];
   }
@@ -51,53 +90,42 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
         'error',
         file,
         `preview ${file} is not JSON (${(err as Error).message.split('\n')[0]}): a failed preview proves nothing.`,
-        place(),
+        { file, line: 1 },
+        PREVIEW_FIX,
       ),
     ];
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return [
-      finding(
-        'LB005',
-        'error',
-        file,
-        `preview ${file} is not a pulumi preview or terraform plan document.`,
-        place(),
-      ),
-    ];
-  }
-  const d = doc as Record<string, unknown>;
+  const kind: DocumentKind = isObject(doc)
+    ? documentKind(doc)
+    : { kind: 'other', what: 'not a JSON object, so neither a preview nor a plan' };
   const at = (needle: string) => {
     const i = text.indexOf(JSON.stringify(needle));
-    return place(i >= 0 ? lineOf(text, i) : 1);
+    return { file, line: i >= 0 ? lineOf(text, i) : 1 };
   };
-  if (Array.isArray(d.steps) || 'changeSummary' in d || Array.isArray(d.diagnostics)) {
-    return pulumiPreview(file, d, stateful, at);
-  }
-  if (Array.isArray(d.resource_changes) || 'terraform_version' in d || 'format_version' in d) {
-    return terraformPlan(file, d, stateful, at);
-  }
+  if (kind.kind === 'pulumi') return pulumiPreview(file, doc as Doc, stateful, at);
+  if (kind.kind === 'terraform') return terraformPlan(file, doc as Doc, stateful, at);
   return [
     finding(
       'LB005',
       'error',
       file,
-      `preview ${file} is neither \`pulumi preview --json\` nor \`terraform show -json\` output.`,
-      place(),
+      `preview ${file} is ${kind.what}: it is not judged, and the change it was meant to show is unchecked.`,
+      { file, line: 1 },
+      PREVIEW_FIX,
     ),
   ];
 }
 
 function pulumiPreview(
   file: string,
-  d: Record<string, unknown>,
+  d: Doc,
   stateful: StatefulTypes,
   at: (needle: string) => { file: string; line: number },
 ): Finding[] {
   const out: Finding[] = [];
-  const diagnostics = Array.isArray(d.diagnostics) ? (d.diagnostics as Record<string, unknown>[]) : [];
-  for (const diag of diagnostics) {
-    if (diag?.severity !== 'error') continue;
+  const diagnostics = Array.isArray(d.diagnostics) ? (d.diagnostics as unknown[]) : [];
+  diagnostics.forEach((diag) => {
+    if (!isObject(diag) || diag.severity !== 'error') return;
     const message = typeof diag.message === 'string' ? diag.message.trim().split('\n')[0]! : 'error';
     const urn = typeof diag.urn === 'string' ? diag.urn : undefined;
     out.push(
@@ -110,10 +138,12 @@ function pulumiPreview(
         'Fix the preview error; if it is "resource ... cannot be deleted because it is protected", the change deletes or replaces a protected resource.',
       ),
     );
-  }
-  const steps = Array.isArray(d.steps) ? (d.steps as PulumiStep[]) : [];
-  for (const step of steps) {
-    if (typeof step?.op !== 'string' || !(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) continue;
+  });
+  const steps = Array.isArray(d.steps) ? (d.steps as unknown[]) : [];
+  for (const raw of steps) {
+    if (!isObject(raw)) continue;
+    const step = raw as PulumiStep;
+    if (typeof step.op !== 'string' || !(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) continue;
     const urn = typeof step.urn === 'string' ? step.urn : '';
     const parsed = parseUrn(urn);
     const type =
@@ -137,7 +167,7 @@ function pulumiPreview(
 
 function terraformPlan(
   file: string,
-  d: Record<string, unknown>,
+  d: Doc,
   stateful: StatefulTypes,
   at: (needle: string) => { file: string; line: number },
 ): Finding[] {
@@ -153,12 +183,13 @@ function terraformPlan(
       ),
     );
   }
-  const changes = Array.isArray(d.resource_changes) ? (d.resource_changes as Record<string, unknown>[]) : [];
-  for (const rc of changes) {
-    const actions = (rc?.change as { actions?: unknown } | undefined)?.actions;
-    if (!Array.isArray(actions) || !actions.includes('delete')) continue;
+  const changes = Array.isArray(d.resource_changes) ? (d.resource_changes as unknown[]) : [];
+  changes.forEach((rc) => {
+    if (!isObject(rc)) return;
+    const actions = (rc.change as { actions?: unknown } | undefined)?.actions;
+    if (!Array.isArray(actions) || !actions.includes('delete')) return;
     const type = typeof rc.type === 'string' ? rc.type : '';
-    if (!stateful.has(type)) continue;
+    if (!stateful.has(type)) return;
     const address = typeof rc.address === 'string' ? rc.address : type;
     const verb = actions.includes('create') ? 'replace' : 'delete';
     out.push(
@@ -171,6 +202,6 @@ function terraformPlan(
         'Change the code so the resource is updated in place, or add `lifecycle { prevent_destroy = true }`. If the replace is intended, follow the intentional-replace flow.',
       ),
     );
-  }
+  });
   return out;
 }

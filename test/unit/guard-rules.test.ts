@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATHS } from '../../src/guard/discover.js';
 import type { Finding } from '../../src/guard/findings.js';
 import { analyzeFlyToml } from '../../src/guard/fly-toml.js';
 import { runGuard } from '../../src/guard/guard.js';
@@ -11,7 +12,7 @@ import { canonicalType, StatefulTypes } from '../../src/guard/stateful.js';
 import { analyzeTypeScript } from '../../src/guard/typescript-program.js';
 
 const FIXTURES = new URL('../fixtures/guard', import.meta.url).pathname;
-const DEFAULTS = ['**/sst.config.ts', '**/Pulumi.yaml', '**/Pulumi.yml', '**/fly.toml'];
+const DEFAULTS = DEFAULT_PATHS;
 
 /** "LB001 error file:line" per finding: exact rule ids, severities and places. */
 function brief(findings: Finding[]): string[] {
@@ -189,7 +190,7 @@ describe('fly.toml (LB004)', () => {
 
 describe('previews and plans (LB005)', () => {
   const stateful = new StatefulTypes();
-  const preview = (name: string) => check('.', { paths: ['none'], previews: [`previews/${name}`] });
+  const preview = (name: string) => check('.', { paths: [], previews: [`previews/${name}`] });
 
   it('a Pulumi preview replacing the Lightsail instance, and deleting a protected resource', async () => {
     const r = await preview('pulumi-replace.json');
