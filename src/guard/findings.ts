@@ -80,10 +80,3 @@ export function finding(
     ...(place.line !== undefined ? { line: place.line } : {}),
   };
 }
-
-/** 1-based line of a character offset in text. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}

@@ -1,8 +1,11 @@
-import { finding, lineOf, type Finding } from './findings.js';
+import { finding, type Finding } from './findings.js';
+import { JsonPlaces } from './json-places.js';
 import type { StatefulTypes } from './stateful.js';
 
 /** Pulumi step ops that delete the resource or replace it with a new one. */
 export const DESTRUCTIVE_OPS = ['delete', 'replace', 'delete-replaced', 'create-replacement'] as const;
+/** The ops of one replace: `pulumi preview --show-replacement-steps` shows all three, plain preview one. */
+const REPLACE_OPS: readonly string[] = ['replace', 'delete-replaced', 'create-replacement'];
 
 interface PulumiState {
   type?: unknown;
@@ -98,12 +101,9 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
   const kind: DocumentKind = isObject(doc)
     ? documentKind(doc)
     : { kind: 'other', what: 'not a JSON object, so neither a preview nor a plan' };
-  const at = (needle: string) => {
-    const i = text.indexOf(JSON.stringify(needle));
-    return { file, line: i >= 0 ? lineOf(text, i) : 1 };
-  };
-  if (kind.kind === 'pulumi') return pulumiPreview(file, doc as Doc, stateful, at);
-  if (kind.kind === 'terraform') return terraformPlan(file, doc as Doc, stateful, at);
+  const places = new JsonPlaces(text, file);
+  if (kind.kind === 'pulumi') return pulumiPreview(file, doc as Doc, stateful, places);
+  if (kind.kind === 'terraform') return terraformPlan(file, doc as Doc, stateful, places);
   return [
     finding(
       'LB005',
@@ -116,15 +116,10 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
   ];
 }
 
-function pulumiPreview(
-  file: string,
-  d: Doc,
-  stateful: StatefulTypes,
-  at: (needle: string) => { file: string; line: number },
-): Finding[] {
+function pulumiPreview(file: string, d: Doc, stateful: StatefulTypes, places: JsonPlaces): Finding[] {
   const out: Finding[] = [];
   const diagnostics = Array.isArray(d.diagnostics) ? (d.diagnostics as unknown[]) : [];
-  diagnostics.forEach((diag) => {
+  diagnostics.forEach((diag, i) => {
     if (!isObject(diag) || diag.severity !== 'error') return;
     const message = typeof diag.message === 'string' ? diag.message.trim().split('\n')[0]! : 'error';
     const urn = typeof diag.urn === 'string' ? diag.urn : undefined;
@@ -134,57 +129,59 @@ function pulumiPreview(
         'error',
         urn ? parseUrn(urn).name : file,
         `the preview failed (${message}): a failed preview proves nothing, and deleting a protected resource fails it.`,
-        typeof diag.message === 'string' ? at(diag.message) : at('diagnostics'),
+        { file, line: places.element('diagnostics', i, 'message') },
         'Fix the preview error; if it is "resource ... cannot be deleted because it is protected", the change deletes or replaces a protected resource.',
       ),
     );
   });
+  // one finding per resource: the three steps of a replace shown with --show-replacement-steps are one change
+  const byUrn = new Map<string, { index: number; ops: Set<string>; type: string; protect: boolean }>();
   const steps = Array.isArray(d.steps) ? (d.steps as unknown[]) : [];
-  for (const raw of steps) {
-    if (!isObject(raw)) continue;
+  steps.forEach((raw, index) => {
+    if (!isObject(raw)) return;
     const step = raw as PulumiStep;
-    if (typeof step.op !== 'string' || !(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) continue;
+    if (typeof step.op !== 'string') return;
+    if (!(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) return;
     const urn = typeof step.urn === 'string' ? step.urn : '';
-    const parsed = parseUrn(urn);
     const type =
       [step.newState?.type, step.oldState?.type].find((t): t is string => typeof t === 'string') ??
-      parsed.type;
+      parseUrn(urn).type;
     const isProtected = step.oldState?.protect === true || step.newState?.protect === true;
-    if (!isProtected && !stateful.has(type)) continue;
-    const resource = `${parsed.name || urn} (${type})`;
+    const seen = byUrn.get(urn);
+    if (seen) {
+      seen.ops.add(step.op);
+      seen.protect ||= isProtected;
+    } else byUrn.set(urn, { index, ops: new Set([step.op]), type, protect: isProtected });
+  });
+  for (const [urn, change] of byUrn) {
+    if (!change.protect && !stateful.has(change.type)) continue;
+    const verb = [...change.ops].some((op) => REPLACE_OPS.includes(op)) ? 'replace' : 'delete';
+    const resource = `${parseUrn(urn).name || urn} (${change.type})`;
     out.push(
       finding(
         'LB005',
         'error',
         resource,
-        `the preview would ${step.op} ${resource}${isProtected ? ', a protected resource' : ', a stateful resource'}: its data would be lost.`,
-        at(urn),
+        `the preview would ${verb} ${resource}${change.protect ? ', a protected resource' : ', a stateful resource'}: its data would be lost.`,
+        { file, line: places.element('steps', change.index, 'urn') },
       ),
     );
   }
   return out;
 }
 
-function terraformPlan(
-  file: string,
-  d: Doc,
-  stateful: StatefulTypes,
-  at: (needle: string) => { file: string; line: number },
-): Finding[] {
+function terraformPlan(file: string, d: Doc, stateful: StatefulTypes, places: JsonPlaces): Finding[] {
   const out: Finding[] = [];
   if (d.errored === true) {
     out.push(
-      finding(
-        'LB005',
-        'error',
+      finding('LB005', 'error', file, 'the terraform plan errored: a failed plan proves nothing.', {
         file,
-        'the terraform plan errored: a failed plan proves nothing.',
-        at('errored'),
-      ),
+        line: places.topLevel('errored'),
+      }),
     );
   }
   const changes = Array.isArray(d.resource_changes) ? (d.resource_changes as unknown[]) : [];
-  changes.forEach((rc) => {
+  changes.forEach((rc, i) => {
     if (!isObject(rc)) return;
     const actions = (rc.change as { actions?: unknown } | undefined)?.actions;
     if (!Array.isArray(actions) || !actions.includes('delete')) return;
@@ -198,7 +195,7 @@ function terraformPlan(
         'error',
         address,
         `the plan would ${verb} ${address} (${type}, actions ${JSON.stringify(actions)}): its data would be lost.`,
-        at(address),
+        { file, line: places.element('resource_changes', i, 'address') },
         'Change the code so the resource is updated in place, or add `lifecycle { prevent_destroy = true }`. If the replace is intended, follow the intentional-replace flow.',
       ),
     );
