@@ -40,6 +40,8 @@ export interface Discovery {
   notes: string[];
   /** LB007 findings: what the guard was asked to read and cannot. */
   findings: Finding[];
+  /** Every file of the workspace the guard may read (skipped ones excluded): where imports resolve. */
+  listed: ReadonlySet<string>;
 }
 
 export const DEFAULT_PATHS = [
@@ -254,6 +256,7 @@ export function discover(o: DiscoverOptions): Discovery {
     files: [...found].map(([file, kind]) => ({ file, kind })).sort((a, b) => (a.file < b.file ? -1 : 1)),
     notes,
     findings,
+    listed: allSet,
   };
 }
 

@@ -8,7 +8,7 @@ import { analyzePreview } from './preview.js';
 import { analyzePulumiYaml } from './pulumi-yaml.js';
 import { readText } from './read-input.js';
 import type { StatefulTypes } from './stateful.js';
-import { analyzeTypeScript } from './typescript-program.js';
+import { analyzeProgram } from './typescript-program.js';
 
 export interface GuardOptions {
   workspace: string;
@@ -43,9 +43,21 @@ export async function runGuard(o: GuardOptions): Promise<GuardResult> {
     ...(o.skip ? { skip: o.skip } : {}),
     ...(o.maxFiles !== undefined ? { maxFiles: o.maxFiles } : {}),
   });
-  const { files, notes } = discovery;
+  const { notes } = discovery;
   const findings: Finding[] = [...discovery.findings];
+  const program = analyzeProgram(
+    { files: discovery.listed, read: (file) => readText(join(o.workspace, file)) },
+    discovery.files.filter((f) => f.kind === 'typescript').map((f) => f.file),
+    { stateful: o.stateful, protectedStages: o.protectedStages },
+  );
+  findings.push(...program.findings);
+  notes.push(...program.notes);
+  const files: DiscoveredFile[] = [
+    ...discovery.files.filter((f) => f.kind !== 'typescript'),
+    ...program.files.map((file) => ({ file, kind: 'typescript' as const })),
+  ].sort((a, b) => (a.file < b.file ? -1 : 1));
   for (const f of files) {
+    if (f.kind === 'typescript') continue; // read above, with what it imports
     const read = readText(join(o.workspace, f.file));
     if (!read.ok) {
       findings.push(
@@ -56,12 +68,10 @@ export async function runGuard(o: GuardOptions): Promise<GuardResult> {
       continue;
     }
     const src = { file: f.file, text: read.text };
-    if (f.kind === 'typescript') {
-      findings.push(...analyzeTypeScript(src, { stateful: o.stateful, protectedStages: o.protectedStages }));
-    } else if (f.kind === 'pulumi-yaml') findings.push(...analyzePulumiYaml(src, o.stateful));
+    if (f.kind === 'pulumi-yaml') findings.push(...analyzePulumiYaml(src, o.stateful));
     else findings.push(...analyzeFlyToml(src, o.minSnapshotRetention));
   }
-  if (files.length === 0 && o.previews.length === 0 && discovery.findings.length === 0) {
+  if (discovery.files.length === 0 && o.previews.length === 0 && discovery.findings.length === 0) {
     findings.push(
       finding(
         'LB007',

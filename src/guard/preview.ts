@@ -135,7 +135,10 @@ function pulumiPreview(file: string, d: Doc, stateful: StatefulTypes, places: Js
     );
   });
   // one finding per resource: the three steps of a replace shown with --show-replacement-steps are one change
-  const byUrn = new Map<string, { index: number; ops: Set<string>; type: string; protect: boolean }>();
+  const byUrn = new Map<
+    string,
+    { index: number; ops: Set<string>; type: string; protect: boolean; retained: boolean }
+  >();
   const steps = Array.isArray(d.steps) ? (d.steps as unknown[]) : [];
   steps.forEach((raw, index) => {
     if (!isObject(raw)) return;
@@ -147,15 +150,20 @@ function pulumiPreview(file: string, d: Doc, stateful: StatefulTypes, places: Js
       [step.newState?.type, step.oldState?.type].find((t): t is string => typeof t === 'string') ??
       parseUrn(urn).type;
     const isProtected = step.oldState?.protect === true || step.newState?.protect === true;
+    const retained = step.oldState?.retainOnDelete === true;
     const seen = byUrn.get(urn);
     if (seen) {
       seen.ops.add(step.op);
       seen.protect ||= isProtected;
-    } else byUrn.set(urn, { index, ops: new Set([step.op]), type, protect: isProtected });
+      seen.retained &&= retained;
+    } else byUrn.set(urn, { index, ops: new Set([step.op]), type, protect: isProtected, retained });
   });
   for (const [urn, change] of byUrn) {
     if (!change.protect && !stateful.has(change.type)) continue;
     const verb = [...change.ops].some((op) => REPLACE_OPS.includes(op)) ? 'replace' : 'delete';
+    // a delete of a resource whose state has retainOnDelete only drops it from the state: no data is
+    // lost. A replace still is a finding: the program moves to a new, empty resource.
+    if (verb === 'delete' && change.retained && !change.protect) continue;
     const resource = `${parseUrn(urn).name || urn} (${change.type})`;
     out.push(
       finding(

@@ -10,6 +10,8 @@
 export interface StatefulType {
   type: string;
   what: string;
+  /** For a component: the stateful resources it creates (a `$transform` of those reaches them too). */
+  inner?: readonly string[];
 }
 
 export const BUILTIN_STATEFUL: readonly StatefulType[] = [
@@ -30,8 +32,12 @@ export const BUILTIN_STATEFUL: readonly StatefulType[] = [
   { type: 'digitalocean:index/databaseCluster:DatabaseCluster', what: 'DigitalOcean managed database' },
   { type: 'digitalocean:index/spacesBucket:SpacesBucket', what: 'DigitalOcean Spaces bucket' },
   // SST v3 components that wrap the above
-  { type: 'sst.aws.Bucket', what: 'SST Bucket (S3)' },
-  { type: 'sst.aws.Dynamo', what: 'SST Dynamo (DynamoDB table)' },
+  {
+    type: 'sst.aws.Bucket',
+    what: 'SST Bucket (S3)',
+    inner: ['aws:s3/bucketV2:BucketV2', 'aws:s3/bucket:Bucket'],
+  },
+  { type: 'sst.aws.Dynamo', what: 'SST Dynamo (DynamoDB table)', inner: ['aws:dynamodb/table:Table'] },
   { type: 'sst.aws.Postgres', what: 'SST Postgres (RDS)' },
   { type: 'sst.aws.Aurora', what: 'SST Aurora (RDS cluster)' },
   { type: 'sst.aws.Mysql', what: 'SST Mysql (RDS)' },
@@ -58,19 +64,36 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/** Azure Native's API-version modules (`documentdb/v20230415`) name the same resource as the plain module. */
+function dropApiVersions(segments: string[]): string[] {
+  return segments.filter((seg) => !/^v\d{8}(preview)?$/.test(seg));
+}
+
 /**
- * The canonical form of a type name written in any of the supported notations (see above).
+ * The canonical form of a type name written in any of the supported notations (see above):
+ *   TypeScript names                aws.s3.BucketV2        -> aws:s3/bucketV2:BucketV2
+ *   Pulumi YAML short tokens        aws:s3:Bucket          -> aws:s3/bucket:Bucket
+ *                                   digitalocean:Volume    -> digitalocean:index/volume:Volume
+ *   Azure Native tokens             azure-native:documentdb:DatabaseAccount (and its API versions)
  * Unknown notations are returned unchanged, so user-supplied types still match exactly.
  */
 export function canonicalType(name: string): string {
   const t = name.trim();
   if (/^sst[.:]/.test(t)) return t.replace(/:/g, '.');
+  const token = (pkg: string, modules: string[], cls: string) =>
+    `${pkg}:${[...dropApiVersions(modules.length ? modules : ['index']), lowerFirst(cls)].join('/')}:${cls}`;
   // a TypeScript name: provider.module.Class or provider.Class (module "index")
   const m = /^([a-z][\w-]*)\.(?:([a-z][\w]*(?:\.[a-z][\w]*)*)\.)?([A-Z]\w*)$/.exec(t);
-  if (m) {
-    const [, pkg, mod, cls] = m;
-    const module = mod ? mod.replace(/\./g, '/') : 'index';
-    return `${pkg}:${module}/${lowerFirst(cls!)}:${cls}`;
+  if (m) return token(m[1]!, m[2] ? m[2].split('.') : [], m[3]!);
+  // a type token: pkg:Class, pkg:module:Class or pkg:module/member:Class
+  const parts = t.split(':');
+  if (parts.length === 2 && /^[a-z][\w-]*$/.test(parts[0]!) && /^[A-Z]\w*$/.test(parts[1]!)) {
+    return token(parts[0]!, [], parts[1]!);
+  }
+  if (parts.length === 3 && /^[a-z][\w-]*$/.test(parts[0]!) && /^[A-Z]\w*$/.test(parts[2]!) && parts[1]) {
+    const segments = parts[1].split('/');
+    if (segments.length > 1 && segments.at(-1) === lowerFirst(parts[2]!)) segments.pop();
+    return token(parts[0]!, segments, parts[2]!);
   }
   return t;
 }
@@ -78,15 +101,25 @@ export function canonicalType(name: string): string {
 /** The built-in list, extended by `stateful-types` and trimmed by `ignore-types`. */
 export class StatefulTypes {
   private readonly types = new Set<string>();
+  private readonly inner = new Map<string, string[]>();
 
   constructor(extra: readonly string[] = [], ignore: readonly string[] = []) {
-    for (const t of BUILTIN_STATEFUL) this.types.add(canonicalType(t.type));
+    for (const t of BUILTIN_STATEFUL) {
+      this.types.add(canonicalType(t.type));
+      if (t.inner) this.inner.set(canonicalType(t.type), t.inner.map(canonicalType));
+    }
     for (const t of extra) this.types.add(canonicalType(t));
     for (const t of ignore) this.types.delete(canonicalType(t));
   }
 
   has(name: string): boolean {
     return this.types.has(canonicalType(name));
+  }
+
+  /** The type itself and, for a component, the resources it creates (canonical forms). */
+  withInner(name: string): string[] {
+    const t = canonicalType(name);
+    return [t, ...(this.inner.get(t) ?? [])];
   }
 
   list(): string[] {
