@@ -159,7 +159,7 @@ function pulumiPreview(file: string, d: Doc, stateful: StatefulTypes, places: Js
     } else byUrn.set(urn, { index, ops: new Set([step.op]), type, protect: isProtected, retained });
   });
   for (const [urn, change] of byUrn) {
-    if (!change.protect && !stateful.has(change.type)) continue;
+    if (!change.protect && !stateful.destroysData(change.type)) continue;
     const verb = [...change.ops].some((op) => REPLACE_OPS.includes(op)) ? 'replace' : 'delete';
     // a delete of a resource whose state has retainOnDelete only drops it from the state: no data is
     // lost. A replace still is a finding: the program moves to a new, empty resource.
@@ -194,7 +194,7 @@ function terraformPlan(file: string, d: Doc, stateful: StatefulTypes, places: Js
     const actions = (rc.change as { actions?: unknown } | undefined)?.actions;
     if (!Array.isArray(actions) || !actions.includes('delete')) return;
     const type = typeof rc.type === 'string' ? rc.type : '';
-    if (!stateful.has(type)) return;
+    if (!stateful.destroysData(type)) return;
     const address = typeof rc.address === 'string' ? rc.address : type;
     const verb = actions.includes('create') ? 'replace' : 'delete';
     out.push(

@@ -8,7 +8,7 @@ import { analyzeFlyToml } from '../../src/guard/fly-toml.js';
 import { runGuard } from '../../src/guard/guard.js';
 import { applyOverride, pullRequestFromEvent } from '../../src/guard/override.js';
 import { analyzePreview, parseUrn } from '../../src/guard/preview.js';
-import { canonicalType, StatefulTypes } from '../../src/guard/stateful.js';
+import { BUILTIN_STATEFUL, canonicalType, StatefulTypes } from '../../src/guard/stateful.js';
 import { analyzeTypeScript } from '../../src/guard/typescript-program.js';
 
 const FIXTURES = new URL('../fixtures/guard', import.meta.url).pathname;
@@ -49,6 +49,45 @@ describe('stateful types', () => {
     expect(s.has('sst.aws.Efs')).toBe(false);
     expect(s.has('aws.rds.Cluster')).toBe(true);
     expect(s.has('aws.lightsail.StaticIp')).toBe(false);
+  });
+});
+
+describe('the built-in stateful types are data with a source', () => {
+  it('every entry names a documentation page, and no type is listed twice', () => {
+    for (const t of BUILTIN_STATEFUL) expect(t.source, t.type).toMatch(/^https:\/\/[a-z.]+\//);
+    const canonical = BUILTIN_STATEFUL.map((t) => canonicalType(t.type));
+    expect(new Set(canonical).size).toBe(canonical.length);
+  });
+
+  it('covers GCP, Azure, Cloudflare, Hetzner, Neon, PlanetScale, Supabase, Turso and Cognito in every notation', () => {
+    const s = new StatefulTypes();
+    for (const t of [
+      'gcp.sql.DatabaseInstance',
+      'gcp:storage:Bucket',
+      'google_filestore_instance',
+      'azure-native:documentdb:DatabaseAccount',
+      'azure-native:storage/v20230101:StorageAccount',
+      'azure.compute.ManagedDisk',
+      'azurerm_mssql_database',
+      'cloudflare.D1Database',
+      'sst.cloudflare.Kv',
+      'cloudflare_r2_bucket',
+      'hcloud:index/volume:Volume',
+      'neon.Project',
+      'planetscale_database_postgres',
+      'supabase_project',
+      'turso.Database',
+      'aws.cognito.UserPool',
+      'sst.aws.CognitoUserPool',
+    ])
+      expect(s.has(t), t).toBe(true);
+  });
+
+  it('a Worker script is judged in previews only: its type does not say whether it declares Durable Objects', () => {
+    const s = new StatefulTypes();
+    expect(s.has('cloudflare.WorkersScript')).toBe(false);
+    expect(s.destroysData('cloudflare:index/workersScript:WorkersScript')).toBe(true);
+    expect(s.destroysData('cloudflare_workers_script')).toBe(true);
   });
 });
 
