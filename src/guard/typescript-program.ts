@@ -92,7 +92,8 @@ export interface ProgramAnalysis {
  * are one Pulumi program. Every `new X(...)` whose X resolves to a stateful type is checked for
  * `protect` (LB001) and `retainOnDelete` (LB002), per protected stage, through every way the
  * program gives them (see Write); resources created only outside the protected stages (an early
- * `return` in `run()`) are not judged. The SST app config is checked too (LB003).
+ * `return` in `run()`) are not judged. The SST app config is checked too (LB003); an app with no
+ * stateful resource at all gets notes instead of LB003 violations.
  */
 export function analyzeProgram(
   host: ProgramHost,
@@ -155,12 +156,14 @@ function analyzeUnit(
   const app = rootFile ? readSstApp(rootFile, stages) : undefined;
   const lineAt = (s: Site) => s.pf.sf.getLineAndCharacterOfPosition(s.node.getStart(s.pf.sf)).line + 1;
   const findings: Finding[] = [];
+  let statefulCount = 0;
   for (const site of sites) {
     if (!site.path || !ctx.stateful.has(site.path)) continue;
     // a resource made only outside the protected stages (an early return, an `if` on the stage) is not judged
     const created = conditionsOf(site.node);
     const judged = stages.filter((s) => conditionsHold(created, s, site.pf.consts) !== false);
     if (judged.length === 0) continue;
+    statefulCount++;
     const resource = `${resourceName(site)} (${site.path})`;
     const place = { file: site.pf.file, line: lineAt(site) };
     for (const [rule, option] of OPTIONS) {
@@ -173,7 +176,18 @@ function analyzeUnit(
     }
   }
   const notes: string[] = [];
-  if (app) findings.push(...app.findings);
+  if (app) {
+    // an app that holds no data is not blocked for lacking protect or retain: a note says so
+    const blocking = app.findings.filter((f) => f.severity === 'error');
+    if (statefulCount === 0 && program.findings.length === 0 && blocking.length > 0) {
+      for (const f of blocking) {
+        notes.push(
+          `${f.file}:${f.line}: ${f.message} The app has no stateful resource the guard knows of, so this does not block.`,
+        );
+      }
+      findings.push(...app.findings.filter((f) => f.severity !== 'error'));
+    } else findings.push(...app.findings);
+  }
   return { findings, notes };
 }
 
