@@ -151,6 +151,8 @@ export const FLY_SNAPSHOTS: FlagSpec[] = [
 export const GUARD: FlagSpec[] = [
   text('workspace', 'repository root to check (default: the current directory)'),
   list('paths', 'glob of files to check'),
+  list('skip', 'GLOB: reason — files not to read, with why'),
+  text('unsupported', 'fail or warn: what an input the guard cannot read is'),
   list('stateful-types', 'extra resource types to treat as stateful'),
   list('ignore-types', 'built-in stateful types to leave out'),
   list('protected-stages', 'stages whose data must be protected'),

@@ -1,5 +1,5 @@
 /** The rules of protected-deploy-guard: one id, a title, and the fix a person applies. */
-export type RuleId = 'LB001' | 'LB002' | 'LB003' | 'LB004' | 'LB005' | 'LB006';
+export type RuleId = 'LB001' | 'LB002' | 'LB003' | 'LB004' | 'LB005' | 'LB006' | 'LB007';
 
 export interface Rule {
   id: RuleId;
@@ -38,6 +38,11 @@ export const RULES: Record<RuleId, Rule> = {
     title: 'newest backup is too old',
     fix: 'Run a backup (and verify-restore) of the target so that a fresh, good snapshot exists, then re-run this check.',
   },
+  LB007: {
+    id: 'LB007',
+    title: 'infrastructure input the guard cannot read',
+    fix: 'Point `paths` at what the guard reads (TypeScript, Pulumi YAML, fly.toml), or list the file under `skip` with the reason it needs no check (for example `infra/legacy/**: checked by its pulumi preview`), or set `unsupported: warn` to report unread inputs as warnings.',
+  },
 };
 
 export type Severity = 'error' | 'warning';
@@ -74,11 +79,4 @@ export function finding(
     ...(place.file !== undefined ? { file: place.file } : {}),
     ...(place.line !== undefined ? { line: place.line } : {}),
   };
-}
-
-/** 1-based line of a character offset in text. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -6,7 +6,8 @@ import type { SourceInput } from './typescript-program.js';
 export const FLY_DEFAULT_SNAPSHOT_RETENTION = 5;
 
 /**
- * fly.toml `[mounts]` (one table) or `[[mounts]]` (an array of tables), read with smol-toml:
+ * fly.toml `[mounts]` (one table) or `[[mounts]]` (an array of tables), and flyctl's alias
+ * `[mount]` / `[[mount]]`, read with smol-toml (a retention written as a string of digits is that number):
  * snapshot_retention missing (Fly keeps 5 days) or below the minimum, or scheduled_snapshots = false.
  */
 export function analyzeFlyToml(src: SourceInput, minRetention: number): Finding[] {
@@ -28,16 +29,27 @@ export function analyzeFlyToml(src: SourceInput, minRetention: number): Finding[
       ),
     ];
   }
-  const raw = doc.mounts;
-  if (raw === undefined) return [];
-  const mounts = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
+  // flyctl reads `[mount]` as an alias of `[mounts]`: both are lists of mounts, `mount` first
+  const tables = (['mount', 'mounts'] as const).flatMap((key) => {
+    const raw = doc[key];
+    if (raw === undefined) return [];
+    return (Array.isArray(raw) ? raw : [raw]).map((m, index) => ({
+      key,
+      index,
+      m: m as Record<string, unknown>,
+    }));
+  });
+  if (tables.length === 0) return [];
   const app = typeof doc.app === 'string' ? doc.app : src.file;
   const locate = mountLocator(src.text);
   const out: Finding[] = [];
-  mounts.forEach((m, i) => {
+  tables.forEach(({ key, index, m }, i) => {
+    const at = (option?: string) => ({ file: src.file, line: locate(key, index, option) });
     if (typeof m !== 'object' || m === null) return;
     const resource = `${app} mount ${typeof m.source === 'string' ? m.source : `#${i + 1}`}${typeof m.destination === 'string' ? ` -> ${m.destination}` : ''}`;
-    const retention = m.snapshot_retention;
+    const raw = m.snapshot_retention;
+    // a number written as a string ("14") is read as that number
+    const retention = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
     if (retention === undefined) {
       out.push(
         finding(
@@ -45,17 +57,27 @@ export function analyzeFlyToml(src: SourceInput, minRetention: number): Finding[
           'error',
           resource,
           `${resource} has no snapshot_retention: Fly keeps volume snapshots ${FLY_DEFAULT_SNAPSHOT_RETENTION} days; the minimum is ${minRetention}.`,
-          { file: src.file, line: locate(i) },
+          at(),
         ),
       );
-    } else if (typeof retention !== 'number' || retention < minRetention) {
+    } else if (typeof retention !== 'number' || !Number.isFinite(retention)) {
       out.push(
         finding(
           'LB004',
           'error',
           resource,
-          `${resource} has snapshot_retention = ${String(retention)}, below the minimum of ${minRetention} days.`,
-          { file: src.file, line: locate(i, 'snapshot_retention') },
+          `${resource} has snapshot_retention = ${JSON.stringify(raw)}, which is not a number of days.`,
+          at('snapshot_retention'),
+        ),
+      );
+    } else if (retention < minRetention) {
+      out.push(
+        finding(
+          'LB004',
+          'error',
+          resource,
+          `${resource} has snapshot_retention = ${String(raw)}, below the minimum of ${minRetention} days.`,
+          at('snapshot_retention'),
         ),
       );
     }
@@ -66,7 +88,7 @@ export function analyzeFlyToml(src: SourceInput, minRetention: number): Finding[
           'error',
           resource,
           `${resource} has scheduled_snapshots = false: Fly takes no daily snapshot of the volume.`,
-          { file: src.file, line: locate(i, 'scheduled_snapshots') },
+          at('scheduled_snapshots'),
         ),
       );
     }
@@ -75,16 +97,16 @@ export function analyzeFlyToml(src: SourceInput, minRetention: number): Finding[
 }
 
 /**
- * The line of the i-th mounts table (or of a key inside it), for annotations only: the values
- * come from the TOML parser above; this scan only finds where to point. Lines inside multi-line
- * strings are skipped.
+ * The line of the index-th `[mount]` / `[mounts]` table (or of a key inside it), for annotations
+ * only: the values come from the TOML parser above; this scan only finds where to point. Lines
+ * inside multi-line strings are skipped.
  */
-function mountLocator(text: string): (index: number, key?: string) => number {
+function mountLocator(text: string): (table: 'mount' | 'mounts', index: number, key?: string) => number {
   const lines = text.split(/\r?\n/);
-  const sections: { start: number; end: number }[] = [];
+  const sections: Record<'mount' | 'mounts', { start: number; end: number }[]> = { mount: [], mounts: [] };
+  const inline: Partial<Record<'mount' | 'mounts', number>> = {};
   let current: { start: number; end: number } | undefined;
   let inMultiline: string | undefined;
-  let inlineMounts: number | undefined;
   lines.forEach((line, n) => {
     if (inMultiline) {
       if (line.includes(inMultiline)) inMultiline = undefined;
@@ -97,17 +119,17 @@ function mountLocator(text: string): (index: number, key?: string) => number {
     }
     if (trimmed.startsWith('[')) {
       if (current) current.end = n;
-      current = /^\[\[?\s*mounts\s*\]\]?\s*(#.*)?$/.test(trimmed)
-        ? { start: n, end: lines.length }
-        : undefined;
-      if (current) sections.push(current);
-    } else if (!current && /^mounts\s*=/.test(trimmed) && inlineMounts === undefined) {
-      inlineMounts = n;
+      const m = /^\[\[?\s*(mounts?)\s*\]\]?\s*(#.*)?$/.exec(trimmed);
+      current = m ? { start: n, end: lines.length } : undefined;
+      if (m && current) sections[m[1] as 'mount' | 'mounts'].push(current);
+    } else if (!current) {
+      const m = /^(mounts?)\s*=/.exec(trimmed);
+      if (m) inline[m[1] as 'mount' | 'mounts'] ??= n;
     }
   });
-  return (index, key) => {
-    const section = sections[index];
-    if (!section) return (inlineMounts ?? 0) + 1;
+  return (table, index, key) => {
+    const section = sections[table][index];
+    if (!section) return (inline[table] ?? 0) + 1;
     if (key) {
       for (let n = section.start + 1; n < section.end; n++) {
         if (new RegExp(`^\\s*${key}\\s*=`).test(lines[n]!)) return n + 1;

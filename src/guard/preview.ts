@@ -1,12 +1,16 @@
-import { finding, lineOf, type Finding } from './findings.js';
+import { finding, type Finding } from './findings.js';
+import { JsonPlaces } from './json-places.js';
 import type { StatefulTypes } from './stateful.js';
 
 /** Pulumi step ops that delete the resource or replace it with a new one. */
 export const DESTRUCTIVE_OPS = ['delete', 'replace', 'delete-replaced', 'create-replacement'] as const;
+/** The ops of one replace: `pulumi preview --show-replacement-steps` shows all three, plain preview one. */
+const REPLACE_OPS: readonly string[] = ['replace', 'delete-replaced', 'create-replacement'];
 
 interface PulumiState {
   type?: unknown;
   protect?: unknown;
+  retainOnDelete?: unknown;
 }
 
 interface PulumiStep {
@@ -23,12 +27,50 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type: typeChain.split('$').pop() ?? '', name: parts.slice(3).join('::') };
 }
 
+const PREVIEW_FIX =
+  'Give `pulumi preview --json > FILE` or `terraform plan -out PLAN && terraform show -json PLAN > FILE` as `preview`, and check that the step that writes it succeeded.';
+
+type Doc = Record<string, unknown>;
+
+function isObject(v: unknown): v is Doc {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * What a JSON document given as `preview` is. Invariant (fail closed): only a Pulumi preview
+ * (`steps` / `changeSummary` / `diagnostics`) and a Terraform plan (`planned_values` or
+ * `resource_changes`) are judged; every other document — a Terraform state or provider schema
+ * (both `terraform show -json` / `terraform providers schema -json` output with a
+ * `format_version`), a Pulumi stack export — is rejected with what it is, never judged clean.
+ */
+type DocumentKind = { kind: 'pulumi' } | { kind: 'terraform' } | { kind: 'other'; what: string };
+
+function documentKind(d: Doc): DocumentKind {
+  if (isObject(d.deployment) && 'version' in d) {
+    return { kind: 'other', what: 'a Pulumi stack export (`pulumi stack export`: the state, not a preview)' };
+  }
+  if (Array.isArray(d.steps) || isObject(d.changeSummary) || Array.isArray(d.diagnostics))
+    return { kind: 'pulumi' };
+  if (isObject(d.planned_values) || Array.isArray(d.resource_changes)) return { kind: 'terraform' };
+  if (isObject(d.provider_schemas)) {
+    return { kind: 'other', what: 'a Terraform provider schema (`terraform providers schema -json`)' };
+  }
+  if ('format_version' in d || 'terraform_version' in d) {
+    return {
+      kind: 'other',
+      what: isObject(d.values)
+        ? 'a Terraform state (`terraform show -json` without a plan file): it says what exists, not what the change does'
+        : 'a Terraform document that is not a plan (no `planned_values`, no `resource_changes`)',
+    };
+  }
+  return { kind: 'other', what: 'neither `pulumi preview --json` nor `terraform show -json` output' };
+}
+
 /**
  * A `pulumi preview --json` document or a `terraform show -json` plan. `text` undefined means the
  * named file does not exist: a missing or failed preview proves nothing and is a violation.
  */
 export function analyzePreview(file: string, text: string | undefined, stateful: StatefulTypes): Finding[] {
-  const place = (line = 1) => ({ file, line });
   if (text === undefined) {
     return [
       finding(
@@ -37,7 +79,7 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
         file,
         `preview ${file} is missing: the preview or plan step did not produce it.`,
         { file },
-        'Run `pulumi preview --json > FILE` (or `terraform show -json PLAN > FILE`) in an earlier step and check that it succeeded.',
+        PREVIEW_FIX,
       ),
     ];
   }
@@ -51,53 +93,34 @@ export function analyzePreview(file: string, text: string | undefined, stateful:
         'error',
         file,
         `preview ${file} is not JSON (${(err as Error).message.split('\n')[0]}): a failed preview proves nothing.`,
-        place(),
+        { file, line: 1 },
+        PREVIEW_FIX,
       ),
     ];
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return [
-      finding(
-        'LB005',
-        'error',
-        file,
-        `preview ${file} is not a pulumi preview or terraform plan document.`,
-        place(),
-      ),
-    ];
-  }
-  const d = doc as Record<string, unknown>;
-  const at = (needle: string) => {
-    const i = text.indexOf(JSON.stringify(needle));
-    return place(i >= 0 ? lineOf(text, i) : 1);
-  };
-  if (Array.isArray(d.steps) || 'changeSummary' in d || Array.isArray(d.diagnostics)) {
-    return pulumiPreview(file, d, stateful, at);
-  }
-  if (Array.isArray(d.resource_changes) || 'terraform_version' in d || 'format_version' in d) {
-    return terraformPlan(file, d, stateful, at);
-  }
+  const kind: DocumentKind = isObject(doc)
+    ? documentKind(doc)
+    : { kind: 'other', what: 'not a JSON object, so neither a preview nor a plan' };
+  const places = new JsonPlaces(text, file);
+  if (kind.kind === 'pulumi') return pulumiPreview(file, doc as Doc, stateful, places);
+  if (kind.kind === 'terraform') return terraformPlan(file, doc as Doc, stateful, places);
   return [
     finding(
       'LB005',
       'error',
       file,
-      `preview ${file} is neither \`pulumi preview --json\` nor \`terraform show -json\` output.`,
-      place(),
+      `preview ${file} is ${kind.what}: it is not judged, and the change it was meant to show is unchecked.`,
+      { file, line: 1 },
+      PREVIEW_FIX,
     ),
   ];
 }
 
-function pulumiPreview(
-  file: string,
-  d: Record<string, unknown>,
-  stateful: StatefulTypes,
-  at: (needle: string) => { file: string; line: number },
-): Finding[] {
+function pulumiPreview(file: string, d: Doc, stateful: StatefulTypes, places: JsonPlaces): Finding[] {
   const out: Finding[] = [];
-  const diagnostics = Array.isArray(d.diagnostics) ? (d.diagnostics as Record<string, unknown>[]) : [];
-  for (const diag of diagnostics) {
-    if (diag?.severity !== 'error') continue;
+  const diagnostics = Array.isArray(d.diagnostics) ? (d.diagnostics as unknown[]) : [];
+  diagnostics.forEach((diag, i) => {
+    if (!isObject(diag) || diag.severity !== 'error') return;
     const message = typeof diag.message === 'string' ? diag.message.trim().split('\n')[0]! : 'error';
     const urn = typeof diag.urn === 'string' ? diag.urn : undefined;
     out.push(
@@ -106,59 +129,72 @@ function pulumiPreview(
         'error',
         urn ? parseUrn(urn).name : file,
         `the preview failed (${message}): a failed preview proves nothing, and deleting a protected resource fails it.`,
-        typeof diag.message === 'string' ? at(diag.message) : at('diagnostics'),
+        { file, line: places.element('diagnostics', i, 'message') },
         'Fix the preview error; if it is "resource ... cannot be deleted because it is protected", the change deletes or replaces a protected resource.',
       ),
     );
-  }
-  const steps = Array.isArray(d.steps) ? (d.steps as PulumiStep[]) : [];
-  for (const step of steps) {
-    if (typeof step?.op !== 'string' || !(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) continue;
+  });
+  // one finding per resource: the three steps of a replace shown with --show-replacement-steps are one change
+  const byUrn = new Map<
+    string,
+    { index: number; ops: Set<string>; type: string; protect: boolean; retained: boolean }
+  >();
+  const steps = Array.isArray(d.steps) ? (d.steps as unknown[]) : [];
+  steps.forEach((raw, index) => {
+    if (!isObject(raw)) return;
+    const step = raw as PulumiStep;
+    if (typeof step.op !== 'string') return;
+    if (!(DESTRUCTIVE_OPS as readonly string[]).includes(step.op)) return;
     const urn = typeof step.urn === 'string' ? step.urn : '';
-    const parsed = parseUrn(urn);
     const type =
       [step.newState?.type, step.oldState?.type].find((t): t is string => typeof t === 'string') ??
-      parsed.type;
+      parseUrn(urn).type;
     const isProtected = step.oldState?.protect === true || step.newState?.protect === true;
-    if (!isProtected && !stateful.has(type)) continue;
-    const resource = `${parsed.name || urn} (${type})`;
+    const retained = step.oldState?.retainOnDelete === true;
+    const seen = byUrn.get(urn);
+    if (seen) {
+      seen.ops.add(step.op);
+      seen.protect ||= isProtected;
+      seen.retained &&= retained;
+    } else byUrn.set(urn, { index, ops: new Set([step.op]), type, protect: isProtected, retained });
+  });
+  for (const [urn, change] of byUrn) {
+    if (!change.protect && !stateful.destroysData(change.type)) continue;
+    const verb = [...change.ops].some((op) => REPLACE_OPS.includes(op)) ? 'replace' : 'delete';
+    // a delete of a resource whose state has retainOnDelete only drops it from the state: no data is
+    // lost. A replace still is a finding: the program moves to a new, empty resource.
+    if (verb === 'delete' && change.retained && !change.protect) continue;
+    const resource = `${parseUrn(urn).name || urn} (${change.type})`;
     out.push(
       finding(
         'LB005',
         'error',
         resource,
-        `the preview would ${step.op} ${resource}${isProtected ? ', a protected resource' : ', a stateful resource'}: its data would be lost.`,
-        at(urn),
+        `the preview would ${verb} ${resource}${change.protect ? ', a protected resource' : ', a stateful resource'}: its data would be lost.`,
+        { file, line: places.element('steps', change.index, 'urn') },
       ),
     );
   }
   return out;
 }
 
-function terraformPlan(
-  file: string,
-  d: Record<string, unknown>,
-  stateful: StatefulTypes,
-  at: (needle: string) => { file: string; line: number },
-): Finding[] {
+function terraformPlan(file: string, d: Doc, stateful: StatefulTypes, places: JsonPlaces): Finding[] {
   const out: Finding[] = [];
   if (d.errored === true) {
     out.push(
-      finding(
-        'LB005',
-        'error',
+      finding('LB005', 'error', file, 'the terraform plan errored: a failed plan proves nothing.', {
         file,
-        'the terraform plan errored: a failed plan proves nothing.',
-        at('errored'),
-      ),
+        line: places.topLevel('errored'),
+      }),
     );
   }
-  const changes = Array.isArray(d.resource_changes) ? (d.resource_changes as Record<string, unknown>[]) : [];
-  for (const rc of changes) {
-    const actions = (rc?.change as { actions?: unknown } | undefined)?.actions;
-    if (!Array.isArray(actions) || !actions.includes('delete')) continue;
+  const changes = Array.isArray(d.resource_changes) ? (d.resource_changes as unknown[]) : [];
+  changes.forEach((rc, i) => {
+    if (!isObject(rc)) return;
+    const actions = (rc.change as { actions?: unknown } | undefined)?.actions;
+    if (!Array.isArray(actions) || !actions.includes('delete')) return;
     const type = typeof rc.type === 'string' ? rc.type : '';
-    if (!stateful.has(type)) continue;
+    if (!stateful.destroysData(type)) return;
     const address = typeof rc.address === 'string' ? rc.address : type;
     const verb = actions.includes('create') ? 'replace' : 'delete';
     out.push(
@@ -167,10 +203,10 @@ function terraformPlan(
         'error',
         address,
         `the plan would ${verb} ${address} (${type}, actions ${JSON.stringify(actions)}): its data would be lost.`,
-        at(address),
+        { file, line: places.element('resource_changes', i, 'address') },
         'Change the code so the resource is updated in place, or add `lifecycle { prevent_destroy = true }`. If the replace is intended, follow the intentional-replace flow.',
       ),
     );
-  }
+  });
   return out;
 }

@@ -24,7 +24,8 @@ export function readPulumiProject(text: string): PulumiProject {
 
 /**
  * A Pulumi YAML program (Pulumi.yaml with runtime yaml, or Main.yaml): every entry of `resources`
- * whose `type` is stateful needs `options.protect: true` and `options.retainOnDelete: true`.
+ * whose `type` is stateful (full tokens `aws:s3/bucket:Bucket` and the short `aws:s3:Bucket` that
+ * the official templates write), except reads of existing resources (`get:`), needs `options.protect: true` and `options.retainOnDelete: true`.
  * An `${...}` interpolation or any non-boolean value cannot be decided and is a warning.
  */
 export function analyzePulumiYaml(src: SourceInput, stateful: StatefulTypes): Finding[] {
@@ -54,6 +55,8 @@ export function analyzePulumiYaml(src: SourceInput, stateful: StatefulTypes): Fi
     if (!isMap(body)) continue;
     const type = body.get('type');
     if (typeof type !== 'string' || !stateful.has(type)) continue;
+    // `get:` reads an existing resource: Pulumi never creates, replaces or deletes it
+    if (body.has('get')) continue;
     const resource = `${name} (${type})`;
     const place = { file: src.file, line: lineOf(pair.key as YamlNode) };
     const options = body.get('options', true);

@@ -55,15 +55,40 @@ function isStageReference(e: ts.Expression, consts: ConstBindings): boolean {
 }
 
 /**
- * Evaluates an expression for one stage: literals, `===`/`!==`/`==`/`!=`, `!`, `&&`, `||`, `??`,
- * `?:`, array literals with `.includes(x)`, consts bound to such expressions, and stage references.
- * Anything else (a function call, process.env, a parameter) is UNKNOWN.
+ * Values the caller knows for some expressions (a transform's `args.type`): consulted first;
+ * undefined leaves the expression to the rules below.
  */
-export function evaluate(expr: ts.Expression, stage: string, consts: ConstBindings, depth = 0): Value {
+export type Known = (e: ts.Expression) => Value | undefined;
+
+/**
+ * Evaluates an expression for one stage: literals, template strings, `===`/`!==`/`==`/`!=`, `!`,
+ * `&&`, `||`, `??`, `?:`, array literals and strings with `.includes(x)`, `.startsWith(x)`,
+ * `.endsWith(x)`, consts bound to such expressions, stage references, and SST's `$dev` (false: a
+ * deploy is never `sst dev`). Anything else (a function call, process.env, a parameter) is UNKNOWN.
+ */
+export function evaluate(
+  expr: ts.Expression,
+  stage: string,
+  consts: ConstBindings,
+  depth = 0,
+  known?: Known,
+): Value {
   if (depth > 20) return UNKNOWN;
   const e = unwrap(expr);
-  const ev = (x: ts.Expression) => evaluate(x, stage, consts, depth + 1);
+  const ev = (x: ts.Expression) => evaluate(x, stage, consts, depth + 1, known);
+  const given = known?.(e);
+  if (given !== undefined) return given;
   if (isStageReference(e, consts)) return stage;
+  if (ts.isIdentifier(e) && e.text === '$dev' && consts.get('$dev') === undefined) return false;
+  if (ts.isTemplateExpression(e)) {
+    let out = e.head.text;
+    for (const span of e.templateSpans) {
+      const v = ev(span.expression);
+      if (v === UNKNOWN || Array.isArray(v)) return UNKNOWN;
+      out += String(v) + span.literal.text;
+    }
+    return out;
+  }
   switch (e.kind) {
     case ts.SyntaxKind.TrueKeyword:
       return true;
@@ -129,12 +154,19 @@ export function evaluate(expr: ts.Expression, stage: string, consts: ConstBindin
     const callee = unwrap(e.expression);
     if (
       ts.isPropertyAccessExpression(callee) &&
-      callee.name.text === 'includes' &&
+      ['includes', 'startsWith', 'endsWith'].includes(callee.name.text) &&
       e.arguments.length === 1
     ) {
+      const method = callee.name.text;
       const list = ev(callee.expression);
       const item = ev(e.arguments[0]!);
-      if (!Array.isArray(list) || item === UNKNOWN || list.includes(UNKNOWN)) return UNKNOWN;
+      if (item === UNKNOWN) return UNKNOWN;
+      if (typeof list === 'string' && typeof item === 'string') {
+        if (method === 'startsWith') return list.startsWith(item);
+        if (method === 'endsWith') return list.endsWith(item);
+        return list.includes(item);
+      }
+      if (method !== 'includes' || !Array.isArray(list) || list.includes(UNKNOWN)) return UNKNOWN;
       return list.includes(item);
     }
   }

@@ -1,4 +1,5 @@
 import type { OptionReader } from './option-reader.js';
+import { DEFAULT_PATHS } from '../guard/discover.js';
 
 /** The region of a bucket, or of the Lightsail API, when none is given (the AWS SDK's own default). */
 export const AWS_DEFAULT_REGION = 'us-east-1';
@@ -81,7 +82,9 @@ export const DEFAULTS = {
   wait: 'false',
   'wait-timeout': '15m',
   // protected-deploy-guard
-  paths: '**/sst.config.ts\n**/Pulumi.yaml\n**/Pulumi.yml\n**/fly.toml',
+  paths: DEFAULT_PATHS.join('\n'),
+  skip: '',
+  unsupported: 'fail',
   'stateful-types': '',
   'ignore-types': '',
   'protected-stages': 'production',

@@ -2,6 +2,7 @@ import type { GuardOptions } from '../guard/guard.js';
 import { StatefulTypes } from '../guard/stateful.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../util/errors.js';
+import type { SkipRule } from '../guard/discover.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   describeValue,
@@ -18,6 +19,8 @@ import { splitLines, type OptionReader } from './option-reader.js';
 
 export interface GuardInputs {
   paths: string[];
+  skip: SkipRule[];
+  unsupported: 'fail' | 'warn';
   statefulTypes: string[];
   ignoreTypes: string[];
   protectedStages: string[];
@@ -37,9 +40,31 @@ function listInput(r: OptionReader, name: string): string[] {
     .filter(Boolean);
 }
 
+/** `skip` lines: `GLOB: reason`; a line without a reason is refused (a skip must say why). */
+function skipInput(r: OptionReader): SkipRule[] {
+  return r.lines('skip').map((line) => {
+    const at = line.indexOf(': ');
+    const glob = at > 0 ? line.slice(0, at).trim() : '';
+    const reason = at > 0 ? line.slice(at + 2).trim() : '';
+    if (!glob || !reason) {
+      throw new ConfigurationError(
+        `Input 'skip' has the line ${describeValue(line)} without a reason: write one \`GLOB: why it needs no check\` per line (for example \`legacy/**: checked by its pulumi preview\`).`,
+      );
+    }
+    return { glob, reason };
+  });
+}
+
 /** Reads and checks every input before anything runs; the first problem is the one error. */
 export function readGuard(r: OptionReader): GuardInputs {
   const paths = r.lines('paths');
+  const skip = skipInput(r);
+  const unsupported = r.text('unsupported') || 'fail';
+  if (unsupported !== 'fail' && unsupported !== 'warn') {
+    throw new ConfigurationError(
+      `Input 'unsupported' is ${describeValue(unsupported)}: set it to fail (an input the guard cannot read blocks) or warn (it is reported as a warning).`,
+    );
+  }
   const protectedStages = listInput(r, 'protected-stages');
   if (protectedStages.length === 0) {
     throw new ConfigurationError(
@@ -84,6 +109,8 @@ export function readGuard(r: OptionReader): GuardInputs {
   }
   return {
     paths: paths.length ? paths : splitLines(DEFAULTS.paths),
+    skip,
+    unsupported,
     statefulTypes: listInput(r, 'stateful-types'),
     ignoreTypes: listInput(r, 'ignore-types'),
     protectedStages,
@@ -100,6 +127,8 @@ export function guardOptions(inputs: GuardInputs, workspace: string, now: Date):
   return {
     workspace,
     paths: inputs.paths,
+    skip: inputs.skip,
+    unsupported: inputs.unsupported,
     stateful: new StatefulTypes(inputs.statefulTypes, inputs.ignoreTypes),
     protectedStages: inputs.protectedStages,
     minSnapshotRetention: inputs.minSnapshotRetention,

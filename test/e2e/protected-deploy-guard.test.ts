@@ -132,7 +132,7 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
     ).not.toContain(TOKEN);
   });
 
-  it('reports LB005 for a Pulumi replace, an errored preview, a Terraform delete and a missing preview', async () => {
+  it('reports LB005 for a Pulumi replace, an errored preview, a Terraform delete and a missing preview; LB007 for a glob that matches nothing', async () => {
     const run = await guard(
       '.',
       {
@@ -148,7 +148,8 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
       { event: 'push', payload: {} },
     );
     expect(run.code, run.log).toBe(1);
-    expect(run.outputs.violations).toBe('6');
+    // 6 in the previews, and the glob in paths that matches nothing (fail closed: LB007)
+    expect(run.outputs.violations).toBe('7');
     expect(annotated(run.stdout, 'error')).toEqual([
       'LB005 previews/missing.json:-',
       'LB005 previews/pulumi-error.json:7',
@@ -156,6 +157,7 @@ describe('protected-deploy-guard (dist bundle under Node 24)', () => {
       'LB005 previews/pulumi-replace.json:39',
       'LB005 previews/terraform-delete.json:12',
       'LB005 previews/terraform-delete.json:19',
+      'LB007 -:-',
     ]);
   });
 
