@@ -12,7 +12,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import tarStream from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreToDirectory, restoreToMachine, type RestoreChecks } from '../../src/jobs/restore.js';
 import { ArchiveInspector, type TarHeader } from '../../src/archive/archive-inspector.js';
@@ -28,6 +27,7 @@ import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { compress } from '../ports/scripted-source.js';
+import { tarOf, type Member } from '../helpers/tar-members.js';
 
 /**
  * What a restore must never cost a person (issue 16 "Safety", issue 20 §6), over the memory store
@@ -35,25 +35,6 @@ import { compress } from '../ports/scripted-source.js';
  * runs): one definition of "empty", all-or-nothing restores, and the safe extractor's member rules
  * in front of a machine's tar.
  */
-
-type Member = { header: Partial<TarHeader> & { name: string }; body?: string | Buffer };
-
-async function tarOf(members: Member[]): Promise<Buffer> {
-  const pack = tarStream.pack();
-  const chunks: Buffer[] = [];
-  const done = (async () => {
-    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c);
-  })();
-  const mtime = new Date('2026-11-01T00:00:00Z');
-  for (const m of members) {
-    await new Promise<void>((resolve, reject) =>
-      pack.entry({ mtime, ...m.header }, m.body ?? '', (err) => (err ? reject(err) : resolve())),
-    );
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 const dir = (name: string): Member => ({ header: { name, type: 'directory', mode: 0o755 } });
 const file = (name: string, body: string, mode = 0o644): Member => ({ header: { name, mode }, body });
