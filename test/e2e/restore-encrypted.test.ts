@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { flyStandin, runCli, sshFlags, storageFlags } from '../helpers/cli-run.js';
 import { describeTree } from '../helpers/fixture-volume.js';
 import { flyEnv, storage } from '../helpers/lifeboat-runs.js';
-import { backedUp, Folders, restoredTree } from '../helpers/restore-targets.js';
+import { backedUp, restoredTree, restoreTestbed } from '../helpers/restore-targets.js';
 import { runAction } from '../helpers/run-action.js';
-import { startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
+import { TEST_USER } from '../helpers/sshd.js';
 
 /**
  * Issue 16: an age-encrypted snapshot restores through every target, decrypted on the runner: a
@@ -17,23 +17,17 @@ import { startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
  * Each proves the tree restored equals the source.
  */
 
-const folders = new Folders();
-let server: SshServer;
+const { folders, sshd } = restoreTestbed();
 let identity = '';
 let bucket = '';
 let id = '';
 let source: ReturnType<typeof describeTree>;
 
 beforeAll(async () => {
-  server = await startSshd();
   identity = await generateIdentity();
   const volume = folders.fixture(300_000);
   source = describeTree(volume);
   ({ bucket, id } = await backedUp(volume, ['--encryption-recipients', await identityToRecipient(identity)]));
-});
-afterAll(async () => {
-  await server?.stop();
-  folders.removeAll();
 });
 
 /** A machine's volume with live data on it, which the swap moves aside. */
@@ -73,7 +67,7 @@ describe('an age-encrypted snapshot restores through every target (decrypted on 
 
   it('restore --host --apply to an SSH host (sshd)', async () => {
     const live = liveVolume('lb-enc-ssh-', TEST_USER);
-    const ssh = sshFlags(server);
+    const ssh = sshFlags(sshd());
     try {
       const run = await runCli(apply([...ssh.flags, '--path', live]), withIdentity());
       expect(run.code, run.stderr).toBe(0);

@@ -1,26 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flyStandin, runCli, sshFlags, storageFlags } from '../helpers/cli-run.js';
 import { describeTree } from '../helpers/fixture-volume.js';
-import { backedUp, Folders, freshVolume, restoredTree } from '../helpers/restore-targets.js';
-import { startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
+import { backedUp, freshVolume, restoredTree, restoreTestbed } from '../helpers/restore-targets.js';
+import { TEST_USER } from '../helpers/sshd.js';
 
 /**
  * Issue 16 "Safety": a restore never costs the person work. The shipped CLI restores into a
  * directory here, an SSH host (the project's sshd) and a Fly machine (the flyctl stand-in).
  */
 
-const folders = new Folders();
-let server: SshServer;
-beforeAll(async () => {
-  server = await startSshd();
-});
-afterAll(async () => {
-  await server?.stop();
-  folders.removeAll();
-});
+const { folders, sshd } = restoreTestbed();
 
 describe('restore safety (issue 16): the shipped CLI never costs the person work', () => {
   it('restore --to DIR a second time refuses, names DIR and how to go on, and keeps what the person did there', async () => {
@@ -60,7 +52,7 @@ describe('restore safety (issue 16): the shipped CLI never costs the person work
 
     const remote = freshVolume(folders.scratch('lb-safety-ssh-'), TEST_USER);
     execFileSync('chmod', ['755', join(remote, '..')]);
-    const ssh = sshFlags(server);
+    const ssh = sshFlags(sshd());
     try {
       const s = await runCli([...args, ...ssh.flags, '--path', remote]);
       expect(s.code, s.stderr).toBe(0);

@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flyStandin, runCli, sshFlags, startCli, storageFlags } from '../helpers/cli-run.js';
 import { startHttpFaultProxy } from '../helpers/fault-proxy.js';
 import { describeTree } from '../helpers/fixture-volume.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
-import { backedUp, Folders, freshVolume, restoredTree } from '../helpers/restore-targets.js';
+import { backedUp, freshVolume, restoredTree, restoreTestbed } from '../helpers/restore-targets.js';
 import { createBucket, s3Server } from '../helpers/s3.js';
 import { tarOf, type Member } from '../helpers/tar-members.js';
-import { startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
+import { TEST_USER } from '../helpers/sshd.js';
 import { waitFor } from './fault-kit.js';
 
 /**
@@ -19,15 +19,7 @@ import { waitFor } from './fault-kit.js';
  * next boot, and every member rule of the safe extractor holds before a byte reaches a machine's tar.
  */
 
-const folders = new Folders();
-let server: SshServer;
-beforeAll(async () => {
-  server = await startSshd();
-});
-afterAll(async () => {
-  await server?.stop();
-  folders.removeAll();
-});
+const { folders, sshd } = restoreTestbed();
 
 /** Whether a folder holds a file with at least one byte. */
 const holdsBytes = (dir: string) =>
@@ -129,7 +121,7 @@ describe('a hostile archive restored to a machine (issue 20 §6)', () => {
     execFileSync('chown', ['-R', `${TEST_USER}:`, live]);
     execFileSync('chmod', ['755', join(live, '..')]);
     const before = describeTree(live);
-    const ssh = sshFlags(server);
+    const ssh = sshFlags(sshd());
     try {
       const run = await runCli(apply(bucket, id, [...ssh.flags, '--path', live]));
       expect(run.code, run.stderr).toBe(1);

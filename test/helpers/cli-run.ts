@@ -17,14 +17,16 @@ export interface CliRun {
 }
 
 /**
- * The shipped CLI bundle (dist/cli/index.js) under Node 24, started as a person or cron would (not
- * a TTY), with the flyctl stand-in first on PATH and the test S3 credentials; `child` to signal it.
+ * The shipped CLI bundle (dist/cli/index.js) under Node 24 (or `node`), started as a person or cron
+ * would (not a TTY), with the flyctl stand-in first on PATH and the test S3 credentials; `child` to
+ * signal it.
  */
 export function startCli(
   args: string[],
   env: Record<string, string> = {},
+  node = NODE24,
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(NODE24, [join(root, 'dist/cli/index.js'), ...args], {
+  const child = spawn(node, [join(root, 'dist/cli/index.js'), ...args], {
     env: {
       PATH: `${STANDIN_BIN}:${process.env.PATH}`,
       HOME: process.env.HOME ?? '/root',
@@ -44,8 +46,8 @@ export function startCli(
 }
 
 /** Runs the CLI to its end. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return startCli(args, env).done;
+export function runCli(args: string[], env: Record<string, string> = {}, node = NODE24): Promise<CliRun> {
+  return startCli(args, env, node).done;
 }
 
 /** The storage flags of the test S3 (or of a proxy in front of it). */

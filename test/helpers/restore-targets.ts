@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { runCli, storageFlags } from './cli-run.js';
 import { makeFixtureVolume } from './fixture-volume.js';
 import { createBucket } from './s3.js';
+import { startSshd, type SshServer } from './sshd.js';
 
 /** Folders a test file makes (scratch folders, fixture volumes), removed by `removeAll` after its tests. */
 export class Folders {
@@ -63,4 +64,27 @@ export function freshVolume(parent: string, owner?: string): string {
   mkdirSync(join(v, 'lost+found'), { recursive: true, mode: 0o700 });
   if (owner) execFileSync('chown', ['-R', `${owner}:`, v]);
   return v;
+}
+
+/**
+ * What a test file of restores to machines needs, set up around its tests: the project's sshd
+ * (started before them, stopped after) and the folders it makes (removed after them).
+ */
+export function restoreTestbed(): { folders: Folders; sshd: () => SshServer } {
+  const folders = new Folders();
+  let server: SshServer | undefined;
+  beforeAll(async () => {
+    server = await startSshd();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    folders.removeAll();
+  });
+  return {
+    folders,
+    sshd: () => {
+      if (!server) throw new Error('the sshd starts before the tests');
+      return server;
+    },
+  };
 }
