@@ -14,6 +14,7 @@ import {
   restoreToDirectory,
   restoreToMachine,
   verifyAndRestore,
+  type DirectoryRestoreOutcome,
   type MachineRestoreOutcome,
 } from '../jobs/restore.js';
 import type { VerifyResult } from '../jobs/verify.js';
@@ -101,7 +102,8 @@ const backup: Command = {
   },
 };
 
-function verifyRows(v: VerifyResult): [string, string][] {
+/** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
+function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, string][] {
   return [
     ['snapshot', v.report.snapshotId],
     ['verified', String(v.report.verified)],
@@ -109,7 +111,7 @@ function verifyRows(v: VerifyResult): [string, string][] {
     ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
     ['entries', String(v.report.entries)],
     ...v.report.checks.map((c): [string, string] => [`${c.ok ? 'pass' : 'FAIL'} ${c.name}`, c.detail]),
-    ...(v.holdingDir ? [['restored into', v.holdingDir] as [string, string]] : []),
+    ...(restoredInto ? [['restored into', restoredInto] as [string, string]] : []),
   ];
 }
 
@@ -158,16 +160,7 @@ const restore: Command = {
           'Give --to <empty directory>, --app <fly app>, or --if-empty --path <directory>.',
         );
       const out = await restoreToDirectory({ checks, dir, ifEmpty }, deps);
-      if (out.kind === 'not-empty') {
-        ctx.result([['restored', `no: ${dir} holds data; nothing was done`]], {
-          restored: false,
-          reason: 'not empty',
-          path: dir,
-        });
-        return EXIT.ok;
-      }
-      ctx.result(verifyRows(out.verify), { restored: out.kind === 'restored', report: out.verify.report });
-      return out.kind === 'restored' ? EXIT.ok : EXIT.checkFailed;
+      return printDirectoryRestore(ctx, out);
     }
 
     // a machine (Fly or SSH): the verified copy goes to <path>/.lifeboat-restore/<id>/, --apply swaps it in
@@ -181,6 +174,47 @@ const restore: Command = {
     return printMachineRestore(ctx, out, path);
   },
 };
+
+/** The outcome of a restore into a directory of this machine, for people and as JSON; the exit code. */
+function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome): number {
+  switch (out.kind) {
+    case 'not-empty':
+      return printNotEmpty(ctx, out.path, out.path);
+    case 'failed':
+      ctx.result(verifyRows(out.verify, null), { restored: false, report: out.verify.report });
+      ctx.logger.warning(
+        `${out.verify.failure}; nothing was restored, and what the attempt wrote was removed.`,
+      );
+      return EXIT.checkFailed;
+    case 'restored':
+      warnLeftover(ctx, out.leftover);
+      ctx.result(verifyRows(out.verify, out.path), {
+        restored: true,
+        path: out.path,
+        report: out.verify.report,
+      });
+      return EXIT.ok;
+  }
+}
+
+/** --if-empty found data (volume-contents.ts): nothing was done, and that is not a failure. */
+function printNotEmpty(ctx: CommandContext, path: string, where: string): number {
+  ctx.result([['restored', `no: ${where} holds data; nothing was done`]], {
+    restored: false,
+    reason: 'not empty',
+    path,
+  });
+  return EXIT.ok;
+}
+
+/** Members a restore did not move over a name the volume has (its own lost+found) stay in the holding folder. */
+function warnLeftover(ctx: CommandContext, leftover: string | null): void {
+  if (leftover) {
+    ctx.logger.warning(
+      `${leftover} keeps what the snapshot holds under names the volume already has (its own lost+found): look through it, then remove it.`,
+    );
+  }
+}
 
 /** The outcome of a restore into a machine, for people and as JSON; the exit code. */
 function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, path: string): number {
@@ -197,12 +231,7 @@ function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, pa
       });
       return EXIT.checkFailed;
     case 'not-empty':
-      ctx.result([['restored', `no: ${out.path} on ${out.machine} holds data; nothing was done`]], {
-        restored: false,
-        reason: 'not empty',
-        path: out.path,
-      });
-      return EXIT.ok;
+      return printNotEmpty(ctx, out.path, `${out.path} on ${out.machine}`);
     case 'planned':
       ctx.result(
         [
@@ -218,11 +247,15 @@ function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, pa
       ctx.logger.warning(out.message);
       return EXIT.checkFailed;
     case 'swapped':
+      warnLeftover(ctx, out.leftover);
       ctx.result(
         [
           ...verifyRows(out.verify),
           ['swapped in', `${path} now holds snapshot ${id}`],
-          ['previous contents', `${out.previousContents}/ (kept)`],
+          [
+            'previous contents',
+            out.previousContents ? `${out.previousContents}/ (kept)` : `none: ${path} held no data`,
+          ],
         ],
         { restored: true, snapshotId: id, previousContents: out.previousContents, report: out.verify.report },
       );

@@ -1,9 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
-import { isRemotePathEmpty, PRE_RESTORE_PREFIX, swapRemote } from '../restore/remote-swap.js';
-import { remoteHoldingDir, RESTORE_FOLDER } from '../restore/restore-to-remote.js';
+import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
+import { remoteHoldingDir } from '../restore/restore-to-remote.js';
+import { dataIn, StagedRestore } from '../restore/staged-restore.js';
+import { PRE_RESTORE_PREFIX } from '../restore/volume-contents.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
+import { ConfigurationError } from '../util/errors.js';
 import { runVerify, type VerifyDeps, type VerifyOptions, type VerifyResult } from './verify.js';
 
 /**
@@ -31,37 +33,74 @@ export async function verifyAndRestore(options: VerifyOptions, deps: VerifyDeps)
 
 export interface DirectoryRestoreOptions {
   checks: RestoreChecks;
-  /** The directory on this machine the snapshot is extracted into. */
+  /** The directory on this machine the snapshot is restored into. */
   dir: string;
   /**
-   * true: restore only when `dir` holds nothing (lifeboat's own folders aside), for a fresh volume;
-   * otherwise it is left alone. false: `dir` must be new, empty or an earlier attempt of this
-   * snapshot (the holding-directory rule), and the attempt marker is left beside it.
+   * true: restore only when `dir` holds no data (volume-contents.ts), for a fresh volume; otherwise
+   * it is left alone. false: `dir` must hold no data either, and a directory that does is refused
+   * with a message that says how to proceed: a restore never removes or overwrites anything.
    */
   ifEmpty: boolean;
 }
 
 export type DirectoryRestoreOutcome =
-  { kind: 'not-empty'; path: string } | { kind: 'restored' | 'failed'; verify: VerifyResult };
+  | { kind: 'not-empty'; path: string }
+  /** Verification failed: what the restore wrote is removed, `dir` is as it was. */
+  | { kind: 'failed'; verify: VerifyResult }
+  /** `leftover`: the holding folder, when members stayed in it (a name `dir` already had). */
+  | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null };
 
-/** A snapshot into a directory of this machine, extracted and checked in one pass. */
+/**
+ * A snapshot into a directory of this machine, all or nothing (staged-restore.ts): extracted and
+ * checked in one pass into a holding folder inside `dir`, then moved into place once verified.
+ */
 export async function restoreToDirectory(
   options: DirectoryRestoreOptions,
   deps: VerifyDeps,
 ): Promise<DirectoryRestoreOutcome> {
   const { dir, ifEmpty } = options;
-  if (ifEmpty && localPathHoldsData(dir)) return { kind: 'not-empty', path: dir };
-  const verify = await runVerify(
-    {
-      ...options.checks,
-      mode: 'extract',
-      writeReport: false,
-      holdingDir: () => dir,
-      holdingMarker: !ifEmpty,
-    },
-    deps,
+  const data = await dataIn(dir);
+  if (data.length > 0) {
+    if (ifEmpty) return { kind: 'not-empty', path: dir };
+    throw new ConfigurationError(holdsDataMessage(dir, data));
+  }
+  const layout = new TargetLayout(options.checks.prefix, options.checks.target);
+  const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+  const staged = await StagedRestore.stage(dir, snapshotId);
+  let verify: VerifyResult;
+  try {
+    verify = await runVerify(
+      {
+        ...options.checks,
+        snapshot: { kind: 'id', id: snapshotId },
+        mode: 'extract',
+        writeReport: false,
+        holdingDir: () => staged.holding,
+        holdingMarker: false,
+      },
+      deps,
+    );
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+  if (!verify.report.verified) {
+    await staged.discard();
+    return { kind: 'failed', verify };
+  }
+  const { leftover } = await staged.complete();
+  return { kind: 'restored', verify, path: staged.dir, leftover };
+}
+
+/** Why `--to DIR` is refused, naming what is in the way and how to go on. */
+function holdsDataMessage(dir: string, data: string[]): string {
+  const shown = data.slice(0, 3).map((n) => JSON.stringify(n));
+  const more = data.length > 3 ? ` and ${data.length - 3} more` : '';
+  return (
+    `${dir} already holds ${shown.join(', ')}${more}, which this restore did not write: a restore never ` +
+    `removes or overwrites anything. Restore into a new or empty directory, or move ${dir} aside ` +
+    `(mv ${dir} ${dir}.old) and restore again.`
   );
-  return { kind: verify.report.verified ? 'restored' : 'failed', verify };
 }
 
 /**
@@ -90,7 +129,14 @@ export type MachineRestoreOutcome =
   | { kind: 'planned'; snapshotId: string; plan: string[] }
   /** Verification or the copy into the holding folder failed; `message` says why (live contents untouched). */
   | { kind: 'failed'; snapshotId: string; verify: VerifyResult; message: string }
-  | { kind: 'swapped'; snapshotId: string; verify: VerifyResult; previousContents: string };
+  /** previousContents: where the live data was kept (null: the path held none); leftover: see SwapResult. */
+  | {
+      kind: 'swapped';
+      snapshotId: string;
+      verify: VerifyResult;
+      previousContents: string | null;
+      leftover: string | null;
+    };
 
 /**
  * A snapshot into a machine's volume: select it, confirm it (apply), check the machine, then
@@ -130,8 +176,8 @@ export async function restoreToMachine(
     const why = verify.failure || 'the holding copy was not written';
     return { kind: 'failed', snapshotId, verify, message: `${why}; the live contents were not touched.` };
   }
-  const previousContents = await swapRemote(source, path, snapshotId, now());
-  return { kind: 'swapped', snapshotId, verify, previousContents };
+  const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now());
+  return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }
 
 /** What apply does, step by step, in the words of the plan a person reviews. */
@@ -152,13 +198,4 @@ function machineName(source: ArchiveSource): string {
 /** runVerify asks for a holding directory only in extract mode; a machine restore streams. */
 function streamModeWritesNoHoldingDir(): string {
   throw new Error('a stream-mode verification writes no holding directory');
-}
-
-/** Whether a local directory holds anything but lifeboat's own folders (a missing one holds nothing). */
-function localPathHoldsData(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((n) => n !== RESTORE_FOLDER && !n.startsWith(PRE_RESTORE_PREFIX));
-  } catch {
-    return false;
-  }
 }

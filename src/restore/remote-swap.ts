@@ -1,23 +1,33 @@
 import { OperationFailedError } from '../util/errors.js';
-import { lastLine } from '../util/process.js';
 import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
-import { RESTORE_FOLDER, remoteHoldingDir } from './restore-to-remote.js';
+import { remoteHoldingDir } from './restore-to-remote.js';
+import { runStatusScript } from './remote-status.js';
+import {
+  lifeboatFolderCasePatterns,
+  notDataCasePatterns,
+  PRE_RESTORE_PREFIX,
+  RESTORE_FOLDER,
+} from './volume-contents.js';
 
-export const PRE_RESTORE_PREFIX = '.lifeboat-pre-restore-';
+export { PRE_RESTORE_PREFIX };
 const STATUS = 'LIFEBOAT-SWAP ';
 
-/** Every name in "$1" but lifeboat's own folders, one per loop turn, as "$f" (POSIX sh globs, dot files included). */
-function forEachEntry(dir: string, body: string): string {
+/** Every name in `dir` but those `skip` matches, one per loop turn, as "$f" (POSIX sh globs, dot files included). */
+function forEachEntry(dir: string, skip: string, body: string): string {
   return (
     `for f in "${dir}"/* "${dir}"/.[!.]* "${dir}"/..?*; do [ -e "$f" ] || [ -L "$f" ] || continue; ` +
-    `case "\${f##*/}" in ${RESTORE_FOLDER}|${PRE_RESTORE_PREFIX}*) continue;; esac; ${body}; done`
+    `case "\${f##*/}" in ${skip}) continue;; esac; ${body}; done`
   );
 }
 
 /**
- * Moves the live contents of `path` aside into `.lifeboat-pre-restore-<time>/` (kept, never
- * deleted) and the verified holding copy `.lifeboat-restore/<id>/` into place.
+ * Moves the live data of `path` aside into `.lifeboat-pre-restore-<time>/` (kept, never deleted;
+ * made only when there is data to keep) and the verified holding copy `.lifeboat-restore/<id>/`
+ * into place. What is not data (volume-contents.ts) stays where it is: the volume's lost+found and
+ * lifeboat's own folders. Nothing is moved over a name that is there: the archive's copy of such a
+ * name (its lost+found on a volume that has one) is dropped when it is an empty folder, otherwise
+ * left in the holding folder. Status: `ok`, plus ` nothing-aside` and ` leftover` when they apply.
  */
 export function buildSwapScript(path: string, snapshotId: string, time: string): string {
   return [
@@ -25,61 +35,68 @@ export function buildSwapScript(path: string, snapshotId: string, time: string):
     `H=${shWord(remoteHoldingDir(path, snapshotId))}`,
     `A=${shWord(`${path}/${PRE_RESTORE_PREFIX}${time}`)}`,
     `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
-    `mkdir "$A" || { echo "${STATUS}err=aside"; exit 0; }`,
-    forEachEntry('$P', `mv "$f" "$A"/ || { echo "${STATUS}err=moveaside"; exit 0; }`),
-    forEachEntry('$H', `mv "$f" "$P"/ || { echo "${STATUS}err=movein"; exit 0; }`),
-    `rmdir "$H" 2>/dev/null; echo "${STATUS}ok"`,
+    forEachEntry(
+      '$P',
+      notDataCasePatterns(),
+      `{ [ -d "$A" ] || mkdir "$A"; } || { echo "${STATUS}err=aside"; exit 0; }; ` +
+        `mv "$f" "$A"/ || { echo "${STATUS}err=moveaside"; exit 0; }`,
+    ),
+    forEachEntry(
+      '$H',
+      lifeboatFolderCasePatterns(),
+      `if [ -e "$P/\${f##*/}" ] || [ -L "$P/\${f##*/}" ]; then rmdir "$f" 2>/dev/null; continue; fi; ` +
+        `mv "$f" "$P"/ || { echo "${STATUS}err=movein"; exit 0; }`,
+    ),
+    `S=ok; [ -d "$A" ] || S="$S nothing-aside"`,
+    `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${shWord(`${path}/${RESTORE_FOLDER}`)} 2>/dev/null`,
+    `echo "${STATUS}$S"`,
   ].join('\n');
 }
 
-/** Prints "LIFEBOAT-SWAP empty" or "LIFEBOAT-SWAP data" for a path (lifeboat's own folders do not count). */
+/** Prints "LIFEBOAT-SWAP empty" or "LIFEBOAT-SWAP data" for a path, by volume-contents.ts's one definition. */
 export function buildEmptyCheckScript(path: string): string {
   return [
     `P=${shWord(path)}`,
     `if [ ! -d "$P" ]; then echo "${STATUS}err=nopath"; exit 0; fi`,
     `N=0`,
-    forEachEntry('$P', 'N=1'),
+    forEachEntry('$P', notDataCasePatterns(), 'N=1'),
     `if [ "$N" = 0 ]; then echo "${STATUS}empty"; else echo "${STATUS}data"; fi`,
   ].join('\n');
 }
 
-async function runStatusScript(source: ArchiveSource, script: string): Promise<string> {
-  const proc = source.start(script, {});
-  let out = '';
-  proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const outcome = await proc.done;
-  const status = out
-    .split('\n')
-    .find((l) => l.startsWith(STATUS))
-    ?.slice(STATUS.length);
-  if (!status) {
-    throw new OperationFailedError(`${source.label} gave no status (${lastLine(outcome)})`);
-  }
-  return status;
-}
-
 export async function isRemotePathEmpty(source: ArchiveSource, path: string): Promise<boolean> {
-  const status = await runStatusScript(source, buildEmptyCheckScript(path));
+  const status = await runStatusScript(source, buildEmptyCheckScript(path), STATUS);
   if (status === 'err=nopath') throw new OperationFailedError(`${path} does not exist on the machine.`);
   return status === 'empty';
 }
 
-/** Runs the swap; returns where the previous contents were kept. */
+/** What a swap did: where the previous data was kept (null: there was none), and what stayed behind. */
+export interface SwapResult {
+  previousContents: string | null;
+  /** Members of the holding copy that were not moved because the volume has that name (its lost+found). */
+  leftover: string | null;
+}
+
+/** Runs the swap. */
 export async function swapRemote(
   source: ArchiveSource,
   path: string,
   snapshotId: string,
   now: Date,
-): Promise<string> {
+): Promise<SwapResult> {
   const time = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const status = await runStatusScript(source, buildSwapScript(path, snapshotId, time));
-  if (status !== 'ok') {
+  const aside = `${path}/${PRE_RESTORE_PREFIX}${time}`;
+  const status = (await runStatusScript(source, buildSwapScript(path, snapshotId, time), STATUS)).split(' ');
+  if (status[0] !== 'ok') {
     throw new OperationFailedError(
-      `swapping snapshot ${snapshotId} into ${path} failed (${status}); check ${path} and ${path}/${PRE_RESTORE_PREFIX}${time} by hand.`,
+      `swapping snapshot ${snapshotId} into ${path} failed (${status.join(' ')}); check ${path} and ${aside} by hand.`,
     );
   }
-  return `${path}/${PRE_RESTORE_PREFIX}${time}`;
+  return {
+    previousContents: status.includes('nothing-aside') ? null : aside,
+    leftover: status.includes('leftover') ? remoteHoldingDir(path, snapshotId) : null,
+  };
 }

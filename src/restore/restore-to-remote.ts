@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
-import { createDecompressor } from '../archive/decompress.js';
-import { OperationFailedError } from '../util/errors.js';
+import type { Writable } from 'node:stream';
+import { ArchiveInspector } from '../archive/archive-inspector.js';
+import { errorMessage, OperationFailedError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { lastLine } from '../util/process.js';
@@ -8,8 +9,11 @@ import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ArchiveFeed } from './archive-feed.js';
+import { MemberFilter } from './member-filter.js';
+import { runStatusScript, statusLine } from './remote-status.js';
+import { UnsafeEntryError } from './safe-extractor.js';
+import { RESTORE_FOLDER } from './volume-contents.js';
 
-export const RESTORE_FOLDER = '.lifeboat-restore';
 const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
 
 /** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
@@ -17,19 +21,40 @@ export function remoteHoldingDir(path: string, snapshotId: string): string {
   return `${path}/${RESTORE_FOLDER}/${snapshotId}`;
 }
 
+/** P (the volume), R (lifeboat's restore folder in it) and D (this snapshot's holding folder), and R's check. */
+function holdingVariables(path: string, snapshotId: string): string[] {
+  return [
+    `P=${shWord(path)}`,
+    `R=${shWord(`${path}/${RESTORE_FOLDER}`)}`,
+    `D=${shWord(remoteHoldingDir(path, snapshotId))}`,
+    // nothing is written through a restore folder that is a symlink or not a folder
+    `if [ -L "$R" ] || { [ -e "$R" ] && [ ! -d "$R" ]; }; then echo "${STATUS_PREFIX}err=notafolder"; exit 0; fi`,
+  ];
+}
+
 /**
  * The script run on the machine: it (re)creates the holding folder inside the volume and extracts
  * the plain tar read from stdin into it; it prints its status on stdout (flyctl does not pass exit
- * statuses on).
+ * statuses on). What it reads has passed the member rules on the runner (member-filter.ts); GNU tar
+ * also gets -k, so that no member ever replaces a file another one wrote (busybox tar, on Alpine
+ * images, has no such option: there the filter alone holds).
  */
 export function buildRemoteRestoreScript(path: string, snapshotId: string): string {
   return [
-    `P=${shWord(path)}`,
-    `D=${shWord(remoteHoldingDir(path, snapshotId))}`,
+    ...holdingVariables(path, snapshotId),
     `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
     `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,
     `cd "$D" || { echo "${STATUS_PREFIX}err=cd"; exit 0; }`,
-    `tar -x -p -f -; echo "${STATUS_PREFIX}tar=$?"`,
+    `case "$(tar --version 2>/dev/null)" in *"GNU tar"*) set -- -k;; *) set --;; esac`,
+    `tar -x -p "$@" -f -; echo "${STATUS_PREFIX}tar=$?"`,
+  ].join('\n');
+}
+
+/** Removes a holding folder a failed restore left, and lifeboat's restore folder when that leaves it empty. */
+export function buildDiscardScript(path: string, snapshotId: string): string {
+  return [
+    ...holdingVariables(path, snapshotId),
+    `rm -rf "$D"; rmdir "$R" 2>/dev/null; echo "${STATUS_PREFIX}discarded"`,
   ].join('\n');
 }
 
@@ -48,12 +73,14 @@ export interface RemoteRestoreOptions {
 
 /**
  * Streams a verified snapshot into a machine's holding folder: the archive is downloaded again,
- * hashed (it must still match the manifest), decrypted when it is age-encrypted and decompressed
- * here, and the plain tar is extracted there. Nothing outside `<path>/.lifeboat-restore/<id>/` is
- * touched; a failed download or send stops the remote tar.
+ * hashed (it must still match the manifest), decrypted when it is age-encrypted, decompressed and
+ * walked here, bounded by what the manifest records, and every member passes the safe extractor's
+ * rules before it is re-packed for the machine's tar (a refused member stops the restore before
+ * any of its bytes leave). Nothing outside `<path>/.lifeboat-restore/<id>/` is touched; a restore
+ * that fails stops the remote tar and removes what it wrote there.
  */
 export async function restoreToRemote(options: RemoteRestoreOptions): Promise<string> {
-  const { store, manifest, source: remote, path, logger, signal } = options;
+  const { manifest, source: remote, path, logger, signal } = options;
   if (manifest.encryption && !options.decryptionIdentity) {
     throw new OperationFailedError(
       `snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`,
@@ -67,41 +94,91 @@ export async function restoreToRemote(options: RemoteRestoreOptions): Promise<st
   });
   let stdout = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const feed = new ArchiveFeed(manifest.encryption ? options.decryptionIdentity : undefined);
   let sendError: unknown;
+  try {
+    await sendFiltered(options, proc.stdin);
+  } catch (err) {
+    sendError = err;
+    proc.kill('SIGTERM');
+  }
+  const outcome = await proc.done;
+  const status = statusLine(stdout, STATUS_PREFIX);
+  if (status === 'err=nopath') {
+    throw new OperationFailedError(
+      `restore-path ${path} does not exist on the machine: give the volume's mount point.`,
+    );
+  }
+  if (status === 'err=notafolder') {
+    throw new OperationFailedError(
+      `${path}/${RESTORE_FOLDER} on the machine is a symlink or not a folder: lifeboat writes through neither. Remove it and restore again.`,
+    );
+  }
+  if (sendError === undefined && status === 'tar=0' && outcome.code === 0) return holding;
+  const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
+  const why = sendError === undefined ? '' : `: ${errorMessage(sendError)}`;
+  const tar = status ?? `no status; ${remote.label} ${lastLine(outcome)}`;
+  throw new OperationFailedError(
+    sendError instanceof UnsafeEntryError
+      ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
+      : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${why}; ${removed}`,
+  );
+}
+
+/**
+ * download -> sha256 -> (age decryption) -> decompression and the member rules -> re-packed plain
+ * tar -> `stdin`. The tar is ended only when the whole archive was read, walked and has the
+ * manifest's sha256; otherwise the remote tar reads a cut stream and fails.
+ */
+async function sendFiltered(options: RemoteRestoreOptions, stdin: Writable): Promise<void> {
+  const { store, manifest, signal } = options;
+  const feed = new ArchiveFeed(manifest.encryption ? options.decryptionIdentity : undefined);
+  const filter = new MemberFilter();
+  const sending = pipeline(filter.output, stdin);
+  sending.catch(() => undefined);
   try {
     const download = await store.download(
       manifest.archive.key,
       manifest.archive.versionId ?? undefined,
       signal,
     );
-    const decompressor = createDecompressor(manifest.compression);
-    await Promise.all([feed.feed(download.body, decompressor), pipeline(decompressor, proc.stdin)]);
+    const inspector = new ArchiveInspector(manifest.compression, {
+      onEntry: filter.onEntry,
+      maxEntries: manifest.entries,
+      maxUncompressedBytes: manifest.uncompressedBytes,
+    });
+    const feeding = feed.feed(download.body, inspector.input);
+    feeding.catch(() => undefined);
+    // the walk's verdict first: a refused member explains a broken feed, not the reverse
+    await inspector.result.catch((err: unknown) => {
+      throw feed.decryptError
+        ? new OperationFailedError(`decryption failed: ${errorMessage(feed.decryptError)}`)
+        : err;
+    });
+    await feeding;
+    if (feed.stored.sha256 !== manifest.archive.sha256) {
+      throw new OperationFailedError(
+        `the archive changed between verification and the restore (sha256 ${feed.stored.sha256}, manifest ${manifest.archive.sha256})`,
+      );
+    }
   } catch (err) {
-    sendError = err;
-    proc.kill('SIGTERM');
+    filter.abort(err as Error);
+    throw err;
   }
-  const outcome = await proc.done;
-  const status = stdout
-    .split('\n')
-    .find((l) => l.startsWith(STATUS_PREFIX))
-    ?.slice(STATUS_PREFIX.length);
-  const sha = feed.stored.sha256;
-  if (status === 'err=nopath') {
-    throw new OperationFailedError(
-      `restore-path ${path} does not exist on the machine: give the volume's mount point.`,
-    );
-  }
-  if (status !== 'tar=0' || outcome.code !== 0) {
-    throw new OperationFailedError(
-      `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${status ?? `no status; ${remote.label} ${lastLine(outcome)}`})` +
-        `${sendError ? `: ${(sendError as Error).message}` : ''}. Only ${holding} may hold a partial copy.`,
-    );
-  }
-  if (sha !== manifest.archive.sha256) {
-    throw new OperationFailedError(
-      `the archive changed between verification and the restore (sha256 ${sha}, manifest ${manifest.archive.sha256}): do not use ${holding}.`,
-    );
-  }
-  return holding;
+  filter.finish();
+  await sending;
+}
+
+/** Removes a failed restore's holding folder on the machine; says what became of it, for the message. */
+async function discardRemoteHolding(
+  remote: ArchiveSource,
+  path: string,
+  snapshotId: string,
+): Promise<string> {
+  const holding = remoteHoldingDir(path, snapshotId);
+  const status = await runStatusScript(remote, buildDiscardScript(path, snapshotId), STATUS_PREFIX).catch(
+    (err: unknown) => errorMessage(err),
+  );
+  return status === 'discarded'
+    ? `What reached ${holding} was removed`
+    : `Only ${holding} may hold a partial copy (removing it failed: ${status})`;
 }

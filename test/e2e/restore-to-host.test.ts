@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTree, makeFixtureVolume } from '../helpers/fixture-volume.js';
-import { NODE24 } from '../helpers/node24.js';
+import { runCli, sshFlags, storageFlags } from '../helpers/cli-run.js';
 import { runAction } from '../helpers/run-action.js';
 import { createBucket, getJson, s3Env, s3Server } from '../helpers/s3.js';
 import { giveToTestUser, startSshd, type SshServer } from '../helpers/sshd.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 let server: SshServer;
 let remotePath: string;
 
@@ -69,47 +66,20 @@ describe('restore to an SSH host (issue 11): the same holding-directory rule as 
     );
 
     // the CLI swaps it in over the same SSH connection settings
-    const dir = mkdtempSync(join(tmpdir(), 'lb-sshkeys-'));
-    writeFileSync(join(dir, 'key'), server.clientKey.privateKey, { mode: 0o600 });
-    writeFileSync(join(dir, 'known_hosts'), server.knownHosts);
-    const child = spawn(
-      NODE24,
-      [
-        join(root, 'dist/cli/index.js'),
-        'restore',
-        '--target',
-        'vps',
-        '--bucket',
-        bucket,
-        '--endpoint',
-        s3Server().endpoint,
-        '--force-path-style',
-        '--host',
-        server.host,
-        '--port',
-        ssh.port,
-        '--user',
-        server.user,
-        '--ssh-key-file',
-        join(dir, 'key'),
-        '--known-hosts-file',
-        join(dir, 'known_hosts'),
-        '--path',
-        remotePath,
-        '--apply',
-        '--confirm',
-        id,
-      ],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...s3Env() },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.stdout.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code, err).toBe(0);
+    const cli = sshFlags(server);
+    const swap = await runCli([
+      'restore',
+      '--target',
+      'vps',
+      ...storageFlags(bucket),
+      ...cli.flags,
+      '--path',
+      remotePath,
+      '--apply',
+      '--confirm',
+      id,
+    ]).finally(cli.remove);
+    expect(swap.code, swap.stderr).toBe(0);
     expect(withoutLifeboat(describeTree(remotePath))).toEqual(snapshot);
     const aside = readdirSync(remotePath).filter((n) => n.startsWith('.lifeboat-pre-restore-'));
     expect(aside).toHaveLength(1);

@@ -19,7 +19,11 @@ import {
   type RestoreChecks,
 } from '../../src/jobs/restore.js';
 import { buildEmptyCheckScript, buildSwapScript } from '../../src/restore/remote-swap.js';
-import { buildRemoteRestoreScript, restoreToRemote } from '../../src/restore/restore-to-remote.js';
+import {
+  buildDiscardScript,
+  buildRemoteRestoreScript,
+  restoreToRemote,
+} from '../../src/restore/restore-to-remote.js';
 import type { ArchiveSource, SourceIdentity, StartOptions } from '../../src/sources/archive-source.js';
 import type { DownloadedObject, ObjectStore, StoredJson } from '../../src/storage/object-store.js';
 import { OperationFailedError } from '../../src/util/errors.js';
@@ -137,8 +141,9 @@ function bucketOf(objects: Map<string, Buffer>, events: string[]): ObjectStore {
 }
 
 /**
- * A machine that runs only lifeboat's three scripts for PATH and snapshot ID and answers each as
- * the real shell script would: the empty check, the restore (tar reads stdin, kept here) and the swap.
+ * A machine that runs only lifeboat's scripts for PATH and snapshot ID and answers each as the real
+ * shell script would: the empty check, the restore (tar reads stdin, kept here), the removal of a
+ * failed restore's holding folder and the swap.
  */
 class FakeMachine implements ArchiveSource {
   readonly label = 'fake ssh';
@@ -168,6 +173,10 @@ class FakeMachine implements ArchiveSource {
         this.received = stdin;
         return 'LIFEBOAT-RESTORE-STATUS tar=0';
       });
+    }
+    if (script === buildDiscardScript(PATH, ID)) {
+      this.events.push('discard holding folder');
+      return this.process(options, () => 'LIFEBOAT-RESTORE-STATUS discarded');
     }
     if (script === buildSwapScript(PATH, ID, SWAP_TIME)) {
       this.events.push('swap');
@@ -379,7 +388,9 @@ describe('the copy into a machine (restoreToRemote)', () => {
     });
     await expect(restoring).rejects.toThrow(OperationFailedError);
     await expect(restoring).rejects.toThrow(`no object ${manifest.archive.key}`);
+    await expect(restoring).rejects.toThrow(`What reached /data/.lifeboat-restore/${ID} was removed`);
     expect(machine.killed).toBe(true);
+    expect(events).toEqual(['restore into holding folder', `download ${VERSION}`, 'discard holding folder']);
   });
 });
 

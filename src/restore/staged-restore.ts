@@ -1,0 +1,105 @@
+import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, stat, utimes } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigurationError } from '../util/errors.js';
+import { isLifeboatFolder, RESTORE_FOLDER, volumeData } from './volume-contents.js';
+
+/**
+ * A restore into a directory of this machine, all or nothing: the snapshot is extracted into
+ * `<dir>/.lifeboat-restore/<id>/` (inside `dir`, so on its file system, where moving is a rename),
+ * and only once that copy is verified are its top-level members moved into place. Until then `dir`
+ * holds no data it did not hold before (volume-contents.ts's one definition): a restore that fails
+ * removes what it wrote, and one that is killed leaves only its holding folder, which is not data,
+ * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
+ * moved, overwritten or removed.
+ */
+
+/** The data at the top of `dir` (lost+found and lifeboat's folders are not data); none when it does not exist. */
+export async function dataIn(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    if (err.code === 'ENOTDIR') {
+      throw new ConfigurationError(
+        `${resolve(dir)} is a file, not a directory: choose a directory to restore into.`,
+      );
+    }
+    throw err;
+  });
+  return volumeData(names.sort());
+}
+
+/** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
+export class StagedRestore {
+  private constructor(
+    /** The directory restored into. */
+    readonly dir: string,
+    /** `<dir>/.lifeboat-restore/<id>`: what the verification extracts into. */
+    readonly holding: string,
+    /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
+    private readonly madeFrom: string | undefined,
+  ) {}
+
+  /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
+  static async stage(dir: string, snapshotId: string): Promise<StagedRestore> {
+    const abs = resolve(dir);
+    const madeFrom = await mkdir(abs, { recursive: true });
+    const folder = join(abs, RESTORE_FOLDER);
+    const existing = await lstat(folder).catch(() => undefined);
+    if (existing && !existing.isDirectory()) {
+      throw new ConfigurationError(
+        `${folder} is a symlink or not a folder: lifeboat writes through neither. Remove it and restore again.`,
+      );
+    }
+    if (!existing) await mkdir(folder, { mode: 0o700 });
+    const holding = join(folder, snapshotId);
+    // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
+    await rm(holding, { recursive: true, force: true });
+    await mkdir(holding, { mode: 0o700 });
+    return new StagedRestore(abs, holding, madeFrom);
+  }
+
+  /**
+   * Moves the verified members into place, never over a name `dir` has (the archive's copy of such a
+   * name, its lost+found where the volume has one, is dropped when it is an empty folder and left in
+   * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
+   * holding folder when something stayed in it.
+   */
+  async complete(): Promise<{ leftover: string | null }> {
+    for (const name of await readdir(this.holding)) {
+      if (isLifeboatFolder(name)) continue;
+      const from = join(this.holding, name);
+      const to = join(this.dir, name);
+      if (await lstat(to).catch(() => undefined)) {
+        await rmdir(from).catch(() => undefined);
+        continue;
+      }
+      await rename(from, to);
+    }
+    const root = await stat(this.holding);
+    const leftover = await rmdir(this.holding).then(
+      () => null,
+      () => this.holding,
+    );
+    await rmdir(dirname(this.holding)).catch(() => undefined);
+    // a mount point may belong to someone else: its mode and time are kept when they cannot be set
+    await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+    await utimes(this.dir, root.atime, root.mtime).catch(() => undefined);
+    return { leftover };
+  }
+
+  /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
+  async discard(): Promise<void> {
+    await rm(this.holding, { recursive: true, force: true });
+    await rmdir(dirname(this.holding)).catch(() => undefined);
+    if (!this.madeFrom) return;
+    for (let d = this.dir; ; d = dirname(d)) {
+      if (
+        !(await rmdir(d).then(
+          () => true,
+          () => false,
+        )) ||
+        d === this.madeFrom
+      )
+        return;
+    }
+  }
+}

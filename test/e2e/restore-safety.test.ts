@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flyStandin, runCli, sshFlags, storageFlags } from '../helpers/cli-run.js';
+import { describeTree } from '../helpers/fixture-volume.js';
+import { backedUp, freshVolume, restoredTree, restoreTestbed } from '../helpers/restore-targets.js';
+import { TEST_USER } from '../helpers/sshd.js';
+
+/**
+ * Issue 16 "Safety": a restore never costs the person work. The shipped CLI restores into a
+ * directory here, an SSH host (the project's sshd) and a Fly machine (the flyctl stand-in).
+ */
+
+const { folders, sshd } = restoreTestbed();
+
+describe('restore safety (issue 16): the shipped CLI never costs the person work', () => {
+  it('restore --to DIR a second time refuses, names DIR and how to go on, and keeps what the person did there', async () => {
+    const volume = folders.fixture(100_000);
+    const { bucket } = await backedUp(volume);
+    const to = join(folders.scratch('lb-safety-to-'), 'restored');
+    const args = ['restore', '--target', 'vol', ...storageFlags(bucket), '--to', to];
+    const first = await runCli(args);
+    expect(first.code, first.stderr).toBe(0);
+    expect(describeTree(to)).toEqual(describeTree(volume));
+
+    // the person works in the restored copy, then runs the same command again
+    writeFileSync(join(to, 'app.db'), 'rows written since the restore\n');
+    writeFileSync(join(to, 'my-notes.txt'), 'an hour of work\n');
+    const worked = describeTree(to);
+    const again = await runCli(args);
+    expect(again.code, again.stderr).toBe(2);
+    expect(again.stderr).toContain(`${to} already holds`);
+    expect(again.stderr).toContain('which this restore did not write');
+    expect(again.stderr).toContain(`mv ${to} ${to}.old`);
+    expect(describeTree(to)).toEqual(worked);
+  });
+
+  it('--if-empty restores a fresh volume that holds only lost+found, here, on an SSH host and on a Fly machine', async () => {
+    const volume = folders.fixture(100_000);
+    const { bucket } = await backedUp(volume);
+    const source = describeTree(volume);
+    const args = ['restore', '--if-empty', '--target', 'vol', ...storageFlags(bucket)];
+
+    const local = freshVolume(folders.scratch('lb-safety-local-'));
+    const l = await runCli([...args, '--path', local]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(l.stdout).not.toContain('holds data');
+    expect(restoredTree(describeTree(local))).toEqual(source);
+    expect(statSync(join(local, 'lost+found')).mode & 0o777).toBe(0o700);
+    expect(readdirSync(local).filter((n) => n.startsWith('.lifeboat-'))).toEqual([]);
+
+    const remote = freshVolume(folders.scratch('lb-safety-ssh-'), TEST_USER);
+    execFileSync('chmod', ['755', join(remote, '..')]);
+    const ssh = sshFlags(sshd());
+    try {
+      const s = await runCli([...args, ...ssh.flags, '--path', remote]);
+      expect(s.code, s.stderr).toBe(0);
+      expect(s.stdout).not.toContain('holds data');
+      expect(restoredTree(describeTree(remote))).toEqual(source);
+      expect(statSync(join(remote, 'lost+found')).isDirectory()).toBe(true);
+    } finally {
+      ssh.remove();
+    }
+
+    const machine = freshVolume(folders.scratch('lb-safety-fly-'));
+    const f = await runCli([...args, '--app', 'my-app', '--path', '/data'], flyStandin(machine));
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).not.toContain('holds data');
+    expect(restoredTree(describeTree(machine))).toEqual(source);
+    // nothing to keep aside on a fresh volume: no empty .lifeboat-pre-restore-* folder either
+    expect(readdirSync(machine).filter((n) => n.startsWith('.lifeboat-'))).toEqual([]);
+    const again = await runCli([...args, '--app', 'my-app', '--path', '/data'], flyStandin(machine));
+    expect(again.stdout).toContain('holds data; nothing was done');
+  });
+});
