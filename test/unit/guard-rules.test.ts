@@ -2,7 +2,6 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATHS } from '../../src/guard/discover.js';
 import type { Finding } from '../../src/guard/findings.js';
 import { analyzeFlyToml } from '../../src/guard/fly-toml.js';
 import { runGuard } from '../../src/guard/guard.js';
@@ -10,9 +9,9 @@ import { applyOverride, pullRequestFromEvent } from '../../src/guard/override.js
 import { analyzePreview, parseUrn } from '../../src/guard/preview.js';
 import { BUILTIN_STATEFUL, canonicalType, StatefulTypes } from '../../src/guard/stateful.js';
 import { analyzeTypeScript } from '../../src/guard/typescript-program.js';
+import { guardDefaults } from '../helpers/guard-corpus.js';
 
 const FIXTURES = new URL('../fixtures/guard', import.meta.url).pathname;
-const DEFAULTS = DEFAULT_PATHS;
 
 /** "LB001 error file:line" per finding: exact rule ids, severities and places. */
 function brief(findings: Finding[]): string[] {
@@ -20,16 +19,7 @@ function brief(findings: Finding[]): string[] {
 }
 
 async function check(fixture: string, extra: Partial<Parameters<typeof runGuard>[0]> = {}) {
-  return runGuard({
-    workspace: join(FIXTURES, fixture),
-    paths: DEFAULTS,
-    stateful: new StatefulTypes(),
-    protectedStages: ['production'],
-    minSnapshotRetention: 7,
-    previews: [],
-    now: new Date('2026-11-23T12:00:00Z'),
-    ...extra,
-  });
+  return runGuard(guardDefaults(join(FIXTURES, fixture), extra));
 }
 
 function ts(text: string, stages = ['production'], stateful = new StatefulTypes()) {
