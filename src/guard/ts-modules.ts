@@ -85,8 +85,14 @@ export class TsProgram {
     return pf.sf.getLineAndCharacterOfPosition(node.getStart(pf.sf)).line + 1;
   }
 
-  /** A relative module specifier resolved to a program source, or why it cannot be. */
-  resolveModule(from: string, spec: string): { file: string } | { error: string } | undefined {
+  /**
+   * A relative module specifier resolved to a program source, or why it cannot be. `missing`: no
+   * such file in the checkout (generated code, or a broken import that fails the deploy itself).
+   */
+  resolveModule(
+    from: string,
+    spec: string,
+  ): { file: string } | { error: string; missing?: boolean } | undefined {
     if (!spec.startsWith('./') && !spec.startsWith('../')) return undefined; // a package: not the program's own code
     const base = posix.normalize(posix.join(posix.dirname(from), spec));
     if (base.startsWith('../')) return { error: `it is outside the workspace (${base})` };
@@ -106,11 +112,14 @@ export class TsProgram {
     for (const c of candidates) {
       if (this.host.files.has(c) && /\.[cm]?tsx?$/.test(c) && !/\.d\.[cm]?ts$/.test(c)) return { file: c };
     }
+    // declarations only (sst-env.d.ts): types, nothing that runs
+    if ([`${stem}.d.ts`, `${base}.d.ts`, `${base}/index.d.ts`].some((c) => this.host.files.has(c)))
+      return undefined;
     for (const c of [base, `${base}.js`, `${base}.mjs`, `${base}/index.js`]) {
       if (this.host.files.has(c) && JS_EXT.test(c))
         return { error: `it is JavaScript (${c}), which the guard does not read` };
     }
-    return { error: 'no such file in the workspace' };
+    return { error: 'no such file in the workspace', missing: true };
   }
 
   /** The program sources directly in a folder (not below it). */
@@ -133,10 +142,11 @@ export class TsProgram {
         if (isProgramSource(r.file)) out.push(r.file);
         return;
       }
+      // a missing module fails the deploy itself (a warning); one that exists and cannot be read is a violation
       this.findings.push(
         finding(
           'LB007',
-          'error',
+          'missing' in r && r.missing ? 'warning' : 'error',
           `${pf.file} import ${spec}`,
           `${pf.file} imports ${spec}, which the guard cannot read: ${r.error}. The resources made there were not checked.`,
           { file: pf.file, line: this.lineOf(pf, at) },
