@@ -50,6 +50,10 @@ export class TsProgram {
   readonly files = new Map<string, ProgramFile>();
   readonly findings: Finding[] = [];
   private readonly exportCache = new Map<string, Resolved | undefined>();
+  private readonly destructuredCache = new Map<
+    ProgramFile,
+    Map<string, { from: ts.Expression; key: string } | null>
+  >();
 
   constructor(
     private readonly host: ProgramHost,
@@ -303,24 +307,27 @@ export class TsProgram {
     return undefined;
   }
 
-  /** `const { s3, rds: db } = aws`: the key a destructured const takes from its source. */
+  /** `const { s3, rds: db } = aws`: the key a destructured const takes from its source (null: bound twice). */
   private destructured(pf: ProgramFile, name: string): { from: ts.Expression; key: string } | undefined {
-    let found: { from: ts.Expression; key: string } | undefined;
-    let count = 0;
-    const visit = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer) {
-        for (const el of n.name.elements) {
-          if (ts.isIdentifier(el.name) && el.name.text === name && !el.dotDotDotToken) {
-            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : name;
-            found = { from: n.initializer, key };
-            count++;
+    let table = this.destructuredCache.get(pf);
+    if (!table) {
+      const built = new Map<string, { from: ts.Expression; key: string } | null>();
+      const visit = (n: ts.Node): void => {
+        if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer) {
+          for (const el of n.name.elements) {
+            if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
+            const local = el.name.text;
+            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : local;
+            built.set(local, built.has(local) ? null : { from: n.initializer, key });
           }
         }
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(pf.sf);
-    return count === 1 ? found : undefined;
+        ts.forEachChild(n, visit);
+      };
+      visit(pf.sf);
+      table = built;
+      this.destructuredCache.set(pf, table);
+    }
+    return table.get(name) ?? undefined;
   }
 
   /** What a module exports under a name: `export const`, `export { a as b }`, re-exports, `export *`. */
