@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -150,9 +150,13 @@ describe('TypeScript programs (LB001, LB002, LB003)', () => {
     cpSync(join(FIXTURES, 'pulumi-helpers'), ws, { recursive: true });
     mkdirSync(join(ws, 'node_modules/evil'), { recursive: true });
     writeFileSync(join(ws, 'node_modules/evil/index.ts'), "new aws.rds.Instance('not-ours', {});\n");
-    const r = await check('.', { workspace: ws });
-    expect(r.files.map((f) => f.file)).toEqual(['index.ts', 'lib/db.ts']);
-    expect(brief(r.findings)).toEqual(['LB002 error index.ts:10', 'LB002 error lib/db.ts:6']);
+    try {
+      const r = await check('.', { workspace: ws });
+      expect(r.files.map((f) => f.file)).toEqual(['index.ts', 'lib/db.ts']);
+      expect(brief(r.findings)).toEqual(['LB002 error index.ts:10', 'LB002 error lib/db.ts:6']);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 
   it('SST components: options, transform assignments, and the app config', async () => {
