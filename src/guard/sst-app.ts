@@ -82,14 +82,15 @@ export function readSstApp(pf: ProgramFile, stages: readonly string[]): SstApp |
     const judged = [...r.certain, ...r.maybe];
     const severityFor = (stage: string) => (r.certain.includes(stage) ? 'error' : 'warning');
     const removal = getOption([r.obj], 'removal', consts);
-    if (removal === UNKNOWN) {
+    const unreadable = (option: string) =>
       findings.push(
-        finding('LB003', 'warning', resource, 'cannot read `removal` in the SST app config.', {
+        finding('LB003', 'warning', resource, `cannot read \`${option}\` in the SST app config.`, {
           file,
           line: lineAt(r.obj),
         }),
       );
-    } else if (removal) {
+    if (removal === UNKNOWN) unreadable('removal');
+    else if (removal) {
       for (const stage of judged) {
         const v = evaluate(removal, stage, consts);
         const place = { file, line: lineAt(removal) };
@@ -117,14 +118,8 @@ export function readSstApp(pf: ProgramFile, stages: readonly string[]): SstApp |
       }
     }
     const protect = getOption([r.obj], 'protect', consts);
-    if (protect === UNKNOWN) {
-      findings.push(
-        finding('LB003', 'warning', resource, 'cannot read `protect` in the SST app config.', {
-          file,
-          line: lineAt(r.obj),
-        }),
-      );
-    } else if (!protect) {
+    if (protect === UNKNOWN) unreadable('protect');
+    else if (!protect) {
       const severity = r.certain.length > 0 ? 'error' : 'warning';
       findings.push(
         finding('LB003', severity, resource, 'SST app config has no `protect` for the protected stages.', {

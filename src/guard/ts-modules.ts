@@ -50,6 +50,10 @@ export class TsProgram {
   readonly files = new Map<string, ProgramFile>();
   readonly findings: Finding[] = [];
   private readonly exportCache = new Map<string, Resolved | undefined>();
+  private readonly destructuredCache = new Map<
+    ProgramFile,
+    Map<string, { from: ts.Expression; key: string } | null>
+  >();
 
   constructor(
     private readonly host: ProgramHost,
@@ -85,8 +89,14 @@ export class TsProgram {
     return pf.sf.getLineAndCharacterOfPosition(node.getStart(pf.sf)).line + 1;
   }
 
-  /** A relative module specifier resolved to a program source, or why it cannot be. */
-  resolveModule(from: string, spec: string): { file: string } | { error: string } | undefined {
+  /**
+   * A relative module specifier resolved to a program source, or why it cannot be. `missing`: no
+   * such file in the checkout (generated code, or a broken import that fails the deploy itself).
+   */
+  resolveModule(
+    from: string,
+    spec: string,
+  ): { file: string } | { error: string; missing?: boolean } | undefined {
     if (!spec.startsWith('./') && !spec.startsWith('../')) return undefined; // a package: not the program's own code
     const base = posix.normalize(posix.join(posix.dirname(from), spec));
     if (base.startsWith('../')) return { error: `it is outside the workspace (${base})` };
@@ -106,11 +116,14 @@ export class TsProgram {
     for (const c of candidates) {
       if (this.host.files.has(c) && /\.[cm]?tsx?$/.test(c) && !/\.d\.[cm]?ts$/.test(c)) return { file: c };
     }
+    // declarations only (sst-env.d.ts): types, nothing that runs
+    if ([`${stem}.d.ts`, `${base}.d.ts`, `${base}/index.d.ts`].some((c) => this.host.files.has(c)))
+      return undefined;
     for (const c of [base, `${base}.js`, `${base}.mjs`, `${base}/index.js`]) {
       if (this.host.files.has(c) && JS_EXT.test(c))
         return { error: `it is JavaScript (${c}), which the guard does not read` };
     }
-    return { error: 'no such file in the workspace' };
+    return { error: 'no such file in the workspace', missing: true };
   }
 
   /** The program sources directly in a folder (not below it). */
@@ -133,10 +146,11 @@ export class TsProgram {
         if (isProgramSource(r.file)) out.push(r.file);
         return;
       }
+      // a missing module fails the deploy itself (a warning); one that exists and cannot be read is a violation
       this.findings.push(
         finding(
           'LB007',
-          'error',
+          'missing' in r && r.missing ? 'warning' : 'error',
           `${pf.file} import ${spec}`,
           `${pf.file} imports ${spec}, which the guard cannot read: ${r.error}. The resources made there were not checked.`,
           { file: pf.file, line: this.lineOf(pf, at) },
@@ -293,24 +307,27 @@ export class TsProgram {
     return undefined;
   }
 
-  /** `const { s3, rds: db } = aws`: the key a destructured const takes from its source. */
+  /** `const { s3, rds: db } = aws`: the key a destructured const takes from its source (null: bound twice). */
   private destructured(pf: ProgramFile, name: string): { from: ts.Expression; key: string } | undefined {
-    let found: { from: ts.Expression; key: string } | undefined;
-    let count = 0;
-    const visit = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer) {
-        for (const el of n.name.elements) {
-          if (ts.isIdentifier(el.name) && el.name.text === name && !el.dotDotDotToken) {
-            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : name;
-            found = { from: n.initializer, key };
-            count++;
+    let table = this.destructuredCache.get(pf);
+    if (!table) {
+      const built = new Map<string, { from: ts.Expression; key: string } | null>();
+      const visit = (n: ts.Node): void => {
+        if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer) {
+          for (const el of n.name.elements) {
+            if (!ts.isIdentifier(el.name) || el.dotDotDotToken) continue;
+            const local = el.name.text;
+            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : local;
+            built.set(local, built.has(local) ? null : { from: n.initializer, key });
           }
         }
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(pf.sf);
-    return count === 1 ? found : undefined;
+        ts.forEachChild(n, visit);
+      };
+      visit(pf.sf);
+      table = built;
+      this.destructuredCache.set(pf, table);
+    }
+    return table.get(name) ?? undefined;
   }
 
   /** What a module exports under a name: `export const`, `export { a as b }`, re-exports, `export *`. */

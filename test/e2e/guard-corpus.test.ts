@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefFinding, corpusCases } from '../helpers/guard-corpus.js';
 import { runAction } from '../helpers/run-action.js';
@@ -27,6 +28,7 @@ describe('protected-deploy-guard bundle over the corpus', () => {
       findings: { rule: string; severity: string; file?: string; line?: number }[];
       notes: string[];
     };
+    rmSync(dirname(run.runnerTemp), { recursive: true, force: true });
     expect(report.findings.map(briefFinding)).toEqual(c.findings);
     for (const n of c.notes) expect(report.notes.join('\n')).toContain(n);
     const errors = c.findings.filter((f) => f.includes(' error ')).length;

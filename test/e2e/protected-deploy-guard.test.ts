@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetLayout } from '../../src/catalog/layout.js';
 import { latestFor, MANIFEST_SCHEMA_VERSION, type Manifest } from '../../src/catalog/manifest.js';
@@ -21,13 +21,20 @@ let api: GitHubApiStandin;
 beforeAll(async () => {
   api = await GitHubApiStandin.start();
 });
+/** Folders this file makes in the temp dir (event payloads, the runs' work dirs): removed at the end. */
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 afterAll(async () => {
   await api.close();
 });
 
 /** A pull_request (or other) event payload file as the runner writes it. */
 function eventFile(payload: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'guard-event-')), 'event.json');
+  const dir = mkdtempSync(join(tmpdir(), 'guard-event-'));
+  made.push(dir);
+  const file = join(dir, 'event.json');
   writeFileSync(file, JSON.stringify(payload));
   return file;
 }
@@ -62,6 +69,7 @@ async function guard(
     inputs: { 'github-token': TOKEN, ...inputs },
     env,
   });
+  made.push(dirname(run.runnerTemp));
   const report =
     run.outputs['report-path'] && existsSync(run.outputs['report-path'])
       ? (JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')) as {

@@ -1,5 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_PATHS } from '../../src/guard/discover.js';
+import type { GuardOptions } from '../../src/guard/guard.js';
+import { StatefulTypes } from '../../src/guard/stateful.js';
+
+/** The engine's options as the action's defaults give them, for a workspace; `extra` overrides. */
+export function guardDefaults(workspace: string, extra: Partial<GuardOptions> = {}): GuardOptions {
+  return {
+    workspace,
+    paths: DEFAULT_PATHS,
+    stateful: new StatefulTypes(),
+    protectedStages: ['production'],
+    minSnapshotRetention: 7,
+    previews: [],
+    now: new Date('2026-11-23T12:00:00Z'),
+    ...extra,
+  };
+}
 
 /** test/fixtures/guard/corpus: one folder per case, written by hand after a shape seen in a public repository. */
 export const CORPUS = new URL('../fixtures/guard/corpus', import.meta.url).pathname;

@@ -7,6 +7,7 @@ import type { Finding } from '../../src/guard/findings.js';
 import { runGuard, type GuardOptions } from '../../src/guard/guard.js';
 import { analyzePreview } from '../../src/guard/preview.js';
 import { StatefulTypes } from '../../src/guard/stateful.js';
+import { guardDefaults } from '../helpers/guard-corpus.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -29,16 +30,7 @@ function brief(findings: Finding[]): string[] {
 }
 
 function run(ws: string, extra: Partial<GuardOptions> = {}) {
-  return runGuard({
-    workspace: ws,
-    paths: DEFAULT_PATHS,
-    stateful: new StatefulTypes(),
-    protectedStages: ['production'],
-    minSnapshotRetention: 7,
-    previews: [],
-    now: new Date('2026-11-23T12:00:00Z'),
-    ...extra,
-  });
+  return runGuard(guardDefaults(ws, extra));
 }
 
 const PROTECTED_TS = `import * as aws from '@pulumi/aws';\nnew aws.rds.Instance('db', {}, { protect: true, retainOnDelete: true });\n`;

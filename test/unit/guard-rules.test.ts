@@ -1,8 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATHS } from '../../src/guard/discover.js';
 import type { Finding } from '../../src/guard/findings.js';
 import { analyzeFlyToml } from '../../src/guard/fly-toml.js';
 import { runGuard } from '../../src/guard/guard.js';
@@ -10,9 +9,9 @@ import { applyOverride, pullRequestFromEvent } from '../../src/guard/override.js
 import { analyzePreview, parseUrn } from '../../src/guard/preview.js';
 import { BUILTIN_STATEFUL, canonicalType, StatefulTypes } from '../../src/guard/stateful.js';
 import { analyzeTypeScript } from '../../src/guard/typescript-program.js';
+import { guardDefaults } from '../helpers/guard-corpus.js';
 
 const FIXTURES = new URL('../fixtures/guard', import.meta.url).pathname;
-const DEFAULTS = DEFAULT_PATHS;
 
 /** "LB001 error file:line" per finding: exact rule ids, severities and places. */
 function brief(findings: Finding[]): string[] {
@@ -20,16 +19,7 @@ function brief(findings: Finding[]): string[] {
 }
 
 async function check(fixture: string, extra: Partial<Parameters<typeof runGuard>[0]> = {}) {
-  return runGuard({
-    workspace: join(FIXTURES, fixture),
-    paths: DEFAULTS,
-    stateful: new StatefulTypes(),
-    protectedStages: ['production'],
-    minSnapshotRetention: 7,
-    previews: [],
-    now: new Date('2026-11-23T12:00:00Z'),
-    ...extra,
-  });
+  return runGuard(guardDefaults(join(FIXTURES, fixture), extra));
 }
 
 function ts(text: string, stages = ['production'], stateful = new StatefulTypes()) {
@@ -160,9 +150,13 @@ describe('TypeScript programs (LB001, LB002, LB003)', () => {
     cpSync(join(FIXTURES, 'pulumi-helpers'), ws, { recursive: true });
     mkdirSync(join(ws, 'node_modules/evil'), { recursive: true });
     writeFileSync(join(ws, 'node_modules/evil/index.ts'), "new aws.rds.Instance('not-ours', {});\n");
-    const r = await check('.', { workspace: ws });
-    expect(r.files.map((f) => f.file)).toEqual(['index.ts', 'lib/db.ts']);
-    expect(brief(r.findings)).toEqual(['LB002 error index.ts:10', 'LB002 error lib/db.ts:6']);
+    try {
+      const r = await check('.', { workspace: ws });
+      expect(r.files.map((f) => f.file)).toEqual(['index.ts', 'lib/db.ts']);
+      expect(brief(r.findings)).toEqual(['LB002 error index.ts:10', 'LB002 error lib/db.ts:6']);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 
   it('SST components: options, transform assignments, and the app config', async () => {
