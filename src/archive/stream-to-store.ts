@@ -12,6 +12,7 @@ import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../
 import { formatBytes } from '../util/format.js';
 import { ArchiveDamagedError, ArchiveInspector, type ArchiveContents } from './archive-inspector.js';
 import { ArchiveTap } from './archive-tap.js';
+import { UnsafeEntryError } from './member-header.js';
 import { FrameDecoder } from './stream-frame.js';
 import { HashCounter } from './hash-counter.js';
 import { encryptingStream } from '../crypto/age-stream.js';
@@ -214,6 +215,13 @@ function explainStreamFailure(
   err: unknown,
 ): Error {
   if (err instanceof OperationFailedError || err instanceof ConfigurationError) return err;
+  if (err instanceof UnsafeEntryError) {
+    // a member no restore writes (a device node): storing it as good would promise a restore that fails
+    return new OperationFailedError(
+      `the archive from ${o.source.label} holds a member that no restore writes (${err.message}); nothing was published. ` +
+        'Leave it out with exclude, or remove it from the volume.',
+    );
+  }
   const judge = () => {
     if (!outcome) return undefined;
     try {
