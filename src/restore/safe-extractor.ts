@@ -1,139 +1,213 @@
-import { constants } from 'node:fs';
-import { chmod, link, lchown, lstat, lutimes, mkdir, open, symlink, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, fchmod, fchown, futimes } from 'node:fs';
+import { lchown, link, lstat, lutimes, mkdir, open, symlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
-import type { TarHeader } from '../archive/archive-inspector.js';
-import { resolveInside, safeEntryPath } from './entry-path.js';
+import {
+  linkTargetBytes,
+  memberNameBytes,
+  refusedMember,
+  typeRefusal,
+  UnsafeEntryError,
+  type TarHeader,
+} from '../archive/member-header.js';
+import { memberSegments, segmentsKey } from './entry-path.js';
+import { FolderHandles, mkfifoIn, pathIn } from './folder-handles.js';
 
-/** A member that would write outside the holding directory, or that is not a plain file, folder or link. */
-export class UnsafeEntryError extends Error {
-  override readonly name = 'UnsafeEntryError';
-}
+export { UnsafeEntryError } from '../archive/member-header.js';
+
+const fchmodFd = promisify(fchmod);
+const fchownFd = promisify(fchown);
+const futimesFd = promisify(futimes);
 
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const MODE_MASK = 0o1777;
 
+type Written = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
+
+/** What finish() does to a folder once everything inside it is written. */
+interface FolderAttributes {
+  segments: Buffer[];
+  mode: number;
+  uid?: number;
+  gid?: number;
+  mtime?: Date;
+}
+
 /**
- * Writes tar members into a holding directory and nowhere else. Refused: absolute names, "..",
- * symlinks or hardlinks that resolve outside the directory, any member whose path passes through
- * a symlink, device nodes and FIFOs, and a second member with the same name. Files are created
- * with O_EXCL|O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
+ * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
+ * stored bytes, folders are reached one name at a time through open folder handles (so depth is
+ * no limit), and a symlink is data, restored with whatever target it has.
+ *
+ * Refused: absolute names, "..", NUL; any member whose path passes through a symlink or a
+ * non-folder, judged on disk at the moment of the write (so no chain of links leads a write
+ * anywhere); hard links to anything but a non-folder this restore wrote; device nodes; a second
+ * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
+ * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
  */
 export class SafeExtractor {
-  /** Relative paths written, with their type. */
-  readonly written = new Map<string, 'file' | 'directory' | 'symlink' | 'link'>();
-  private readonly dirTimes: { path: string; mode: number; mtime?: Date }[] = [];
+  /** Every member written, by its byte-exact key (segmentsKey), with its type. */
+  private readonly members = new Map<string, Written>();
+  private readonly folderAttributes: FolderAttributes[] = [];
   private readonly asRoot = process.getuid?.() === 0;
+  private handles: FolderHandles | undefined;
 
   constructor(private readonly root: string) {}
 
+  /** Relative paths written (those whose names are UTF-8, as strings), with their type. */
+  get written(): Map<string, Written> {
+    const out = new Map<string, Written>();
+    for (const [key, type] of this.members) {
+      const bytes = Buffer.from(key, 'latin1');
+      const text = bytes.toString('utf8');
+      if (Buffer.from(text, 'utf8').equals(bytes)) out.set(text, type);
+    }
+    return out;
+  }
+
   readonly handle = async (header: TarHeader, stream: Readable): Promise<void> => {
-    const refuse = (why: string): never => {
+    try {
+      await this.write(header, stream);
+    } catch (err) {
+      // the walk stops here: let go of every folder it held
       stream.resume();
-      throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${why}`);
+      await this.release();
+      throw err;
+    }
+  };
+
+  private async write(header: TarHeader, stream: Readable): Promise<void> {
+    const refuse = (why: string): never => {
+      throw refusedMember(header, why);
     };
-    const safe = safeEntryPath(header.name);
-    if ('refused' in safe) return refuse(safe.refused);
-    const rel = safe.path;
-    if (rel !== '' && this.written.has(rel)) return refuse('the archive holds it twice');
-    if (rel !== '') await this.checkParents(rel, refuse);
-    const dest = rel === '' ? this.root : join(this.root, rel);
+    const named = memberSegments(memberNameBytes(header));
+    if ('refused' in named) return refuse(named.refused);
+    const typeRefused = typeRefusal(header);
+    if (typeRefused) return refuse(typeRefused);
+    // only files have data; every other member's (empty) stream is done with here
+    if (header.type !== 'file' && header.type !== 'contiguous-file') await drainEntry(stream);
+    const { segments } = named;
+    const key = segmentsKey(segments);
     const mode = (header.mode ?? 0o644) & MODE_MASK;
+    const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+    this.handles ??= await FolderHandles.open(this.root);
+    if (segments.length === 0) {
+      if (header.type !== 'directory') return refuse('it names the holding directory itself');
+      this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+      return;
+    }
+    if (this.members.has(key)) return refuse('the archive holds it twice');
+    const parent = await this.handles.folder(segments.slice(0, -1), true);
+    if ('refused' in parent) return refuse(parent.refused);
+    const name = segments[segments.length - 1]!;
+    const dest = pathIn(parent, name);
+    const exclusive = async (create: () => Promise<unknown>) => {
+      await create().catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST') refuse('a folder of that name was already written');
+        throw err;
+      });
+    };
+
     switch (header.type) {
       case 'directory': {
-        if (rel !== '') {
-          const existing = await lstat(dest).catch(() => undefined);
-          if (existing && !existing.isDirectory())
-            return refuse('a non-folder of that name was already written');
-          if (!existing) await mkdir(dest, { mode: 0o700 });
-          this.written.set(rel, 'directory');
-        }
-        this.dirTimes.push({ path: dest, mode, mtime: header.mtime });
-        await drainEntry(stream);
+        const existing = await lstat(dest).catch(() => undefined);
+        if (existing && !existing.isDirectory())
+          return refuse('a non-folder of that name was already written');
+        if (!existing) await mkdir(dest, { mode: 0o700 });
+        this.members.set(key, 'directory');
+        this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
         return;
       }
       case 'file':
       case 'contiguous-file': {
-        const fh = await open(
-          dest,
-          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-          0o600,
-        );
+        let fh: Awaited<ReturnType<typeof open>> | undefined;
+        await exclusive(async () => {
+          fh = await open(
+            dest,
+            constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+            0o600,
+          );
+        });
+        const file = fh!;
         try {
           // tar-stream's member streams are streamx streams: read them by iteration
-          for await (const chunk of stream) await fh.write(chunk as Buffer);
-          await fh.chmod(mode);
-          if (this.asRoot) await fh.chown(header.uid ?? 0, header.gid ?? 0);
+          for await (const chunk of stream) await file.write(chunk as Buffer);
+          await file.chmod(mode);
+          if (owner.uid !== undefined) await file.chown(owner.uid, owner.gid!);
+          if (header.mtime) await file.utimes(header.mtime, header.mtime);
         } finally {
-          await fh.close();
+          await file.close();
         }
-        if (header.mtime) await utimes(dest, header.mtime, header.mtime);
-        this.written.set(rel, 'file');
+        this.members.set(key, 'file');
         return;
       }
       case 'symlink': {
-        const target = header.linkname ?? '';
-        if (resolveInside(target, rel) === undefined) {
-          return refuse(`it is a symlink to ${JSON.stringify(target)}, outside the holding directory`);
-        }
-        await symlink(target, dest);
-        if (this.asRoot) await lchown(dest, header.uid ?? 0, header.gid ?? 0);
+        // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
+        const target = linkTargetBytes(header);
+        if (target.length === 0) return refuse('it is a symlink with an empty target');
+        if (target.includes(0)) return refuse('its symlink target contains a NUL byte');
+        await exclusive(() => symlink(target, dest));
+        if (owner.uid !== undefined) await lchown(dest, owner.uid, owner.gid!);
         if (header.mtime) await lutimes(dest, header.mtime, header.mtime);
-        this.written.set(rel, 'symlink');
-        await drainEntry(stream);
+        this.members.set(key, 'symlink');
         return;
       }
       case 'link': {
-        const target = resolveInside(safeLinkName(header.linkname ?? ''), undefined);
-        if (target === undefined || target === '') {
-          return refuse(
-            `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
-          );
-        }
-        if (this.written.get(target) !== 'file') {
+        const target = memberSegments(linkTargetBytes(header));
+        const outside = () =>
+          refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+        if ('refused' in target || target.segments.length === 0) return outside();
+        const targetType = this.members.get(segmentsKey(target.segments));
+        if (targetType === undefined || targetType === 'directory') {
           return refuse(
             `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
           );
         }
-        await link(join(this.root, target), dest);
-        this.written.set(rel, 'link');
-        await drainEntry(stream);
+        const linked = await this.handles.besideChain(target.segments.slice(0, -1), (from) =>
+          exclusive(() => link(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
+        );
+        if (linked && typeof linked === 'object' && 'refused' in linked) return refuse(linked.refused);
+        this.members.set(key, 'link');
+        return;
+      }
+      case 'fifo': {
+        await exclusive(() => mkfifoIn(parent, name));
+        const fifo = await open(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+        try {
+          await fifo.chmod(mode);
+          if (owner.uid !== undefined) await fifo.chown(owner.uid, owner.gid!);
+          if (header.mtime) await fifo.utimes(header.mtime, header.mtime);
+        } finally {
+          await fifo.close();
+        }
+        this.members.set(key, 'fifo');
         return;
       }
       default:
-        return refuse(`it is a ${header.type ?? 'special file'}; only files, folders and links are restored`);
+        return refuse(`it is a ${header.type}; only files, folders, links and FIFOs are restored`);
     }
-  };
+  }
 
-  /** Folder modes and times last: writing their contents changed them. */
+  /** Folder modes, owners and times last, children before parents: writing their contents changed them. */
   async finish(): Promise<void> {
-    for (const d of [...this.dirTimes].reverse()) {
-      await chmod(d.path, d.mode);
-      if (d.mtime) await utimes(d.path, d.mtime, d.mtime);
-    }
-  }
-
-  /** Every parent must be a real folder inside the root (created when the archive did not list it). */
-  private async checkParents(rel: string, refuse: (why: string) => never): Promise<void> {
-    const parts = rel.split('/').slice(0, -1);
-    let current = this.root;
-    for (const part of parts) {
-      current = join(current, part);
-      const st = await lstat(current).catch(() => undefined);
-      if (!st) {
-        await mkdir(current, { mode: 0o755 });
-        continue;
+    try {
+      for (const d of [...this.folderAttributes].reverse()) {
+        const handles = (this.handles ??= await FolderHandles.open(this.root));
+        const folder = await handles.folder(d.segments, false);
+        if ('refused' in folder) throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
+        if (d.uid !== undefined) await fchownFd(folder.fd, d.uid, d.gid!);
+        await fchmodFd(folder.fd, d.mode);
+        if (d.mtime) await futimesFd(folder.fd, d.mtime, d.mtime);
       }
-      if (st.isSymbolicLink()) refuse(`its path passes through the symlink ${JSON.stringify(part)}`);
-      if (!st.isDirectory()) refuse(`its parent ${JSON.stringify(part)} is not a folder`);
+    } finally {
+      await this.release();
     }
   }
-}
 
-/** Hardlink names are archive paths ("./a/b"): reduce them like member names. */
-function safeLinkName(name: string): string {
-  const safe = safeEntryPath(name);
-  return 'path' in safe ? safe.path : '/';
+  private async release(): Promise<void> {
+    const handles = this.handles;
+    this.handles = undefined;
+    await handles?.close();
+  }
 }
 
 async function drainEntry(stream: Readable): Promise<void> {
