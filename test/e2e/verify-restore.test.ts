@@ -155,7 +155,8 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
           { header: { name: './evil', type: 'symlink', linkname: '../..' } },
           { header: { name: './evil/pwned.txt' }, body: 'pwned' },
         ],
-        message: /"\.\/evil" was refused: it is a symlink to "\.\.\/\.\.", outside the holding directory/,
+        // the symlink itself is data (restored verbatim); writing through it is what is refused
+        message: /"\.\/evil\/pwned\.txt" was refused: its path passes through the symlink "evil"/,
       },
       {
         name: 'symlink-in-then-through',
@@ -176,7 +177,12 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
         entries: [{ header: { name: './null', type: 'character-device', devmajor: 1, devminor: 3 } }],
         message: /it is a character-device/,
       },
-      { name: 'fifo', entries: [{ header: { name: './pipe', type: 'fifo' } }], message: /it is a fifo/ },
+      // FIFOs are restored (test/e2e/round-trip.test.ts); device nodes of both kinds are not
+      {
+        name: 'block-device',
+        entries: [{ header: { name: './sda', type: 'block-device', devmajor: 8, devminor: 0 } }],
+        message: /it is a block-device/,
+      },
     ];
     const bucket = await createBucket();
     for (const [i, c] of cases.entries()) {
