@@ -7,6 +7,7 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
+import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
 import { formatBytes } from '../util/format.js';
@@ -53,9 +54,13 @@ export interface StreamOptions {
  * otherwise it is aborted and no object appears.
  */
 export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
+  const leftOut = new LeftOutMembers();
   const proc = o.source.start(o.script, {
     signal: o.signal,
-    onStderrLine: (line) => o.logger.info(`[${o.source.label}] ${line}`),
+    onStderrLine: (line) => {
+      o.logger.info(`[${o.source.label}] ${line}`);
+      leftOut.note(line);
+    },
   });
   let inspector: ArchiveInspector | undefined;
   let warnings: string[] = [];
@@ -70,7 +75,10 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   });
   const tap = new ArchiveTap(async () => {
     const outcome = await proc.done;
-    warnings = judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings;
+    warnings = [
+      ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+      ...leftOut.warnings(),
+    ];
     contents = await (inspector as ArchiveInspector).result;
   });
   const body = new PassThrough({ highWaterMark: 1 << 20 });
