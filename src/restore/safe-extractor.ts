@@ -1,5 +1,5 @@
 import { constants, fchmod, fchown, futimes } from 'node:fs';
-import { lchown, link, lstat, lutimes, mkdir, open, symlink } from 'node:fs/promises';
+import { lchown, link, lstat, lutimes, mkdir, open, symlink, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import {
@@ -24,7 +24,7 @@ const MODE_MASK = 0o1777;
 
 type Written = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
 
-/** What finish() does to a folder once everything inside it is written. */
+/** The mode, owner and mtime a member gets; for folders, by finish() once everything inside is written. */
 interface FolderAttributes {
   segments: Buffer[];
   mode: number;
@@ -100,12 +100,12 @@ export class SafeExtractor {
     if ('refused' in parent) return refuse(parent.refused);
     const name = segments[segments.length - 1]!;
     const dest = pathIn(parent, name);
-    const exclusive = async (create: () => Promise<unknown>) => {
-      await create().catch((err: NodeJS.ErrnoException) => {
+    // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
+    const exclusive = <T>(create: () => Promise<T>): Promise<T> =>
+      create().catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'EEXIST') refuse('a folder of that name was already written');
         throw err;
       });
-    };
 
     switch (header.type) {
       case 'directory': {
@@ -119,24 +119,13 @@ export class SafeExtractor {
       }
       case 'file':
       case 'contiguous-file': {
-        let fh: Awaited<ReturnType<typeof open>> | undefined;
-        await exclusive(async () => {
-          fh = await open(
-            dest,
-            constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-            0o600,
-          );
-        });
-        const file = fh!;
-        try {
+        const fh = await exclusive(() =>
+          open(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600),
+        );
+        await settle(fh, { mode, mtime: header.mtime, ...owner }, async (file) => {
           // tar-stream's member streams are streamx streams: read them by iteration
           for await (const chunk of stream) await file.write(chunk as Buffer);
-          await file.chmod(mode);
-          if (owner.uid !== undefined) await file.chown(owner.uid, owner.gid!);
-          if (header.mtime) await file.utimes(header.mtime, header.mtime);
-        } finally {
-          await file.close();
-        }
+        });
         this.members.set(key, 'file');
         return;
       }
@@ -171,14 +160,9 @@ export class SafeExtractor {
       }
       case 'fifo': {
         await exclusive(() => mkfifoIn(parent, name));
+        // O_NONBLOCK: opening a FIFO to read does not wait for a writer
         const fifo = await open(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-        try {
-          await fifo.chmod(mode);
-          if (owner.uid !== undefined) await fifo.chown(owner.uid, owner.gid!);
-          if (header.mtime) await fifo.utimes(header.mtime, header.mtime);
-        } finally {
-          await fifo.close();
-        }
+        await settle(fifo, { mode, mtime: header.mtime, ...owner });
         this.members.set(key, 'fifo');
         return;
       }
@@ -207,6 +191,25 @@ export class SafeExtractor {
     const handles = this.handles;
     this.handles = undefined;
     await handles?.close();
+  }
+}
+
+/**
+ * Fills (`write`) and then gives the member its mode, owner and mtime through the handle it was
+ * created with, never by path, and closes it.
+ */
+async function settle(
+  fh: FileHandle,
+  a: Omit<FolderAttributes, 'segments'>,
+  write?: (fh: FileHandle) => Promise<void>,
+): Promise<void> {
+  try {
+    await write?.(fh);
+    await fh.chmod(a.mode);
+    if (a.uid !== undefined) await fh.chown(a.uid, a.gid!);
+    if (a.mtime) await fh.utimes(a.mtime, a.mtime);
+  } finally {
+    await fh.close();
   }
 }
 
