@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliTestNode } from '../helpers/cli-nodes.js';
+import { runLifeboat } from '../helpers/lifeboat-cli.js';
 import { pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { describeTreeBytes, tempRoot, TreeWriter, type EntryDescription } from '../helpers/odd-tree.js';
 import { STANDIN_BIN } from '../helpers/run-action.js';
-import { createBucket, getJson, s3Env, s3Server } from '../helpers/s3.js';
+import { createBucket, getJson, s3Server } from '../helpers/s3.js';
 
 /**
  * What backup stores as ok, restore gives back byte for byte (issue 20 §5). Trees with every
@@ -17,7 +17,6 @@ import { createBucket, getJson, s3Env, s3Server } from '../helpers/s3.js';
  * mode, size, content sha256, link target, hard links and mtime.
  */
 
-const root = new URL('../..', import.meta.url).pathname;
 const node = cliTestNode();
 const TIME = new Date('2026-10-01T12:34:56Z');
 const BUSYBOX = '/bin/busybox';
@@ -32,23 +31,7 @@ function temp(prefix: string): string {
   return d;
 }
 
-async function lifeboat(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(node.path, [join(root, 'dist/cli/index.js'), ...args], {
-    env: {
-      PATH: `${STANDIN_BIN}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? '/root',
-      ...s3Env(),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
+const lifeboat = (args: string[], env: Record<string, string> = {}) => runLifeboat(node, args, env);
 
 const storage = (bucket: string, target: string) => [
   '--target',
@@ -180,6 +163,8 @@ function expectedRestore(source: Record<string, EntryDescription>): Record<strin
 
 /** A PATH whose tar is Debian's busybox-static applet (no --exclude, -X or -T); every other tool as usual. */
 function busyboxTarPath(): string {
+  if (!existsSync(BUSYBOX))
+    throw new Error(`${BUSYBOX} is missing: run bash scripts/setup-system.sh (busybox-static)`);
   const bin = temp('lb-rt-busybox-');
   symlinkSync(BUSYBOX, join(bin, 'tar'));
   return `${bin}:${STANDIN_BIN}:${process.env.PATH}`;
@@ -231,13 +216,24 @@ async function roundTrip(shapes: Shape[], backup: typeof gnuBackup, target: stri
   expect(describeTreeBytes(to)).toEqual(expectedRestore(source));
   expect(verify.code, verify.stderr).toBe(0);
   expect(describeTreeBytes(holding)).toEqual(expectedRestore(source));
-  return { backup: b };
+  return { backup: b, bucket };
 }
 
 describe('round trip through the shipped CLI: restore = source, byte for byte', () => {
   it.each(SHAPES.map((s) => [s.name, s] as const))('GNU tar, one shape: %s', async (_name, shape) => {
-    const { backup } = await roundTrip([shape], gnuBackup, 'my-app');
-    if (shape.name.includes('socket')) expect(backup.stderr).toContain('app.sock: socket ignored');
+    const { backup, bucket } = await roundTrip([shape], gnuBackup, 'my-app');
+    if (shape.name.includes('socket')) {
+      // tar leaves the socket out and says so; the manifest keeps it in writing
+      expect(backup.stderr).toContain('app.sock: socket ignored');
+      const { snapshotId } = JSON.parse(backup.stdout) as { snapshotId: string };
+      const manifest = await getJson<{ warnings: string[] }>(
+        bucket,
+        `lifeboat/my-app/snapshots/${snapshotId}/manifest.json`,
+      );
+      expect(manifest?.warnings).toEqual([
+        expect.stringMatching(/^tar left out 1 socket \(\.\/run\/app\.sock\)/),
+      ]);
+    }
   });
 
   it('GNU tar on a Fly machine (flyctl stand-in): every shape in one tree', async () => {
@@ -250,6 +246,35 @@ describe('round trip through the shipped CLI: restore = source, byte for byte', 
       busyboxBackup,
       'box',
     );
+  });
+
+  it("busybox tar and lifeboat's own folders on the volume: left out without --exclude; a user exclude is refused before tar runs", async () => {
+    const volume = await makeTree([SHAPES[0]!]);
+    const source = describeTreeBytes(volume);
+    const w = new TreeWriter(volume);
+    try {
+      w.file('.lifeboat-restore/20261001T000000Z/staged.txt', 'a restore being staged\n');
+      w.file('.lifeboat-pre-restore-20261001T000000Z/old.txt', 'what a swap moved aside\n');
+    } finally {
+      w.close();
+    }
+    const bucket = await createBucket();
+    const b = await busyboxBackup(bucket, volume);
+    expect(b.code, b.stderr).toBe(0);
+    const to = join(temp('lb-rt-to-'), 'restored');
+    const r = await lifeboat(['restore', ...storage(bucket, 'box'), '--to', to]);
+    expect(r.code, r.stderr).toBe(0);
+    // the top-level entries were archived one by one: there is no "./" member to give the root its mode
+    const { '.': _root, ...restored } = describeTreeBytes(to);
+    const { '.': _sourceRoot, ...expected } = expectedRestore(source);
+    expect(restored).toEqual(expected);
+
+    const refused = await lifeboat(
+      ['backup', '--local', '--path', volume, ...storage(bucket, 'box'), '--exclude', './big.bin'],
+      { PATH: busyboxTarPath() },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("The source's tar cannot leave paths out (it has no --exclude");
   });
 
   it('busybox tar cannot read past PATH_MAX: the backup fails naming tar, instead of "ok" without those files', async () => {

@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { backup, flyEnv, verify } from '../helpers/lifeboat-runs.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
+import { packTar, type HandMember } from '../helpers/archive.js';
 import { createBucket, getBytes, getJson, testClient } from '../helpers/s3.js';
 
 function makeSqlite(path: string): void {
@@ -36,25 +36,6 @@ function listAround(dir: string): string[] {
 /** Stores a hand-made gzip archive with a manifest and latest pointer that match it exactly. */
 async function putSnapshot(bucket: string, target: string, id: string, tar: Buffer) {
   await putHandMadeSnapshot({ bucket, target, id, tar, stored: gzipSync(tar), compression: 'gzip' });
-}
-
-async function hostileTar(
-  entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[],
-): Promise<Buffer> {
-  const pack = tarStream.pack();
-  const chunks: Buffer[] = [];
-  pack.on('data', (c: unknown) => {
-    chunks.push(c as Buffer);
-  });
-  const done = new Promise<void>((r) => pack.on('end', () => r()));
-  for (const e of entries) {
-    await new Promise<void>((resolve, reject) =>
-      pack.entry(e.header as tarStream.Header, e.body ?? '', (err) => (err ? reject(err) : resolve())),
-    );
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
 }
 
 describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
@@ -133,7 +114,7 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
   it('hostile archives fail and nothing is written around the holding directory', async () => {
     const cases: {
       name: string;
-      entries: { header: Partial<tarStream.Header> & { name: string }; body?: string }[];
+      entries: HandMember[];
       message: RegExp;
     }[] = [
       {
@@ -187,7 +168,7 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     const bucket = await createBucket();
     for (const [i, c] of cases.entries()) {
       const target = `hostile-${c.name}`;
-      await putSnapshot(bucket, target, `2026112${i % 10}T000000Z`, await hostileTar(c.entries));
+      await putSnapshot(bucket, target, `2026112${i % 10}T000000Z`, await packTar(c.entries));
       const outer = mkdtempSync(join(tmpdir(), 'lb-outer-'));
       mkdirSync(join(outer, 'neighbour'));
       writeFileSync(join(outer, 'neighbour/keep.txt'), 'keep');

@@ -10,10 +10,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import tarStream from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveInspector } from '../../src/archive/archive-inspector.js';
 import { SafeExtractor, UnsafeEntryError } from '../../src/restore/safe-extractor.js';
+import { packTar, type HandMember } from '../helpers/archive.js';
 
 /**
  * The member rules of the safe extractor, over archives made by hand: a symlink is data and is
@@ -22,7 +22,7 @@ import { SafeExtractor, UnsafeEntryError } from '../../src/restore/safe-extracto
  * real trees is test/e2e/round-trip.test.ts.
  */
 
-type Member = { header: Partial<tarStream.Header> & { name: string }; body?: string };
+type Member = HandMember;
 
 const made: string[] = [];
 afterAll(() => {
@@ -32,23 +32,6 @@ function temp(): string {
   const d = mkdtempSync(join(tmpdir(), 'lb-extract-'));
   made.push(d);
   return d;
-}
-
-async function tarOf(members: Member[]): Promise<Buffer> {
-  const pack = tarStream.pack();
-  const chunks: Buffer[] = [];
-  pack.on('data', (c: unknown) => {
-    chunks.push(c as Buffer);
-  });
-  const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
-  for (const m of members) {
-    await new Promise<void>((resolve, reject) =>
-      pack.entry(m.header, m.body ?? '', (err) => (err ? reject(err) : resolve())),
-    );
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -63,7 +46,7 @@ async function extract(members: Member[] | ((outside: string) => Member[]), with
   writeFileSync(join(outside, 'secret'), 'outside');
   const extractor = new SafeExtractor(holding);
   const inspector = new ArchiveInspector('none', withExtractor ? { onEntry: extractor.handle } : {});
-  inspector.input.end(await tarOf(typeof members === 'function' ? members(outside) : members));
+  inspector.input.end(await packTar(typeof members === 'function' ? members(outside) : members));
   let error: unknown;
   try {
     await inspector.result;
