@@ -14,6 +14,7 @@ declare -A NEED=(
   [uuidgen]=uuid-runtime
   [curl]=curl
   [tar]=tar
+  [busybox]=busybox-static # test/e2e/round-trip.test.ts backs up with a minimal busybox tar (no --exclude)
   [gzip]=gzip
   [zstd]=zstd
   [sqlite3]=sqlite3

@@ -2,7 +2,17 @@ import { PassThrough, Transform, type Readable, type TransformCallback } from 'n
 import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
 import type { Compression } from '../catalog/layout.js';
+import { EnvironmentError } from '../util/errors.js';
 import { createDecompressor } from './decompress.js';
+import {
+  refusedMember,
+  typeRefusal,
+  UnsafeEntryError,
+  withNameBytes,
+  type TarHeader,
+} from './member-header.js';
+
+export type { TarHeader } from './member-header.js';
 
 export interface ArchiveContents {
   entries: number;
@@ -19,8 +29,6 @@ export class ArchiveDamagedError extends Error {
 export class ArchiveLimitError extends Error {
   override readonly name = 'ArchiveLimitError';
 }
-
-export type TarHeader = tarStream.Header;
 
 /** Handles one member; must consume `stream` (the member's data) before resolving. */
 export type EntryHandler = (header: TarHeader, stream: Readable) => Promise<void>;
@@ -67,9 +75,11 @@ async function drain(_header: TarHeader, stream: Readable): Promise<void> {
 /**
  * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
  * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
- * are present) and counts members and bytes. Each member goes to `onEntry` (by default drained,
- * so nothing is written). Write the archive bytes into `input`; `result` settles when the walk is
- * over.
+ * are present) and counts members and bytes. A member of a kind no restore recreates (a device
+ * node) fails the walk with UnsafeEntryError: a backup never stores as good what a restore
+ * refuses. Each other member goes to `onEntry` (by default drained, so nothing is written), its
+ * name and link target carried as the stored bytes. Write the archive bytes into `input`;
+ * `result` settles when the walk is over.
  */
 export class ArchiveInspector {
   readonly input: PassThrough;
@@ -78,14 +88,23 @@ export class ArchiveInspector {
   constructor(compression: Compression, options: InspectorOptions = {}) {
     this.input = new PassThrough({ highWaterMark: 1 << 20 });
     const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
-    const extract = tarStream.extract();
+    // latin1: one char per byte, so withNameBytes gets the stored name bytes back exactly
+    const extract = tarStream.extract({ filenameEncoding: 'latin1' } as Parameters<
+      typeof tarStream.extract
+    >[0]);
     const onEntry = options.onEntry ?? drain;
     const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
     let entries = 0;
-    extract.on('entry', (header, stream, next) => {
+    extract.on('entry', (raw, stream, next) => {
       entries++;
       if (entries > maxEntries) {
         extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+        return;
+      }
+      const header = withNameBytes(raw);
+      const refused = typeRefusal(header);
+      if (refused) {
+        extract.destroy(refusedMember(header, refused));
         return;
       }
       onEntry(header, stream as unknown as Readable).then(
@@ -105,7 +124,12 @@ export class ArchiveInspector {
         return { entries, uncompressedBytes: counter.bytes };
       },
       (err: unknown) => {
-        if (err instanceof ArchiveLimitError || (err instanceof Error && err.name === 'UnsafeEntryError'))
+        // a refused member or a fault of this machine (a missing tool) is not damage to the archive
+        if (
+          err instanceof ArchiveLimitError ||
+          err instanceof UnsafeEntryError ||
+          err instanceof EnvironmentError
+        )
           throw err;
         throw new ArchiveDamagedError((err as Error).message);
       },

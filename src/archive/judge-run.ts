@@ -59,6 +59,14 @@ export function judgeSourceRun(
       throw new ConfigurationError(
         `The requested compressor is not installed on the source: install it (zstd or gzip) or set 'compression' to auto.`,
       );
+    case 'noexclude':
+      throw new ConfigurationError(
+        `The source's tar cannot leave paths out (it has no --exclude: a minimal busybox build); nothing was archived. ` +
+          `Remove 'exclude', or install GNU tar on the source (apt-get install tar, apk add tar).`,
+      );
+    case 'tar':
+      // a tar other than GNU tar: any non-zero exit is an error (it left something out)
+      throw tarFailed(trailer.tar);
     case 'pre':
       throw new OperationFailedError(
         `pre-command failed on the source with exit status ${trailer.pre}; the backup was aborted and nothing was published (its output is in the log above).`,
@@ -72,9 +80,7 @@ export function judgeSourceRun(
       'tar reported files that changed while they were read (exit 1); the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first',
     );
   } else if (trailer.tar !== 0) {
-    throw new OperationFailedError(
-      `tar failed on the source with exit status ${trailer.tar} (see its message above); nothing was published.`,
-    );
+    throw tarFailed(trailer.tar);
   }
   if (trailer.zip !== 0) {
     throw new OperationFailedError(
@@ -89,4 +95,10 @@ export function judgeSourceRun(
     );
   }
   return { warnings };
+}
+
+function tarFailed(status: number): OperationFailedError {
+  return new OperationFailedError(
+    `tar failed on the source with exit status ${status} (see its message above); nothing was published.`,
+  );
 }

@@ -14,6 +14,12 @@ import { shWord } from '../util/shell.js';
  * The trailer is how lifeboat learns the remote exit statuses (flyctl does not propagate them) and
  * proves the stream arrived whole: a stream without it was cut short, whatever the exit code.
  * Everything a person should read (tar warnings, pre-command output) goes to stderr.
+ *
+ * tar is whichever the machine has. GNU tar's exit 1 means "a file changed as it was read" (a
+ * warning); any other tar's exit 1 is an error (busybox: a file it could not read, such as a path
+ * past PATH_MAX), reported as err=tar so that nothing it left out is stored as good. A tar
+ * without --exclude (Debian's busybox-static) archives `.` whole, or, when lifeboat's own folders
+ * are there, the top-level entries less them; user excludes on it stop the run (err=noexclude).
  */
 export const STREAM_HEADER_PREFIX = 'LIFEBOAT-STREAM/1 ';
 export const TRAILER_MAGIC = '#LIFEBOAT-END-7c1f93#';
@@ -37,8 +43,17 @@ export const COMPRESSORS: Record<Compression, string> = {
   none: 'cat',
 };
 
+/** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
+function casePattern(glob: string): string {
+  return glob
+    .split('*')
+    .map((part) => (part === '' ? '' : shWord(part)))
+    .join('*');
+}
+
 export function buildArchiveScript(options: ArchiveScriptOptions): string {
-  const excludes = [...(options.builtinExcludes ?? BUILTIN_EXCLUDES), ...options.excludes];
+  const builtin = options.builtinExcludes ?? BUILTIN_EXCLUDES;
+  const excludes = [...builtin, ...options.excludes];
   const excludeArgs = excludes.map((p) => `--exclude=${shWord(p)}`).join(' ');
   const lines = [
     `P=${shWord(options.path)}`,
@@ -53,6 +68,10 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
     `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
     `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 nocompressor; fi`,
     `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
+    // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)
+    `G=0; case "$(tar --version 2>/dev/null)" in *"GNU tar"*) G=1;; esac`,
+    `X=$G; if [ "$X" = 0 ] && tar --exclude=./.lifeboat-probe -cf /dev/null /dev/null >/dev/null 2>&1; then X=1; fi`,
+    ...(options.excludes.length > 0 ? [`if [ "$X" = 0 ]; then lb_quit 0 noexclude; fi`] : []),
   ];
   if (options.preCommand) {
     // the pre-command (for example a SQLite .backup) runs first; its output goes to stderr so the
@@ -64,15 +83,27 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
   }
   lines.push(
     `cd "$P" || lb_quit 0 nocd`,
+    // without --exclude: "." whole, or the top-level entries less lifeboat's own folders when any is there
+    `lb_tar() {`,
+    `  if [ "$X" = 1 ]; then tar -cf - ${excludeArgs} .; return; fi`,
+    `  set --; L=0`,
+    `  for f in ./* ./.[!.]* ./..?*; do`,
+    `    if [ ! -e "$f" ] && [ ! -L "$f" ]; then continue; fi`,
+    `    case "$f" in ${builtin.map(casePattern).join('|')}) L=1; continue;; esac`,
+    `    set -- "$@" "$f"`,
+    `  done`,
+    `  if [ "$L" = 0 ]; then tar -cf - .; elif [ $# -gt 0 ]; then tar -cf - "$@"; else tar -cf - --no-recursion .; fi`,
+    `}`,
     // the KiB in use below the path, after the pre-command wrote its dump: sizes the upload's parts
     `U=$(du -sk . 2>/dev/null | awk "NR == 1 { print \\$1 }")`,
     `case "$U" in ""|*[!0-9]*) U=0;; esac`,
     `lb_head "$U"`,
     // POSIX sh has no pipefail: each side of the pipe reports its status on fd 4, captured here
     `exec 3>&1`,
-    `S=$( { { tar -cf - ${excludeArgs} . 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`,
+    `S=$( { { lb_tar 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`,
     `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`,
-    `lb_end 0 "$T" "$ZS" ""`,
+    `E=""; if [ "$T" != 0 ] && [ "$G" = 0 ]; then E=tar; fi`,
+    `lb_end 0 "$T" "$ZS" "$E"`,
   );
   return lines.join('\n');
 }

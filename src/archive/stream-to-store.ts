@@ -7,11 +7,13 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
+import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
 import { formatBytes } from '../util/format.js';
 import { ArchiveDamagedError, ArchiveInspector, type ArchiveContents } from './archive-inspector.js';
 import { ArchiveTap } from './archive-tap.js';
+import { UnsafeEntryError } from './member-header.js';
 import { FrameDecoder } from './stream-frame.js';
 import { HashCounter } from './hash-counter.js';
 import { encryptingStream } from '../crypto/age-stream.js';
@@ -52,9 +54,13 @@ export interface StreamOptions {
  * otherwise it is aborted and no object appears.
  */
 export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
+  const leftOut = new LeftOutMembers();
   const proc = o.source.start(o.script, {
     signal: o.signal,
-    onStderrLine: (line) => o.logger.info(`[${o.source.label}] ${line}`),
+    onStderrLine: (line) => {
+      o.logger.info(`[${o.source.label}] ${line}`);
+      leftOut.note(line);
+    },
   });
   let inspector: ArchiveInspector | undefined;
   let warnings: string[] = [];
@@ -69,7 +75,10 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   });
   const tap = new ArchiveTap(async () => {
     const outcome = await proc.done;
-    warnings = judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings;
+    warnings = [
+      ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+      ...leftOut.warnings(),
+    ];
     contents = await (inspector as ArchiveInspector).result;
   });
   const body = new PassThrough({ highWaterMark: 1 << 20 });
@@ -214,6 +223,13 @@ function explainStreamFailure(
   err: unknown,
 ): Error {
   if (err instanceof OperationFailedError || err instanceof ConfigurationError) return err;
+  if (err instanceof UnsafeEntryError) {
+    // a member no restore writes (a device node): storing it as good would promise a restore that fails
+    return new OperationFailedError(
+      `the archive from ${o.source.label} holds a member that no restore writes (${err.message}); nothing was published. ` +
+        'Leave it out with exclude, or remove it from the volume.',
+    );
+  }
   const judge = () => {
     if (!outcome) return undefined;
     try {

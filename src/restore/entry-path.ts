@@ -1,26 +1,37 @@
-import { posix } from 'node:path';
-
 /**
- * The safe relative form of a tar member name, or the reason it is refused. Members are stored
- * as "./a/b"; absolute names, ".." segments, NUL and empty names never reach the file system.
+ * Member names as a restore sees them: bytes, split into the names of the folders on the way.
+ * Members are stored as "./a/b"; absolute names, ".." segments, NUL and empty names never reach
+ * the file system. Nothing here decodes a name: a name is what its bytes are.
  */
-export function safeEntryPath(name: string): { path: string } | { refused: string } {
-  if (name.includes('\0')) return { refused: 'its name contains a NUL byte' };
-  if (name.startsWith('/')) return { refused: 'its name is an absolute path' };
-  const segments = name.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..')) return { refused: 'its name contains ".."' };
-  return { path: segments.join('/') };
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+
+/** The names below the holding directory, in order (none for the root itself), or why the name is refused. */
+export function memberSegments(name: Buffer): { segments: Buffer[] } | { refused: string } {
+  if (name.includes(0)) return { refused: 'its name contains a NUL byte' };
+  if (name[0] === SLASH) return { refused: 'its name is an absolute path' };
+  const segments: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i <= name.length; i++) {
+    if (i < name.length && name[i] !== SLASH) continue;
+    const s = name.subarray(start, i);
+    start = i + 1;
+    if (s.length === 0 || (s.length === 1 && s[0] === DOT)) continue;
+    if (s.length === 2 && s[0] === DOT && s[1] === DOT) return { refused: 'its name contains ".."' };
+    segments.push(s);
+  }
+  return { segments };
 }
 
-/**
- * Where a link target points, relative to the holding directory, or undefined when it leaves it.
- * `from` is the link's own relative path; symlink targets are relative to its folder, hardlink
- * targets to the archive root.
- */
-export function resolveInside(target: string, from: string | undefined): string | undefined {
-  if (target === '' || target.includes('\0') || target.startsWith('/')) return undefined;
-  const base = from === undefined ? '.' : posix.dirname(from);
-  const joined = posix.normalize(posix.join(base, target));
-  if (joined === '..' || joined.startsWith('../')) return undefined;
-  return joined === '.' ? '' : joined.replace(/\/$/, '');
+/** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
+export function segmentsKey(segments: Buffer[]): string {
+  return segments.map((s) => s.toString('latin1')).join('/');
+}
+
+/** The safe relative form of a member name (UTF-8, for globs and messages), or why it is refused. */
+export function safeEntryPath(name: string): { path: string } | { refused: string } {
+  const safe = memberSegments(Buffer.from(name, 'utf8'));
+  if ('refused' in safe) return safe;
+  return { path: safe.segments.map((s) => s.toString('utf8')).join('/') };
 }

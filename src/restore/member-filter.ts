@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import tarStream from 'tar-stream';
-import type { TarHeader } from '../archive/archive-inspector.js';
-import { MemberRules, UnsafeEntryError, type AcceptedMember } from './safe-extractor.js';
+import { UnsafeEntryError, type TarHeader } from '../archive/member-header.js';
+import { MemberRules, type AcceptedMember } from './member-rules.js';
 
 /**
  * The safe extractor's member rules in front of a machine's tar: every member of the archive is
@@ -93,5 +93,7 @@ function repackedHeader(header: TarHeader, member: AcceptedMember): TarHeader {
       return { ...common, name, type: 'symlink', size: 0, linkname: header.linkname ?? '' };
     case 'link':
       return { ...common, name, type: 'link', size: 0, linkname: `./${member.linkTarget ?? ''}` };
+    case 'fifo':
+      return { ...common, name, type: 'fifo', size: 0, linkname: '' };
   }
 }

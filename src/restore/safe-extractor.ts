@@ -1,211 +1,216 @@
-import { constants } from 'node:fs';
-import { chmod, link, lchown, lstat, lutimes, mkdir, open, symlink, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, fchmod, fchown, futimes } from 'node:fs';
+import { lchown, link, lstat, lutimes, mkdir, open, symlink, type FileHandle } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
-import type { TarHeader } from '../archive/archive-inspector.js';
-import { resolveInside, safeEntryPath } from './entry-path.js';
+import {
+  linkTargetBytes,
+  memberNameBytes,
+  refusedMember,
+  typeRefusal,
+  UnsafeEntryError,
+  type TarHeader,
+} from '../archive/member-header.js';
+import { memberSegments, segmentsKey } from './entry-path.js';
+import { FolderHandles, mkfifoIn, pathIn } from './folder-handles.js';
 
-/** A member that would write outside the holding directory, or that is not a plain file, folder or link. */
-export class UnsafeEntryError extends Error {
-  override readonly name = 'UnsafeEntryError';
-}
+export { UnsafeEntryError } from '../archive/member-header.js';
+
+const fchmodFd = promisify(fchmod);
+const fchownFd = promisify(fchown);
+const futimesFd = promisify(futimes);
 
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const MODE_MASK = 0o1777;
 
-/** What an accepted member writes. */
-export type MemberKind = 'file' | 'directory' | 'symlink' | 'link';
+type Written = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
 
-/** A member the rules accept: its path relative to the root, what it writes, with which mode. */
-export interface AcceptedMember {
-  path: string;
-  kind: MemberKind;
-  /** The permission bits to restore: setuid and setgid are already dropped. */
+/** The mode, owner and mtime a member gets; for folders, by finish() once everything inside is written. */
+interface FolderAttributes {
+  segments: Buffer[];
   mode: number;
-  /** A hardlink's target, relative to the root: a file an earlier member wrote. */
-  linkTarget?: string;
+  uid?: number;
+  gid?: number;
+  mtime?: Date;
 }
 
 /**
- * The member rules, one archive at a time, for every restore target: this extractor, and the filter
- * in front of a machine's tar (member-filter.ts). Refused: absolute names, "..", a name given twice,
- * any member whose path passes through a symlink or a non-folder an earlier member wrote, symlinks
- * and hardlinks that resolve outside the root, hardlinks to anything but a file written before,
- * device nodes, FIFOs and every other special type. Setuid and setgid bits are dropped.
- */
-export class MemberRules {
-  /** What the accepted members wrote, and the folders their paths imply ('parent'). */
-  private readonly seen = new Map<string, MemberKind | 'parent'>();
-
-  /** Judges the next member of the archive; an accepted one is remembered for the next judgements. */
-  judge(header: TarHeader): AcceptedMember | { refused: string } {
-    const safe = safeEntryPath(header.name);
-    if ('refused' in safe) return safe;
-    const rel = safe.path;
-    const previous = this.seen.get(rel);
-    if (rel !== '' && previous !== undefined && previous !== 'parent') {
-      return { refused: 'the archive holds it twice' };
-    }
-    const parents = rel === '' ? [] : rel.split('/').slice(0, -1);
-    for (let i = 0; i < parents.length; i++) {
-      const kind = this.seen.get(parents.slice(0, i + 1).join('/'));
-      if (kind === 'symlink') return { refused: throughSymlink(parents[i]!) };
-      if (kind === 'file' || kind === 'link') return { refused: notAFolder(parents[i]!) };
-    }
-    const accepted = this.accept(header, rel, previous === 'parent');
-    if ('refused' in accepted) return accepted;
-    for (let i = 0; i < parents.length; i++) {
-      const prefix = parents.slice(0, i + 1).join('/');
-      if (!this.seen.has(prefix)) this.seen.set(prefix, 'parent');
-    }
-    if (rel !== '') this.seen.set(rel, accepted.kind);
-    return accepted;
-  }
-
-  private accept(header: TarHeader, rel: string, isParent: boolean): AcceptedMember | { refused: string } {
-    const mode = (header.mode ?? 0o644) & MODE_MASK;
-    if (header.type !== 'directory' && (rel === '' || isParent)) {
-      return { refused: 'a folder of that name was already written' };
-    }
-    switch (header.type) {
-      case 'directory':
-        return { path: rel, kind: 'directory', mode };
-      case 'file':
-      case 'contiguous-file':
-        return { path: rel, kind: 'file', mode };
-      case 'symlink': {
-        const target = header.linkname ?? '';
-        if (resolveInside(target, rel) === undefined) {
-          return { refused: `it is a symlink to ${JSON.stringify(target)}, outside the holding directory` };
-        }
-        return { path: rel, kind: 'symlink', mode };
-      }
-      case 'link': {
-        const target = resolveInside(safeLinkName(header.linkname ?? ''), undefined);
-        if (target === undefined || target === '') {
-          return {
-            refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
-          };
-        }
-        if (this.seen.get(target) !== 'file') {
-          return {
-            refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
-          };
-        }
-        return { path: rel, kind: 'link', mode, linkTarget: target };
-      }
-      default:
-        return {
-          refused: `it is a ${header.type ?? 'special file'}; only files, folders and links are restored`,
-        };
-    }
-  }
-}
-
-const throughSymlink = (part: string) => `its path passes through the symlink ${JSON.stringify(part)}`;
-const notAFolder = (part: string) => `its parent ${JSON.stringify(part)} is not a folder`;
-
-/**
- * Writes tar members into a holding directory and nowhere else, by the member rules (MemberRules).
- * Files are created with O_EXCL|O_NOFOLLOW, so nothing that exists is ever overwritten or followed,
- * and every parent is checked on disk as well: a real folder inside the root.
+ * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
+ * stored bytes, folders are reached one name at a time through open folder handles (so depth is
+ * no limit), and a symlink is data, restored with whatever target it has.
+ *
+ * Refused: absolute names, "..", NUL; any member whose path passes through a symlink or a
+ * non-folder, judged on disk at the moment of the write (so no chain of links leads a write
+ * anywhere); hard links to anything but a non-folder this restore wrote; device nodes; a second
+ * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
+ * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
  */
 export class SafeExtractor {
-  /** Relative paths written, with their type. */
-  readonly written = new Map<string, MemberKind>();
-  private readonly rules = new MemberRules();
-  private readonly dirTimes: { path: string; mode: number; mtime?: Date }[] = [];
+  /** Every member written, by its byte-exact key (segmentsKey), with its type. */
+  private readonly members = new Map<string, Written>();
+  private readonly folderAttributes: FolderAttributes[] = [];
   private readonly asRoot = process.getuid?.() === 0;
+  private handles: FolderHandles | undefined;
 
   constructor(private readonly root: string) {}
 
+  /** Relative paths written (those whose names are UTF-8, as strings), with their type. */
+  get written(): Map<string, Written> {
+    const out = new Map<string, Written>();
+    for (const [key, type] of this.members) {
+      const bytes = Buffer.from(key, 'latin1');
+      const text = bytes.toString('utf8');
+      if (Buffer.from(text, 'utf8').equals(bytes)) out.set(text, type);
+    }
+    return out;
+  }
+
   readonly handle = async (header: TarHeader, stream: Readable): Promise<void> => {
-    const refuse = (why: string): never => {
+    try {
+      await this.write(header, stream);
+    } catch (err) {
+      // the walk stops here: let go of every folder it held
       stream.resume();
-      throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${why}`);
-    };
-    const member = this.rules.judge(header);
-    if ('refused' in member) return refuse(member.refused);
-    const { path: rel, mode } = member;
-    if (rel !== '') await this.checkParents(rel, refuse);
-    const dest = rel === '' ? this.root : join(this.root, rel);
-    switch (member.kind) {
-      case 'directory': {
-        if (rel !== '') {
-          const existing = await lstat(dest).catch(() => undefined);
-          if (existing && !existing.isDirectory())
-            return refuse('a non-folder of that name was already written');
-          if (!existing) await mkdir(dest, { mode: 0o700 });
-          this.written.set(rel, 'directory');
-        }
-        this.dirTimes.push({ path: dest, mode, mtime: header.mtime });
-        await drainEntry(stream);
-        return;
-      }
-      case 'file': {
-        const fh = await open(
-          dest,
-          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-          0o600,
-        );
-        try {
-          // tar-stream's member streams are streamx streams: read them by iteration
-          for await (const chunk of stream) await fh.write(chunk as Buffer);
-          await fh.chmod(mode);
-          if (this.asRoot) await fh.chown(header.uid ?? 0, header.gid ?? 0);
-        } finally {
-          await fh.close();
-        }
-        if (header.mtime) await utimes(dest, header.mtime, header.mtime);
-        this.written.set(rel, 'file');
-        return;
-      }
-      case 'symlink': {
-        await symlink(header.linkname ?? '', dest);
-        if (this.asRoot) await lchown(dest, header.uid ?? 0, header.gid ?? 0);
-        if (header.mtime) await lutimes(dest, header.mtime, header.mtime);
-        this.written.set(rel, 'symlink');
-        await drainEntry(stream);
-        return;
-      }
-      case 'link': {
-        await link(join(this.root, member.linkTarget ?? ''), dest);
-        this.written.set(rel, 'link');
-        await drainEntry(stream);
-        return;
-      }
+      await this.release();
+      throw err;
     }
   };
 
-  /** Folder modes and times last: writing their contents changed them. */
-  async finish(): Promise<void> {
-    for (const d of [...this.dirTimes].reverse()) {
-      await chmod(d.path, d.mode);
-      if (d.mtime) await utimes(d.path, d.mtime, d.mtime);
+  private async write(header: TarHeader, stream: Readable): Promise<void> {
+    const refuse = (why: string): never => {
+      throw refusedMember(header, why);
+    };
+    const named = memberSegments(memberNameBytes(header));
+    if ('refused' in named) return refuse(named.refused);
+    const typeRefused = typeRefusal(header);
+    if (typeRefused) return refuse(typeRefused);
+    // only files have data; every other member's (empty) stream is done with here
+    if (header.type !== 'file' && header.type !== 'contiguous-file') await drainEntry(stream);
+    const { segments } = named;
+    const key = segmentsKey(segments);
+    const mode = (header.mode ?? 0o644) & MODE_MASK;
+    const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+    this.handles ??= await FolderHandles.open(this.root);
+    if (segments.length === 0) {
+      if (header.type !== 'directory') return refuse('it names the holding directory itself');
+      this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+      return;
+    }
+    if (this.members.has(key)) return refuse('the archive holds it twice');
+    const parent = await this.handles.folder(segments.slice(0, -1), true);
+    if ('refused' in parent) return refuse(parent.refused);
+    const name = segments[segments.length - 1]!;
+    const dest = pathIn(parent, name);
+    // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
+    const exclusive = <T>(create: () => Promise<T>): Promise<T> =>
+      create().catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST') refuse('a folder of that name was already written');
+        throw err;
+      });
+
+    switch (header.type) {
+      case 'directory': {
+        const existing = await lstat(dest).catch(() => undefined);
+        if (existing && !existing.isDirectory())
+          return refuse('a non-folder of that name was already written');
+        if (!existing) await mkdir(dest, { mode: 0o700 });
+        this.members.set(key, 'directory');
+        this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+        return;
+      }
+      case 'file':
+      case 'contiguous-file': {
+        const fh = await exclusive(() =>
+          open(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600),
+        );
+        await settle(fh, { mode, mtime: header.mtime, ...owner }, async (file) => {
+          // tar-stream's member streams are streamx streams: read them by iteration
+          for await (const chunk of stream) await file.write(chunk as Buffer);
+        });
+        this.members.set(key, 'file');
+        return;
+      }
+      case 'symlink': {
+        // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
+        const target = linkTargetBytes(header);
+        if (target.length === 0) return refuse('it is a symlink with an empty target');
+        if (target.includes(0)) return refuse('its symlink target contains a NUL byte');
+        await exclusive(() => symlink(target, dest));
+        if (owner.uid !== undefined) await lchown(dest, owner.uid, owner.gid!);
+        if (header.mtime) await lutimes(dest, header.mtime, header.mtime);
+        this.members.set(key, 'symlink');
+        return;
+      }
+      case 'link': {
+        const target = memberSegments(linkTargetBytes(header));
+        const outside = () =>
+          refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+        if ('refused' in target || target.segments.length === 0) return outside();
+        const targetType = this.members.get(segmentsKey(target.segments));
+        if (targetType === undefined || targetType === 'directory') {
+          return refuse(
+            `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
+          );
+        }
+        const linked = await this.handles.besideChain(target.segments.slice(0, -1), (from) =>
+          exclusive(() => link(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
+        );
+        if (linked && typeof linked === 'object' && 'refused' in linked) return refuse(linked.refused);
+        this.members.set(key, 'link');
+        return;
+      }
+      case 'fifo': {
+        await exclusive(() => mkfifoIn(parent, name));
+        // O_NONBLOCK: opening a FIFO to read does not wait for a writer
+        const fifo = await open(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+        await settle(fifo, { mode, mtime: header.mtime, ...owner });
+        this.members.set(key, 'fifo');
+        return;
+      }
+      default:
+        return refuse(`it is a ${header.type}; only files, folders, links and FIFOs are restored`);
     }
   }
 
-  /** Every parent must be a real folder inside the root (created when the archive did not list it). */
-  private async checkParents(rel: string, refuse: (why: string) => never): Promise<void> {
-    const parts = rel.split('/').slice(0, -1);
-    let current = this.root;
-    for (const part of parts) {
-      current = join(current, part);
-      const st = await lstat(current).catch(() => undefined);
-      if (!st) {
-        await mkdir(current, { mode: 0o755 });
-        continue;
+  /** Folder modes, owners and times last, children before parents: writing their contents changed them. */
+  async finish(): Promise<void> {
+    try {
+      for (const d of [...this.folderAttributes].reverse()) {
+        const handles = (this.handles ??= await FolderHandles.open(this.root));
+        const folder = await handles.folder(d.segments, false);
+        if ('refused' in folder) throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
+        if (d.uid !== undefined) await fchownFd(folder.fd, d.uid, d.gid!);
+        await fchmodFd(folder.fd, d.mode);
+        if (d.mtime) await futimesFd(folder.fd, d.mtime, d.mtime);
       }
-      if (st.isSymbolicLink()) refuse(throughSymlink(part));
-      if (!st.isDirectory()) refuse(notAFolder(part));
+    } finally {
+      await this.release();
     }
+  }
+
+  private async release(): Promise<void> {
+    const handles = this.handles;
+    this.handles = undefined;
+    await handles?.close();
   }
 }
 
-/** Hardlink names are archive paths ("./a/b"): reduce them like member names. */
-function safeLinkName(name: string): string {
-  const safe = safeEntryPath(name);
-  return 'path' in safe ? safe.path : '/';
+/**
+ * Fills (`write`) and then gives the member its mode, owner and mtime through the handle it was
+ * created with, never by path, and closes it.
+ */
+async function settle(
+  fh: FileHandle,
+  a: Omit<FolderAttributes, 'segments'>,
+  write?: (fh: FileHandle) => Promise<void>,
+): Promise<void> {
+  try {
+    await write?.(fh);
+    await fh.chmod(a.mode);
+    if (a.uid !== undefined) await fh.chown(a.uid, a.gid!);
+    if (a.mtime) await fh.utimes(a.mtime, a.mtime);
+  } finally {
+    await fh.close();
+  }
 }
 
 async function drainEntry(stream: Readable): Promise<void> {
