@@ -136,10 +136,15 @@ function safeLinkName(name: string): string {
   return 'path' in safe ? safe.path : '/';
 }
 
-async function drainEntry(stream: Readable): Promise<void> {
+/**
+ * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
+ * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ */
+export async function drainEntry(stream: Readable): Promise<void> {
   stream.resume();
   await new Promise<void>((resolve, reject) => {
     stream.once('end', resolve);
     stream.once('error', reject);
+    stream.once('close', () => reject(new Error('the member was closed before its end')));
   });
 }
