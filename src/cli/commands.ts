@@ -54,7 +54,7 @@ import { describeResource } from '../lightsail/judge.js';
 import { guardOptions, readGuard } from '../options/guard-options.js';
 import { readLightsail } from '../options/lightsail-options.js';
 
-/** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
+/** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
 
 export interface CommandContext {
