@@ -125,8 +125,10 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       restoredTo,
     });
   } catch (err) {
+    // explained first, while the file system still is as the failure left it (a full one)
+    const failure = await unjudged(err, deps.signal, options, m, holding);
     await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
-    throw await unjudged(err, deps.signal, options, m, holding);
+    throw failure;
   }
 }
 
@@ -288,9 +290,17 @@ class ContentsWalk {
 
   /** The member being handled: a walk that stopped may still be writing it. */
   private inFlight: Promise<void> = Promise.resolve();
+  /**
+   * The first error a member's handling threw (a refused member, a full disk). The tar pipeline
+   * may report only a "premature close" for it: this is what is classified.
+   */
+  failure: unknown;
 
   readonly onEntry = (header: TarHeader, stream: Readable): Promise<void> => {
-    this.inFlight = this.handle(header, stream);
+    this.inFlight = this.handle(header, stream).catch((err: unknown) => {
+      this.failure ??= err;
+      throw err;
+    });
     return this.inFlight;
   };
 
@@ -355,11 +365,9 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
       let fallback: FailureKind = 'environment';
       // the download's own error (the store's): it arrives first and explains what breaks after it
       let bodyError: unknown;
+      let body: Readable | undefined;
       try {
-        const download = await store.download(m.archive.key, undefined, run.signal);
-        download.body.once('error', (err) => (bodyError ??= err));
-        read.versionId = download.versionId ?? null;
-        fallback = 'archive';
+        // before any request: a runtime without the decompressor fails here, having read nothing
         const inspector = new ArchiveInspector(m.compression, {
           onEntry: walk.onEntry,
           // the manifest says what the archive holds: anything beyond it is refused at once
@@ -367,7 +375,12 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
           maxEntries: m.entries,
           maxUncompressedBytes: m.uncompressedBytes,
         });
-        const feeding = feed.feed(download.body, inspector.input);
+        const download = await store.download(m.archive.key, undefined, run.signal);
+        body = download.body;
+        body.once('error', (err) => (bodyError ??= err));
+        read.versionId = download.versionId ?? null;
+        fallback = 'archive';
+        const feeding = feed.feed(body, inspector.input);
         feeding.catch(() => undefined);
         // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
         read.contents = await inspector.result;
@@ -379,13 +392,15 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
       } catch (err) {
         await walk.idle();
         const failure = classifyFailure(
-          [interruption(run.signal), bodyError, err, feed.decryptError],
+          [interruption(run.signal), bodyError, walk.failure, err, feed.decryptError],
           fallback,
         );
         // not the archive's fault: no check is recorded, runVerify says what failed instead
         if (failure.kind !== 'archive') throw failure.error;
         checks.record('archive structure', false, whyIncomplete(failure.error, feed.decryptError, m));
       } finally {
+        // a walk that stopped early releases the connection (read to its end, this changes nothing)
+        body?.destroy();
         progress.stop();
         read.bytes = feed.stored.bytes;
         read.sha256 = feed.stored.sha256;

@@ -143,8 +143,14 @@ function safeLinkName(name: string): string {
 export async function drainEntry(stream: Readable): Promise<void> {
   stream.resume();
   await new Promise<void>((resolve, reject) => {
-    stream.once('end', resolve);
+    let ended = false;
+    stream.once('end', () => {
+      ended = true;
+      resolve();
+    });
     stream.once('error', reject);
-    stream.once('close', () => reject(new Error('the member was closed before its end')));
+    stream.once('close', () => {
+      if (!ended) reject(new Error('the member was closed before its end'));
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { EnvironmentError } from './errors.js';
 
 /**
@@ -11,8 +11,8 @@ import { EnvironmentError } from './errors.js';
 interface RunnerFault {
   /** Matches only errors of this system call (a prefix: "spawn" for a program that is missing). */
   syscall?: string;
-  /** What happened, said of the path the error names (`at`: " at /tmp/x" or ""). */
-  cause(at: string, path: string | undefined): string | Promise<string>;
+  /** What happened, said of the path the error is about (`at`: " at /tmp/x" or ""). */
+  cause(at: string, path: string | undefined, err: SystemError): string | Promise<string>;
   /** What a person does about it. */
   fix: string;
   /** A fault of room (space, inodes, quota): the caller's word on how much it needs is added. */
@@ -75,8 +75,11 @@ const RUNNER_FAULTS: Readonly<Record<string, readonly RunnerFault[]>> = {
   ENOENT: [
     {
       syscall: 'spawn',
-      cause: (_at, path) =>
-        path ? `the program ${path} is not installed` : 'a program lifeboat runs is not installed',
+      // spawn names the program, not a path
+      cause: (_at, _path, e) =>
+        typeof e.path === 'string'
+          ? `the program ${e.path} is not installed`
+          : 'a program lifeboat runs is not installed',
       fix: 'install it or put it on PATH',
     },
     {
@@ -90,6 +93,14 @@ interface SystemError {
   code?: unknown;
   syscall?: unknown;
   path?: unknown;
+  /** symlink(2), link(2), rename(2): the path being made (`path` is the link's target). */
+  dest?: unknown;
+}
+
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e: SystemError): string | undefined {
+  const path = typeof e.dest === 'string' ? e.dest : e.path;
+  return typeof path === 'string' && isAbsolute(path) ? path : undefined;
 }
 
 function faultOf(err: unknown): RunnerFault | undefined {
@@ -123,9 +134,9 @@ export async function explainRunnerFault(
 ): Promise<EnvironmentError> {
   const fault = faultOf(err);
   const e = err as SystemError;
-  const path = typeof e.path === 'string' ? e.path : place;
+  const path = pathOf(e) ?? place;
   if (!fault) return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
-  const cause = await fault.cause(path ? ` at ${path}` : '', path);
+  const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
   return new EnvironmentError(
     `${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
       `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`,

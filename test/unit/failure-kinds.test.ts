@@ -132,6 +132,21 @@ describe('explainRunnerFault', () => {
     }
   });
 
+  it('symlink(2) names the link made, not its target', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lifeboat-runner-faults-unit-'));
+    try {
+      const err = Object.assign(systemError('ENOSPC', 'symlink', 'config/settings.json'), {
+        dest: join(dir, 'settings-link.json'),
+      });
+      const e = await explainRunnerFault(err, 'Extracting S', { place: '/elsewhere' });
+      expect(e.message).toContain(
+        `: ENOSPC, the file system at ${join(dir, 'settings-link.json')} has no free space left`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a missing program is named; a fault without room needs no word on room', async () => {
     const e = await explainRunnerFault(systemError('ENOENT', 'spawn sqlite3', 'sqlite3'), 'Checking a.db', {
       needs: 'ignored',
