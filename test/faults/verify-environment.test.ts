@@ -166,7 +166,7 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
 
   // was: $TMPDIR/lifeboat-restore/<target>/<id>/ (a full copy) and a marker stayed after every
   // verify; another user's symlinks there had root write through them
-  it('a passing CLI verify with a symlink pre-created at the old predictable $TMPDIR/lifeboat-restore/<target>/<id> — nothing written through it, nothing of the verify left in TMPDIR', async () => {
+  it('a passing CLI verify with a symlink pre-created at the old predictable path (TMPDIR/lifeboat-restore/TARGET/ID) — nothing written through it, nothing of the verify left in TMPDIR', async () => {
     const tmp = scratch('tmpdir');
     const attacker = scratch('attacker');
     const victim = join(scratch('victim'), 'root-only.conf');
