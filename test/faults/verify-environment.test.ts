@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
 import { makeFixtureVolume } from '../helpers/fixture-volume.js';
@@ -56,8 +56,19 @@ const isMountPoint = (dir: string) => {
 
 afterEach(() => {
   for (const dir of mounts.splice(0)) execFileSync('umount', [dir]);
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+    // a verify that failed this suite's promise may have left its marker beside a holding-dir
+    rmSync(`${dir}.lifeboat-attempt`, { force: true });
+  }
 });
+
+/** The action bundle's run, its work directory (outputs, summary, RUNNER_TEMP) removed afterwards. */
+async function action(options: Parameters<typeof runAction>[1]) {
+  const run = await runAction('verify-restore', options);
+  made.push(dirname(run.runnerTemp));
+  return run;
+}
 
 interface CliRun {
   code: number | null;
@@ -190,7 +201,7 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
   });
 
   it('a passing verify-restore on a self-hosted runner — nothing left in RUNNER_TEMP', async () => {
-    const run = await runAction('verify-restore', {
+    const run = await action({
       inputs: { target: 'box', bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' },
       env: s3Env(),
     });
@@ -211,7 +222,7 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
     'verify-restore under a Node.js without zstd (the real Node 20) — the step fails naming the runtime, no verification.json',
     async () => {
       const before = await verifications(bucket);
-      const run = await runAction('verify-restore', {
+      const run = await action({
         node: node20,
         inputs: { target: 'box', bucket, endpoint: s3Server().endpoint, 'force-path-style': 'true' },
         env: s3Env(),
