@@ -96,6 +96,10 @@ export class ArchiveInspector {
     const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
     let entries = 0;
     extract.on('entry', (raw, stream, next) => {
+      // when the walk stops (a limit, a refused member, a broken download), tar-stream destroys
+      // the member in flight with that error; it reaches the caller through `result`, and must
+      // not also escape as an unhandled 'error' event of a member no one is reading any more
+      stream.on('error', () => undefined);
       entries++;
       if (entries > maxEntries) {
         extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
@@ -131,7 +135,7 @@ export class ArchiveInspector {
           err instanceof EnvironmentError
         )
           throw err;
-        throw new ArchiveDamagedError((err as Error).message);
+        throw new ArchiveDamagedError((err as Error).message, { cause: err });
       },
     );
     // the caller awaits result; keep an early failure from being reported as unhandled meanwhile

@@ -50,7 +50,7 @@ import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
 import { describeVolume } from '../flysnap/judge.js';
 import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
 
-/** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation failed; 130 interrupted. */
+/** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
 
 export interface CommandContext {

@@ -1,4 +1,10 @@
-import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
+import {
+  ConfigurationError,
+  EnvironmentError,
+  InterruptedError,
+  OperationFailedError,
+  errorMessage,
+} from '../util/errors.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
 import { COMMANDS, EXIT } from './commands.js';
 import { helpText, readFlags } from './flags.js';
@@ -15,13 +21,17 @@ function usage(): string {
     ...rows,
     '',
     'exit codes: 0 ok, 1 a check failed (suspect backup, failed verification, refused restore),',
-    '            2 usage or configuration error, 3 the operation failed, 130 interrupted',
+    '            2 usage or configuration error, 3 the operation or its environment failed',
+    '            (network, store, full disk, missing tool; no verdict recorded), 130 interrupted',
     '',
     'Credentials come from the standard AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...),',
     'flyctl from FLY_API_TOKEN. Every option can also be set as LIFEBOAT_<NAME> (e.g. LIFEBOAT_BUCKET).',
     '',
   ].join('\n');
 }
+
+/** How long an interrupted command may take to end before the process exits (EXIT.interrupted). */
+const SIGNAL_GRACE_MS = 4000;
 
 /** Runs one CLI invocation and returns its exit code (see EXIT). */
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -40,7 +50,17 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return EXIT.usage;
   }
   const controller = new AbortController();
-  const onSignal = (sig: NodeJS.Signals) => controller.abort(new Error(`interrupted by ${sig}`));
+  const onSignal = (sig: NodeJS.Signals) => {
+    controller.abort(new Error(`interrupted by ${sig}`));
+    // whatever the command waits on (a store that never answers, its clean-up), a signal ends it
+    // within seconds: the aborted command gets this long to finish, then the process exits
+    setTimeout(() => {
+      process.stderr.write(
+        `lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for its clean-up to finish\n`,
+      );
+      process.exit(EXIT.interrupted);
+    }, SIGNAL_GRACE_MS).unref();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -62,9 +82,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     });
   } catch (err) {
     process.stderr.write(`lifeboat ${name}: ${errorMessage(err)}\n`);
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (controller.signal.aborted || err instanceof InterruptedError) return EXIT.interrupted;
     if (err instanceof ConfigurationError) return EXIT.usage;
-    if (err instanceof OperationFailedError) return EXIT.failed;
+    // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
+    if (err instanceof OperationFailedError || err instanceof EnvironmentError) return EXIT.failed;
     if (process.env.LIFEBOAT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return EXIT.failed;
   } finally {

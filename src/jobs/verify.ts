@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { minimatch } from 'minimatch';
@@ -14,16 +14,18 @@ import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapsho
 import { recipientOf } from '../crypto/age-stream.js';
 import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
-import { attemptMarker, prepareHoldingDir } from '../restore/holding-dir.js';
+import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
+import { HoldingDir } from '../restore/holding-dir.js';
 import { restoreToRemote } from '../restore/restore-to-remote.js';
-import { SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
+import { drainEntry, SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
 import { sqliteIntegrity } from '../restore/sqlite-check.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { ConfigurationError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, errorMessage, InterruptedError } from '../util/errors.js';
 import { formatBytes, formatDuration, formatRate } from '../util/format.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
+import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
 import { buildVerification, type Verification, type VerificationCheck } from '../catalog/verification.js';
 
 export type VerifyMode = 'extract' | 'stream';
@@ -33,9 +35,15 @@ export interface VerifyOptions {
   prefix: string;
   snapshot: SnapshotSelector;
   mode: VerifyMode;
-  /** Where extract mode writes; a function of the chosen snapshot id. */
-  holdingDir: (snapshotId: string) => string;
-  /** Leave the `<holding-dir>.lifeboat-attempt` marker beside it (default true). */
+  /**
+   * The directory a person named for extract mode (holding-dir), a function of the chosen snapshot
+   * id: what is extracted there is kept. Without it, extract mode writes into a new private
+   * directory under `holdingRoot` (HoldingDir.temporary) and removes it after the checks.
+   */
+  holdingDir?: (snapshotId: string) => string;
+  /** Where a temporary holding directory is made: $RUNNER_TEMP on a runner; default the system's ($TMPDIR). */
+  holdingRoot?: string;
+  /** Leave the `<holding-dir>.lifeboat-attempt` marker beside a named holding directory (default true). */
   holdingMarker?: boolean;
   requiredPaths: string[];
   minEntries: number;
@@ -63,6 +71,7 @@ export interface VerifyResult {
   report: VerificationReport;
   manifest: Manifest;
   reportKey: string;
+  /** The holding directory that holds the restored files: a named one, kept; null when none is left. */
   holdingDir: string | null;
   /** "Verification of snapshot X failed: ..." when not verified; empty otherwise. */
   failure: string;
@@ -72,42 +81,106 @@ export interface VerifyResult {
  * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
  * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
  * (extract mode), compared with the manifest; then the contents checks. Every check is recorded,
- * and verification.json is written beside the manifest whatever the outcome.
+ * and verification.json is written beside the manifest whatever the checks found: but only the
+ * archive's own faults are a verdict (restore/failure-kinds.ts). A failure of the environment (a
+ * full disk, a stalled store, a missing runtime feature) or a signal ends the run with an error
+ * that names it, writes no verification.json, and leaves nothing this run wrote behind.
  */
 export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promise<VerifyResult> {
   const { store, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const layout = new TargetLayout(options.prefix, options.target);
-  const m = await chooseSnapshot(store, layout, options.snapshot, logger);
-  const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-  const run: VerifyRun = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+  let m: Manifest | undefined;
+  // while set, a failure removes what this run wrote into it
+  let holding: HoldingDir | null = null;
+  try {
+    m = await chooseSnapshot(store, layout, options.snapshot, logger);
+    const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
+    const run: VerifyRun = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
 
-  const started = now();
-  const ageSeconds = checkStatusAndAge(run, started, options.maxAgeSeconds);
-  const holding =
-    options.mode === 'extract'
-      ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
-      : null;
-  const walk = new ContentsWalk(holding, options.requiredPaths);
-  const read = await readArchive(run, walk, identity);
-  const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
+    const started = now();
+    const ageSeconds = checkStatusAndAge(run, started, options.maxAgeSeconds);
+    holding = options.mode === 'extract' ? await openHolding(options, m) : null;
+    const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths);
+    const read = await readArchive(run, walk, identity);
+    const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
-  checkIntegrity(run, read);
-  const keptHolding = holding && !read.intact ? await discardHolding(holding, logger) : holding;
-  checkContents(run, read, walk, options.minEntries);
-  if (read.complete && walk.extractor && keptHolding) {
-    await checkSqlite(run, walk.extractor, keptHolding, options.sqlite);
+    checkIntegrity(run, read);
+    if (holding && !read.intact) holding = await discardHolding(holding, logger);
+    checkContents(run, read, walk, options.minEntries);
+    if (read.complete && walk.extractor && holding) {
+      await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
+    }
+    // the checks are done: a temporary copy has served them; a named one is the person's now
+    const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
+    holding = null;
+    const restoredTo =
+      options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
+
+    return await writeVerification(run, options, layout, now, {
+      ageSeconds,
+      restoreSeconds,
+      read,
+      holdingDir: kept,
+      restoredTo,
+    });
+  } catch (err) {
+    // explained first, while the file system still is as the failure left it (a full one)
+    const failure = await unjudged(err, deps.signal, options, m, holding);
+    await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
+    throw failure;
   }
-  const restoredTo =
-    options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
+}
 
-  return writeVerification(run, options, layout, now, {
-    ageSeconds,
-    restoreSeconds,
-    read,
-    holdingDir: keptHolding,
-    restoredTo,
-  });
+/** The holding directory of extract mode: the one a person named, or a new temporary one. */
+function openHolding(options: VerifyOptions, m: Manifest): Promise<HoldingDir> {
+  if (options.holdingDir) {
+    return HoldingDir.named(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true);
+  }
+  return HoldingDir.temporary(options.holdingRoot ?? tmpdir(), `verify-${options.target}-${m.snapshotId}`);
+}
+
+/** An InterruptedError once the run's signal fired: it explains every failure after it. */
+function interruption(signal: AbortSignal | undefined): InterruptedError | undefined {
+  return signal?.aborted ? new InterruptedError(errorMessage(signal.reason)) : undefined;
+}
+
+/**
+ * A failure that is no verdict about the archive, in the words of its kind: interrupted, the
+ * environment (with the cause and the fix), or a configuration error as it was thrown. An
+ * unrecognised error here is the environment's (a request, a write): never the archive's.
+ */
+async function unjudged(
+  err: unknown,
+  signal: AbortSignal | undefined,
+  options: VerifyOptions,
+  m: Manifest | undefined,
+  holding: HoldingDir | null,
+): Promise<unknown> {
+  const failure = classifyFailure([interruption(signal), err], 'environment');
+  const what = m ? `snapshot ${m.snapshotId} of ${options.target}` : `target ${options.target}`;
+  const left = holding ? `; what it had written into ${holding.path} was removed` : '';
+  const noVerdict = `No verdict about ${what} was recorded${left}.`;
+  switch (failure.kind) {
+    case 'configuration':
+      return failure.error;
+    case 'archive':
+      return err;
+    case 'interrupted':
+      return new InterruptedError(
+        `The verification of ${what} stopped: ${errorMessage(failure.error)}. ${noVerdict}`,
+        { cause: err },
+      );
+    case 'environment': {
+      if (!isRunnerFault(failure.error)) {
+        return new EnvironmentError(`${errorMessage(failure.error)} ${noVerdict}`, { cause: err });
+      }
+      const doing = holding ? `Extracting ${what} into ${holding.path}` : `Verifying ${what}`;
+      const needs = m ? `the snapshot needs ${formatBytes(m.uncompressedBytes)} in ${m.entries} entries` : '';
+      const explained = await explainRunnerFault(failure.error, doing, { needs, place: holding?.path });
+      return new EnvironmentError(`${explained.message} ${noVerdict}`, { cause: err });
+    }
+  }
 }
 
 /** What the steps of one verification share: where it reads, what it tells, the snapshot, its checks. */
@@ -215,7 +288,28 @@ class ContentsWalk {
     this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
   }
 
-  readonly onEntry = async (header: TarHeader, stream: Readable): Promise<void> => {
+  /** The member being handled: a walk that stopped may still be writing it. */
+  private inFlight: Promise<void> = Promise.resolve();
+  /**
+   * The first error a member's handling threw (a refused member, a full disk). The tar pipeline
+   * may report only a "premature close" for it: this is what is classified.
+   */
+  failure: unknown;
+
+  readonly onEntry = (header: TarHeader, stream: Readable): Promise<void> => {
+    this.inFlight = this.handle(header, stream).catch((err: unknown) => {
+      this.failure ??= err;
+      throw err;
+    });
+    return this.inFlight;
+  };
+
+  /** Settles once the member in flight is handled: nothing is written after it, so clean-up may begin. */
+  async idle(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+  }
+
+  private async handle(header: TarHeader, stream: Readable): Promise<void> {
     const safe = safeEntryPath(header.name);
     if ('path' in safe && safe.path !== '') {
       for (const r of this.required)
@@ -226,9 +320,8 @@ class ContentsWalk {
       throw new UnsafeEntryError(
         `archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`,
       );
-    stream.resume();
-    await new Promise<void>((resolve, reject) => stream.once('end', resolve).once('error', reject));
-  };
+    await drainEntry(stream);
+  }
 }
 
 /** What one pass over the stored archive found. */
@@ -267,9 +360,14 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
     `Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`,
     async () => {
       const progress = startProgress(logger, 'read', () => feed.stored.bytes, 10_000, m.archive.size);
+      // what an unrecognised failure of each step is: a request or a write on this machine fails
+      // for the environment, bytes that do not make the archive the manifest describes are the archive's
+      let fallback: FailureKind = 'environment';
+      // the download's own error (the store's): it arrives first and explains what breaks after it
+      let bodyError: unknown;
+      let body: Readable | undefined;
       try {
-        const download = await store.download(m.archive.key, undefined, run.signal);
-        read.versionId = download.versionId ?? null;
+        // before any request: a runtime without the decompressor fails here, having read nothing
         const inspector = new ArchiveInspector(m.compression, {
           onEntry: walk.onEntry,
           // the manifest says what the archive holds: anything beyond it is refused at once
@@ -277,17 +375,32 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
           maxEntries: m.entries,
           maxUncompressedBytes: m.uncompressedBytes,
         });
-        const feeding = feed.feed(download.body, inspector.input);
+        const download = await store.download(m.archive.key, undefined, run.signal);
+        body = download.body;
+        body.once('error', (err) => (bodyError ??= err));
+        read.versionId = download.versionId ?? null;
+        fallback = 'archive';
+        const feeding = feed.feed(body, inspector.input);
         feeding.catch(() => undefined);
         // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
         read.contents = await inspector.result;
         await feeding;
+        fallback = 'environment';
         await walk.extractor?.finish();
         read.complete = true;
         checks.record('archive structure', true, `complete ${m.compression} tar`);
       } catch (err) {
-        checks.record('archive structure', false, whyIncomplete(err, feed.decryptError, m));
+        await walk.idle();
+        const failure = classifyFailure(
+          [interruption(run.signal), bodyError, walk.failure, err, feed.decryptError],
+          fallback,
+        );
+        // not the archive's fault: no check is recorded, runVerify says what failed instead
+        if (failure.kind !== 'archive') throw failure.error;
+        checks.record('archive structure', false, whyIncomplete(failure.error, feed.decryptError, m));
       } finally {
+        // a walk that stopped early releases the connection (read to its end, this changes nothing)
+        body?.destroy();
         progress.stop();
         read.bytes = feed.stored.bytes;
         read.sha256 = feed.stored.sha256;
@@ -345,12 +458,18 @@ function checkIntegrity({ manifest: m, checks }: VerifyRun, read: ArchiveRead): 
 
 /**
  * What was written did not come from an intact copy of the backup: leave nothing to be mistaken
- * for it. Returns null, the holding directory that is kept.
+ * for it (and nothing else: HoldingDir.discard). Returns null, the holding directory that is kept.
  */
-async function discardHolding(holding: string, logger: Logger): Promise<null> {
-  await rm(holding, { recursive: true, force: true });
-  await rm(attemptMarker(holding), { force: true });
-  logger.info(`removed ${holding}: its contents did not come from an intact archive`);
+async function discardHolding(holding: HoldingDir, logger: Logger): Promise<null> {
+  await holding.discard();
+  logger.info(`removed ${holding.path}: its contents did not come from an intact archive`);
+  return null;
+}
+
+/** A temporary holding directory after the checks: removed, so that a nightly verify fills no disk. */
+async function removeTemporary(holding: HoldingDir, logger: Logger): Promise<null> {
+  await holding.discard();
+  logger.info(`removed the temporary copy in ${holding.path} (give holding-dir to keep one)`);
   return null;
 }
 
@@ -429,6 +548,10 @@ async function restoreCopy(
       checks.record('restore to machine', true, `restored into ${restoredTo}`);
       return restoredTo;
     } catch (err) {
+      // a signal, the store or this runner failing is no result of the drill: runVerify says
+      // what failed; what the machine answered (its tar, its disk) is recorded as the check's
+      const failure = classifyFailure([interruption(run.signal), err], 'archive');
+      if (failure.kind === 'interrupted' || failure.kind === 'environment') throw failure.error;
       checks.record('restore to machine', false, errorMessage(err));
       return null;
     }
@@ -473,14 +596,30 @@ async function writeVerification(
     `restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`,
   );
   const reportKey = layout.verificationKey(m.snapshotId);
-  if (options.writeReport) await store.putJson(reportKey, report);
+  const written = options.writeReport && (await snapshotStillThere(run, layout));
+  if (written) await store.putJson(reportKey, report);
   return {
     report,
     manifest: m,
-    reportKey: options.writeReport ? reportKey : '',
+    reportKey: written ? reportKey : '',
     holdingDir: outcome.holdingDir,
     failure: failed.length
       ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
       : '',
   };
+}
+
+/**
+ * Checked right before verification.json is written: a snapshot pruned while it was verified has
+ * no folder any more, and a verification must not bring one back.
+ */
+async function snapshotStillThere(
+  { store, logger, manifest: m }: VerifyRun,
+  layout: TargetLayout,
+): Promise<boolean> {
+  if (await store.head(layout.manifestKey(m.snapshotId))) return true;
+  logger.warning(
+    `snapshot ${m.snapshotId} was removed while it was verified (pruned?): no verification.json is written for it`,
+  );
+  return false;
 }

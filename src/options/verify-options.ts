@@ -1,5 +1,4 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { ConfigurationError } from '../util/errors.js';
 import { parseSnapshotSelector } from '../catalog/select-snapshot.js';
@@ -77,7 +76,10 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
       prefix: storage.prefix,
       snapshot: parseSnapshotSelector('snapshot', orDefault(r, 'snapshot')),
       mode,
-      holdingDir: (id) => holdingInput || join(tempRoot, 'lifeboat-restore', target, id),
+      // holding-dir given: the copy is kept there; else a new private directory under tempRoot,
+      // removed after the checks (jobs/verify.ts)
+      ...(holdingInput ? { holdingDir: () => holdingInput } : {}),
+      holdingRoot: tempRoot,
       requiredPaths: globs(r, 'required-paths'),
       minEntries: parseNonNegativeInteger('min-entries', orDefault(r, 'min-entries')),
       sqlite,

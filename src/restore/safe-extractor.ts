@@ -213,10 +213,21 @@ async function settle(
   }
 }
 
-async function drainEntry(stream: Readable): Promise<void> {
+/**
+ * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
+ * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ */
+export async function drainEntry(stream: Readable): Promise<void> {
   stream.resume();
   await new Promise<void>((resolve, reject) => {
-    stream.once('end', resolve);
+    let ended = false;
+    stream.once('end', () => {
+      ended = true;
+      resolve();
+    });
     stream.once('error', reject);
+    stream.once('close', () => {
+      if (!ended) reject(new Error('the member was closed before its end'));
+    });
   });
 }

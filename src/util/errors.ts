@@ -17,10 +17,28 @@ export class OperationFailedError extends Error {
  * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
  */
 export class EnvironmentError extends Error {
-  override readonly name = 'EnvironmentError';
+  override readonly name: string = 'EnvironmentError';
+}
+
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+export class InterruptedError extends EnvironmentError {
+  override readonly name = 'InterruptedError';
 }
 
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+export function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e: unknown = err; e !== undefined && e !== null && !chain.includes(e);) {
+    chain.push(e);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return chain;
 }

@@ -29,6 +29,8 @@ export interface RunOptions {
   /** Put the test stand-ins (flyctl) first on PATH; default true. */
   standins?: boolean;
   timeoutMs?: number;
+  /** The Node.js binary that runs the bundle; default Node 24 (the runner's node24). */
+  node?: string;
   /** Called once the process runs (for signal tests). */
   onStart?: (pid: number, output: () => string) => void;
 }
@@ -65,7 +67,7 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = spawn(NODE24, [join(root, 'dist', name, 'index.js')], {
+  const child = spawn(options.node ?? NODE24, [join(root, 'dist', name, 'index.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type {
   DownloadedObject,
   KeyVersion,
@@ -12,7 +12,7 @@ import type {
   VersioningStatus,
 } from '../../src/storage/object-store.js';
 import type { ServerSideCopy } from '../../src/storage/server-side-copy.js';
-import { explainS3Error } from '../../src/storage/s3-errors.js';
+import { explainBodyError, explainS3Error } from '../../src/storage/s3-errors.js';
 
 /**
  * An in-memory bucket behind the ObjectStore port, with the semantics lifeboat relies on from S3:
@@ -251,11 +251,17 @@ export class MemoryStore implements ObjectStore {
     if (!e) {
       throw new Error(
         `${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`,
+        { cause: noSuchKey() },
       );
     }
-    const body = Readable.from(chunksOf(Buffer.from(e.body), bodyFault ?? undefined), {
+    const raw = Readable.from(chunksOf(Buffer.from(e.body), bodyFault ?? undefined), {
       objectMode: false,
     });
+    // as S3ObjectStore: a transport error of the body is explained (explainBodyError), never raw
+    const body = new PassThrough();
+    raw.once('error', (err) => body.destroy(explainBodyError(err, this.description, key)));
+    body.once('close', () => raw.destroy());
+    raw.pipe(body);
     if (signal) {
       const onAbort = () =>
         body.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
