@@ -310,7 +310,7 @@ describe('copy-snapshot uses the verdict', () => {
     const from = new PlainStore();
     const m = source(from);
     from.put(KEY, drill(m));
-    const to = new PlainStore('plain://second');
+    const to = new PlainStore('plain://second', () => NOW);
     const r = await copy(from, to);
     expect(r).toMatchObject({ verification: 'passing', verificationCopied: true, latestMoved: true });
     expect(to.json(KEY)).toEqual(drill(m));
@@ -325,7 +325,7 @@ describe('copy-snapshot uses the verdict', () => {
     const from = new PlainStore();
     const m = source(from);
     from.put(KEY, { ...drill(m), archive: { ...drill(m).archive, expectedVersionId: 'v-older' } });
-    const to = new PlainStore('plain://second');
+    const to = new PlainStore('plain://second', () => NOW);
     await expect(copy(from, to)).rejects.toThrow(
       `has no passing verification: ${KEY} is about another version of the archive (version v-older, the manifest records ${m.archive.versionId})`,
     );
