@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,31 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-volume.js';
 import { cliTestNode } from '../helpers/cli-nodes.js';
 import { LightsailStandin } from '../standins/lightsail-api.js';
-import { STANDIN_BIN } from '../helpers/run-action.js';
-import { createBucket, s3Env, s3Server } from '../helpers/s3.js';
+import { runCli } from '../helpers/cli-process.js';
+import { createBucket, s3Server } from '../helpers/s3.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 /** Node 24, or the oldest supported Node when test/e2e/cli-oldest-node.test.ts runs this file. */
 const node = cliTestNode();
 
 /** Runs the shipped CLI bundle as a person or cron would (not a TTY). */
-async function lifeboat(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(node.path, [join(root, 'dist/cli/index.js'), ...args], {
-    env: {
-      PATH: `${STANDIN_BIN}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? '/root',
-      ...s3Env(),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
+const lifeboat = (args: string[], env: Record<string, string> = {}) => runCli(node.path, args, env);
 
 const storage = (bucket: string) => [
   '--bucket',
