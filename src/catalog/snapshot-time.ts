@@ -35,3 +35,18 @@ export function newestFirst<T extends Dated>(list: readonly T[]): T[] {
 export function isNewer(a: Dated, b: Dated): boolean {
   return byNewest(a, b) < 0;
 }
+
+/**
+ * A snapshot's age in seconds by the storage's clock: from `created` (its run's start), but never
+ * from later than when the storage stored what describes it (`storedAt`: the manifest's or
+ * latest.json's LastModified), so that a time written by a clock that was ahead does not make a
+ * stale snapshot look fresh. Undefined when the time is still in the future of `now`: such an age
+ * cannot be judged, and is never "0 s old".
+ */
+export function snapshotAge(created: string, storedAt: Date | undefined, now: Date): number | undefined {
+  const claimed = Date.parse(created);
+  const time = storedAt && storedAt.getTime() < claimed ? storedAt.getTime() : claimed;
+  if (!Number.isFinite(time)) return undefined;
+  const seconds = (now.getTime() - time) / 1000;
+  return seconds < 0 ? undefined : seconds;
+}
