@@ -75,7 +75,7 @@ export const BACKUP: FlagSpec[] = [
   {
     name: 'dry-run',
     kind: 'flag',
-    help: 'back up, but only list what retention would prune',
+    help: 'write nothing: stream and check the archive, report what would be stored and pruned',
     default: 'false',
   },
   {
