@@ -66,7 +66,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   if (isStall(err))
     return new Error(storeStalledMessage(where, operation, /did not establish/.test(message)));
-  const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(
+  const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(
     message,
   );
   if (net) {
@@ -79,9 +79,14 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   );
 }
 
-/** The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). */
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, after every attempt). The
+ * SDK's HTTP handler names a reset or broken connection (ECONNRESET, EPIPE) "TimeoutError" too:
+ * that is a cut connection, not a stall.
+ */
 export function isStall(err: unknown): boolean {
-  return s3ErrorCode(err) === 'TimeoutError';
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return s3ErrorCode(err) === 'TimeoutError' && code !== 'ECONNRESET' && code !== 'EPIPE';
 }
 
 /**
