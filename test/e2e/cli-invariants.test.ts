@@ -202,4 +202,49 @@ describe(`lifeboat's invariants of latest.json and retention (dist/cli bundle un
     expect(await latestId(bucket)).toBe(id);
     expect(await snapshotFolders(bucket)).toEqual([first.snapshotId, id]);
   });
+
+  // was a bug: latest.json naming `../../x` made a backup write claim keys outside the target's
+  // folder, and a manifest was read whole whatever its size
+  it('nothing read from the bucket is trusted unchecked: a hostile latest.json and a 2 MiB manifest are one clear error each', async () => {
+    const bucket = await createBucket();
+    const first = await backupOk(bucket);
+    const latestKey = `lifeboat/${TARGET}/latest.json`;
+    const pointer = (await getJson(bucket, latestKey))!;
+    const put = (key: string, body: string | Buffer) =>
+      testClient().send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }),
+      );
+    await put(latestKey, JSON.stringify({ ...pointer, snapshotId: '../../x' }));
+    const before = await listKeys(bucket);
+    const hostile = await backup(bucket);
+    expect(hostile.code, hostile.stderr).toBe(3);
+    const lines = hostile.stderr.split('\n').filter((l) => l.startsWith('lifeboat backup: '));
+    expect(lines).toEqual([
+      `lifeboat backup: s3://${bucket} at ${s3Server().endpoint}/${latestKey} names snapshot "../../x", which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`,
+    ]);
+    expect(await listKeys(bucket)).toEqual(before);
+
+    await put(latestKey, JSON.stringify(pointer));
+    const manifestKey = `lifeboat/${TARGET}/snapshots/${first.snapshotId}/manifest.json`;
+    await put(manifestKey, Buffer.alloc(2 * 1024 * 1024, 0x20));
+    // latest.json names the manifest's first version, which stays as it was; the snapshot by id
+    // reads the current one
+    const byId = [
+      'verify',
+      '--target',
+      TARGET,
+      ...storage(bucket),
+      '--mode',
+      'stream',
+      '--snapshot',
+      first.snapshotId,
+    ];
+    const verify = await lifeboat(byId);
+    expect(verify.code, verify.stderr).toBe(3);
+    expect(verify.stderr.split('\n').filter((l) => l.startsWith('lifeboat verify: '))).toEqual([
+      `lifeboat verify: s3://${bucket} at ${s3Server().endpoint}/${manifestKey} is 2097152 bytes, more than the 1048576 allowed for it: it was not read.`,
+    ]);
+    const byLatest = await lifeboat(['verify', '--target', TARGET, ...storage(bucket), '--mode', 'stream']);
+    expect(byLatest.code, byLatest.stderr).toBe(0);
+  });
 });
