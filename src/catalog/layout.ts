@@ -10,6 +10,8 @@ import { requireSnapshotId } from './snapshot-id.js';
  *   {prefix}/{target}/snapshots/{id}/claim.json        a run claiming the snapshot id
  *   {prefix}/{target}/snapshots/{id}/successor.json    a run claiming the move of latest.json away from {id}
  *   {prefix}/{target}/first-snapshot.json              the same, while the target has no latest.json
+ *   (the last two only on stores without conditional writes: elsewhere latest.json's own If-Match
+ *   is the claim, move-latest.ts)
  * and, for a moment at the start of a run that writes (storage/conditional-writes.ts):
  *   {prefix}/{target}/conditional-write-probe.json     whether the store honours If-None-Match/If-Match
  *
