@@ -28,6 +28,7 @@ declare -A NEED=(
   [aws]=awscli             # docs/RECOVERY.md's restore without lifeboat is tested command by command
   [jq]=jq                  # ... it reads latest.json and the manifest with jq
   [sha256sum]=coreutils    # ... and checks the archive with sha256sum -c
+  [faketime]=faketime      # the CLI's refusal of a runner clock that is off is tested with a faked clock
 )
 
 missing=()

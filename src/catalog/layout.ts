@@ -1,3 +1,5 @@
+import { requireSnapshotId } from './snapshot-id.js';
+
 /**
  * Where a target's objects live in the bucket (DESIGN.md, "Storage layout"):
  *   {prefix}/{target}/latest.json
@@ -8,6 +10,13 @@
  *   {prefix}/{target}/snapshots/{id}/claim.json        a run claiming the snapshot id
  *   {prefix}/{target}/snapshots/{id}/successor.json    a run claiming the move of latest.json away from {id}
  *   {prefix}/{target}/first-snapshot.json              the same, while the target has no latest.json
+ *   (the last two only on stores without conditional writes: elsewhere latest.json's own If-Match
+ *   is the claim, move-latest.ts)
+ * and, for a moment at the start of a run that writes (storage/conditional-writes.ts):
+ *   {prefix}/{target}/conditional-write-probe.json     whether the store honours If-None-Match/If-Match
+ *
+ * Every key below snapshots/ is built from a snapshot id that passed the grammar of
+ * snapshot-id.ts: an id read from the bucket that is not one is refused here, before any request.
  */
 export type Compression = 'zstd' | 'gzip' | 'none';
 
@@ -47,7 +56,11 @@ export class TargetLayout {
   }
 
   snapshotPrefix(id: string): string {
-    return `${this.snapshotsPrefix}${id}/`;
+    return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
+  }
+
+  get conditionalWriteProbeKey(): string {
+    return `${this.root}/conditional-write-probe.json`;
   }
 
   archiveKey(id: string, compression: Compression, encrypted = false): string {

@@ -1,5 +1,6 @@
 import type { Compression } from './layout.js';
 import { schemaErrors } from './schemas.js';
+import { requireSnapshotId } from './snapshot-id.js';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
@@ -80,20 +81,26 @@ export interface LatestPointer {
   updated: string;
 }
 
+/** A manifest valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 export function parseManifest(value: unknown, where: string): Manifest {
   const errors = schemaErrors('manifest', value);
   if (errors.length > 0) {
     throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
   }
-  return value as Manifest;
+  const m = value as Manifest;
+  requireSnapshotId(m.snapshotId, where);
+  return m;
 }
 
+/** A latest pointer valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 export function parseLatest(value: unknown, where: string): LatestPointer {
   const errors = schemaErrors('latest', value);
   if (errors.length > 0) {
     throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
   }
-  return value as LatestPointer;
+  const pointer = value as LatestPointer;
+  requireSnapshotId(pointer.snapshotId, where);
+  return pointer;
 }
 
 export function latestFor(

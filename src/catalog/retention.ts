@@ -4,18 +4,17 @@
  * a count left keeps a snapshot whose period (day, ISO week, month; or the snapshot itself for
  * keep-last) differs from the last one that rule kept, and the oldest snapshot while the rule
  * still has counts left. A snapshot kept by any rule is kept. A policy of all zeros keeps everything.
- * Periods are computed in UTC.
+ * Periods are computed in UTC, from each snapshot's time by the storage's clock (snapshot-time.ts).
  */
+import { newestFirst, type Dated } from './snapshot-time.js';
+
+export type { Dated };
+
 export interface RetentionPolicy {
   last: number;
   daily: number;
   weekly: number;
   monthly: number;
-}
-
-export interface Dated {
-  id: string;
-  time: Date;
 }
 
 export interface RetentionDecision<T extends Dated> {
@@ -35,12 +34,6 @@ function isoWeek(d: Date): number {
   const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
   const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
   return t.getUTCFullYear() * 100 + week;
-}
-
-export function newestFirst<T extends Dated>(list: T[]): T[] {
-  return [...list].sort(
-    (a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
 }
 
 export function applyRetention<T extends Dated>(

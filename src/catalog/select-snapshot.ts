@@ -32,6 +32,8 @@ export interface SelectedSnapshot {
   manifest: Manifest;
   /** How it was chosen, for messages. */
   how: string;
+  /** When the storage stored the manifest (its LastModified): ages are judged by it (snapshot-time.ts). */
+  storedAt?: Date;
 }
 
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
@@ -59,7 +61,7 @@ export async function selectSnapshot(
         `latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`,
       );
     }
-    return { manifest: read.manifest, how: 'latest' };
+    return { manifest: read.manifest, how: 'latest', ...storedAt(read.lastModified) };
   }
   if (selector.kind === 'id') {
     const read = await readManifest(store, layout, selector.id);
@@ -68,7 +70,7 @@ export async function selectSnapshot(
         `Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`,
       );
     }
-    return { manifest: read.manifest, how: `id ${selector.id}` };
+    return { manifest: read.manifest, how: `id ${selector.id}`, ...storedAt(read.lastModified) };
   }
   const entries = await listSnapshots(store, layout);
   const match = entries.find(
@@ -79,5 +81,13 @@ export async function selectSnapshot(
       `Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`,
     );
   }
-  return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
+  return {
+    manifest: match.manifest,
+    how: `newest good snapshot before ${selector.time.toISOString()}`,
+    ...storedAt(match.storedAt),
+  };
+}
+
+function storedAt(at: Date | undefined): { storedAt?: Date } {
+  return at ? { storedAt: at } : {};
 }

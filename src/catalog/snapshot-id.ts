@@ -1,6 +1,9 @@
 /**
  * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
  */
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
 
@@ -12,6 +15,20 @@ export function makeSnapshotId(time: Date, label?: string): string {
 
 export function isSnapshotId(value: string): boolean {
   return ID_PATTERN.test(value);
+}
+
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+export class NotASnapshotIdError extends Error {
+  override readonly name = 'NotASnapshotIdError';
+}
+
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+export function requireSnapshotId(value: unknown, where: string): string {
+  if (typeof value === 'string' && isSnapshotId(value)) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+  throw new NotASnapshotIdError(
+    `${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`,
+  );
 }
 
 /** The start time encoded in a snapshot id, or undefined when the text is not an id. */

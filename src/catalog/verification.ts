@@ -1,7 +1,7 @@
 import type { ObjectStore } from '../storage/object-store.js';
 import { errorMessage } from '../util/errors.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
-import { readBoundedJson } from './bounded-json.js';
+import { readBoundedJson } from '../storage/bounded-json.js';
 import type { TargetLayout } from './layout.js';
 import { listSnapshots, type CatalogEntry } from './listing.js';
 import type { Manifest } from './manifest.js';

@@ -8,7 +8,7 @@ import { readRetention } from '../options/retention-options.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
-import { executePrune, planPrune } from '../catalog/prune.js';
+import { executePrune, planTargetPrune } from '../catalog/prune.js';
 import { verifyOptionsOf } from '../options/restore-target.js';
 import {
   restoreToDirectory,
@@ -18,7 +18,6 @@ import {
   type MachineRestoreOutcome,
 } from '../jobs/restore.js';
 import type { VerifyResult } from '../jobs/verify.js';
-import { listSnapshots } from '../catalog/listing.js';
 import { listJudgedSnapshots, type VerificationState } from '../catalog/verification.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
@@ -80,9 +79,10 @@ const backup: Command = {
     const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
     ctx.result(
       [
+        ...(r.dryRun ? [['dry run', 'nothing was written to the bucket'] as [string, string]] : []),
         ['status', r.status],
-        ['snapshot', r.snapshotId],
-        ['archive', `${store.description}/${r.archiveKey}`],
+        ['snapshot', r.dryRun ? `${r.snapshotId} (would be)` : r.snapshotId],
+        [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
         ['size', `${formatBytes(r.sizeBytes)} ${r.compression}`],
         ['sha256', r.sha256],
         ['entries', String(r.entries)],
@@ -312,7 +312,8 @@ const snapshots: Command = {
 };
 
 const prune: Command = {
-  summary: 'apply retention to a target (restic semantics, good snapshots only); --dry-run lists',
+  summary:
+    'apply retention to a target (restic semantics, good snapshots only; never latest or newer); --dry-run lists',
   usage: 'lifeboat prune --bucket B --target T [--keep-last N ...] [--dry-run]',
   flags: [
     ...STORAGE,
@@ -326,17 +327,22 @@ const prune: Command = {
     const target = validateTarget('target', required(ctx.reader, 'target', 'the backup target'));
     const store = new S3ObjectStore(storage.location);
     const layout = new TargetLayout(storage.prefix, target);
-    const plan = planPrune(await listSnapshots(store, layout), readRetention(ctx.reader));
+    const plan = await planTargetPrune(store, layout, readRetention(ctx.reader));
     const dryRun = ctx.reader.flag('dry-run');
     const removed = dryRun
       ? plan.remove.map((e) => e.id)
       : await executePrune(store, layout, plan, ctx.logger);
+    const why = new Map(plan.remove.map((e) => [e.id, e.state === 'ok' ? '' : e.reason]));
     ctx.result(
       [
         ...plan.keep.map((k): [string, string] => [`keep ${k.id}`, k.reasons.join(', ')]),
-        ...removed.map((id): [string, string] => [`${dryRun ? 'would prune' : 'pruned'} ${id}`, '']),
+        ...plan.spared.map((k): [string, string] => [`keep ${k.id}`, k.reason]),
+        ...removed.map((id): [string, string] => [
+          `${dryRun ? 'would prune' : 'pruned'} ${id}`,
+          why.get(id) ?? '',
+        ]),
       ],
-      { dryRun, keep: plan.keep, pruned: removed },
+      { dryRun, keep: plan.keep, spared: plan.spared, pruned: removed },
     );
     return EXIT.ok;
   },

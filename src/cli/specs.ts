@@ -70,7 +70,7 @@ export const BACKUP: FlagSpec[] = [
   text('min-size-ratio', 'wiped-volume guard threshold (0 = off)'),
   flag('allow-shrink', 'accept a backup the guard marks suspect'),
   flag('require-versioning', 'refuse a bucket without versioning'),
-  flag('dry-run', 'back up, but only list what retention would prune'),
+  flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
   list('encryption-recipients', 'age recipient (age1...) to encrypt for'),
 ];
 

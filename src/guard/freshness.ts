@@ -2,6 +2,7 @@ import { formatDuration } from '../util/format.js';
 import { errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
+import { snapshotAge } from '../catalog/snapshot-time.js';
 import { judgeVerification, readVerification, type VerificationVerdict } from '../catalog/verification.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
@@ -34,8 +35,11 @@ export interface TargetFreshness {
  * and the backup's own time is used.
  */
 export async function checkFreshness(
-  o: FreshnessOptions,
+  options: FreshnessOptions,
 ): Promise<{ findings: Finding[]; targets: TargetFreshness[] }> {
+  // ages are judged by the storage's clock (catalog/snapshot-time.ts); a store that cannot say
+  // fails its reads below, where that is reported
+  const o = { ...options, now: await options.store.serverTime().catch(() => options.now) };
   const findings: Finding[] = [];
   const targets: TargetFreshness[] = [];
   for (const target of o.targets) {
@@ -95,19 +99,23 @@ export async function checkFreshness(
       );
     }
     const time = Date.parse(anchor);
-    if (!Number.isFinite(time)) {
+    // a backup is never newer than the latest.json that names it (a clock that was ahead)
+    const age = snapshotAge(anchor, basis === 'backup' ? latest.lastModified : undefined, o.now);
+    if (!Number.isFinite(time) || age === undefined) {
       findings.push(
         finding(
           'LB006',
           'error',
           resource,
-          `the newest backup of ${target} (${id}) has no valid time (${anchor}).`,
+          Number.isFinite(time)
+            ? `the newest backup of ${target} (${id}) has a time in the future by the storage's clock (${anchor}): its age cannot be judged.`
+            : `the newest backup of ${target} (${id}) has no valid time (${anchor}).`,
         ),
       );
       targets.push({ target, snapshotId: id, fresh: false });
       continue;
     }
-    const ageSeconds = Math.max(0, Math.round((o.now.getTime() - time) / 1000));
+    const ageSeconds = Math.round(age);
     const fresh = ageSeconds <= o.maxAgeSeconds;
     targets.push({ target, snapshotId: id, anchor, basis, ageSeconds, fresh });
     if (!fresh) {

@@ -1,21 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
 import { streamArchiveToStore, type StreamedArchive } from '../archive/stream-to-store.js';
-import { OperationFailedError } from '../util/errors.js';
+import { EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
-import type { Logger } from '../util/logger.js';
+import { silentLogger, type Logger } from '../util/logger.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
 import { moveLatest } from '../catalog/move-latest.js';
-import { retainAfterWrite } from '../catalog/prune.js';
-import type { RetentionPolicy } from '../catalog/retention.js';
+import { logPlan, MAX_PUBLISH_MS, planTargetPrune, retainAfterWrite } from '../catalog/prune.js';
+import { isEmptyPolicy, type RetentionPolicy } from '../catalog/retention.js';
 import { readLatest, readManifest } from '../catalog/listing.js';
 import { makeSnapshotId } from '../catalog/snapshot-id.js';
+import { snapshotTime } from '../catalog/snapshot-time.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
-import { claimKey, releaseClaim } from '../storage/key-claim.js';
+import { detectConditionalWrites } from '../storage/conditional-writes.js';
+import { dryRunStore } from '../storage/dry-run-store.js';
+import { claimKey, releaseClaim, type KeyClaim } from '../storage/key-claim.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { requireVersioning } from '../storage/require-versioning.js';
-import { formatBytes } from '../util/format.js';
+import { storageClock } from '../storage/server-clock.js';
+import { formatBytes, formatDuration } from '../util/format.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
-import { randomUUID } from 'node:crypto';
 
 export interface BackupOptions {
   target: string;
@@ -30,7 +34,7 @@ export interface BackupOptions {
   minSizeRatio: number;
   allowShrink: boolean;
   requireVersioning: boolean;
-  /** Prune nothing; report what retention would delete. */
+  /** Write nothing to the bucket: stream and judge the archive, report what would be stored and pruned. */
   dryRun: boolean;
   /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
   encryptionRecipients?: string[];
@@ -41,6 +45,7 @@ export interface BackupDeps {
   store: ObjectStore;
   source: ArchiveSource;
   logger: Logger;
+  /** The runner's clock (the storage's is measured against it: storage/server-clock.ts). */
   now?: () => Date;
   signal?: AbortSignal;
 }
@@ -64,23 +69,31 @@ export interface BackupResult {
   /** With dryRun: what retention would have deleted. */
   wouldPrune: string[];
   warnings: string[];
+  /** A dry run: nothing was written; the keys and version are what a real run would have made. */
+  dryRun: boolean;
 }
 
 /**
- * One backup of one target: preflight checks, the streamed archive, the wiped-volume guard,
- * the manifest, the latest pointer (last, and only for a good snapshot), then retention.
- * A failure at any step leaves latest.json and every earlier snapshot as they were.
+ * One backup of one target: preflight checks (the storage's clock among them), the streamed
+ * archive, the wiped-volume guard, the manifest, the latest pointer (last, and only for a good
+ * snapshot), then retention. A failure at any step leaves latest.json and every earlier snapshot
+ * as they were. Once the archive is stored, a signal (SIGTERM, a cancelled job) no longer stops
+ * the publish, which takes about a second: the manifest and latest.json are written, retention is
+ * skipped, and the run then fails as interrupted, naming what it published. A dry run writes
+ * nothing to the bucket: it streams and judges the archive as a real run would and reports what it
+ * would store and what retention would prune.
  */
 export async function runBackup(options: BackupOptions, deps: BackupDeps): Promise<BackupResult> {
   const { store, source, logger } = deps;
-  const now = deps.now ?? (() => new Date());
-  const started = now();
+  const runner = deps.now ?? (() => new Date());
+  const startedHere = runner();
   const layout = new TargetLayout(options.prefix, options.target);
 
   const pre = await logger.group('Preflight', async () => {
     const tools = await source.preflight(deps.signal);
     await store.checkAccess();
     if (options.requireVersioning) await requireVersioning(store, 'backup', 'bucket');
+    const clock = await storageClock(store, runner);
     const latest = await readLatest(store, layout);
     const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
     if (latest && !previous) {
@@ -93,35 +106,63 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
         ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
         : `no previous snapshot of target ${options.target}: this is the first`,
     );
-    return { tools, latest, previous: previous?.manifest };
+    // a dry run writes nothing, not even the probe
+    const conditionalWrites =
+      !options.dryRun && (await detectConditionalWrites(store, layout.conditionalWriteProbeKey, logger));
+    return {
+      tools,
+      latest,
+      previous: previous?.manifest,
+      now: clock.now,
+      started: new Date(startedHere.getTime() + clock.offsetMs),
+      conditionalWrites,
+    };
   });
 
-  const { id: snapshotId, claimedKey } = await claimSnapshotId(store, layout, now, options.label);
+  if (options.dryRun) {
+    const snapshotId = makeSnapshotId(pre.now(), options.label);
+    return dryRunSnapshot(options, deps, { layout, snapshotId, pre });
+  }
+  const claimed = await claimSnapshotId(store, layout, pre, options.label);
   try {
-    return await backupSnapshot(options, deps, { layout, snapshotId, started, pre, now });
+    return await backupSnapshot(options, deps, { layout, snapshotId: claimed.id, pre });
   } finally {
-    await releaseClaim(store, claimedKey, logger);
+    await releaseClaim(store, claimed.claim, logger);
   }
 }
 
 interface BackupContext {
   layout: TargetLayout;
   snapshotId: string;
-  started: Date;
-  pre: { tools: Record<string, string>; latest: Awaited<ReturnType<typeof readLatest>>; previous?: Manifest };
-  now: () => Date;
+  pre: {
+    tools: Record<string, string>;
+    latest: Awaited<ReturnType<typeof readLatest>>;
+    previous?: Manifest;
+    /** The storage's clock (storage/server-clock.ts). */
+    now: () => Date;
+    /** When the run started, by the storage's clock. */
+    started: Date;
+    conditionalWrites: boolean;
+  };
 }
 
-/** The stream, the guard, the manifest, latest and retention of one claimed snapshot id. */
-async function backupSnapshot(
+/** The archive of one snapshot id, streamed into `store`, and the wiped-volume guard's verdict on it. */
+interface JudgedArchive {
+  archive: StreamedArchive;
+  status: 'ok' | 'suspect';
+  shrink: string;
+  previous: PreviousSnapshot | null;
+  manifest: Manifest;
+}
+
+async function streamAndJudge(
   options: BackupOptions,
   deps: BackupDeps,
   ctx: BackupContext,
-): Promise<BackupResult> {
-  const { store, source, logger } = deps;
-  const { layout, snapshotId, started, pre, now } = ctx;
-  const manifestKey = layout.manifestKey(snapshotId);
-
+  store: ObjectStore,
+): Promise<JudgedArchive> {
+  const { source, logger } = deps;
+  const { layout, snapshotId, pre } = ctx;
   const script = buildArchiveScript({
     path: options.path,
     compression: options.compression,
@@ -149,16 +190,16 @@ async function backupSnapshot(
   const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
   if (shrink && options.allowShrink) logger.warning(`${shrink}; accepted because allow-shrink is true`);
 
-  const completed = now();
+  const completed = pre.now();
   const manifest: Manifest = {
     schema: MANIFEST_SCHEMA_VERSION,
     snapshotId,
     target: options.target,
     status,
     ...(status === 'suspect' ? { statusReason: shrink } : {}),
-    created: started.toISOString(),
+    created: pre.started.toISOString(),
     completed: completed.toISOString(),
-    durationSeconds: round((completed.getTime() - started.getTime()) / 1000),
+    durationSeconds: round((completed.getTime() - pre.started.getTime()) / 1000),
     source: {
       ...source.description,
       path: options.path,
@@ -190,12 +231,15 @@ async function backupSnapshot(
         }
       : {}),
   };
-  const manifestVersion = await store.putJson(manifestKey, manifest);
+  return { archive, status, shrink, previous, manifest };
+}
 
-  const result: BackupResult = {
+function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): BackupResult {
+  const { archive, status, manifest } = judged;
+  return {
     status,
-    message: status === 'suspect' ? suspectMessage(shrink, snapshotId) : '',
-    snapshotId,
+    message: status === 'suspect' ? suspectMessage(judged.shrink, manifest.snapshotId, dryRun) : '',
+    snapshotId: manifest.snapshotId,
     archiveKey: archive.key,
     manifestKey,
     versionId: archive.versionId ?? '',
@@ -205,53 +249,133 @@ async function backupSnapshot(
     uncompressedBytes: archive.uncompressedBytes,
     compression: archive.compression,
     durationSeconds: manifest.durationSeconds,
-    previous,
+    previous: judged.previous,
     pruned: [],
     wouldPrune: [],
     warnings: archive.warnings,
+    dryRun,
   };
+}
+
+/**
+ * The archive, the manifest, latest.json and retention of one claimed snapshot id. A signal that
+ * arrives once the archive is stored lets the publish finish and skips retention (see runBackup).
+ */
+async function backupSnapshot(
+  options: BackupOptions,
+  deps: BackupDeps,
+  ctx: BackupContext,
+): Promise<BackupResult> {
+  const { store, logger } = deps;
+  const { layout, snapshotId, pre } = ctx;
+  const manifestKey = layout.manifestKey(snapshotId);
+  const judged = await streamAndJudge(options, deps, ctx, store);
+  const { manifest, status } = judged;
+
+  // a live run never publishes so late that prune could take its folder for a leftover
+  const running = pre.now().getTime() - snapshotTime(snapshotId).getTime();
+  if (running > MAX_PUBLISH_MS) {
+    throw new OperationFailedError(
+      `the backup of ${options.target} ran ${formatDuration(running / 1000)}, longer than the ${formatDuration(MAX_PUBLISH_MS / 1000)} ` +
+        `after which prune may take an unfinished snapshot for a leftover: snapshot ${snapshotId} was not published ` +
+        `(its archive stays until retention removes it). Back up less at once (exclude, or split the path into targets).`,
+    );
+  }
+  const manifestVersion = await store.putJson(manifestKey, manifest);
+  const result = resultOf(judged, manifestKey, false);
+  if (status === 'ok') {
+    await moveLatest(store, layout, {
+      manifest,
+      manifestVersionId: manifestVersion.versionId ?? null,
+      seenAtStart: pre.latest,
+      run: 'backup',
+      now: pre.now,
+      logger,
+      conditionalWrites: pre.conditionalWrites,
+    });
+  }
+  if (deps.signal?.aborted) {
+    const published =
+      status === 'ok'
+        ? `its manifest was written and latest.json names it`
+        : `it was stored as suspect and latest.json was not moved`;
+    throw new EnvironmentError(
+      `the backup was ${errorMessage(deps.signal.reason ?? 'interrupted')} after its archive was stored: snapshot ${snapshotId} ` +
+        `was published (${published}); retention was skipped (the next backup applies it).`,
+    );
+  }
   if (status === 'suspect') return result;
 
-  await moveLatest(store, layout, {
-    manifest,
-    manifestVersionId: manifestVersion.versionId ?? null,
-    seenAtStart: pre.latest,
-    run: 'backup',
-    now,
-    logger,
-  });
-
-  const retention = await retainAfterWrite(store, layout, options.retention, {
-    title: 'Retention',
-    dryRun: options.dryRun,
-    logger,
-  });
-  result.pruned = retention.pruned;
-  result.wouldPrune = retention.wouldPrune;
-  result.durationSeconds = round((now().getTime() - started.getTime()) / 1000);
+  result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+  result.durationSeconds = round((pre.now().getTime() - pre.started.getTime()) / 1000);
   return result;
 }
 
 /**
- * The id of a snapshot is its start second. The run claims it through the versions of
+ * A dry run: the archive is streamed and judged as in a real run, into a store that drops every
+ * write (storage/dry-run-store.ts); no claim, manifest or latest.json is written and nothing is
+ * pruned. It reports what it would store, whether latest.json would move, and what retention
+ * would prune once the snapshot were stored.
+ */
+async function dryRunSnapshot(
+  options: BackupOptions,
+  deps: BackupDeps,
+  ctx: BackupContext,
+): Promise<BackupResult> {
+  const { store, logger } = deps;
+  const { layout, snapshotId } = ctx;
+  const judged = await streamAndJudge(options, deps, ctx, dryRunStore(store));
+  const result = resultOf(judged, layout.manifestKey(snapshotId), true);
+  const { archive, status } = judged;
+  logger.info(
+    `dry run: would store ${store.description}/${archive.key} (${formatBytes(archive.size)}, sha256 ${archive.sha256}) ` +
+      `and its manifest, then ${status === 'ok' ? `move latest.json to ${snapshotId}` : 'leave latest.json as it is (suspect)'}; nothing was written`,
+  );
+  if (status === 'ok' && !isEmptyPolicy(options.retention)) {
+    await logger.group('Retention (dry run)', async () => {
+      const plan = await planTargetPrune(store, layout, options.retention, {
+        id: snapshotId,
+        time: snapshotTime(snapshotId),
+        state: 'ok',
+        manifest: judged.manifest,
+      });
+      logPlan(plan, logger);
+      result.wouldPrune = plan.remove.map((e) => e.id);
+      logger.info(
+        result.wouldPrune.length
+          ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+          : 'dry run: nothing to prune',
+      );
+    });
+  }
+  return result;
+}
+
+/**
+ * The id of a snapshot is its start second by the storage's clock. The run claims it through
  * `claim.json` in the folder (key-claim.ts): when two runs of one target start in the same second
- * exactly one holds it and the other moves on to the next free second. The claim is deleted when
- * the run ends.
+ * exactly one holds it and the other moves on to the next free second. The claim is released when
+ * the run ends (a lost one at once).
  */
 async function claimSnapshotId(
   store: ObjectStore,
   layout: TargetLayout,
-  now: () => Date,
+  pre: BackupContext['pre'],
   label?: string,
-): Promise<{ id: string; claimedKey: string }> {
+): Promise<{ id: string; claim: KeyClaim }> {
+  const { now } = pre;
   for (let attempt = 0; attempt < 10; attempt++) {
     const id = makeSnapshotId(now(), label);
     if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
-      const claim = await claimKey(store, layout.claimKey(id), {
-        claimedBy: randomUUID(),
-        claimed: now().toISOString(),
-      });
-      if (claim.held) return { id, claimedKey: claim.key };
+      const claim = await claimKey(
+        store,
+        layout.claimKey(id),
+        { claimedBy: randomUUID(), claimed: now().toISOString() },
+        Number.POSITIVE_INFINITY,
+        pre.conditionalWrites,
+      );
+      if (claim.held) return { id, claim };
+      await releaseClaim(store, claim, silentLogger);
     }
     await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
   }
@@ -286,10 +410,13 @@ function shrinkReason(prev: PreviousSnapshot, archive: StreamedArchive, minRatio
   return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
 }
 
-function suspectMessage(shrink: string, id: string): string {
+function suspectMessage(shrink: string, id: string, dryRun: boolean): string {
+  const stored = dryRun
+    ? `This dry run stored nothing; a real run would store snapshot ${id} with status "suspect", move no latest.json and prune nothing.`
+    : `Snapshot ${id} was stored with status "suspect", latest.json was not moved and nothing was pruned.`;
   return (
-    `Backup is suspect: ${shrink}. Was the volume wiped? Snapshot ${id} was stored with status "suspect", ` +
-    `latest.json was not moved and nothing was pruned. If the shrink is intended, re-run with allow-shrink: true.`
+    `Backup is suspect: ${shrink}. Was the volume wiped? ${stored} ` +
+    `If the shrink is intended, re-run with allow-shrink: true.`
   );
 }
 

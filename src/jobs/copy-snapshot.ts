@@ -13,13 +13,15 @@ import { retainAfterWrite } from '../catalog/prune.js';
 import type { RetentionPolicy } from '../catalog/retention.js';
 import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
 import { schemaErrors } from '../catalog/schemas.js';
-import { readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
-import { snapshotIdTime } from '../catalog/snapshot-id.js';
+import { latestTime, readLatest, readManifest, type StoredLatest } from '../catalog/listing.js';
+import { isNewer, snapshotTime } from '../catalog/snapshot-time.js';
 import { verificationVerdict, type VerificationState } from '../catalog/verification.js';
 import { startProgress } from '../util/progress.js';
 import type { ObjectStore, ObjectVersion } from '../storage/object-store.js';
 import { partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
 import { MAX_SERVER_SIDE_COPY_BYTES, type ServerSideCopy } from '../storage/server-side-copy.js';
+import { detectConditionalWrites } from '../storage/conditional-writes.js';
+import { storageClock } from '../storage/server-clock.js';
 
 export interface CopyOptions {
   target: string;
@@ -88,8 +90,8 @@ export interface CopyResult {
  */
 export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<CopyResult> {
   const { source, destination, logger } = deps;
-  const now = deps.now ?? (() => new Date());
-  const started = now();
+  const runner = deps.now ?? (() => new Date());
+  const started = runner();
   const from = new TargetLayout(options.sourcePrefix, options.target);
   const to = new TargetLayout(options.destinationPrefix, options.target);
 
@@ -124,6 +126,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
   const pre = await logger.group(`Destination: ${destination.description}/${to.root}`, async () => {
     await destination.checkAccess();
     if (options.requireVersioning) await requireVersioning(destination, 'copy', 'to-bucket');
+    // the destination's clock orders what is written there: latest.json's moves, retention
+    const clock = await storageClock(destination, runner);
     const latest = await readLatest(destination, to);
     logger.info(
       latest ? `destination latest: ${latest.pointer.snapshotId}` : 'the destination has no latest.json yet',
@@ -153,8 +157,9 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
         );
       }
     }
-    return { latest, existing: present ? existing : undefined };
+    return { latest, existing: present ? existing : undefined, now: clock.now };
   });
+  const now = pre.now;
 
   let method: CopyMethod = 'already-present';
   let stored: { key: string; versionId: string | null };
@@ -235,14 +240,13 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
   const destManifest = await readManifest(destination, to, id);
   if (!destManifest)
     throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
-  const latest = await publishLatest(destination, to, destManifest, pre.latest, now(), logger);
+  const latest = await publishLatest(destination, to, destManifest, pre, logger);
 
-  const retention = await retainAfterWrite(destination, to, options.retention, {
+  const pruned = await retainAfterWrite(destination, to, options.retention, {
     title: 'Retention on the destination',
-    dryRun: false,
     logger,
   });
-  if (retention.pruned.includes(id)) {
+  if (pruned.includes(id)) {
     logger.warning(
       `snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`,
     );
@@ -262,8 +266,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     verificationCopied,
     latestMoved: latest.moved,
     latestNote: latest.note,
-    pruned: retention.pruned,
-    durationSeconds: Math.round((now().getTime() - started.getTime()) / 10) / 100,
+    pruned,
+    durationSeconds: Math.round((runner().getTime() - started.getTime()) / 10) / 100,
   };
 }
 
@@ -388,27 +392,25 @@ async function removePartial(store: ObjectStore, key: string, logger: Logger): P
   }
 }
 
-function newer(a: string, b: string): boolean {
-  const ta = snapshotIdTime(a)?.getTime() ?? 0;
-  const tb = snapshotIdTime(b)?.getTime() ?? 0;
-  return ta > tb || (ta === tb && a > b);
-}
-
 /**
- * Moves the destination's latest.json to the copied snapshot when it is newer than the one named
- * there (move-latest.ts: refused when another run moves it at the same moment or moved it since
- * this run began).
+ * Moves the destination's latest.json to the copied snapshot when it is newer (by the storage's
+ * clock, snapshot-time.ts) than the one named there (move-latest.ts: refused when another run
+ * moves it at the same moment or moved it since this run began).
  */
 async function publishLatest(
   store: ObjectStore,
   layout: TargetLayout,
   copied: { manifest: Manifest; version: ObjectVersion },
-  seenAtStart: StoredLatest | undefined,
-  now: Date,
+  pre: { latest: StoredLatest | undefined; now: () => Date },
   logger: Logger,
 ): Promise<{ moved: boolean; note: string }> {
   const id = copied.manifest.snapshotId;
-  if (seenAtStart && !newer(id, seenAtStart.pointer.snapshotId)) {
+  const seenAtStart = pre.latest;
+  const copiedAt = { id, time: snapshotTime(id, pre.now()) };
+  if (
+    seenAtStart &&
+    !isNewer(copiedAt, { id: seenAtStart.pointer.snapshotId, time: latestTime(seenAtStart) })
+  ) {
     const note =
       seenAtStart.pointer.snapshotId === id
         ? `latest.json already names ${id}`
@@ -421,8 +423,10 @@ async function publishLatest(
     manifestVersionId: copied.version.versionId ?? null,
     seenAtStart,
     run: 'copy',
-    now: () => now,
+    now: pre.now,
     logger,
+    // found out only when latest.json moves: a re-run that finds everything in place writes nothing
+    conditionalWrites: await detectConditionalWrites(store, layout.conditionalWriteProbeKey, logger),
   });
   const note = `latest.json now names ${id}`;
   logger.info(note);

@@ -10,7 +10,8 @@ import {
 } from '../archive/archive-inspector.js';
 import { TargetLayout } from '../catalog/layout.js';
 import type { Manifest } from '../catalog/manifest.js';
-import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
+import { selectSnapshot, type SelectedSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
+import { snapshotAge } from '../catalog/snapshot-time.js';
 import { recipientOf } from '../crypto/age-stream.js';
 import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
@@ -94,12 +95,19 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   // while set, a failure removes what this run wrote into it
   let holding: HoldingDir | null = null;
   try {
-    m = await chooseSnapshot(store, layout, options.snapshot, logger);
+    const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
+    m = selected.manifest;
     const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
     const run: VerifyRun = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
 
     const started = now();
-    const ageSeconds = checkStatusAndAge(run, started, options.maxAgeSeconds);
+    // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
+    const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
+    const ageSeconds = checkStatusAndAge(
+      run,
+      snapshotAge(m.created, selected.storedAt, ageNow),
+      options.maxAgeSeconds,
+    );
     holding = options.mode === 'extract' ? await openHolding(options, m) : null;
     const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths);
     const read = await readArchive(run, walk, identity);
@@ -218,13 +226,13 @@ async function chooseSnapshot(
   layout: TargetLayout,
   selector: SnapshotSelector,
   logger: Logger,
-): Promise<Manifest> {
+): Promise<SelectedSnapshot> {
   const selected = await selectSnapshot(store, layout, selector);
   const m = selected.manifest;
   logger.info(
     `verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`,
   );
-  return m;
+  return selected;
 }
 
 /**
@@ -247,13 +255,16 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
   return identity;
 }
 
-/** The manifest's own verdict, and the snapshot's age against max-age; returns the age in seconds. */
+/**
+ * The manifest's own verdict, and the snapshot's age against max-age; returns the age in seconds.
+ * An age that cannot be judged (a time in the future) fails max-age, never passes as "0 s old".
+ */
 function checkStatusAndAge(
   { manifest: m, checks }: VerifyRun,
-  started: Date,
+  age: number | undefined,
   maxAgeSeconds?: number,
 ): number {
-  const ageSeconds = Math.max(0, (started.getTime() - new Date(m.created).getTime()) / 1000);
+  const ageSeconds = age ?? 0;
   checks.record(
     'snapshot status',
     m.status === 'ok',
@@ -264,8 +275,10 @@ function checkStatusAndAge(
   if (maxAgeSeconds !== undefined) {
     checks.record(
       'max age',
-      ageSeconds <= maxAgeSeconds,
-      `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`,
+      age !== undefined && ageSeconds <= maxAgeSeconds,
+      age === undefined
+        ? `snapshot was created at ${m.created}, in the future by the storage's clock: its age cannot be judged`
+        : `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`,
     );
   }
   return ageSeconds;

@@ -68,6 +68,52 @@ export interface KeyVersion {
 export interface DownloadedObject extends ObjectVersion {
   body: Readable;
   size: number;
+  /** When the server stored this version (its clock, not the runner's). */
+  lastModified?: Date;
+}
+
+/**
+ * Conditions of a PutObject. AWS S3 (since 2024), R2, MinIO and newer Ceph honour them; Ceph
+ * Pacific accepts If-None-Match: * on an existing key and answers If-Match with 412 even for the
+ * current ETag (storage/conditional-writes.ts finds out which, once per run).
+ */
+export interface PutConditions {
+  /** `*`: write only when the key has no current object. */
+  ifNoneMatch?: '*';
+  /** Write only when the current object has this ETag. */
+  ifMatch?: string;
+}
+
+/**
+ * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
+ * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
+ * 404. Nothing was written.
+ */
+export class PreconditionFailedError extends Error {
+  override readonly name = 'PreconditionFailedError';
+}
+
+/** The PreconditionFailedError a conditional put's failure is, or undefined when it is another failure. */
+export function preconditionFailure(
+  err: unknown,
+  conditions: PutConditions | undefined,
+  operation: string,
+  where: string,
+): PreconditionFailedError | undefined {
+  if (!conditions || (conditions.ifNoneMatch === undefined && conditions.ifMatch === undefined))
+    return undefined;
+  const status = s3Status(err);
+  const code = s3ErrorCode(err);
+  const failed =
+    status === 412 ||
+    code === 'PreconditionFailed' ||
+    code === 'ConditionalRequestConflict' ||
+    (conditions.ifMatch !== undefined && (status === 404 || code === 'NoSuchKey'));
+  if (!failed) return undefined;
+  const condition = conditions.ifNoneMatch ? 'If-None-Match: *' : `If-Match: ${conditions.ifMatch}`;
+  return new PreconditionFailedError(
+    `${operation} on ${where} with ${condition} was refused (${code}${status ? `, HTTP ${status}` : ''}): nothing was written.`,
+  );
 }
 
 export type VersioningStatus = 'Enabled' | 'Suspended' | 'Disabled' | 'Unsupported';
@@ -77,9 +123,11 @@ export interface ObjectStore {
   readonly description: string;
   checkAccess(): Promise<void>;
   versioning(): Promise<VersioningStatus>;
-  head(key: string): Promise<ObjectHead | undefined>;
+  /** The current object, or one version of it; undefined when there is none. */
+  head(key: string, versionId?: string): Promise<ObjectHead | undefined>;
   getJson<T>(key: string, versionId?: string): Promise<StoredJson<T> | undefined>;
-  putJson(key: string, value: unknown): Promise<ObjectVersion>;
+  /** With conditions, a condition that does not hold throws PreconditionFailedError. */
+  putJson(key: string, value: unknown, conditions?: PutConditions): Promise<ObjectVersion>;
   uploadStream(key: string, body: Readable, options: UploadOptions): Promise<StoredObject>;
   download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject>;
   /** Names of the "folders" directly below prefix (which must end in "/"). */
@@ -90,6 +138,11 @@ export interface ObjectStore {
   deleteKeys(keys: string[]): Promise<void>;
   /** Aborts every unfinished multipart upload of this key. Returns how many it aborted. */
   abortIncompleteUploads(key: string): Promise<number>;
+  /**
+   * The storage's clock now, as the server states it in its answer to a request made for it (the
+   * Date header). Order, age and retention are judged by this clock, never by the runner's.
+   */
+  serverTime(): Promise<Date>;
 }
 
 export class S3ObjectStore implements ObjectStore {
@@ -158,10 +211,17 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async head(key: string): Promise<ObjectHead | undefined> {
+  async head(key: string, versionId?: string): Promise<ObjectHead | undefined> {
     try {
       const out = await this.send((o) =>
-        this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), o),
+        this.client.send(
+          new HeadObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            ...(versionId ? { VersionId: versionId } : {}),
+          }),
+          o,
+        ),
       );
       return {
         size: out.ContentLength ?? 0,
@@ -205,8 +265,9 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async putJson(key: string, value: unknown): Promise<ObjectVersion> {
+  async putJson(key: string, value: unknown, conditions?: PutConditions): Promise<ObjectVersion> {
     const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    const operation = `PutObject ${key}`;
     try {
       const out = await this.send((o) =>
         this.client.send(
@@ -218,13 +279,15 @@ export class S3ObjectStore implements ObjectStore {
             ...this.sse,
             // every S3 flavour checks Content-MD5, unlike the newer checksum headers
             ContentMD5: createHash('md5').update(body).digest('base64'),
+            ...(conditions?.ifNoneMatch ? { IfNoneMatch: conditions.ifNoneMatch } : {}),
+            ...(conditions?.ifMatch ? { IfMatch: conditions.ifMatch } : {}),
           }),
           o,
         ),
       );
       return { versionId: out.VersionId, etag: out.ETag };
     } catch (err) {
-      throw this.fail(err, `PutObject ${key}`);
+      throw preconditionFailure(err, conditions, operation, this.description) ?? this.fail(err, operation);
     }
   }
 
@@ -291,6 +354,7 @@ export class S3ObjectStore implements ObjectStore {
         size: out.ContentLength ?? 0,
         versionId: out.VersionId,
         etag: out.ETag,
+        ...(out.LastModified ? { lastModified: out.LastModified } : {}),
       };
     } catch (err) {
       if (isNotFound(err)) {
@@ -390,6 +454,32 @@ export class S3ObjectStore implements ObjectStore {
         throw this.fail(err, `DeleteObject ${key}`);
       }
     }
+  }
+
+  async serverTime(): Promise<Date> {
+    const command = new HeadBucketCommand({ Bucket: this.bucket });
+    let date: string | undefined;
+    // the answer's Date header, read as it is deserialized (the SDK's output does not carry it)
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        date = (out.response as { headers?: Record<string, string | undefined> }).headers?.['date'];
+        return out;
+      },
+      { step: 'deserialize', name: 'lifeboatServerDate' },
+    );
+    try {
+      await this.send((o) => this.client.send(command, o));
+    } catch (err) {
+      throw this.fail(err, 'HeadBucket');
+    }
+    const time = date ? new Date(date) : undefined;
+    if (!time || Number.isNaN(time.getTime())) {
+      throw new Error(
+        `${this.description} sent no valid Date header (${JSON.stringify(date ?? null)}): the storage's clock cannot be read.`,
+      );
+    }
+    return time;
   }
 
   async abortIncompleteUploads(key: string): Promise<number> {

@@ -66,7 +66,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   if (isStall(err))
     return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-  const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(
+  const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(
     message,
   );
   if (net) {

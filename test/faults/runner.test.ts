@@ -201,7 +201,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
       new RegExp(
         `^another backup or copy of target my-app is moving latest\\.json to snapshot 20991231T235959Z at the same moment ` +
           `\\(it claimed ${claimKey.replaceAll('.', '\\.')} first, at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z; ` +
-          `a claim counts as abandoned 10 minutes after\\): snapshot (\\d{8}T\\d{6}Z) was stored but latest was not moved ` +
+          `a claim counts as abandoned 30 seconds after\\): snapshot (\\d{8}T\\d{6}Z) was stored but latest was not moved ` +
           `and nothing was pruned\\. Give the workflow a concurrency group per target`,
       ),
     );

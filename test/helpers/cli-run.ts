@@ -16,6 +16,13 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliOptions {
+  /** A command the bundle runs under, such as `faketime -f -1h` (a runner with another clock). */
+  wrap?: string[];
+  /** Called with the process id once it started (to signal it). */
+  onStart?: (pid: number) => void;
+}
+
 /**
  * The shipped CLI bundle (dist/cli/index.js) under Node 24 (or `node`), started as a person or cron
  * would (not a TTY), with the flyctl stand-in first on PATH and the test S3 credentials; `child` to
@@ -25,8 +32,10 @@ export function startCli(
   args: string[],
   env: Record<string, string> = {},
   node = NODE24,
+  o: CliOptions = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(node, [join(root, 'dist/cli/index.js'), ...args], {
+  const [command, ...rest] = [...(o.wrap ?? []), node, join(root, 'dist/cli/index.js'), ...args];
+  const child = spawn(command!, rest, {
     env: {
       PATH: `${STANDIN_BIN}:${process.env.PATH}`,
       HOME: process.env.HOME ?? '/root',
@@ -35,6 +44,7 @@ export function startCli(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (child.pid) o.onStart?.(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -46,8 +56,13 @@ export function startCli(
 }
 
 /** Runs the CLI to its end. */
-export function runCli(args: string[], env: Record<string, string> = {}, node = NODE24): Promise<CliRun> {
-  return startCli(args, env, node).done;
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  node = NODE24,
+  o: CliOptions = {},
+): Promise<CliRun> {
+  return startCli(args, env, node, o).done;
 }
 
 /** The storage flags of the test S3 (or of a proxy in front of it). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimKey } from '../../src/storage/key-claim.js';
+import { detectConditionalWrites } from '../../src/storage/conditional-writes.js';
+import { claimKey, releaseClaim } from '../../src/storage/key-claim.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { S3ObjectStore } from '../../src/storage/object-store.js';
 import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { createBucket, listVersions, location, testClient } from '../helpers/s3.js';
@@ -63,5 +65,22 @@ describe('claimKey (against Ceph RGW)', () => {
     const c = await claimKey(suspended, 'k.json', { run: 'c' });
     const d = await claimKey(suspended, 'k.json', { run: 'd' });
     expect([c.held, d.held]).toEqual([true, true]);
+  });
+
+  it('Ceph Pacific honours no conditional writes: detected, the probe removed, and the claims go by versions', async () => {
+    const store = new S3ObjectStore(location(await createBucket()));
+    expect(await detectConditionalWrites(store, 'probe.json', silentLogger)).toBe(false);
+    expect(await store.listKeys('')).toEqual([]);
+  });
+
+  it('a released claim no longer counts: the next contender holds it at once (its release record on Ceph)', async () => {
+    const store = new S3ObjectStore(location(await createBucket()));
+    const a = await claimKey(store, 'k.json', { run: 'a' }, 30_000);
+    expect(a.held).toBe(true);
+    await releaseClaim(store, a, silentLogger);
+    const b = await claimKey(store, 'k.json', { run: 'b' }, 30_000);
+    expect(b.held).toBe(true);
+    const c = await claimKey(store, 'k.json', { run: 'c' }, 30_000);
+    expect(c).toMatchObject({ held: false, holder: { versionId: b.versionId } });
   });
 });

@@ -81,7 +81,10 @@ export interface BackupRun {
 
 export interface BackupSetup {
   store: MemoryStore;
+  /** The storage's clock, and the runner's unless `runner` is given. */
   clock: ManualClock;
+  /** The runner's clock, when it differs from the storage's. */
+  runner?: ManualClock;
   /** The volume (default volume()) and the framing of the stream. */
   archive?: FramedArchiveOptions;
   /** Faults of the run: the stream cut short, another exit, stderr lines. */
@@ -106,7 +109,7 @@ export async function startBackup(s: BackupSetup): Promise<{
     store: s.store,
     source,
     logger,
-    now: s.clock.now,
+    now: (s.runner ?? s.clock).now,
     ...(s.signal ? { signal: s.signal } : {}),
   });
   return { running, sent, source, logger };

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import type {
-  DownloadedObject,
-  KeyVersion,
-  ObjectHead,
-  ObjectStore,
-  ObjectVersion,
-  StoredJson,
-  StoredObject,
-  UploadOptions,
-  VersioningStatus,
+import {
+  preconditionFailure,
+  type DownloadedObject,
+  type KeyVersion,
+  type ObjectHead,
+  type ObjectStore,
+  type ObjectVersion,
+  type PutConditions,
+  type StoredJson,
+  type StoredObject,
+  type UploadOptions,
+  type VersioningStatus,
 } from '../../src/storage/object-store.js';
 import type { ServerSideCopy } from '../../src/storage/server-side-copy.js';
 import { explainBodyError, explainS3Error } from '../../src/storage/s3-errors.js';
@@ -26,10 +28,12 @@ import { explainBodyError, explainS3Error } from '../../src/storage/s3-errors.js
  *   Unsupported, a provider without versioning): one "null" version per key, deleted for good.
  * - What a client sees of the version id is what AWS answers: the id when versioning is enabled,
  *   "null" while it is suspended, none at all without versioning.
- * - LastModified is the server's: it comes from the injectable clock, never from the caller.
+ * - LastModified and serverTime() are the server's: they come from the injectable clock, never
+ *   from the caller.
  * - Bytes are copied on the way in and on the way out: no caller can alter a stored object.
  * - Conditional writes (If-None-Match: *, If-Match) are enforced only with `conditionalWrites`,
- *   as on AWS, R2 and MinIO; without it they are ignored, as Ceph Pacific does.
+ *   as on AWS, R2 and MinIO; without it the store answers them as Ceph Pacific does
+ *   (FACTS.md): If-None-Match: * is ignored, If-Match is refused with 412 whatever the ETag.
  * - Every operation first calls the fault hook (which may throw an S3-shaped error, see s3Error)
  *   and then yields to the event loop, so that concurrent contenders interleave; failures reach
  *   the caller explained exactly as S3ObjectStore explains them.
@@ -67,13 +71,6 @@ export interface BodyFault {
 /** Called before every operation; it may throw, wait, or cut a download's body short. */
 export type FaultHook = (call: OperationCall) => void | BodyFault | Promise<void | BodyFault>;
 
-export interface PutConditions {
-  /** `*`: write only when the key has no current object. */
-  ifNoneMatch?: '*';
-  /** Write only when the current object has this ETag. */
-  ifMatch?: string;
-}
-
 export interface MemoryStoreOptions {
   /** As S3ObjectStore describes its bucket in messages; default `s3://memory`. */
   description?: string;
@@ -81,7 +78,7 @@ export interface MemoryStoreOptions {
   versioning?: VersioningStatus;
   /** The server's clock, for LastModified; default the real one. */
   clock?: () => Date;
-  /** Enforce If-None-Match / If-Match on putJson (a 412 on mismatch); default false (ignored). */
+  /** Enforce If-None-Match / If-Match on putJson (a 412 on mismatch); default false (Ceph Pacific's answers). */
   conditionalWrites?: boolean;
   fault?: FaultHook;
   /** What HEAD reports as applied server-side encryption, when anything. */
@@ -174,9 +171,9 @@ export class MemoryStore implements ObjectStore {
     return this.status;
   }
 
-  async head(key: string): Promise<ObjectHead | undefined> {
-    await this.call({ operation: 'HeadObject', key }, `HeadObject ${key}`);
-    const e = this.current(key);
+  async head(key: string, versionId?: string): Promise<ObjectHead | undefined> {
+    await this.call({ operation: 'HeadObject', key, versionId }, `HeadObject ${key}`);
+    const e = this.read(key, versionId, `HeadObject ${key}`);
     if (!e) return undefined;
     return {
       size: e.body.length,
@@ -269,7 +266,7 @@ export class MemoryStore implements ObjectStore {
       else signal.addEventListener('abort', onAbort, { once: true });
       body.once('close', () => signal.removeEventListener('abort', onAbort));
     }
-    return { body, size: e.body.length, ...this.visible(e) };
+    return { body, size: e.body.length, ...this.visible(e), lastModified: new Date(e.lastModified) };
   }
 
   async listFolders(prefix: string): Promise<string[]> {
@@ -307,6 +304,11 @@ export class MemoryStore implements ObjectStore {
     const open = this.uploads.get(key) ?? 0;
     this.uploads.delete(key);
     return open;
+  }
+
+  async serverTime(): Promise<Date> {
+    await this.call({ operation: 'HeadBucket', key: '' }, 'HeadBucket');
+    return new Date(this.clock());
   }
 
   // ---- for tests: the bucket as the provider sees it ----
@@ -432,17 +434,29 @@ export class MemoryStore implements ObjectStore {
     return bodyFault;
   }
 
-  /** AWS's answers: a 412 when the condition does not hold, a 404 for If-Match on no object. */
+  /**
+   * AWS's answers: a 412 when the condition does not hold, a 404 for If-Match on no object. Without
+   * conditional writes, Ceph Pacific's: If-None-Match is ignored and If-Match always fails.
+   */
   private checkConditions(key: string, c: PutConditions, operation: string): void {
-    if (!this.conditional) return;
     const e = this.current(key);
-    const failed =
-      (c.ifNoneMatch === '*' && e) || (c.ifMatch !== undefined && e && e.etag !== c.ifMatch)
-        ? s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold')
+    const precondition = () =>
+      s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold');
+    const failed = !this.conditional
+      ? c.ifMatch !== undefined
+        ? precondition()
+        : undefined
+      : (c.ifNoneMatch === '*' && e) || (c.ifMatch !== undefined && e && e.etag !== c.ifMatch)
+        ? precondition()
         : c.ifMatch !== undefined && !e
           ? noSuchKey()
           : undefined;
-    if (failed) throw explainS3Error(failed, operation, this.description);
+    if (failed) {
+      throw (
+        preconditionFailure(failed, c, operation, this.description) ??
+        explainS3Error(failed, operation, this.description)
+      );
+    }
   }
 
   /** What HEAD (and so an upload's answer) reports of server-side encryption. */

@@ -28,7 +28,11 @@ export class PlainStore implements ObjectStore {
   /** Keys whose head and download fail with this message. */
   readonly failing = new Map<string, string>();
 
-  constructor(readonly description = 'plain://bucket') {}
+  /** `clock` is the server's (serverTime, LastModified); default the real one. */
+  constructor(
+    readonly description = 'plain://bucket',
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   /** Stores bytes (or a value as JSON) under key as a new current version. */
   put(key: string, body: Buffer | string | object, contentType = 'application/json'): ObjectVersion {
@@ -53,6 +57,10 @@ export class PlainStore implements ObjectStore {
 
   async checkAccess(): Promise<void> {}
 
+  async serverTime(): Promise<Date> {
+    return this.clock();
+  }
+
   async versioning(): Promise<VersioningStatus> {
     return 'Enabled';
   }
@@ -60,7 +68,12 @@ export class PlainStore implements ObjectStore {
   async head(key: string): Promise<ObjectHead | undefined> {
     const o = this.read(key);
     return (
-      o && { size: o.body.length, versionId: o.versionId, etag: `"${o.versionId}"`, lastModified: new Date() }
+      o && {
+        size: o.body.length,
+        versionId: o.versionId,
+        etag: `"${o.versionId}"`,
+        lastModified: this.clock(),
+      }
     );
   }
 

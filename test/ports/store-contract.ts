@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ObjectStore, VersioningStatus } from '../../src/storage/object-store.js';
+import { detectConditionalWrites } from '../../src/storage/conditional-writes.js';
+import {
+  PreconditionFailedError,
+  type ObjectStore,
+  type VersioningStatus,
+} from '../../src/storage/object-store.js';
+import { silentLogger } from '../../src/util/logger.js';
 
 /**
  * What lifeboat relies on from a bucket, as one suite that runs against every backing of the
@@ -149,6 +155,38 @@ export function objectStoreContract(name: string, make: MakeBucket): void {
       expect((await store.listVersions('s/k.json')).map((v) => v.versionId)).toEqual(['null', old.versionId]);
       expect((await store.getJson('s/k.json'))?.value).toEqual({ n: 3 });
       expect((await store.getJson('s/k.json', old.versionId))?.value).toEqual({ n: 1 });
+    });
+
+    it("serverTime is the server's clock; a version's HEAD and download carry when it was stored", async () => {
+      const { store } = await make('Enabled');
+      const before = Date.now();
+      const put = await store.putJson('c/k.json', { n: 1 });
+      await store.putJson('c/k.json', { n: 2 });
+      const server = (await store.serverTime()).getTime();
+      // the test's server runs beside this machine: the same clock, give or take the Date header's whole seconds
+      expect(Math.abs(server - Date.now())).toBeLessThan(5_000);
+      const head = await store.head('c/k.json', put.versionId);
+      expect(head).toMatchObject({ versionId: put.versionId, size: jsonBytes({ n: 1 }).length });
+      expect(head!.lastModified!.getTime()).toBeGreaterThanOrEqual(before - 2_000);
+      const got = await store.download('c/k.json', put.versionId);
+      expect((await readAll(got.body)).equals(jsonBytes({ n: 1 }))).toBe(true);
+      expect(got.lastModified?.getTime()).toBe(head!.lastModified!.getTime());
+      expect(await store.head('c/k.json', 'no-such-version')).toBeUndefined();
+    });
+
+    it('conditional writes are honoured exactly when detectConditionalWrites says so', async () => {
+      const { store } = await make('Enabled');
+      const honoured = await detectConditionalWrites(store, 'p/probe.json', silentLogger);
+      expect(await store.listKeys('p/')).toEqual([]);
+      const first = await store.putJson('p/k.json', { n: 1 });
+      const again = store.putJson('p/k.json', { n: 2 }, { ifNoneMatch: '*' });
+      if (honoured) {
+        await expect(again).rejects.toThrow(PreconditionFailedError);
+        await store.putJson('p/k.json', { n: 3 }, { ifMatch: first.etag! });
+        expect((await store.getJson('p/k.json'))?.value).toEqual({ n: 3 });
+      } else {
+        await again.catch(() => undefined);
+      }
     });
   });
 }

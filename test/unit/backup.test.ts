@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveScript } from '../../src/archive/remote-script.js';
-import type { LatestPointer, Manifest } from '../../src/catalog/manifest.js';
+import { latestFor, type LatestPointer, type Manifest } from '../../src/catalog/manifest.js';
 import { listSnapshots, readLatest } from '../../src/catalog/listing.js';
-import { ConfigurationError, OperationFailedError } from '../../src/util/errors.js';
-import { DAY, HOUR, ManualClock, MINUTE } from '../ports/clock.js';
+import { ConfigurationError, EnvironmentError, OperationFailedError } from '../../src/util/errors.js';
+import { formatBytes } from '../../src/util/format.js';
+import { putSnapshot } from '../ports/catalog-fixture.js';
+import { DAY, HOUR, ManualClock, MINUTE, SECOND } from '../ports/clock.js';
 import { MemoryStore, s3Error } from '../ports/memory-store.js';
 import {
   backup,
@@ -99,22 +101,32 @@ describe('runBackup: a first backup', () => {
       created: m.created,
     });
 
-    // the order of the writes: claim the id, the archive, the manifest, claim the move, latest
-    // last; the two claims are released (delete markers) and nothing else is written after latest
+    // the order of the writes: the conditional-write probe (this store is Ceph-like: the second
+    // write is accepted, so there is no third), claim the id, the archive, the manifest, claim the
+    // move, latest last; the two claims are released (a release record and a delete marker each)
+    // and nothing else is written after latest
     expect(store.writes(ROOT)).toEqual([
+      'PutObject conditional-write-probe.json',
+      'PutObject conditional-write-probe.json',
+      'DeleteObject conditional-write-probe.json',
       `PutObject ${folder}claim.json`,
       `CompleteUpload ${folder}archive.tar.gz`,
       `PutObject ${folder}manifest.json`,
       'PutObject first-snapshot.json',
       'PutObject latest.json',
+      'PutObject first-snapshot.json',
       'DeleteObject first-snapshot.json',
+      `PutObject ${folder}claim.json`,
       `DeleteObject ${folder}claim.json`,
     ]);
     for (const claim of [`${ROOT}first-snapshot.json`, `${ROOT}${folder}claim.json`]) {
-      expect(store.versionsOf(claim).map((v) => [v.deleteMarker, v.isLatest])).toEqual([
+      const [marker, record, mine] = store.versionsOf(claim);
+      expect([marker, record, mine].map((v) => [v!.deleteMarker, v!.isLatest])).toEqual([
         [true, true],
         [false, false],
+        [false, false],
       ]);
+      expect(store.json(claim, record!.versionId)).toEqual({ released: mine!.versionId });
     }
     expect(store.openUploads()).toEqual({});
     // the script the source was asked to run is the archive script of these options, unchanged
@@ -199,8 +211,8 @@ describe('runBackup: the next backups', () => {
     expect(history[1]!.versionId).toBe(latestBefore.versionId);
     // the move away from the first snapshot was claimed in its folder, and released
     const successor = `${LAYOUT.snapshotPrefix(first.result.snapshotId)}successor.json`;
-    expect(store.versionsOf(successor).map((v) => v.deleteMarker)).toEqual([true, false]);
-    expect(store.json(successor, store.versionsOf(successor)[1]!.versionId)).toMatchObject({
+    expect(store.versionsOf(successor).map((v) => v.deleteMarker)).toEqual([true, false, false]);
+    expect(store.json(successor, store.versionsOf(successor)[2]!.versionId)).toMatchObject({
       successor: second.result.snapshotId,
       previous: first.result.snapshotId,
     });
@@ -268,20 +280,21 @@ describe('runBackup: the next backups', () => {
     expect(second.result.pruned).toEqual([first.result.snapshotId]);
   });
 
-  it('retention after a good backup deletes whole folders, the manifest first; dry-run only reports', async () => {
+  it('retention after a good backup deletes whole folders, the manifest first; a dry run only reports', async () => {
     const { clock, store } = fixture();
     const ids: string[] = [];
     const retention = keepLast(2);
-    const runs = [];
     for (let day = 0; day < 3; day++) {
       if (day > 0) clock.advance(DAY);
-      runs.push(await backup({ store, clock, options: { retention, dryRun: day === 2 } }));
+      ids.push((await backup({ store, clock })).result.snapshotId);
     }
-    ids.push(...runs.map((r) => r.result.snapshotId));
-    // the third run was a dry run: it would prune the first and deleted nothing
-    expect(runs[2]!.result).toMatchObject({ wouldPrune: [ids[0]], pruned: [] });
-    expect(runs[2]!.logger.lines).toContain(`dry run: would prune ${ids[0]}`);
-    expect(store.keys(LAYOUT.snapshotPrefix(ids[0]!))).toHaveLength(2);
+    // a dry run with keep-last 2: its own snapshot and the newest would stay, the other two would go
+    clock.advance(DAY);
+    const versionsBefore = store.allVersions();
+    const dry = await backup({ store, clock, options: { retention, dryRun: true } });
+    expect(dry.result).toMatchObject({ dryRun: true, wouldPrune: [ids[1], ids[0]], pruned: [] });
+    expect(dry.logger.lines).toContain(`dry run: would prune ${ids[1]}, ${ids[0]}`);
+    expect(store.allVersions()).toEqual(versionsBefore);
     clock.advance(DAY);
     const fourth = await backup({ store, clock, options: { retention } });
     ids.push(fourth.result.snapshotId);
@@ -301,25 +314,96 @@ describe('runBackup: the next backups', () => {
     expect((await listSnapshots(store, LAYOUT)).map((e) => e.id)).toEqual([ids[3], ids[2]]);
     expect(latestOf(store)?.snapshotId).toBe(ids[3]);
   });
+});
 
-  // BUG: retention can delete the snapshot latest.json has just been moved to. Snapshot ids are
-  // the start time by the runner's clock, and planPrune (catalog/prune.ts) protects only what is
-  // at or after the newest good id, never the snapshot latest.json names; moveLatest moves to the
-  // run's snapshot whatever its id. So a run whose clock is behind the previous run's (a
-  // self-hosted runner or a CLI cron beside the scheduled workflow) stores an older-looking id,
-  // moves latest.json to it, and keep-last 1 then prunes it: latest.json names a deleted manifest.
-  it.fails(
-    'retention never deletes the snapshot latest.json names (a run whose clock is behind)',
-    async () => {
-      const { clock, store } = fixture();
-      await backup({ store, clock });
-      clock.advance(-HOUR); // the next run's clock is an hour behind the first run's
-      const behind = await backup({ store, clock, options: { retention: keepLast(1) } });
-      expect(latestOf(store)?.snapshotId).toBe(behind.result.snapshotId);
-      expect(behind.result.pruned).toEqual([]);
-      expect(store.keys(LAYOUT.snapshotPrefix(behind.result.snapshotId))).toHaveLength(2);
-    },
-  );
+describe('runBackup: time comes from the storage', () => {
+  /** A server clock and a runner clock that is `offsetMs` off it. */
+  function skewed(offsetMs: number, start = '2026-11-23T02:00:00Z') {
+    const { clock, store } = fixture(start);
+    const runner = new ManualClock(new Date(clock.now().getTime() + offsetMs));
+    return { clock, store, runner };
+  }
+
+  it('a runner clock more than five minutes off the storage is refused before anything is written', async () => {
+    const { clock, store } = fixture();
+    await backup({ store, clock });
+    clock.advance(DAY);
+    for (const offset of [-HOUR, 6 * MINUTE]) {
+      const runner = new ManualClock(new Date(clock.now().getTime() + offset));
+      const writesBefore = store.writes();
+      const run = await failingBackup({ store, clock, runner });
+      expect(run.error).toBeInstanceOf(EnvironmentError);
+      expect(run.error.message).toBe(
+        `This machine's clock is ${offset < 0 ? '1h behind' : '6m ahead of'} the storage's (s3://memory says 2026-11-24T02:00:00.000Z, ` +
+          `this machine ${runner.now().toISOString()}): lifeboat orders snapshots by the storage's time and refuses to write with a clock ` +
+          'more than 5 minutes off. Nothing was written. Set the clock right (NTP: timedatectl set-ntp true) and run again.',
+      );
+      expect(store.writes()).toEqual(writesBefore);
+      expect(run.source.runs).toEqual([]);
+    }
+  });
+
+  // was a bug: snapshot ids were the start time by the runner's clock and planPrune protected only
+  // what is at or after the newest good id, never the snapshot latest.json names. A run whose
+  // clock was behind the previous run's (a self-hosted runner or a CLI cron beside the scheduled
+  // workflow) stored an older-looking id, moved latest.json to it, and keep-last 1 then pruned it:
+  // latest.json named a deleted manifest. The id now comes from the storage's clock.
+  it('retention never deletes the snapshot latest.json names (a run whose clock is behind)', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(2 * MINUTE);
+    // the next run's clock is four minutes behind the storage's: behind the first run's too
+    const runner = new ManualClock(new Date(clock.now().getTime() - 4 * MINUTE));
+    const behind = await backup({ store, clock, runner, options: { retention: keepLast(1) } });
+    expect(behind.result.snapshotId).toBe('20261123T020200Z');
+    expect(manifestOf(store, behind.result.snapshotId).created).toBe('2026-11-23T02:02:00.000Z');
+    expect(latestOf(store)?.snapshotId).toBe(behind.result.snapshotId);
+    expect(behind.result.pruned).toEqual([first.result.snapshotId]);
+    expect(store.keys(LAYOUT.snapshotPrefix(behind.result.snapshotId))).toHaveLength(2);
+  });
+
+  it('a storage clock that went back: latest.json does not move back and nothing is pruned', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(-HOUR);
+    const run = await failingBackup({ store, clock, options: { retention: keepLast(1) } });
+    expect(run.error.message).toBe(
+      `latest.json of target app names snapshot ${first.result.snapshotId}, taken at 2026-11-23T02:00:00.000Z by the storage's clock, ` +
+        'not before snapshot 20261123T010000Z: latest.json never moves back, so snapshot 20261123T010000Z was stored but latest was not moved and nothing was pruned.',
+    );
+    expect(latestOf(store)?.snapshotId).toBe(first.result.snapshotId);
+    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(2);
+  });
+
+  // 0.1.0 took ids from the runner's clock: one run with a clock a day ahead stored an id in the
+  // future, and keep-last 1 then made every later normal backup prune itself (the future id was
+  // "newest") and leave latest.json dangling
+  it('a snapshot whose id is in the future is as new as when the storage stored it', async () => {
+    const { clock, store } = fixture();
+    const future = '20261124T020000Z'; // a day ahead of the storage, stored now
+    putSnapshot(store, LAYOUT, future);
+    const m = manifestOf(store, future);
+    await store.putJson(LAYOUT.latestKey, latestFor(m, LAYOUT.manifestKey(future), null, clock.now()));
+    for (let run = 1; run <= 3; run++) {
+      clock.advance(HOUR);
+      const next = await backup({ store, clock, options: { retention: keepLast(1) } });
+      expect(latestOf(store)?.snapshotId).toBe(next.result.snapshotId);
+      expect(store.keys(LAYOUT.snapshotPrefix(next.result.snapshotId))).toHaveLength(2);
+      expect(next.result.pruned).toHaveLength(1);
+    }
+    expect((await listSnapshots(store, LAYOUT)).map((e) => e.id)).toEqual(['20261123T050000Z']);
+  });
+
+  it('the skew within five minutes is corrected: ids, created and completed are the storage clock', async () => {
+    const { clock, store, runner } = skewed(-3 * MINUTE);
+    const { result } = await backup({ store, clock, runner });
+    expect(result.snapshotId).toBe('20261123T020000Z');
+    expect(manifestOf(store, result.snapshotId)).toMatchObject({
+      created: '2026-11-23T02:00:00.000Z',
+      completed: '2026-11-23T02:00:00.000Z',
+    });
+    expect(latestOf(store)?.updated).toBe('2026-11-23T02:00:00.000Z');
+  });
 });
 
 describe('runBackup: a 503 on the PUT of latest.json', () => {
@@ -378,16 +462,14 @@ describe('runBackup: a 503 on the PUT of latest.json', () => {
     expect(next.result.pruned).toEqual(['20261124T020000Z', first.result.snapshotId]);
   });
 
-  // BUG: after a transient 503 on latest.json, every run of the target for the next ten minutes
-  // stores its snapshot and then fails with "another backup or copy of target app is moving
-  // latest.json to snapshot 20261124T020000Z at the same moment", though nothing is running.
-  // Cause: the failed run released its claim on snapshots/<first>/successor.json, but a release
-  // is only a delete marker and ObjectStore.listVersions leaves delete markers out, so claimKey
-  // counts the released version as a live holder until ABANDONED_MOVE_MS (10 min) has passed.
-  // Safety does not need it: the holder re-reads latest.json after winning the claim.
-  it.fails('a retry a minute after the failed move moves latest.json', async () => {
+  // was a bug: after a transient 503 on latest.json, every run of the target for the next ten
+  // minutes stored its snapshot and then failed with "another backup or copy of target app is
+  // moving latest.json to snapshot 20261124T020000Z at the same moment", though nothing ran: the
+  // failed run's release was only a delete marker, which listVersions leaves out, so the released
+  // claim counted as a live holder. A release now writes a record naming the claim's version.
+  it('a retry right after the failed move moves latest.json', async () => {
     const { clock, store } = await failedMove();
-    clock.advance(MINUTE);
+    clock.advance(5 * SECOND);
     const retry = await backup({ store, clock });
     expect(retry.result.status).toBe('ok');
     expect(latestOf(store)?.snapshotId).toBe(retry.result.snapshotId);
@@ -598,5 +680,139 @@ describe('runBackup: encryption', () => {
       plaintextSize: sent.archive.length,
       plaintextSha256: sha256(sent.archive),
     });
+  });
+});
+
+describe('runBackup: a signal once the archive is stored', () => {
+  // was a bug: a SIGTERM after the archive was stored let the run complete (retention too) and
+  // exit 0, while the README promised exit 130 and latest.json unchanged. Now the publish
+  // (manifest, latest.json: about a second) finishes, retention is skipped, and the run fails as
+  // interrupted (an EnvironmentError: the CLI exits 130), naming what it published.
+  it('the publish finishes, retention is skipped and the run fails as interrupted, naming the snapshot', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(DAY);
+    const controller = new AbortController();
+    store.fault = ({ operation, key }) => {
+      if (operation === 'PutObject' && key.endsWith('/manifest.json')) {
+        controller.abort(new Error('interrupted by SIGTERM'));
+      }
+    };
+    const run = await failingBackup({
+      store,
+      clock,
+      signal: controller.signal,
+      options: { retention: keepLast(1) },
+    });
+    expect(run.error).toBeInstanceOf(EnvironmentError);
+    expect(run.error.message).toBe(
+      'the backup was interrupted by SIGTERM after its archive was stored: snapshot 20261124T020000Z was published ' +
+        '(its manifest was written and latest.json names it); retention was skipped (the next backup applies it).',
+    );
+    expect(latestOf(store)?.snapshotId).toBe('20261124T020000Z');
+    // keep-last 1 did not run: the first snapshot is whole; the claims were released
+    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(2);
+    expect(store.keys(ROOT).filter((k) => /claim|successor|first-snapshot/.test(k))).toEqual([]);
+  });
+});
+
+describe('runBackup: a dry run writes nothing to the bucket', () => {
+  // was a bug (issue 16): `backup --dry-run` uploaded a snapshot and moved latest.json; only
+  // retention was dry
+  it('streams and judges the archive as a real run, reports what it would store and prune; no write at all', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(DAY);
+    const versionsBefore = store.allVersions();
+    const callsBefore = store.calls.length;
+    const dry = await backup({ store, clock, options: { dryRun: true, retention: keepLast(1) } });
+    const id = '20261124T020000Z';
+    expect(dry.result).toMatchObject({
+      dryRun: true,
+      status: 'ok',
+      snapshotId: id,
+      archiveKey: LAYOUT.archiveKey(id, 'gzip'),
+      manifestKey: LAYOUT.manifestKey(id),
+      versionId: '',
+      sha256: sha256(dry.sent.archive),
+      sizeBytes: dry.sent.archive.length,
+      entries: volume().length,
+      wouldPrune: [first.result.snapshotId],
+      pruned: [],
+    });
+    expect(dry.logger.lines).toContain(
+      `dry run: would store s3://memory/${LAYOUT.archiveKey(id, 'gzip')} (${formatBytes(dry.result.sizeBytes)}, sha256 ${dry.result.sha256}) ` +
+        `and its manifest, then move latest.json to ${id}; nothing was written`,
+    );
+    expect(store.allVersions()).toEqual(versionsBefore);
+    const changing = ['PutObject', 'CompleteUpload', 'DeleteObject', 'CopyObject', 'Upload'];
+    expect(store.calls.slice(callsBefore).filter((c) => changing.includes(c.operation))).toEqual([]);
+    expect(store.openUploads()).toEqual({});
+  });
+
+  it('a suspect dry run says what a real run would store; a broken stream fails it as it fails a real run', async () => {
+    const { clock, store } = fixture();
+    await backup({ store, clock });
+    clock.advance(DAY);
+    const versionsBefore = store.allVersions();
+    const dry = await backup({
+      store,
+      clock,
+      archive: { entries: [{ name: './' }] },
+      options: { dryRun: true },
+    });
+    expect(dry.result.status).toBe('suspect');
+    expect(dry.result.message).toMatch(
+      /This dry run stored nothing; a real run would store snapshot 20261124T020000Z with status "suspect", move no latest.json and prune nothing\./,
+    );
+    const broken = await failingBackup({
+      store,
+      clock,
+      play: { cutAfter: 2000, chunkSize: 512 },
+      options: { dryRun: true },
+    });
+    expect(broken.error.message).toMatch(/^the archive stream from flyctl was incomplete/);
+    expect(store.allVersions()).toEqual(versionsBefore);
+  });
+});
+
+describe('runBackup: a store with conditional writes (AWS S3, R2, MinIO)', () => {
+  it('claims the id with If-None-Match and moves latest.json with If-Match: no successor claim', async () => {
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    const store = new MemoryStore({ clock: clock.now, conditionalWrites: true });
+    const first = await backup({ store, clock });
+    clock.advance(DAY);
+    const second = await backup({ store, clock, options: { retention: keepLast(1) } });
+    expect(latestOf(store)?.snapshotId).toBe(second.result.snapshotId);
+    expect(second.result.pruned).toEqual([first.result.snapshotId]);
+    const folder = `snapshots/${second.result.snapshotId}/`;
+    const writes = store.writes(ROOT);
+    // no claim on the move: latest.json itself was written with If-None-Match, then If-Match
+    expect(writes.filter((w) => /successor\.json|first-snapshot\.json/.test(w))).toEqual([]);
+    expect(writes.filter((w) => w === 'PutObject latest.json')).toHaveLength(2);
+    // each run probed once (three writes and a delete); the id's claim was written and deleted
+    // by its holder, with no release record
+    expect(writes.filter((w) => w.endsWith('conditional-write-probe.json'))).toHaveLength(8);
+    expect(writes.filter((w) => w.startsWith('PutObject conditional'))).toHaveLength(6);
+    expect(writes.filter((w) => w.endsWith(`${folder}claim.json`))).toEqual([
+      `PutObject ${folder}claim.json`,
+      `DeleteObject ${folder}claim.json`,
+    ]);
+  });
+
+  it('a retry right after a 503 on latest.json moves it', async () => {
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    const store = new MemoryStore({ clock: clock.now, conditionalWrites: true });
+    await backup({ store, clock });
+    clock.advance(DAY);
+    store.fault = ({ operation, key }) => {
+      if (operation === 'PutObject' && key === LAYOUT.latestKey)
+        throw s3Error('ServiceUnavailable', 503, 'busy');
+    };
+    await failingBackup({ store, clock });
+    store.fault = undefined;
+    clock.advance(5 * SECOND);
+    const retry = await backup({ store, clock });
+    expect(latestOf(store)?.snapshotId).toBe(retry.result.snapshotId);
   });
 });

@@ -55,13 +55,36 @@ describe('claimKey (over ordered versions)', () => {
     expect((await claimKey(store, 'k.json', { run: 'later' }, SECOND)).held).toBe(true);
   });
 
-  it('a released claim (a delete marker) still orders later contenders', async () => {
+  // a release was only a delete marker, which listVersions leaves out: a released claim counted as
+  // live until it aged out, and the run after a failed one was refused for ten minutes
+  it('a released claim (a release record, then a delete marker) no longer counts: the next contender holds it', async () => {
     const store = new MemoryStore();
     const a = await claimKey(store, 'k.json', { run: 'a' });
-    await releaseClaim(store, 'k.json', new RecordingLogger());
+    await releaseClaim(store, a, new RecordingLogger());
     expect(store.keys()).toEqual([]);
+    // the claim, the record naming it, the delete marker
+    expect(store.versionsOf('k.json').map((v) => v.deleteMarker)).toEqual([true, false, false]);
+    expect(store.json('k.json', store.versionsOf('k.json')[1]!.versionId)).toEqual({ released: a.versionId });
     const b = await claimKey(store, 'k.json', { run: 'b' });
-    expect(b).toMatchObject({ held: false, holder: { versionId: a.versionId } });
+    expect(b).toMatchObject({ held: true, how: 'versions' });
+    // b is not released: c finds b, not a, holding it
+    const c = await claimKey(store, 'k.json', { run: 'c' });
+    expect(c).toMatchObject({ held: false, holder: { versionId: b.versionId } });
+  });
+
+  it('a lost claim is released too, and never counts for the next contender', async () => {
+    const store = new MemoryStore();
+    const [a, b] = await Promise.all([
+      claimKey(store, 'k.json', { run: 'a' }),
+      claimKey(store, 'k.json', { run: 'b' }),
+    ]);
+    const [winner, loser] = a.held ? [a, b] : [b, a];
+    expect([winner.held, loser.held]).toEqual([true, false]);
+    await releaseClaim(store, loser, new RecordingLogger());
+    // the winner still holds it
+    expect((await claimKey(store, 'k.json', { run: 'c' })).holder?.versionId).toBe(winner.versionId);
+    await releaseClaim(store, winner, new RecordingLogger());
+    expect((await claimKey(store, 'k.json', { run: 'd' })).held).toBe(false); // c is live
   });
 
   it('an unversioned or suspended bucket has no order to judge: every claim is granted', async () => {
@@ -78,5 +101,56 @@ describe('claimKey (over ordered versions)', () => {
     const d = await claimKey(suspended, 'k.json', { run: 'd' });
     expect([c.held, d.held]).toEqual([true, true]);
     expect(suspended.versionsOf('k.json').map((v) => v.versionId)).toEqual(['null', 'v000001']);
+  });
+});
+
+// the same claims where the store honours If-None-Match / If-Match (AWS S3, R2, MinIO)
+describe('claimKey (conditional writes)', () => {
+  const conditional = (clock = new ManualClock()) => ({
+    clock,
+    store: new MemoryStore({ clock: clock.now, conditionalWrites: true }),
+  });
+
+  it.each([1, 2, 3])(
+    'of eight contenders at once, exactly one holds it; every other names it (round %i)',
+    async () => {
+      const { store } = conditional();
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          claimKey(store, 't/first-snapshot.json', { contender: i }, Number.POSITIVE_INFINITY, true),
+        ),
+      );
+      const held = claims.filter((c) => c.held);
+      expect(held).toHaveLength(1);
+      expect(held[0]!.how).toBe('conditional');
+      for (const c of claims.filter((x) => !x.held)) expect(c.holder?.versionId).toBe(held[0]!.versionId);
+      // one version only: the refused writes stored nothing
+      expect(store.versionsOf('t/first-snapshot.json')).toHaveLength(1);
+    },
+  );
+
+  it("the holder's release frees the key; a loser's release leaves the holder's claim alone", async () => {
+    const { store } = conditional();
+    const a = await claimKey(store, 'k.json', { run: 'a' }, Number.POSITIVE_INFINITY, true);
+    const b = await claimKey(store, 'k.json', { run: 'b' }, Number.POSITIVE_INFINITY, true);
+    expect([a.held, b.held]).toEqual([true, false]);
+    await releaseClaim(store, b, new RecordingLogger());
+    expect(store.json('k.json')).toEqual({ run: 'a' });
+    await releaseClaim(store, a, new RecordingLogger());
+    expect(store.keys()).toEqual([]);
+    expect((await claimKey(store, 'k.json', { run: 'c' }, Number.POSITIVE_INFINITY, true)).held).toBe(true);
+  });
+
+  it('a claim older than abandonedAfterMs (server time) is taken over by exactly one contender', async () => {
+    const { clock, store } = conditional();
+    const dead = await claimKey(store, 'k.json', { run: 'died holding it' }, SECOND, true);
+    expect(dead.held).toBe(true);
+    expect((await claimKey(store, 'k.json', { run: 'too soon' }, SECOND, true)).held).toBe(false);
+    clock.advance(1.5 * SECOND);
+    const claims = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => claimKey(store, 'k.json', { run: i }, SECOND, true)),
+    );
+    expect(claims.filter((c) => c.held)).toHaveLength(1);
+    expect(store.versionsOf('k.json')).toHaveLength(2);
   });
 });

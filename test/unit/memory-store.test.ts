@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, SECOND } from '../ports/clock.js';
+import { ManualClock, MINUTE, SECOND } from '../ports/clock.js';
+import { PreconditionFailedError } from '../../src/storage/object-store.js';
 import { MemoryStore, s3Error } from '../ports/memory-store.js';
 import { objectStoreContract } from '../ports/store-contract.js';
 
@@ -67,27 +68,43 @@ describe('MemoryStore', () => {
     expect(store.openUploads()).toEqual({});
   });
 
-  it('conditional writes are ignored unless enforced; enforced, a mismatch is a 412', async () => {
+  it('conditional writes: Ceph Pacific answers unless enforced; enforced, a mismatch is a PreconditionFailedError', async () => {
+    // Ceph Pacific (FACTS.md): If-None-Match: * on an existing key is accepted, If-Match always 412
     const lax = new MemoryStore();
-    await lax.putJson('k', 1, { ifNoneMatch: '*' });
+    const kept = await lax.putJson('k', 1, { ifNoneMatch: '*' });
     await expect(lax.putJson('k', 2, { ifNoneMatch: '*' })).resolves.toBeDefined();
+    await expect(lax.putJson('k', 3, { ifMatch: kept.etag! })).rejects.toThrow(PreconditionFailedError);
 
     const strict = new MemoryStore({ conditionalWrites: true });
     const first = await strict.putJson('k', 1, { ifNoneMatch: '*' });
     await expect(strict.putJson('k', 2, { ifNoneMatch: '*' })).rejects.toThrow(
-      'PutObject k on s3://memory failed: PreconditionFailed (HTTP 412): At least one of the pre-conditions you specified did not hold',
+      new PreconditionFailedError(
+        'PutObject k on s3://memory with If-None-Match: * was refused (PreconditionFailed, HTTP 412): nothing was written.',
+      ),
     );
     await expect(strict.putJson('k', 2, { ifMatch: '"0000"' })).rejects.toThrow(
-      /PreconditionFailed \(HTTP 412\)/,
+      /with If-Match: "0000" was refused \(PreconditionFailed, HTTP 412\)/,
     );
     const second = await strict.putJson('k', 2, { ifMatch: first.etag! });
     expect(strict.json('k')).toBe(2);
     await expect(strict.putJson('gone', 1, { ifMatch: second.etag! })).rejects.toThrow(
-      /NoSuchKey \(HTTP 404\)/,
+      /was refused \(NoSuchKey, HTTP 404\)/,
     );
     // a delete marker is no current object: If-None-Match: * writes again
     await strict.deleteKeys(['k']);
     await expect(strict.putJson('k', 3, { ifNoneMatch: '*' })).resolves.toBeDefined();
+  });
+
+  it('serverTime is the server clock; a download carries the LastModified of its version', async () => {
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    const store = new MemoryStore({ clock: clock.now });
+    await store.putJson('k', 1);
+    clock.advance(MINUTE);
+    expect(await store.serverTime()).toEqual(new Date('2026-11-23T02:01:00Z'));
+    const got = await store.download('k');
+    got.body.destroy();
+    expect(got.lastModified).toEqual(new Date('2026-11-23T02:00:00Z'));
+    expect((await store.head('k', got.versionId))?.lastModified).toEqual(new Date('2026-11-23T02:00:00Z'));
   });
 
   it('the fault hook sees every call first; its errors are explained as S3ObjectStore explains them', async () => {

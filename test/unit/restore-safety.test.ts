@@ -86,8 +86,8 @@ const CHECKS: RestoreChecks = {
 
 /** A bucket with one good snapshot of `members`, backed up as lifeboat does (gzip). */
 async function bucketWith(members: Member[]): Promise<{ store: MemoryStore; id: string }> {
-  const store = new MemoryStore();
   const clock = new ManualClock();
+  const store = new MemoryStore({ clock: clock.now });
   const run = await backup({ store, clock, archive: { tar: await tarOf(members) } });
   expect(run.result.status).toBe('ok');
   return { store, id: run.result.snapshotId };

@@ -25,7 +25,12 @@ import {
   restoreToRemote,
 } from '../../src/restore/restore-to-remote.js';
 import type { ArchiveSource, SourceIdentity, StartOptions } from '../../src/sources/archive-source.js';
-import type { DownloadedObject, ObjectStore, StoredJson } from '../../src/storage/object-store.js';
+import type {
+  DownloadedObject,
+  ObjectHead,
+  ObjectStore,
+  StoredJson,
+} from '../../src/storage/object-store.js';
 import { OperationFailedError } from '../../src/util/errors.js';
 import { silentLogger } from '../../src/util/logger.js';
 import type { ProcessOutcome, RunningProcess } from '../../src/util/process.js';
@@ -119,7 +124,10 @@ function bucketOf(objects: Map<string, Buffer>, events: string[]): ObjectStore {
     description: 's3://test',
     checkAccess: missing('check access'),
     versioning: missing('read versioning'),
-    head: missing('head'),
+    head: (key: string): Promise<ObjectHead | undefined> => {
+      const b = objects.get(key);
+      return Promise.resolve(b && { size: b.length, versionId: VERSION });
+    },
     getJson: <T>(key: string): Promise<StoredJson<T> | undefined> => {
       const b = objects.get(key);
       return Promise.resolve(b && { value: JSON.parse(b.toString()) as T, versionId: VERSION });
@@ -127,7 +135,8 @@ function bucketOf(objects: Map<string, Buffer>, events: string[]): ObjectStore {
     putJson: missing('write a document'),
     uploadStream: missing('upload'),
     download: (key: string, versionId?: string): Promise<DownloadedObject> => {
-      events.push(`download ${versionId ?? 'current'}`);
+      // the documents (latest.json, the manifest) are read before anything else: the archive's download is the event
+      if (!key.endsWith('.json')) events.push(`download ${versionId ?? 'current'}`);
       const b = objects.get(key);
       if (!b) return Promise.reject(new Error(`no object ${key}`));
       return Promise.resolve({ body: Readable.from([b]), size: b.length, versionId: VERSION });
@@ -137,6 +146,7 @@ function bucketOf(objects: Map<string, Buffer>, events: string[]): ObjectStore {
     listVersions: missing('list versions'),
     deleteKeys: missing('delete'),
     abortIncompleteUploads: missing('abort uploads'),
+    serverTime: missing('read the server time'),
   };
 }
 

@@ -14,6 +14,9 @@ import {
 import { checkFreshness } from '../../src/guard/freshness.js';
 import { runCopy, type CopyOptions } from '../../src/jobs/copy-snapshot.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { putSnapshot as putHandSnapshot } from '../ports/catalog-fixture.js';
+import { DAY, ManualClock } from '../ports/clock.js';
+import { MemoryStore } from '../ports/memory-store.js';
 import { PlainStore } from '../ports/plain-store.js';
 
 const HOUR = 3600_000;
@@ -237,7 +240,7 @@ describe('the guard’s freshness rule (LB006) uses the verdict', () => {
     checkFreshness({ store, prefix: 'lifeboat', targets: ['app'], maxAgeSeconds: 26 * 3600, now: NOW });
 
   it('a passing verification is the time measured from', async () => {
-    const store = new PlainStore();
+    const store = new PlainStore('plain://bucket', () => NOW);
     putSnapshot(store, old, drill(old));
     const r = await check(store);
     expect(r.findings).toEqual([]);
@@ -245,7 +248,7 @@ describe('the guard’s freshness rule (LB006) uses the verdict', () => {
   });
 
   it('rejects a verification of other bytes, which it used to accept', async () => {
-    const store = new PlainStore();
+    const store = new PlainStore('plain://bucket', () => NOW);
     putSnapshot(store, old, withArchive({ expectedSha256: OTHER_SHA, actualSha256: OTHER_SHA }));
     const r = await check(store);
     expect(r.targets[0]).toMatchObject({ basis: 'backup', fresh: false });
@@ -264,7 +267,7 @@ describe('the guard’s freshness rule (LB006) uses the verdict', () => {
       withArchive({ expectedVersionId: 'v-other', actualVersionId: 'v-other' }),
       { ...drill(old), verifiedAt: iso(NOW.getTime() + 24 * HOUR) },
     ]) {
-      const store = new PlainStore();
+      const store = new PlainStore('plain://bucket', () => NOW);
       putSnapshot(store, old, forged);
       const r = await check(store);
       expect(r.targets[0]).toMatchObject({ basis: 'backup', fresh: false });
@@ -310,7 +313,7 @@ describe('copy-snapshot uses the verdict', () => {
     const from = new PlainStore();
     const m = source(from);
     from.put(KEY, drill(m));
-    const to = new PlainStore('plain://second');
+    const to = new PlainStore('plain://second', () => NOW);
     const r = await copy(from, to);
     expect(r).toMatchObject({ verification: 'passing', verificationCopied: true, latestMoved: true });
     expect(to.json(KEY)).toEqual(drill(m));
@@ -325,7 +328,7 @@ describe('copy-snapshot uses the verdict', () => {
     const from = new PlainStore();
     const m = source(from);
     from.put(KEY, { ...drill(m), archive: { ...drill(m).archive, expectedVersionId: 'v-older' } });
-    const to = new PlainStore('plain://second');
+    const to = new PlainStore('plain://second', () => NOW);
     await expect(copy(from, to)).rejects.toThrow(
       `has no passing verification: ${KEY} is about another version of the archive (version v-older, the manifest records ${m.archive.versionId})`,
     );
@@ -356,5 +359,27 @@ describe('lifeboat snapshots lists every row with its verdict', () => {
       ['20261122T020000Z', 'ok', 'unreadable'],
       ['20261121T020000Z', 'ok', 'unreadable'],
     ]);
+  });
+});
+
+// a time written by a clock that was ahead (0.1.0 took the runner's) is not "0 s old"
+describe('the guard’s freshness rule (LB006) goes by the storage clock', () => {
+  it('a backup created "in the future" is as old as the latest.json that names it', async () => {
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    const store = new MemoryStore({ clock: clock.now });
+    const layout = new TargetLayout('lifeboat', 'app');
+    const m = putHandSnapshot(store, layout, '20261125T020000Z'); // two days ahead, stored now
+    await store.putJson(layout.latestKey, latestFor(m, layout.manifestKey(m.snapshotId), null, clock.now()));
+    clock.advance(2 * DAY);
+    const runnerBehind = new Date(clock.now().getTime() - 3 * DAY);
+    const r = await checkFreshness({
+      store,
+      prefix: 'lifeboat',
+      targets: ['app'],
+      maxAgeSeconds: 26 * 3600,
+      now: runnerBehind,
+    });
+    expect(r.targets[0]).toMatchObject({ basis: 'backup', fresh: false, ageSeconds: 2 * 86_400 });
+    expect(r.findings.map((f) => f.severity)).toEqual(['error']);
   });
 });

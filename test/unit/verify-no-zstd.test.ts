@@ -22,8 +22,17 @@ describe('runVerify on a runtime without zstd', () => {
     const { result: b } = await backup({ store, clock });
     clock.advance(HOUR);
     // a zstd snapshot (its bytes are never read: the decompressor is missing)
+    const gzKey = LAYOUT.archiveKey(b.snapshotId, 'gzip');
+    const zstKey = LAYOUT.archiveKey(b.snapshotId, 'zstd');
+    store.putBytes(zstKey, store.bytes(gzKey)!);
     store.tamper(LAYOUT.manifestKey(b.snapshotId), undefined, (bytes) =>
-      Buffer.from(JSON.stringify({ ...JSON.parse(bytes.toString('utf8')), compression: 'zstd' })),
+      Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(bytes.toString('utf8')),
+          compression: 'zstd',
+          archive: { ...JSON.parse(bytes.toString('utf8')).archive, key: zstKey },
+        }),
+      ),
     );
     const error = await runVerify(
       {

@@ -8,6 +8,7 @@ import { runVerify, type VerificationReport, type VerifyOptions } from '../../sr
 import { buildRemoteRestoreScript } from '../../src/restore/restore-to-remote.js';
 import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
+import { putSnapshot } from '../ports/catalog-fixture.js';
 import { DAY, HOUR, ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
@@ -350,5 +351,40 @@ describe('runVerify: restore to a machine', () => {
       'restored into /data/.lifeboat-restore/20261123T020000Z',
     );
     expect(received).toEqual([{ names: volume().map((e) => e.name), ok: true }]);
+  });
+});
+
+// max-age is judged by the storage's clock: a time written by a clock that was ahead (0.1.0 took
+// the runner's), or a runner clock behind the storage's, never makes a stale snapshot fresh
+describe('runVerify: max age by the storage clock', () => {
+  const maxAge = (v: { report: VerificationReport }) => v.report.checks.find((c) => c.name === 'max age');
+
+  it('a manifest created "in the future" is as old as when the storage stored it', async () => {
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    const store = new MemoryStore({ clock: clock.now });
+    // written now by a run whose clock was three days ahead
+    putSnapshot(store, LAYOUT, '20261126T020000Z');
+    clock.advance(2 * DAY);
+    const v = await verify(store, clock, {
+      snapshot: { kind: 'id', id: '20261126T020000Z' },
+      maxAgeSeconds: DAY / 1000,
+    });
+    expect(maxAge(v)).toEqual({
+      name: 'max age',
+      ok: false,
+      detail: 'snapshot is 2d old; the limit is 24h',
+    });
+  });
+
+  it('a runner clock behind the storage does not make a stale snapshot fresh', async () => {
+    const { clock, store } = await stored();
+    clock.advance(2 * DAY);
+    const runner = new ManualClock(new Date(clock.now().getTime() - 3 * DAY));
+    const v = await runVerify(verifyOptions({ maxAgeSeconds: DAY / 1000 }), {
+      store,
+      logger: new RecordingLogger(),
+      now: runner.now,
+    });
+    expect(maxAge(v)).toEqual({ name: 'max age', ok: false, detail: 'snapshot is 2d old; the limit is 24h' });
   });
 });
