@@ -81468,10 +81468,26 @@ class OperationFailedError extends Error {
 class EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+    name = 'InterruptedError';
+}
 function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+function causeChain(err) {
+    const chain = [];
+    for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
+        chain.push(e);
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return chain;
 }
 
 ;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
@@ -81611,7 +81627,45 @@ function formatDuration(seconds) {
     return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
 }
 
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+class NotASnapshotIdError extends Error {
+    name = 'NotASnapshotIdError';
+}
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+function requireSnapshotId(value, where) {
+    if (typeof value === 'string' && isSnapshotId(value))
+        return value;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/layout.ts
+
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
     gzip: 'tar.gz',
@@ -81640,7 +81694,10 @@ class TargetLayout {
         return `${this.root}/snapshots/`;
     }
     snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${id}/`;
+        return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
+    }
+    get conditionalWriteProbeKey() {
+        return `${this.root}/conditional-write-probe.json`;
     }
     archiveKey(id, compression, encrypted = false) {
         return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
@@ -81693,20 +81750,27 @@ function schemaErrors(name, value) {
 
 ;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
+
 const MANIFEST_SCHEMA_VERSION = 1;
+/** A manifest valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseManifest(value, where) {
     const errors = schemaErrors('manifest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const m = value;
+    requireSnapshotId(m.snapshotId, where);
+    return m;
 }
+/** A latest pointer valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseLatest(value, where) {
     const errors = schemaErrors('latest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const pointer = value;
+    requireSnapshotId(pointer.snapshotId, where);
+    return pointer;
 }
 function latestFor(manifest, manifestKey, manifestVersionId, now) {
     return {
@@ -81724,32 +81788,792 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/catalog/snapshot-time.ts
+
+/**
+ * When a snapshot was taken, by the storage's clock: the only time lifeboat orders snapshots by
+ * ("newest", latest.json's moves, retention periods, ages).
+ *
+ * A snapshot id is the start of its run by the storage's clock (storage/server-clock.ts), so it is
+ * the time. But an id made by a runner whose clock was ahead (lifeboat 0.1.0 took the runner's)
+ * names a time the storage had not reached, and such a snapshot would look newer than every later
+ * one for as long as the clock was ahead. So a snapshot's time is its id's, but never later than
+ * when the storage stored what describes it (its manifest's LastModified, latest.json's for the
+ * snapshot it names): no snapshot is newer than the moment it was written, and no age is negative.
+ */
+function snapshotTime(id, storedAt) {
+    const claimed = snapshotIdTime(id);
+    if (!claimed)
+        throw new Error(`internal: ${id} is not a snapshot id`);
+    return storedAt && storedAt.getTime() < claimed.getTime() ? new Date(storedAt) : claimed;
+}
+/** Newest first: by time, then (labels of one second) by id, greatest first. */
+function byNewest(a, b) {
+    return b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+function newestFirst(list) {
+    return [...list].sort(byNewest);
+}
+/** a was taken after b (a later time, or the same second and a greater id). */
+function isNewer(a, b) {
+    return byNewest(a, b) < 0;
+}
+/**
+ * A snapshot's age in seconds by the storage's clock: from `created` (its run's start), but never
+ * from later than when the storage stored what describes it (`storedAt`: the manifest's or
+ * latest.json's LastModified), so that a time written by a clock that was ahead does not make a
+ * stale snapshot look fresh. Undefined when the time is still in the future of `now`: such an age
+ * cannot be judged, and is never "0 s old".
+ */
+function snapshotAge(created, storedAt, now) {
+    const claimed = Date.parse(created);
+    const time = storedAt && storedAt.getTime() < claimed ? storedAt.getTime() : claimed;
+    if (!Number.isFinite(time))
+        return undefined;
+    const seconds = (now.getTime() - time) / 1000;
+    return seconds < 0 ? undefined : seconds;
+}
+
+;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
+
+/** A document larger than a reader allows: it was refused, not read. */
+class DocumentTooLargeError extends Error {
+    name = 'DocumentTooLargeError';
+}
+/**
+ * Reads a small JSON document from the bucket (the current object, or one version) without
+ * trusting its size: HeadObject first (a missing key or version is `undefined`, an object larger
+ * than `maxBytes` is refused unread), then the body, of which never more than `maxBytes` are held
+ * (the object may be replaced between the two requests). Every failure is thrown as one Error
+ * whose message names the object. Every document lifeboat reads from a bucket is read this way.
+ */
+async function readBoundedDocument(store, key, maxBytes, versionId) {
+    const where = `${store.description}/${key}${versionId ? ` (version ${versionId})` : ''}`;
+    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
+    let text;
+    let read;
+    try {
+        const head = await store.head(key, versionId);
+        if (!head)
+            return undefined;
+        if (head.size > maxBytes)
+            throw tooLarge(head.size);
+        const download = await store.download(key, versionId);
+        if (download.size > maxBytes) {
+            download.body.destroy();
+            throw tooLarge(download.size);
+        }
+        const chunks = [];
+        let total = 0;
+        // leaving the loop (the throw) destroys the body
+        for await (const chunk of download.body) {
+            total += chunk.length;
+            if (total > maxBytes)
+                throw tooLarge(total);
+            chunks.push(chunk);
+        }
+        text = Buffer.concat(chunks).toString('utf8');
+        const lastModified = download.lastModified ?? head.lastModified;
+        read = {
+            versionId: download.versionId ?? head.versionId,
+            etag: download.etag ?? head.etag,
+            ...(lastModified ? { lastModified } : {}),
+        };
+    }
+    catch (err) {
+        if (err instanceof DocumentTooLargeError)
+            throw err;
+        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    try {
+        return { value: JSON.parse(text), ...read };
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
+    }
+}
+/** readBoundedDocument's value only: the current object, undefined when there is none. */
+async function readBoundedJson(store, key, maxBytes) {
+    return (await readBoundedDocument(store, key, maxBytes))?.value;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/listing.ts
+
+
+
+
+
+/**
+ * The most bytes of latest.json and of a manifest lifeboat reads: both are small documents (a
+ * manifest of a large volume is a few kilobytes), so a larger object is refused unread, with one
+ * error naming it, instead of being held in memory.
+ */
+const MAX_LATEST_BYTES = 64 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** When the snapshot latest.json names was taken, by the storage's clock. */
+function latestTime(latest) {
+    return snapshotTime(latest.pointer.snapshotId, latest.lastModified);
+}
+/**
+ * Reads a target's latest pointer (bounded); undefined when the target has none yet. A pointer
+ * that is not valid, or that names something other than a snapshot id, is one error naming it.
+ */
+async function readLatest(store, layout) {
+    const stored = await readBoundedDocument(store, layout.latestKey, MAX_LATEST_BYTES);
+    if (!stored)
+        return undefined;
+    return {
+        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
+        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
+    };
+}
+/**
+ * Reads the manifest of snapshot `id` (bounded; the current version or one by id). It must be the
+ * manifest of that snapshot and name the archive its folder holds: a manifest that names another
+ * id or an archive key elsewhere in the bucket (another target's, or with another compression
+ * than it records) is not trusted, and is one error naming it.
+ */
+async function readManifest(store, layout, id, versionId) {
+    const key = layout.manifestKey(id);
+    const stored = await readBoundedDocument(store, key, MAX_MANIFEST_BYTES, versionId);
+    if (!stored)
+        return undefined;
+    const where = `${store.description}/${key}`;
+    const manifest = parseManifest(stored.value, where);
+    if (manifest.snapshotId !== id) {
+        throw new Error(`${where} is the manifest of snapshot ${manifest.snapshotId}, not of ${id} whose folder holds it: it is not trusted.`);
+    }
+    const archiveKey = layout.archiveKey(id, manifest.compression, manifest.encryption !== undefined);
+    if (manifest.archive.key !== archiveKey) {
+        throw new Error(`${where} names the archive ${JSON.stringify(manifest.archive.key.slice(0, 200))}, not ${archiveKey} ` +
+            `(the ${manifest.compression}${manifest.encryption ? ', age-encrypted' : ''} archive of its own folder): it is not trusted.`);
+    }
+    return {
+        manifest,
+        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
+    };
+}
+/**
+ * Every snapshot folder of a target with its state, newest first (by the storage's clock). A
+ * folder without a manifest is "incomplete" (a backup that failed or is still running) and one
+ * whose manifest cannot be read or trusted is "unreadable": neither is ever treated as a good
+ * backup. Folders whose names are not snapshot ids are not snapshots and are left out.
+ */
+async function listing_listSnapshots(store, layout) {
+    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
+    const entries = [];
+    for (const id of ids) {
+        try {
+            const read = await readManifest(store, layout, id);
+            if (!read)
+                entries.push({ id, time: snapshotTime(id), state: 'incomplete', problem: 'no manifest.json' });
+            else
+                entries.push({
+                    id,
+                    time: snapshotTime(id, read.lastModified),
+                    state: read.manifest.status,
+                    manifest: read.manifest,
+                    manifestVersion: read.version,
+                    ...(read.lastModified ? { storedAt: read.lastModified } : {}),
+                });
+        }
+        catch (err) {
+            entries.push({ id, time: snapshotTime(id), state: 'unreadable', problem: errors_errorMessage(err) });
+        }
+    }
+    return newestFirst(entries);
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __nccwpck_require__(2358);
+;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
+/**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
+ * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
+ * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ */
+function createS3Client(location) {
+    return new dist_cjs.S3Client({
+        region: location.region,
+        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+        forcePathStyle: location.forcePathStyle,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: STORE_TIMEOUTS.maxAttempts,
+        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+        ...(location.credentials ? { credentials: location.credentials } : {}),
+    });
+}
+function describeLocation(location) {
+    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
+function sseParams(sse) {
+    if (!sse)
+        return {};
+    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
+
+function s3ErrorCode(err) {
+    const e = err;
+    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
+}
+function s3Status(err) {
+    return err?.$metadata?.httpStatusCode;
+}
+function isNotFound(err) {
+    const code = s3ErrorCode(err);
+    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
+}
+/**
+ * Turns the SDK's errors into one message a person can act on. User-fixable problems become
+ * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
+ * with the operation named.
+ */
+function explainS3Error(err, operation, where) {
+    const code = s3ErrorCode(err);
+    const status = s3Status(err);
+    const message = errors_errorMessage(err);
+    if (err instanceof errors_ConfigurationError)
+        return err;
+    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
+            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
+    }
+    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
+        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
+            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
+    }
+    if (code !== 'AccessDenied' && status === 403) {
+        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
+            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
+            `or they need permission for it (see the IAM policy in the action's README).`);
+    }
+    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
+            `(see the IAM policy in the action's README).`);
+    }
+    if (code === 'NoSuchBucket') {
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
+    }
+    if (isStall(err))
+        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
+    if (net) {
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+    }
+    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
+ * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
+ * "TimeoutError": that is a cut, not a stall, and is explained as one.
+ */
+function isStall(err) {
+    const errno = err?.code;
+    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
+}
+
+;// CONCATENATED MODULE: ./src/storage/object-store.ts
+
+
+
+
+
+
+
+/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
+const AFTER_STALL_MS = 10_000;
+/**
+ * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
+ * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
+ * 404. Nothing was written.
+ */
+class PreconditionFailedError extends Error {
+    name = 'PreconditionFailedError';
+}
+/** The PreconditionFailedError a conditional put's failure is, or undefined when it is another failure. */
+function preconditionFailure(err, conditions, operation, where) {
+    if (!conditions || (conditions.ifNoneMatch === undefined && conditions.ifMatch === undefined))
+        return undefined;
+    const status = s3Status(err);
+    const code = s3ErrorCode(err);
+    const failed = status === 412 ||
+        code === 'PreconditionFailed' ||
+        code === 'ConditionalRequestConflict' ||
+        (conditions.ifMatch !== undefined && (status === 404 || code === 'NoSuchKey'));
+    if (!failed)
+        return undefined;
+    const condition = conditions.ifNoneMatch ? 'If-None-Match: *' : `If-Match: ${conditions.ifMatch}`;
+    return new PreconditionFailedError(`${operation} on ${where} with ${condition} was refused (${code}${status ? `, HTTP ${status}` : ''}): nothing was written.`);
+}
+class S3ObjectStore {
+    description;
+    client;
+    bucket;
+    sse;
+    constructor(location, client) {
+        this.bucket = location.bucket;
+        this.sse = sseParams(location.serverSideEncryption);
+        this.description = describeLocation(location);
+        this.client = client ?? createS3Client(location);
+    }
+    /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
+    stalled = false;
+    /**
+     * Every request goes through here. Once one request found the store stalled, the run is
+     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
+     */
+    send(request, signal) {
+        if (!this.stalled)
+            return request(signal ? { abortSignal: signal } : {});
+        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+    }
+    fail(err, operation) {
+        if (this.stalled && s3ErrorCode(err) === 'AbortError') {
+            return new EnvironmentError(storeStalledMessage(this.description, operation, false));
+        }
+        const explained = explainS3Error(err, operation, this.description);
+        if (isStall(err))
+            this.stalled = true;
+        return explained;
+    }
+    async checkAccess() {
+        try {
+            await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
+        }
+        catch (err) {
+            if (s3Status(err) === 404 || isNotFound(err)) {
+                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`);
+            }
+            throw this.fail(err, 'HeadBucket');
+        }
+    }
+    async versioning() {
+        try {
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
+            if (out.Status === 'Enabled' || out.Status === 'Suspended')
+                return out.Status;
+            return 'Disabled';
+        }
+        catch (err) {
+            // some providers (Cloudflare R2) have no object versioning and answer NotImplemented
+            if (s3ErrorCode(err) === 'NotImplemented' || s3Status(err) === 501)
+                return 'Unsupported';
+            throw this.fail(err, 'GetBucketVersioning');
+        }
+    }
+    async head(key, versionId) {
+        try {
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(versionId ? { VersionId: versionId } : {}),
+            }), o));
+            return {
+                size: out.ContentLength ?? 0,
+                versionId: out.VersionId,
+                etag: out.ETag,
+                lastModified: out.LastModified,
+                ...(out.ServerSideEncryption ? { serverSideEncryption: out.ServerSideEncryption } : {}),
+                ...(out.SSEKMSKeyId ? { sseKmsKeyId: out.SSEKMSKeyId } : {}),
+            };
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return undefined;
+            throw this.fail(err, `HeadObject ${key}`);
+        }
+    }
+    async getJson(key, versionId) {
+        let text;
+        let out;
+        try {
+            out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(versionId ? { VersionId: versionId } : {}),
+            }), o));
+            text = (await out.Body?.transformToString('utf8')) ?? '';
+        }
+        catch (err) {
+            if (isNotFound(err))
+                return undefined;
+            throw this.fail(err, `GetObject ${key}`);
+        }
+        try {
+            return { value: JSON.parse(text), versionId: out.VersionId, etag: out.ETag };
+        }
+        catch {
+            throw new Error(`${this.description}/${key} is not valid JSON: it was not written by lifeboat or is damaged.`);
+        }
+    }
+    async putJson(key, value, conditions) {
+        const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+        const operation = `PutObject ${key}`;
+        try {
+            const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                Body: body,
+                ContentType: 'application/json',
+                ...this.sse,
+                // every S3 flavour checks Content-MD5, unlike the newer checksum headers
+                ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
+                ...(conditions?.ifNoneMatch ? { IfNoneMatch: conditions.ifNoneMatch } : {}),
+                ...(conditions?.ifMatch ? { IfMatch: conditions.ifMatch } : {}),
+            }), o));
+            return { versionId: out.VersionId, etag: out.ETag };
+        }
+        catch (err) {
+            throw preconditionFailure(err, conditions, operation, this.description) ?? this.fail(err, operation);
+        }
+    }
+    async uploadStream(key, body, options) {
+        const upload = new lib_storage_dist_cjs/* Upload */._({
+            client: this.client,
+            params: {
+                Bucket: this.bucket,
+                Key: key,
+                Body: body,
+                ContentType: options.contentType,
+                ...this.sse,
+                ...(options.metadata ? { Metadata: options.metadata } : {}),
+            },
+            partSize: options.partSizeBytes,
+            queueSize: options.queueSize,
+            leavePartsOnError: false,
+        });
+        const onAbort = () => {
+            void upload.abort().catch(() => undefined);
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+            const out = await upload.done();
+            let versionId = 'VersionId' in out ? out.VersionId : undefined;
+            // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
+            // HeadObject has both.
+            const head = await this.head(key);
+            versionId ??= head?.versionId;
+            return {
+                versionId,
+                etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined),
+                ...(head?.serverSideEncryption ? { serverSideEncryption: head.serverSideEncryption } : {}),
+                ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
+            };
+        }
+        catch (err) {
+            // explained first: a stalled store then bounds the clean-up below (see send)
+            const failure = this.fail(err, `upload of ${key}`);
+            // leave no half-written multipart upload behind, whatever lib-storage did on its way out
+            await this.abortIncompleteUploads(key).catch(() => 0);
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? new Error('upload aborted');
+            throw failure;
+        }
+        finally {
+            options.signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    async download(key, versionId, signal) {
+        try {
+            const out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(versionId ? { VersionId: versionId } : {}),
+            }), o), signal);
+            return {
+                body: this.explainedBody(out.Body, key),
+                size: out.ContentLength ?? 0,
+                versionId: out.VersionId,
+                etag: out.ETag,
+                ...(out.LastModified ? { lastModified: out.LastModified } : {}),
+            };
+        }
+        catch (err) {
+            if (isNotFound(err)) {
+                throw new Error(`${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`, { cause: err });
+            }
+            throw this.fail(err, `GetObject ${key}`);
+        }
+    }
+    /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
+    explainedBody(body, key) {
+        const out = new external_node_stream_.PassThrough();
+        body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
+        // a consumer that stops reading (a refused archive, a signal) releases the connection
+        out.once('close', () => body.destroy());
+        return body.pipe(out);
+    }
+    async listFolders(prefix) {
+        const folders = [];
+        let token;
+        try {
+            do {
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({
+                    Bucket: this.bucket,
+                    Prefix: prefix,
+                    Delimiter: '/',
+                    ContinuationToken: token,
+                }), o));
+                for (const p of out.CommonPrefixes ?? []) {
+                    if (p.Prefix)
+                        folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
+                }
+                token = out.IsTruncated ? out.NextContinuationToken : undefined;
+            } while (token);
+        }
+        catch (err) {
+            throw this.fail(err, `ListObjectsV2 ${prefix}`);
+        }
+        return folders;
+    }
+    async listKeys(prefix) {
+        const keys = [];
+        let token;
+        try {
+            do {
+                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
+                for (const o of out.Contents ?? [])
+                    if (o.Key)
+                        keys.push(o.Key);
+                token = out.IsTruncated ? out.NextContinuationToken : undefined;
+            } while (token);
+        }
+        catch (err) {
+            throw this.fail(err, `ListObjectsV2 ${prefix}`);
+        }
+        return keys;
+    }
+    async listVersions(key) {
+        try {
+            const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
+            // the server lists a key's versions in the order they were stored, newest first. That order
+            // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
+            // that began first may be stored second (seen on Ceph RGW)
+            return (out.Versions ?? [])
+                .filter((v) => v.Key === key && v.VersionId)
+                .map((v) => ({
+                versionId: v.VersionId,
+                ...(v.LastModified ? { lastModified: v.LastModified } : {}),
+            }));
+        }
+        catch (err) {
+            throw this.fail(err, `ListObjectVersions ${key}`);
+        }
+    }
+    async deleteKeys(keys) {
+        // one DeleteObject per key: DeleteObjects needs Content-MD5 on some providers and a snapshot
+        // holds only a few objects
+        for (const key of keys) {
+            try {
+                await this.send((o) => this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
+            }
+            catch (err) {
+                throw this.fail(err, `DeleteObject ${key}`);
+            }
+        }
+    }
+    async serverTime() {
+        const command = new dist_cjs.HeadBucketCommand({ Bucket: this.bucket });
+        let date;
+        // the answer's Date header, read as it is deserialized (the SDK's output does not carry it)
+        command.middlewareStack.add((next) => async (args) => {
+            const out = await next(args);
+            date = out.response.headers?.['date'];
+            return out;
+        }, { step: 'deserialize', name: 'lifeboatServerDate' });
+        try {
+            await this.send((o) => this.client.send(command, o));
+        }
+        catch (err) {
+            throw this.fail(err, 'HeadBucket');
+        }
+        const time = date ? new Date(date) : undefined;
+        if (!time || Number.isNaN(time.getTime())) {
+            throw new Error(`${this.description} sent no valid Date header (${JSON.stringify(date ?? null)}): the storage's clock cannot be read.`);
+        }
+        return time;
+    }
+    async abortIncompleteUploads(key) {
+        let aborted = 0;
+        const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
+        for (const u of out.Uploads ?? []) {
+            if (u.Key !== key || !u.UploadId)
+                continue;
+            await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
+            aborted++;
+        }
+        return aborted;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/storage/key-claim.ts
-async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY) {
+
+
+
+/** A claim document is a few hundred bytes; anything larger at a claim key is not one. */
+const MAX_CLAIM_BYTES = 16 * 1024;
+async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY, conditionalWrites = false) {
+    return conditionalWrites
+        ? claimConditionally(store, key, value, abandonedAfterMs)
+        : claimByVersions(store, key, value, abandonedAfterMs);
+}
+/** Ends a claim, held or lost (see KeyClaim). A failure is a warning: the claim then ages out. */
+async function releaseClaim(store, claim, logger) {
+    try {
+        if (claim.how === 'conditional') {
+            // only the holder's object is at the key; a loser deleting it would end the holder's claim
+            if (claim.held)
+                await store.deleteKeys([claim.key]);
+            return;
+        }
+        if (claim.versionId && claim.versionId !== 'null') {
+            await store.putJson(claim.key, releaseRecord(claim.versionId));
+        }
+        await store.deleteKeys([claim.key]);
+    }
+    catch (err) {
+        logger.warning(`could not remove ${claim.key}: ${errors_errorMessage(err)}`);
+    }
+}
+async function claimConditionally(store, key, value, abandonedAfterMs) {
+    const granted = async (write) => {
+        try {
+            const mine = await write;
+            return {
+                key,
+                held: true,
+                how: 'conditional',
+                ...(mine.versionId ? { versionId: mine.versionId } : {}),
+            };
+        }
+        catch (err) {
+            if (err instanceof PreconditionFailedError)
+                return undefined;
+            throw err;
+        }
+    };
+    // twice: a holder that released between the refused write and the HEAD leaves the key free
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const claim = await granted(store.putJson(key, value, { ifNoneMatch: '*' }));
+        if (claim)
+            return claim;
+        const head = await store.head(key);
+        if (!head)
+            continue;
+        const holder = {
+            versionId: head.versionId ?? 'null',
+            ...(head.lastModified ? { lastModified: head.lastModified } : {}),
+        };
+        if (Number.isFinite(abandonedAfterMs) && head.lastModified && head.etag) {
+            const age = (await store.serverTime()).getTime() - head.lastModified.getTime();
+            if (age > abandonedAfterMs) {
+                const takenOver = await granted(store.putJson(key, value, { ifMatch: head.etag }));
+                if (takenOver)
+                    return takenOver;
+            }
+        }
+        return { key, held: false, how: 'conditional', holder };
+    }
+    return { key, held: false, how: 'conditional' };
+}
+async function claimByVersions(store, key, value, abandonedAfterMs) {
     const mine = await store.putJson(key, value);
     // no version id, or the "null" version of a bucket whose versioning is suspended: no order
     if (!mine.versionId || mine.versionId === 'null')
-        return { key, held: true };
+        return { key, held: true, how: 'versions' };
+    const lost = (holder) => ({
+        key,
+        held: false,
+        how: 'versions',
+        versionId: mine.versionId,
+        ...(holder ? { holder } : {}),
+    });
     const versions = await store.listVersions(key);
     const at = versions.findIndex((v) => v.versionId === mine.versionId);
     // not listed right after it was written: the order cannot be judged, so the claim is not held
     if (at < 0)
-        return { key, held: false, versionId: mine.versionId };
+        return lost();
     const since = (versions[at].lastModified?.getTime() ?? 0) - abandonedAfterMs;
-    const older = versions.slice(at + 1).filter((v) => (v.lastModified?.getTime() ?? 0) >= since);
-    const holder = older[older.length - 1];
-    return holder
-        ? { key, held: false, versionId: mine.versionId, holder }
-        : { key, held: true, versionId: mine.versionId };
+    const recent = (v) => (v.lastModified?.getTime() ?? 0) >= since;
+    const older = versions.slice(at + 1).filter(recent);
+    if (older.length === 0)
+        return { key, held: true, how: 'versions', versionId: mine.versionId };
+    // release records are versions too, newer or older than this one: read every other recent version
+    const records = new Set();
+    const released = new Set();
+    for (const v of versions.filter((x, i) => i !== at && recent(x))) {
+        const of = releasedBy(await readClaimVersion(store, key, v.versionId));
+        if (of) {
+            records.add(v.versionId);
+            released.add(of);
+        }
+    }
+    const live = older.filter((v) => !records.has(v.versionId) && !released.has(v.versionId));
+    const holder = live[live.length - 1];
+    return holder ? lost(holder) : { key, held: true, how: 'versions', versionId: mine.versionId };
 }
-/**
- * Ends a claim, held or lost: deletes the key (in a versioned bucket only a delete marker, so the
- * versions still order later contenders). A failure is a warning: the claim ages out.
- */
-async function releaseClaim(store, key, logger) {
-    await store.deleteKeys([key]).catch((err) => {
-        logger.warning(`could not remove ${key}: ${err.message}`);
-    });
+function releaseRecord(versionId) {
+    return { released: versionId };
+}
+/** The claim version a release record names; undefined for a claim (or anything else). */
+function releasedBy(doc) {
+    const released = doc?.released;
+    return typeof released === 'string' ? released : undefined;
+}
+/** One version's document; a version that cannot be read counts as a live claim (undefined). */
+async function readClaimVersion(store, key, versionId) {
+    try {
+        return (await readBoundedDocument(store, key, MAX_CLAIM_BYTES, versionId))?.value;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/move-latest.ts
@@ -81757,58 +82581,121 @@ async function releaseClaim(store, key, logger) {
 
 
 
+
+
+
+
 /**
- * A claim older than this (by the server's clock) belongs to a run that died while moving
- * latest.json: moving it takes three requests, so ten minutes is far past any live run.
+ * A claim on the move older than this (by the server's clock) belongs to a run that died while
+ * moving latest.json: a move is a handful of requests, so after this long no live run still holds
+ * it (MOVE_BUDGET_MS), and a run killed mid-move blocks a retry for no longer than this.
  */
-const ABANDONED_MOVE_MS = 10 * 60_000;
+const ABANDONED_MOVE_MS = 30_000;
+/** A holder writes latest.json only this soon after it claimed the move, well inside ABANDONED_MOVE_MS. */
+const MOVE_BUDGET_MS = 10_000;
 /**
- * Moves latest.json to a stored, good snapshot: the last write of a run. Two runs of one target
- * that finish together both saw the same latest.json, and reading it again before writing is not
- * enough (both read, then both write). So each run first claims the move away from the snapshot
- * it saw (`successor.json` in that snapshot's folder, ordered by its versions): one holds the
- * claim and moves latest.json, the other fails without writing it. The holder still refuses when
- * latest.json changed since its run began (a run that finished before the contest).
+ * Moves latest.json to a stored, good snapshot: the last write of a run. Invariants, whatever
+ * runs overlap:
+ *
+ * - latest.json moves only from the version the run read when it began: a run that finished in
+ *   between (or a deletion) makes this run fail without writing it;
+ * - of two runs that saw the same latest.json and finish together, exactly one moves it (reading
+ *   it again before writing is not enough: both read, then both write);
+ * - latest.json never moves to a snapshot older (by the storage's clock) than the one it names.
+ *
+ * Where the store honours conditional writes, the write itself is the test: If-Match on the ETag
+ * the run saw (If-None-Match: * when there was none). Elsewhere each run first claims the move away
+ * from the snapshot it saw (`successor.json` in that snapshot's folder, key-claim.ts): one holds
+ * the claim, re-reads latest.json and writes it within MOVE_BUDGET_MS; the others fail without
+ * writing it. The claim is released on every path.
  */
 async function moveLatest(store, layout, move) {
     const id = move.manifest.snapshotId;
-    const previous = move.seenAtStart?.pointer.snapshotId;
+    const seen = move.seenAtStart;
     const notMoved = `snapshot ${id} was ${move.run === 'backup' ? 'stored' : 'copied'} but latest was not moved and nothing was pruned`;
     const fix = `Give the workflow a concurrency group per target so that two runs of one target never overlap.`;
-    const claim = await claimKey(store, layout.successorKey(previous), { successor: id, previous: previous ?? null, claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: move.now().toISOString() }, ABANDONED_MOVE_MS);
+    const pointer = () => latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now());
+    const changed = (current) => new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran` +
+        `${current ? ` (it now names ${current.pointer.snapshotId})` : ' (it was deleted)'}: ${notMoved}. ${fix}`);
+    const refuseOlder = (current) => {
+        if (!current)
+            return;
+        const named = { id: current.pointer.snapshotId, time: latestTime(current) };
+        if (isNewer({ id, time: snapshotTime(id, move.now()) }, named))
+            return;
+        throw new OperationFailedError(`latest.json of target ${layout.target} names snapshot ${named.id}, taken at ${named.time.toISOString()} by the storage's clock, ` +
+            `not before snapshot ${id}: latest.json never moves back, so ${notMoved}.`);
+    };
+    if (move.conditionalWrites && (!seen || seen.version.etag)) {
+        refuseOlder(seen);
+        try {
+            await store.putJson(layout.latestKey, pointer(), seen?.version.etag ? { ifMatch: seen.version.etag } : { ifNoneMatch: '*' });
+        }
+        catch (err) {
+            if (!(err instanceof PreconditionFailedError))
+                throw err;
+            throw changed(await readLatest(store, layout).catch(() => undefined));
+        }
+        return;
+    }
+    const claimedAt = move.now().getTime();
+    const claim = await claimKey(store, layout.successorKey(seen?.pointer.snapshotId), {
+        successor: id,
+        previous: seen?.pointer.snapshotId ?? null,
+        claimedBy: (0,external_node_crypto_.randomUUID)(),
+        claimed: new Date(claimedAt).toISOString(),
+    }, ABANDONED_MOVE_MS);
     try {
         if (!claim.held) {
-            const other = claim.holder
-                ? await store
-                    .getJson(claim.key, claim.holder.versionId)
-                    .then((held) => typeof held?.value.successor === 'string' ? ` to snapshot ${held.value.successor}` : '')
-                    .catch(() => '')
-                : '';
-            const at = claim.holder?.lastModified;
-            const when = at
-                ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 60_000} minutes after`
-                : '';
-            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
-                `(it claimed ${claim.key} first${when}): ${notMoved}. ${fix}`);
+            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${await heldFor(store, claim)} at the same moment ` +
+                `(it claimed ${claim.key} first${claimedWhen(claim)}): ${notMoved}. ${fix}`);
         }
-        const current = await store.getJson(layout.latestKey);
-        const seen = move.seenAtStart?.version;
+        const current = await readLatest(store, layout);
         const moved = current
-            ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
+            ? !seen ||
+                current.version.versionId !== seen.version.versionId ||
+                current.version.etag !== seen.version.etag
             : Boolean(seen);
-        if (moved) {
-            const names = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
-            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${names}: ` +
-                `${notMoved}. ${fix}`);
+        if (moved)
+            throw changed(current);
+        refuseOlder(current);
+        const spent = move.now().getTime() - claimedAt;
+        if (spent > MOVE_BUDGET_MS) {
+            throw new OperationFailedError(`the move of latest.json of target ${layout.target} took ${Math.round(spent / 1000)} s since its claim, longer than the ` +
+                `${MOVE_BUDGET_MS / 1000} s a claim is trusted (after ${ABANDONED_MOVE_MS / 1000} s another run may take it over): ` +
+                `${notMoved}. The store is slow: run again.`);
         }
-        await store.putJson(layout.latestKey, latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()));
+        await store.putJson(layout.latestKey, pointer());
     }
     finally {
-        await releaseClaim(store, claim.key, move.logger);
+        await releaseClaim(store, claim, move.logger);
     }
+}
+/** " to snapshot X" of the claim that won, when it can be read. */
+async function heldFor(store, claim) {
+    if (!claim.holder)
+        return '';
+    const held = await readBoundedDocument(store, claim.key, MAX_CLAIM_BYTES, claim.holder.versionId).catch(() => undefined);
+    const successor = held?.value?.successor;
+    return typeof successor === 'string' ? ` to snapshot ${successor}` : '';
+}
+function claimedWhen(claim) {
+    const at = claim.holder?.lastModified;
+    return at
+        ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 1000} seconds after`
+        : '';
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/retention.ts
+/**
+ * Which snapshots a retention policy keeps, with restic's `forget` semantics
+ * (restic internal/restic/snapshot_policy.go): snapshots are walked newest first; every rule with
+ * a count left keeps a snapshot whose period (day, ISO week, month; or the snapshot itself for
+ * keep-last) differs from the last one that rule kept, and the oldest snapshot while the rule
+ * still has counts left. A snapshot kept by any rule is kept. A policy of all zeros keeps everything.
+ * Periods are computed in UTC, from each snapshot's time by the storage's clock (snapshot-time.ts).
+ */
+
 function isEmptyPolicy(p) {
     return p.last === 0 && p.daily === 0 && p.weekly === 0 && p.monthly === 0;
 }
@@ -81820,9 +82707,6 @@ function isoWeek(d) {
     const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
     const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
     return t.getUTCFullYear() * 100 + week;
-}
-function newestFirst(list) {
-    return [...list].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 function applyRetention(snapshots, policy) {
     const list = newestFirst(snapshots);
@@ -81866,97 +82750,156 @@ function applyRetention(snapshots, policy) {
     return decision;
 }
 
-;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
-/**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
- */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
-}
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
-}
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-}
-
-;// CONCATENATED MODULE: ./src/catalog/listing.ts
-
-
-
-/** Reads a target's latest pointer; undefined when the target has none yet. */
-async function readLatest(store, layout) {
-    const stored = await store.getJson(layout.latestKey);
-    if (!stored)
-        return undefined;
-    return {
-        pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-async function readManifest(store, layout, id, versionId) {
-    const key = layout.manifestKey(id);
-    const stored = await store.getJson(key, versionId);
-    if (!stored)
-        return undefined;
-    return {
-        manifest: parseManifest(stored.value, `${store.description}/${key}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-/**
- * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
- * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
- * "unreadable": neither is ever treated as a good backup.
- */
-async function listing_listSnapshots(store, layout) {
-    const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
-    const entries = [];
-    for (const id of ids) {
-        const time = snapshotIdTime(id);
-        try {
-            const read = await readManifest(store, layout, id);
-            if (!read)
-                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
-            else
-                entries.push({
-                    id,
-                    time,
-                    state: read.manifest.status,
-                    manifest: read.manifest,
-                    manifestVersion: read.version,
-                });
-        }
-        catch (err) {
-            entries.push({ id, time, state: 'unreadable', problem: errors_errorMessage(err) });
-        }
-    }
-    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
-}
-
 ;// CONCATENATED MODULE: ./src/catalog/prune.ts
 
 
+
+
+
+const HOUR = 3_600_000;
 /**
- * Applies the policy to the good snapshots only. Suspect, incomplete and unreadable folders are
- * neither counted nor deleted, and nothing at or after the newest good snapshot is ever removed,
- * whatever the policy says.
+ * A suspect snapshot (the wiped-volume guard's) is kept this long after the storage stored it, so
+ * that a person can look at it; after that any retention run removes it, but only once
+ * latest.json names a newer snapshot (a good backup superseded it).
  */
-function planPrune(entries, policy) {
+const SUSPECT_KEEP_MS = 14 * 24 * HOUR;
+/**
+ * A folder without a manifest (an "incomplete" one: a run killed or failed before its manifest, a
+ * prune cut short, a verification.json written after its snapshot was pruned) whose every object
+ * the storage stored longer ago than this is the leftover of a run that ended: no live run
+ * publishes that late (jobs/backup.ts refuses to publish more than MAX_PUBLISH_MS after its start).
+ * Any retention run removes it.
+ */
+const LEFTOVER_AFTER_MS = 24 * HOUR;
+/** A backup publishes its snapshot no later than this after it started (see LEFTOVER_AFTER_MS). */
+const MAX_PUBLISH_MS = LEFTOVER_AFTER_MS - 4 * HOUR;
+/**
+ * The one plan of every deletion of snapshots (backup's retention, copy-snapshot's on the
+ * destination, `lifeboat prune`). The policy counts and removes good snapshots only. Whatever it
+ * says, and like offen/docker-volume-backup's DoPrune refusing to delete every backup:
+ *
+ * - the snapshot latest.json names is never removed, nor any snapshot newer than it (by the
+ *   storage's clock: a run killed after its manifest and before moving latest.json leaves a good
+ *   snapshot newer than latest, and both stay);
+ * - when latest.json cannot be read, or names a snapshot that is missing or not good, nothing at
+ *   all is removed: what "newer" means is unknown until it names a good snapshot again;
+ * - nothing at or after the newest good snapshot's second is removed.
+ *
+ * With the storage's time given (`now`), the plan also removes suspect snapshots older than
+ * SUSPECT_KEEP_MS and older than the snapshot latest.json names, and incomplete folders older
+ * than LEFTOVER_AFTER_MS. Unreadable folders are never removed (a person must look at them). An
+ * empty policy removes nothing.
+ */
+function planPrune(entries, policy, context = { latest: { kind: 'none' } }) {
     const good = entries.filter((e) => e.state === 'ok');
     const decision = applyRetention(good, policy);
+    const keep = decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons }));
+    const plan = { keep, remove: [], spared: [] };
+    if (isEmptyPolicy(policy))
+        return plan;
+    const guard = latestGuard(entries, context.latest);
     const newest = good.reduce((a, e) => (!a || e.time > a.time ? e : a), undefined);
-    const remove = decision.remove.filter((e) => newest && e.time < newest.time && e.id !== newest.id);
-    return { keep: decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons })), remove };
+    for (const e of decision.remove) {
+        const why = guard.blocked ??
+            guard.protects(e) ??
+            (!newest || e.time >= newest.time || e.id === newest.id ? 'the newest good snapshot' : undefined);
+        if (why)
+            plan.spared.push({ id: e.id, reason: why });
+        else
+            plan.remove.push({ ...e, reason: 'the retention policy does not keep it' });
+    }
+    const now = context.now?.getTime();
+    if (now !== undefined && !guard.blocked) {
+        for (const e of entries) {
+            const stored = e.storedAt ?? e.time;
+            if (e.state === 'suspect' && guard.olderThanLatest(e) && now - stored.getTime() > SUSPECT_KEEP_MS) {
+                plan.remove.push({
+                    ...e,
+                    reason: `suspect, stored ${formatDuration((now - stored.getTime()) / 1000)} ago (suspect snapshots are kept ${SUSPECT_KEEP_MS / (24 * HOUR)} days)`,
+                });
+            }
+            const newestObject = e.state === 'incomplete' ? context.folderTimes?.get(e.id) : undefined;
+            if (newestObject && now - newestObject.getTime() > LEFTOVER_AFTER_MS) {
+                plan.remove.push({
+                    ...e,
+                    reason: `no manifest, and its newest object is ${formatDuration((now - newestObject.getTime()) / 1000)} old: the leftover of a run that ended`,
+                });
+            }
+        }
+    }
+    plan.remove = newestFirst(plan.remove);
+    return plan;
+}
+function latestGuard(entries, latest) {
+    const none = { protects: () => undefined, olderThanLatest: () => false };
+    if (latest.kind === 'none')
+        return none;
+    if (latest.kind === 'unreadable') {
+        return {
+            ...none,
+            blocked: `latest.json cannot be read (${latest.problem}): nothing is pruned until it can`,
+        };
+    }
+    const named = entries.find((e) => e.id === latest.id);
+    if (!named || named.state !== 'ok') {
+        return {
+            ...none,
+            blocked: `latest.json names snapshot ${latest.id}, which is ${named ? named.state : 'missing'}: nothing is pruned until it names a good snapshot`,
+        };
+    }
+    return {
+        protects: (e) => e.id === named.id
+            ? 'latest.json names it'
+            : isNewer(e, named)
+                ? `newer than ${named.id}, which latest.json names`
+                : undefined,
+        olderThanLatest: (e) => isNewer(named, e),
+    };
+}
+/**
+ * Reads what planPrune needs of a target: the listing, latest.json, the storage's time and when
+ * each incomplete folder's newest object was stored. Every caller that deletes plans with it.
+ * `pending` is a snapshot a dry run would have written: it is planned as if it were listed, and
+ * when it is good as if latest.json named it.
+ */
+async function planTargetPrune(store, layout, policy, pending) {
+    const listed = await listing_listSnapshots(store, layout);
+    const entries = pending ? newestFirst([...listed.filter((e) => e.id !== pending.id), pending]) : listed;
+    if (isEmptyPolicy(policy))
+        return planPrune(entries, policy);
+    let latest;
+    try {
+        const read = pending?.state === 'ok' ? undefined : await readLatest(store, layout);
+        latest =
+            pending?.state === 'ok'
+                ? { kind: 'names', id: pending.id }
+                : read
+                    ? { kind: 'names', id: read.pointer.snapshotId }
+                    : { kind: 'none' };
+    }
+    catch (err) {
+        latest = { kind: 'unreadable', problem: errors_errorMessage(err) };
+    }
+    const now = await store.serverTime();
+    const folderTimes = new Map();
+    for (const e of entries.filter((x) => x.state === 'incomplete')) {
+        const at = await newestObjectTime(store, layout, e.id);
+        if (at)
+            folderTimes.set(e.id, at);
+    }
+    return planPrune(entries, policy, { latest, now, folderTimes });
+}
+/** When the storage stored the newest object of a folder; undefined when any cannot be read. */
+async function newestObjectTime(store, layout, id) {
+    let newest;
+    for (const key of await store.listKeys(layout.snapshotPrefix(id))) {
+        const head = await store.head(key).catch(() => undefined);
+        if (!head?.lastModified)
+            return undefined;
+        if (!newest || head.lastModified > newest)
+            newest = head.lastModified;
+    }
+    return newest;
 }
 /**
  * Deletes whole snapshot folders: the manifest first, so that a deletion cut short leaves an
@@ -81968,41 +82911,41 @@ async function executePrune(store, layout, plan, logger) {
     const pruned = [];
     for (const entry of plan.remove) {
         const manifestKey = layout.manifestKey(entry.id);
-        await store.deleteKeys([manifestKey]);
+        if (entry.manifest)
+            await store.deleteKeys([manifestKey]);
         const rest = (await store.listKeys(layout.snapshotPrefix(entry.id))).filter((k) => k !== manifestKey);
         await store.deleteKeys(rest);
-        logger.info(`pruned snapshot ${entry.id}`);
+        logger.info(entry.state === 'ok'
+            ? `pruned snapshot ${entry.id}`
+            : `pruned ${entry.state} snapshot ${entry.id}: ${entry.reason}`);
         pruned.push(entry.id);
     }
     return pruned;
 }
+/** The plan in the log: what is kept and why, and what the guard spared. */
+function logPlan(plan, logger) {
+    logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
+    for (const s of plan.spared)
+        logger.info(`keeping ${s.id} although the policy does not: ${s.reason}`);
+}
 /**
  * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
- * an empty policy; otherwise, in a log group of its own, the plan over the target's listing, the
- * kept snapshots and why, then the deletions (planPrune's guarantees hold) or, with dryRun, only
- * what they would be.
+ * an empty policy; otherwise, in a log group of its own, the plan over the target (planTargetPrune:
+ * planPrune's guarantees hold), the kept snapshots and why, then the deletions. Returns the ids
+ * deleted.
  */
 async function retainAfterWrite(store, layout, policy, run) {
-    const result = { pruned: [], wouldPrune: [] };
     if (isEmptyPolicy(policy))
-        return result;
+        return [];
     const { logger } = run;
-    await logger.group(run.title, async () => {
-        const plan = planPrune(await listing_listSnapshots(store, layout), policy);
-        logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
-        if (run.dryRun) {
-            result.wouldPrune = plan.remove.map((e) => e.id);
-            logger.info(result.wouldPrune.length
-                ? `dry run: would prune ${result.wouldPrune.join(', ')}`
-                : 'dry run: nothing to prune');
-        }
-        else {
-            result.pruned = await executePrune(store, layout, plan, logger);
-            if (result.pruned.length === 0)
-                logger.info('nothing to prune');
-        }
+    return logger.group(run.title, async () => {
+        const plan = await planTargetPrune(store, layout, policy);
+        logPlan(plan, logger);
+        const pruned = await executePrune(store, layout, plan, logger);
+        if (pruned.length === 0)
+            logger.info('nothing to prune');
+        return pruned;
     });
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/select-snapshot.ts
@@ -82038,72 +82981,28 @@ async function selectSnapshot(store, layout, selector) {
         if (!read) {
             throw new Error(`latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`);
         }
-        return { manifest: read.manifest, how: 'latest' };
+        return { manifest: read.manifest, how: 'latest', ...storedAt(read.lastModified) };
     }
     if (selector.kind === 'id') {
         const read = await readManifest(store, layout, selector.id);
         if (!read) {
             throw new errors_ConfigurationError(`Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`);
         }
-        return { manifest: read.manifest, how: `id ${selector.id}` };
+        return { manifest: read.manifest, how: `id ${selector.id}`, ...storedAt(read.lastModified) };
     }
     const entries = await listing_listSnapshots(store, layout);
     const match = entries.find((e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime());
     if (!match?.manifest) {
         throw new errors_ConfigurationError(`Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`);
     }
-    return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
+    return {
+        manifest: match.manifest,
+        how: `newest good snapshot before ${selector.time.toISOString()}`,
+        ...storedAt(match.storedAt),
+    };
 }
-
-;// CONCATENATED MODULE: ./src/catalog/bounded-json.ts
-
-/** A document larger than a reader allows: it was refused, not read. */
-class DocumentTooLargeError extends Error {
-    name = 'DocumentTooLargeError';
-}
-/**
- * Reads a small JSON document from the bucket without trusting its size: HeadObject first (a
- * missing key is `undefined`, an object larger than `maxBytes` is refused unread), then the body,
- * of which never more than `maxBytes` are held (the object may be replaced between the two
- * requests). Every failure is thrown as one Error whose message names the object.
- */
-async function readBoundedJson(store, key, maxBytes) {
-    const where = `${store.description}/${key}`;
-    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
-    let text;
-    try {
-        const head = await store.head(key);
-        if (!head)
-            return undefined;
-        if (head.size > maxBytes)
-            throw tooLarge(head.size);
-        const download = await store.download(key);
-        if (download.size > maxBytes) {
-            download.body.destroy();
-            throw tooLarge(download.size);
-        }
-        const chunks = [];
-        let total = 0;
-        // leaving the loop (the throw) destroys the body
-        for await (const chunk of download.body) {
-            total += chunk.length;
-            if (total > maxBytes)
-                throw tooLarge(total);
-            chunks.push(chunk);
-        }
-        text = Buffer.concat(chunks).toString('utf8');
-    }
-    catch (err) {
-        if (err instanceof DocumentTooLargeError)
-            throw err;
-        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
-    }
+function storedAt(at) {
+    return at ? { storedAt: at } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/verification.ts
@@ -82320,134 +83219,6 @@ function largestObjectFor(partSize) {
     return partSize * MAX_PARTS;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./src/storage/s3-client.ts
-
-/**
- * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
- * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
- */
-const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
-/**
- * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
- * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
- * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
- */
-function createS3Client(location) {
-    return new dist_cjs.S3Client({
-        region: location.region,
-        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-        forcePathStyle: location.forcePathStyle,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: STORE_TIMEOUTS.maxAttempts,
-        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
-        ...(location.credentials ? { credentials: location.credentials } : {}),
-    });
-}
-function describeLocation(location) {
-    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
-}
-/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
-function sseParams(sse) {
-    if (!sse)
-        return {};
-    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
-
-
-function s3ErrorCode(err) {
-    const e = err;
-    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
-}
-function s3Status(err) {
-    return err?.$metadata?.httpStatusCode;
-}
-function isNotFound(err) {
-    const code = s3ErrorCode(err);
-    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
-}
-/**
- * Turns the SDK's errors into one message a person can act on. User-fixable problems become
- * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
- * with the operation named.
- */
-function explainS3Error(err, operation, where) {
-    const code = s3ErrorCode(err);
-    const status = s3Status(err);
-    const message = errors_errorMessage(err);
-    if (err instanceof errors_ConfigurationError)
-        return err;
-    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
-        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
-            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
-    }
-    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
-        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
-            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
-    }
-    if (code !== 'AccessDenied' && status === 403) {
-        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
-            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-            `or they need permission for it (see the IAM policy in the action's README).`);
-    }
-    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-            `(see the IAM policy in the action's README).`);
-    }
-    if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
-    }
-    if (isStall(err))
-        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
-    if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
-    }
-    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
-}
-/**
- * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
- * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
- * "TimeoutError": that is a cut, not a stall, and is explained as one.
- */
-function isStall(err) {
-    const errno = err?.code;
-    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
-}
-/**
- * The store accepted no connection, or stopped sending and receiving, on every attempt: an
- * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
- */
-function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
-    const what = noConnection
-        ? `accepted no connection within ${connectMs / 1000} s`
-        : `moved no byte for ${idleMs / 1000} s`;
-    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
-        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
-}
-/**
- * An error of a download's body stream, once the object's head arrived: the transfer stalled or
- * was cut. Always the store's or the network's fault, never the archive's.
- */
-function explainBodyError(err, where, key) {
-    if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
-            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
-    }
-    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
-        `the network or the store failed; run again.`);
-}
-
 ;// CONCATENATED MODULE: ./src/storage/server-side-copy.ts
 
 
@@ -82479,7 +83250,83 @@ function serverSideCopier(destination) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/storage/conditional-writes.ts
+
+
+
+/**
+ * Whether a store honours conditional PutObject, found out once per run on a probe key of the
+ * run's own (three writes and a delete, before any claim): the probe is written, written again
+ * with If-None-Match: * (an honouring store refuses: the key exists), then with If-Match on the
+ * first write's ETag (an honouring store accepts: it is the current one). AWS S3, R2, MinIO and
+ * newer Ceph pass; Ceph Pacific fails both ways (it accepts the first and refuses the second).
+ * Only a store that passes both is trusted with them: claims then use If-None-Match and the move
+ * of latest.json If-Match (key-claim.ts, move-latest.ts); any other store gets the claims ordered
+ * by versions. A store that answers a conditional write with any other error (a 400 or 501 for an
+ * unknown header) is taken to have none: the claims by versions are safe on every store.
+ */
+async function detectConditionalWrites(store, probeKey, logger) {
+    const probe = (step) => ({ probe: 'lifeboat conditional-write probe', step, nonce: (0,external_node_crypto_.randomUUID)() });
+    try {
+        const first = await store.putJson(probeKey, probe('written'));
+        const attempt = async (conditions, step) => {
+            try {
+                await store.putJson(probeKey, probe(step), conditions);
+                return 'written';
+            }
+            catch (err) {
+                if (err instanceof PreconditionFailedError)
+                    return 'refused';
+                logger.debug(`conditional write probe (${step}) failed: ${errors_errorMessage(err)}`);
+                return 'failed';
+            }
+        };
+        const supported = (await attempt({ ifNoneMatch: '*' }, 'if-none-match')) === 'refused' &&
+            first.etag !== undefined &&
+            (await attempt({ ifMatch: first.etag }, 'if-match')) === 'written';
+        logger.debug(`${store.description} ${supported ? 'honours' : 'does not honour'} conditional writes: claims use ${supported ? 'If-None-Match and If-Match' : 'the order of versions'}`);
+        return supported;
+    }
+    finally {
+        await store.deleteKeys([probeKey]).catch((err) => {
+            logger.warning(`could not remove ${probeKey}: ${errors_errorMessage(err)}`);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/storage/server-clock.ts
+
+
+/** A runner clock further than this from the storage's is refused by every run that writes. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * The clock a run that writes to a bucket goes by: snapshot ids, claims, latest.json's "newest",
+ * retention periods and ages are all judged by the storage's time, so that runners with different
+ * clocks (a self-hosted runner, a cron beside the scheduled workflow) agree on the order of what
+ * they write. It is the runner's clock corrected by the offset to the server's Date header,
+ * measured once per run. A runner clock off by more than MAX_CLOCK_SKEW_MS is one clear
+ * EnvironmentError before any data moves: the SDK silently corrects its own signing clock, so no
+ * request would fail and nothing else would notice.
+ */
+async function storageClock(store, runner = () => new Date()) {
+    const before = runner().getTime();
+    const server = (await store.serverTime()).getTime();
+    const after = runner().getTime();
+    // the Date header is whole seconds, stamped while the request was answered
+    const offsetMs = server - Math.round((before + after) / 2);
+    if (Math.abs(offsetMs) > MAX_CLOCK_SKEW_MS) {
+        const off = `${formatDuration(Math.abs(offsetMs) / 1000)} ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
+        throw new EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
+            `this machine ${new Date(after).toISOString()}): lifeboat orders snapshots by the storage's time and refuses ` +
+            `to write with a clock more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes off. Nothing was written. ` +
+            `Set the clock right (NTP: timedatectl set-ntp true) and run again.`);
+    }
+    return { now: () => new Date(runner().getTime() + offsetMs), offsetMs };
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/copy-snapshot.ts
+
+
 
 
 
@@ -82507,8 +83354,8 @@ function serverSideCopier(destination) {
  */
 async function runCopy(options, deps) {
     const { source, destination, logger } = deps;
-    const now = deps.now ?? (() => new Date());
-    const started = now();
+    const runner = deps.now ?? (() => new Date());
+    const started = runner();
     const from = new TargetLayout(options.sourcePrefix, options.target);
     const to = new TargetLayout(options.destinationPrefix, options.target);
     const picked = await logger.group(`Source: ${source.description}/${from.root}`, async () => {
@@ -82536,6 +83383,8 @@ async function runCopy(options, deps) {
         await destination.checkAccess();
         if (options.requireVersioning)
             await requireVersioning(destination, 'copy', 'to-bucket');
+        // the destination's clock orders what is written there: latest.json's moves, retention
+        const clock = await storageClock(destination, runner);
         const latest = await readLatest(destination, to);
         logger.info(latest ? `destination latest: ${latest.pointer.snapshotId}` : 'the destination has no latest.json yet');
         let existing;
@@ -82558,8 +83407,9 @@ async function runCopy(options, deps) {
                 logger.warning(`the destination manifest of ${id} names ${existing.manifest.archive.key}, which is ${head ? `${head.size} bytes, not ${m.archive.size}` : 'missing'}: copying the archive again`);
             }
         }
-        return { latest, existing: present ? existing : undefined };
+        return { latest, existing: present ? existing : undefined, now: clock.now };
     });
+    const now = pre.now;
     let method = 'already-present';
     let stored;
     if (pre.existing) {
@@ -82629,13 +83479,12 @@ async function runCopy(options, deps) {
     const destManifest = await readManifest(destination, to, id);
     if (!destManifest)
         throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
-    const latest = await publishLatest(destination, to, destManifest, pre.latest, now(), logger);
-    const retention = await retainAfterWrite(destination, to, options.retention, {
+    const latest = await publishLatest(destination, to, destManifest, pre, logger);
+    const pruned = await retainAfterWrite(destination, to, options.retention, {
         title: 'Retention on the destination',
-        dryRun: false,
         logger,
     });
-    if (retention.pruned.includes(id)) {
+    if (pruned.includes(id)) {
         logger.warning(`snapshot ${id} is older than the destination's retention policy keeps, so it was pruned right after the copy`);
     }
     return {
@@ -82652,8 +83501,8 @@ async function runCopy(options, deps) {
         verificationCopied,
         latestMoved: latest.moved,
         latestNote: latest.note,
-        pruned: retention.pruned,
-        durationSeconds: Math.round((now().getTime() - started.getTime()) / 10) / 100,
+        pruned,
+        durationSeconds: Math.round((runner().getTime() - started.getTime()) / 10) / 100,
     };
 }
 /**
@@ -82752,19 +83601,17 @@ async function removePartial(store, key, logger) {
         logger.warning(`could not clean up ${key} after the failure: ${errors_errorMessage(err)}`);
     }
 }
-function newer(a, b) {
-    const ta = snapshotIdTime(a)?.getTime() ?? 0;
-    const tb = snapshotIdTime(b)?.getTime() ?? 0;
-    return ta > tb || (ta === tb && a > b);
-}
 /**
- * Moves the destination's latest.json to the copied snapshot when it is newer than the one named
- * there (move-latest.ts: refused when another run moves it at the same moment or moved it since
- * this run began).
+ * Moves the destination's latest.json to the copied snapshot when it is newer (by the storage's
+ * clock, snapshot-time.ts) than the one named there (move-latest.ts: refused when another run
+ * moves it at the same moment or moved it since this run began).
  */
-async function publishLatest(store, layout, copied, seenAtStart, now, logger) {
+async function publishLatest(store, layout, copied, pre, logger) {
     const id = copied.manifest.snapshotId;
-    if (seenAtStart && !newer(id, seenAtStart.pointer.snapshotId)) {
+    const seenAtStart = pre.latest;
+    const copiedAt = { id, time: snapshotTime(id, pre.now()) };
+    if (seenAtStart &&
+        !isNewer(copiedAt, { id: seenAtStart.pointer.snapshotId, time: latestTime(seenAtStart) })) {
         const note = seenAtStart.pointer.snapshotId === id
             ? `latest.json already names ${id}`
             : `latest.json stays at the newer ${seenAtStart.pointer.snapshotId}`;
@@ -82776,298 +83623,14 @@ async function publishLatest(store, layout, copied, seenAtStart, now, logger) {
         manifestVersionId: copied.version.versionId ?? null,
         seenAtStart,
         run: 'copy',
-        now: () => now,
+        now: pre.now,
         logger,
+        // found out only when latest.json moves: a re-run that finds everything in place writes nothing
+        conditionalWrites: await detectConditionalWrites(store, layout.conditionalWriteProbeKey, logger),
     });
     const note = `latest.json now names ${id}`;
     logger.info(note);
     return { moved: true, note };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __nccwpck_require__(2358);
-;// CONCATENATED MODULE: ./src/storage/object-store.ts
-
-
-
-
-
-
-
-/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
-const AFTER_STALL_MS = 10_000;
-class S3ObjectStore {
-    description;
-    client;
-    bucket;
-    sse;
-    constructor(location, client) {
-        this.bucket = location.bucket;
-        this.sse = sseParams(location.serverSideEncryption);
-        this.description = describeLocation(location);
-        this.client = client ?? createS3Client(location);
-    }
-    /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
-    stalled = false;
-    /**
-     * Every request goes through here. Once one request found the store stalled, the run is
-     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
-     * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
-     */
-    send(request, signal) {
-        if (!this.stalled)
-            return request(signal ? { abortSignal: signal } : {});
-        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
-        return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
-    }
-    fail(err, operation) {
-        if (this.stalled && s3ErrorCode(err) === 'AbortError') {
-            return new EnvironmentError(storeStalledMessage(this.description, operation, false));
-        }
-        const explained = explainS3Error(err, operation, this.description);
-        if (isStall(err))
-            this.stalled = true;
-        return explained;
-    }
-    async checkAccess() {
-        try {
-            await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
-        }
-        catch (err) {
-            if (s3Status(err) === 404 || isNotFound(err)) {
-                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`);
-            }
-            throw this.fail(err, 'HeadBucket');
-        }
-    }
-    async versioning() {
-        try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
-            if (out.Status === 'Enabled' || out.Status === 'Suspended')
-                return out.Status;
-            return 'Disabled';
-        }
-        catch (err) {
-            // some providers (Cloudflare R2) have no object versioning and answer NotImplemented
-            if (s3ErrorCode(err) === 'NotImplemented' || s3Status(err) === 501)
-                return 'Unsupported';
-            throw this.fail(err, 'GetBucketVersioning');
-        }
-    }
-    async head(key) {
-        try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
-            return {
-                size: out.ContentLength ?? 0,
-                versionId: out.VersionId,
-                etag: out.ETag,
-                lastModified: out.LastModified,
-                ...(out.ServerSideEncryption ? { serverSideEncryption: out.ServerSideEncryption } : {}),
-                ...(out.SSEKMSKeyId ? { sseKmsKeyId: out.SSEKMSKeyId } : {}),
-            };
-        }
-        catch (err) {
-            if (isNotFound(err))
-                return undefined;
-            throw this.fail(err, `HeadObject ${key}`);
-        }
-    }
-    async getJson(key, versionId) {
-        let text;
-        let out;
-        try {
-            out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
-                Bucket: this.bucket,
-                Key: key,
-                ...(versionId ? { VersionId: versionId } : {}),
-            }), o));
-            text = (await out.Body?.transformToString('utf8')) ?? '';
-        }
-        catch (err) {
-            if (isNotFound(err))
-                return undefined;
-            throw this.fail(err, `GetObject ${key}`);
-        }
-        try {
-            return { value: JSON.parse(text), versionId: out.VersionId, etag: out.ETag };
-        }
-        catch {
-            throw new Error(`${this.description}/${key} is not valid JSON: it was not written by lifeboat or is damaged.`);
-        }
-    }
-    async putJson(key, value) {
-        const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-        try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
-                Bucket: this.bucket,
-                Key: key,
-                Body: body,
-                ContentType: 'application/json',
-                ...this.sse,
-                // every S3 flavour checks Content-MD5, unlike the newer checksum headers
-                ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
-            }), o));
-            return { versionId: out.VersionId, etag: out.ETag };
-        }
-        catch (err) {
-            throw this.fail(err, `PutObject ${key}`);
-        }
-    }
-    async uploadStream(key, body, options) {
-        const upload = new lib_storage_dist_cjs/* Upload */._({
-            client: this.client,
-            params: {
-                Bucket: this.bucket,
-                Key: key,
-                Body: body,
-                ContentType: options.contentType,
-                ...this.sse,
-                ...(options.metadata ? { Metadata: options.metadata } : {}),
-            },
-            partSize: options.partSizeBytes,
-            queueSize: options.queueSize,
-            leavePartsOnError: false,
-        });
-        const onAbort = () => {
-            void upload.abort().catch(() => undefined);
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        try {
-            const out = await upload.done();
-            let versionId = 'VersionId' in out ? out.VersionId : undefined;
-            // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
-            // HeadObject has both.
-            const head = await this.head(key);
-            versionId ??= head?.versionId;
-            return {
-                versionId,
-                etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined),
-                ...(head?.serverSideEncryption ? { serverSideEncryption: head.serverSideEncryption } : {}),
-                ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
-            };
-        }
-        catch (err) {
-            // explained first: a stalled store then bounds the clean-up below (see send)
-            const failure = this.fail(err, `upload of ${key}`);
-            // leave no half-written multipart upload behind, whatever lib-storage did on its way out
-            await this.abortIncompleteUploads(key).catch(() => 0);
-            if (options.signal?.aborted)
-                throw options.signal.reason ?? new Error('upload aborted');
-            throw failure;
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    async download(key, versionId, signal) {
-        try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.GetObjectCommand({
-                Bucket: this.bucket,
-                Key: key,
-                ...(versionId ? { VersionId: versionId } : {}),
-            }), o), signal);
-            return {
-                body: this.explainedBody(out.Body, key),
-                size: out.ContentLength ?? 0,
-                versionId: out.VersionId,
-                etag: out.ETag,
-            };
-        }
-        catch (err) {
-            if (isNotFound(err)) {
-                throw new Error(`${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`, { cause: err });
-            }
-            throw this.fail(err, `GetObject ${key}`);
-        }
-    }
-    /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
-    explainedBody(body, key) {
-        const out = new external_node_stream_.PassThrough();
-        body.once('error', (err) => out.destroy(explainBodyError(err, this.description, key)));
-        // a consumer that stops reading (a refused archive, a signal) releases the connection
-        out.once('close', () => body.destroy());
-        return body.pipe(out);
-    }
-    async listFolders(prefix) {
-        const folders = [];
-        let token;
-        try {
-            do {
-                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({
-                    Bucket: this.bucket,
-                    Prefix: prefix,
-                    Delimiter: '/',
-                    ContinuationToken: token,
-                }), o));
-                for (const p of out.CommonPrefixes ?? []) {
-                    if (p.Prefix)
-                        folders.push(p.Prefix.slice(prefix.length).replace(/\/$/, ''));
-                }
-                token = out.IsTruncated ? out.NextContinuationToken : undefined;
-            } while (token);
-        }
-        catch (err) {
-            throw this.fail(err, `ListObjectsV2 ${prefix}`);
-        }
-        return folders;
-    }
-    async listKeys(prefix) {
-        const keys = [];
-        let token;
-        try {
-            do {
-                const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
-                for (const o of out.Contents ?? [])
-                    if (o.Key)
-                        keys.push(o.Key);
-                token = out.IsTruncated ? out.NextContinuationToken : undefined;
-            } while (token);
-        }
-        catch (err) {
-            throw this.fail(err, `ListObjectsV2 ${prefix}`);
-        }
-        return keys;
-    }
-    async listVersions(key) {
-        try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
-            // the server lists a key's versions in the order they were stored, newest first. That order
-            // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
-            // that began first may be stored second (seen on Ceph RGW)
-            return (out.Versions ?? [])
-                .filter((v) => v.Key === key && v.VersionId)
-                .map((v) => ({
-                versionId: v.VersionId,
-                ...(v.LastModified ? { lastModified: v.LastModified } : {}),
-            }));
-        }
-        catch (err) {
-            throw this.fail(err, `ListObjectVersions ${key}`);
-        }
-    }
-    async deleteKeys(keys) {
-        // one DeleteObject per key: DeleteObjects needs Content-MD5 on some providers and a snapshot
-        // holds only a few objects
-        for (const key of keys) {
-            try {
-                await this.send((o) => this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
-            }
-            catch (err) {
-                throw this.fail(err, `DeleteObject ${key}`);
-            }
-        }
-    }
-    async abortIncompleteUploads(key) {
-        let aborted = 0;
-        const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
-        for (const u of out.Uploads ?? []) {
-            if (u.Key !== key || !u.UploadId)
-                continue;
-            await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
-            aborted++;
-        }
-        return aborted;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts

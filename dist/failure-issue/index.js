@@ -40992,10 +40992,26 @@ class OperationFailedError extends Error {
 class EnvironmentError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'EnvironmentError';
 }
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+    name = 'InterruptedError';
+}
 function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+function causeChain(err) {
+    const chain = [];
+    for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
+        chain.push(e);
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return chain;
 }
 
 ;// CONCATENATED MODULE: ./src/report/retry.ts

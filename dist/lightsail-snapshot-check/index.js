@@ -71283,10 +71283,26 @@ class OperationFailedError extends Error {
 class EnvironmentError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'EnvironmentError';
 }
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+    name = 'InterruptedError';
+}
 function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+function causeChain(err) {
+    const chain = [];
+    for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
+        chain.push(e);
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return chain;
 }
 
 ;// CONCATENATED MODULE: ./src/util/clock.ts
@@ -71310,7 +71326,10 @@ const systemClock = {
 ;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
 /**
  * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
  */
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
 function makeSnapshotId(time, label) {
@@ -71320,6 +71339,17 @@ function makeSnapshotId(time, label) {
 }
 function isSnapshotId(value) {
     return ID_PATTERN.test(value);
+}
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+class NotASnapshotIdError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'NotASnapshotIdError';
+}
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+function requireSnapshotId(value, where) {
+    if (typeof value === 'string' && isSnapshotId(value))
+        return value;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
 }
 /** The start time encoded in a snapshot id, or undefined when the text is not an id. */
 function snapshotIdTime(id) {

@@ -84632,10 +84632,26 @@ class OperationFailedError extends Error {
 class EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+    name = 'InterruptedError';
+}
 function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+function causeChain(err) {
+    const chain = [];
+    for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
+        chain.push(e);
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return chain;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -85285,6 +85301,8 @@ function keySecrets(key) {
     return [key, key.trim(), ...lines];
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/archive/remote-script.ts
 
 /**
@@ -85300,6 +85318,12 @@ function keySecrets(key) {
  * The trailer is how lifeboat learns the remote exit statuses (flyctl does not propagate them) and
  * proves the stream arrived whole: a stream without it was cut short, whatever the exit code.
  * Everything a person should read (tar warnings, pre-command output) goes to stderr.
+ *
+ * tar is whichever the machine has. GNU tar's exit 1 means "a file changed as it was read" (a
+ * warning); any other tar's exit 1 is an error (busybox: a file it could not read, such as a path
+ * past PATH_MAX), reported as err=tar so that nothing it left out is stored as good. A tar
+ * without --exclude (Debian's busybox-static) archives `.` whole, or, when lifeboat's own folders
+ * are there, the top-level entries less them; user excludes on it stop the run (err=noexclude).
  */
 const STREAM_HEADER_PREFIX = 'LIFEBOAT-STREAM/1 ';
 const TRAILER_MAGIC = '#LIFEBOAT-END-7c1f93#';
@@ -85309,8 +85333,16 @@ const COMPRESSORS = {
     gzip: 'gzip -6 -c',
     none: 'cat',
 };
+/** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
+function casePattern(glob) {
+    return glob
+        .split('*')
+        .map((part) => (part === '' ? '' : shWord(part)))
+        .join('*');
+}
 function buildArchiveScript(options) {
-    const excludes = [...(options.builtinExcludes ?? BUILTIN_EXCLUDES), ...options.excludes];
+    const builtin = options.builtinExcludes ?? BUILTIN_EXCLUDES;
+    const excludes = [...builtin, ...options.excludes];
     const excludeArgs = excludes.map((p) => `--exclude=${shWord(p)}`).join(' ');
     const lines = [
         `P=${shWord(options.path)}`,
@@ -85325,6 +85357,10 @@ function buildArchiveScript(options) {
         `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
         `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 nocompressor; fi`,
         `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
+        // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)
+        `G=0; case "$(tar --version 2>/dev/null)" in *"GNU tar"*) G=1;; esac`,
+        `X=$G; if [ "$X" = 0 ] && tar --exclude=./.lifeboat-probe -cf /dev/null /dev/null >/dev/null 2>&1; then X=1; fi`,
+        ...(options.excludes.length > 0 ? [`if [ "$X" = 0 ]; then lb_quit 0 noexclude; fi`] : []),
     ];
     if (options.preCommand) {
         // the pre-command (for example a SQLite .backup) runs first; its output goes to stderr so the
@@ -85332,10 +85368,12 @@ function buildArchiveScript(options) {
         lines.push(`sh -c ${shWord(options.preCommand)} </dev/null >&2; S=$?`, `if [ "$S" -ne 0 ]; then lb_quit "$S" pre; fi`);
     }
     lines.push(`cd "$P" || lb_quit 0 nocd`, 
+    // without --exclude: "." whole, or the top-level entries less lifeboat's own folders when any is there
+    `lb_tar() {`, `  if [ "$X" = 1 ]; then tar -cf - ${excludeArgs} .; return; fi`, `  set --; L=0`, `  for f in ./* ./.[!.]* ./..?*; do`, `    if [ ! -e "$f" ] && [ ! -L "$f" ]; then continue; fi`, `    case "$f" in ${builtin.map(casePattern).join('|')}) L=1; continue;; esac`, `    set -- "$@" "$f"`, `  done`, `  if [ "$L" = 0 ]; then tar -cf - .; elif [ $# -gt 0 ]; then tar -cf - "$@"; else tar -cf - --no-recursion .; fi`, `}`, 
     // the KiB in use below the path, after the pre-command wrote its dump: sizes the upload's parts
     `U=$(du -sk . 2>/dev/null | awk "NR == 1 { print \\$1 }")`, `case "$U" in ""|*[!0-9]*) U=0;; esac`, `lb_head "$U"`, 
     // POSIX sh has no pipefail: each side of the pipe reports its status on fd 4, captured here
-    `exec 3>&1`, `S=$( { { tar -cf - ${excludeArgs} . 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`, `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`, `lb_end 0 "$T" "$ZS" ""`);
+    `exec 3>&1`, `S=$( { { lb_tar 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`, `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`, `E=""; if [ "$T" != 0 ] && [ "$G" = 0 ]; then E=tar; fi`, `lb_end 0 "$T" "$ZS" "$E"`);
     return lines.join('\n');
 }
 
@@ -85343,7 +85381,45 @@ function buildArchiveScript(options) {
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+class NotASnapshotIdError extends Error {
+    name = 'NotASnapshotIdError';
+}
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+function requireSnapshotId(value, where) {
+    if (typeof value === 'string' && isSnapshotId(value))
+        return value;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/layout.ts
+
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
     gzip: 'tar.gz',
@@ -85372,7 +85448,10 @@ class TargetLayout {
         return `${this.root}/snapshots/`;
     }
     snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${id}/`;
+        return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
+    }
+    get conditionalWriteProbeKey() {
+        return `${this.root}/conditional-write-probe.json`;
     }
     archiveKey(id, compression, encrypted = false) {
         return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
@@ -85484,6 +85563,12 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
             throw new errors_ConfigurationError(`tar is not installed on the source: install it in the image (apt-get install tar, apk add tar).`);
         case 'nocompressor':
             throw new errors_ConfigurationError(`The requested compressor is not installed on the source: install it (zstd or gzip) or set 'compression' to auto.`);
+        case 'noexclude':
+            throw new errors_ConfigurationError(`The source's tar cannot leave paths out (it has no --exclude: a minimal busybox build); nothing was archived. ` +
+                `Remove 'exclude', or install GNU tar on the source (apt-get install tar, apk add tar).`);
+        case 'tar':
+            // a tar other than GNU tar: any non-zero exit is an error (it left something out)
+            throw tarFailed(trailer.tar);
         case 'pre':
             throw new OperationFailedError(`pre-command failed on the source with exit status ${trailer.pre}; the backup was aborted and nothing was published (its output is in the log above).`);
         default:
@@ -85494,7 +85579,7 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         warnings.push('tar reported files that changed while they were read (exit 1); the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first');
     }
     else if (trailer.tar !== 0) {
-        throw new OperationFailedError(`tar failed on the source with exit status ${trailer.tar} (see its message above); nothing was published.`);
+        throw tarFailed(trailer.tar);
     }
     if (trailer.zip !== 0) {
         throw new OperationFailedError(`the compressor failed on the source with exit status ${trailer.zip}; nothing was published.`);
@@ -85505,6 +85590,44 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         throw new OperationFailedError(`${label} ${exitText} after the archive was sent: ${lastLine(outcome)}; nothing was published.`);
     }
     return { warnings };
+}
+function tarFailed(status) {
+    return new OperationFailedError(`tar failed on the source with exit status ${status} (see its message above); nothing was published.`);
+}
+
+;// CONCATENATED MODULE: ./src/archive/left-out.ts
+/**
+ * What tar left out of an archive and said so on stderr: sockets. No tar can archive a socket
+ * (GNU tar and busybox both print "tar: ./x.sock: socket ignored" and go on); a socket is made
+ * again by the program that listens on it. The backup logs tar's line as it is, and this turns the
+ * lines into one warning that the manifest keeps, so what is missing from a restore is written
+ * down where the snapshot is. A tar that says it in another language is only logged.
+ */
+const SOCKET_IGNORED = ': socket ignored';
+const TAR_PREFIX = 'tar: ';
+/** How many names the warning lists. */
+const SHOWN = 5;
+class LeftOutMembers {
+    sockets = [];
+    count = 0;
+    /** Reads one stderr line of the source. */
+    note = (line) => {
+        if (!line.startsWith(TAR_PREFIX) || !line.endsWith(SOCKET_IGNORED))
+            return;
+        this.count++;
+        if (this.sockets.length < SHOWN)
+            this.sockets.push(line.slice(TAR_PREFIX.length, -SOCKET_IGNORED.length));
+    };
+    /** The manifest's warning, when tar left anything out. */
+    warnings() {
+        if (this.count === 0)
+            return [];
+        const more = this.count > this.sockets.length ? ` and ${this.count - this.sockets.length} more` : '';
+        return [
+            `tar left out ${this.count} socket${this.count === 1 ? '' : 's'} (${this.sockets.join(', ')}${more}): ` +
+                'no tar archives sockets; the program that listens on one makes it again when it starts',
+        ];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/storage/part-size.ts
@@ -85548,6 +85671,7 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/archive/decompress.ts
 
 
+
 /** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
 function createDecompressor(compression) {
     switch (compression) {
@@ -85555,7 +85679,9 @@ function createDecompressor(compression) {
             return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
         case 'zstd': {
             if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
-                throw new Error(`zstd archives need Node.js >= 22.15 (this is ${process.version}): run the action on node24`);
+                // the runtime lacks a feature: an environment fault, never a verdict about the archive
+                throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+                    `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
             }
             return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
         }
@@ -85564,7 +85690,79 @@ function createDecompressor(compression) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/archive/member-header.ts
+/**
+ * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
+ * come back exactly); pax `path` / `linkpath` records it always reads as UTF-8, as POSIX says
+ * they are.
+ */
+function withNameBytes(header) {
+    const pax = (header.pax ?? {});
+    const nameBytes = pax.path !== undefined ? Buffer.from(pax.path, 'utf8') : Buffer.from(header.name, 'latin1');
+    // tar-stream gives null for "no link target", whatever its types say
+    const link = pax.linkpath ?? header.linkname;
+    const linknameBytes = link === null || link === undefined
+        ? undefined
+        : Buffer.from(link, pax.linkpath !== undefined ? 'utf8' : 'latin1');
+    return {
+        ...header,
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        ...(linknameBytes ? { linkname: linknameBytes.toString('utf8'), linknameBytes } : {}),
+    };
+}
+/** The member's name bytes (a header made without the inspector: its name as UTF-8). */
+function memberNameBytes(header) {
+    return header.nameBytes ?? Buffer.from(header.name, 'utf8');
+}
+/** The link target's bytes, or an empty buffer when the member has none. */
+function linkTargetBytes(header) {
+    return header.linknameBytes ?? Buffer.from(header.linkname ?? '', 'utf8');
+}
+/**
+ * Name bytes quoted for a message: a UTF-8 name as JSON writes it, any other as ASCII with each
+ * byte outside it as \xNN (what `tar -t` shows as \351).
+ */
+function quotedName(bytes) {
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes))
+        return JSON.stringify(text);
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        out +=
+            c === '"' || c === '\\'
+                ? `\\${c}`
+                : b >= 0x20 && b < 0x7f
+                    ? c
+                    : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}"`;
+}
+/** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
+class UnsafeEntryError extends Error {
+    name = 'UnsafeEntryError';
+}
+function refusedMember(header, why) {
+    return new UnsafeEntryError(`archive member ${quotedName(memberNameBytes(header))} was refused: ${why}`);
+}
+/**
+ * The kinds of member every restore recreates. Device nodes are refused wherever a restore goes
+ * (a backup never gives a machine a new /dev/mem); tar never archives sockets ("socket ignored").
+ */
+const RESTORED_TYPES = new Set(['file', 'contiguous-file', 'directory', 'symlink', 'link', 'fifo']);
+/** Why a restore refuses this kind of member, or undefined when it restores it. */
+function typeRefusal(header) {
+    // tar-stream gives null for a type flag it does not know
+    const type = header.type;
+    if (type && RESTORED_TYPES.has(type))
+        return undefined;
+    return `it is a ${type ?? 'special file'}; only files, folders, links and FIFOs are restored`;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/archive-inspector.ts
+
+
 
 
 
@@ -85610,9 +85808,11 @@ async function drain(_header, stream) {
 /**
  * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
  * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
- * are present) and counts members and bytes. Each member goes to `onEntry` (by default drained,
- * so nothing is written). Write the archive bytes into `input`; `result` settles when the walk is
- * over.
+ * are present) and counts members and bytes. A member of a kind no restore recreates (a device
+ * node) fails the walk with UnsafeEntryError: a backup never stores as good what a restore
+ * refuses. Each other member goes to `onEntry` (by default drained, so nothing is written), its
+ * name and link target carried as the stored bytes. Write the archive bytes into `input`;
+ * `result` settles when the walk is over.
  */
 class ArchiveInspector {
     input;
@@ -85620,14 +85820,25 @@ class ArchiveInspector {
     constructor(compression, options = {}) {
         this.input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
         const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
-        const extract = tar_stream.extract();
+        // latin1: one char per byte, so withNameBytes gets the stored name bytes back exactly
+        const extract = tar_stream.extract({ filenameEncoding: 'latin1' });
         const onEntry = options.onEntry ?? drain;
         const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
         let entries = 0;
-        extract.on('entry', (header, stream, next) => {
+        extract.on('entry', (raw, stream, next) => {
+            // when the walk stops (a limit, a refused member, a broken download), tar-stream destroys
+            // the member in flight with that error; it reaches the caller through `result`, and must
+            // not also escape as an unhandled 'error' event of a member no one is reading any more
+            stream.on('error', () => undefined);
             entries++;
             if (entries > maxEntries) {
                 extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+                return;
+            }
+            const header = withNameBytes(raw);
+            const refused = typeRefusal(header);
+            if (refused) {
+                extract.destroy(refusedMember(header, refused));
                 return;
             }
             onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
@@ -85640,17 +85851,18 @@ class ArchiveInspector {
             }
             return { entries, uncompressedBytes: counter.bytes };
         }, (err) => {
-            if (err instanceof ArchiveLimitError || (err instanceof Error && err.name === 'UnsafeEntryError'))
+            // a refused member or a fault of this machine (a missing tool) is not damage to the archive
+            if (err instanceof ArchiveLimitError ||
+                err instanceof UnsafeEntryError ||
+                err instanceof EnvironmentError)
                 throw err;
-            throw new ArchiveDamagedError(err.message);
+            throw new ArchiveDamagedError(err.message, { cause: err });
         });
         // the caller awaits result; keep an early failure from being reported as unhandled meanwhile
         this.result.catch(() => undefined);
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
 
 
@@ -85947,6 +86159,8 @@ async function decryptingStream(identity) {
 
 
 
+
+
 /**
  * One pass, nothing staged: the source's framed stream -> sha256 and byte count -> inline
  * decompress-and-walk -> S3 multipart upload with a bounded queue. The upload is completed only
@@ -85954,9 +86168,13 @@ async function decryptingStream(identity) {
  * otherwise it is aborted and no object appears.
  */
 async function streamArchiveToStore(o) {
+    const leftOut = new LeftOutMembers();
     const proc = o.source.start(o.script, {
         signal: o.signal,
-        onStderrLine: (line) => o.logger.info(`[${o.source.label}] ${line}`),
+        onStderrLine: (line) => {
+            o.logger.info(`[${o.source.label}] ${line}`);
+            leftOut.note(line);
+        },
     });
     let inspector;
     let warnings = [];
@@ -85970,7 +86188,10 @@ async function streamArchiveToStore(o) {
     });
     const tap = new ArchiveTap(async () => {
         const outcome = await proc.done;
-        warnings = judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings;
+        warnings = [
+            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+            ...leftOut.warnings(),
+        ];
         contents = await inspector.result;
     });
     const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
@@ -86102,6 +86323,11 @@ async function removeStray(o, key) {
 function explainStreamFailure(o, outcome, decoder, err) {
     if (err instanceof OperationFailedError || err instanceof errors_ConfigurationError)
         return err;
+    if (err instanceof UnsafeEntryError) {
+        // a member no restore writes (a device node): storing it as good would promise a restore that fails
+        return new OperationFailedError(`the archive from ${o.source.label} holds a member that no restore writes (${err.message}); nothing was published. ` +
+            'Leave it out with exclude, or remove it from the volume.');
+    }
     const judge = () => {
         if (!outcome)
             return undefined;
@@ -86123,6 +86349,26 @@ function explainStreamFailure(o, outcome, decoder, err) {
     }
     return (judge() ?? new OperationFailedError(`the backup failed and nothing was published: ${errors_errorMessage(err)}`));
 }
+
+;// CONCATENATED MODULE: ./src/util/logger.ts
+const silentLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined,
+    group: (_title, fn) => fn(),
+};
+const consoleLogger = {
+    info: (m) => console.error(m),
+    warning: (m) => console.error(`warning: ${m}`),
+    debug: (m) => {
+        if (process.env.LIFEBOAT_DEBUG)
+            console.error(`debug: ${m}`);
+    },
+    group: async (title, fn) => {
+        console.error(`== ${title}`);
+        return fn();
+    },
+};
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
@@ -86157,20 +86403,27 @@ function schemaErrors(name, value) {
 
 ;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
+
 const MANIFEST_SCHEMA_VERSION = 1;
+/** A manifest valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseManifest(value, where) {
     const errors = schemaErrors('manifest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const m = value;
+    requireSnapshotId(m.snapshotId, where);
+    return m;
 }
+/** A latest pointer valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseLatest(value, where) {
     const errors = schemaErrors('latest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const pointer = value;
+    requireSnapshotId(pointer.snapshotId, where);
+    return pointer;
 }
 function latestFor(manifest, manifestKey, manifestVersionId, now) {
     return {
@@ -86188,526 +86441,202 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/storage/key-claim.ts
-async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY) {
-    const mine = await store.putJson(key, value);
-    // no version id, or the "null" version of a bucket whose versioning is suspended: no order
-    if (!mine.versionId || mine.versionId === 'null')
-        return { key, held: true };
-    const versions = await store.listVersions(key);
-    const at = versions.findIndex((v) => v.versionId === mine.versionId);
-    // not listed right after it was written: the order cannot be judged, so the claim is not held
-    if (at < 0)
-        return { key, held: false, versionId: mine.versionId };
-    const since = (versions[at].lastModified?.getTime() ?? 0) - abandonedAfterMs;
-    const older = versions.slice(at + 1).filter((v) => (v.lastModified?.getTime() ?? 0) >= since);
-    const holder = older[older.length - 1];
-    return holder
-        ? { key, held: false, versionId: mine.versionId, holder }
-        : { key, held: true, versionId: mine.versionId };
-}
-/**
- * Ends a claim, held or lost: deletes the key (in a versioned bucket only a delete marker, so the
- * versions still order later contenders). A failure is a warning: the claim ages out.
- */
-async function releaseClaim(store, key, logger) {
-    await store.deleteKeys([key]).catch((err) => {
-        logger.warning(`could not remove ${key}: ${err.message}`);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/catalog/move-latest.ts
-
-
-
+;// CONCATENATED MODULE: ./src/catalog/snapshot-time.ts
 
 /**
- * A claim older than this (by the server's clock) belongs to a run that died while moving
- * latest.json: moving it takes three requests, so ten minutes is far past any live run.
+ * When a snapshot was taken, by the storage's clock: the only time lifeboat orders snapshots by
+ * ("newest", latest.json's moves, retention periods, ages).
+ *
+ * A snapshot id is the start of its run by the storage's clock (storage/server-clock.ts), so it is
+ * the time. But an id made by a runner whose clock was ahead (lifeboat 0.1.0 took the runner's)
+ * names a time the storage had not reached, and such a snapshot would look newer than every later
+ * one for as long as the clock was ahead. So a snapshot's time is its id's, but never later than
+ * when the storage stored what describes it (its manifest's LastModified, latest.json's for the
+ * snapshot it names): no snapshot is newer than the moment it was written, and no age is negative.
  */
-const ABANDONED_MOVE_MS = 10 * 60_000;
-/**
- * Moves latest.json to a stored, good snapshot: the last write of a run. Two runs of one target
- * that finish together both saw the same latest.json, and reading it again before writing is not
- * enough (both read, then both write). So each run first claims the move away from the snapshot
- * it saw (`successor.json` in that snapshot's folder, ordered by its versions): one holds the
- * claim and moves latest.json, the other fails without writing it. The holder still refuses when
- * latest.json changed since its run began (a run that finished before the contest).
- */
-async function moveLatest(store, layout, move) {
-    const id = move.manifest.snapshotId;
-    const previous = move.seenAtStart?.pointer.snapshotId;
-    const notMoved = `snapshot ${id} was ${move.run === 'backup' ? 'stored' : 'copied'} but latest was not moved and nothing was pruned`;
-    const fix = `Give the workflow a concurrency group per target so that two runs of one target never overlap.`;
-    const claim = await claimKey(store, layout.successorKey(previous), { successor: id, previous: previous ?? null, claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: move.now().toISOString() }, ABANDONED_MOVE_MS);
-    try {
-        if (!claim.held) {
-            const other = claim.holder
-                ? await store
-                    .getJson(claim.key, claim.holder.versionId)
-                    .then((held) => typeof held?.value.successor === 'string' ? ` to snapshot ${held.value.successor}` : '')
-                    .catch(() => '')
-                : '';
-            const at = claim.holder?.lastModified;
-            const when = at
-                ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 60_000} minutes after`
-                : '';
-            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${other} at the same moment ` +
-                `(it claimed ${claim.key} first${when}): ${notMoved}. ${fix}`);
-        }
-        const current = await store.getJson(layout.latestKey);
-        const seen = move.seenAtStart?.version;
-        const moved = current
-            ? !seen || current.versionId !== seen.versionId || current.etag !== seen.etag
-            : Boolean(seen);
-        if (moved) {
-            const names = current ? ` (it now names ${String(current.value.snapshotId)})` : ' (it was deleted)';
-            throw new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran${names}: ` +
-                `${notMoved}. ${fix}`);
-        }
-        await store.putJson(layout.latestKey, latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now()));
-    }
-    finally {
-        await releaseClaim(store, claim.key, move.logger);
-    }
+function snapshotTime(id, storedAt) {
+    const claimed = snapshotIdTime(id);
+    if (!claimed)
+        throw new Error(`internal: ${id} is not a snapshot id`);
+    return storedAt && storedAt.getTime() < claimed.getTime() ? new Date(storedAt) : claimed;
 }
-
-;// CONCATENATED MODULE: ./src/catalog/retention.ts
-function isEmptyPolicy(p) {
-    return p.last === 0 && p.daily === 0 && p.weekly === 0 && p.monthly === 0;
-}
-function isoWeek(d) {
-    // ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday
-    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-    const day = t.getUTCDay() || 7;
-    t.setUTCDate(t.getUTCDate() + 4 - day);
-    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-    const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
-    return t.getUTCFullYear() * 100 + week;
+/** Newest first: by time, then (labels of one second) by id, greatest first. */
+function byNewest(a, b) {
+    return b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 function newestFirst(list) {
-    return [...list].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return [...list].sort(byNewest);
 }
-function applyRetention(snapshots, policy) {
-    const list = newestFirst(snapshots);
-    if (isEmptyPolicy(policy)) {
-        return { keep: list.map((snapshot) => ({ snapshot, reasons: ['policy is empty'] })), remove: [] };
-    }
-    const rules = [
-        { count: policy.last, last: -1, reason: 'last', period: (_d, nr) => nr },
-        {
-            count: policy.daily,
-            last: -1,
-            reason: 'daily',
-            period: (d) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate(),
-        },
-        { count: policy.weekly, last: -1, reason: 'weekly', period: (d) => isoWeek(d) },
-        {
-            count: policy.monthly,
-            last: -1,
-            reason: 'monthly',
-            period: (d) => d.getUTCFullYear() * 100 + d.getUTCMonth() + 1,
-        },
-    ];
-    const decision = { keep: [], remove: [] };
-    list.forEach((snapshot, nr) => {
-        const reasons = [];
-        for (const rule of rules) {
-            if (rule.count <= 0)
-                continue;
-            const value = rule.period(snapshot.time, nr);
-            if (value !== rule.last || nr === list.length - 1) {
-                rule.last = value;
-                rule.count--;
-                reasons.push(rule.reason);
-            }
-        }
-        if (reasons.length > 0)
-            decision.keep.push({ snapshot, reasons });
-        else
-            decision.remove.push(snapshot);
-    });
-    return decision;
+/** a was taken after b (a later time, or the same second and a greater id). */
+function isNewer(a, b) {
+    return byNewest(a, b) < 0;
+}
+/**
+ * A snapshot's age in seconds by the storage's clock: from `created` (its run's start), but never
+ * from later than when the storage stored what describes it (`storedAt`: the manifest's or
+ * latest.json's LastModified), so that a time written by a clock that was ahead does not make a
+ * stale snapshot look fresh. Undefined when the time is still in the future of `now`: such an age
+ * cannot be judged, and is never "0 s old".
+ */
+function snapshotAge(created, storedAt, now) {
+    const claimed = Date.parse(created);
+    const time = storedAt && storedAt.getTime() < claimed ? storedAt.getTime() : claimed;
+    if (!Number.isFinite(time))
+        return undefined;
+    const seconds = (now.getTime() - time) / 1000;
+    return seconds < 0 ? undefined : seconds;
 }
 
-;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
+
+/** A document larger than a reader allows: it was refused, not read. */
+class DocumentTooLargeError extends Error {
+    name = 'DocumentTooLargeError';
+}
 /**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
+ * Reads a small JSON document from the bucket (the current object, or one version) without
+ * trusting its size: HeadObject first (a missing key or version is `undefined`, an object larger
+ * than `maxBytes` is refused unread), then the body, of which never more than `maxBytes` are held
+ * (the object may be replaced between the two requests). Every failure is thrown as one Error
+ * whose message names the object. Every document lifeboat reads from a bucket is read this way.
  */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
+async function readBoundedDocument(store, key, maxBytes, versionId) {
+    const where = `${store.description}/${key}${versionId ? ` (version ${versionId})` : ''}`;
+    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
+    let text;
+    let read;
+    try {
+        const head = await store.head(key, versionId);
+        if (!head)
+            return undefined;
+        if (head.size > maxBytes)
+            throw tooLarge(head.size);
+        const download = await store.download(key, versionId);
+        if (download.size > maxBytes) {
+            download.body.destroy();
+            throw tooLarge(download.size);
+        }
+        const chunks = [];
+        let total = 0;
+        // leaving the loop (the throw) destroys the body
+        for await (const chunk of download.body) {
+            total += chunk.length;
+            if (total > maxBytes)
+                throw tooLarge(total);
+            chunks.push(chunk);
+        }
+        text = Buffer.concat(chunks).toString('utf8');
+        const lastModified = download.lastModified ?? head.lastModified;
+        read = {
+            versionId: download.versionId ?? head.versionId,
+            etag: download.etag ?? head.etag,
+            ...(lastModified ? { lastModified } : {}),
+        };
+    }
+    catch (err) {
+        if (err instanceof DocumentTooLargeError)
+            throw err;
+        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    try {
+        return { value: JSON.parse(text), ...read };
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
+    }
 }
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
-}
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+/** readBoundedDocument's value only: the current object, undefined when there is none. */
+async function readBoundedJson(store, key, maxBytes) {
+    return (await readBoundedDocument(store, key, maxBytes))?.value;
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/listing.ts
 
 
 
-/** Reads a target's latest pointer; undefined when the target has none yet. */
+
+
+/**
+ * The most bytes of latest.json and of a manifest lifeboat reads: both are small documents (a
+ * manifest of a large volume is a few kilobytes), so a larger object is refused unread, with one
+ * error naming it, instead of being held in memory.
+ */
+const MAX_LATEST_BYTES = 64 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** When the snapshot latest.json names was taken, by the storage's clock. */
+function latestTime(latest) {
+    return snapshotTime(latest.pointer.snapshotId, latest.lastModified);
+}
+/**
+ * Reads a target's latest pointer (bounded); undefined when the target has none yet. A pointer
+ * that is not valid, or that names something other than a snapshot id, is one error naming it.
+ */
 async function readLatest(store, layout) {
-    const stored = await store.getJson(layout.latestKey);
+    const stored = await readBoundedDocument(store, layout.latestKey, MAX_LATEST_BYTES);
     if (!stored)
         return undefined;
     return {
         pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
         version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-async function readManifest(store, layout, id, versionId) {
-    const key = layout.manifestKey(id);
-    const stored = await store.getJson(key, versionId);
-    if (!stored)
-        return undefined;
-    return {
-        manifest: parseManifest(stored.value, `${store.description}/${key}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
     };
 }
 /**
- * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
- * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
- * "unreadable": neither is ever treated as a good backup.
+ * Reads the manifest of snapshot `id` (bounded; the current version or one by id). It must be the
+ * manifest of that snapshot and name the archive its folder holds: a manifest that names another
+ * id or an archive key elsewhere in the bucket (another target's, or with another compression
+ * than it records) is not trusted, and is one error naming it.
+ */
+async function readManifest(store, layout, id, versionId) {
+    const key = layout.manifestKey(id);
+    const stored = await readBoundedDocument(store, key, MAX_MANIFEST_BYTES, versionId);
+    if (!stored)
+        return undefined;
+    const where = `${store.description}/${key}`;
+    const manifest = parseManifest(stored.value, where);
+    if (manifest.snapshotId !== id) {
+        throw new Error(`${where} is the manifest of snapshot ${manifest.snapshotId}, not of ${id} whose folder holds it: it is not trusted.`);
+    }
+    const archiveKey = layout.archiveKey(id, manifest.compression, manifest.encryption !== undefined);
+    if (manifest.archive.key !== archiveKey) {
+        throw new Error(`${where} names the archive ${JSON.stringify(manifest.archive.key.slice(0, 200))}, not ${archiveKey} ` +
+            `(the ${manifest.compression}${manifest.encryption ? ', age-encrypted' : ''} archive of its own folder): it is not trusted.`);
+    }
+    return {
+        manifest,
+        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
+    };
+}
+/**
+ * Every snapshot folder of a target with its state, newest first (by the storage's clock). A
+ * folder without a manifest is "incomplete" (a backup that failed or is still running) and one
+ * whose manifest cannot be read or trusted is "unreadable": neither is ever treated as a good
+ * backup. Folders whose names are not snapshot ids are not snapshots and are left out.
  */
 async function listSnapshots(store, layout) {
     const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
     const entries = [];
     for (const id of ids) {
-        const time = snapshotIdTime(id);
         try {
             const read = await readManifest(store, layout, id);
             if (!read)
-                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
+                entries.push({ id, time: snapshotTime(id), state: 'incomplete', problem: 'no manifest.json' });
             else
                 entries.push({
                     id,
-                    time,
+                    time: snapshotTime(id, read.lastModified),
                     state: read.manifest.status,
                     manifest: read.manifest,
                     manifestVersion: read.version,
+                    ...(read.lastModified ? { storedAt: read.lastModified } : {}),
                 });
         }
         catch (err) {
-            entries.push({ id, time, state: 'unreadable', problem: errors_errorMessage(err) });
+            entries.push({ id, time: snapshotTime(id), state: 'unreadable', problem: errors_errorMessage(err) });
         }
     }
-    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
-}
-
-;// CONCATENATED MODULE: ./src/catalog/prune.ts
-
-
-/**
- * Applies the policy to the good snapshots only. Suspect, incomplete and unreadable folders are
- * neither counted nor deleted, and nothing at or after the newest good snapshot is ever removed,
- * whatever the policy says.
- */
-function planPrune(entries, policy) {
-    const good = entries.filter((e) => e.state === 'ok');
-    const decision = applyRetention(good, policy);
-    const newest = good.reduce((a, e) => (!a || e.time > a.time ? e : a), undefined);
-    const remove = decision.remove.filter((e) => newest && e.time < newest.time && e.id !== newest.id);
-    return { keep: decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons })), remove };
-}
-/**
- * Deletes whole snapshot folders: the manifest first, so that a deletion cut short leaves an
- * "incomplete" folder that nothing mistakes for a good backup, then everything else under it.
- * In a versioned bucket these deletes leave noncurrent versions behind (see the README's
- * lifecycle rule).
- */
-async function executePrune(store, layout, plan, logger) {
-    const pruned = [];
-    for (const entry of plan.remove) {
-        const manifestKey = layout.manifestKey(entry.id);
-        await store.deleteKeys([manifestKey]);
-        const rest = (await store.listKeys(layout.snapshotPrefix(entry.id))).filter((k) => k !== manifestKey);
-        await store.deleteKeys(rest);
-        logger.info(`pruned snapshot ${entry.id}`);
-        pruned.push(entry.id);
-    }
-    return pruned;
-}
-/**
- * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
- * an empty policy; otherwise, in a log group of its own, the plan over the target's listing, the
- * kept snapshots and why, then the deletions (planPrune's guarantees hold) or, with dryRun, only
- * what they would be.
- */
-async function retainAfterWrite(store, layout, policy, run) {
-    const result = { pruned: [], wouldPrune: [] };
-    if (isEmptyPolicy(policy))
-        return result;
-    const { logger } = run;
-    await logger.group(run.title, async () => {
-        const plan = planPrune(await listSnapshots(store, layout), policy);
-        logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
-        if (run.dryRun) {
-            result.wouldPrune = plan.remove.map((e) => e.id);
-            logger.info(result.wouldPrune.length
-                ? `dry run: would prune ${result.wouldPrune.join(', ')}`
-                : 'dry run: nothing to prune');
-        }
-        else {
-            result.pruned = await executePrune(store, layout, plan, logger);
-            if (result.pruned.length === 0)
-                logger.info('nothing to prune');
-        }
-    });
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
-
-/**
- * Refuses a bucket without versioning (the protection against a deleted or overwritten backup),
- * with a message for each case: not enabled, suspended, or not supported by the provider.
- * `what` names the thing at risk ("backup", "copy") and `bucketInput` the input to fix.
- */
-async function requireVersioning(store, what, bucketInput) {
-    const status = await store.versioning();
-    if (status === 'Enabled')
-        return;
-    if (status === 'Unsupported') {
-        throw new errors_ConfigurationError(`${store.description} does not support bucket versioning (Cloudflare R2, for one, has none): ` +
-            `set require-versioning: false to go on without it, and protect the bucket with the provider's ` +
-            `own retention or lock settings (for R2: bucket locks) so that a leaked key cannot delete every ${what}.`);
-    }
-    throw new errors_ConfigurationError(`Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
-        `without it a deleted or overwritten ${what} cannot be recovered. Enable it ` +
-        `(aws s3api put-bucket-versioning --bucket <${bucketInput}> --versioning-configuration Status=Enabled, ` +
-        `or the provider's console), or set require-versioning: false to accept the risk.`);
-}
-
-;// CONCATENATED MODULE: ./src/util/version.ts
-/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
-const LIFEBOAT_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/jobs/backup.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * One backup of one target: preflight checks, the streamed archive, the wiped-volume guard,
- * the manifest, the latest pointer (last, and only for a good snapshot), then retention.
- * A failure at any step leaves latest.json and every earlier snapshot as they were.
- */
-async function runBackup(options, deps) {
-    const { store, source, logger } = deps;
-    const now = deps.now ?? (() => new Date());
-    const started = now();
-    const layout = new TargetLayout(options.prefix, options.target);
-    const pre = await logger.group('Preflight', async () => {
-        const tools = await source.preflight(deps.signal);
-        await store.checkAccess();
-        if (options.requireVersioning)
-            await requireVersioning(store, 'backup', 'bucket');
-        const latest = await readLatest(store, layout);
-        const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
-        if (latest && !previous) {
-            logger.warning(`latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`);
-        }
-        logger.info(latest
-            ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
-            : `no previous snapshot of target ${options.target}: this is the first`);
-        return { tools, latest, previous: previous?.manifest };
-    });
-    const { id: snapshotId, claimedKey } = await claimSnapshotId(store, layout, now, options.label);
-    try {
-        return await backupSnapshot(options, deps, { layout, snapshotId, started, pre, now });
-    }
-    finally {
-        await releaseClaim(store, claimedKey, logger);
-    }
-}
-/** The stream, the guard, the manifest, latest and retention of one claimed snapshot id. */
-async function backupSnapshot(options, deps, ctx) {
-    const { store, source, logger } = deps;
-    const { layout, snapshotId, started, pre, now } = ctx;
-    const manifestKey = layout.manifestKey(snapshotId);
-    const script = buildArchiveScript({
-        path: options.path,
-        compression: options.compression,
-        excludes: options.excludes,
-        preCommand: options.preCommand,
-    });
-    const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () => streamArchiveToStore({
-        source,
-        script,
-        path: options.path,
-        store,
-        layout,
-        snapshotId,
-        logger,
-        signal: deps.signal,
-        progressIntervalMs: options.progressIntervalMs ?? 10_000,
-        encryptionRecipients: options.encryptionRecipients,
-    }));
-    for (const w of archive.warnings)
-        logger.warning(w);
-    const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
-    const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
-    const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
-    if (shrink && options.allowShrink)
-        logger.warning(`${shrink}; accepted because allow-shrink is true`);
-    const completed = now();
-    const manifest = {
-        schema: MANIFEST_SCHEMA_VERSION,
-        snapshotId,
-        target: options.target,
-        status,
-        ...(status === 'suspect' ? { statusReason: shrink } : {}),
-        created: started.toISOString(),
-        completed: completed.toISOString(),
-        durationSeconds: round((completed.getTime() - started.getTime()) / 1000),
-        source: {
-            ...source.description,
-            path: options.path,
-            excludes: options.excludes,
-            preCommand: Boolean(options.preCommand),
-        },
-        tools: { lifeboat: LIFEBOAT_VERSION, ...pre.tools },
-        compression: archive.compression,
-        archive: {
-            key: archive.key,
-            versionId: archive.versionId,
-            etag: archive.etag,
-            size: archive.size,
-            sha256: archive.sha256,
-            ...(archive.serverSideEncryption ? { serverSideEncryption: archive.serverSideEncryption } : {}),
-        },
-        entries: archive.entries,
-        uncompressedBytes: archive.uncompressedBytes,
-        warnings: archive.warnings,
-        previous,
-        ...(archive.plaintext
-            ? {
-                encryption: {
-                    format: 'age',
-                    recipients: options.encryptionRecipients ?? [],
-                    plaintextSize: archive.plaintext.size,
-                    plaintextSha256: archive.plaintext.sha256,
-                },
-            }
-            : {}),
-    };
-    const manifestVersion = await store.putJson(manifestKey, manifest);
-    const result = {
-        status,
-        message: status === 'suspect' ? suspectMessage(shrink, snapshotId) : '',
-        snapshotId,
-        archiveKey: archive.key,
-        manifestKey,
-        versionId: archive.versionId ?? '',
-        sha256: archive.sha256,
-        sizeBytes: archive.size,
-        entries: archive.entries,
-        uncompressedBytes: archive.uncompressedBytes,
-        compression: archive.compression,
-        durationSeconds: manifest.durationSeconds,
-        previous,
-        pruned: [],
-        wouldPrune: [],
-        warnings: archive.warnings,
-    };
-    if (status === 'suspect')
-        return result;
-    await moveLatest(store, layout, {
-        manifest,
-        manifestVersionId: manifestVersion.versionId ?? null,
-        seenAtStart: pre.latest,
-        run: 'backup',
-        now,
-        logger,
-    });
-    const retention = await retainAfterWrite(store, layout, options.retention, {
-        title: 'Retention',
-        dryRun: options.dryRun,
-        logger,
-    });
-    result.pruned = retention.pruned;
-    result.wouldPrune = retention.wouldPrune;
-    result.durationSeconds = round((now().getTime() - started.getTime()) / 1000);
-    return result;
-}
-/**
- * The id of a snapshot is its start second. The run claims it through the versions of
- * `claim.json` in the folder (key-claim.ts): when two runs of one target start in the same second
- * exactly one holds it and the other moves on to the next free second. The claim is deleted when
- * the run ends.
- */
-async function claimSnapshotId(store, layout, now, label) {
-    for (let attempt = 0; attempt < 10; attempt++) {
-        const id = makeSnapshotId(now(), label);
-        if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
-            const claim = await claimKey(store, layout.claimKey(id), {
-                claimedBy: (0,external_node_crypto_.randomUUID)(),
-                claimed: now().toISOString(),
-            });
-            if (claim.held)
-                return { id, claimedKey: claim.key };
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
-    }
-    throw new OperationFailedError(`no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
-        `Run backups of one target one at a time (a workflow concurrency group per target).`);
-}
-function comparePrevious(prev, archive) {
-    return {
-        snapshotId: prev.snapshotId,
-        size: prev.archive.size,
-        entries: prev.entries,
-        sizeRatio: prev.archive.size > 0 ? round(archive.size / prev.archive.size, 4) : null,
-        entriesRatio: prev.entries > 0 ? round(archive.entries / prev.entries, 4) : null,
-    };
-}
-function shrinkReason(prev, archive, minRatio) {
-    if (minRatio <= 0)
-        return '';
-    const problems = [];
-    if (prev.sizeRatio !== null && prev.sizeRatio < minRatio) {
-        problems.push(`size ${formatBytes(archive.size)} is ${pct(prev.sizeRatio)} of the previous ${formatBytes(prev.size)}`);
-    }
-    if (prev.entriesRatio !== null && prev.entriesRatio < minRatio) {
-        problems.push(`${archive.entries} entries is ${pct(prev.entriesRatio)} of the previous ${prev.entries}`);
-    }
-    if (problems.length === 0)
-        return '';
-    return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
-}
-function suspectMessage(shrink, id) {
-    return (`Backup is suspect: ${shrink}. Was the volume wiped? Snapshot ${id} was stored with status "suspect", ` +
-        `latest.json was not moved and nothing was pruned. If the shrink is intended, re-run with allow-shrink: true.`);
-}
-function pct(ratio) {
-    return `${(ratio * 100).toFixed(1)}%`;
-}
-function round(n, digits = 3) {
-    const f = 10 ** digits;
-    return Math.round(n * f) / f;
+    return newestFirst(entries);
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -86800,7 +86729,7 @@ function explainS3Error(err, operation, where) {
     }
     if (isStall(err))
         return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
+    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
         return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
     }
@@ -86850,6 +86779,29 @@ function explainBodyError(err, where, key) {
 
 /** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
 const AFTER_STALL_MS = 10_000;
+/**
+ * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
+ * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
+ * 404. Nothing was written.
+ */
+class PreconditionFailedError extends Error {
+    name = 'PreconditionFailedError';
+}
+/** The PreconditionFailedError a conditional put's failure is, or undefined when it is another failure. */
+function preconditionFailure(err, conditions, operation, where) {
+    if (!conditions || (conditions.ifNoneMatch === undefined && conditions.ifMatch === undefined))
+        return undefined;
+    const status = s3Status(err);
+    const code = s3ErrorCode(err);
+    const failed = status === 412 ||
+        code === 'PreconditionFailed' ||
+        code === 'ConditionalRequestConflict' ||
+        (conditions.ifMatch !== undefined && (status === 404 || code === 'NoSuchKey'));
+    if (!failed)
+        return undefined;
+    const condition = conditions.ifNoneMatch ? 'If-None-Match: *' : `If-Match: ${conditions.ifMatch}`;
+    return new PreconditionFailedError(`${operation} on ${where} with ${condition} was refused (${code}${status ? `, HTTP ${status}` : ''}): nothing was written.`);
+}
 class S3ObjectStore {
     description;
     client;
@@ -86908,9 +86860,13 @@ class S3ObjectStore {
             throw this.fail(err, 'GetBucketVersioning');
         }
     }
-    async head(key) {
+    async head(key, versionId) {
         try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(versionId ? { VersionId: versionId } : {}),
+            }), o));
             return {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
@@ -86949,8 +86905,9 @@ class S3ObjectStore {
             throw new Error(`${this.description}/${key} is not valid JSON: it was not written by lifeboat or is damaged.`);
         }
     }
-    async putJson(key, value) {
+    async putJson(key, value, conditions) {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+        const operation = `PutObject ${key}`;
         try {
             const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
                 Bucket: this.bucket,
@@ -86960,11 +86917,13 @@ class S3ObjectStore {
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
                 ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
+                ...(conditions?.ifNoneMatch ? { IfNoneMatch: conditions.ifNoneMatch } : {}),
+                ...(conditions?.ifMatch ? { IfMatch: conditions.ifMatch } : {}),
             }), o));
             return { versionId: out.VersionId, etag: out.ETag };
         }
         catch (err) {
-            throw this.fail(err, `PutObject ${key}`);
+            throw preconditionFailure(err, conditions, operation, this.description) ?? this.fail(err, operation);
         }
     }
     async uploadStream(key, body, options) {
@@ -87025,6 +86984,7 @@ class S3ObjectStore {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
                 etag: out.ETag,
+                ...(out.LastModified ? { lastModified: out.LastModified } : {}),
             };
         }
         catch (err) {
@@ -87111,6 +87071,27 @@ class S3ObjectStore {
             }
         }
     }
+    async serverTime() {
+        const command = new dist_cjs.HeadBucketCommand({ Bucket: this.bucket });
+        let date;
+        // the answer's Date header, read as it is deserialized (the SDK's output does not carry it)
+        command.middlewareStack.add((next) => async (args) => {
+            const out = await next(args);
+            date = out.response.headers?.['date'];
+            return out;
+        }, { step: 'deserialize', name: 'lifeboatServerDate' });
+        try {
+            await this.send((o) => this.client.send(command, o));
+        }
+        catch (err) {
+            throw this.fail(err, 'HeadBucket');
+        }
+        const time = date ? new Date(date) : undefined;
+        if (!time || Number.isNaN(time.getTime())) {
+            throw new Error(`${this.description} sent no valid Date header (${JSON.stringify(date ?? null)}): the storage's clock cannot be read.`);
+        }
+        return time;
+    }
     async abortIncompleteUploads(key) {
         let aborted = 0;
         const out = await this.send((o) => this.client.send(new dist_cjs.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
@@ -87122,6 +87103,941 @@ class S3ObjectStore {
         }
         return aborted;
     }
+}
+
+;// CONCATENATED MODULE: ./src/storage/key-claim.ts
+
+
+
+/** A claim document is a few hundred bytes; anything larger at a claim key is not one. */
+const MAX_CLAIM_BYTES = 16 * 1024;
+async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_INFINITY, conditionalWrites = false) {
+    return conditionalWrites
+        ? claimConditionally(store, key, value, abandonedAfterMs)
+        : claimByVersions(store, key, value, abandonedAfterMs);
+}
+/** Ends a claim, held or lost (see KeyClaim). A failure is a warning: the claim then ages out. */
+async function releaseClaim(store, claim, logger) {
+    try {
+        if (claim.how === 'conditional') {
+            // only the holder's object is at the key; a loser deleting it would end the holder's claim
+            if (claim.held)
+                await store.deleteKeys([claim.key]);
+            return;
+        }
+        if (claim.versionId && claim.versionId !== 'null') {
+            await store.putJson(claim.key, releaseRecord(claim.versionId));
+        }
+        await store.deleteKeys([claim.key]);
+    }
+    catch (err) {
+        logger.warning(`could not remove ${claim.key}: ${errors_errorMessage(err)}`);
+    }
+}
+async function claimConditionally(store, key, value, abandonedAfterMs) {
+    const granted = async (write) => {
+        try {
+            const mine = await write;
+            return {
+                key,
+                held: true,
+                how: 'conditional',
+                ...(mine.versionId ? { versionId: mine.versionId } : {}),
+            };
+        }
+        catch (err) {
+            if (err instanceof PreconditionFailedError)
+                return undefined;
+            throw err;
+        }
+    };
+    // twice: a holder that released between the refused write and the HEAD leaves the key free
+    for (let attempt = 0; attempt < 2; attempt++) {
+        const claim = await granted(store.putJson(key, value, { ifNoneMatch: '*' }));
+        if (claim)
+            return claim;
+        const head = await store.head(key);
+        if (!head)
+            continue;
+        const holder = {
+            versionId: head.versionId ?? 'null',
+            ...(head.lastModified ? { lastModified: head.lastModified } : {}),
+        };
+        if (Number.isFinite(abandonedAfterMs) && head.lastModified && head.etag) {
+            const age = (await store.serverTime()).getTime() - head.lastModified.getTime();
+            if (age > abandonedAfterMs) {
+                const takenOver = await granted(store.putJson(key, value, { ifMatch: head.etag }));
+                if (takenOver)
+                    return takenOver;
+            }
+        }
+        return { key, held: false, how: 'conditional', holder };
+    }
+    return { key, held: false, how: 'conditional' };
+}
+async function claimByVersions(store, key, value, abandonedAfterMs) {
+    const mine = await store.putJson(key, value);
+    // no version id, or the "null" version of a bucket whose versioning is suspended: no order
+    if (!mine.versionId || mine.versionId === 'null')
+        return { key, held: true, how: 'versions' };
+    const lost = (holder) => ({
+        key,
+        held: false,
+        how: 'versions',
+        versionId: mine.versionId,
+        ...(holder ? { holder } : {}),
+    });
+    const versions = await store.listVersions(key);
+    const at = versions.findIndex((v) => v.versionId === mine.versionId);
+    // not listed right after it was written: the order cannot be judged, so the claim is not held
+    if (at < 0)
+        return lost();
+    const since = (versions[at].lastModified?.getTime() ?? 0) - abandonedAfterMs;
+    const recent = (v) => (v.lastModified?.getTime() ?? 0) >= since;
+    const older = versions.slice(at + 1).filter(recent);
+    if (older.length === 0)
+        return { key, held: true, how: 'versions', versionId: mine.versionId };
+    // release records are versions too, newer or older than this one: read every other recent version
+    const records = new Set();
+    const released = new Set();
+    for (const v of versions.filter((x, i) => i !== at && recent(x))) {
+        const of = releasedBy(await readClaimVersion(store, key, v.versionId));
+        if (of) {
+            records.add(v.versionId);
+            released.add(of);
+        }
+    }
+    const live = older.filter((v) => !records.has(v.versionId) && !released.has(v.versionId));
+    const holder = live[live.length - 1];
+    return holder ? lost(holder) : { key, held: true, how: 'versions', versionId: mine.versionId };
+}
+function releaseRecord(versionId) {
+    return { released: versionId };
+}
+/** The claim version a release record names; undefined for a claim (or anything else). */
+function releasedBy(doc) {
+    const released = doc?.released;
+    return typeof released === 'string' ? released : undefined;
+}
+/** One version's document; a version that cannot be read counts as a live claim (undefined). */
+async function readClaimVersion(store, key, versionId) {
+    try {
+        return (await readBoundedDocument(store, key, MAX_CLAIM_BYTES, versionId))?.value;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/move-latest.ts
+
+
+
+
+
+
+
+
+/**
+ * A claim on the move older than this (by the server's clock) belongs to a run that died while
+ * moving latest.json: a move is a handful of requests, so after this long no live run still holds
+ * it (MOVE_BUDGET_MS), and a run killed mid-move blocks a retry for no longer than this.
+ */
+const ABANDONED_MOVE_MS = 30_000;
+/** A holder writes latest.json only this soon after it claimed the move, well inside ABANDONED_MOVE_MS. */
+const MOVE_BUDGET_MS = 10_000;
+/**
+ * Moves latest.json to a stored, good snapshot: the last write of a run. Invariants, whatever
+ * runs overlap:
+ *
+ * - latest.json moves only from the version the run read when it began: a run that finished in
+ *   between (or a deletion) makes this run fail without writing it;
+ * - of two runs that saw the same latest.json and finish together, exactly one moves it (reading
+ *   it again before writing is not enough: both read, then both write);
+ * - latest.json never moves to a snapshot older (by the storage's clock) than the one it names.
+ *
+ * Where the store honours conditional writes, the write itself is the test: If-Match on the ETag
+ * the run saw (If-None-Match: * when there was none). Elsewhere each run first claims the move away
+ * from the snapshot it saw (`successor.json` in that snapshot's folder, key-claim.ts): one holds
+ * the claim, re-reads latest.json and writes it within MOVE_BUDGET_MS; the others fail without
+ * writing it. The claim is released on every path.
+ */
+async function moveLatest(store, layout, move) {
+    const id = move.manifest.snapshotId;
+    const seen = move.seenAtStart;
+    const notMoved = `snapshot ${id} was ${move.run === 'backup' ? 'stored' : 'copied'} but latest was not moved and nothing was pruned`;
+    const fix = `Give the workflow a concurrency group per target so that two runs of one target never overlap.`;
+    const pointer = () => latestFor(move.manifest, layout.manifestKey(id), move.manifestVersionId, move.now());
+    const changed = (current) => new OperationFailedError(`latest.json of target ${layout.target} at ${store.description} changed while this ${move.run} ran` +
+        `${current ? ` (it now names ${current.pointer.snapshotId})` : ' (it was deleted)'}: ${notMoved}. ${fix}`);
+    const refuseOlder = (current) => {
+        if (!current)
+            return;
+        const named = { id: current.pointer.snapshotId, time: latestTime(current) };
+        if (isNewer({ id, time: snapshotTime(id, move.now()) }, named))
+            return;
+        throw new OperationFailedError(`latest.json of target ${layout.target} names snapshot ${named.id}, taken at ${named.time.toISOString()} by the storage's clock, ` +
+            `not before snapshot ${id}: latest.json never moves back, so ${notMoved}.`);
+    };
+    if (move.conditionalWrites && (!seen || seen.version.etag)) {
+        refuseOlder(seen);
+        try {
+            await store.putJson(layout.latestKey, pointer(), seen?.version.etag ? { ifMatch: seen.version.etag } : { ifNoneMatch: '*' });
+        }
+        catch (err) {
+            if (!(err instanceof PreconditionFailedError))
+                throw err;
+            throw changed(await readLatest(store, layout).catch(() => undefined));
+        }
+        return;
+    }
+    const claimedAt = move.now().getTime();
+    const claim = await claimKey(store, layout.successorKey(seen?.pointer.snapshotId), {
+        successor: id,
+        previous: seen?.pointer.snapshotId ?? null,
+        claimedBy: (0,external_node_crypto_.randomUUID)(),
+        claimed: new Date(claimedAt).toISOString(),
+    }, ABANDONED_MOVE_MS);
+    try {
+        if (!claim.held) {
+            throw new OperationFailedError(`another backup or copy of target ${layout.target} is moving latest.json${await heldFor(store, claim)} at the same moment ` +
+                `(it claimed ${claim.key} first${claimedWhen(claim)}): ${notMoved}. ${fix}`);
+        }
+        const current = await readLatest(store, layout);
+        const moved = current
+            ? !seen ||
+                current.version.versionId !== seen.version.versionId ||
+                current.version.etag !== seen.version.etag
+            : Boolean(seen);
+        if (moved)
+            throw changed(current);
+        refuseOlder(current);
+        const spent = move.now().getTime() - claimedAt;
+        if (spent > MOVE_BUDGET_MS) {
+            throw new OperationFailedError(`the move of latest.json of target ${layout.target} took ${Math.round(spent / 1000)} s since its claim, longer than the ` +
+                `${MOVE_BUDGET_MS / 1000} s a claim is trusted (after ${ABANDONED_MOVE_MS / 1000} s another run may take it over): ` +
+                `${notMoved}. The store is slow: run again.`);
+        }
+        await store.putJson(layout.latestKey, pointer());
+    }
+    finally {
+        await releaseClaim(store, claim, move.logger);
+    }
+}
+/** " to snapshot X" of the claim that won, when it can be read. */
+async function heldFor(store, claim) {
+    if (!claim.holder)
+        return '';
+    const held = await readBoundedDocument(store, claim.key, MAX_CLAIM_BYTES, claim.holder.versionId).catch(() => undefined);
+    const successor = held?.value?.successor;
+    return typeof successor === 'string' ? ` to snapshot ${successor}` : '';
+}
+function claimedWhen(claim) {
+    const at = claim.holder?.lastModified;
+    return at
+        ? `, at ${at.toISOString()}; a claim counts as abandoned ${ABANDONED_MOVE_MS / 1000} seconds after`
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/catalog/retention.ts
+/**
+ * Which snapshots a retention policy keeps, with restic's `forget` semantics
+ * (restic internal/restic/snapshot_policy.go): snapshots are walked newest first; every rule with
+ * a count left keeps a snapshot whose period (day, ISO week, month; or the snapshot itself for
+ * keep-last) differs from the last one that rule kept, and the oldest snapshot while the rule
+ * still has counts left. A snapshot kept by any rule is kept. A policy of all zeros keeps everything.
+ * Periods are computed in UTC, from each snapshot's time by the storage's clock (snapshot-time.ts).
+ */
+
+function isEmptyPolicy(p) {
+    return p.last === 0 && p.daily === 0 && p.weekly === 0 && p.monthly === 0;
+}
+function isoWeek(d) {
+    // ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+    return t.getUTCFullYear() * 100 + week;
+}
+function applyRetention(snapshots, policy) {
+    const list = newestFirst(snapshots);
+    if (isEmptyPolicy(policy)) {
+        return { keep: list.map((snapshot) => ({ snapshot, reasons: ['policy is empty'] })), remove: [] };
+    }
+    const rules = [
+        { count: policy.last, last: -1, reason: 'last', period: (_d, nr) => nr },
+        {
+            count: policy.daily,
+            last: -1,
+            reason: 'daily',
+            period: (d) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate(),
+        },
+        { count: policy.weekly, last: -1, reason: 'weekly', period: (d) => isoWeek(d) },
+        {
+            count: policy.monthly,
+            last: -1,
+            reason: 'monthly',
+            period: (d) => d.getUTCFullYear() * 100 + d.getUTCMonth() + 1,
+        },
+    ];
+    const decision = { keep: [], remove: [] };
+    list.forEach((snapshot, nr) => {
+        const reasons = [];
+        for (const rule of rules) {
+            if (rule.count <= 0)
+                continue;
+            const value = rule.period(snapshot.time, nr);
+            if (value !== rule.last || nr === list.length - 1) {
+                rule.last = value;
+                rule.count--;
+                reasons.push(rule.reason);
+            }
+        }
+        if (reasons.length > 0)
+            decision.keep.push({ snapshot, reasons });
+        else
+            decision.remove.push(snapshot);
+    });
+    return decision;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/prune.ts
+
+
+
+
+
+const HOUR = 3_600_000;
+/**
+ * A suspect snapshot (the wiped-volume guard's) is kept this long after the storage stored it, so
+ * that a person can look at it; after that any retention run removes it, but only once
+ * latest.json names a newer snapshot (a good backup superseded it).
+ */
+const SUSPECT_KEEP_MS = 14 * 24 * HOUR;
+/**
+ * A folder without a manifest (an "incomplete" one: a run killed or failed before its manifest, a
+ * prune cut short, a verification.json written after its snapshot was pruned) whose every object
+ * the storage stored longer ago than this is the leftover of a run that ended: no live run
+ * publishes that late (jobs/backup.ts refuses to publish more than MAX_PUBLISH_MS after its start).
+ * Any retention run removes it.
+ */
+const LEFTOVER_AFTER_MS = 24 * HOUR;
+/** A backup publishes its snapshot no later than this after it started (see LEFTOVER_AFTER_MS). */
+const MAX_PUBLISH_MS = LEFTOVER_AFTER_MS - 4 * HOUR;
+/**
+ * The one plan of every deletion of snapshots (backup's retention, copy-snapshot's on the
+ * destination, `lifeboat prune`). The policy counts and removes good snapshots only. Whatever it
+ * says, and like offen/docker-volume-backup's DoPrune refusing to delete every backup:
+ *
+ * - the snapshot latest.json names is never removed, nor any snapshot newer than it (by the
+ *   storage's clock: a run killed after its manifest and before moving latest.json leaves a good
+ *   snapshot newer than latest, and both stay);
+ * - when latest.json cannot be read, or names a snapshot that is missing or not good, nothing at
+ *   all is removed: what "newer" means is unknown until it names a good snapshot again;
+ * - nothing at or after the newest good snapshot's second is removed.
+ *
+ * With the storage's time given (`now`), the plan also removes suspect snapshots older than
+ * SUSPECT_KEEP_MS and older than the snapshot latest.json names, and incomplete folders older
+ * than LEFTOVER_AFTER_MS. Unreadable folders are never removed (a person must look at them). An
+ * empty policy removes nothing.
+ */
+function planPrune(entries, policy, context = { latest: { kind: 'none' } }) {
+    const good = entries.filter((e) => e.state === 'ok');
+    const decision = applyRetention(good, policy);
+    const keep = decision.keep.map((k) => ({ id: k.snapshot.id, reasons: k.reasons }));
+    const plan = { keep, remove: [], spared: [] };
+    if (isEmptyPolicy(policy))
+        return plan;
+    const guard = latestGuard(entries, context.latest);
+    const newest = good.reduce((a, e) => (!a || e.time > a.time ? e : a), undefined);
+    for (const e of decision.remove) {
+        const why = guard.blocked ??
+            guard.protects(e) ??
+            (!newest || e.time >= newest.time || e.id === newest.id ? 'the newest good snapshot' : undefined);
+        if (why)
+            plan.spared.push({ id: e.id, reason: why });
+        else
+            plan.remove.push({ ...e, reason: 'the retention policy does not keep it' });
+    }
+    const now = context.now?.getTime();
+    if (now !== undefined && !guard.blocked) {
+        for (const e of entries) {
+            const stored = e.storedAt ?? e.time;
+            if (e.state === 'suspect' && guard.olderThanLatest(e) && now - stored.getTime() > SUSPECT_KEEP_MS) {
+                plan.remove.push({
+                    ...e,
+                    reason: `suspect, stored ${formatDuration((now - stored.getTime()) / 1000)} ago (suspect snapshots are kept ${SUSPECT_KEEP_MS / (24 * HOUR)} days)`,
+                });
+            }
+            const newestObject = e.state === 'incomplete' ? context.folderTimes?.get(e.id) : undefined;
+            if (newestObject && now - newestObject.getTime() > LEFTOVER_AFTER_MS) {
+                plan.remove.push({
+                    ...e,
+                    reason: `no manifest, and its newest object is ${formatDuration((now - newestObject.getTime()) / 1000)} old: the leftover of a run that ended`,
+                });
+            }
+        }
+    }
+    plan.remove = newestFirst(plan.remove);
+    return plan;
+}
+function latestGuard(entries, latest) {
+    const none = { protects: () => undefined, olderThanLatest: () => false };
+    if (latest.kind === 'none')
+        return none;
+    if (latest.kind === 'unreadable') {
+        return {
+            ...none,
+            blocked: `latest.json cannot be read (${latest.problem}): nothing is pruned until it can`,
+        };
+    }
+    const named = entries.find((e) => e.id === latest.id);
+    if (!named || named.state !== 'ok') {
+        return {
+            ...none,
+            blocked: `latest.json names snapshot ${latest.id}, which is ${named ? named.state : 'missing'}: nothing is pruned until it names a good snapshot`,
+        };
+    }
+    return {
+        protects: (e) => e.id === named.id
+            ? 'latest.json names it'
+            : isNewer(e, named)
+                ? `newer than ${named.id}, which latest.json names`
+                : undefined,
+        olderThanLatest: (e) => isNewer(named, e),
+    };
+}
+/**
+ * Reads what planPrune needs of a target: the listing, latest.json, the storage's time and when
+ * each incomplete folder's newest object was stored. Every caller that deletes plans with it.
+ * `pending` is a snapshot a dry run would have written: it is planned as if it were listed, and
+ * when it is good as if latest.json named it.
+ */
+async function planTargetPrune(store, layout, policy, pending) {
+    const listed = await listSnapshots(store, layout);
+    const entries = pending ? newestFirst([...listed.filter((e) => e.id !== pending.id), pending]) : listed;
+    if (isEmptyPolicy(policy))
+        return planPrune(entries, policy);
+    let latest;
+    try {
+        const read = pending?.state === 'ok' ? undefined : await readLatest(store, layout);
+        latest =
+            pending?.state === 'ok'
+                ? { kind: 'names', id: pending.id }
+                : read
+                    ? { kind: 'names', id: read.pointer.snapshotId }
+                    : { kind: 'none' };
+    }
+    catch (err) {
+        latest = { kind: 'unreadable', problem: errors_errorMessage(err) };
+    }
+    const now = await store.serverTime();
+    const folderTimes = new Map();
+    for (const e of entries.filter((x) => x.state === 'incomplete')) {
+        const at = await newestObjectTime(store, layout, e.id);
+        if (at)
+            folderTimes.set(e.id, at);
+    }
+    return planPrune(entries, policy, { latest, now, folderTimes });
+}
+/** When the storage stored the newest object of a folder; undefined when any cannot be read. */
+async function newestObjectTime(store, layout, id) {
+    let newest;
+    for (const key of await store.listKeys(layout.snapshotPrefix(id))) {
+        const head = await store.head(key).catch(() => undefined);
+        if (!head?.lastModified)
+            return undefined;
+        if (!newest || head.lastModified > newest)
+            newest = head.lastModified;
+    }
+    return newest;
+}
+/**
+ * Deletes whole snapshot folders: the manifest first, so that a deletion cut short leaves an
+ * "incomplete" folder that nothing mistakes for a good backup, then everything else under it.
+ * In a versioned bucket these deletes leave noncurrent versions behind (see the README's
+ * lifecycle rule).
+ */
+async function executePrune(store, layout, plan, logger) {
+    const pruned = [];
+    for (const entry of plan.remove) {
+        const manifestKey = layout.manifestKey(entry.id);
+        if (entry.manifest)
+            await store.deleteKeys([manifestKey]);
+        const rest = (await store.listKeys(layout.snapshotPrefix(entry.id))).filter((k) => k !== manifestKey);
+        await store.deleteKeys(rest);
+        logger.info(entry.state === 'ok'
+            ? `pruned snapshot ${entry.id}`
+            : `pruned ${entry.state} snapshot ${entry.id}: ${entry.reason}`);
+        pruned.push(entry.id);
+    }
+    return pruned;
+}
+/** The plan in the log: what is kept and why, and what the guard spared. */
+function logPlan(plan, logger) {
+    logger.info(`keeping ${plan.keep.length} snapshot(s): ${plan.keep.map((k) => `${k.id} (${k.reasons.join(', ')})`).join('; ')}`);
+    for (const s of plan.spared)
+        logger.info(`keeping ${s.id} although the policy does not: ${s.reason}`);
+}
+/**
+ * Retention after a run wrote a snapshot (backup, copy-snapshot's destination): nothing to do for
+ * an empty policy; otherwise, in a log group of its own, the plan over the target (planTargetPrune:
+ * planPrune's guarantees hold), the kept snapshots and why, then the deletions. Returns the ids
+ * deleted.
+ */
+async function retainAfterWrite(store, layout, policy, run) {
+    if (isEmptyPolicy(policy))
+        return [];
+    const { logger } = run;
+    return logger.group(run.title, async () => {
+        const plan = await planTargetPrune(store, layout, policy);
+        logPlan(plan, logger);
+        const pruned = await executePrune(store, layout, plan, logger);
+        if (pruned.length === 0)
+            logger.info('nothing to prune');
+        return pruned;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/storage/conditional-writes.ts
+
+
+
+/**
+ * Whether a store honours conditional PutObject, found out once per run on a probe key of the
+ * run's own (three writes and a delete, before any claim): the probe is written, written again
+ * with If-None-Match: * (an honouring store refuses: the key exists), then with If-Match on the
+ * first write's ETag (an honouring store accepts: it is the current one). AWS S3, R2, MinIO and
+ * newer Ceph pass; Ceph Pacific fails both ways (it accepts the first and refuses the second).
+ * Only a store that passes both is trusted with them: claims then use If-None-Match and the move
+ * of latest.json If-Match (key-claim.ts, move-latest.ts); any other store gets the claims ordered
+ * by versions. A store that answers a conditional write with any other error (a 400 or 501 for an
+ * unknown header) is taken to have none: the claims by versions are safe on every store.
+ */
+async function detectConditionalWrites(store, probeKey, logger) {
+    const probe = (step) => ({ probe: 'lifeboat conditional-write probe', step, nonce: (0,external_node_crypto_.randomUUID)() });
+    try {
+        const first = await store.putJson(probeKey, probe('written'));
+        const attempt = async (conditions, step) => {
+            try {
+                await store.putJson(probeKey, probe(step), conditions);
+                return 'written';
+            }
+            catch (err) {
+                if (err instanceof PreconditionFailedError)
+                    return 'refused';
+                logger.debug(`conditional write probe (${step}) failed: ${errors_errorMessage(err)}`);
+                return 'failed';
+            }
+        };
+        const supported = (await attempt({ ifNoneMatch: '*' }, 'if-none-match')) === 'refused' &&
+            first.etag !== undefined &&
+            (await attempt({ ifMatch: first.etag }, 'if-match')) === 'written';
+        logger.debug(`${store.description} ${supported ? 'honours' : 'does not honour'} conditional writes: claims use ${supported ? 'If-None-Match and If-Match' : 'the order of versions'}`);
+        return supported;
+    }
+    finally {
+        await store.deleteKeys([probeKey]).catch((err) => {
+            logger.warning(`could not remove ${probeKey}: ${errors_errorMessage(err)}`);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/storage/dry-run-store.ts
+
+/**
+ * A store as a dry run sees it: every read reaches the store, no write does. An upload reads its
+ * body to the end, so that an archive is streamed, hashed and judged exactly as in a real run, and
+ * stores nothing; puts, deletes and aborts do nothing. Nothing done through it changes the bucket.
+ */
+function dryRunStore(store) {
+    return {
+        description: store.description,
+        checkAccess: () => store.checkAccess(),
+        versioning: () => store.versioning(),
+        head: (key, versionId) => store.head(key, versionId),
+        getJson: (key, versionId) => store.getJson(key, versionId),
+        download: (key, versionId, signal) => store.download(key, versionId, signal),
+        listFolders: (prefix) => store.listFolders(prefix),
+        listKeys: (prefix) => store.listKeys(prefix),
+        listVersions: (key) => store.listVersions(key),
+        serverTime: () => store.serverTime(),
+        putJson: () => Promise.resolve({}),
+        uploadStream: async (key, body, options) => {
+            try {
+                for await (const _chunk of body) {
+                    if (options.signal?.aborted)
+                        break;
+                }
+            }
+            catch (err) {
+                // as a real upload whose body failed: its own error, not the body's
+                throw new Error(`upload of ${key} (dry run) stopped: ${errors_errorMessage(err)}`, { cause: err });
+            }
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? new Error('upload aborted');
+            return {};
+        },
+        deleteKeys: () => Promise.resolve(),
+        abortIncompleteUploads: () => Promise.resolve(0),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
+
+/**
+ * Refuses a bucket without versioning (the protection against a deleted or overwritten backup),
+ * with a message for each case: not enabled, suspended, or not supported by the provider.
+ * `what` names the thing at risk ("backup", "copy") and `bucketInput` the input to fix.
+ */
+async function requireVersioning(store, what, bucketInput) {
+    const status = await store.versioning();
+    if (status === 'Enabled')
+        return;
+    if (status === 'Unsupported') {
+        throw new errors_ConfigurationError(`${store.description} does not support bucket versioning (Cloudflare R2, for one, has none): ` +
+            `set require-versioning: false to go on without it, and protect the bucket with the provider's ` +
+            `own retention or lock settings (for R2: bucket locks) so that a leaked key cannot delete every ${what}.`);
+    }
+    throw new errors_ConfigurationError(`Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
+        `without it a deleted or overwritten ${what} cannot be recovered. Enable it ` +
+        `(aws s3api put-bucket-versioning --bucket <${bucketInput}> --versioning-configuration Status=Enabled, ` +
+        `or the provider's console), or set require-versioning: false to accept the risk.`);
+}
+
+;// CONCATENATED MODULE: ./src/storage/server-clock.ts
+
+
+/** A runner clock further than this from the storage's is refused by every run that writes. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * The clock a run that writes to a bucket goes by: snapshot ids, claims, latest.json's "newest",
+ * retention periods and ages are all judged by the storage's time, so that runners with different
+ * clocks (a self-hosted runner, a cron beside the scheduled workflow) agree on the order of what
+ * they write. It is the runner's clock corrected by the offset to the server's Date header,
+ * measured once per run. A runner clock off by more than MAX_CLOCK_SKEW_MS is one clear
+ * EnvironmentError before any data moves: the SDK silently corrects its own signing clock, so no
+ * request would fail and nothing else would notice.
+ */
+async function storageClock(store, runner = () => new Date()) {
+    const before = runner().getTime();
+    const server = (await store.serverTime()).getTime();
+    const after = runner().getTime();
+    // the Date header is whole seconds, stamped while the request was answered
+    const offsetMs = server - Math.round((before + after) / 2);
+    if (Math.abs(offsetMs) > MAX_CLOCK_SKEW_MS) {
+        const off = `${formatDuration(Math.abs(offsetMs) / 1000)} ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
+        throw new EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
+            `this machine ${new Date(after).toISOString()}): lifeboat orders snapshots by the storage's time and refuses ` +
+            `to write with a clock more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes off. Nothing was written. ` +
+            `Set the clock right (NTP: timedatectl set-ntp true) and run again.`);
+    }
+    return { now: () => new Date(runner().getTime() + offsetMs), offsetMs };
+}
+
+;// CONCATENATED MODULE: ./src/util/version.ts
+/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
+const LIFEBOAT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/jobs/backup.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One backup of one target: preflight checks (the storage's clock among them), the streamed
+ * archive, the wiped-volume guard, the manifest, the latest pointer (last, and only for a good
+ * snapshot), then retention. A failure at any step leaves latest.json and every earlier snapshot
+ * as they were. Once the archive is stored, a signal (SIGTERM, a cancelled job) no longer stops
+ * the publish, which takes about a second: the manifest and latest.json are written, retention is
+ * skipped, and the run then fails as interrupted, naming what it published. A dry run writes
+ * nothing to the bucket: it streams and judges the archive as a real run would and reports what it
+ * would store and what retention would prune.
+ */
+async function runBackup(options, deps) {
+    const { store, source, logger } = deps;
+    const runner = deps.now ?? (() => new Date());
+    const startedHere = runner();
+    const layout = new TargetLayout(options.prefix, options.target);
+    const pre = await logger.group('Preflight', async () => {
+        const tools = await source.preflight(deps.signal);
+        await store.checkAccess();
+        if (options.requireVersioning)
+            await requireVersioning(store, 'backup', 'bucket');
+        const clock = await storageClock(store, runner);
+        const latest = await readLatest(store, layout);
+        const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
+        if (latest && !previous) {
+            logger.warning(`latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`);
+        }
+        logger.info(latest
+            ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
+            : `no previous snapshot of target ${options.target}: this is the first`);
+        // a dry run writes nothing, not even the probe
+        const conditionalWrites = !options.dryRun && (await detectConditionalWrites(store, layout.conditionalWriteProbeKey, logger));
+        return {
+            tools,
+            latest,
+            previous: previous?.manifest,
+            now: clock.now,
+            started: new Date(startedHere.getTime() + clock.offsetMs),
+            conditionalWrites,
+        };
+    });
+    if (options.dryRun) {
+        const snapshotId = makeSnapshotId(pre.now(), options.label);
+        return dryRunSnapshot(options, deps, { layout, snapshotId, pre });
+    }
+    const claimed = await claimSnapshotId(store, layout, pre, options.label);
+    try {
+        return await backupSnapshot(options, deps, { layout, snapshotId: claimed.id, pre });
+    }
+    finally {
+        await releaseClaim(store, claimed.claim, logger);
+    }
+}
+async function streamAndJudge(options, deps, ctx, store) {
+    const { source, logger } = deps;
+    const { layout, snapshotId, pre } = ctx;
+    const script = buildArchiveScript({
+        path: options.path,
+        compression: options.compression,
+        excludes: options.excludes,
+        preCommand: options.preCommand,
+    });
+    const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () => streamArchiveToStore({
+        source,
+        script,
+        path: options.path,
+        store,
+        layout,
+        snapshotId,
+        logger,
+        signal: deps.signal,
+        progressIntervalMs: options.progressIntervalMs ?? 10_000,
+        encryptionRecipients: options.encryptionRecipients,
+    }));
+    for (const w of archive.warnings)
+        logger.warning(w);
+    const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
+    const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+    const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
+    if (shrink && options.allowShrink)
+        logger.warning(`${shrink}; accepted because allow-shrink is true`);
+    const completed = pre.now();
+    const manifest = {
+        schema: MANIFEST_SCHEMA_VERSION,
+        snapshotId,
+        target: options.target,
+        status,
+        ...(status === 'suspect' ? { statusReason: shrink } : {}),
+        created: pre.started.toISOString(),
+        completed: completed.toISOString(),
+        durationSeconds: round((completed.getTime() - pre.started.getTime()) / 1000),
+        source: {
+            ...source.description,
+            path: options.path,
+            excludes: options.excludes,
+            preCommand: Boolean(options.preCommand),
+        },
+        tools: { lifeboat: LIFEBOAT_VERSION, ...pre.tools },
+        compression: archive.compression,
+        archive: {
+            key: archive.key,
+            versionId: archive.versionId,
+            etag: archive.etag,
+            size: archive.size,
+            sha256: archive.sha256,
+            ...(archive.serverSideEncryption ? { serverSideEncryption: archive.serverSideEncryption } : {}),
+        },
+        entries: archive.entries,
+        uncompressedBytes: archive.uncompressedBytes,
+        warnings: archive.warnings,
+        previous,
+        ...(archive.plaintext
+            ? {
+                encryption: {
+                    format: 'age',
+                    recipients: options.encryptionRecipients ?? [],
+                    plaintextSize: archive.plaintext.size,
+                    plaintextSha256: archive.plaintext.sha256,
+                },
+            }
+            : {}),
+    };
+    return { archive, status, shrink, previous, manifest };
+}
+function resultOf(judged, manifestKey, dryRun) {
+    const { archive, status, manifest } = judged;
+    return {
+        status,
+        message: status === 'suspect' ? suspectMessage(judged.shrink, manifest.snapshotId, dryRun) : '',
+        snapshotId: manifest.snapshotId,
+        archiveKey: archive.key,
+        manifestKey,
+        versionId: archive.versionId ?? '',
+        sha256: archive.sha256,
+        sizeBytes: archive.size,
+        entries: archive.entries,
+        uncompressedBytes: archive.uncompressedBytes,
+        compression: archive.compression,
+        durationSeconds: manifest.durationSeconds,
+        previous: judged.previous,
+        pruned: [],
+        wouldPrune: [],
+        warnings: archive.warnings,
+        dryRun,
+    };
+}
+/**
+ * The archive, the manifest, latest.json and retention of one claimed snapshot id. A signal that
+ * arrives once the archive is stored lets the publish finish and skips retention (see runBackup).
+ */
+async function backupSnapshot(options, deps, ctx) {
+    const { store, logger } = deps;
+    const { layout, snapshotId, pre } = ctx;
+    const manifestKey = layout.manifestKey(snapshotId);
+    const judged = await streamAndJudge(options, deps, ctx, store);
+    const { manifest, status } = judged;
+    // a live run never publishes so late that prune could take its folder for a leftover
+    const running = pre.now().getTime() - snapshotTime(snapshotId).getTime();
+    if (running > MAX_PUBLISH_MS) {
+        throw new OperationFailedError(`the backup of ${options.target} ran ${formatDuration(running / 1000)}, longer than the ${formatDuration(MAX_PUBLISH_MS / 1000)} ` +
+            `after which prune may take an unfinished snapshot for a leftover: snapshot ${snapshotId} was not published ` +
+            `(its archive stays until retention removes it). Back up less at once (exclude, or split the path into targets).`);
+    }
+    const manifestVersion = await store.putJson(manifestKey, manifest);
+    const result = resultOf(judged, manifestKey, false);
+    if (status === 'ok') {
+        await moveLatest(store, layout, {
+            manifest,
+            manifestVersionId: manifestVersion.versionId ?? null,
+            seenAtStart: pre.latest,
+            run: 'backup',
+            now: pre.now,
+            logger,
+            conditionalWrites: pre.conditionalWrites,
+        });
+    }
+    if (deps.signal?.aborted) {
+        const published = status === 'ok'
+            ? `its manifest was written and latest.json names it`
+            : `it was stored as suspect and latest.json was not moved`;
+        throw new EnvironmentError(`the backup was ${errors_errorMessage(deps.signal.reason ?? 'interrupted')} after its archive was stored: snapshot ${snapshotId} ` +
+            `was published (${published}); retention was skipped (the next backup applies it).`);
+    }
+    if (status === 'suspect')
+        return result;
+    result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+    result.durationSeconds = round((pre.now().getTime() - pre.started.getTime()) / 1000);
+    return result;
+}
+/**
+ * A dry run: the archive is streamed and judged as in a real run, into a store that drops every
+ * write (storage/dry-run-store.ts); no claim, manifest or latest.json is written and nothing is
+ * pruned. It reports what it would store, whether latest.json would move, and what retention
+ * would prune once the snapshot were stored.
+ */
+async function dryRunSnapshot(options, deps, ctx) {
+    const { store, logger } = deps;
+    const { layout, snapshotId } = ctx;
+    const judged = await streamAndJudge(options, deps, ctx, dryRunStore(store));
+    const result = resultOf(judged, layout.manifestKey(snapshotId), true);
+    const { archive, status } = judged;
+    logger.info(`dry run: would store ${store.description}/${archive.key} (${formatBytes(archive.size)}, sha256 ${archive.sha256}) ` +
+        `and its manifest, then ${status === 'ok' ? `move latest.json to ${snapshotId}` : 'leave latest.json as it is (suspect)'}; nothing was written`);
+    if (status === 'ok' && !isEmptyPolicy(options.retention)) {
+        await logger.group('Retention (dry run)', async () => {
+            const plan = await planTargetPrune(store, layout, options.retention, {
+                id: snapshotId,
+                time: snapshotTime(snapshotId),
+                state: 'ok',
+                manifest: judged.manifest,
+            });
+            logPlan(plan, logger);
+            result.wouldPrune = plan.remove.map((e) => e.id);
+            logger.info(result.wouldPrune.length
+                ? `dry run: would prune ${result.wouldPrune.join(', ')}`
+                : 'dry run: nothing to prune');
+        });
+    }
+    return result;
+}
+/**
+ * The id of a snapshot is its start second by the storage's clock. The run claims it through
+ * `claim.json` in the folder (key-claim.ts): when two runs of one target start in the same second
+ * exactly one holds it and the other moves on to the next free second. The claim is released when
+ * the run ends (a lost one at once).
+ */
+async function claimSnapshotId(store, layout, pre, label) {
+    const { now } = pre;
+    for (let attempt = 0; attempt < 10; attempt++) {
+        const id = makeSnapshotId(now(), label);
+        if ((await store.listKeys(layout.snapshotPrefix(id))).length === 0) {
+            const claim = await claimKey(store, layout.claimKey(id), { claimedBy: (0,external_node_crypto_.randomUUID)(), claimed: now().toISOString() }, Number.POSITIVE_INFINITY, pre.conditionalWrites);
+            if (claim.held)
+                return { id, claim };
+            await releaseClaim(store, claim, silentLogger);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000 - (now().getTime() % 1000) + 5));
+    }
+    throw new OperationFailedError(`no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
+        `Run backups of one target one at a time (a workflow concurrency group per target).`);
+}
+function comparePrevious(prev, archive) {
+    return {
+        snapshotId: prev.snapshotId,
+        size: prev.archive.size,
+        entries: prev.entries,
+        sizeRatio: prev.archive.size > 0 ? round(archive.size / prev.archive.size, 4) : null,
+        entriesRatio: prev.entries > 0 ? round(archive.entries / prev.entries, 4) : null,
+    };
+}
+function shrinkReason(prev, archive, minRatio) {
+    if (minRatio <= 0)
+        return '';
+    const problems = [];
+    if (prev.sizeRatio !== null && prev.sizeRatio < minRatio) {
+        problems.push(`size ${formatBytes(archive.size)} is ${pct(prev.sizeRatio)} of the previous ${formatBytes(prev.size)}`);
+    }
+    if (prev.entriesRatio !== null && prev.entriesRatio < minRatio) {
+        problems.push(`${archive.entries} entries is ${pct(prev.entriesRatio)} of the previous ${prev.entries}`);
+    }
+    if (problems.length === 0)
+        return '';
+    return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
+}
+function suspectMessage(shrink, id, dryRun) {
+    const stored = dryRun
+        ? `This dry run stored nothing; a real run would store snapshot ${id} with status "suspect", move no latest.json and prune nothing.`
+        : `Snapshot ${id} was stored with status "suspect", latest.json was not moved and nothing was pruned.`;
+    return (`Backup is suspect: ${shrink}. Was the volume wiped? ${stored} ` +
+        `If the shrink is intended, re-run with allow-shrink: true.`);
+}
+function pct(ratio) {
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+function round(n, digits = 3) {
+    const f = 10 ** digits;
+    return Math.round(n * f) / f;
 }
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts

@@ -84606,7 +84606,45 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+class NotASnapshotIdError extends Error {
+    name = 'NotASnapshotIdError';
+}
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+function requireSnapshotId(value, where) {
+    if (typeof value === 'string' && isSnapshotId(value))
+        return value;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/layout.ts
+
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
     gzip: 'tar.gz',
@@ -84635,7 +84673,10 @@ class layout_TargetLayout {
         return `${this.root}/snapshots/`;
     }
     snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${id}/`;
+        return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
+    }
+    get conditionalWriteProbeKey() {
+        return `${this.root}/conditional-write-probe.json`;
     }
     archiveKey(id, compression, encrypted = false) {
         return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
@@ -84675,10 +84716,26 @@ class errors_OperationFailedError extends Error {
 class EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
+/**
+ * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
+ * (no verdict is drawn from it), told apart because an interrupted command exits 130.
+ */
+class InterruptedError extends EnvironmentError {
+    name = 'InterruptedError';
+}
 function errors_errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
+function causeChain(err) {
+    const chain = [];
+    for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
+        chain.push(e);
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return chain;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -84714,20 +84771,27 @@ function schemas_schemaErrors(name, value) {
 
 ;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
+
 const MANIFEST_SCHEMA_VERSION = 1;
+/** A manifest valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseManifest(value, where) {
     const errors = schemas_schemaErrors('manifest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const m = value;
+    requireSnapshotId(m.snapshotId, where);
+    return m;
 }
+/** A latest pointer valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseLatest(value, where) {
     const errors = schemas_schemaErrors('latest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
     }
-    return value;
+    const pointer = value;
+    requireSnapshotId(pointer.snapshotId, where);
+    return pointer;
 }
 function latestFor(manifest, manifestKey, manifestVersionId, now) {
     return {
@@ -84745,81 +84809,202 @@ function latestFor(manifest, manifestKey, manifestVersionId, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+;// CONCATENATED MODULE: ./src/catalog/snapshot-time.ts
+
 /**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started.
+ * When a snapshot was taken, by the storage's clock: the only time lifeboat orders snapshots by
+ * ("newest", latest.json's moves, retention periods, ages).
+ *
+ * A snapshot id is the start of its run by the storage's clock (storage/server-clock.ts), so it is
+ * the time. But an id made by a runner whose clock was ahead (lifeboat 0.1.0 took the runner's)
+ * names a time the storage had not reached, and such a snapshot would look newer than every later
+ * one for as long as the clock was ahead. So a snapshot's time is its id's, but never later than
+ * when the storage stored what describes it (its manifest's LastModified, latest.json's for the
+ * snapshot it names): no snapshot is newer than the moment it was written, and no age is negative.
  */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
+function snapshot_time_snapshotTime(id, storedAt) {
+    const claimed = snapshotIdTime(id);
+    if (!claimed)
+        throw new Error(`internal: ${id} is not a snapshot id`);
+    return storedAt && storedAt.getTime() < claimed.getTime() ? new Date(storedAt) : claimed;
 }
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
+/** Newest first: by time, then (labels of one second) by id, greatest first. */
+function byNewest(a, b) {
+    return b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
+function newestFirst(list) {
+    return [...list].sort(byNewest);
+}
+/** a was taken after b (a later time, or the same second and a greater id). */
+function isNewer(a, b) {
+    return byNewest(a, b) < 0;
+}
+/**
+ * A snapshot's age in seconds by the storage's clock: from `created` (its run's start), but never
+ * from later than when the storage stored what describes it (`storedAt`: the manifest's or
+ * latest.json's LastModified), so that a time written by a clock that was ahead does not make a
+ * stale snapshot look fresh. Undefined when the time is still in the future of `now`: such an age
+ * cannot be judged, and is never "0 s old".
+ */
+function snapshotAge(created, storedAt, now) {
+    const claimed = Date.parse(created);
+    const time = storedAt && storedAt.getTime() < claimed ? storedAt.getTime() : claimed;
+    if (!Number.isFinite(time))
         return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+    const seconds = (now.getTime() - time) / 1000;
+    return seconds < 0 ? undefined : seconds;
+}
+
+;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
+
+/** A document larger than a reader allows: it was refused, not read. */
+class DocumentTooLargeError extends Error {
+    name = 'DocumentTooLargeError';
+}
+/**
+ * Reads a small JSON document from the bucket (the current object, or one version) without
+ * trusting its size: HeadObject first (a missing key or version is `undefined`, an object larger
+ * than `maxBytes` is refused unread), then the body, of which never more than `maxBytes` are held
+ * (the object may be replaced between the two requests). Every failure is thrown as one Error
+ * whose message names the object. Every document lifeboat reads from a bucket is read this way.
+ */
+async function readBoundedDocument(store, key, maxBytes, versionId) {
+    const where = `${store.description}/${key}${versionId ? ` (version ${versionId})` : ''}`;
+    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
+    let text;
+    let read;
+    try {
+        const head = await store.head(key, versionId);
+        if (!head)
+            return undefined;
+        if (head.size > maxBytes)
+            throw tooLarge(head.size);
+        const download = await store.download(key, versionId);
+        if (download.size > maxBytes) {
+            download.body.destroy();
+            throw tooLarge(download.size);
+        }
+        const chunks = [];
+        let total = 0;
+        // leaving the loop (the throw) destroys the body
+        for await (const chunk of download.body) {
+            total += chunk.length;
+            if (total > maxBytes)
+                throw tooLarge(total);
+            chunks.push(chunk);
+        }
+        text = Buffer.concat(chunks).toString('utf8');
+        const lastModified = download.lastModified ?? head.lastModified;
+        read = {
+            versionId: download.versionId ?? head.versionId,
+            etag: download.etag ?? head.etag,
+            ...(lastModified ? { lastModified } : {}),
+        };
+    }
+    catch (err) {
+        if (err instanceof DocumentTooLargeError)
+            throw err;
+        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    try {
+        return { value: JSON.parse(text), ...read };
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
+    }
+}
+/** readBoundedDocument's value only: the current object, undefined when there is none. */
+async function bounded_json_readBoundedJson(store, key, maxBytes) {
+    return (await readBoundedDocument(store, key, maxBytes))?.value;
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/listing.ts
 
 
 
-/** Reads a target's latest pointer; undefined when the target has none yet. */
+
+
+/**
+ * The most bytes of latest.json and of a manifest lifeboat reads: both are small documents (a
+ * manifest of a large volume is a few kilobytes), so a larger object is refused unread, with one
+ * error naming it, instead of being held in memory.
+ */
+const MAX_LATEST_BYTES = 64 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** When the snapshot latest.json names was taken, by the storage's clock. */
+function latestTime(latest) {
+    return snapshotTime(latest.pointer.snapshotId, latest.lastModified);
+}
+/**
+ * Reads a target's latest pointer (bounded); undefined when the target has none yet. A pointer
+ * that is not valid, or that names something other than a snapshot id, is one error naming it.
+ */
 async function readLatest(store, layout) {
-    const stored = await store.getJson(layout.latestKey);
+    const stored = await readBoundedDocument(store, layout.latestKey, MAX_LATEST_BYTES);
     if (!stored)
         return undefined;
     return {
         pointer: parseLatest(stored.value, `${store.description}/${layout.latestKey}`),
         version: { versionId: stored.versionId, etag: stored.etag },
-    };
-}
-async function readManifest(store, layout, id, versionId) {
-    const key = layout.manifestKey(id);
-    const stored = await store.getJson(key, versionId);
-    if (!stored)
-        return undefined;
-    return {
-        manifest: parseManifest(stored.value, `${store.description}/${key}`),
-        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
     };
 }
 /**
- * Every snapshot folder of a target with its state, newest first. A folder without a manifest is
- * "incomplete" (a backup that failed or is still running) and one whose manifest does not parse is
- * "unreadable": neither is ever treated as a good backup.
+ * Reads the manifest of snapshot `id` (bounded; the current version or one by id). It must be the
+ * manifest of that snapshot and name the archive its folder holds: a manifest that names another
+ * id or an archive key elsewhere in the bucket (another target's, or with another compression
+ * than it records) is not trusted, and is one error naming it.
+ */
+async function readManifest(store, layout, id, versionId) {
+    const key = layout.manifestKey(id);
+    const stored = await readBoundedDocument(store, key, MAX_MANIFEST_BYTES, versionId);
+    if (!stored)
+        return undefined;
+    const where = `${store.description}/${key}`;
+    const manifest = parseManifest(stored.value, where);
+    if (manifest.snapshotId !== id) {
+        throw new Error(`${where} is the manifest of snapshot ${manifest.snapshotId}, not of ${id} whose folder holds it: it is not trusted.`);
+    }
+    const archiveKey = layout.archiveKey(id, manifest.compression, manifest.encryption !== undefined);
+    if (manifest.archive.key !== archiveKey) {
+        throw new Error(`${where} names the archive ${JSON.stringify(manifest.archive.key.slice(0, 200))}, not ${archiveKey} ` +
+            `(the ${manifest.compression}${manifest.encryption ? ', age-encrypted' : ''} archive of its own folder): it is not trusted.`);
+    }
+    return {
+        manifest,
+        version: { versionId: stored.versionId, etag: stored.etag },
+        ...(stored.lastModified ? { lastModified: stored.lastModified } : {}),
+    };
+}
+/**
+ * Every snapshot folder of a target with its state, newest first (by the storage's clock). A
+ * folder without a manifest is "incomplete" (a backup that failed or is still running) and one
+ * whose manifest cannot be read or trusted is "unreadable": neither is ever treated as a good
+ * backup. Folders whose names are not snapshot ids are not snapshots and are left out.
  */
 async function listing_listSnapshots(store, layout) {
     const ids = (await store.listFolders(layout.snapshotsPrefix)).filter(isSnapshotId);
     const entries = [];
     for (const id of ids) {
-        const time = snapshotIdTime(id);
         try {
             const read = await readManifest(store, layout, id);
             if (!read)
-                entries.push({ id, time, state: 'incomplete', problem: 'no manifest.json' });
+                entries.push({ id, time: snapshot_time_snapshotTime(id), state: 'incomplete', problem: 'no manifest.json' });
             else
                 entries.push({
                     id,
-                    time,
+                    time: snapshot_time_snapshotTime(id, read.lastModified),
                     state: read.manifest.status,
                     manifest: read.manifest,
                     manifestVersion: read.version,
+                    ...(read.lastModified ? { storedAt: read.lastModified } : {}),
                 });
         }
         catch (err) {
-            entries.push({ id, time, state: 'unreadable', problem: errors_errorMessage(err) });
+            entries.push({ id, time: snapshot_time_snapshotTime(id), state: 'unreadable', problem: errors_errorMessage(err) });
         }
     }
-    return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
+    return newestFirst(entries);
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/select-snapshot.ts
@@ -84855,21 +85040,28 @@ async function select_snapshot_selectSnapshot(store, layout, selector) {
         if (!read) {
             throw new Error(`latest.json names snapshot ${latest.pointer.snapshotId}, but its manifest is missing at ${where}.`);
         }
-        return { manifest: read.manifest, how: 'latest' };
+        return { manifest: read.manifest, how: 'latest', ...storedAt(read.lastModified) };
     }
     if (selector.kind === 'id') {
         const read = await readManifest(store, layout, selector.id);
         if (!read) {
             throw new errors_ConfigurationError(`Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`);
         }
-        return { manifest: read.manifest, how: `id ${selector.id}` };
+        return { manifest: read.manifest, how: `id ${selector.id}`, ...storedAt(read.lastModified) };
     }
     const entries = await listing_listSnapshots(store, layout);
     const match = entries.find((e) => e.state === 'ok' && e.manifest && new Date(e.manifest.created).getTime() < selector.time.getTime());
     if (!match?.manifest) {
         throw new errors_ConfigurationError(`Target ${layout.target} has no good snapshot created before ${selector.time.toISOString()} at ${where}.`);
     }
-    return { manifest: match.manifest, how: `newest good snapshot before ${selector.time.toISOString()}` };
+    return {
+        manifest: match.manifest,
+        how: `newest good snapshot before ${selector.time.toISOString()}`,
+        ...storedAt(match.storedAt),
+    };
+}
+function storedAt(at) {
+    return at ? { storedAt: at } : {};
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -84884,6 +85076,7 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/archive/decompress.ts
 
 
+
 /** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
 function createDecompressor(compression) {
     switch (compression) {
@@ -84891,7 +85084,9 @@ function createDecompressor(compression) {
             return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
         case 'zstd': {
             if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
-                throw new Error(`zstd archives need Node.js >= 22.15 (this is ${process.version}): run the action on node24`);
+                // the runtime lacks a feature: an environment fault, never a verdict about the archive
+                throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+                    `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
             }
             return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
         }
@@ -84900,7 +85095,79 @@ function createDecompressor(compression) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/archive/member-header.ts
+/**
+ * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
+ * come back exactly); pax `path` / `linkpath` records it always reads as UTF-8, as POSIX says
+ * they are.
+ */
+function withNameBytes(header) {
+    const pax = (header.pax ?? {});
+    const nameBytes = pax.path !== undefined ? Buffer.from(pax.path, 'utf8') : Buffer.from(header.name, 'latin1');
+    // tar-stream gives null for "no link target", whatever its types say
+    const link = pax.linkpath ?? header.linkname;
+    const linknameBytes = link === null || link === undefined
+        ? undefined
+        : Buffer.from(link, pax.linkpath !== undefined ? 'utf8' : 'latin1');
+    return {
+        ...header,
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        ...(linknameBytes ? { linkname: linknameBytes.toString('utf8'), linknameBytes } : {}),
+    };
+}
+/** The member's name bytes (a header made without the inspector: its name as UTF-8). */
+function memberNameBytes(header) {
+    return header.nameBytes ?? Buffer.from(header.name, 'utf8');
+}
+/** The link target's bytes, or an empty buffer when the member has none. */
+function linkTargetBytes(header) {
+    return header.linknameBytes ?? Buffer.from(header.linkname ?? '', 'utf8');
+}
+/**
+ * Name bytes quoted for a message: a UTF-8 name as JSON writes it, any other as ASCII with each
+ * byte outside it as \xNN (what `tar -t` shows as \351).
+ */
+function quotedName(bytes) {
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes))
+        return JSON.stringify(text);
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        out +=
+            c === '"' || c === '\\'
+                ? `\\${c}`
+                : b >= 0x20 && b < 0x7f
+                    ? c
+                    : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}"`;
+}
+/** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
+class UnsafeEntryError extends Error {
+    name = 'UnsafeEntryError';
+}
+function refusedMember(header, why) {
+    return new UnsafeEntryError(`archive member ${quotedName(memberNameBytes(header))} was refused: ${why}`);
+}
+/**
+ * The kinds of member every restore recreates. Device nodes are refused wherever a restore goes
+ * (a backup never gives a machine a new /dev/mem); tar never archives sockets ("socket ignored").
+ */
+const RESTORED_TYPES = new Set(['file', 'contiguous-file', 'directory', 'symlink', 'link', 'fifo']);
+/** Why a restore refuses this kind of member, or undefined when it restores it. */
+function typeRefusal(header) {
+    // tar-stream gives null for a type flag it does not know
+    const type = header.type;
+    if (type && RESTORED_TYPES.has(type))
+        return undefined;
+    return `it is a ${type ?? 'special file'}; only files, folders, links and FIFOs are restored`;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/archive-inspector.ts
+
+
 
 
 
@@ -84946,9 +85213,11 @@ async function drain(_header, stream) {
 /**
  * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
  * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
- * are present) and counts members and bytes. Each member goes to `onEntry` (by default drained,
- * so nothing is written). Write the archive bytes into `input`; `result` settles when the walk is
- * over.
+ * are present) and counts members and bytes. A member of a kind no restore recreates (a device
+ * node) fails the walk with UnsafeEntryError: a backup never stores as good what a restore
+ * refuses. Each other member goes to `onEntry` (by default drained, so nothing is written), its
+ * name and link target carried as the stored bytes. Write the archive bytes into `input`;
+ * `result` settles when the walk is over.
  */
 class ArchiveInspector {
     input;
@@ -84956,14 +85225,25 @@ class ArchiveInspector {
     constructor(compression, options = {}) {
         this.input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
         const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
-        const extract = tar_stream.extract();
+        // latin1: one char per byte, so withNameBytes gets the stored name bytes back exactly
+        const extract = tar_stream.extract({ filenameEncoding: 'latin1' });
         const onEntry = options.onEntry ?? drain;
         const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
         let entries = 0;
-        extract.on('entry', (header, stream, next) => {
+        extract.on('entry', (raw, stream, next) => {
+            // when the walk stops (a limit, a refused member, a broken download), tar-stream destroys
+            // the member in flight with that error; it reaches the caller through `result`, and must
+            // not also escape as an unhandled 'error' event of a member no one is reading any more
+            stream.on('error', () => undefined);
             entries++;
             if (entries > maxEntries) {
                 extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+                return;
+            }
+            const header = withNameBytes(raw);
+            const refused = typeRefusal(header);
+            if (refused) {
+                extract.destroy(refusedMember(header, refused));
                 return;
             }
             onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
@@ -84976,9 +85256,12 @@ class ArchiveInspector {
             }
             return { entries, uncompressedBytes: counter.bytes };
         }, (err) => {
-            if (err instanceof ArchiveLimitError || (err instanceof Error && err.name === 'UnsafeEntryError'))
+            // a refused member or a fault of this machine (a missing tool) is not damage to the archive
+            if (err instanceof ArchiveLimitError ||
+                err instanceof UnsafeEntryError ||
+                err instanceof EnvironmentError)
                 throw err;
-            throw new ArchiveDamagedError(err.message);
+            throw new ArchiveDamagedError(err.message, { cause: err });
         });
         // the caller awaits result; keep an early failure from being reported as unhandled meanwhile
         this.result.catch(() => undefined);
@@ -85246,60 +85529,59 @@ class ArchiveFeed {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/restore/entry-path.ts
-
 /**
- * The safe relative form of a tar member name, or the reason it is refused. Members are stored
- * as "./a/b"; absolute names, ".." segments, NUL and empty names never reach the file system.
+ * Member names as a restore sees them: bytes, split into the names of the folders on the way.
+ * Members are stored as "./a/b"; absolute names, ".." segments, NUL and empty names never reach
+ * the file system. Nothing here decodes a name: a name is what its bytes are.
  */
-function safeEntryPath(name) {
-    if (name.includes('\0'))
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/** The names below the holding directory, in order (none for the root itself), or why the name is refused. */
+function memberSegments(name) {
+    if (name.includes(0))
         return { refused: 'its name contains a NUL byte' };
-    if (name.startsWith('/'))
+    if (name[0] === SLASH)
         return { refused: 'its name is an absolute path' };
-    const segments = name.split('/').filter((s) => s !== '' && s !== '.');
-    if (segments.some((s) => s === '..'))
-        return { refused: 'its name contains ".."' };
-    return { path: segments.join('/') };
+    const segments = [];
+    let start = 0;
+    for (let i = 0; i <= name.length; i++) {
+        if (i < name.length && name[i] !== SLASH)
+            continue;
+        const s = name.subarray(start, i);
+        start = i + 1;
+        if (s.length === 0 || (s.length === 1 && s[0] === DOT))
+            continue;
+        if (s.length === 2 && s[0] === DOT && s[1] === DOT)
+            return { refused: 'its name contains ".."' };
+        segments.push(s);
+    }
+    return { segments };
 }
-/**
- * Where a link target points, relative to the holding directory, or undefined when it leaves it.
- * `from` is the link's own relative path; symlink targets are relative to its folder, hardlink
- * targets to the archive root.
- */
-function resolveInside(target, from) {
-    if (target === '' || target.includes('\0') || target.startsWith('/'))
-        return undefined;
-    const base = from === undefined ? '.' : external_node_path_.posix.dirname(from);
-    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(base, target));
-    if (joined === '..' || joined.startsWith('../'))
-        return undefined;
-    return joined === '.' ? '' : joined.replace(/\/$/, '');
+/** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
+function segmentsKey(segments) {
+    return segments.map((s) => s.toString('latin1')).join('/');
+}
+/** The safe relative form of a member name (UTF-8, for globs and messages), or why it is refused. */
+function safeEntryPath(name) {
+    const safe = memberSegments(Buffer.from(name, 'utf8'));
+    if ('refused' in safe)
+        return safe;
+    return { path: safe.segments.map((s) => s.toString('utf8')).join('/') };
 }
 
-;// CONCATENATED MODULE: ./src/restore/safe-extractor.ts
+;// CONCATENATED MODULE: ./src/restore/member-rules.ts
 
 
-
-
-/** A member that would write outside the holding directory, or that is not a plain file, folder or link. */
-class UnsafeEntryError extends Error {
-    name = 'UnsafeEntryError';
-}
-/** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
+/** Permission bits kept on restore: setuid and setgid are dropped. */
 const MODE_MASK = 0o1777;
 /**
- * The member rules, one archive at a time, for every restore target: this extractor, and the filter
- * in front of a machine's tar (member-filter.ts). Refused: absolute names, "..", a name given twice,
- * any member whose path passes through a symlink or a non-folder an earlier member wrote, symlinks
- * and hardlinks that resolve outside the root, hardlinks to anything but a file written before,
- * device nodes, FIFOs and every other special type. Setuid and setgid bits are dropped.
+ * The safe extractor's rules (safe-extractor.ts), judged on this side of the wire, one archive at a
+ * time, for a restore whose writes a machine's tar makes (member-filter.ts). The same refusals as the
+ * extractor: absolute names, "..", NUL, a name given twice, any member whose path passes through a
+ * symlink or a non-folder an earlier member wrote, hardlinks to anything but a non-folder written
+ * before, device nodes and every other special type. A symlink is data, restored with whatever
+ * target it has: nothing is ever written through one. Setuid and setgid bits are dropped.
  */
 class MemberRules {
     /** What the accepted members wrote, and the folders their paths imply ('parent'). */
@@ -85318,9 +85600,10 @@ class MemberRules {
         for (let i = 0; i < parents.length; i++) {
             const kind = this.seen.get(parents.slice(0, i + 1).join('/'));
             if (kind === 'symlink')
-                return { refused: throughSymlink(parents[i]) };
-            if (kind === 'file' || kind === 'link')
-                return { refused: notAFolder(parents[i]) };
+                return { refused: `its path passes through the symlink ${JSON.stringify(parents[i])}` };
+            if (kind !== undefined && kind !== 'directory' && kind !== 'parent') {
+                return { refused: `its parent ${JSON.stringify(parents[i])} is not a folder` };
+            }
         }
         const accepted = this.accept(header, rel, previous === 'parent');
         if ('refused' in accepted)
@@ -85335,6 +85618,9 @@ class MemberRules {
         return accepted;
     }
     accept(header, rel, isParent) {
+        const typeRefused = typeRefusal(header);
+        if (typeRefused)
+            return { refused: typeRefused };
         const mode = (header.mode ?? 0o644) & MODE_MASK;
         if (header.type !== 'directory' && (rel === '' || isParent)) {
             return { refused: 'a folder of that name was already written' };
@@ -85342,156 +85628,40 @@ class MemberRules {
         switch (header.type) {
             case 'directory':
                 return { path: rel, kind: 'directory', mode };
-            case 'file':
-            case 'contiguous-file':
-                return { path: rel, kind: 'file', mode };
             case 'symlink': {
-                const target = header.linkname ?? '';
-                if (resolveInside(target, rel) === undefined) {
-                    return { refused: `it is a symlink to ${JSON.stringify(target)}, outside the holding directory` };
-                }
+                const target = linkTargetBytes(header);
+                if (target.length === 0)
+                    return { refused: 'it is a symlink with an empty target' };
+                if (target.includes(0))
+                    return { refused: 'its symlink target contains a NUL byte' };
                 return { path: rel, kind: 'symlink', mode };
             }
             case 'link': {
-                const target = resolveInside(safeLinkName(header.linkname ?? ''), undefined);
-                if (target === undefined || target === '') {
-                    return {
-                        refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
-                    };
-                }
-                if (this.seen.get(target) !== 'file') {
+                const target = safeEntryPath(header.linkname ?? '');
+                const outside = {
+                    refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
+                };
+                if ('refused' in target || target.path === '')
+                    return outside;
+                const kind = this.seen.get(target.path);
+                if (kind === undefined || kind === 'directory' || kind === 'parent') {
                     return {
                         refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
                     };
                 }
-                return { path: rel, kind: 'link', mode, linkTarget: target };
+                return { path: rel, kind: 'link', mode, linkTarget: target.path };
             }
+            case 'fifo':
+                return { path: rel, kind: 'fifo', mode };
             default:
-                return {
-                    refused: `it is a ${header.type ?? 'special file'}; only files, folders and links are restored`,
-                };
+                // 'file' and 'contiguous-file' (typeRefusal lets only restored kinds through)
+                return { path: rel, kind: 'file', mode };
         }
     }
-}
-const throughSymlink = (part) => `its path passes through the symlink ${JSON.stringify(part)}`;
-const notAFolder = (part) => `its parent ${JSON.stringify(part)} is not a folder`;
-/**
- * Writes tar members into a holding directory and nowhere else, by the member rules (MemberRules).
- * Files are created with O_EXCL|O_NOFOLLOW, so nothing that exists is ever overwritten or followed,
- * and every parent is checked on disk as well: a real folder inside the root.
- */
-class SafeExtractor {
-    root;
-    /** Relative paths written, with their type. */
-    written = new Map();
-    rules = new MemberRules();
-    dirTimes = [];
-    asRoot = process.getuid?.() === 0;
-    constructor(root) {
-        this.root = root;
-    }
-    handle = async (header, stream) => {
-        const refuse = (why) => {
-            stream.resume();
-            throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${why}`);
-        };
-        const member = this.rules.judge(header);
-        if ('refused' in member)
-            return refuse(member.refused);
-        const { path: rel, mode } = member;
-        if (rel !== '')
-            await this.checkParents(rel, refuse);
-        const dest = rel === '' ? this.root : (0,external_node_path_.join)(this.root, rel);
-        switch (member.kind) {
-            case 'directory': {
-                if (rel !== '') {
-                    const existing = await (0,promises_.lstat)(dest).catch(() => undefined);
-                    if (existing && !existing.isDirectory())
-                        return refuse('a non-folder of that name was already written');
-                    if (!existing)
-                        await (0,promises_.mkdir)(dest, { mode: 0o700 });
-                    this.written.set(rel, 'directory');
-                }
-                this.dirTimes.push({ path: dest, mode, mtime: header.mtime });
-                await drainEntry(stream);
-                return;
-            }
-            case 'file': {
-                const fh = await (0,promises_.open)(dest, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
-                try {
-                    // tar-stream's member streams are streamx streams: read them by iteration
-                    for await (const chunk of stream)
-                        await fh.write(chunk);
-                    await fh.chmod(mode);
-                    if (this.asRoot)
-                        await fh.chown(header.uid ?? 0, header.gid ?? 0);
-                }
-                finally {
-                    await fh.close();
-                }
-                if (header.mtime)
-                    await (0,promises_.utimes)(dest, header.mtime, header.mtime);
-                this.written.set(rel, 'file');
-                return;
-            }
-            case 'symlink': {
-                await (0,promises_.symlink)(header.linkname ?? '', dest);
-                if (this.asRoot)
-                    await (0,promises_.lchown)(dest, header.uid ?? 0, header.gid ?? 0);
-                if (header.mtime)
-                    await (0,promises_.lutimes)(dest, header.mtime, header.mtime);
-                this.written.set(rel, 'symlink');
-                await drainEntry(stream);
-                return;
-            }
-            case 'link': {
-                await (0,promises_.link)((0,external_node_path_.join)(this.root, member.linkTarget ?? ''), dest);
-                this.written.set(rel, 'link');
-                await drainEntry(stream);
-                return;
-            }
-        }
-    };
-    /** Folder modes and times last: writing their contents changed them. */
-    async finish() {
-        for (const d of [...this.dirTimes].reverse()) {
-            await (0,promises_.chmod)(d.path, d.mode);
-            if (d.mtime)
-                await (0,promises_.utimes)(d.path, d.mtime, d.mtime);
-        }
-    }
-    /** Every parent must be a real folder inside the root (created when the archive did not list it). */
-    async checkParents(rel, refuse) {
-        const parts = rel.split('/').slice(0, -1);
-        let current = this.root;
-        for (const part of parts) {
-            current = (0,external_node_path_.join)(current, part);
-            const st = await (0,promises_.lstat)(current).catch(() => undefined);
-            if (!st) {
-                await (0,promises_.mkdir)(current, { mode: 0o755 });
-                continue;
-            }
-            if (st.isSymbolicLink())
-                refuse(throughSymlink(part));
-            if (!st.isDirectory())
-                refuse(notAFolder(part));
-        }
-    }
-}
-/** Hardlink names are archive paths ("./a/b"): reduce them like member names. */
-function safeLinkName(name) {
-    const safe = safeEntryPath(name);
-    return 'path' in safe ? safe.path : '/';
-}
-async function drainEntry(stream) {
-    stream.resume();
-    await new Promise((resolve, reject) => {
-        stream.once('end', resolve);
-        stream.once('error', reject);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/restore/member-filter.ts
+
 
 
 
@@ -85578,6 +85748,8 @@ function repackedHeader(header, member) {
             return { ...common, name, type: 'symlink', size: 0, linkname: header.linkname ?? '' };
         case 'link':
             return { ...common, name, type: 'link', size: 0, linkname: `./${member.linkTarget ?? ''}` };
+        case 'fifo':
+            return { ...common, name, type: 'fifo', size: 0, linkname: '' };
     }
 }
 
@@ -85605,6 +85777,388 @@ async function remote_status_runStatusScript(source, script, prefix) {
     if (!status)
         throw new errors_OperationFailedError(`${source.label} gave no status (${lastLine(outcome)})`);
     return status;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/restore/folder-handles.ts
+
+
+
+
+
+
+const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
+const mkdirPath = (0,external_node_util_.promisify)(external_node_fs_.mkdir);
+const linkPath = (0,external_node_util_.promisify)(external_node_fs_.link);
+const unlinkPath = (0,external_node_util_.promisify)(external_node_fs_.unlink);
+const lstatPath = (0,external_node_util_.promisify)(external_node_fs_.lstat);
+/** Opens a folder and nothing else: a symlink in its place fails (ELOOP), so does a non-folder (ENOTDIR). */
+const FOLDER_FLAGS = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY | external_node_fs_.constants.O_NOFOLLOW;
+/**
+ * Linux names one entry of an open folder N as "/proc/self/fd/N/name": the kernel resolves the
+ * open folder itself, then one name, which is what openat(2) does (Node has no openat). Where
+ * there is no /proc, a folder is named by its full path instead (the same checks, within
+ * PATH_MAX).
+ */
+const PROC_FD = '/proc/self/fd';
+let procFd;
+/** `name` inside `folder`: a short prefix and one name, however deep the folder is. */
+function pathIn(folder, name) {
+    return Buffer.concat([folder.base, Buffer.from('/'), name]);
+}
+function folderOf(fd, path) {
+    procFd ??= (0,external_node_fs_.existsSync)(PROC_FD);
+    return { fd, base: procFd ? Buffer.from(`${PROC_FD}/${fd}`) : path };
+}
+/**
+ * Opens the folder `name` inside `parent`, creating it (mode 0755) when it is missing and
+ * `create` says so. A symlink or a non-folder in its place is refused, judged by what is on disk
+ * at this moment, not by what the archive said before.
+ */
+async function openChild(parent, name, create) {
+    const path = pathIn(parent, name);
+    for (let attempt = 0;; attempt++) {
+        try {
+            return folderOf(await openFd(path, FOLDER_FLAGS), path);
+        }
+        catch (err) {
+            const code = err.code;
+            // Linux answers ENOTDIR for a symlink opened with O_DIRECTORY|O_NOFOLLOW, others ELOOP
+            if (code === 'ELOOP' || code === 'ENOTDIR') {
+                const isLink = code === 'ELOOP' || (await lstatPath(path)).isSymbolicLink();
+                return {
+                    refused: isLink
+                        ? `its path passes through the symlink ${quotedName(name)}`
+                        : `its parent ${quotedName(name)} is not a folder`,
+                };
+            }
+            if (code !== 'ENOENT' || !create || attempt > 0)
+                throw err;
+            await mkdirPath(path, { mode: 0o755 }).catch((e) => {
+                if (e.code !== 'EEXIST')
+                    throw e;
+            });
+        }
+    }
+}
+/**
+ * The folders of a restore, reached from its root one name at a time through open folder handles
+ * (openat-style), never through a path string the kernel would resolve whole: a symlink on the way
+ * is refused at the moment of each write, wherever it leads, and no path is longer than a short
+ * prefix and one name, so trees deeper than PATH_MAX restore. The chain of folders opened for
+ * the last member stays open: the next one is usually in the same folder.
+ */
+class FolderHandles {
+    root;
+    chain = [];
+    constructor(root) {
+        this.root = root;
+    }
+    static async open(root) {
+        const path = Buffer.from(root);
+        return new FolderHandles(folderOf(await openFd(path, FOLDER_FLAGS), path));
+    }
+    /** The folder at `segments` below the root (the root for none), or why a step on the way is refused. */
+    async folder(segments, create) {
+        let kept = 0;
+        while (kept < this.chain.length &&
+            kept < segments.length &&
+            this.chain[kept].name.equals(segments[kept]))
+            kept++;
+        await this.closeFrom(kept);
+        for (let i = kept; i < segments.length; i++) {
+            const parent = i === 0 ? this.root : this.chain[i - 1].folder;
+            const child = await openChild(parent, segments[i], create);
+            if ('refused' in child)
+                return child;
+            this.chain.push({ name: segments[i], folder: child });
+        }
+        return segments.length === 0 ? this.root : this.chain[segments.length - 1].folder;
+    }
+    /**
+     * Runs `act` with a second folder open beside the chain (a hard link's target folder), walked
+     * from the root the same way and closed afterwards.
+     */
+    async besideChain(segments, act) {
+        const opened = [];
+        try {
+            let current = this.root;
+            for (const name of segments) {
+                const child = await openChild(current, name, false);
+                if ('refused' in child)
+                    return child;
+                opened.push(child);
+                current = child;
+            }
+            return await act(current);
+        }
+        finally {
+            for (const f of opened)
+                await closeFd(f.fd);
+        }
+    }
+    async closeFrom(index) {
+        while (this.chain.length > index)
+            await closeFd(this.chain.pop().folder.fd);
+    }
+    /** Closes every folder, the root last. */
+    async close() {
+        await this.closeFrom(0);
+        await closeFd(this.root.fd);
+    }
+}
+/**
+ * Makes the FIFO `name` inside `folder`; EEXIST when anything has that name. Node cannot make a
+ * FIFO: mkfifo(1) makes one under a random ASCII name, reaching the folder as its own fd 3 (the
+ * folder this restore holds open, at any depth), and link(2) gives it its name bytes, failing
+ * rather than replacing anything.
+ */
+async function mkfifoIn(folder, name) {
+    const temp = Buffer.from(`.lifeboat-fifo-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
+    const viaFd = procFd === true;
+    const arg = viaFd ? `${PROC_FD}/3/${temp.toString()}` : pathIn(folder, temp).toString();
+    await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('mkfifo', ['-m', '600', arg], {
+            stdio: ['ignore', 'ignore', 'pipe', viaFd ? folder.fd : 'ignore'],
+        });
+        let stderr = '';
+        child.stderr?.setEncoding('utf8').on('data', (d) => (stderr += d));
+        child.once('error', (err) => reject(err.code === 'ENOENT'
+            ? new EnvironmentError('mkfifo is not installed on this machine: restoring a FIFO needs it (coreutils or busybox)')
+            : err));
+        child.once('close', (code) => code === 0 ? resolve() : reject(new Error(`mkfifo failed: ${stderr.trim() || `exit status ${code}`}`)));
+    });
+    try {
+        await linkPath(pathIn(folder, temp), pathIn(folder, name));
+    }
+    finally {
+        await unlinkPath(pathIn(folder, temp));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/safe-extractor.ts
+
+
+
+
+
+
+
+const fchmodFd = (0,external_node_util_.promisify)(external_node_fs_.fchmod);
+const fchownFd = (0,external_node_util_.promisify)(external_node_fs_.fchown);
+const futimesFd = (0,external_node_util_.promisify)(external_node_fs_.futimes);
+/** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
+const safe_extractor_MODE_MASK = 0o1777;
+/**
+ * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
+ * stored bytes, folders are reached one name at a time through open folder handles (so depth is
+ * no limit), and a symlink is data, restored with whatever target it has.
+ *
+ * Refused: absolute names, "..", NUL; any member whose path passes through a symlink or a
+ * non-folder, judged on disk at the moment of the write (so no chain of links leads a write
+ * anywhere); hard links to anything but a non-folder this restore wrote; device nodes; a second
+ * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
+ * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
+ */
+class SafeExtractor {
+    root;
+    /** Every member written, by its byte-exact key (segmentsKey), with its type. */
+    members = new Map();
+    folderAttributes = [];
+    asRoot = process.getuid?.() === 0;
+    handles;
+    constructor(root) {
+        this.root = root;
+    }
+    /** Relative paths written (those whose names are UTF-8, as strings), with their type. */
+    get written() {
+        const out = new Map();
+        for (const [key, type] of this.members) {
+            const bytes = Buffer.from(key, 'latin1');
+            const text = bytes.toString('utf8');
+            if (Buffer.from(text, 'utf8').equals(bytes))
+                out.set(text, type);
+        }
+        return out;
+    }
+    handle = async (header, stream) => {
+        try {
+            await this.write(header, stream);
+        }
+        catch (err) {
+            // the walk stops here: let go of every folder it held
+            stream.resume();
+            await this.release();
+            throw err;
+        }
+    };
+    async write(header, stream) {
+        const refuse = (why) => {
+            throw refusedMember(header, why);
+        };
+        const named = memberSegments(memberNameBytes(header));
+        if ('refused' in named)
+            return refuse(named.refused);
+        const typeRefused = typeRefusal(header);
+        if (typeRefused)
+            return refuse(typeRefused);
+        // only files have data; every other member's (empty) stream is done with here
+        if (header.type !== 'file' && header.type !== 'contiguous-file')
+            await drainEntry(stream);
+        const { segments } = named;
+        const key = segmentsKey(segments);
+        const mode = (header.mode ?? 0o644) & safe_extractor_MODE_MASK;
+        const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+        this.handles ??= await FolderHandles.open(this.root);
+        if (segments.length === 0) {
+            if (header.type !== 'directory')
+                return refuse('it names the holding directory itself');
+            this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+            return;
+        }
+        if (this.members.has(key))
+            return refuse('the archive holds it twice');
+        const parent = await this.handles.folder(segments.slice(0, -1), true);
+        if ('refused' in parent)
+            return refuse(parent.refused);
+        const name = segments[segments.length - 1];
+        const dest = pathIn(parent, name);
+        // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
+        const exclusive = (create) => create().catch((err) => {
+            if (err.code === 'EEXIST')
+                refuse('a folder of that name was already written');
+            throw err;
+        });
+        switch (header.type) {
+            case 'directory': {
+                const existing = await (0,promises_.lstat)(dest).catch(() => undefined);
+                if (existing && !existing.isDirectory())
+                    return refuse('a non-folder of that name was already written');
+                if (!existing)
+                    await (0,promises_.mkdir)(dest, { mode: 0o700 });
+                this.members.set(key, 'directory');
+                this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+                return;
+            }
+            case 'file':
+            case 'contiguous-file': {
+                const fh = await exclusive(() => (0,promises_.open)(dest, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600));
+                await settle(fh, { mode, mtime: header.mtime, ...owner }, async (file) => {
+                    // tar-stream's member streams are streamx streams: read them by iteration
+                    for await (const chunk of stream)
+                        await file.write(chunk);
+                });
+                this.members.set(key, 'file');
+                return;
+            }
+            case 'symlink': {
+                // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
+                const target = linkTargetBytes(header);
+                if (target.length === 0)
+                    return refuse('it is a symlink with an empty target');
+                if (target.includes(0))
+                    return refuse('its symlink target contains a NUL byte');
+                await exclusive(() => (0,promises_.symlink)(target, dest));
+                if (owner.uid !== undefined)
+                    await (0,promises_.lchown)(dest, owner.uid, owner.gid);
+                if (header.mtime)
+                    await (0,promises_.lutimes)(dest, header.mtime, header.mtime);
+                this.members.set(key, 'symlink');
+                return;
+            }
+            case 'link': {
+                const target = memberSegments(linkTargetBytes(header));
+                const outside = () => refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+                if ('refused' in target || target.segments.length === 0)
+                    return outside();
+                const targetType = this.members.get(segmentsKey(target.segments));
+                if (targetType === undefined || targetType === 'directory') {
+                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
+                }
+                const linked = await this.handles.besideChain(target.segments.slice(0, -1), (from) => exclusive(() => (0,promises_.link)(pathIn(from, target.segments[target.segments.length - 1]), dest)));
+                if (linked && typeof linked === 'object' && 'refused' in linked)
+                    return refuse(linked.refused);
+                this.members.set(key, 'link');
+                return;
+            }
+            case 'fifo': {
+                await exclusive(() => mkfifoIn(parent, name));
+                // O_NONBLOCK: opening a FIFO to read does not wait for a writer
+                const fifo = await (0,promises_.open)(dest, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
+                await settle(fifo, { mode, mtime: header.mtime, ...owner });
+                this.members.set(key, 'fifo');
+                return;
+            }
+            default:
+                return refuse(`it is a ${header.type}; only files, folders, links and FIFOs are restored`);
+        }
+    }
+    /** Folder modes, owners and times last, children before parents: writing their contents changed them. */
+    async finish() {
+        try {
+            for (const d of [...this.folderAttributes].reverse()) {
+                const handles = (this.handles ??= await FolderHandles.open(this.root));
+                const folder = await handles.folder(d.segments, false);
+                if ('refused' in folder)
+                    throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
+                if (d.uid !== undefined)
+                    await fchownFd(folder.fd, d.uid, d.gid);
+                await fchmodFd(folder.fd, d.mode);
+                if (d.mtime)
+                    await futimesFd(folder.fd, d.mtime, d.mtime);
+            }
+        }
+        finally {
+            await this.release();
+        }
+    }
+    async release() {
+        const handles = this.handles;
+        this.handles = undefined;
+        await handles?.close();
+    }
+}
+/**
+ * Fills (`write`) and then gives the member its mode, owner and mtime through the handle it was
+ * created with, never by path, and closes it.
+ */
+async function settle(fh, a, write) {
+    try {
+        await write?.(fh);
+        await fh.chmod(a.mode);
+        if (a.uid !== undefined)
+            await fh.chown(a.uid, a.gid);
+        if (a.mtime)
+            await fh.utimes(a.mtime, a.mtime);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
+ * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ */
+async function drainEntry(stream) {
+    stream.resume();
+    await new Promise((resolve, reject) => {
+        let ended = false;
+        stream.once('end', () => {
+            ended = true;
+            resolve();
+        });
+        stream.once('error', reject);
+        stream.once('close', () => {
+            if (!ended)
+                reject(new Error('the member was closed before its end'));
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/restore/volume-contents.ts
@@ -85864,6 +86418,8 @@ async function remote_swap_swapRemote(source, path, snapshotId, now) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
 
 
@@ -85963,6 +86519,8 @@ class staged_restore_StagedRestore {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -89487,42 +90045,455 @@ esm_minimatch.Minimatch = Minimatch;
 esm_minimatch.escape = escape_escape;
 esm_minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
+/**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
+ * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
+ * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
+ * naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
+ * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
+ * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ */
+function createS3Client(location) {
+    return new dist_cjs.S3Client({
+        region: location.region,
+        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+        forcePathStyle: location.forcePathStyle,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: STORE_TIMEOUTS.maxAttempts,
+        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+        ...(location.credentials ? { credentials: location.credentials } : {}),
+    });
+}
+function describeLocation(location) {
+    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
+function sseParams(sse) {
+    if (!sse)
+        return {};
+    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
+
+function s3ErrorCode(err) {
+    const e = err;
+    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
+}
+function s3Status(err) {
+    return err?.$metadata?.httpStatusCode;
+}
+function isNotFound(err) {
+    const code = s3ErrorCode(err);
+    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
+}
+/**
+ * Turns the SDK's errors into one message a person can act on. User-fixable problems become
+ * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
+ * with the operation named.
+ */
+function explainS3Error(err, operation, where) {
+    const code = s3ErrorCode(err);
+    const status = s3Status(err);
+    const message = errors_errorMessage(err);
+    if (err instanceof errors_ConfigurationError)
+        return err;
+    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
+            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
+    }
+    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
+        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
+            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
+    }
+    if (code !== 'AccessDenied' && status === 403) {
+        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
+            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
+            `or they need permission for it (see the IAM policy in the action's README).`);
+    }
+    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
+            `(see the IAM policy in the action's README).`);
+    }
+    if (code === 'NoSuchBucket') {
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
+    }
+    if (isStall(err))
+        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
+    if (net) {
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+    }
+    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
+ * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
+ * "TimeoutError": that is a cut, not a stall, and is explained as one.
+ */
+function isStall(err) {
+    const errno = err?.code;
+    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
+}
+
+;// CONCATENATED MODULE: ./src/util/runner-faults.ts
+
+
+
+const RUNNER_FAULTS = {
+    ENOSPC: [
+        {
+            cause: fullFileSystem,
+            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
+            room: true,
+        },
+    ],
+    EDQUOT: [
+        {
+            cause: (at) => `the disk quota of this user is used up${at}`,
+            fix: 'free space within the quota or raise it',
+            room: true,
+        },
+    ],
+    EMFILE: [
+        {
+            cause: () => 'this process has as many files open as its limit allows',
+            fix: 'raise the limit (ulimit -n 65536)',
+        },
+    ],
+    ENFILE: [
+        {
+            cause: () => 'this machine has as many files open as it allows',
+            fix: 'stop what holds them or raise fs.file-max',
+        },
+    ],
+    ENAMETOOLONG: [
+        {
+            cause: (at) => `a path is longer than this machine allows${at}`,
+            fix: 'choose a directory with a shorter path',
+        },
+    ],
+    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
+    EIO: [
+        {
+            cause: (at) => `the disk reported an input/output error${at}`,
+            fix: 'check the disk (dmesg)',
+        },
+    ],
+    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
+    EACCES: [
+        {
+            cause: (at) => `permission denied${at}`,
+            fix: 'run as a user that may write there, or choose a directory that user owns',
+        },
+    ],
+    EPERM: [
+        {
+            cause: (at) => `the operation is not permitted${at}`,
+            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
+        },
+    ],
+    ENOENT: [
+        {
+            syscall: 'spawn',
+            // spawn names the program, not a path
+            cause: (_at, _path, e) => typeof e.path === 'string'
+                ? `the program ${e.path} is not installed`
+                : 'a program lifeboat runs is not installed',
+            fix: 'install it or put it on PATH',
+        },
+        {
+            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
+            fix: 'keep temp-directory cleaners away from it',
+        },
+    ],
+};
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e) {
+    const path = typeof e.dest === 'string' ? e.dest : e.path;
+    return typeof path === 'string' && (0,external_node_path_.isAbsolute)(path) ? path : undefined;
+}
+function faultOf(err) {
+    const e = (err ?? {});
+    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
+        return undefined;
+    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
+    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
+}
+/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
+function isRunnerFault(err) {
+    return faultOf(err) !== undefined;
+}
+/**
+ * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
+ * (for a full file system, whether space or inodes ran out), the code, and the fix.
+ */
+async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
+    const fault = faultOf(err);
+    const e = err;
+    const path = pathOf(e) ?? place;
+    if (!fault)
+        return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
+    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
+    return new EnvironmentError(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
+        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
+}
+/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
+async function fullFileSystem(at, path) {
+    const fs = path ? await statfsNear(path) : undefined;
+    if (fs && fs.ffree === 0 && fs.files > 0)
+        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
+    return `the file system${at} has no free space left (df -h)`;
+}
+/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
+async function statfsNear(path) {
+    for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
+        const s = await (0,promises_.statfs)(p).catch(() => undefined);
+        if (s || (0,external_node_path_.dirname)(p) === p)
+            return s;
+    }
+}
+function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/restore/failure-kinds.ts
+
+
+
+
+
+/**
+ * Strongest first. Where errors of several kinds meet, the stronger explains the weaker: a
+ * download that stalled leaves a truncated tar behind (environment, not archive), a signal ends
+ * whatever was going on; never the reverse.
+ */
+const PRECEDENCE = ['interrupted', 'environment', 'configuration', 'archive'];
+/** Which error is whose fault: the first row that matches decides (a subclass before its class). */
+const KINDS = [
+    { kind: 'interrupted', matches: (e) => e instanceof InterruptedError },
+    { kind: 'environment', matches: (e) => e instanceof EnvironmentError },
+    // ENOSPC, EDQUOT, EMFILE, ENAMETOOLONG, ... of this machine (util/runner-faults.ts)
+    { kind: 'environment', matches: isRunnerFault },
+    { kind: 'configuration', matches: (e) => e instanceof errors_ConfigurationError },
+    { kind: 'archive', matches: (e) => e instanceof UnsafeEntryError },
+    { kind: 'archive', matches: (e) => e instanceof ArchiveLimitError },
+    { kind: 'archive', matches: (e) => e instanceof ArchiveDamagedError },
+    // the store has no object where the manifest names one: the snapshot is incomplete
+    { kind: 'archive', matches: isNotFound },
+];
+/**
+ * The kind of a failure, from every error it produced (each with its `cause` chain): the
+ * strongest kind any of them matches. `fallback` is the kind when none matches, the kind of the
+ * step's own failures (a walk over the stored bytes: archive; a request or a write: environment).
+ */
+function classifyFailure(errors, fallback) {
+    let best;
+    for (const e of errors.flatMap(causeChain)) {
+        const row = KINDS.find((r) => r.matches(e));
+        if (row && (!best || PRECEDENCE.indexOf(row.kind) < PRECEDENCE.indexOf(best.kind))) {
+            best = { kind: row.kind, error: e };
+        }
+    }
+    return best ?? { kind: fallback, error: errors.find((e) => e !== undefined) };
+}
+
 ;// CONCATENATED MODULE: ./src/restore/holding-dir.ts
 
 
 
-/** The marker beside a holding directory that names the snapshot extracted into it. */
+
+/** The marker beside a named holding directory that names the snapshot extracted into it. */
 function attemptMarker(dir) {
-    return `${(0,external_node_path_.resolve)(dir)}.lifeboat-attempt`;
+    return `${dir}.lifeboat-attempt`;
+}
+/** Opens a file only if nothing (no file, no link) is at its path yet, so nothing is written through a path lifeboat did not just create. */
+const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+/**
+ * The directory an extraction writes into, and what this run put there. Invariants:
+ * - a temporary holding directory is made fresh by mkdtemp (a name no one could predict, mode
+ *   0700, created by this call, so no link or folder of anyone else can stand in its place), and
+ *   it is removed after the checks;
+ * - a directory a person named is used only when it is new, empty, or an earlier attempt of the
+ *   same snapshot (its marker says so); it is never a symbolic link, and its marker is written only
+ *   as a new file (O_EXCL | O_NOFOLLOW);
+ * - `discard` removes what this run wrote and nothing else: the directory itself only when this
+ *   run created it; in a directory that was already there (a mount point), only the entries this
+ *   run added. rm never follows a link.
+ */
+class HoldingDir {
+    path;
+    temporary;
+    createdHere;
+    marker;
+    constructor(
+    /** The directory members are extracted into. */
+    path, 
+    /** Made for this run alone: removed after the checks, whatever they found. */
+    temporary, 
+    /** This run created `path` (else it was there, and it stays). */
+    createdHere, 
+    /** The marker file this run wrote, if any. */
+    marker) {
+        this.path = path;
+        this.temporary = temporary;
+        this.createdHere = createdHere;
+        this.marker = marker;
+    }
+    /** A new private directory under `root` ($TMPDIR, $RUNNER_TEMP), named `lifeboat-<label>-XXXXXX`. */
+    static async temporary(root, label) {
+        // the root is the machine's own temp directory (given by the environment): made if missing
+        await (0,promises_.mkdir)((0,external_node_path_.resolve)(root), { recursive: true });
+        const path = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.resolve)(root), `lifeboat-${label}-`));
+        return new HoldingDir(path, true, true, undefined);
+    }
+    /**
+     * The directory a person named (holding-dir, restore --to): created when missing; an earlier
+     * attempt of the same snapshot is emptied (the directory itself stays); anything else that holds
+     * files is refused. With `marker`, `<dir>.lifeboat-attempt` names the snapshot written into it.
+     */
+    static async named(dir, snapshotId, marker = true) {
+        const abs = (0,external_node_path_.resolve)(dir);
+        const createdHere = await useDirectory(abs, snapshotId);
+        try {
+            const written = marker ? await writeMarker(abs, snapshotId) : undefined;
+            return new HoldingDir(abs, false, createdHere, written);
+        }
+        catch (err) {
+            if (createdHere)
+                await (0,promises_.rm)(abs, { recursive: true, force: true });
+            throw err;
+        }
+    }
+    /** Removes what this run wrote (see the class comment); never throws for what is already gone. */
+    async discard() {
+        if (this.createdHere) {
+            await (0,promises_.rm)(this.path, { recursive: true, force: true });
+        }
+        else {
+            // it was empty when this run began: every entry in it now is this run's
+            const names = await (0,promises_.readdir)(this.path).catch(() => []);
+            for (const name of names)
+                await (0,promises_.rm)((0,external_node_path_.join)(this.path, name), { recursive: true, force: true });
+        }
+        if (this.marker)
+            await (0,promises_.rm)(this.marker, { force: true });
+    }
 }
 /**
- * Makes an empty holding directory for one snapshot. A non-empty directory is refused unless the
- * marker beside it says it holds an earlier attempt of this same snapshot (then it is emptied):
- * a restore never writes over anything else.
+ * Makes `abs` an empty directory to extract into; returns whether it was created here. A link is
+ * refused (it could lead anywhere); so is a directory holding anything but an earlier attempt of
+ * this snapshot.
  */
-async function prepareHoldingDir(dir, snapshotId, marker = true) {
-    const abs = (0,external_node_path_.resolve)(dir);
-    const markerFile = attemptMarker(abs);
-    const entries = await (0,promises_.readdir)(abs).catch((err) => {
+async function useDirectory(abs, snapshotId) {
+    const st = await (0,promises_.lstat)(abs).catch((err) => {
         if (err.code === 'ENOENT')
             return undefined;
-        if (err.code === 'ENOTDIR') {
-            throw new errors_ConfigurationError(`holding-dir ${abs} is a file, not a directory: choose a directory to restore into.`);
-        }
+        if (err.code === 'ENOTDIR')
+            throw notADirectory(abs);
         throw err;
     });
-    if (entries && entries.length > 0) {
-        const previous = await (0,promises_.readFile)(markerFile, 'utf8').catch(() => '');
-        if (previous.trim() !== snapshotId) {
-            throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
-                `lifeboat never restores over existing files. Choose an empty or new directory.`);
-        }
-        await (0,promises_.rm)(abs, { recursive: true, force: true });
+    if (!st) {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
+        // not recursive: fails if anything (a link too) appeared at abs meanwhile
+        await (0,promises_.mkdir)(abs, { mode: 0o700 });
+        return true;
     }
-    await (0,promises_.mkdir)(abs, { recursive: true, mode: 0o700 });
-    if (marker)
-        await (0,promises_.writeFile)(markerFile, `${snapshotId}\n`);
-    return abs;
+    if (st.isSymbolicLink()) {
+        throw new errors_ConfigurationError(`holding-dir ${abs} is a symbolic link: lifeboat extracts only into a directory itself, never through a link. Name the directory it leads to, or a new one.`);
+    }
+    if (!st.isDirectory())
+        throw notADirectory(abs);
+    const entries = await (0,promises_.readdir)(abs);
+    if (entries.length === 0)
+        return false;
+    if ((await readMarker(attemptMarker(abs))) !== snapshotId) {
+        throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
+            `lifeboat never restores over existing files. Choose an empty or new directory.`);
+    }
+    for (const name of entries)
+        await (0,promises_.rm)((0,external_node_path_.join)(abs, name), { recursive: true, force: true });
+    return false;
+}
+function notADirectory(abs) {
+    return new errors_ConfigurationError(`holding-dir ${abs} is a file, not a directory: choose a directory to restore into.`);
+}
+/**
+ * The snapshot id a marker names; '' unless it is a regular file of this user (a link or another
+ * user's file is nobody's earlier attempt). Read without following a link.
+ */
+async function readMarker(file) {
+    const st = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (!st?.isFile() || (process.getuid && st.uid !== process.getuid()))
+        return '';
+    const fh = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW).catch(() => undefined);
+    if (!fh)
+        return '';
+    try {
+        return (await fh.readFile('utf8')).trim();
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Writes the marker as a new file: an old marker of this user is removed first; anything else at
+ * that path (a link, another user's file, a folder) is refused, never written through.
+ */
+async function writeMarker(abs, snapshotId) {
+    const file = attemptMarker(abs);
+    const st = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (st) {
+        if (!st.isFile() || (process.getuid && st.uid !== process.getuid())) {
+            throw new errors_ConfigurationError(`${file} exists and is not a lifeboat marker of this user (a ${st.isSymbolicLink() ? 'symbolic link' : st.isDirectory() ? 'folder' : 'file of another user'}): lifeboat writes nothing through it. Remove it, or choose another holding-dir.`);
+        }
+        await (0,promises_.rm)(file);
+    }
+    const fh = await (0,promises_.open)(file, CREATE_NEW, 0o600);
+    try {
+        await fh.writeFile(`${snapshotId}\n`);
+    }
+    finally {
+        await fh.close();
+    }
+    return file;
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -89800,41 +90771,102 @@ async function listJudgedSnapshots(store, layout, now) {
 
 
 
+
+
+
 /**
  * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
  * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
  * (extract mode), compared with the manifest; then the contents checks. Every check is recorded,
- * and verification.json is written beside the manifest whatever the outcome.
+ * and verification.json is written beside the manifest whatever the checks found: but only the
+ * archive's own faults are a verdict (restore/failure-kinds.ts). A failure of the environment (a
+ * full disk, a stalled store, a missing runtime feature) or a signal ends the run with an error
+ * that names it, writes no verification.json, and leaves nothing this run wrote behind.
  */
 async function verify_runVerify(options, deps) {
     const { store, logger } = deps;
     const now = deps.now ?? (() => new Date());
     const layout = new layout_TargetLayout(options.prefix, options.target);
-    const m = await chooseSnapshot(store, layout, options.snapshot, logger);
-    const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-    const run = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
-    const started = now();
-    const ageSeconds = checkStatusAndAge(run, started, options.maxAgeSeconds);
-    const holding = options.mode === 'extract'
-        ? await prepareHoldingDir(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true)
-        : null;
-    const walk = new ContentsWalk(holding, options.requiredPaths);
-    const read = await readArchive(run, walk, identity);
-    const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
-    checkIntegrity(run, read);
-    const keptHolding = holding && !read.intact ? await discardHolding(holding, logger) : holding;
-    checkContents(run, read, walk, options.minEntries);
-    if (read.complete && walk.extractor && keptHolding) {
-        await checkSqlite(run, walk.extractor, keptHolding, options.sqlite);
+    let m;
+    // while set, a failure removes what this run wrote into it
+    let holding = null;
+    try {
+        const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
+        m = selected.manifest;
+        const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
+        const run = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+        const started = now();
+        // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
+        const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
+        const ageSeconds = checkStatusAndAge(run, snapshotAge(m.created, selected.storedAt, ageNow), options.maxAgeSeconds);
+        holding = options.mode === 'extract' ? await openHolding(options, m) : null;
+        const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths);
+        const read = await readArchive(run, walk, identity);
+        const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
+        checkIntegrity(run, read);
+        if (holding && !read.intact)
+            holding = await discardHolding(holding, logger);
+        checkContents(run, read, walk, options.minEntries);
+        if (read.complete && walk.extractor && holding) {
+            await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
+        }
+        // the checks are done: a temporary copy has served them; a named one is the person's now
+        const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
+        holding = null;
+        const restoredTo = options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
+        return await writeVerification(run, options, layout, now, {
+            ageSeconds,
+            restoreSeconds,
+            read,
+            holdingDir: kept,
+            restoredTo,
+        });
     }
-    const restoredTo = options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
-    return writeVerification(run, options, layout, now, {
-        ageSeconds,
-        restoreSeconds,
-        read,
-        holdingDir: keptHolding,
-        restoredTo,
-    });
+    catch (err) {
+        // explained first, while the file system still is as the failure left it (a full one)
+        const failure = await unjudged(err, deps.signal, options, m, holding);
+        await holding?.discard().catch((e) => logger.warning(`could not clean up: ${errors_errorMessage(e)}`));
+        throw failure;
+    }
+}
+/** The holding directory of extract mode: the one a person named, or a new temporary one. */
+function openHolding(options, m) {
+    if (options.holdingDir) {
+        return HoldingDir.named(options.holdingDir(m.snapshotId), m.snapshotId, options.holdingMarker ?? true);
+    }
+    return HoldingDir.temporary(options.holdingRoot ?? (0,external_node_os_.tmpdir)(), `verify-${options.target}-${m.snapshotId}`);
+}
+/** An InterruptedError once the run's signal fired: it explains every failure after it. */
+function interruption(signal) {
+    return signal?.aborted ? new InterruptedError(errors_errorMessage(signal.reason)) : undefined;
+}
+/**
+ * A failure that is no verdict about the archive, in the words of its kind: interrupted, the
+ * environment (with the cause and the fix), or a configuration error as it was thrown. An
+ * unrecognised error here is the environment's (a request, a write): never the archive's.
+ */
+async function unjudged(err, signal, options, m, holding) {
+    const failure = classifyFailure([interruption(signal), err], 'environment');
+    const what = m ? `snapshot ${m.snapshotId} of ${options.target}` : `target ${options.target}`;
+    const left = holding ? `; what it had written into ${holding.path} was removed` : '';
+    const noVerdict = `No verdict about ${what} was recorded${left}.`;
+    switch (failure.kind) {
+        case 'configuration':
+            return failure.error;
+        case 'archive':
+            return err;
+        case 'interrupted':
+            return new InterruptedError(`The verification of ${what} stopped: ${errors_errorMessage(failure.error)}. ${noVerdict}`, { cause: err });
+        case 'environment': {
+            if (!isRunnerFault(failure.error)) {
+                return new EnvironmentError(`${errors_errorMessage(failure.error)} ${noVerdict}`, { cause: err });
+            }
+            const doing = holding ? `Extracting ${what} into ${holding.path}` : `Verifying ${what}`;
+            const needs = m ? `the snapshot needs ${formatBytes(m.uncompressedBytes)} in ${m.entries} entries` : '';
+            const explained = await explainRunnerFault(failure.error, doing, { needs, place: holding?.path });
+            return new EnvironmentError(`${explained.message} ${noVerdict}`, { cause: err });
+        }
+    }
 }
 /** The checks of one verification in the order they ran; each is logged as it is recorded. */
 class CheckList {
@@ -89859,7 +90891,7 @@ async function chooseSnapshot(store, layout, selector, logger) {
     const selected = await select_snapshot_selectSnapshot(store, layout, selector);
     const m = selected.manifest;
     logger.info(`verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`);
-    return m;
+    return selected;
 }
 /**
  * The identity to decrypt an encrypted snapshot with, checked against the recipients the archive
@@ -89876,14 +90908,19 @@ async function decryptionFor(m, identity) {
     }
     return identity;
 }
-/** The manifest's own verdict, and the snapshot's age against max-age; returns the age in seconds. */
-function checkStatusAndAge({ manifest: m, checks }, started, maxAgeSeconds) {
-    const ageSeconds = Math.max(0, (started.getTime() - new Date(m.created).getTime()) / 1000);
+/**
+ * The manifest's own verdict, and the snapshot's age against max-age; returns the age in seconds.
+ * An age that cannot be judged (a time in the future) fails max-age, never passes as "0 s old".
+ */
+function checkStatusAndAge({ manifest: m, checks }, age, maxAgeSeconds) {
+    const ageSeconds = age ?? 0;
     checks.record('snapshot status', m.status === 'ok', m.status === 'ok'
         ? 'ok'
         : `the manifest says "${m.status}"${m.statusReason ? `: ${m.statusReason}` : ''}`);
     if (maxAgeSeconds !== undefined) {
-        checks.record('max age', ageSeconds <= maxAgeSeconds, `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`);
+        checks.record('max age', age !== undefined && ageSeconds <= maxAgeSeconds, age === undefined
+            ? `snapshot was created at ${m.created}, in the future by the storage's clock: its age cannot be judged`
+            : `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`);
     }
     return ageSeconds;
 }
@@ -89901,7 +90938,25 @@ class ContentsWalk {
         this.extractor = holding ? new SafeExtractor(holding) : undefined;
         this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
     }
-    onEntry = async (header, stream) => {
+    /** The member being handled: a walk that stopped may still be writing it. */
+    inFlight = Promise.resolve();
+    /**
+     * The first error a member's handling threw (a refused member, a full disk). The tar pipeline
+     * may report only a "premature close" for it: this is what is classified.
+     */
+    failure;
+    onEntry = (header, stream) => {
+        this.inFlight = this.handle(header, stream).catch((err) => {
+            this.failure ??= err;
+            throw err;
+        });
+        return this.inFlight;
+    };
+    /** Settles once the member in flight is handled: nothing is written after it, so clean-up may begin. */
+    async idle() {
+        await this.inFlight.catch(() => undefined);
+    }
+    async handle(header, stream) {
         const safe = safeEntryPath(header.name);
         if ('path' in safe && safe.path !== '') {
             for (const r of this.required)
@@ -89912,9 +90967,8 @@ class ContentsWalk {
             return this.extractor.handle(header, stream);
         if ('refused' in safe)
             throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`);
-        stream.resume();
-        await new Promise((resolve, reject) => stream.once('end', resolve).once('error', reject));
-    };
+        await drainEntry(stream);
+    }
 }
 /**
  * The one pass: GetObject of the archive's current version -> sha256 -> (age decryption) ->
@@ -89934,9 +90988,14 @@ async function readArchive(run, walk, identity) {
     };
     await logger.group(`Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`, async () => {
         const progress = startProgress(logger, 'read', () => feed.stored.bytes, 10_000, m.archive.size);
+        // what an unrecognised failure of each step is: a request or a write on this machine fails
+        // for the environment, bytes that do not make the archive the manifest describes are the archive's
+        let fallback = 'environment';
+        // the download's own error (the store's): it arrives first and explains what breaks after it
+        let bodyError;
+        let body;
         try {
-            const download = await store.download(m.archive.key, undefined, run.signal);
-            read.versionId = download.versionId ?? null;
+            // before any request: a runtime without the decompressor fails here, having read nothing
             const inspector = new ArchiveInspector(m.compression, {
                 onEntry: walk.onEntry,
                 // the manifest says what the archive holds: anything beyond it is refused at once
@@ -89944,19 +91003,32 @@ async function readArchive(run, walk, identity) {
                 maxEntries: m.entries,
                 maxUncompressedBytes: m.uncompressedBytes,
             });
-            const feeding = feed.feed(download.body, inspector.input);
+            const download = await store.download(m.archive.key, undefined, run.signal);
+            body = download.body;
+            body.once('error', (err) => (bodyError ??= err));
+            read.versionId = download.versionId ?? null;
+            fallback = 'archive';
+            const feeding = feed.feed(body, inspector.input);
             feeding.catch(() => undefined);
             // the walk's verdict first: an unsafe member explains a broken feed, not the reverse
             read.contents = await inspector.result;
             await feeding;
+            fallback = 'environment';
             await walk.extractor?.finish();
             read.complete = true;
             checks.record('archive structure', true, `complete ${m.compression} tar`);
         }
         catch (err) {
-            checks.record('archive structure', false, whyIncomplete(err, feed.decryptError, m));
+            await walk.idle();
+            const failure = classifyFailure([interruption(run.signal), bodyError, walk.failure, err, feed.decryptError], fallback);
+            // not the archive's fault: no check is recorded, runVerify says what failed instead
+            if (failure.kind !== 'archive')
+                throw failure.error;
+            checks.record('archive structure', false, whyIncomplete(failure.error, feed.decryptError, m));
         }
         finally {
+            // a walk that stopped early releases the connection (read to its end, this changes nothing)
+            body?.destroy();
             progress.stop();
             read.bytes = feed.stored.bytes;
             read.sha256 = feed.stored.sha256;
@@ -90001,12 +91073,17 @@ function checkIntegrity({ manifest: m, checks }, read) {
 }
 /**
  * What was written did not come from an intact copy of the backup: leave nothing to be mistaken
- * for it. Returns null, the holding directory that is kept.
+ * for it (and nothing else: HoldingDir.discard). Returns null, the holding directory that is kept.
  */
 async function discardHolding(holding, logger) {
-    await (0,promises_.rm)(holding, { recursive: true, force: true });
-    await (0,promises_.rm)(attemptMarker(holding), { force: true });
-    logger.info(`removed ${holding}: its contents did not come from an intact archive`);
+    await holding.discard();
+    logger.info(`removed ${holding.path}: its contents did not come from an intact archive`);
+    return null;
+}
+/** A temporary holding directory after the checks: removed, so that a nightly verify fills no disk. */
+async function removeTemporary(holding, logger) {
+    await holding.discard();
+    logger.info(`removed the temporary copy in ${holding.path} (give holding-dir to keep one)`);
     return null;
 }
 /** The size read, and for a complete walk what it found against the manifest and the options. */
@@ -90054,6 +91131,11 @@ async function restoreCopy(run, restoreTo, identity) {
             return restoredTo;
         }
         catch (err) {
+            // a signal, the store or this runner failing is no result of the drill: runVerify says
+            // what failed; what the machine answered (its tar, its disk) is recorded as the check's
+            const failure = classifyFailure([interruption(run.signal), err], 'archive');
+            if (failure.kind === 'interrupted' || failure.kind === 'environment')
+                throw failure.error;
             checks.record('restore to machine', false, errors_errorMessage(err));
             return null;
         }
@@ -90083,17 +91165,28 @@ async function writeVerification(run, options, layout, now, outcome) {
     });
     logger.info(`restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`);
     const reportKey = layout.verificationKey(m.snapshotId);
-    if (options.writeReport)
+    const written = options.writeReport && (await snapshotStillThere(run, layout));
+    if (written)
         await store.putJson(reportKey, report);
     return {
         report,
         manifest: m,
-        reportKey: options.writeReport ? reportKey : '',
+        reportKey: written ? reportKey : '',
         holdingDir: outcome.holdingDir,
         failure: failed.length
             ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
             : '',
     };
+}
+/**
+ * Checked right before verification.json is written: a snapshot pruned while it was verified has
+ * no folder any more, and a verification must not bring one back.
+ */
+async function snapshotStillThere({ store, logger, manifest: m }, layout) {
+    if (await store.head(layout.manifestKey(m.snapshotId)))
+        return true;
+    logger.warning(`snapshot ${m.snapshotId} was removed while it was verified (pruned?): no verification.json is written for it`);
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
@@ -90288,8 +91381,6 @@ class FlySource {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/util/validate.ts
 
 /**
@@ -91438,136 +92529,8 @@ function swapInstructions(inputs, snapshotId) {
     ];
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
-;// CONCATENATED MODULE: ./src/storage/s3-client.ts
-
-/**
- * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
- * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
- */
-const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
-/**
- * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
- * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
- * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
- */
-function createS3Client(location) {
-    return new dist_cjs.S3Client({
-        region: location.region,
-        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-        forcePathStyle: location.forcePathStyle,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: STORE_TIMEOUTS.maxAttempts,
-        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
-        ...(location.credentials ? { credentials: location.credentials } : {}),
-    });
-}
-function describeLocation(location) {
-    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
-}
-/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
-function sseParams(sse) {
-    if (!sse)
-        return {};
-    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
-
-
-function s3ErrorCode(err) {
-    const e = err;
-    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
-}
-function s3Status(err) {
-    return err?.$metadata?.httpStatusCode;
-}
-function isNotFound(err) {
-    const code = s3ErrorCode(err);
-    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
-}
-/**
- * Turns the SDK's errors into one message a person can act on. User-fixable problems become
- * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
- * with the operation named.
- */
-function explainS3Error(err, operation, where) {
-    const code = s3ErrorCode(err);
-    const status = s3Status(err);
-    const message = errors_errorMessage(err);
-    if (err instanceof errors_ConfigurationError)
-        return err;
-    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
-        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
-            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
-    }
-    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
-        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
-            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
-    }
-    if (code !== 'AccessDenied' && status === 403) {
-        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
-            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-            `or they need permission for it (see the IAM policy in the action's README).`);
-    }
-    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-            `(see the IAM policy in the action's README).`);
-    }
-    if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
-    }
-    if (isStall(err))
-        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/i.exec(message);
-    if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
-    }
-    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
-}
-/**
- * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
- * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
- * "TimeoutError": that is a cut, not a stall, and is explained as one.
- */
-function isStall(err) {
-    const errno = err?.code;
-    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
-}
-/**
- * The store accepted no connection, or stopped sending and receiving, on every attempt: an
- * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
- */
-function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
-    const what = noConnection
-        ? `accepted no connection within ${connectMs / 1000} s`
-        : `moved no byte for ${idleMs / 1000} s`;
-    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
-        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
-}
-/**
- * An error of a download's body stream, once the object's head arrived: the transfer stalled or
- * was cut. Always the store's or the network's fault, never the archive's.
- */
-function explainBodyError(err, where, key) {
-    if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
-            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
-    }
-    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
-        `the network or the store failed; run again.`);
-}
-
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
 
 
@@ -91578,6 +92541,29 @@ function explainBodyError(err, where, key) {
 
 /** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
 const AFTER_STALL_MS = 10_000;
+/**
+ * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
+ * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
+ * 404. Nothing was written.
+ */
+class PreconditionFailedError extends Error {
+    name = 'PreconditionFailedError';
+}
+/** The PreconditionFailedError a conditional put's failure is, or undefined when it is another failure. */
+function preconditionFailure(err, conditions, operation, where) {
+    if (!conditions || (conditions.ifNoneMatch === undefined && conditions.ifMatch === undefined))
+        return undefined;
+    const status = s3Status(err);
+    const code = s3ErrorCode(err);
+    const failed = status === 412 ||
+        code === 'PreconditionFailed' ||
+        code === 'ConditionalRequestConflict' ||
+        (conditions.ifMatch !== undefined && (status === 404 || code === 'NoSuchKey'));
+    if (!failed)
+        return undefined;
+    const condition = conditions.ifNoneMatch ? 'If-None-Match: *' : `If-Match: ${conditions.ifMatch}`;
+    return new PreconditionFailedError(`${operation} on ${where} with ${condition} was refused (${code}${status ? `, HTTP ${status}` : ''}): nothing was written.`);
+}
 class S3ObjectStore {
     description;
     client;
@@ -91636,9 +92622,13 @@ class S3ObjectStore {
             throw this.fail(err, 'GetBucketVersioning');
         }
     }
-    async head(key) {
+    async head(key, versionId) {
         try {
-            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), o));
+            const out = await this.send((o) => this.client.send(new dist_cjs.HeadObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(versionId ? { VersionId: versionId } : {}),
+            }), o));
             return {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
@@ -91677,8 +92667,9 @@ class S3ObjectStore {
             throw new Error(`${this.description}/${key} is not valid JSON: it was not written by lifeboat or is damaged.`);
         }
     }
-    async putJson(key, value) {
+    async putJson(key, value, conditions) {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+        const operation = `PutObject ${key}`;
         try {
             const out = await this.send((o) => this.client.send(new dist_cjs.PutObjectCommand({
                 Bucket: this.bucket,
@@ -91688,11 +92679,13 @@ class S3ObjectStore {
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
                 ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
+                ...(conditions?.ifNoneMatch ? { IfNoneMatch: conditions.ifNoneMatch } : {}),
+                ...(conditions?.ifMatch ? { IfMatch: conditions.ifMatch } : {}),
             }), o));
             return { versionId: out.VersionId, etag: out.ETag };
         }
         catch (err) {
-            throw this.fail(err, `PutObject ${key}`);
+            throw preconditionFailure(err, conditions, operation, this.description) ?? this.fail(err, operation);
         }
     }
     async uploadStream(key, body, options) {
@@ -91753,6 +92746,7 @@ class S3ObjectStore {
                 size: out.ContentLength ?? 0,
                 versionId: out.VersionId,
                 etag: out.ETag,
+                ...(out.LastModified ? { lastModified: out.LastModified } : {}),
             };
         }
         catch (err) {
@@ -91838,6 +92832,27 @@ class S3ObjectStore {
                 throw this.fail(err, `DeleteObject ${key}`);
             }
         }
+    }
+    async serverTime() {
+        const command = new dist_cjs.HeadBucketCommand({ Bucket: this.bucket });
+        let date;
+        // the answer's Date header, read as it is deserialized (the SDK's output does not carry it)
+        command.middlewareStack.add((next) => async (args) => {
+            const out = await next(args);
+            date = out.response.headers?.['date'];
+            return out;
+        }, { step: 'deserialize', name: 'lifeboatServerDate' });
+        try {
+            await this.send((o) => this.client.send(command, o));
+        }
+        catch (err) {
+            throw this.fail(err, 'HeadBucket');
+        }
+        const time = date ? new Date(date) : undefined;
+        if (!time || Number.isNaN(time.getTime())) {
+            throw new Error(`${this.description} sent no valid Date header (${JSON.stringify(date ?? null)}): the storage's clock cannot be read.`);
+        }
+        return time;
     }
     async abortIncompleteUploads(key) {
         let aborted = 0;
@@ -92245,7 +93260,6 @@ function readServerSideEncryption(r) {
 
 
 
-
 /** restore-to-app (flyctl) or restore-to-host (OpenSSH: port, user, ssh-key, known-hosts, sudo). */
 function readRemoteRestore(r, tempRoot) {
     const app = r.text('restore-to-app');
@@ -92289,7 +93303,10 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
             prefix: storage.prefix,
             snapshot: parseSnapshotSelector('snapshot', orDefault(r, 'snapshot')),
             mode,
-            holdingDir: (id) => holdingInput || (0,external_node_path_.join)(tempRoot, 'lifeboat-restore', target, id),
+            // holding-dir given: the copy is kept there; else a new private directory under tempRoot,
+            // removed after the checks (jobs/verify.ts)
+            ...(holdingInput ? { holdingDir: () => holdingInput } : {}),
+            holdingRoot: tempRoot,
             requiredPaths: globs(r, 'required-paths'),
             minEntries: parseNonNegativeInteger('min-entries', orDefault(r, 'min-entries')),
             sqlite,
