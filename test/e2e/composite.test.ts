@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runComposite } from '../helpers/composite.js';
@@ -23,7 +25,14 @@ afterEach(async () => {
  * 0.4.87, the default flyctl-version) is first on PATH, so the first step outputs present=true and
  * the cache and download steps are skipped by their `if:`.
  */
-function chain(bucket: string, volume: string, runId: string, mode = 'ok', flyctlVersion = '0.4.87') {
+function chain(
+  bucket: string,
+  volume: string,
+  runId: string,
+  mode = 'ok',
+  flyctlVersion = '0.4.87',
+  nodeDir = dirname(NODE24),
+) {
   const github = {
     token: 'ghs_standinToken0123456789',
     repository: 'acme/infra',
@@ -42,7 +51,7 @@ function chain(bucket: string, volume: string, runId: string, mode = 'ok', flyct
     github,
     runner: { os: 'Linux', arch: 'X64', temp: '/tmp' },
     env: {
-      PATH: `${STANDIN_BIN}:${dirname(NODE24)}:${process.env.PATH}`,
+      PATH: `${STANDIN_BIN}:${nodeDir}:${process.env.PATH}`,
       HOME: process.env.HOME ?? '/root',
       LANG: 'C.UTF-8',
       RUNNER_TEMP: join(volume, '..', `runner-temp-${runId}`),
@@ -76,6 +85,8 @@ describe('root composite action', () => {
 
     const bad = await chain(bucket, volume, '9001', 'stopped');
     const byId = Object.fromEntries(bad.steps.map((s) => [s.id, s]));
+    expect(byId.node!.outputs.ok, bad.log).toBe('true');
+    expect(byId['setup-node']!.outcome).toBe('skipped');
     expect(byId.flyctl!.outputs.present, bad.log).toBe('true');
     expect(byId['flyctl-cache']!.outcome).toBe('skipped');
     expect(byId.backup!.outcome, bad.log).toBe('failure');
@@ -115,4 +126,21 @@ describe('root composite action', () => {
     );
     expect(gh.api.requests).toHaveLength(0);
   });
+
+  it.each(['v20.19.5', 'v22.14.0'])(
+    'installs Node.js 24 with actions/setup-node when the node on PATH is %s (older than 22.15)',
+    async (version) => {
+      const bucket = await createBucket();
+      const old = mkdtempSync(join(tmpdir(), 'lb-node20-'));
+      try {
+        // a `node` of that version as far as the composite can tell
+        writeFileSync(join(old, 'node'), `#!/bin/sh\necho ${version}\n`, { mode: 0o755 });
+        await expect(chain(bucket, makeFixtureVolume(), '9201', 'ok', '0.4.87', old)).rejects.toThrow(
+          /step setup-node \(uses: actions\/setup-node@820762786026740c76f36085b0efc47a31fe5020\) would run/,
+        );
+      } finally {
+        rmSync(old, { recursive: true, force: true });
+      }
+    },
+  );
 });
