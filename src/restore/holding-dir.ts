@@ -66,8 +66,11 @@ export class HoldingDir {
       await rm(this.path, { recursive: true, force: true });
     } else {
       // it was empty when this run began: every entry in it now is this run's
-      const names = await readdir(this.path).catch(() => [] as string[]);
-      for (const name of names) await rm(join(this.path, name), { recursive: true, force: true });
+      // names as bytes: one that is not UTF-8 would not be found again by its string reading
+      const names = await readdir(this.path, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+      for (const name of names) {
+        await rm(Buffer.concat([Buffer.from(`${this.path}/`), name]), { recursive: true, force: true });
+      }
     }
     if (this.marker) await rm(this.marker, { force: true });
   }

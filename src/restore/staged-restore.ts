@@ -64,17 +64,19 @@ export class StagedRestore {
    * holding folder when something stayed in it.
    */
   async complete(): Promise<{ leftover: string | null }> {
-    for (const name of await readdir(this.holding)) {
-      if (isLifeboatFolder(name)) continue;
-      const from = join(this.holding, name);
-      const to = join(this.dir, name);
+    // the archive root's mode and time, read before the moves below change the holding folder's time
+    const root = await stat(this.holding);
+    // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
+    for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
+      if (isLifeboatFolder(name.toString('latin1'))) continue;
+      const from = inFolder(this.holding, name);
+      const to = inFolder(this.dir, name);
       if (await lstat(to).catch(() => undefined)) {
         await rmdir(from).catch(() => undefined);
         continue;
       }
       await rename(from, to);
     }
-    const root = await stat(this.holding);
     const leftover = await rmdir(this.holding).then(
       () => null,
       () => this.holding,
@@ -102,4 +104,9 @@ export class StagedRestore {
         return;
     }
   }
+}
+
+/** The path of the entry `name` (its bytes) in `folder`. */
+function inFolder(folder: string, name: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }

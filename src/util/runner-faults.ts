@@ -100,7 +100,10 @@ interface SystemError {
 /** The absolute path a system error is about: what was being made, else the path it names. */
 function pathOf(e: SystemError): string | undefined {
   const path = typeof e.dest === 'string' ? e.dest : e.path;
-  return typeof path === 'string' && isAbsolute(path) ? path : undefined;
+  // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+  // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+  if (typeof path !== 'string' || !isAbsolute(path) || path.startsWith('/proc/self/fd/')) return undefined;
+  return path;
 }
 
 function faultOf(err: unknown): RunnerFault | undefined {

@@ -99,5 +99,6 @@ describe('hostile archives for verify-restore: bounded by what the manifest reco
     expect(honest.code, honest.log).toBe(0);
     expect(honest.outputs.entries).toBe('200000');
     console.log(`stream-mode walk of 200,000 entries: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
+    // its speed is the benchmark's to measure; here only that it ends, also on a loaded machine
+  }, 400_000);
 });
