@@ -86486,18 +86486,20 @@ class staged_restore_StagedRestore {
      * holding folder when something stayed in it.
      */
     async complete() {
-        for (const name of await readdir(this.holding)) {
-            if (isLifeboatFolder(name))
+        // the archive root's mode and time, read before the moves below change the holding folder's time
+        const root = await stat(this.holding);
+        // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
+        for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
+            if (isLifeboatFolder(name.toString('latin1')))
                 continue;
-            const from = join(this.holding, name);
-            const to = join(this.dir, name);
+            const from = inFolder(this.holding, name);
+            const to = inFolder(this.dir, name);
             if (await lstat(to).catch(() => undefined)) {
                 await rmdir(from).catch(() => undefined);
                 continue;
             }
             await rename(from, to);
         }
-        const root = await stat(this.holding);
         const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
         await rmdir(dirname(this.holding)).catch(() => undefined);
         // a mount point may belong to someone else: its mode and time are kept when they cannot be set
@@ -86517,6 +86519,10 @@ class staged_restore_StagedRestore {
                 return;
         }
     }
+}
+/** The path of the entry `name` (its bytes) in `folder`. */
+function inFolder(folder, name) {
+    return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -90248,7 +90254,11 @@ const RUNNER_FAULTS = {
 /** The absolute path a system error is about: what was being made, else the path it names. */
 function pathOf(e) {
     const path = typeof e.dest === 'string' ? e.dest : e.path;
-    return typeof path === 'string' && (0,external_node_path_.isAbsolute)(path) ? path : undefined;
+    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+    if (typeof path !== 'string' || !(0,external_node_path_.isAbsolute)(path) || path.startsWith('/proc/self/fd/'))
+        return undefined;
+    return path;
 }
 function faultOf(err) {
     const e = (err ?? {});
@@ -90409,9 +90419,11 @@ class HoldingDir {
         }
         else {
             // it was empty when this run began: every entry in it now is this run's
-            const names = await (0,promises_.readdir)(this.path).catch(() => []);
-            for (const name of names)
-                await (0,promises_.rm)((0,external_node_path_.join)(this.path, name), { recursive: true, force: true });
+            // names as bytes: one that is not UTF-8 would not be found again by its string reading
+            const names = await (0,promises_.readdir)(this.path, { encoding: 'buffer' }).catch(() => []);
+            for (const name of names) {
+                await (0,promises_.rm)(Buffer.concat([Buffer.from(`${this.path}/`), name]), { recursive: true, force: true });
+            }
         }
         if (this.marker)
             await (0,promises_.rm)(this.marker, { force: true });
