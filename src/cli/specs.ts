@@ -109,7 +109,7 @@ export const RESTORE: FlagSpec[] = [
 /** restore --include / --exclude: only the members whose path inside the volume a glob matches. */
 export const RESTORE_SELECTION: FlagSpec[] = [
   list('include', "restore only what this glob matches, on the path inside the volume ('uploads/**')"),
-  { name: 'exclude', kind: 'list', help: "restore nothing this glob matches ('uploads/cache')" },
+  list('exclude', "restore nothing this glob matches ('uploads/cache')"),
 ];
 
 /** dump: one file of a snapshot to stdout. */
