@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { TarHeader } from '../archive/member-header.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
+import { safeEntryPath } from '../restore/entry-path.js';
 import { drainEntry } from '../restore/safe-extractor.js';
 import { causeChain, ConfigurationError, EnvironmentError } from '../util/errors.js';
 import type { RestoreChecks } from './restore.js';
@@ -12,9 +13,10 @@ import { runVerify, type VerifyDeps, type VerifyResult } from './verify.js';
  * past. The archive is read whole, in the same one pass, and verified as a stream-mode
  * verification verifies it (sha256, size, structure, the plaintext of an encrypted one): so `out`
  * has received the file's bytes before the hash was checked, and an archive that fails its checks
- * ends the dump with a failure that says to discard them. A folder, a link or a FIFO is not a
- * file: it is refused, naming what to do instead. A reader that closes `out` (`| head`) ends the
- * dump quietly.
+ * ends the dump with a failure that says to discard them. A hard link is the file it links to:
+ * tar stored that file's bytes earlier in the stream, so the archive is read a second time for
+ * them. A folder, a symlink or a FIFO is not a file: it is refused, naming what to do instead. A
+ * reader that closes `out` (`| head`) ends the dump quietly.
  */
 
 export interface DumpOptions {
@@ -55,6 +57,23 @@ export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<
   const wanted = dumpPath(options.path);
   const layout = new TargetLayout(options.checks.prefix, options.checks.target);
   const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+  const first = await dumpPass(options, deps, snapshotId, wanted);
+  if (first.kind !== 'link') return first;
+  deps.logger.info(
+    `${JSON.stringify(wanted)} is a hard link to ${JSON.stringify(first.target)}: reading the archive again for its bytes`,
+  );
+  const second = await dumpPass(options, deps, snapshotId, first.target);
+  if (second.kind === 'link') throw new Error(`the hard link ${first.target} links to another link`);
+  return second;
+}
+
+/** One streamed read of the archive; `link` when `wanted` is a hard link (to `target`, whose bytes came earlier). */
+async function dumpPass(
+  options: DumpOptions,
+  deps: VerifyDeps,
+  snapshotId: string,
+  wanted: string,
+): Promise<DumpOutcome | { kind: 'link'; target: string }> {
   const writer = new FileWriter(options.out, wanted, snapshotId);
   let verify: VerifyResult;
   try {
@@ -79,6 +98,7 @@ export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<
     writer.release();
   }
   if (!verify.report.verified) return { kind: 'failed', snapshotId, bytes: writer.bytes, verify };
+  if (writer.linkTarget !== undefined) return { kind: 'link', target: writer.linkTarget };
   if (!writer.found) {
     throw new ConfigurationError(
       `snapshot ${snapshotId} holds no ${JSON.stringify(wanted)}: give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png).`,
@@ -91,6 +111,8 @@ export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<
 class FileWriter {
   found = false;
   bytes = 0;
+  /** Set when the member is a hard link: the path (inside the volume) of the file it links to. */
+  linkTarget: string | undefined;
   private closed: Error | undefined;
   private readonly onError = (err: Error) => {
     this.closed ??= err;
@@ -113,6 +135,13 @@ class FileWriter {
   readonly sink = async (header: TarHeader, stream: Readable, path: string): Promise<void> => {
     if (path !== this.wanted || this.found) return drainEntry(stream);
     this.found = true;
+    if (header.type === 'link') {
+      const target = safeEntryPath(header.linkname ?? '');
+      if ('path' in target && target.path !== '') {
+        this.linkTarget = target.path;
+        return drainEntry(stream);
+      }
+    }
     const notAFile = this.notAFile(header);
     if (notAFile) {
       stream.resume();
@@ -137,8 +166,6 @@ class FileWriter {
         return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${this.wanted}' --to DIR.`;
       case 'symlink':
         return `${name} is a symlink ${at} to ${JSON.stringify(header.linkname)}: dump the file it points to.`;
-      case 'link':
-        return `${name} is a hard link ${at} to ${JSON.stringify(header.linkname?.replace(/^\.\//, ''))}, which holds the same bytes: dump that path.`;
       default:
         return `${name} is a ${String(header.type)} ${at}, not a file: it has no content to dump.`;
     }

@@ -12,8 +12,8 @@ import { drainEntry } from './safe-extractor.js';
  * selected ones reach the extractor or the machine's tar.
  *
  * Patterns are minimatch globs (dot files included) on a member's path relative to the volume root
- * ("./uploads/a.png" is "uploads/a.png"), anchored there: `uploads/**`, `db.sqlite3`, `**\/*.png`
- * for any depth. A leading "/" or "./" and a trailing "/" are dropped. As in restic, a pattern that
+ * ("./uploads/a.png" is "uploads/a.png"), anchored there: `uploads/**` (the folder and what it
+ * holds), `db.sqlite3`, `**\/*.png` for any depth. A leading "/" or "./" and a trailing "/" are dropped. As in restic, a pattern that
  * matches a folder matches everything in it. A member is selected when some include matches it
  * (every member, without includes) and no exclude does. A name that is not UTF-8 is matched by its
  * UTF-8 reading, each invalid byte read as U+FFFD: wildcards match it, a literal cannot name it.
@@ -27,9 +27,16 @@ export class MemberSelection {
     this.exclude = exclude.map(normalisePattern);
   }
 
-  /** Whether the pattern matches `path` or one of the folders it is in. */
+  /**
+   * Whether the pattern matches `path` or one of the folders it is in. As in restic, a trailing
+   * "/**" also matches the folder itself ("uploads/**" is the folder uploads and what it holds).
+   */
   private static matches(pattern: string, path: string): boolean {
-    return folderChain(path).some((p) => minimatch(p, pattern, { dot: true }));
+    const folder = pattern.endsWith('/**') ? pattern.slice(0, -3) : undefined;
+    return folderChain(path).some(
+      (p) =>
+        minimatch(p, pattern, { dot: true }) || (folder !== undefined && minimatch(p, folder, { dot: true })),
+    );
   }
 
   /** The include patterns (their indexes) that match `path`. */

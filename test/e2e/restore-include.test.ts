@@ -77,7 +77,7 @@ async function gnuTarExtract(members: string[]): Promise<string> {
   mkdirSync(join(dir, 'out'));
   execFileSync('sh', [
     '-c',
-    'zstd -dc "$1" | tar -x -p -f - -C "$2" "$@"',
+    'a="$1" d="$2"; shift 2; zstd -dc "$a" | tar -x -p -f - -C "$d" "$@"',
     'x',
     join(dir, 'archive.tar.zst'),
     join(dir, 'out'),
@@ -263,6 +263,14 @@ describe('lifeboat dump PATH', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(sha256(run.stdout)).toBe(source['uploads/2026/11/photo one.jpg']!.sha256);
     expect(run.stderr).toContain("the archive's sha256 matched");
+  });
+
+  it('both names of a hard link give the same bytes (the link: the archive is read again for them)', async () => {
+    for (const name of ['uploads/2026/11/photo one.jpg', 'uploads/2026/11/photo link.jpg']) {
+      const run = await runDump([...storageFlags(bucket), name]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(sha256(run.stdout), name).toBe(source['uploads/2026/11/photo one.jpg']!.sha256);
+    }
   });
 
   it('the SQLite database, by a path written as tar lists it (./data/...)', async () => {

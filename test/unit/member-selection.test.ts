@@ -64,6 +64,8 @@ describe('MemberSelection: globs on the path inside the volume', () => {
   it.each([
     // [include, exclude, path, selected]
     [['uploads/**'], [], 'uploads/2024/a.png', true],
+    [['uploads/**'], [], 'uploads', true],
+    [['uploads/*'], [], 'uploads', false],
     [['uploads/**'], [], 'config/app.toml', false],
     // a pattern that matches a folder matches what is in it (restic)
     [['uploads'], [], 'uploads/2024/a.png', true],
@@ -110,12 +112,11 @@ describe('SelectionPass in front of the SafeExtractor', () => {
     ]);
     expect(readdirSync(holding).sort()).toEqual(['uploads']);
     expect(readFileSync(join(holding, 'uploads/2024/b c.png'), 'utf8')).toBe('./uploads/2024/b c.png');
-    // "uploads/**" does not match "uploads" itself: the folder is handed on as the parent it is,
-    // with the archive's mode, not one made up
+    // "uploads/**" is the folder too (restic): it comes with the archive's mode, not one made up
     expect(lstatSync(join(holding, 'uploads')).mode & 0o777).toBe(0o750);
     expect(lstatSync(join(holding, 'uploads/2024')).mode & 0o777).toBe(0o711);
     expect(pass.unmatched()).toEqual([]);
-    expect(pass.roots).toEqual(['uploads/2024', 'uploads/cache', 'uploads/é.txt']);
+    expect(pass.roots).toEqual(['uploads']);
   });
 
   it('a deeper include creates the parent folders of what it matches, with their archived modes', async () => {
