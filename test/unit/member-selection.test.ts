@@ -1,6 +1,18 @@
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveInspector, type TarHeader } from '../../src/archive/archive-inspector.js';
 import { MemberSelection } from '../../src/restore/member-selection.js';
@@ -206,6 +218,64 @@ describe('SelectionPass in front of the SafeExtractor', () => {
 });
 
 describe('the selective swap on a machine', () => {
+  /** A live volume and a holding copy beside it, as a selective restore leaves them; the script run with sh. */
+  function swapIn(
+    live: Record<string, string>,
+    held: Record<string, string>,
+    roots: string[],
+    link?: string,
+  ) {
+    const base = mkdtempSync(join(tmpdir(), 'lb-swap-'));
+    made.push(base);
+    const vol = join(base, 'volume');
+    const holding = join(vol, '.lifeboat-restore', 'ID1');
+    for (const [rel, body] of Object.entries(live)) {
+      mkdirSync(dirname(join(vol, rel)), { recursive: true });
+      writeFileSync(join(vol, rel), body);
+    }
+    for (const [rel, body] of Object.entries(held)) {
+      mkdirSync(dirname(join(holding, rel)), { recursive: true });
+      writeFileSync(join(holding, rel), body);
+    }
+    if (link) {
+      mkdirSync(join(base, 'elsewhere'));
+      symlinkSync(join(base, 'elsewhere'), join(vol, link));
+    }
+    const script = buildSelectiveSwapScript(vol, 'ID1', 'T1', roots);
+    const out = execFileSync('sh', ['-c', script], { encoding: 'utf8' });
+    return { base, vol, status: out.trim().split('\n').pop() };
+  }
+
+  it('replaces only the roots; what was there moves aside under the same path; the rest stays', () => {
+    const { vol, status } = swapIn(
+      { 'uploads/2024/old.png': 'live 2024', 'uploads/2025/new.png': 'live 2025', 'app.db': 'live db' },
+      { 'uploads/2024/a.png': 'restored', "it's here": 'restored too' },
+      ['uploads/2024', "it's here"],
+    );
+    expect(status).toBe('LIFEBOAT-SWAP ok');
+    expect(readFileSync(join(vol, 'uploads/2024/a.png'), 'utf8')).toBe('restored');
+    expect(existsSync(join(vol, 'uploads/2024/old.png'))).toBe(false);
+    expect(readFileSync(join(vol, 'uploads/2025/new.png'), 'utf8')).toBe('live 2025');
+    expect(readFileSync(join(vol, 'app.db'), 'utf8')).toBe('live db');
+    expect(readFileSync(join(vol, "it's here"), 'utf8')).toBe('restored too');
+    expect(readFileSync(join(vol, '.lifeboat-pre-restore-T1/uploads/2024/old.png'), 'utf8')).toBe(
+      'live 2024',
+    );
+    expect(existsSync(join(vol, '.lifeboat-restore'))).toBe(false);
+  });
+
+  it('a live folder on the way that is a symlink stops the swap before anything moves', () => {
+    const { base, vol, status } = swapIn(
+      { 'app.db': 'live db' },
+      { 'uploads/2024/a.png': 'restored' },
+      ['uploads/2024'],
+      'uploads',
+    );
+    expect(status).toBe('LIFEBOAT-SWAP err=parent');
+    expect(readdirSync(join(base, 'elsewhere'))).toEqual([]);
+    expect(readFileSync(join(vol, '.lifeboat-restore/ID1/uploads/2024/a.png'), 'utf8')).toBe('restored');
+  });
+
   it('names each root once, checks the folders on the way, and moves nothing else', () => {
     const script = buildSelectiveSwapScript('/data', '20261123T020000Z', '20261201T000000Z', [
       'uploads/2024',
