@@ -34,15 +34,14 @@ function scenarioCommands(): string {
 
 const folders = new Folders();
 afterAll(() => folders.removeAll());
-let volume = '';
-let source: Record<string, TreeEntry> = {};
-let bucket = '';
-let id = '';
+/** The fixture's tree, and the bucket and snapshot its backup made (before the tests). */
+const backed = { source: {} as Record<string, TreeEntry>, bucket: '', id: '' };
 
 beforeAll(async () => {
-  volume = folders.fixture(300_000);
-  source = describeTree(volume);
-  ({ bucket, id } = await backedUp(volume));
+  const volume = folders.fixture(300_000);
+  backed.source = describeTree(volume);
+  const { bucket, id } = await backedUp(volume);
+  Object.assign(backed, { bucket, id });
 });
 
 /** The scenario's commands with bash in a fresh folder, `machine` as the Fly app's /data. */
@@ -59,7 +58,7 @@ function runScenario(work: string, machine: string, file = FILE) {
       ...s3Env(),
       ...flyStandin(machine),
       // section 0's exports
-      LIFEBOAT_BUCKET: bucket,
+      LIFEBOAT_BUCKET: backed.bucket,
       LIFEBOAT_ENDPOINT: s.endpoint,
       LIFEBOAT_FORCE_PATH_STYLE: 'true',
       // the scenario's first block
@@ -88,14 +87,14 @@ describe('docs/RECOVERY.md "Get one file back"', () => {
     const r = runScenario(work, machine);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     // 1. dump
-    expect(describeTree(work)['recovered.file']?.sha256).toBe(source[FILE]!.sha256);
+    expect(describeTree(work)['recovered.file']?.sha256).toBe(backed.source[FILE]!.sha256);
     // 2. restore --include --to: the file and the folders it is in, nothing else
     const recovered = describeTree(join(work, 'recovered'));
     expect(Object.keys(recovered).sort()).toEqual(['uploads', 'uploads/2026', 'uploads/2026/11', FILE]);
-    expect(recovered[FILE]).toEqual(source[FILE]);
+    expect(recovered[FILE]).toEqual(backed.source[FILE]);
     // 3. in place: the file is the snapshot's, the overwritten one is kept aside, the rest is live
-    expect(r.stdout).toContain(id);
-    expect(describeTree(machine)[FILE]).toEqual(source[FILE]);
+    expect(r.stdout).toContain(backed.id);
+    expect(describeTree(machine)[FILE]).toEqual(backed.source[FILE]);
     expect(readFileSync(join(machine, 'app.db'), 'utf8')).toBe('the live database\n');
     const aside = readdirSync(machine).filter((n) => n.startsWith('.lifeboat-pre-restore-'));
     expect(aside).toHaveLength(1);
