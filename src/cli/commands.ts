@@ -1,4 +1,8 @@
+import type { Writable } from 'node:stream';
 import { runBackup } from '../jobs/backup.js';
+import { dumpFile } from '../jobs/dump.js';
+import { readMemberSelection } from '../options/restore-selection.js';
+import type { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
@@ -31,6 +35,8 @@ import {
   GUARD,
   LIGHTSAIL,
   RESTORE,
+  RESTORE_SELECTION,
+  DUMP,
   RETENTION,
   SSH,
   STORAGE,
@@ -56,6 +62,10 @@ export interface CommandContext {
   reader: OptionReader;
   logger: Logger;
   signal: AbortSignal;
+  /** Where results go (stdout); dump writes a file's bytes there. */
+  out?: NodeJS.WritableStream;
+  /** The arguments that are not flags (dump's PATH). */
+  positionals?: string[];
   /** Writes the result: a list of label/value rows for people, the object itself with --json. */
   result(rows: [string, string][], json: unknown): void;
 }
@@ -140,15 +150,17 @@ const verify: Command = {
 const restore: Command = {
   summary: 'restore a snapshot into a local directory, or into a Fly machine and (with --apply) swap it in',
   usage:
-    'lifeboat restore --bucket B --target T (--to DIR | --app APP --path /data [--apply --confirm ID] | --if-empty --path DIR | --if-empty --app APP --path /data)',
-  flags: [...STORAGE, ...RESTORE, ...COMMON],
+    'lifeboat restore --bucket B --target T (--to DIR | --app APP --path /data [--apply --confirm ID] | --if-empty --path DIR | --if-empty --app APP --path /data) [--include GLOB]... [--exclude GLOB]...',
+  flags: [...STORAGE, ...RESTORE, ...RESTORE_SELECTION, ...COMMON],
   async run(ctx) {
     const r = ctx.reader;
     const storage = readStorage(r);
     // checked first so that a missing --target is named in a restore's words, not a verification's
     validateTarget('target', required(r, 'target', 'the backup target to restore'));
     const store = new S3ObjectStore(storage.location);
-    const checks = readVerify(r).verify;
+    const members = readMemberSelection(r);
+    const checks = { ...readVerify(r).verify, ...(members ? { members } : {}) };
+    if (members) logSelection(ctx.logger, members);
     const deps = { store, logger: ctx.logger, signal: ctx.signal };
     const ifEmpty = r.flag('if-empty');
 
@@ -441,10 +453,57 @@ const guard: Command = {
   },
 };
 
+/** What a selective restore writes, said before it starts (LIFEBOAT_INCLUDE / LIFEBOAT_EXCLUDE count too). */
+function logSelection(logger: Logger, members: MemberSelection): void {
+  const quoted = (gs: string[]) => gs.map((g) => JSON.stringify(g)).join(', ');
+  logger.info(
+    `restoring only ${members.include.length ? `what ${quoted(members.include)} match` : 'every member'}` +
+      `${members.exclude.length ? `, without what ${quoted(members.exclude)} match` : ''}`,
+  );
+}
+
+const dump: Command = {
+  summary: 'write one file of a snapshot to stdout (verified as it streams: a failed check exits 1)',
+  usage: 'lifeboat dump --bucket B --target T [--snapshot latest|ID|before:TIME] PATH > file',
+  flags: [...STORAGE, ...DUMP, ...COMMON.filter((f) => f.name !== 'json')],
+  async run(ctx) {
+    const r = ctx.reader;
+    const storage = readStorage(r);
+    validateTarget('target', required(r, 'target', 'the backup target to dump from'));
+    const paths = ctx.positionals ?? [];
+    if (paths.length !== 1) {
+      throw new ConfigurationError(
+        `Give the one file to write, as its path inside the volume: lifeboat dump --target T uploads/a.png > a.png${paths.length ? ` (got ${paths.length} paths)` : ''}.`,
+      );
+    }
+    const checks = readVerify(r).verify;
+    const out = dumpFile(
+      { checks, path: paths[0]!, out: (ctx.out ?? process.stdout) as Writable },
+      { store: new S3ObjectStore(storage.location), logger: ctx.logger, signal: ctx.signal },
+    );
+    const o = await out;
+    switch (o.kind) {
+      case 'closed':
+        return EXIT.ok;
+      case 'failed':
+        ctx.logger.warning(
+          `${o.verify.failure}. The ${formatBytes(o.bytes)} already written to stdout did not come from an intact archive: discard them.`,
+        );
+        return EXIT.checkFailed;
+      case 'written':
+        ctx.logger.info(
+          `wrote ${formatBytes(o.bytes)} of snapshot ${o.snapshotId}; the archive's sha256 matched`,
+        );
+        return EXIT.ok;
+    }
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   backup,
   verify,
   restore,
+  dump,
   snapshots,
   prune,
   'check-lightsail': checkLightsail,

@@ -106,6 +106,15 @@ export const RESTORE: FlagSpec[] = [
   DECRYPTION_IDENTITY,
 ];
 
+/** restore --include / --exclude: only the members whose path inside the volume a glob matches. */
+export const RESTORE_SELECTION: FlagSpec[] = [
+  list('include', "restore only what this glob matches, on the path inside the volume ('uploads/**')"),
+  list('exclude', "restore nothing this glob matches ('uploads/cache')"),
+];
+
+/** dump: one file of a snapshot to stdout. */
+export const DUMP: FlagSpec[] = [TARGET, SNAPSHOT, DECRYPTION_IDENTITY];
+
 export const COMMON: FlagSpec[] = [
   flag('json', 'print the result as JSON on stdout'),
   flag('quiet', 'print only warnings and the result'),
