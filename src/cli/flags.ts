@@ -10,6 +10,12 @@ export interface FlagSpec {
   help: string;
   /** The same default as the action input of that name (src/options/defaults.ts). */
   default?: string;
+  /**
+   * false: only the command line gives it, never a LIFEBOAT_* variable. For choices made once at a
+   * terminal that share a name with a setting cron keeps in its environment (restore's --exclude is
+   * not the backup's LIFEBOAT_EXCLUDE).
+   */
+  fromEnv?: boolean;
 }
 
 /** LIFEBOAT_KEEP_DAILY for --keep-daily: every flag can come from the environment (cron). */
@@ -50,7 +56,7 @@ export function readFlags(
     if (!spec) return undefined;
     if (values[name] !== undefined) return values[name];
     if (values[`no-${name}`]) return false;
-    const fromEnv = env[envName(name)];
+    const fromEnv = spec.fromEnv === false ? undefined : env[envName(name)];
     if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
     return spec.default;
   };

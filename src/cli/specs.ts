@@ -107,10 +107,11 @@ export const RESTORE: FlagSpec[] = [
 ];
 
 /** restore --include / --exclude: only the members whose path inside the volume a glob matches. */
+/** A restore's selection comes from its command line only: LIFEBOAT_EXCLUDE is the backup's setting. */
 export const RESTORE_SELECTION: FlagSpec[] = [
   list('include', "restore only what this glob matches, on the path inside the volume ('uploads/**')"),
   list('exclude', "restore nothing this glob matches ('uploads/cache')"),
-];
+].map((f) => ({ ...f, fromEnv: false }));
 
 /** dump: one file of a snapshot to stdout. */
 export const DUMP: FlagSpec[] = [TARGET, SNAPSHOT, DECRYPTION_IDENTITY];
