@@ -175,6 +175,21 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
     expect(await verifications(bucket)).toEqual([]);
   });
 
+  // issue 20 §4: "--path of --if-empty is a live mount point: it was seen deleted after a full-disk failure"
+  it('restore --if-empty --path into a live mount point (an empty 1 MiB tmpfs) that fills up — exit 3, the mount point stays, as empty as it was', async () => {
+    const mnt = tmpfs('size=1m');
+    const run = await lifeboat(
+      ['restore', '--target', 'box', '--if-empty', '--path', mnt, ...storage(bucket)],
+      {},
+    );
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/ENOSPC/);
+    expect(run.stderr).not.toMatch(/damaged|mismatch|corrupt|\n\s+at /i);
+    expect(isMountPoint(mnt)).toBe(true);
+    expect(readdirSync(mnt)).toEqual([]);
+    expect(await verifications(bucket)).toEqual([]);
+  });
+
   // was: $TMPDIR/lifeboat-restore/<target>/<id>/ (a full copy) and a marker stayed after every
   // verify; another user's symlinks there had root write through them
   it('a passing CLI verify with a symlink pre-created at the old predictable path (TMPDIR/lifeboat-restore/TARGET/ID) — nothing written through it, nothing of the verify left in TMPDIR', async () => {
