@@ -29,17 +29,9 @@ function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
 }
 
-/** An O_TMPFILE inode in `folder`, or undefined where the file system or kernel has none. */
-function openTmpfile(folder: string): number | undefined {
-  try {
-    return openSync(folder, O_TMPFILE | constants.O_RDWR, 0o600);
-  } catch (err) {
-    // EOPNOTSUPP: a file system without it; EISDIR: a kernel older than 3.11; ENOENT: no such folder
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EOPNOTSUPP' || code === 'EISDIR' || code === 'ENOENT' || code === 'EINVAL')
-      return undefined;
-    throw err;
-  }
+/** An O_TMPFILE inode in `folder` (EOPNOTSUPP where its file system has none). */
+function openTmpfile(folder: string): number {
+  return openSync(folder, O_TMPFILE | constants.O_RDWR, 0o600);
 }
 
 /** A 0600 file made with O_EXCL in a fresh 0700 folder and unlinked at once, with its folder. */
@@ -60,9 +52,10 @@ function openUnlinked(folder: string): number {
  * or of its children can leave it on disk: the kernel frees the file when the last descriptor
  * closes, which a SIGKILL does too.
  *
- * - Made with O_TMPFILE (never named) in the first of `folders` that supports it; list a tmpfs
- *   such as /dev/shm first to keep the bytes in memory. Where none does, the file is created with
- *   O_EXCL in a fresh 0700 folder and unlinked in the next system call.
+ * - Made with O_TMPFILE (never named) in the first of `folders` where that works (the kernel and
+ *   file system support it, the folder is writable and has room); list a tmpfs such as /dev/shm
+ *   first to keep the bytes in memory. Where none does, the file is created with O_EXCL in a fresh
+ *   0700 folder in the last of `folders` and unlinked in the next system call.
  * - Another process of this user reads it through /proc/<pid>/fd/<n>: open(2) of that link opens
  *   the same inode afresh at offset 0, so a reader may open it any number of times (OpenSSH opens
  *   an IdentityFile more than once, known_hosts twice). A descriptor inherited by the child
@@ -73,23 +66,32 @@ function openUnlinked(folder: string): number {
 export function openUnnamedFile(text: string, folders: readonly string[]): UnnamedFile | undefined {
   const procFd = `/proc/${process.pid}/fd`;
   if (!existsSync(procFd)) return undefined;
-  let fd: number | undefined;
-  for (const folder of folders) {
-    fd = openTmpfile(folder);
-    if (fd !== undefined) break;
+  // any folder may fail (no O_TMPFILE there, not writable, full): the next is tried, the last error thrown
+  const attempts = [
+    ...folders.map((f) => () => openTmpfile(f)),
+    () => openUnlinked(folders[folders.length - 1]!),
+  ];
+  let handle: number | undefined;
+  let failure: unknown;
+  for (const attempt of attempts) {
+    let fd: number | undefined;
+    try {
+      fd = attempt();
+      writeAll(fd, Buffer.from(text, 'utf8'));
+      handle = fd;
+      break;
+    } catch (err) {
+      if (fd !== undefined) closeSync(fd);
+      failure = err;
+    }
   }
-  const handle = fd ?? openUnlinked(folders[folders.length - 1]!);
-  try {
-    writeAll(handle, Buffer.from(text, 'utf8'));
-  } catch (err) {
-    closeSync(handle);
-    throw err;
-  }
+  if (handle === undefined) throw failure;
+  const fd = handle;
   let open = true;
   return {
-    path: `${procFd}/${handle}`,
+    path: `${procFd}/${fd}`,
     close: () => {
-      if (open) closeSync(handle);
+      if (open) closeSync(fd);
       open = false;
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,5 +26,16 @@ describe('openUnnamedFile', () => {
     expect(statSync(file.path).mode & 0o777).toBe(0o600);
     file.close();
     file.close(); // safe twice
+  });
+
+  it('a folder where it cannot be made (not a folder, missing) is passed over; when none works, the error is thrown', () => {
+    const dir = folder();
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, '');
+    const file = openUnnamedFile('secret\n', [notAFolder, dir])!;
+    expect(readFileSync(file.path, 'utf8')).toBe('secret\n');
+    file.close();
+    expect(() => openUnnamedFile('secret\n', [notAFolder, join(dir, 'missing')])).toThrow(/ENOENT/);
+    expect(readdirSync(dir)).toEqual(['file']);
   });
 });
