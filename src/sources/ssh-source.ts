@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigurationError, OperationFailedError } from '../util/errors.js';
 import { runCaptured, spawnStreaming, type ProcessOutcome, type RunningProcess } from '../util/process.js';
 import { shDashC } from '../util/shell.js';
+import { openUnnamedFile, type UnnamedFile } from '../util/unnamed-file.js';
 import { describeValue } from '../util/validate.js';
 import type { ArchiveSource, SourceIdentity } from './archive-source.js';
 
@@ -11,7 +12,7 @@ export interface SshSourceOptions {
   host: string;
   port: number;
   user: string;
-  /** The private key (OpenSSH or PEM text). Written to a 0600 file only while ssh runs. */
+  /** The private key (OpenSSH or PEM text). Never a named file on Linux (SshSource.secretFiles). */
   privateKey: string;
   /** known_hosts lines that pin the host key (`ssh-keyscan -p PORT HOST`, checked out of band). */
   knownHosts: string;
@@ -288,16 +289,23 @@ export function explainSshFailure(opts: Who, stderr: string[]): SshFailure | und
   return row && { kind: row.kind, message: row.message(opts, stderr) };
 }
 
+/** The paths ssh reads the key and known_hosts from, and how to let go of them. */
+interface SecretFiles {
+  key: string;
+  knownHosts: string;
+  close(): void;
+}
+
 /**
  * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
- * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
- * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * with only the given known_hosts), the key comes from a secret and is never a named file on Linux
+ * (an unnamed file this process holds open, which no kill can leave behind: secretFiles), and the archive script goes to the remote login
  * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
  */
 export class SshSource implements ArchiveSource {
   readonly label = 'ssh';
   readonly description: SourceIdentity;
-  private readonly liveDirs = new Set<string>();
+  private readonly liveFiles = new Set<SecretFiles>();
 
   constructor(private readonly options: SshSourceOptions) {
     this.description = { kind: 'ssh', host: options.host };
@@ -323,33 +331,72 @@ export class SshSource implements ArchiveSource {
     };
   }
 
-  /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
-  private writeFiles(): { dir: string; key: string; knownHosts: string } {
+  /**
+   * The key and the known_hosts lines as files ssh opens, closed by `close` (the caller's duty,
+   * and dispose's). On Linux they are unnamed files (util/unnamed-file.ts) in /dev/shm or the temp
+   * root, so no kill of lifeboat or ssh leaves the key on disk; without /proc, 0600 files in a fresh
+   * 0700 folder that live as long as the ssh process.
+   */
+  private secretFiles(): SecretFiles {
     const { key, knownHosts } = this.checked();
     const root = this.options.tempRoot || tmpdir();
     mkdirSync(root, { recursive: true });
+    const folders = ['/dev/shm', root];
+    const keyFile = openUnnamedFile(key, folders);
+    if (keyFile) {
+      let knownFile: UnnamedFile | undefined;
+      try {
+        knownFile = openUnnamedFile(knownHosts, folders);
+      } finally {
+        if (!knownFile) keyFile.close();
+      }
+      if (knownFile) {
+        const known = knownFile;
+        return this.live({
+          key: keyFile.path,
+          knownHosts: known.path,
+          close: () => {
+            keyFile.close();
+            known.close();
+          },
+        });
+      }
+    }
+    return this.live(this.namedFiles(root, key, knownHosts));
+  }
+
+  /** Records files as live until closed (dispose closes any a process never got to). */
+  private live(files: SecretFiles): SecretFiles {
+    const entry: SecretFiles = {
+      ...files,
+      close: () => {
+        files.close();
+        this.liveFiles.delete(entry);
+      },
+    };
+    this.liveFiles.add(entry);
+    return entry;
+  }
+
+  /** The key and known_hosts in a fresh 0700 folder (systems without /proc). */
+  private namedFiles(root: string, key: string, knownHosts: string): SecretFiles {
     const dir = mkdtempSync(join(root, 'lifeboat-ssh-'));
-    this.liveDirs.add(dir);
+    const close = () => rmSync(dir, { recursive: true, force: true });
     try {
       const keyFile = join(dir, 'key');
       const knownFile = join(dir, 'known_hosts');
       writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
       writeFileSync(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
-      return { dir, key: keyFile, knownHosts: knownFile };
+      return { key: keyFile, knownHosts: knownFile, close };
     } catch (err) {
-      this.removeDir(dir);
+      close();
       throw err;
     }
   }
 
-  private removeDir(dir: string): void {
-    rmSync(dir, { recursive: true, force: true });
-    this.liveDirs.delete(dir);
-  }
-
-  /** Removes any key folder still present (a process that never ended); safe to call twice. */
+  /** Closes or removes any key file still open (a process that never ended); safe to call twice. */
   dispose(): void {
-    for (const dir of [...this.liveDirs]) this.removeDir(dir);
+    for (const files of [...this.liveFiles]) files.close();
   }
 
   /** The ssh arguments up to and including the destination. */
@@ -389,7 +436,7 @@ export class SshSource implements ArchiveSource {
   }
 
   private spawnSsh(remote: string, options: SshStartOptions): RunningProcess {
-    const files = this.writeFiles();
+    const files = this.secretFiles();
     let proc: RunningProcess;
     try {
       proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
@@ -398,17 +445,17 @@ export class SshSource implements ArchiveSource {
         onStderrLine: options.onStderrLine,
       });
     } catch (err) {
-      this.removeDir(files.dir);
+      files.close();
       throw err;
     }
     if (!options.keepStdin) proc.stdin.end();
     const done = proc.done.then(
       (outcome) => {
-        this.removeDir(files.dir);
+        files.close();
         return this.explained(outcome);
       },
       (err: unknown) => {
-        this.removeDir(files.dir);
+        files.close();
         throw err;
       },
     );

@@ -175,6 +175,21 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
     expect(await verifications(bucket)).toEqual([]);
   });
 
+  // issue 20 §4: "--path of --if-empty is a live mount point: it was seen deleted after a full-disk failure"
+  it('restore --if-empty --path into a live mount point (an empty 1 MiB tmpfs) that fills up — exit 3, the mount point stays, as empty as it was', async () => {
+    const mnt = tmpfs('size=1m');
+    const run = await lifeboat(
+      ['restore', '--target', 'box', '--if-empty', '--path', mnt, ...storage(bucket)],
+      {},
+    );
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/ENOSPC/);
+    expect(run.stderr).not.toMatch(/damaged|mismatch|corrupt|\n\s+at /i);
+    expect(isMountPoint(mnt)).toBe(true);
+    expect(readdirSync(mnt)).toEqual([]);
+    expect(await verifications(bucket)).toEqual([]);
+  });
+
   // was: $TMPDIR/lifeboat-restore/<target>/<id>/ (a full copy) and a marker stayed after every
   // verify; another user's symlinks there had root write through them
   it('a passing CLI verify with a symlink pre-created at the old predictable path (TMPDIR/lifeboat-restore/TARGET/ID) — nothing written through it, nothing of the verify left in TMPDIR', async () => {
@@ -272,4 +287,41 @@ describe('a signal ends a CLI command within seconds, whatever it waits on', () 
     expect(run.afterSignalMs).toBeLessThan(6_000);
     expect(run.stderr).toMatch(/lifeboat backup: /);
   }, 120_000);
+
+  // issue 20 §6: every command, not only backup: a verify and a restore whose download stopped
+  it('SIGTERM during a verify, and during a restore --to, whose archive download stopped moving — exit 130 within 6 s, no verification.json, nothing restored', async () => {
+    const bucket = await createBucket();
+    const volume = bigVolume();
+    made.push(volume);
+    const stored = await lifeboat(
+      ['backup', '--local', '--path', volume, '--target', 'big', ...storage(bucket)],
+      {},
+    );
+    expect(stored.code, stored.stderr).toBe(0);
+    const to = join(scratch('restore-to'), 'volume');
+    for (const [command, args] of [
+      ['verify', ['--target', 'big']],
+      ['restore', ['--target', 'big', '--to', to]],
+    ] as const) {
+      proxy.setRules([
+        {
+          match: (r) => r.method === 'GET' && /\/archive\.tar\.zst(\?|$)/.test(r.url),
+          stallAfterBytes: 65_536,
+        },
+      ]);
+      let heldSince = 0;
+      const run = await lifeboat([command, ...args, ...storage(bucket, proxy.endpoint)], {}, () => {
+        // the download got its 64 KiB and then nothing: signal a second into the stall
+        if ((proxy.applied[0] ?? 0) < 1) return false;
+        heldSince ||= Date.now();
+        return Date.now() - heldSince > 1_000;
+      });
+      proxy.setRules([]);
+      expect(run.code, `${command}: ${run.stderr}`).toBe(130);
+      expect(run.afterSignalMs, command).toBeLessThan(6_000);
+      expect(run.stderr).toMatch(new RegExp(`lifeboat ${command}: `));
+    }
+    expect(await verifications(bucket)).toEqual([]);
+    expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
+  }, 180_000);
 });

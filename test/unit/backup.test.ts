@@ -17,7 +17,7 @@ import {
   volume,
   type BackupSetup,
 } from '../ports/backup-fixture.js';
-import { hasZstd, makeTar, ScriptedSource } from '../ports/scripted-source.js';
+import { framedArchive, hasZstd, makeTar, ScriptedSource } from '../ports/scripted-source.js';
 
 // runBackup end to end in-process: the scripted source plays the framed stream of a tar made in
 // memory, the memory store keeps what a versioned bucket would
@@ -403,6 +403,33 @@ describe('runBackup: time comes from the storage', () => {
       completed: '2026-11-23T02:00:00.000Z',
     });
     expect(latestOf(store)?.updated).toBe('2026-11-23T02:00:00.000Z');
+  });
+});
+
+describe('runBackup: a run never publishes so late that prune takes it for a leftover', () => {
+  // prune removes a folder without a manifest once its newest object is 24 h old (storage time);
+  // that is safe only because a live run gives up publishing after MAX_PUBLISH_MS (20 h)
+  it('a backup whose stream took 21 hours (storage time) writes no manifest and leaves latest.json alone', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(DAY);
+    const sent = await framedArchive({ entries: volume(2) });
+    const source = new ScriptedSource({ label: 'flyctl', tools: { flyctl: '0.4.87' } });
+    source.enqueue({
+      stdout: () => {
+        clock.advance(21 * HOUR);
+        return sent.framed;
+      },
+    });
+    const run = await failingBackup({ store, clock, source });
+    const id = '20261124T020000Z';
+    expect(run.error.message).toBe(
+      `the backup of app ran 21h, longer than the 20h after which prune may take an unfinished snapshot for a leftover: ` +
+        `snapshot ${id} was not published (its archive stays until retention removes it). ` +
+        'Back up less at once (exclude, or split the path into targets).',
+    );
+    expect(store.json(LAYOUT.manifestKey(id))).toBeUndefined();
+    expect(latestOf(store)?.snapshotId).toBe(first.result.snapshotId);
   });
 });
 
