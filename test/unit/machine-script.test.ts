@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { judgeSourceRun } from '../../src/archive/judge-run.js';
+import { MACHINE_TOOLS } from '../../src/archive/machine-needs.js';
 import { buildArchiveScript, type ArchiveScriptOptions } from '../../src/archive/remote-script.js';
 import { FrameDecoder, NoOutputError } from '../../src/archive/stream-frame.js';
 import { ConfigurationError, EnvironmentError, OperationFailedError } from '../../src/util/errors.js';
@@ -139,5 +140,19 @@ describe('judging what a machine without a tool reported', () => {
     expect(() => judgeSourceRun('flyctl', '/data', undefined, fly, new Error('no end marker'))).toThrow(
       OperationFailedError,
     );
+  });
+});
+
+describe("the README's Machines section", () => {
+  it('quotes every Dockerfile line that the messages give, in the row of its tool', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('\n### Machines\n');
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
+    for (const [tool, install] of Object.entries(MACHINE_TOOLS)) {
+      const row = section.split('\n').find((l) => l.startsWith(`| \`${tool}\``));
+      expect(row, tool).toBeDefined();
+      for (const line of install.lines) expect(row, tool).toContain(`\`${line}\``);
+    }
   });
 });
