@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliTestNode } from '../helpers/cli-nodes.js';
 import { flyStandin, runCli, sshFlags, storageFlags, type CliRun } from '../helpers/cli-run.js';
 import { BUSYBOX_FULL, busyboxMachine, type BusyboxShape } from '../helpers/machine-shapes.js';
@@ -148,8 +148,8 @@ const OK_SHAPES: OkShape[] = [
 ];
 
 describe('machine shapes that back up: ok, and restore gives the volume back', () => {
-  it.each(OK_SHAPES.map((s) => [s.name, s] as const))('%s', async (_name, shape) => {
-    if (shape.skip) return;
+  for (const s of OK_SHAPES.filter((s) => s.skip)) it.skip(s.name, () => undefined);
+  it.each(OK_SHAPES.filter((s) => !s.skip).map((s) => [s.name, s] as const))('%s', async (_name, shape) => {
     const volume = makeVolume({ lifeboatFolders: true });
     const source = describeTreeBytes(volume);
     const bucket = await createBucket();
@@ -172,6 +172,28 @@ describe('machine shapes that back up: ok, and restore gives the volume back', (
     expect(existsSync(join(to, '.lifeboat-pre-restore-20261001T000000Z'))).toBe(false);
     expect(comparable(describeTreeBytes(to))).toEqual(comparable(source));
   });
+});
+
+describe("Alpine's busybox tar and a user exclude (LIFEBOAT_TEST_BUSYBOX_FULL)", () => {
+  it.skipIf(!BUSYBOX_FULL || !existsSync(BUSYBOX_FULL))(
+    "the exclude is honoured by busybox --exclude, and so are lifeboat's own folders",
+    async () => {
+      const volume = makeVolume({ lifeboatFolders: true });
+      const source = describeTreeBytes(volume);
+      const bucket = await createBucket();
+      const b = await flyBackup(bucket, volume, { FLY_STANDIN_PATH: pathOf('busybox-alpine') }, [
+        '--exclude',
+        './uploads/cache',
+      ]);
+      expect(b.code, b.stderr).toBe(0);
+      const { run, to } = await restoreLatest(bucket);
+      expect(run.code, run.stderr).toBe(0);
+      const expected = Object.fromEntries(
+        Object.entries(comparable(source)).filter(([k]) => !k.startsWith('uploads/cache')),
+      );
+      expect(comparable(describeTreeBytes(to))).toEqual(expected);
+    },
+  );
 });
 
 describe('machine shapes that cannot: one message, before any data moves', () => {
@@ -267,32 +289,45 @@ describe('machine shapes that cannot: one message, before any data moves', () =>
 });
 
 describe('over OpenSSH: a ForceCommand whose PATH hides tools', () => {
-  let server: SshServer;
-  let bin: string;
-  beforeAll(async () => {
-    // in the test user's home: the ForceCommand runs as that user
-    bin = join(ensureTestUser().home, `machine-bin-${process.pid}`);
-    rmSync(bin, { recursive: true, force: true });
-    cleanup.push(bin);
-    busyboxMachine(bin, 'busybox-minimal', ['tar']);
-    server = await startSshd({
-      extraConfig: [`ForceCommand env PATH=${bin} sh -c "$SSH_ORIGINAL_COMMAND"`],
-    });
-  });
+  const servers: SshServer[] = [];
   afterAll(async () => {
-    await server?.stop();
+    for (const s of servers) await s.stop();
   });
 
-  it('an SSH host without tar: exit 3, naming tar and the Dockerfile lines', async () => {
-    const volume = giveToTestUser(makeVolume(), server.home, `vol-${process.pid}`);
+  /** An sshd whose ForceCommand runs the client's command with PATH = a minimal busybox less `without`. */
+  async function hostWithout(without: string[]): Promise<SshServer> {
+    // in the test user's home: the ForceCommand runs as that user
+    const bin = join(ensureTestUser().home, `machine-bin-${process.pid}-${without.join('-')}`);
+    rmSync(bin, { recursive: true, force: true });
+    cleanup.push(bin);
+    busyboxMachine(bin, 'busybox-minimal', without);
+    const server = await startSshd({
+      extraConfig: [`ForceCommand env PATH=${bin} /bin/sh -c "$SSH_ORIGINAL_COMMAND"`],
+    });
+    servers.push(server);
+    return server;
+  }
+
+  it.each([
+    [
+      'tar',
+      ['tar'],
+      /^lifeboat backup: tar is not installed on the SSH host: .*`RUN apk add --no-cache tar` \(Alpine\)\./m,
+    ],
+    [
+      'sh',
+      ['sh'],
+      /^lifeboat backup: the SSH host has no sh: .*not found \(exit status 127; .*\)\. Nothing was read or sent\. To fix it, add a shell to the image/m,
+    ],
+  ])('an SSH host without %s: exit 3, naming it and the Dockerfile lines', async (_n, without, message) => {
+    const server = await hostWithout(without);
+    const volume = giveToTestUser(makeVolume(), server.home, `vol-${process.pid}-${_n}`);
     cleanup.push(volume);
     const bucket = await createBucket();
     const ssh = sshFlags(server);
     try {
       const b = await runCli(['backup', ...ssh.flags, '--path', volume, ...storage(bucket)], {}, node.path);
-      expect(b.stderr).toMatch(
-        /^lifeboat backup: tar is not installed on the SSH host: .*`RUN apk add --no-cache tar`/m,
-      );
+      expect(b.stderr).toMatch(message);
       expect(b.code).toBe(3);
       await expectNothingMoved(bucket, b);
     } finally {

@@ -70,7 +70,7 @@ export function busyboxMachine(bin: string, shape: BusyboxShape, without: string
   chmodSync(bin, 0o755);
   const standalone = shape === 'busybox-static';
   linkApplets(bin, BUSYBOX, [...without, 'tar', ...(standalone ? [] : ['sh'])]);
-  if (!standalone) symlinkSync('/bin/dash', join(bin, 'sh'));
+  if (!standalone && !without.includes('sh')) symlinkSync('/bin/dash', join(bin, 'sh'));
   if (without.includes('tar')) return bin;
   if (shape === 'busybox-minimal') writeFileSync(join(bin, 'tar'), MINIMAL_TAR, { mode: 0o755 });
   else if (shape === 'busybox-alpine') symlinkSync(BUSYBOX_FULL, join(bin, 'tar'));
