@@ -25,6 +25,10 @@ import { join } from 'node:path';
  *   (aports main/busybox/busyboxconfig: CONFIG_FEATURE_TAR_LONG_OPTIONS=y,
  *   CONFIG_FEATURE_TAR_FROM=y). Debian ships no such build; LIFEBOAT_TEST_BUSYBOX_FULL names one
  *   (for example busybox 1.36.1 built with those options), and without it the shape is skipped.
+ *   Such a build, as used for issue 18: busybox tag 1_36_1 (commit 1a64f6a20aaf6ea4dbba68bbfa8cc1ab7e5c57c4),
+ *   `make allnoconfig`, then CONFIG_TAR, FEATURE_TAR_CREATE, FEATURE_TAR_LONG_OPTIONS,
+ *   FEATURE_TAR_FROM, FEATURE_TAR_GNU_EXTENSIONS, FEATURE_TAR_UNAME_GNAME, LONG_OPTS and STATIC
+ *   set to y, `make`: a static busybox with only the tar applet.
  *   Its shell is dash, for the same reason (Alpine's ash is not standalone:
  *   "# CONFIG_FEATURE_PREFER_APPLETS is not set" in that config).
  */
