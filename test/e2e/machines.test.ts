@@ -7,15 +7,7 @@ import { BUSYBOX_FULL, busyboxMachine, type BusyboxShape } from '../helpers/mach
 import { describeTreeBytes, tempRoot, TreeWriter, type EntryDescription } from '../helpers/odd-tree.js';
 import { pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { runAction } from '../helpers/run-action.js';
-import {
-  createBucket,
-  getJson,
-  listKeys,
-  listVersions,
-  openMultipartUploads,
-  s3Env,
-  s3Server,
-} from '../helpers/s3.js';
+import { createBucket, getJson, listVersions, openMultipartUploads, s3Env, s3Server } from '../helpers/s3.js';
 import { ensureTestUser, giveToTestUser, startSshd, type SshServer } from '../helpers/sshd.js';
 
 /**
@@ -31,15 +23,15 @@ const node = cliTestNode();
 const TIME = new Date('2026-10-01T12:34:56Z');
 const NO_EOA = 'no end-of-archive blocks';
 
-const cleanup: string[] = [];
-afterAll(() => {
-  for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-});
-function temp(prefix: string): string {
+/** Folders this file made (temp ones and those given to the test user), removed after its tests. */
+const made: string[] = [];
+const cleanup = { push: (d: string) => made.push(d) };
+const temp = (prefix: string): string => {
   const d = tempRoot(prefix);
-  cleanup.push(d);
+  made.push(d);
   return d;
-}
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A small volume of every common member type, lifeboat's own folders at its top level. */
 function makeVolume(opts: { lifeboatFolders?: boolean } = {}): string {
@@ -284,7 +276,7 @@ describe('machine shapes that cannot: one message, before any data moves', () =>
     expect(run.errors.join('\n')).toContain('the Fly machine has no sh');
     expect(run.errors.join('\n')).toContain('RUN ["/bin/busybox", "--install", "-s", "/bin"]');
     expect(run.log).not.toContain(NO_EOA);
-    expect((await listKeys(bucket)).filter((k) => /archive\.tar/.test(k))).toEqual([]);
+    expect((await listVersions(bucket)).versions.filter((v) => /archive\.tar/.test(v.Key ?? ''))).toEqual([]);
   });
 });
 
