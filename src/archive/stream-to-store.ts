@@ -7,6 +7,7 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
+import { machineOf, missingTool } from './machine-needs.js';
 import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
@@ -78,6 +79,13 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     warnings = [
       ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
       ...leftOut.warnings(),
+      // the backup is whole without du; only its largest possible size was a guess
+      ...(decoder.sourceHasNoDu
+        ? [
+            `${missingTool('du', machineOf(o.source.label))} The parts were ${formatBytes(partSize)}, ` +
+              `so the archive could be at most ${formatBytes(largestObjectFor(partSize))}.`,
+          ]
+        : []),
     ];
     contents = await (inspector as ArchiveInspector).result;
   });
@@ -175,11 +183,11 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       const reported = decoder.sourceUsedBytes
         ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
           'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
-        : `${o.source.label} could not tell how much is in use at ${o.path} (no du or awk there)`;
+        : `${o.source.label} could not tell how much is in use at ${o.path} (no du there)`;
       throw new OperationFailedError(
         `the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
           `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +
-          'filesystem, exclude the sparse files, or make du and awk available where the data lives.',
+          'filesystem, exclude the sparse files, or make du available where the data lives.',
       );
     }
     // the upload's own failure, unless it failed only because the pipeline stopped feeding it

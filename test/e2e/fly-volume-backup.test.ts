@@ -182,7 +182,7 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
       { FLY_STANDIN_HIDE: 'zstd' },
     );
     expect(forced.code).toBe(1);
-    expect(forced.log).toContain('compressor is not installed');
+    expect(forced.log).toContain('compression is zstd, but zstd is not installed on the Fly machine');
   });
 
   it('exclude patterns and a pre-command that runs first on the machine', async () => {

@@ -9,7 +9,9 @@
 //   FLY_STANDIN_MACHINES     comma-separated machine ids (default 148e123a0b4d89)
 //   FLY_STANDIN_VOLUME       local directory shown as the volume
 //   FLY_STANDIN_REMOTE_PATH  where the volume is mounted on the "machine" (default /data)
-//   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd)
+//   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd, sh, tar, du)
+//   FLY_STANDIN_PATH         the machine's whole PATH (a folder of busybox applet links, say): the
+//                            machine has exactly those tools (FLY_STANDIN_HIDE then does not apply)
 //   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall
 //   FLY_STANDIN_LOG          file that receives one JSON line per invocation (argv, pid, time)
 //   FLY_STANDIN_TAR          exit2:N — the machine's `tar` is a wrapper that writes the first N
@@ -78,6 +80,7 @@ function checkApp(app) {
 }
 
 function remotePathDir() {
+  if (env.FLY_STANDIN_PATH) return env.FLY_STANDIN_PATH;
   const hide = (env.FLY_STANDIN_HIDE || '').split(',').filter(Boolean);
   const tarFault = /^exit2:(\d+)$/.exec(env.FLY_STANDIN_TAR || '');
   if (tarFault) hide.push('tar');
@@ -127,6 +130,8 @@ function remotePathDir() {
     'sed',
     'grep',
     'cut',
+    'du',
+    'awk',
   ];
   if (tarFault) {
     const realTar = ['/usr/bin/tar', '/bin/tar'].find((p) => existsSync(p));
@@ -146,6 +151,12 @@ function remotePathDir() {
     }
   }
   return dir;
+}
+
+/** Whether `word` runs on a machine whose PATH is `path` (a word with a slash is a path). */
+function onPath(word, path) {
+  if (word.includes('/')) return existsSync(word);
+  return path.split(':').some((d) => d && existsSync(join(d, word)));
 }
 
 function sshConsole(args) {
@@ -184,6 +195,14 @@ function sshConsole(args) {
   if (words.length === 0) fail('empty command');
   const remotePath = env.FLY_STANDIN_REMOTE_PATH || '/data';
   const childEnv = { PATH: remotePathDir(), HOME: '/root', LANG: 'C.UTF-8' };
+  if (!onPath(words[0], childEnv.PATH)) {
+    // The command word is not on the machine (`sh` on a distroless image). What Fly's SSH server
+    // (hallpass, not public) answers then is not in flyctl's source: flyctl prints the
+    // *ssh.ExitError of session.Run (ssh/io.go) as "ssh shell: Process exited with status N".
+    // The stand-in answers as a POSIX shell does for a command it cannot find: status 127, no
+    // output. lifeboat must not rely on more than "no output, status 127".
+    fail('ssh shell: Process exited with status 127');
+  }
   let cmd = words[0];
   let cmdArgs = words.slice(1);
   if (env.FLY_STANDIN_VOLUME) {
