@@ -51,6 +51,14 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {
+    // a second Ctrl-C must not kill the clean-up the first one started (Node's default action
+    // would: a partial restore, an open multipart upload left behind); the grace timer still ends it
+    if (controller.signal.aborted) {
+      process.stderr.write(
+        `lifeboat ${name}: ${sig} again: already stopping, cleaning up what this run wrote\n`,
+      );
+      return;
+    }
     controller.abort(new Error(`interrupted by ${sig}`));
     // whatever the command waits on (a store that never answers, its clean-up), a signal ends it
     // within seconds: the aborted command gets this long to finish, then the process exits
@@ -61,8 +69,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       process.exit(EXIT.interrupted);
     }, SIGNAL_GRACE_MS).unref();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { reader, positionals } = readFlags(rest, command.flags);
     if (reader.flag('help')) {

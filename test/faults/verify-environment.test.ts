@@ -83,6 +83,7 @@ async function lifeboat(
   args: string[],
   env: Record<string, string>,
   signalWhen?: () => boolean,
+  signals: NodeJS.Signals[] = ['SIGTERM'],
 ): Promise<CliRun> {
   const child = spawn(NODE24, [join(root, 'dist/cli/index.js'), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...s3Env(), ...env },
@@ -98,7 +99,10 @@ async function lifeboat(
   if (signalWhen) {
     await waitFor(signalWhen, 60_000, 'the moment to send SIGTERM');
     signalledAt = Date.now();
-    child.kill('SIGTERM');
+    for (const [i, sig] of signals.entries()) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      child.kill(sig);
+    }
   }
   const code = await closed;
   clearTimeout(killer);
@@ -322,6 +326,41 @@ describe('a signal ends a CLI command within seconds, whatever it waits on', () 
       expect(run.stderr).toMatch(new RegExp(`lifeboat ${command}: `));
     }
     expect(await verifications(bucket)).toEqual([]);
+    expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
+  }, 180_000);
+
+  // was: the second SIGINT got Node's default action: killed at once, a partial copy left in the
+  // restore's holding folder (and, for a backup, an open multipart upload)
+  it('Ctrl-C twice during a restore --to whose download stopped moving — the second is told it is already stopping; exit 130, nothing left', async () => {
+    const bucket = await createBucket();
+    const volume = bigVolume();
+    made.push(volume);
+    const stored = await lifeboat(
+      ['backup', '--local', '--path', volume, '--target', 'big', ...storage(bucket)],
+      {},
+    );
+    expect(stored.code, stored.stderr).toBe(0);
+    const to = join(scratch('restore-twice'), 'volume');
+    proxy.setRules([
+      {
+        match: (r) => r.method === 'GET' && /\/archive\.tar\.zst(\?|$)/.test(r.url),
+        stallAfterBytes: 65_536,
+      },
+    ]);
+    let heldSince = 0;
+    const run = await lifeboat(
+      ['restore', '--target', 'big', '--to', to, ...storage(bucket, proxy.endpoint)],
+      {},
+      () => {
+        if ((proxy.applied[0] ?? 0) < 1) return false;
+        heldSince ||= Date.now();
+        return Date.now() - heldSince > 1_000;
+      },
+      ['SIGINT', 'SIGINT'],
+    );
+    proxy.setRules([]);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('lifeboat restore: SIGINT again: already stopping');
     expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
   }, 180_000);
 });
