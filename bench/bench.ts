@@ -204,6 +204,18 @@ async function measure(
   };
 }
 
+/** `aws s3 cp` of a local file, as the runbook uploads its archive. */
+const awsPut = (file: string, url: string) => [
+  'aws',
+  's3',
+  'cp',
+  '--only-show-errors',
+  '--endpoint-url',
+  ENDPOINT,
+  file,
+  url,
+];
+
 const rnd = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const bashPipe = (cmd: string) => ['bash', '-c', `set -euo pipefail; ${cmd}`];
 
@@ -480,19 +492,7 @@ function slimUnits(vol: string, gib: number, round: number): Array<[string, () =
           const env = shellEnv();
           const s1 = await measure(bashPipe(flyctlShell(`tar czf ${q(a)} -C /data .`)), { env });
           const s2 = await measure(bashPipe(`${flyctlShell(`cat ${q(a)}`)} > ${q(b)}`), { env });
-          const s3m = await measure(
-            [
-              'aws',
-              's3',
-              'cp',
-              '--only-show-errors',
-              '--endpoint-url',
-              ENDPOINT,
-              b,
-              `s3://${B_SHELL}/slim/runbook.tar.gz`,
-            ],
-            { env },
-          );
+          const s3m = await measure(awsPut(b, `s3://${B_SHELL}/slim/runbook.tar.gz`), { env });
           const size = statSync(b).size;
           record('S.slim runbook (tar czf, copy, aws s3 cp)', round, gib, sumSteps([s1, s2, s3m], 0), {
             bytes: size,
@@ -542,7 +542,7 @@ function sumSteps(steps: Measure[], disk: number): Measure {
 
 // ---------------------------------------------------------------- many small files
 /**
- * The restore of a volume of many small files (bench/many-files.mjs): `lifeboat restore --to`
+ * The restore of a volume of many small files (bench/fixture.mjs many): `lifeboat restore --to`
  * (the CLI bundle: download, sha256, zstd, the safe extractor, then the move into place) against
  * the same archive object downloaded by the aws CLI into `tar --zstd -x`. The backup is taken
  * again each round (storage is emptied between rounds) and recorded as its own row.
@@ -666,19 +666,9 @@ function units(
         const b = join(runnerTmp, 'backup.tar.gz');
         const s1 = await measure(['tar', 'czf', a, '-C', vol, '.']);
         const s2 = await measure(['cp', a, b]);
-        const s3m = await measure(
-          [
-            'aws',
-            's3',
-            'cp',
-            '--only-show-errors',
-            '--endpoint-url',
-            ENDPOINT,
-            b,
-            `s3://${B_SHELL}/runbook/backup.tar.gz`,
-          ],
-          { env: { ...process.env, ...S3_ENV } },
-        );
+        const s3m = await measure(awsPut(b, `s3://${B_SHELL}/runbook/backup.tar.gz`), {
+          env: { ...process.env, ...S3_ENV },
+        });
         const size = statSync(a).size;
         const disk = (diskUsage(a) + diskUsage(b)) / MIB;
         rmSync(machineTmp, { recursive: true, force: true });
@@ -948,7 +938,7 @@ async function main() {
     const many = wanted('many files')
       ? {
           dir: manyDir,
-          ...(JSON.parse(sh(`node ${q(join(root, 'bench/many-files.mjs'))} ${q(manyDir)} ${MANY}`)) as {
+          ...(JSON.parse(sh(`node ${q(join(root, 'bench/fixture.mjs'))} ${q(manyDir)} ${MANY} many`)) as {
             files: number;
             folders: number;
             bytes: number;
