@@ -766,19 +766,7 @@ function units(
           bytes: Number(nz.stdout.trim()),
           note: 'plain tar compressed on the runner by Node 24 zlib',
         });
-        const up = await measure(
-          [
-            'aws',
-            's3',
-            'cp',
-            '--only-show-errors',
-            '--endpoint-url',
-            ENDPOINT,
-            ready.zst,
-            `s3://${B_SHELL}/floor/ready.tar.zst`,
-          ],
-          { env },
-        );
+        const up = await measure(awsPut(ready.zst, `s3://${B_SHELL}/floor/ready.tar.zst`), { env });
         record('E.floor aws s3 cp (ready .zst)', round, gib, up, { bytes: statSync(ready.zst).size });
         const down = await measure(
           bashPipe(

@@ -233,14 +233,23 @@ function writeData(fd: number, stream: Readable): Promise<void> {
         reject(err as Error);
       }
     };
-    let ended = false;
     stream.on('data', onData);
+    memberEnd(stream).then(resolve, reject);
+  });
+}
+
+/**
+ * Settles at the member's end, or with its error; a member destroyed without an error (the walk
+ * stopped) is not whole and rejects too.
+ */
+function memberEnd(stream: Readable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let ended = false;
     stream.once('end', () => {
       ended = true;
       resolve();
     });
     stream.once('error', reject);
-    // destroyed without an error (the walk stopped): the member is not whole
     stream.once('close', () => {
       if (!ended) reject(new Error('the member was closed before its end'));
     });
@@ -261,15 +270,5 @@ function settle(fd: number, a: Omit<FolderAttributes, 'segments'>): void {
  */
 export async function drainEntry(stream: Readable): Promise<void> {
   stream.resume();
-  await new Promise<void>((resolve, reject) => {
-    let ended = false;
-    stream.once('end', () => {
-      ended = true;
-      resolve();
-    });
-    stream.once('error', reject);
-    stream.once('close', () => {
-      if (!ended) reject(new Error('the member was closed before its end'));
-    });
-  });
+  await memberEnd(stream);
 }
