@@ -61,6 +61,12 @@ export const COMPRESSORS: Record<Compression, string> = {
   none: 'cat',
 };
 
+/** gzip as `auto` runs it on a machine without zstd: the fastest level (an explicit gzip stays -6). */
+export const AUTO_GZIP = {
+  pigz: 'pigz -1 -c',
+  gzip: 'gzip -1 -c',
+};
+
 /** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
 function casePattern(glob: string): string {
   return glob
@@ -80,11 +86,14 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
     `lb_end() { printf "\\n%s pre=%s tar=%s zip=%s err=%s\\n" "${TRAILER_MAGIC}" "$1" "$2" "$3" "$4"; }`,
     // a run that stops before tar: the stop line instead of the header, so no upload starts
     `lb_quit() { printf "${STREAM_STOP_PREFIX}pre=%s tar=0 zip=0 err=%s\\n" "$1" "$2"; exit 0; }`,
-    // auto: zstd when the machine has it, else gzip; decided here, reported in the header
-    `if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; fi; fi`,
+    // auto: zstd when the machine has it, else gzip at its fastest level (A=1), with pigz when there
+    // is one; decided here, reported in the header. On one shared CPU without zstd, gzip -6 is the
+    // whole backup's speed: gzip -1 costs less than half its CPU (bench/NOTES.md, "slim machine")
+    `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; A=1; fi; fi`,
     `if ! command -v tar >/dev/null 2>&1; then lb_quit 0 notar; fi`,
     `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
-    // nozstd, nogzip or nocat: the compressor's name says which one is missing
+    `if [ "$A" = 1 ]; then if command -v pigz >/dev/null 2>&1; then Z="${AUTO_GZIP.pigz}"; else Z="${AUTO_GZIP.gzip}"; fi; fi`,
+    // nozstd, nogzip, nopigz or nocat: the compressor's name says which one is missing
     `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 "no\${Z%% *}"; fi`,
     `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
     // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)

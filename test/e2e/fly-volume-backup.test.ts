@@ -164,6 +164,9 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(auto.code, auto.log).toBe(0);
     expect(auto.outputs['archive-key']).toMatch(/archive\.tar\.gz$/);
     expect((await getJson(bucket, auto.outputs['manifest-key']!))!.compression).toBe('gzip');
+    // gzip's XFL byte: 4 is its fastest level (auto without zstd), 0 the default (gzip when asked)
+    expect((await getBytes(bucket, auto.outputs['archive-key']!))[8]).toBe(4);
+    expect((await getBytes(bucket, gz.outputs['archive-key']!))[8]).toBe(0);
     const none = await backup(bucket, volume, { target: 'none', compression: 'none' });
     expect(none.code, none.log).toBe(0);
     expect(none.outputs['archive-key']).toMatch(/archive\.tar$/);

@@ -18,6 +18,10 @@
 //                            bytes of the real tar's output, prints a fatal error and exits 2
 //                            (what GNU tar does on a read error); for the fault suite
 //   FLY_STANDIN_STATE        JSON file with volumes and snapshots (volumes commands)
+//   FLY_STANDIN_CPUS         CPU list the machine's command runs on (taskset -c; the benchmark's
+//                            slim machine: one CPU, shared with a hog)
+//   FLY_STANDIN_RATE         bytes per second the machine-to-runner link carries (a throttle in
+//                            the pipe; default unlimited)
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -222,7 +226,21 @@ function sshConsole(args) {
       ...words,
     ];
   }
+  if (env.FLY_STANDIN_CPUS) {
+    cmdArgs = ['-c', env.FLY_STANDIN_CPUS, cmd, ...cmdArgs];
+    cmd = '/usr/bin/taskset';
+  }
   const child = spawn(cmd, cmdArgs, { env: childEnv, stdio: ['inherit', 'pipe', 'inherit'] });
+  // the link's rate: after each chunk, wait until the link would have carried it
+  const rate = Number(env.FLY_STANDIN_RATE || 0);
+  const started = Date.now();
+  const ahead = () => (rate > 0 ? (sent / rate) * 1000 - (Date.now() - started) : 0);
+  /** Resumes the machine's output once the link has carried what was sent. */
+  const resumeOnTime = () => {
+    const wait = ahead();
+    if (wait > 5) setTimeout(() => child.stdout.resume(), wait);
+    else child.stdout.resume();
+  };
   let limit = Infinity;
   let kind = 'ok';
   const m = /^(truncate|fail-mid):(\d+)$/.exec(mode);
@@ -254,7 +272,10 @@ function sshConsole(args) {
     sent += chunk.length;
     if (!process.stdout.write(chunk)) {
       child.stdout.pause();
-      process.stdout.once('drain', () => child.stdout.resume());
+      process.stdout.once('drain', resumeOnTime);
+    } else if (ahead() > 5) {
+      child.stdout.pause();
+      resumeOnTime();
     }
   });
   child.on('error', (err) => fail(`ssh shell: ${err.message}`));
