@@ -6,6 +6,7 @@ import type { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
+import { readLatest } from '../catalog/listing.js';
 import type { Logger } from '../util/logger.js';
 import { readBackup } from '../options/backup-options.js';
 import { readRetention } from '../options/retention-options.js';
@@ -26,6 +27,9 @@ import { listJudgedSnapshots, type VerificationState } from '../catalog/verifica
 import { S3ObjectStore } from '../storage/object-store.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
 import { backupSource } from './backup-source.js';
+import { formatCliFlags, storageCliFlags, type CliFlag } from '../options/remote-source.js';
+import { shellArg } from '../util/shell.js';
+import { describeSource, refuseForeignTarget } from './default-target.js';
 import type { FlagSpec } from './flags.js';
 import {
   BACKUP,
@@ -86,6 +90,16 @@ const backup: Command = {
     const { source, defaultTarget } = backupSource(ctx.reader);
     const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
     const store = new S3ObjectStore(location);
+    if (!ctx.reader.text('target')) {
+      // said first, so that a person sees where the snapshot goes; a target of another source is refused
+      ctx.logger.info(
+        `target: ${options.target} (the name of ${describeSource({ ...source.description, path: options.path })}; give --target to choose another)`,
+      );
+      await refuseForeignTarget(store, new TargetLayout(options.prefix, options.target), {
+        ...source.description,
+        path: options.path,
+      });
+    }
     const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
     ctx.result(
       [
@@ -112,6 +126,13 @@ const backup: Command = {
   },
 };
 
+/** "5 passed" or "4 passed, 1 failed: sha256". */
+function checksSummary(checks: readonly { ok: boolean; name: string }[]): string {
+  const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+  const passed = `${checks.length - failed.length} passed`;
+  return failed.length ? `${passed}, ${failed.length} failed: ${failed.join(', ')}` : passed;
+}
+
 /** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
 function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, string][] {
   return [
@@ -120,7 +141,8 @@ function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, stri
     ['age', formatDuration(v.report.ageSeconds)],
     ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
     ['entries', String(v.report.entries)],
-    ...v.report.checks.map((c): [string, string] => [`${c.ok ? 'pass' : 'FAIL'} ${c.name}`, c.detail]),
+    // each check's own line was logged as it ran (pass on stderr, FAIL as a warning): counted here, not repeated
+    ['checks', checksSummary(v.report.checks)],
     ...(restoredInto ? [['restored into', restoredInto] as [string, string]] : []),
   ];
 }
@@ -156,7 +178,7 @@ const restore: Command = {
     const r = ctx.reader;
     const storage = readStorage(r);
     // checked first so that a missing --target is named in a restore's words, not a verification's
-    validateTarget('target', required(r, 'target', 'the backup target to restore'));
+    const target = validateTarget('target', required(r, 'target', 'the backup target to restore'));
     const store = new S3ObjectStore(storage.location);
     const members = readMemberSelection(r);
     const checks = { ...readVerify(r).verify, ...(members ? { members } : {}) };
@@ -183,9 +205,24 @@ const restore: Command = {
       { checks, source, path, mode },
       { ...deps, confirm: (id) => r.text('confirm') === id },
     );
-    return printMachineRestore(ctx, out, path);
+    const again = `lifeboat restore ${storageCliFlags(storage.location, storage.prefix)} --target ${target} ${machineFlags(r)} --path ${shellArg(path)}`;
+    return printMachineRestore(ctx, out, path, again);
   },
 };
+
+/** The flags that named the machine, as given (for the command that applies a planned restore). */
+function machineFlags(r: OptionReader): string {
+  if (r.text('app')) return formatCliFlags([['app', r.text('app')]]);
+  const given = (name: string): CliFlag[] => (r.text(name) ? [[name, r.text(name)]] : []);
+  return formatCliFlags([
+    ...given('host'),
+    ...given('port'),
+    ...given('user'),
+    ...given('ssh-key-file'),
+    ...given('known-hosts-file'),
+    ...(r.flag('sudo') ? [['sudo', true] as const] : []),
+  ]);
+}
 
 /** The outcome of a restore into a directory of this machine, for people and as JSON; the exit code. */
 function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome): number {
@@ -229,7 +266,12 @@ function warnLeftover(ctx: CommandContext, leftover: string | null): void {
 }
 
 /** The outcome of a restore into a machine, for people and as JSON; the exit code. */
-function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, path: string): number {
+function printMachineRestore(
+  ctx: CommandContext,
+  out: MachineRestoreOutcome,
+  path: string,
+  command: string,
+): number {
   const id = out.snapshotId;
   switch (out.kind) {
     case 'refused':
@@ -249,7 +291,7 @@ function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, pa
         [
           ['dry run', 'nothing was changed'],
           ...out.plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
-          ['to do it', `lifeboat restore ... --path ${path} --snapshot ${id} --apply --confirm ${id}`],
+          ['to do it', `${command} --snapshot ${id} --apply --confirm ${id}`],
         ],
         { restored: false, dryRun: true, snapshotId: id, plan: out.plan },
       );
@@ -285,6 +327,7 @@ const snapshots: Command = {
     const store = new S3ObjectStore(storage.location);
     const layout = new TargetLayout(storage.prefix, target);
     const now = new Date();
+    const latestId = (await readLatest(store, layout))?.pointer.snapshotId ?? null;
     const list = [];
     for (const e of await listJudgedSnapshots(store, layout, now)) {
       const v = e.verdict;
@@ -292,6 +335,8 @@ const snapshots: Command = {
         ctx.logger.warning(`snapshot ${e.id}: ${v.reason}`);
       list.push({
         id: e.id,
+        // the snapshot latest.json names: what `--snapshot latest` restores
+        latest: e.id === latestId,
         state: e.state,
         size: e.manifest?.archive.size ?? null,
         entries: e.manifest?.entries ?? null,
@@ -312,11 +357,16 @@ const snapshots: Command = {
       unreadable: 'unreadable',
       missing: '-',
     };
+    // one column per field, as wide as its widest cell (ids with a label are longer)
+    const idWidth = Math.max(8, ...list.map((s) => s.id.length));
     ctx.result(
-      list.map((s): [string, string] => [
-        s.id,
-        `${s.state.padEnd(10)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${s.verification ? shown[s.verification] : '-'}${s.encrypted ? '  (age)' : ''}`,
-      ]),
+      [
+        [`${'snapshot'.padEnd(idWidth)}  newest first; * = latest (what --snapshot latest restores)`, ''],
+        ...list.map((s): [string, string] => [
+          `${s.latest ? '*' : ' '} ${s.id.padEnd(idWidth)}  ${s.state.padEnd(8)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${(s.verification ? shown[s.verification] : '-').padEnd(10)}${s.encrypted ? ' (age)' : ''}`.trimEnd(),
+          '',
+        ]),
+      ],
       list,
     );
     return EXIT.ok;

@@ -72,6 +72,7 @@ export const BACKUP: FlagSpec[] = [
   flag('require-versioning', 'refuse a bucket without versioning'),
   flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
   list('encryption-recipients', 'age recipient (age1...) to encrypt for'),
+  flag('allow-unencrypted', 'store it unencrypted although the previous snapshot was age-encrypted'),
 ];
 
 export const SNAPSHOT: FlagSpec = text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');

@@ -1,7 +1,8 @@
+import { words } from '../util/vocabulary.js';
 import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
 import { streamArchiveToStore, type StreamedArchive } from '../archive/stream-to-store.js';
-import { EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
@@ -33,6 +34,12 @@ export interface BackupOptions {
   /** Below this fraction of the previous good snapshot's size or entries, the backup is suspect. */
   minSizeRatio: number;
   allowShrink: boolean;
+  /**
+   * Store this snapshot in the clear although the previous good one was age-encrypted. Without it
+   * such a backup is refused before anything is read: a dropped recipients setting would otherwise
+   * put the next copy of data someone chose to encrypt into the bucket readable by its keys.
+   */
+  allowUnencrypted?: boolean;
   requireVersioning: boolean;
   /** Write nothing to the bucket: stream and judge the archive, report what would be stored and pruned. */
   dryRun: boolean;
@@ -101,6 +108,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
         `latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`,
       );
     }
+    refuseSilentDecryption(options, previous?.manifest);
     logger.info(
       latest
         ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
@@ -188,7 +196,8 @@ async function streamAndJudge(
   const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
   const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
   const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
-  if (shrink && options.allowShrink) logger.warning(`${shrink}; accepted because allow-shrink is true`);
+  if (shrink && options.allowShrink)
+    logger.warning(`${shrink}; accepted because ${words().name('allow-shrink')} is true`);
 
   const completed = pre.now();
   const manifest: Manifest = {
@@ -410,13 +419,25 @@ function shrinkReason(prev: PreviousSnapshot, archive: StreamedArchive, minRatio
   return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
 }
 
+/** The previous good snapshot was age-encrypted and this backup is not: refused unless allowed. */
+function refuseSilentDecryption(options: BackupOptions, previous: Manifest | undefined): void {
+  if (!previous?.encryption || options.encryptionRecipients?.length || options.allowUnencrypted) return;
+  const w = words();
+  throw new ConfigurationError(
+    `The previous snapshot of target ${options.target}, ${previous.snapshotId}, is age-encrypted ` +
+      `(for ${previous.encryption.recipients.join(', ')}), and this backup has no ${w.name('encryption-recipients')}: ` +
+      `it would be stored in the clear, readable by anyone with the bucket's keys. Give ${w.name('encryption-recipients')} ` +
+      `as before, or ${w.set('allow-unencrypted', true)} to store it unencrypted on purpose. Nothing was read or written.`,
+  );
+}
+
 function suspectMessage(shrink: string, id: string, dryRun: boolean): string {
   const stored = dryRun
     ? `This dry run stored nothing; a real run would store snapshot ${id} with status "suspect", move no latest.json and prune nothing.`
     : `Snapshot ${id} was stored with status "suspect", latest.json was not moved and nothing was pruned.`;
   return (
     `Backup is suspect: ${shrink}. Was the volume wiped? ${stored} ` +
-    `If the shrink is intended, re-run with allow-shrink: true.`
+    `If the shrink is intended, re-run with ${words().setting('allow-shrink', true)}.`
   );
 }
 

@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -520,7 +521,9 @@ async function discardHolding(holding: HoldingDir, logger: Logger): Promise<null
 /** A temporary holding directory after the checks: removed, so that a nightly verify fills no disk. */
 async function removeTemporary(holding: HoldingDir, logger: Logger): Promise<null> {
   await holding.discard();
-  logger.info(`removed the temporary copy in ${holding.path} (give holding-dir to keep one)`);
+  logger.info(
+    `removed the temporary copy in ${holding.path} (give ${words().option('holding-dir')} to keep one)`,
+  );
   return null;
 }
 

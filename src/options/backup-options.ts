@@ -49,6 +49,7 @@ export function readBackup(
       retention: readRetention(r),
       minSizeRatio: parseRatio('min-size-ratio', orDefault(r, 'min-size-ratio')),
       allowShrink: r.flag('allow-shrink'),
+      allowUnencrypted: r.flag('allow-unencrypted'),
       requireVersioning: r.flag('require-versioning'),
       dryRun: r.flag('dry-run'),
       encryptionRecipients: r

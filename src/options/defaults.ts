@@ -40,6 +40,7 @@ export const DEFAULTS = {
   'require-versioning': 'true',
   'dry-run': 'false',
   'encryption-recipients': '',
+  'allow-unencrypted': 'false',
   // a Fly machine
   machine: '',
   flyctl: 'flyctl',

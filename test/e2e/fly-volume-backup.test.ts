@@ -271,7 +271,7 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
         },
         { env: { FLY_API_TOKEN: '' }, message: 'FLY_API_TOKEN is not set' },
         { extra: { app: 'x; rm -rf /' }, message: 'Input \'app\' is "x; rm -rf /"' },
-        { extra: { path: "/data/it's" }, message: "Input 'path' is" },
+        { extra: { path: '/data/bell\u0007' }, message: "Input 'path' contains a control character" },
         { extra: { path: '/data/../etc' }, message: "Input 'path' is" },
         { extra: { target: '../other' }, message: "Input 'target' is" },
         { extra: { label: 'a b' }, message: "Input 'label' is" },

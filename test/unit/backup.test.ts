@@ -274,7 +274,7 @@ describe('runBackup: the next backups', () => {
     });
     expect(second.result.status).toBe('ok');
     expect(second.logger.warnings).toEqual([
-      expect.stringMatching(/^the new archive is much smaller .*; accepted because allow-shrink is true$/),
+      expect.stringMatching(/^the new archive is much smaller .*; accepted because 'allow-shrink' is true$/),
     ]);
     expect(latestOf(store)?.snapshotId).toBe(second.result.snapshotId);
     expect(second.result.pruned).toEqual([first.result.snapshotId]);
