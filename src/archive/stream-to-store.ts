@@ -17,6 +17,8 @@ import { UnsafeEntryError } from './member-header.js';
 import { FrameDecoder } from './stream-frame.js';
 import { HashCounter } from './hash-counter.js';
 import { encryptingStream } from '../crypto/age-stream.js';
+import type { IndexObject } from '../catalog/manifest.js';
+import { IndexWriter } from './index-writer.js';
 
 export interface StreamedArchive extends ArchiveContents {
   compression: Compression;
@@ -30,6 +32,8 @@ export interface StreamedArchive extends ArchiveContents {
   plaintext?: { size: number; sha256: string };
   /** Server-side encryption the storage reports for the object. */
   serverSideEncryption?: { sse: string; kmsKeyId?: string };
+  /** The index written in the same pass (with writeIndex). */
+  index?: IndexObject;
 }
 
 export interface StreamOptions {
@@ -45,6 +49,8 @@ export interface StreamOptions {
   progressIntervalMs: number;
   /** age X25519 recipients: when given, the archive is encrypted after compression, in the same pass. */
   encryptionRecipients?: string[];
+  /** Write the snapshot's index (index-writer.ts) from the same walk, uploaded beside the archive. */
+  writeIndex?: boolean;
 }
 
 /**
@@ -54,6 +60,8 @@ export interface StreamOptions {
  * otherwise it is aborted and no object appears.
  */
 export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
+  const encrypted = Boolean(o.encryptionRecipients?.length);
+  const indexWriter = o.writeIndex ? await IndexWriter.prepare(o.store, o.encryptionRecipients) : undefined;
   const leftOut = new LeftOutMembers();
   const proc = o.source.start(o.script, {
     signal: o.signal,
@@ -69,7 +77,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const header = new Promise<Compression>((resolve) => (resolveHeader = resolve));
 
   const decoder = new FrameDecoder((compression) => {
-    inspector = new ArchiveInspector(compression);
+    inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
+    indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted));
     tap.attachSide(inspector.input, inspector.result);
     resolveHeader(compression);
   });
@@ -90,7 +99,6 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     uploaderGaveUp = !body.readableEnded && (body.errored === null || body.errored.name === 'AbortError');
   });
   let pipelineError: unknown;
-  const encrypted = Boolean(o.encryptionRecipients?.length);
   const cipherTap = new HashCounter();
   const flowing = encrypted
     ? pipeline(
@@ -137,6 +145,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     // the pipeline's verdict first: a failed source explains a failed upload, not the reverse
     await flowing;
     const object = await upload;
+    // completed after the archive, so a failure of either leaves neither (the catch below)
+    const index = indexWriter ? await indexWriter.finish() : undefined;
     const c = contents as ArchiveContents | undefined;
     if (!c) throw new Error('internal: the archive was stored without being inspected');
     return {
@@ -150,6 +160,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       uncompressedBytes: c.uncompressedBytes,
       warnings,
       ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+      ...(index ? { index } : {}),
       ...(object.serverSideEncryption
         ? {
             serverSideEncryption: {
@@ -166,6 +177,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (!outcome) proc.kill('SIGTERM');
     await uploading;
     if (key) await removeStray(o, key);
+    await indexWriter?.abort();
     if (o.signal?.aborted) {
       throw new OperationFailedError(
         'the backup was cancelled: the upload was aborted and nothing was published',
@@ -186,6 +198,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
       throw uploadError;
     }
+    // the index's own upload failed: the walk stopped for it, not for the archive
+    if (indexWriter?.storeFailure) throw indexWriter.storeFailure;
     throw explainStreamFailure(o, outcome, decoder, err);
   } finally {
     progress.stop();

@@ -39,6 +39,8 @@ export interface BackupOptions {
   /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
   encryptionRecipients?: string[];
   progressIntervalMs?: number;
+  /** Write the snapshot's index in the same pass (default true; false only to measure its cost). */
+  writeIndex?: boolean;
 }
 
 export interface BackupDeps {
@@ -181,6 +183,7 @@ async function streamAndJudge(
       signal: deps.signal,
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
+      writeIndex: options.writeIndex ?? true,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);
@@ -230,6 +233,7 @@ async function streamAndJudge(
           },
         }
       : {}),
+    ...(archive.index ? { index: archive.index } : {}),
   };
   return { archive, status, shrink, previous, manifest };
 }

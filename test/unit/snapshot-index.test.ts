@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
+import type { Manifest } from '../../src/catalog/manifest.js';
+import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
+import { backup, flipByte, LAYOUT, noise, sha256, volume } from '../ports/backup-fixture.js';
+import { ManualClock } from '../ports/clock.js';
+import { MemoryStore } from '../ports/memory-store.js';
+
+function fixture() {
+  const clock = new ManualClock();
+  return { clock, store: new MemoryStore({ clock: clock.now }) };
+}
+
+const manifestOf = (store: MemoryStore, id: string) => store.json<Manifest>(LAYOUT.manifestKey(id))!;
+
+async function entriesOf(store: MemoryStore, m: Manifest, identity?: string): Promise<IndexEntry[]> {
+  const found = await findIndex(store, LAYOUT, m);
+  if (!found.found) throw new Error(found.reason);
+  const out: IndexEntry[] = [];
+  for await (const e of readIndexEntries(store, found.index, identity ? { identity } : {})) out.push(e);
+  return out;
+}
+
+describe('the snapshot index', () => {
+  it('a backup writes one line per member in the same pass, named in the manifest with its sha256', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    const key = LAYOUT.indexKey(result.snapshotId);
+    const stored = store.bytes(key)!;
+    expect(m.index).toEqual({
+      key,
+      versionId: store.versionsOf(key)[0]!.versionId,
+      etag: store.versionsOf(key)[0]!.etag,
+      size: stored.length,
+      sha256: sha256(stored),
+      entries: volume().length,
+      compression: 'gzip',
+    });
+    expect(store.versionsOf(key)[0]).toMatchObject({ contentType: 'application/gzip' });
+    const entries = await entriesOf(store, m);
+    expect(entries.map((e) => [e.path, e.type])).toEqual(
+      volume().map((v) => [v.name, v.type ?? (v.name.endsWith('/') ? 'directory' : 'file')]),
+    );
+    const db = entries.find((e) => e.path === './db/app.sqlite')!;
+    expect(db).toMatchObject({ size: 24 * 1024, sha256: sha256(noise(24 * 1024, 1)) });
+    const link = entries.find((e) => e.path === './current')!;
+    expect(link.linkBytes?.toString()).toBe('db/app.sqlite');
+    expect(link.sha256).toBeUndefined();
+    expect(entries.find((e) => e.path === './db/')).toMatchObject({ size: 0, type: 'directory' });
+  });
+
+  it('with encryption the index is age ciphertext for the same recipients; reading it needs the identity', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const identity = await generateX25519Identity();
+    const { clock, store } = fixture();
+    const { result } = await backup({
+      store,
+      clock,
+      options: { encryptionRecipients: [await identityToRecipient(identity)] },
+    });
+    const m = manifestOf(store, result.snapshotId);
+    const key = LAYOUT.indexKey(result.snapshotId, true);
+    expect(key.endsWith('index.jsonl.gz.age')).toBe(true);
+    expect(store.bytes(key)!.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+    expect(m.index).toMatchObject({ key, encrypted: true, sha256: sha256(store.bytes(key)!) });
+    expect((await entriesOf(store, m, identity)).length).toBe(volume().length);
+    await expect(entriesOf(store, m)).rejects.toThrow(
+      /is age-encrypted: give the identity with --decryption-identity/,
+    );
+  });
+
+  it('a damaged index is refused by its sha256 (or its gzip), never read as good', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    store.tamper(m.index!.key, undefined, flipByte(-3));
+    await expect(entriesOf(store, m)).rejects.toThrow(
+      /index\.jsonl\.gz (could not be read|is not the index recorded)/,
+    );
+  });
+
+  it('an index whose key is outside its folder is not trusted', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    const found = await findIndex(store, LAYOUT, {
+      ...m,
+      index: { ...m.index!, key: 'elsewhere/index.jsonl.gz' },
+    });
+    expect(found).toEqual({
+      found: false,
+      reason: expect.stringContaining('outside its own folder') as string,
+    });
+  });
+
+  it('writeIndex false (the bench) stores no index and names none', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock, options: { writeIndex: false } });
+    expect(store.keys(LAYOUT.snapshotPrefix(result.snapshotId))).not.toContain(
+      LAYOUT.indexKey(result.snapshotId),
+    );
+    expect(manifestOf(store, result.snapshotId).index).toBeUndefined();
+  });
+
+  it('a name that is not UTF-8 is carried as its bytes (pathBase64) and comes back exactly', () => {
+    const latin1 = Buffer.from('./caf\xe9 menu.txt', 'latin1');
+    const line = encodeIndexLine({
+      pathBytes: latin1,
+      path: latin1.toString('utf8'),
+      type: 'symlink',
+      size: 0,
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      mtime: new Date('2026-11-01T00:00:00Z'),
+      linkBytes: Buffer.from('d\xe9j\xe0', 'latin1'),
+    });
+    expect(JSON.parse(line)).toMatchObject({
+      pathBase64: latin1.toString('base64'),
+      linkBase64: Buffer.from('d\xe9j\xe0', 'latin1').toString('base64'),
+    });
+    const back = decodeIndexLine(line, 'test');
+    expect(back.pathBytes.equals(latin1)).toBe(true);
+    expect(back.linkBytes?.toString('latin1')).toBe('d\xe9j\xe0');
+    expect(() => decodeIndexLine('{"path":"x"}', 'line 3')).toThrow(/^line 3 is not a valid index line/);
+  });
+});
