@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type { IndexObject } from '../catalog/manifest.js';
@@ -10,6 +10,12 @@ import type { ObjectStore } from '../storage/object-store.js';
 import type { EntryHandler, TarHeader } from './archive-inspector.js';
 import { HashCounter } from './hash-counter.js';
 import { linkTargetBytes, memberNameBytes } from './member-header.js';
+
+async function drain(_header: TarHeader, stream: Readable): Promise<void> {
+  for await (const _chunk of stream as AsyncIterable<Buffer>) {
+    // discarded: only the hash on the way here keeps anything of it
+  }
+}
 
 /** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
 const INDEX_PART_SIZE = 5 * 1024 * 1024;
@@ -67,36 +73,57 @@ export class IndexWriter {
     this.lines.destroy(err);
   }
 
-  /** The inspector's handler: hashes a file's content as it is drained, then writes its line. */
-  readonly onEntry: EntryHandler = async (header: TarHeader, stream: Readable) => {
-    const type = header.type as IndexEntryType;
-    const hash = type === 'file' || type === 'contiguous-file' ? createHash('sha256') : undefined;
-    let size = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      hash?.update(chunk);
-      size += chunk.length;
-    }
-    if (this.failure) throw this.failure;
+  /** The inspector's handler when nothing else reads the members: hashes each as it is drained. */
+  readonly onEntry: EntryHandler = (header, stream) => this.wrap(drain)(header, stream);
+
+  /**
+   * `handler` with the index written beside it: the member's bytes pass through a hash on their
+   * way to it, and its line is written once the handler is done with them.
+   */
+  wrap(handler: EntryHandler): EntryHandler {
+    return async (header: TarHeader, stream: Readable) => {
+      const type = header.type as IndexEntryType;
+      const hash = type === 'file' || type === 'contiguous-file' ? createHash('sha256') : undefined;
+      let size = 0;
+      const hashed = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash?.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      });
+      stream.once('error', (err) => hashed.destroy(err));
+      await handler(header, stream.pipe(hashed));
+      if (this.failure) throw this.failure;
+      await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
+    };
+  }
+
+  private async write(
+    header: TarHeader,
+    type: IndexEntryType,
+    content: { size: number; sha256: string } | undefined,
+  ): Promise<void> {
     const mtime = header.mtime && !Number.isNaN(header.mtime.getTime()) ? header.mtime : new Date(0);
     const link = type === 'symlink' || type === 'link' ? linkTargetBytes(header) : undefined;
     const line = encodeIndexLine({
       pathBytes: memberNameBytes(header),
       path: header.name,
       type,
-      size: hash ? size : 0,
+      size: content?.size ?? 0,
       mode: header.mode ?? 0,
       uid: header.uid ?? 0,
       gid: header.gid ?? 0,
       mtime,
       ...(link ? { linkBytes: link } : {}),
-      ...(hash ? { sha256: hash.digest('hex') } : {}),
+      ...(content ? { sha256: content.sha256 } : {}),
     });
     this.entries++;
     if (!this.lines.write(line)) {
       await Promise.race([once(this.lines, 'drain'), once(this.lines, 'close')]);
       if (this.failure) throw this.failure;
     }
-  };
+  }
 
   /** Ends the index and completes its upload; what the manifest records of it. */
   async finish(): Promise<IndexObject> {

@@ -48,6 +48,7 @@ import { checkFlySnapshots } from '../flysnap/check.js';
 import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
 import { describeVolume } from '../flysnap/judge.js';
 import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
+import { INDEX_COMMANDS } from './index-commands.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -56,6 +57,8 @@ export interface CommandContext {
   reader: OptionReader;
   logger: Logger;
   signal: AbortSignal;
+  /** The arguments that are not flags (ls PATH..., find PATTERN, diff A B). */
+  positionals: string[];
   /** Writes the result: a list of label/value rows for people, the object itself with --json. */
   result(rows: [string, string][], json: unknown): void;
 }
@@ -450,4 +453,5 @@ export const COMMANDS: Record<string, Command> = {
   'check-lightsail': checkLightsail,
   'check-fly-snapshots': checkFlySnapshotsCommand,
   guard,
+  ...INDEX_COMMANDS,
 };

@@ -64,7 +64,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const { reader } = readFlags(rest, command.flags);
+    const { reader, positionals } = readFlags(rest, command.flags);
     if (reader.flag('help')) {
       out.write(helpText(name, command.summary, command.flags, command.usage));
       return EXIT.ok;
@@ -75,6 +75,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       reader,
       logger,
       signal: controller.signal,
+      positionals,
       result: (rows, value) => {
         if (json) out.write(`${JSON.stringify(value, null, 2)}\n`);
         else for (const [k, v] of rows) out.write(v ? `${k.padEnd(18)} ${v}\n` : `${k}\n`);

@@ -56,7 +56,10 @@ const SSH_RESTORE: FlagSpec[] = SSH.map((f) =>
   f.name === 'host' ? { ...f, help: 'restore into this SSH host instead of a Fly app' } : f,
 );
 
-const DECRYPTION_IDENTITY = text('decryption-identity', 'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)');
+export const DECRYPTION_IDENTITY = text(
+  'decryption-identity',
+  'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)',
+);
 
 export const BACKUP: FlagSpec[] = [
   TARGET,

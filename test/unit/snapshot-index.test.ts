@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
 import type { Manifest } from '../../src/catalog/manifest.js';
 import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
-import { backup, flipByte, LAYOUT, noise, sha256, volume } from '../ports/backup-fixture.js';
+import { schemaErrors } from '../../src/catalog/schemas.js';
+import { verificationVerdict } from '../../src/catalog/verification.js';
+import { runIndex } from '../../src/jobs/index-snapshot.js';
+import { runVerify } from '../../src/jobs/verify.js';
+import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
+import { RecordingLogger } from '../ports/recording-logger.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 
@@ -124,5 +129,107 @@ describe('the snapshot index', () => {
     expect(back.pathBytes.equals(latin1)).toBe(true);
     expect(back.linkBytes?.toString('latin1')).toBe('d\xe9j\xe0');
     expect(() => decodeIndexLine('{"path":"x"}', 'line 3')).toThrow(/^line 3 is not a valid index line/);
+  });
+});
+
+describe('an index for a snapshot made without one', () => {
+  async function oldSnapshot(options: Parameters<typeof backup>[0]['options'] = {}) {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock, options: { writeIndex: false, ...options } });
+    clock.advance(60_000);
+    return { clock, store, id: result.snapshotId };
+  }
+  const indexOptions = { target: TARGET, prefix: PREFIX, snapshot: { kind: 'latest' as const } };
+
+  it('lifeboat index reads the archive once and names the index in index.json; the manifest and latest stay', async () => {
+    const { clock, store, id } = await oldSnapshot();
+    const manifestVersions = store.versionsOf(LAYOUT.manifestKey(id)).length;
+    const latestVersions = store.versionsOf(LAYOUT.latestKey).length;
+    const out = await runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now });
+    expect(out).toMatchObject({ snapshotId: id, written: true, pointerKey: LAYOUT.indexPointerKey(id) });
+    expect(
+      store.calls.filter((c) => c.operation === 'GetObject' && c.key.endsWith('archive.tar.gz')),
+    ).toHaveLength(1);
+    const m = manifestOf(store, id);
+    expect(m.index).toBeUndefined();
+    expect(store.versionsOf(LAYOUT.manifestKey(id))).toHaveLength(manifestVersions);
+    expect(store.versionsOf(LAYOUT.latestKey)).toHaveLength(latestVersions);
+    const pointer = store.json<Record<string, unknown>>(LAYOUT.indexPointerKey(id))!;
+    expect(schemaErrors('indexPointer', pointer)).toEqual([]);
+    expect(pointer).toMatchObject({
+      snapshotId: id,
+      archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+    });
+    expect((await entriesOf(store, m)).map((e) => e.path)).toEqual(volume().map((v) => v.name));
+    // a second run finds it and writes nothing
+    const writes = store.writes().length;
+    expect(
+      await runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now }),
+    ).toMatchObject({ written: false });
+    expect(store.writes()).toHaveLength(writes);
+  });
+
+  it('an index.json about other bytes (stale) does not count', async () => {
+    const { clock, store, id } = await oldSnapshot();
+    await runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now });
+    const m = manifestOf(store, id);
+    const found = await findIndex(store, LAYOUT, { ...m, archive: { ...m.archive, sha256: 'f'.repeat(64) } });
+    expect(found).toMatchObject({ found: false, reason: expect.stringContaining('stale') as string });
+  });
+
+  it('an archive that is not the one the manifest records gets no index', async () => {
+    const { clock, store, id } = await oldSnapshot();
+    const m = manifestOf(store, id);
+    store.tamper(m.archive.key, undefined, flipByte(100));
+    await expect(
+      runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now }),
+    ).rejects.toThrow(/no index was written/);
+    expect(store.keys(LAYOUT.snapshotPrefix(id))).toEqual([m.archive.key, LAYOUT.manifestKey(id)]);
+  });
+
+  it('verify writes the missing index from its own read; its verification.json still counts', async () => {
+    const { clock, store, id } = await oldSnapshot();
+    const logger = new RecordingLogger();
+    const v = await runVerify(
+      {
+        target: TARGET,
+        prefix: PREFIX,
+        snapshot: { kind: 'latest' },
+        mode: 'stream',
+        holdingDir: () => {
+          throw new Error('stream mode has no holding directory');
+        },
+        requiredPaths: [],
+        minEntries: 1,
+        sqlite: [],
+        writeReport: true,
+      },
+      { store, logger, now: clock.now },
+    );
+    expect(v.report.verified).toBe(true);
+    const m = manifestOf(store, id);
+    expect((await entriesOf(store, m)).length).toBe(volume().length);
+    const verdict = await verificationVerdict(store, LAYOUT, m, clock.now());
+    expect(verdict.state).toBe('passing');
+    expect(
+      store.calls.filter((c) => c.operation === 'GetObject' && c.key.endsWith('archive.tar.gz')),
+    ).toHaveLength(1);
+  });
+
+  it('an encrypted snapshot is indexed with the identity, the index encrypted for its recipients', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const identity = await generateX25519Identity();
+    const { clock, store, id } = await oldSnapshot({
+      encryptionRecipients: [await identityToRecipient(identity)],
+    });
+    await expect(
+      runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now }),
+    ).rejects.toThrow(/is encrypted with age: pass the matching decryption-identity/);
+    const out = await runIndex(
+      { ...indexOptions, decryptionIdentity: identity },
+      { store, logger: new RecordingLogger(), now: clock.now },
+    );
+    expect(out.index).toMatchObject({ key: LAYOUT.indexKey(id, true), encrypted: true });
+    expect((await entriesOf(store, manifestOf(store, id), identity)).length).toBe(volume().length);
   });
 });
