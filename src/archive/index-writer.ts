@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import type { IndexObject } from '../catalog/manifest.js';
+import { indexPointerFor } from '../catalog/index-reader.js';
+import type { TargetLayout } from '../catalog/layout.js';
+import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { encodeIndexLine, type IndexEntryType } from '../catalog/snapshot-index.js';
 import { encryptingStream } from '../crypto/age-stream.js';
 import type { ObjectStore } from '../storage/object-store.js';
@@ -35,8 +37,9 @@ export class IndexWriter {
   private readonly body = new PassThrough();
   private flowing!: Promise<void>;
   private uploading: Promise<{ versionId?: string; etag?: string }> | undefined;
-  private key = '';
   private failure: Error | undefined;
+  /** The key being uploaded (set by upload). */
+  key = '';
   /** Why the index's own upload or encoding failed (the store, not the archive); undefined while it has not. */
   storeFailure: Error | undefined;
 
@@ -143,12 +146,39 @@ export class IndexWriter {
     };
   }
 
-  /** Stops the index: the upload is aborted (never completed) and any object of its key removed. */
-  async abort(): Promise<void> {
+  /**
+   * Stops the index: the upload's body fails, so it is never completed. What an upload left is
+   * the caller's to remove (stream-to-store.ts, index-snapshot.ts); verify, which may not delete
+   * (its IAM policy has no s3:DeleteObject), leaves it to the upload's own abort.
+   */
+  async abandon(): Promise<void> {
     this.fail(new Error('the index was abandoned'));
-    if (!this.uploading) return;
-    await this.uploading.catch(() => undefined);
-    await this.store.abortIncompleteUploads(this.key).catch(() => 0);
-    if (await this.store.head(this.key).catch(() => undefined)) await this.store.deleteKeys([this.key]);
+    await this.uploading?.catch(() => undefined);
   }
+}
+
+/** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
+export async function startIndex(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+): Promise<IndexWriter> {
+  const recipients = m.encryption?.recipients;
+  const writer = await IndexWriter.prepare(store, recipients);
+  writer.upload(layout.indexKey(m.snapshotId, Boolean(recipients?.length)));
+  return writer;
+}
+
+/** Completes the index of an archive read whole, and names it in index.json (index-reader.ts). */
+export async function publishIndex(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+  writer: IndexWriter,
+  now: Date,
+): Promise<{ index: IndexObject; pointerKey: string }> {
+  const index = await writer.finish();
+  const pointerKey = layout.indexPointerKey(m.snapshotId);
+  await store.putJson(pointerKey, indexPointerFor(m, index, now));
+  return { index, pointerKey };
 }

@@ -177,7 +177,10 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (!outcome) proc.kill('SIGTERM');
     await uploading;
     if (key) await removeStray(o, key);
-    await indexWriter?.abort();
+    if (indexWriter) {
+      await indexWriter.abandon();
+      if (indexWriter.key) await removeStray(o, indexWriter.key);
+    }
     if (o.signal?.aborted) {
       throw new OperationFailedError(
         'the backup was cancelled: the upload was aborted and nothing was published',

@@ -1,4 +1,6 @@
-import { runBackup } from '../jobs/backup.js';
+import { runBackup, type BackupResult } from '../jobs/backup.js';
+import { changeCounts } from '../jobs/backup-changes.js';
+import { describeChange } from '../catalog/index-diff.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
@@ -90,6 +92,7 @@ const backup: Command = {
         ['sha256', r.sha256],
         ['entries', String(r.entries)],
         ['duration', `${r.durationSeconds.toFixed(1)} s`],
+        ...changeRows(r),
         [
           'pruned',
           r.pruned.join(', ') || (r.wouldPrune.length ? `dry run: ${r.wouldPrune.join(', ')}` : 'none'),
@@ -104,6 +107,15 @@ const backup: Command = {
     return EXIT.ok;
   },
 };
+
+/** What changed since the previous snapshot (counts, then the largest changes), when both have an index. */
+function changeRows(r: BackupResult): [string, string][] {
+  if (!r.changes) return [];
+  return [
+    [`since ${r.changes.since}`, changeCounts(r.changes)],
+    ...r.changes.top.map((c): [string, string] => [`  ${describeChange(c, formatBytes)}`, '']),
+  ];
+}
 
 /** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
 function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, string][] {

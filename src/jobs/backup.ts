@@ -20,6 +20,12 @@ import { requireVersioning } from '../storage/require-versioning.js';
 import { storageClock } from '../storage/server-clock.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
+import {
+  changeSincePrevious,
+  indexShrinkReasons,
+  type ChangeSummary,
+  type IndexGuard,
+} from './backup-changes.js';
 
 export interface BackupOptions {
   target: string;
@@ -33,6 +39,8 @@ export interface BackupOptions {
   /** Below this fraction of the previous good snapshot's size or entries, the backup is suspect. */
   minSizeRatio: number;
   allowShrink: boolean;
+  /** The guard's rules that read the indexes (files gone, a large file truncated); absent: off. */
+  indexGuard?: IndexGuard;
   requireVersioning: boolean;
   /** Write nothing to the bucket: stream and judge the archive, report what would be stored and pruned. */
   dryRun: boolean;
@@ -67,6 +75,8 @@ export interface BackupResult {
   compression: string;
   durationSeconds: number;
   previous: PreviousSnapshot | null;
+  /** What changed since the previous good snapshot, from the two indexes (absent when either has none). */
+  changes?: ChangeSummary;
   pruned: string[];
   /** With dryRun: what retention would have deleted. */
   wouldPrune: string[];
@@ -154,6 +164,7 @@ interface JudgedArchive {
   status: 'ok' | 'suspect';
   shrink: string;
   previous: PreviousSnapshot | null;
+  changes?: ChangeSummary;
   manifest: Manifest;
 }
 
@@ -189,7 +200,17 @@ async function streamAndJudge(
   for (const w of archive.warnings) logger.warning(w);
 
   const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
-  const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+  // a dry run stored no index to compare: only a real run reports what changed
+  const changes =
+    pre.previous && !options.dryRun
+      ? await changeSincePrevious(deps.store, layout, pre.previous, archive.index, logger, options.indexGuard)
+      : undefined;
+  const shrink = [
+    previous ? shrinkReason(previous, archive, options.minSizeRatio) : '',
+    changes && options.indexGuard ? indexShrinkReasons(changes, options.indexGuard) : '',
+  ]
+    .filter(Boolean)
+    .join('; and ');
   const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
   if (shrink && options.allowShrink) logger.warning(`${shrink}; accepted because allow-shrink is true`);
 
@@ -235,7 +256,7 @@ async function streamAndJudge(
       : {}),
     ...(archive.index ? { index: archive.index } : {}),
   };
-  return { archive, status, shrink, previous, manifest };
+  return { archive, status, shrink, previous, manifest, ...(changes ? { changes } : {}) };
 }
 
 function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): BackupResult {
@@ -254,6 +275,7 @@ function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): 
     compression: archive.compression,
     durationSeconds: manifest.durationSeconds,
     previous: judged.previous,
+    ...(judged.changes ? { changes: judged.changes } : {}),
     pruned: [],
     wouldPrune: [],
     warnings: archive.warnings,

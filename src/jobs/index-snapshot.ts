@@ -1,7 +1,7 @@
 import { ArchiveDamagedError, ArchiveInspector } from '../archive/archive-inspector.js';
-import { IndexWriter } from '../archive/index-writer.js';
+import { publishIndex, startIndex } from '../archive/index-writer.js';
 import { UnsafeEntryError } from '../archive/member-header.js';
-import { findIndex, indexPointerFor } from '../catalog/index-reader.js';
+import { findIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
@@ -40,32 +40,6 @@ export interface IndexDeps {
   logger: Logger;
   now?: () => Date;
   signal?: AbortSignal;
-}
-
-/** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
-export async function startIndex(
-  store: ObjectStore,
-  layout: TargetLayout,
-  m: Manifest,
-): Promise<IndexWriter> {
-  const recipients = m.encryption?.recipients;
-  const writer = await IndexWriter.prepare(store, recipients);
-  writer.upload(layout.indexKey(m.snapshotId, Boolean(recipients?.length)));
-  return writer;
-}
-
-/** Completes the index of an archive read whole, and names it in index.json. */
-export async function publishIndex(
-  store: ObjectStore,
-  layout: TargetLayout,
-  m: Manifest,
-  writer: IndexWriter,
-  now: Date,
-): Promise<{ index: IndexObject; pointerKey: string }> {
-  const index = await writer.finish();
-  const pointerKey = layout.indexPointerKey(m.snapshotId);
-  await store.putJson(pointerKey, indexPointerFor(m, index, now));
-  return { index, pointerKey };
 }
 
 async function identityFor(m: Manifest, identity: string | undefined): Promise<string | undefined> {
@@ -134,7 +108,10 @@ export async function runIndex(options: IndexOptions, deps: IndexDeps): Promise<
       return { snapshotId: m.snapshotId, written: true, ...published };
     });
   } catch (err) {
-    await writer.abort();
+    await writer.abandon();
+    // nothing of a failed run stays: no open upload, no object
+    await store.abortIncompleteUploads(writer.key).catch(() => 0);
+    if (await store.head(writer.key).catch(() => undefined)) await store.deleteKeys([writer.key]);
     throw err;
   }
 }

@@ -30,7 +30,7 @@ import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
 import { buildVerification, type Verification, type VerificationCheck } from '../catalog/verification.js';
 import type { IndexWriter } from '../archive/index-writer.js';
 import { findIndex } from '../catalog/index-reader.js';
-import { publishIndex, startIndex } from './index-snapshot.js';
+import { publishIndex, startIndex } from '../archive/index-writer.js';
 
 export type VerifyMode = 'extract' | 'stream';
 
@@ -152,7 +152,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   } catch (err) {
     // explained first, while the file system still is as the failure left it (a full one)
     const failure = await unjudged(err, deps.signal, options, m, holding);
-    await indexWriter?.abort();
+    await indexWriter?.abandon();
     await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
     throw failure;
   }
@@ -232,14 +232,14 @@ async function settleIndex(
   writer: IndexWriter,
   now: Date,
 ): Promise<void> {
-  if (!read.intact) return writer.abort();
+  if (!read.intact) return writer.abandon();
   try {
     const { index, pointerKey } = await publishIndex(run.store, layout, run.manifest, writer, now);
     run.logger.info(
       `the snapshot had no index: wrote ${index.key} (${index.entries} entries) and ${pointerKey}`,
     );
   } catch (err) {
-    await writer.abort();
+    await writer.abandon();
     run.logger.warning(
       `could not write the index of snapshot ${run.manifest.snapshotId}: ${errorMessage(err)}`,
     );
