@@ -233,3 +233,85 @@ describe('an index for a snapshot made without one', () => {
     expect((await entriesOf(store, manifestOf(store, id), identity)).length).toBe(volume().length);
   });
 });
+
+describe('the change report and the guard rules that read the indexes', () => {
+  const GUARD = { maxFilesGoneRatio: 0.5, truncatedMinBytes: 1024 * 1024, truncatedRatio: 0.1 };
+  const files = (n: number, extra: { name: string; content: Buffer }[] = []) => [
+    { name: './' },
+    ...Array.from({ length: n }, (_, i) => ({ name: `./f-${i}.txt`, content: Buffer.from(`file ${i}\n`) })),
+    ...extra,
+  ];
+
+  it('a second backup reports counts and the largest changes first', async () => {
+    const { clock, store } = fixture();
+    await backup({
+      store,
+      clock,
+      archive: { entries: files(3, [{ name: './db.sqlite', content: noise(4096, 1) }]) },
+    });
+    clock.advance(60_000);
+    const { result, logger } = await backup({
+      store,
+      clock,
+      options: { indexGuard: GUARD },
+      archive: {
+        entries: [
+          ...files(2),
+          { name: './db.sqlite', content: noise(64 * 1024, 2) },
+          { name: './new.txt', content: Buffer.from('n') },
+        ],
+      },
+    });
+    expect(result.status).toBe('ok');
+    expect(result.changes).toMatchObject({ added: 1, removed: 1, changed: 1, unchanged: 3 });
+    expect(result.changes!.top[0]).toMatchObject({
+      path: 'db.sqlite',
+      kind: 'changed',
+      aspects: ['content'],
+      sizeDelta: 60 * 1024,
+    });
+    expect(logger.lines).toContain('1 added, 1 removed, 1 changed, 3 unchanged (+60.0 KiB, -7 B)');
+  });
+
+  it('most of the files gone is suspect, and the message names them', async () => {
+    const { clock, store } = fixture();
+    await backup({ store, clock, archive: { entries: files(20) } });
+    clock.advance(60_000);
+    const { result } = await backup({
+      store,
+      clock,
+      options: { indexGuard: GUARD, minSizeRatio: 0 },
+      archive: { entries: files(5) },
+    });
+    expect(result.status).toBe('suspect');
+    expect(result.message).toMatch(
+      /^Backup is suspect: 15 of the 20 files of snapshot 20261123T020000Z are gone \(more than max-files-gone-ratio 0\.5\), among them "f-\d+\.txt", /,
+    );
+  });
+
+  it('a large database truncated to nearly nothing is suspect, named with both sizes', async () => {
+    const { clock, store } = fixture();
+    const big = { name: './data/app.sqlite', content: noise(2 * 1024 * 1024, 3) };
+    await backup({ store, clock, archive: { entries: files(20, [big]) } });
+    clock.advance(60_000);
+    const { result } = await backup({
+      store,
+      clock,
+      options: { indexGuard: GUARD, minSizeRatio: 0 },
+      archive: { entries: files(20, [{ name: './data/app.sqlite', content: Buffer.alloc(0) }]) },
+    });
+    expect(result.status).toBe('suspect');
+    expect(result.message).toContain(
+      'a large file shrank to nearly nothing since snapshot 20261123T020000Z (truncated?): "data/app.sqlite" 2.00 MiB -> 0 B (truncated-file-ratio 0.1 of files from 1.00 MiB)',
+    );
+    // without the guard's index rules the same backup is good
+    clock.advance(60_000);
+    const off = await backup({
+      store,
+      clock,
+      options: { minSizeRatio: 0 },
+      archive: { entries: files(20, [{ name: './data/app.sqlite', content: Buffer.alloc(0) }]) },
+    });
+    expect(off.result.status).toBe('ok');
+  });
+});
