@@ -99,7 +99,7 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
         compression: string;
       }>(bucket, `lifeboat/box/snapshots/${id}/manifest.json`);
       if (!manifest) throw new Error('no manifest');
-    expect(manifest.compression).toBe(compression);
+      expect(manifest.compression).toBe(compression);
       expect(manifest.index).toMatchObject({
         key: `lifeboat/box/snapshots/${id}/index.jsonl.gz`,
         entries: manifest.entries,
@@ -258,7 +258,9 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
       pointerKey: 'lifeboat/old/snapshots/20261101T000000Z/index.json',
     });
     expect(
-      (await getBytes(bucket, 'lifeboat/old/snapshots/20261101T000000Z/manifest.json')).equals(manifestBefore),
+      (await getBytes(bucket, 'lifeboat/old/snapshots/20261101T000000Z/manifest.json')).equals(
+        manifestBefore,
+      ),
     ).toBe(true);
     const listing = await ls(bucket, 'old');
     expect(listing.entries.map((e) => [e.path, e.type, e.size])).toEqual([
