@@ -51,7 +51,9 @@ async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry> {
 /** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
 function shown(e: IndexEntry): string {
   const text = displayPath(e);
-  return Buffer.from(e.path, 'utf8').equals(e.pathBytes) ? text : quotedName(e.pathBytes);
+  if (Buffer.from(e.path, 'utf8').equals(e.pathBytes)) return text;
+  const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
+  return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
 }
 
 const TYPE_LETTER: Record<string, string> = {
