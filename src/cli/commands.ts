@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
-import { runBackup } from '../jobs/backup.js';
+import { runBackup, type BackupResult } from '../jobs/backup.js';
+import { changeCounts } from '../jobs/backup-changes.js';
+import { describeChange } from '../catalog/index-diff.js';
 import { dumpFile } from '../jobs/dump.js';
 import { readMemberSelection } from '../options/restore-selection.js';
 import type { MemberSelection } from '../restore/member-selection.js';
@@ -58,6 +60,7 @@ import { checkFlySnapshots } from '../flysnap/check.js';
 import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
 import { describeVolume } from '../flysnap/judge.js';
 import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
+import { INDEX_COMMANDS } from './index-commands.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -68,8 +71,8 @@ export interface CommandContext {
   signal: AbortSignal;
   /** Where results go (stdout); dump writes a file's bytes there. */
   out?: NodeJS.WritableStream;
-  /** The arguments that are not flags (dump's PATH). */
-  positionals?: string[];
+  /** The arguments that are not flags (dump's PATH; ls PATH..., find PATTERN, diff A B). */
+  positionals: string[];
   /** Writes the result: a list of label/value rows for people, the object itself with --json. */
   result(rows: [string, string][], json: unknown): void;
 }
@@ -111,6 +114,7 @@ const backup: Command = {
         ['sha256', r.sha256],
         ['entries', String(r.entries)],
         ['duration', `${r.durationSeconds.toFixed(1)} s`],
+        ...changeRows(r),
         [
           'pruned',
           r.pruned.join(', ') || (r.wouldPrune.length ? `dry run: ${r.wouldPrune.join(', ')}` : 'none'),
@@ -131,6 +135,15 @@ function checksSummary(checks: readonly { ok: boolean; name: string }[]): string
   const failed = checks.filter((c) => !c.ok).map((c) => c.name);
   const passed = `${checks.length - failed.length} passed`;
   return failed.length ? `${passed}, ${failed.length} failed: ${failed.join(', ')}` : passed;
+}
+
+/** What changed since the previous snapshot (counts, then the largest changes), when both have an index. */
+function changeRows(r: BackupResult): [string, string][] {
+  if (!r.changes) return [];
+  return [
+    [`since ${r.changes.since}`, changeCounts(r.changes)],
+    ...r.changes.top.map((c): [string, string] => [`  ${describeChange(c, formatBytes)}`, '']),
+  ];
 }
 
 /** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
@@ -559,4 +572,5 @@ export const COMMANDS: Record<string, Command> = {
   'check-lightsail': checkLightsail,
   'check-fly-snapshots': checkFlySnapshotsCommand,
   guard,
+  ...INDEX_COMMANDS,
 };

@@ -56,7 +56,10 @@ const SSH_RESTORE: FlagSpec[] = SSH.map((f) =>
   f.name === 'host' ? { ...f, help: 'restore into this SSH host instead of a Fly app' } : f,
 );
 
-const DECRYPTION_IDENTITY = text('decryption-identity', 'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)');
+export const DECRYPTION_IDENTITY = text(
+  'decryption-identity',
+  'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)',
+);
 
 export const BACKUP: FlagSpec[] = [
   TARGET,
@@ -69,6 +72,12 @@ export const BACKUP: FlagSpec[] = [
   ...RETENTION,
   text('min-size-ratio', 'wiped-volume guard threshold (0 = off)'),
   flag('allow-shrink', 'accept a backup the guard marks suspect'),
+  text(
+    'max-files-gone-ratio',
+    'suspect when more than this fraction of the previous files are gone (1 = off)',
+  ),
+  text('truncated-file-min-size', 'bytes: a file at least this large that shrank is checked'),
+  text('truncated-file-ratio', 'suspect when such a file shrank below this fraction (0 = off)'),
   flag('require-versioning', 'refuse a bucket without versioning'),
   flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
   list('encryption-recipients', 'age recipient (age1...) to encrypt for'),

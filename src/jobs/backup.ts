@@ -21,6 +21,12 @@ import { requireVersioning } from '../storage/require-versioning.js';
 import { storageClock } from '../storage/server-clock.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
+import {
+  changeSincePrevious,
+  indexShrinkReasons,
+  type ChangeSummary,
+  type IndexGuard,
+} from './backup-changes.js';
 
 export interface BackupOptions {
   target: string;
@@ -40,12 +46,16 @@ export interface BackupOptions {
    * put the next copy of data someone chose to encrypt into the bucket readable by its keys.
    */
   allowUnencrypted?: boolean;
+  /** The guard's rules that read the indexes (files gone, a large file truncated); absent: off. */
+  indexGuard?: IndexGuard;
   requireVersioning: boolean;
   /** Write nothing to the bucket: stream and judge the archive, report what would be stored and pruned. */
   dryRun: boolean;
   /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
   encryptionRecipients?: string[];
   progressIntervalMs?: number;
+  /** Write the snapshot's index in the same pass (default true; false only to measure its cost). */
+  writeIndex?: boolean;
 }
 
 export interface BackupDeps {
@@ -72,6 +82,8 @@ export interface BackupResult {
   compression: string;
   durationSeconds: number;
   previous: PreviousSnapshot | null;
+  /** What changed since the previous good snapshot, from the two indexes (absent when either has none). */
+  changes?: ChangeSummary;
   pruned: string[];
   /** With dryRun: what retention would have deleted. */
   wouldPrune: string[];
@@ -160,6 +172,7 @@ interface JudgedArchive {
   status: 'ok' | 'suspect';
   shrink: string;
   previous: PreviousSnapshot | null;
+  changes?: ChangeSummary;
   manifest: Manifest;
 }
 
@@ -189,12 +202,23 @@ async function streamAndJudge(
       signal: deps.signal,
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
+      writeIndex: options.writeIndex ?? true,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);
 
   const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
-  const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+  // a dry run stored no index to compare: only a real run reports what changed
+  const changes =
+    pre.previous && !options.dryRun
+      ? await changeSincePrevious(deps.store, layout, pre.previous, archive.index, logger, options.indexGuard)
+      : undefined;
+  const shrink = [
+    previous ? shrinkReason(previous, archive, options.minSizeRatio) : '',
+    changes && options.indexGuard ? indexShrinkReasons(changes, options.indexGuard) : '',
+  ]
+    .filter(Boolean)
+    .join('; and ');
   const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
   if (shrink && options.allowShrink)
     logger.warning(`${shrink}; accepted because ${words().name('allow-shrink')} is true`);
@@ -239,8 +263,9 @@ async function streamAndJudge(
           },
         }
       : {}),
+    ...(archive.index ? { index: archive.index } : {}),
   };
-  return { archive, status, shrink, previous, manifest };
+  return { archive, status, shrink, previous, manifest, ...(changes ? { changes } : {}) };
 }
 
 function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): BackupResult {
@@ -259,6 +284,7 @@ function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): 
     compression: archive.compression,
     durationSeconds: manifest.durationSeconds,
     previous: judged.previous,
+    ...(judged.changes ? { changes: judged.changes } : {}),
     pruned: [],
     wouldPrune: [],
     warnings: archive.warnings,

@@ -198,6 +198,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
               copiedAt: now().toISOString(),
             },
           };
+          // the source's index is an object of the source bucket: the copy gets its own from `lifeboat index`
+          delete manifest.index;
           const errors = schemaErrors('manifest', manifest);
           if (errors.length)
             throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);

@@ -31,6 +31,9 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
 import { buildVerification, type Verification, type VerificationCheck } from '../catalog/verification.js';
+import type { IndexWriter } from '../archive/index-writer.js';
+import { findIndex } from '../catalog/index-reader.js';
+import { publishIndex, startIndex } from '../archive/index-writer.js';
 
 export type VerifyMode = 'extract' | 'stream';
 
@@ -110,11 +113,23 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   let m: Manifest | undefined;
   // while set, a failure removes what this run wrote into it
   let holding: HoldingDir | null = null;
+  // a snapshot without an index gets one from this same read (only when verify writes its report)
+  let indexWriter: IndexWriter | undefined;
   try {
     const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
     m = selected.manifest;
     const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-    const run: VerifyRun = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+    if (options.writeReport && !(await findIndex(store, layout, m)).found) {
+      indexWriter = await startIndex(store, layout, m);
+    }
+    const run: VerifyRun = {
+      store,
+      logger,
+      signal: deps.signal,
+      manifest: m,
+      checks: new CheckList(logger),
+      ...(indexWriter ? { indexWriter } : {}),
+    };
 
     const started = now();
     // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
@@ -135,6 +150,8 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
     checkIntegrity(run, read);
+    if (indexWriter) await settleIndex(run, layout, read, indexWriter, now());
+    indexWriter = undefined;
     if (holding && !read.intact) holding = await discardHolding(holding, logger);
     checkContents(run, read, walk, options.minEntries);
     const unmatched = walk.pass?.unmatched() ?? [];
@@ -164,6 +181,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   } catch (err) {
     // explained first, while the file system still is as the failure left it (a full one)
     const failure = await unjudged(err, deps.signal, options, m, holding);
+    await indexWriter?.abandon();
     await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
     throw failure;
   }
@@ -227,6 +245,34 @@ interface VerifyRun {
   signal?: AbortSignal;
   manifest: Manifest;
   checks: CheckList;
+  /** Writes the index of a snapshot that has none, from the same walk. */
+  indexWriter?: IndexWriter;
+}
+
+/**
+ * The index written from this read is completed only when the archive read was whole and had the
+ * manifest's sha256; otherwise it is abandoned. Failing to store it is a warning: the verdict is
+ * about the archive.
+ */
+async function settleIndex(
+  run: VerifyRun,
+  layout: TargetLayout,
+  read: ArchiveRead,
+  writer: IndexWriter,
+  now: Date,
+): Promise<void> {
+  if (!read.intact) return writer.abandon();
+  try {
+    const { index, pointerKey } = await publishIndex(run.store, layout, run.manifest, writer, now);
+    run.logger.info(
+      `the snapshot had no index: wrote ${index.key} (${index.entries} entries) and ${pointerKey}`,
+    );
+  } catch (err) {
+    await writer.abandon();
+    run.logger.warning(
+      `could not write the index of snapshot ${run.manifest.snapshotId}: ${errorMessage(err)}`,
+    );
+  }
 }
 
 /** The checks of one verification in the order they ran; each is logged as it is recorded. */
@@ -421,7 +467,7 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
       try {
         // before any request: a runtime without the decompressor fails here, having read nothing
         const inspector = new ArchiveInspector(m.compression, {
-          onEntry: walk.onEntry,
+          onEntry: run.indexWriter ? run.indexWriter.wrap(walk.onEntry) : walk.onEntry,
           // the manifest says what the archive holds: anything beyond it is refused at once
           // (a decompression bomb cannot fill the disk)
           maxEntries: m.entries,

@@ -187,7 +187,11 @@ describe('runVerify: faults of the environment write no verdict and leave nothin
     const { clock, store, result: b } = await stored();
     store.fault = async ({ operation, key }) => {
       if (operation === 'GetObject' && key === b.archiveKey) {
-        await store.deleteKeys([LAYOUT.manifestKey(b.snapshotId), b.archiveKey]);
+        await store.deleteKeys([
+          LAYOUT.manifestKey(b.snapshotId),
+          b.archiveKey,
+          LAYOUT.indexKey(b.snapshotId),
+        ]);
       }
     };
     const v = await verify(store, clock, { mode: 'stream' });
