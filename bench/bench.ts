@@ -6,6 +6,10 @@
 //   LIFEBOAT_BENCH_RUNS     rounds, each running every pipeline once, interleaved (default 3)
 //   LIFEBOAT_BENCH_RSS_GIB  size of the memory-growth fixture (default 4; 0 skips it)
 //   LIFEBOAT_BENCH_OUT      where results.json / RESULTS.md go (default bench/; a small try writes to bench/work/)
+//   LIFEBOAT_BENCH_UNITS    comma-separated units to run (default all): the names logged at each round, e.g.
+//                           "many files,slim lifeboat,slim runbook,slim shell,lifeboat zstd"
+//   LIFEBOAT_BENCH_MANY     files of the many-small-files volume (default 200000)
+//   LIFEBOAT_BENCH_SLIM_RATE  bytes/s of the slim machine's link (default 50 MB/s)
 //   CEPH_S3_DIR / CEPH_MON_PORT / CEPH_RGW_PORT   the benchmark's own Ceph (default /tmp/lifeboat-bench-s3, 3391, 7491)
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -19,7 +23,7 @@ import {
   writeFileSync,
   lstatSync,
 } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -37,6 +41,16 @@ const NODE24 = join(root, 'node_modules/node/bin/node');
 const GIB = Number(process.env.LIFEBOAT_BENCH_GIB ?? 1);
 const RUNS = Number(process.env.LIFEBOAT_BENCH_RUNS ?? 3);
 const RSS_GIB = Number(process.env.LIFEBOAT_BENCH_RSS_GIB ?? 4);
+const UNITS = (process.env.LIFEBOAT_BENCH_UNITS ?? '').split(',').filter(Boolean);
+const MANY = Number(process.env.LIFEBOAT_BENCH_MANY ?? 200_000);
+const SLIM_RATE = Number(process.env.LIFEBOAT_BENCH_SLIM_RATE ?? 50_000_000);
+/** The slim machine's one CPU: the source and a hog share it (see slimMachine). */
+const SLIM_CPU = String(Math.max(0, cpus().length - 1));
+/**
+ * Restores of the many-files volume land on tmpfs: this disk is ext4 mounted with `discard`, where
+ * removing 200,000 files between rounds takes over ten minutes; both rows write to the same tmpfs.
+ */
+const RESTORE_ROOT = process.env.LIFEBOAT_BENCH_RESTORE_ROOT ?? '/dev/shm/lifeboat-bench-restore';
 const OUT = process.env.LIFEBOAT_BENCH_OUT ?? (GIB >= 1 ? join(root, 'bench') : WORK);
 const S3_DIR = process.env.CEPH_S3_DIR ?? '/tmp/lifeboat-bench-s3';
 const MON_PORT = process.env.CEPH_MON_PORT ?? '3391';
@@ -189,6 +203,18 @@ async function measure(
     stdout,
   };
 }
+
+/** `aws s3 cp` of a local file, as the runbook uploads its archive. */
+const awsPut = (file: string, url: string) => [
+  'aws',
+  's3',
+  'cp',
+  '--only-show-errors',
+  '--endpoint-url',
+  ENDPOINT,
+  file,
+  url,
+];
 
 const rnd = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const bashPipe = (cmd: string) => ['bash', '-c', `set -euo pipefail; ${cmd}`];
@@ -348,14 +374,19 @@ async function lifeboatBackup(
   volume: string,
   target: string,
   extra: Record<string, string> = {},
+  machineEnv: Record<string, string> = {},
 ) {
   const { m, outputs } = await runBundle(
     'fly-volume-backup',
     { app: 'bench-app', target, bucket: B_LIFEBOAT, ...extra },
-    flyEnv(volume),
+    { ...flyEnv(volume), ...machineEnv },
   );
   if (outputs.status !== 'ok') throw new Error(`${name}: status ${outputs.status}`);
-  return record(name, round, gib, m, { bytes: Number(outputs['size-bytes']), main_rss_mib: m.main_rss_mib });
+  const run = record(name, round, gib, m, {
+    bytes: Number(outputs['size-bytes']),
+    main_rss_mib: m.main_rss_mib,
+  });
+  return { run, outputs };
 }
 
 async function lifeboatVerify(
@@ -382,6 +413,204 @@ async function lifeboatVerify(
     bytes: Number(outputs.bytes),
     note: mode === 'extract' ? `holding dir ${holdingMib} MiB (the restore itself)` : undefined,
   });
+}
+
+// ---------------------------------------------------------------- the slim Fly machine
+/**
+ * A shared-cpu-1x machine as Fly runs most apps: Debian slim without zstd, one CPU that the app
+ * also uses, and a link to the runner of 50 MB/s. The flyctl stand-in runs the machine's command
+ * pinned to one CPU (taskset -c, FLY_STANDIN_CPUS) beside a busy loop pinned to the same CPU (the
+ * app; equal priority, so the source gets about half of that CPU), hides zstd (FLY_STANDIN_HIDE),
+ * and throttles its stdout to SLIM_RATE bytes/s (FLY_STANDIN_RATE). Processes of the runner side
+ * are not pinned.
+ */
+function slimEnv(vol: string, tmp: string): Record<string, string> {
+  return {
+    ...flyEnv(vol),
+    FLY_STANDIN_HIDE: 'zstd',
+    FLY_STANDIN_CPUS: SLIM_CPU,
+    FLY_STANDIN_RATE: String(SLIM_RATE),
+    TMPDIR: tmp,
+  };
+}
+
+async function onSlimMachine<T>(act: () => Promise<T>): Promise<T> {
+  const hog = spawn('taskset', ['-c', SLIM_CPU, 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' });
+  try {
+    return await act();
+  } finally {
+    hog.kill('SIGKILL');
+    await new Promise((r) => hog.once('close', r));
+  }
+}
+
+const flyctlShell = (command: string) => `flyctl ssh console -q -a bench-app -C ${q(`sh -c ${q(command)}`)}`;
+
+function slimUnits(vol: string, gib: number, round: number): Array<[string, () => Promise<void>]> {
+  const tmp = join(WORK, 'slim-tmp');
+  const machineTmp = join(WORK, 'slim-machine-tmp');
+  const runnerTmp = join(WORK, 'slim-runner-tmp');
+  const fresh = () => {
+    for (const d of [tmp, machineTmp, runnerTmp]) {
+      rmSync(d, { recursive: true, force: true });
+      mkdirSync(d, { recursive: true });
+    }
+  };
+  const shellEnv = () => ({
+    ...process.env,
+    ...S3_ENV,
+    ...slimEnv(vol, tmp),
+    PATH: `${join(root, 'test/standins/bin')}:${process.env.PATH}`,
+  });
+  const upload = (key: string) =>
+    `aws s3 cp --only-show-errors --endpoint-url ${ENDPOINT} - s3://${B_SHELL}/slim/${key}`;
+  return [
+    [
+      'slim lifeboat',
+      () =>
+        onSlimMachine(async () => {
+          fresh();
+          const { outputs } = await lifeboatBackup(
+            'S.slim backup auto',
+            round,
+            gib,
+            vol,
+            'bench-slim',
+            {},
+            slimEnv(vol, tmp),
+          );
+          runs[runs.length - 1]!.note = `stored ${outputs['archive-key']}`;
+        }),
+    ],
+    [
+      'slim runbook',
+      () =>
+        onSlimMachine(async () => {
+          fresh();
+          const a = join(machineTmp, 'backup.tar.gz');
+          const b = join(runnerTmp, 'backup.tar.gz');
+          const env = shellEnv();
+          const s1 = await measure(bashPipe(flyctlShell(`tar czf ${q(a)} -C /data .`)), { env });
+          const s2 = await measure(bashPipe(`${flyctlShell(`cat ${q(a)}`)} > ${q(b)}`), { env });
+          const s3m = await measure(awsPut(b, `s3://${B_SHELL}/slim/runbook.tar.gz`), { env });
+          const size = statSync(b).size;
+          record('S.slim runbook (tar czf, copy, aws s3 cp)', round, gib, sumSteps([s1, s2, s3m], 0), {
+            bytes: size,
+            steps: { 'tar czf': strip(s1), 'copy over the link': strip(s2), 'aws s3 cp': strip(s3m) },
+          });
+          fresh();
+        }),
+    ],
+    [
+      'slim shell',
+      () =>
+        onSlimMachine(async () => {
+          fresh();
+          const env = shellEnv();
+          const shells: Array<[string, string]> = [
+            [
+              'S.slim shell tar|gzip -1 (machine)|aws',
+              `${flyctlShell('tar -cf - -C /data . | gzip -1 -c')} | ${upload('a.tar.gz')}`,
+            ],
+            [
+              'S.slim shell tar|gzip -6 (machine)|aws',
+              `${flyctlShell('tar -cf - -C /data . | gzip -6 -c')} | ${upload('b.tar.gz')}`,
+            ],
+            [
+              'S.slim shell tar (wire)|zstd -3 (runner)|aws',
+              `${flyctlShell('tar -cf - -C /data .')} | zstd -3 -q -c -T0 | ${upload('c.tar.zst')}`,
+            ],
+          ];
+          for (const [name, cmd] of shells) record(name, round, gib, await measure(bashPipe(cmd), { env }));
+        }),
+    ],
+  ];
+}
+
+/** One row of several steps run one after another. */
+function sumSteps(steps: Measure[], disk: number): Measure {
+  return {
+    wall_s: rnd(steps.reduce((t, x) => t + x.wall_s, 0)),
+    cpu_s: rnd(steps.reduce((t, x) => t + x.cpu_s, 0)),
+    max_rss_mib: Math.max(...steps.map((x) => x.max_rss_mib)),
+    tree_rss_mib: Math.max(...steps.map((x) => x.tree_rss_mib)),
+    main_rss_mib: Math.max(...steps.map((x) => x.main_rss_mib)),
+    temp_disk_mib: rnd(disk, 1),
+    stdout: '',
+  };
+}
+
+// ---------------------------------------------------------------- many small files
+/**
+ * The restore of a volume of many small files (bench/fixture.mjs many): `lifeboat restore --to`
+ * (the CLI bundle: download, sha256, zstd, the safe extractor, then the move into place) against
+ * the same archive object downloaded by the aws CLI into `tar --zstd -x`. The backup is taken
+ * again each round (storage is emptied between rounds) and recorded as its own row.
+ */
+function manyUnits(
+  many: { dir: string; files: number },
+  gib: number,
+  round: number,
+): Array<[string, () => Promise<void>]> {
+  return [
+    [
+      'many files',
+      async () => {
+        const { outputs } = await lifeboatBackup(
+          'G.backup many files (zstd)',
+          round,
+          gib,
+          many.dir,
+          'bench-many',
+        );
+        const key = outputs['archive-key']!;
+        const env = { ...process.env, ...S3_ENV };
+        const lifeboat = async () => {
+          const to = join(RESTORE_ROOT, 'lifeboat');
+          const m = await measure(
+            [
+              NODE24,
+              join(DIST, 'cli', 'index.js'),
+              'restore',
+              '--bucket',
+              B_LIFEBOAT,
+              '--target',
+              'bench-many',
+              '--to',
+              to,
+              '--endpoint',
+              ENDPOINT,
+              '--force-path-style',
+            ],
+            { env },
+          );
+          record('G.restore --to many files', round, gib, m, {
+            note: `${Math.round(many.files / m.wall_s)} files/s`,
+          });
+          rmSync(to, { recursive: true, force: true });
+        };
+        const tar = async () => {
+          const to = join(RESTORE_ROOT, 'tar');
+          mkdirSync(to, { recursive: true });
+          const m = await measure(
+            bashPipe(
+              `aws s3 cp --only-show-errors --endpoint-url ${ENDPOINT} s3://${B_LIFEBOAT}/${key} - | tar --zstd -xf - -C ${q(to)}`,
+            ),
+            { env },
+          );
+          record('G.aws s3 cp|tar -x many files', round, gib, m, {
+            note: `${Math.round(many.files / m.wall_s)} files/s`,
+          });
+          rmSync(to, { recursive: true, force: true });
+        };
+        rmSync(RESTORE_ROOT, { recursive: true, force: true });
+        mkdirSync(RESTORE_ROOT, { recursive: true });
+        // alternate which goes first: the second meets a warmer page cache of the store
+        for (const step of round % 2 ? [lifeboat, tar] : [tar, lifeboat]) await step();
+        rmSync(RESTORE_ROOT, { recursive: true, force: true });
+      },
+    ],
+  ];
 }
 
 function units(
@@ -437,19 +666,9 @@ function units(
         const b = join(runnerTmp, 'backup.tar.gz');
         const s1 = await measure(['tar', 'czf', a, '-C', vol, '.']);
         const s2 = await measure(['cp', a, b]);
-        const s3m = await measure(
-          [
-            'aws',
-            's3',
-            'cp',
-            '--only-show-errors',
-            '--endpoint-url',
-            ENDPOINT,
-            b,
-            `s3://${B_SHELL}/runbook/backup.tar.gz`,
-          ],
-          { env: { ...process.env, ...S3_ENV } },
-        );
+        const s3m = await measure(awsPut(b, `s3://${B_SHELL}/runbook/backup.tar.gz`), {
+          env: { ...process.env, ...S3_ENV },
+        });
         const size = statSync(a).size;
         const disk = (diskUsage(a) + diskUsage(b)) / MIB;
         rmSync(machineTmp, { recursive: true, force: true });
@@ -547,19 +766,7 @@ function units(
           bytes: Number(nz.stdout.trim()),
           note: 'plain tar compressed on the runner by Node 24 zlib',
         });
-        const up = await measure(
-          [
-            'aws',
-            's3',
-            'cp',
-            '--only-show-errors',
-            '--endpoint-url',
-            ENDPOINT,
-            ready.zst,
-            `s3://${B_SHELL}/floor/ready.tar.zst`,
-          ],
-          { env },
-        );
+        const up = await measure(awsPut(ready.zst, `s3://${B_SHELL}/floor/ready.tar.zst`), { env });
         record('E.floor aws s3 cp (ready .zst)', round, gib, up, { bytes: statSync(ready.zst).size });
         const down = await measure(
           bashPipe(
@@ -687,9 +894,10 @@ function machine() {
 
 // ---------------------------------------------------------------- main
 async function main() {
+  const loadStart = loadavg().map((x) => rnd(x, 2));
   mkdirSync(WORK, { recursive: true });
   rmSync(DIST, { recursive: true, force: true });
-  for (const n of ['fly-volume-backup', 'verify-restore'])
+  for (const n of ['fly-volume-backup', 'verify-restore', 'cli'])
     cpSync(join(root, 'dist', n), join(DIST, n), { recursive: true });
   const startedCeph = !(await fetch(ENDPOINT).then(
     () => true,
@@ -713,9 +921,26 @@ async function main() {
     const ready = { zst: join(WORK, `ready-${GIB}.tar.zst`), gz: join(WORK, `ready-${GIB}.tar.gz`) };
     if (!existsSync(ready.zst)) sh(`tar -cf - -C ${q(vol)} . | zstd -3 -q -c -T0 > ${q(ready.zst)}`);
     if (!existsSync(ready.gz)) sh(`tar -cf - -C ${q(vol)} . | gzip -6 -c > ${q(ready.gz)}`);
+    const wanted = (name: string) => UNITS.length === 0 || UNITS.includes(name);
+    const manyDir = join(WORK, `many-${MANY}`);
+    const many = wanted('many files')
+      ? {
+          dir: manyDir,
+          ...(JSON.parse(sh(`node ${q(join(root, 'bench/fixture.mjs'))} ${q(manyDir)} ${MANY} many`)) as {
+            files: number;
+            folders: number;
+            bytes: number;
+          }),
+        }
+      : null;
+    if (many) log(`many-files fixture ${manyDir}: ${many.files} files in ${many.folders} folders`);
 
     for (let round_ = 1; round_ <= RUNS; round_++) {
-      const list = units(vol, GIB, round_, ready);
+      const list = [
+        ...units(vol, GIB, round_, ready),
+        ...slimUnits(vol, GIB, round_),
+        ...(many ? manyUnits(many, GIB, round_) : []),
+      ].filter(([name]) => wanted(name));
       const shift = (round_ - 1) % list.length; // rotate the order each round
       const ordered = [...list.slice(shift), ...list.slice(0, shift)];
       log(`round ${round_}/${RUNS}: ${ordered.map((u) => u[0]).join(', ')}`);
@@ -730,7 +955,7 @@ async function main() {
       log(`memory-growth fixture ${vol4}: ${f4.files} files, ${(f4.bytes / MIB).toFixed(0)} MiB`);
       rss4 = {
         fixture: f4,
-        backup: await lifeboatBackup('A.backup default (zstd)', 1, RSS_GIB, vol4, 'bench-big'),
+        backup: (await lifeboatBackup('A.backup default (zstd)', 1, RSS_GIB, vol4, 'bench-big')).run,
         verify: await lifeboatVerify('F.verify stream', 1, RSS_GIB, 'bench-big', 'stream'),
       };
       await cleanStorage();
@@ -739,17 +964,18 @@ async function main() {
     // ------------------------------------------------------------ ratios
     const rows = summarize(GIB);
     const med = (p: string) => rows.find((r) => r.pipeline === p)?.median_s ?? NaN;
-    const row = (p: string) => rows.find((r) => r.pipeline === p)!;
+    // a unit left out (LIFEBOAT_BENCH_UNITS) leaves its rows out: their ratios are null
+    const none = { main_rss_mib: NaN, cpu_s: NaN, bytes: NaN, temp_disk_mib: NaN };
+    const row = (p: string) => rows.find((r) => r.pipeline === p) ?? none;
     const lbRss = Math.max(
-      row('A.backup default (zstd)').main_rss_mib,
-      row('A.backup gzip').main_rss_mib,
-      row('A.backup default + age').main_rss_mib,
-      row('F.verify stream').main_rss_mib,
-      row('F.verify extract').main_rss_mib,
-      row('F.verify stream + age').main_rss_mib,
+      ...rows
+        .filter((r) => /^[AFGS]\.(backup|verify|restore|slim backup)/.test(r.pipeline))
+        .map((r) => r.main_rss_mib),
     );
     const backupRss1 = row('A.backup default (zstd)').main_rss_mib;
     const verifyRss1 = row('F.verify stream').main_rss_mib;
+    const slimShells = rows.filter((r) => r.pipeline.startsWith('S.slim shell'));
+    const bestSlimShell = slimShells.length ? Math.min(...slimShells.map((r) => r.median_s)) : NaN;
     const floorVerify = med('E.floor download|sha256sum') + med('E.floor zstd -t');
     const ratios = {
       backup_vs_runbook: rnd(med('A.backup default (zstd)') / med('B.runbook (tar czf, cp, aws s3 cp)'), 3),
@@ -774,7 +1000,15 @@ async function main() {
         row('A.backup none (plain tar)').bytes! / row('A.backup default (zstd)').bytes!,
         3,
       ),
+      slim_backup_vs_runbook: rnd(
+        med('S.slim backup auto') / med('S.slim runbook (tar czf, copy, aws s3 cp)'),
+        3,
+      ),
+      slim_backup_vs_best_shell: rnd(med('S.slim backup auto') / bestSlimShell, 3),
+      extract_many_vs_tar: rnd(med('G.restore --to many files') / med('G.aws s3 cp|tar -x many files'), 3),
     };
+    for (const [k, v] of Object.entries(ratios))
+      if (typeof v === 'number' && !Number.isFinite(v)) (ratios as Record<string, number | null>)[k] = null;
     const targets: Record<string, [string, (v: number) => boolean]> = {
       backup_vs_runbook: ['<= 0.3', (v) => v <= 0.3],
       backup_vs_restic: ['<= 0.8', (v) => v <= 0.8],
@@ -784,15 +1018,37 @@ async function main() {
       rss_growth_4g_vs_1g: ['<= 1.2', (v) => v <= 1.2],
       zstd_vs_gzip_time: ['< 1', (v) => v < 1],
       zstd_vs_gzip_size: ['<= 1', (v) => v <= 1],
+      slim_backup_vs_runbook: ['<= 0.5', (v) => v <= 0.5],
+      slim_backup_vs_best_shell: ['<= 1.1', (v) => v <= 1.1],
+      extract_many_vs_tar: ['<= 2.0', (v) => v <= 2.0],
+      backup_vs_shell_via_flyctl: ['<= 1.0', (v) => v <= 1.0],
     };
     const tempDisk = Math.max(
       ...rows.filter((r) => /^A\.|^F\.verify stream/.test(r.pipeline)).map((r) => r.temp_disk_mib),
     );
     const m = machine();
+    const previousFile = join(OUT, 'results.json');
+    const previous =
+      UNITS.length > 0 && existsSync(previousFile)
+        ? (JSON.parse(readFileSync(previousFile, 'utf8')) as {
+            date: string;
+            ratios: Record<string, unknown>;
+          })
+        : null;
     const results = {
       date: m.date,
       machine: m,
+      units: UNITS.length > 0 ? UNITS : 'all',
+      // the machine is shared: its load during the run, for reading the wall times
+      load_average: { start: loadStart, end: loadavg().map((x) => rnd(x, 2)) },
       fixture,
+      many_fixture: many,
+      slim_machine: {
+        cpu: SLIM_CPU,
+        hog: 'a busy loop (sh) pinned to the same CPU',
+        hidden_tools: ['zstd'],
+        link_bytes_per_s: SLIM_RATE,
+      },
       fixture_rss: rss4.fixture ?? null,
       gib: GIB,
       rounds: RUNS,
@@ -809,6 +1065,8 @@ async function main() {
       summary: rows,
       summary_rss: rss4.backup ? [rss4.backup, rss4.verify] : [],
       runs,
+      // the units this run left out: their ratios as the earlier run measured them (not comparable)
+      previous: previous ? { date: previous.date, ratios: previous.ratios } : null,
     };
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -2,6 +2,7 @@
 //   node bench/fixture.mjs <dir> <gib>            generate (skipped when <dir>.json matches)
 //   node bench/fixture.mjs <dir> <gib> mutate     rewrite 1% of the files (restic's second backup)
 //   node bench/fixture.mjs <dir> <gib> unmutate   put them back
+//   node bench/fixture.mjs <dir> <files> many     the many-small-files volume of the restore rows
 // About 40% of the bytes are small compressible files (20,000 per GiB, 1-50 KB: text logs, JSON,
 // SQLite-like pages), 60% large incompressible files (AES-CTR keystream, 8-64 MiB). Same seed,
 // same bytes, on every machine.
@@ -183,12 +184,67 @@ function mutate(dir, gib, variant) {
   return n;
 }
 
+// ---- many small files (issue 18): a tree shaped like a mail spool, a package cache or uploaded
+// thumbnails, where a restore's time is its per-file cost. <files> files of 64 B - 4 KiB (text,
+// compressible) in folders of 100, two levels deep (top-NNN/dNN/fNNNNNNN.txt).
+const MANY_VERSION = 1;
+const PER_FOLDER = 100;
+const FOLDERS_PER_TOP = 50;
+const MAIL_WORDS =
+  'from to subject date message id received by with for the of and queue delivered status ok user mailbox'.split(
+    ' ',
+  );
+
+function manyBody(i) {
+  const r = rng(i * 2654435761 + 777);
+  const size = 64 + Math.floor(4032 * Math.pow(r(), 2));
+  const parts = [];
+  let len = 0;
+  while (len < size) {
+    const w = `${MAIL_WORDS[Math.floor(r() * MAIL_WORDS.length)]}${r() < 0.15 ? '\n' : ' '}`;
+    parts.push(w);
+    len += w.length;
+  }
+  return Buffer.from(parts.join('').slice(0, size));
+}
+
+function manyPath(dir, i) {
+  const folder = Math.floor(i / PER_FOLDER);
+  return join(
+    dir,
+    `top-${String(Math.floor(folder / FOLDERS_PER_TOP)).padStart(3, '0')}`,
+    `d${String(folder % FOLDERS_PER_TOP).padStart(2, '0')}`,
+    `f${String(i).padStart(7, '0')}.txt`,
+  );
+}
+
+function generateMany(dir, count) {
+  const meta = `${dir}.json`;
+  if (existsSync(meta) && existsSync(dir)) {
+    const m = JSON.parse(readFileSync(meta, 'utf8'));
+    if (m.version === MANY_VERSION && m.files === count) return m;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const f = manyPath(dir, i);
+    if (i % PER_FOLDER === 0) mkdirSync(join(f, '..'), { recursive: true });
+    const b = manyBody(i);
+    writeFileSync(f, b);
+    bytes += b.length;
+  }
+  const m = { version: MANY_VERSION, files: count, folders: Math.ceil(count / PER_FOLDER), bytes };
+  writeFileSync(meta, JSON.stringify(m, null, 2));
+  return m;
+}
+
 const [dir, gibArg, cmd] = process.argv.slice(2);
 const gib = Number(gibArg);
 if (!dir || !(gib > 0)) {
-  process.stderr.write('usage: node bench/fixture.mjs <dir> <gib> [mutate|unmutate]\n');
+  process.stderr.write('usage: node bench/fixture.mjs <dir> <gib> [mutate|unmutate] | <dir> <files> many\n');
   process.exit(2);
 }
-if (cmd === 'mutate') process.stdout.write(`${mutate(dir, gib, 1)}\n`);
+if (cmd === 'many') process.stdout.write(`${JSON.stringify(generateMany(dir, gib))}\n`);
+else if (cmd === 'mutate') process.stdout.write(`${mutate(dir, gib, 1)}\n`);
 else if (cmd === 'unmutate') process.stdout.write(`${mutate(dir, gib, 0)}\n`);
 else process.stdout.write(`${JSON.stringify(generate(dir, gib))}\n`);

@@ -3,7 +3,7 @@
 # endpoint on loopback: the real S3-compatible server that lifeboat's demo and tests run against
 # (RGW is the engine behind DigitalOcean Spaces).
 #
-# Usage: s3-server.sh start | stop | status | env
+# Usage: s3-server.sh start | stop | status | env (export lines for the CLI: LIFEBOAT_ENDPOINT, ...)
 #   CEPH_S3_DIR       working directory, removed on stop          (default /tmp/lifeboat-s3)
 #   CEPH_MON_PORT     monitor port                                 (default 3300)
 #   CEPH_RGW_PORT     S3 port on 127.0.0.1                         (default 7480)
@@ -161,7 +161,14 @@ case "${1:-}" in
     ceph_ -s
     for d in $DAEMONS; do echo "$d pid $(cat "$BASE/run/$d.pid" 2>/dev/null)"; done
     ;;
-  env) echo "S3_ENDPOINT=http://127.0.0.1:$RGW_PORT S3_ACCESS_KEY=$AK S3_SECRET_KEY=$SK S3_REGION=us-east-1" ;;
+  env)
+    # the variables the lifeboat CLI (and the AWS SDK under it) reads: eval "$(npm run -s s3 -- env)"
+    echo "export LIFEBOAT_ENDPOINT=http://127.0.0.1:$RGW_PORT"
+    echo "export LIFEBOAT_FORCE_PATH_STYLE=true"
+    echo "export AWS_ACCESS_KEY_ID=$AK"
+    echo "export AWS_SECRET_ACCESS_KEY=$SK"
+    echo "export AWS_REGION=us-east-1"
+    ;;
   add-user) add_user "$2" "$3" "$4" ;;
   *)
     echo "usage: $0 start|stop|status|env|add-user UID ACCESS SECRET" >&2

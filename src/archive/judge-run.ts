@@ -1,9 +1,19 @@
-import { ConfigurationError, OperationFailedError } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, OperationFailedError } from '../util/errors.js';
 import { lastLine, type ProcessOutcome } from '../util/process.js';
-import type { StreamTrailer } from './stream-frame.js';
+import { howToAdd, machineOf, missingTool } from './machine-needs.js';
+import { NoOutputError, type StreamTrailer } from './stream-frame.js';
 
 export interface RunVerdict {
   warnings: string[];
+}
+
+/**
+ * The command itself was not found where it runs: POSIX shells exit 127 for that (OpenSSH passes
+ * the status on; flyctl prints it as "Process exited with status 127" and exits 1).
+ */
+function commandNotFound(outcome: ProcessOutcome): boolean {
+  if (outcome.code === 127) return true;
+  return outcome.stderrTail.some((l) => /\bProcess exited with status 127\b/.test(l));
 }
 
 /**
@@ -21,6 +31,13 @@ export function judgeSourceRun(
 ): RunVerdict {
   const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
   if (!trailer) {
+    // nothing at all came back and the command was not found: `sh` itself is missing (distroless)
+    if (frameError instanceof NoOutputError && commandNotFound(outcome)) {
+      throw new EnvironmentError(
+        `${machineOf(label)} has no sh: lifeboat runs its archive script there as \`sh -c '...'\`, and the command was ` +
+          `not found (exit status 127; ${lastLine(outcome)}). Nothing was read or sent. To fix it, ${howToAdd('sh')}.`,
+      );
+    }
     // lifeboat stopped reading at a framing error (a login banner before the header, say): the
     // source then dies of SIGPIPE, a consequence and not the cause
     if (frameError && outcome.signal === 'SIGPIPE') {
@@ -52,17 +69,24 @@ export function judgeSourceRun(
         `The path ${path} cannot be entered on the source: check its permissions.`,
       );
     case 'notar':
-      throw new ConfigurationError(
-        `tar is not installed on the source: install it in the image (apt-get install tar, apk add tar).`,
+      throw new EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
+    case 'nogzip':
+      throw new EnvironmentError(
+        `${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`,
       );
-    case 'nocompressor':
+    case 'nozstd':
+      // compression: zstd was asked for explicitly; auto would have used gzip
       throw new ConfigurationError(
-        `The requested compressor is not installed on the source: install it (zstd or gzip) or set 'compression' to auto.`,
+        `compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (gzip there), ` +
+          `or ${howToAdd('zstd')}. Nothing was read or sent.`,
       );
+    case 'nocat':
+      throw new EnvironmentError(`${missingTool('cat', machineOf(label))} Nothing was read or sent.`);
     case 'noexclude':
       throw new ConfigurationError(
-        `The source's tar cannot leave paths out (it has no --exclude: a minimal busybox build); nothing was archived. ` +
-          `Remove 'exclude', or install GNU tar on the source (apt-get install tar, apk add tar).`,
+        `The tar on ${machineOf(label)} cannot leave paths out: it has no --exclude, -X or -T (a busybox built without ` +
+          `FEATURE_TAR_FROM, such as Debian's busybox-static), so 'exclude' cannot be honoured; nothing was read or sent ` +
+          `and the pre-command did not run. Remove 'exclude', or install GNU tar there: ${howToAdd('tar')}.`,
       );
     case 'tar':
       // a tar other than GNU tar: any non-zero exit is an error (it left something out)

@@ -6,10 +6,19 @@ import { shWord } from '../util/shell.js';
  * one framed stream to stdout:
  *
  *   LIFEBOAT-STREAM/1 <compression> <KiB>\n  header: the compression actually used, and the KiB
- *                                          in use below the path (du -sk; 0 when unknown),
+ *                                          in use below the path (du -sk; 0 when unknown,
+ *                                          "nodu" when the machine has no du),
  *                                          which sizes the upload's parts
  *   <archive bytes>                        tar, compressed
  *   \n#LIFEBOAT-END-7c1f93# pre=N tar=N zip=N err=WORD\n   trailer: exit statuses, in-band
+ *
+ * or, when the machine cannot make the archive (no tar, no compressor, a tar that cannot exclude
+ * what was asked, a missing path, a failed pre-command), one line instead of the header:
+ *
+ *   LIFEBOAT-STOP/1 pre=N tar=0 zip=0 err=WORD\n
+ *
+ * so that the run ends before any archive byte exists and the upload never starts: these checks
+ * are the probe, made in the same run as the stream (one round trip to the machine, not two).
  *
  * The trailer is how lifeboat learns the remote exit statuses (flyctl does not propagate them) and
  * proves the stream arrived whole: a stream without it was cut short, whatever the exit code.
@@ -18,10 +27,19 @@ import { shWord } from '../util/shell.js';
  * tar is whichever the machine has. GNU tar's exit 1 means "a file changed as it was read" (a
  * warning); any other tar's exit 1 is an error (busybox: a file it could not read, such as a path
  * past PATH_MAX), reported as err=tar so that nothing it left out is stored as good. A tar
- * without --exclude (Debian's busybox-static) archives `.` whole, or, when lifeboat's own folders
- * are there, the top-level entries less them; user excludes on it stop the run (err=noexclude).
+ * without --exclude (a busybox built without FEATURE_TAR_FROM, such as Debian's busybox-static)
+ * archives `.` whole, or, when lifeboat's own folders are there, the top-level entries less them;
+ * user excludes on it stop the run before the pre-command (err=noexclude).
+ *
+ * What the script needs on the machine: sh (POSIX: dash, bash, busybox ash), tar, the compressor
+ * (zstd, gzip, or cat for none), and du, which is optional (the header then says "nodu" and the
+ * upload's parts get their smallest size). Everything else it uses is a shell builtin (printf,
+ * echo, test, command -v), so a PATH of busybox applets is enough.
  */
 export const STREAM_HEADER_PREFIX = 'LIFEBOAT-STREAM/1 ';
+export const STREAM_STOP_PREFIX = 'LIFEBOAT-STOP/1 ';
+/** The header's size field when the machine has no du: the size is unknown. */
+export const NO_DU = 'nodu';
 export const TRAILER_MAGIC = '#LIFEBOAT-END-7c1f93#';
 
 export type RequestedCompression = Compression | 'auto';
@@ -43,6 +61,12 @@ export const COMPRESSORS: Record<Compression, string> = {
   none: 'cat',
 };
 
+/** gzip as `auto` runs it on a machine without zstd: the fastest level (an explicit gzip stays -6). */
+export const AUTO_GZIP = {
+  pigz: 'pigz -1 -c',
+  gzip: 'gzip -1 -c',
+};
+
 /** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
 function casePattern(glob: string): string {
   return glob
@@ -60,13 +84,17 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
     `C=${options.compression}`,
     `lb_head() { printf "${STREAM_HEADER_PREFIX}%s %s\\n" "$C" "$1"; }`,
     `lb_end() { printf "\\n%s pre=%s tar=%s zip=%s err=%s\\n" "${TRAILER_MAGIC}" "$1" "$2" "$3" "$4"; }`,
-    // a run that stops before tar: the header (nothing to size), then the reason in the trailer
-    `lb_quit() { lb_head 0; lb_end "$1" 0 0 "$2"; exit 0; }`,
-    // auto: zstd when the machine has it, else gzip; decided here, reported in the header
-    `if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; fi; fi`,
+    // a run that stops before tar: the stop line instead of the header, so no upload starts
+    `lb_quit() { printf "${STREAM_STOP_PREFIX}pre=%s tar=0 zip=0 err=%s\\n" "$1" "$2"; exit 0; }`,
+    // auto: zstd when the machine has it, else gzip at its fastest level (A=1), with pigz when there
+    // is one; decided here, reported in the header. On one shared CPU without zstd, gzip -6 is the
+    // whole backup's speed: gzip -1 costs less than half its CPU (bench/NOTES.md, "slim machine")
+    `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; A=1; fi; fi`,
     `if ! command -v tar >/dev/null 2>&1; then lb_quit 0 notar; fi`,
     `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
-    `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 nocompressor; fi`,
+    `if [ "$A" = 1 ]; then if command -v pigz >/dev/null 2>&1; then Z="${AUTO_GZIP.pigz}"; else Z="${AUTO_GZIP.gzip}"; fi; fi`,
+    // nozstd, nogzip, nopigz or nocat: the compressor's name says which one is missing
+    `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 "no\${Z%% *}"; fi`,
     `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
     // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)
     `G=0; case "$(tar --version 2>/dev/null)" in *"GNU tar"*) G=1;; esac`,
@@ -95,8 +123,9 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
     `  if [ "$L" = 0 ]; then tar -cf - .; elif [ $# -gt 0 ]; then tar -cf - "$@"; else tar -cf - --no-recursion .; fi`,
     `}`,
     // the KiB in use below the path, after the pre-command wrote its dump: sizes the upload's parts
-    `U=$(du -sk . 2>/dev/null | awk "NR == 1 { print \\$1 }")`,
-    `case "$U" in ""|*[!0-9]*) U=0;; esac`,
+    // (du prints "KIB<tab>."; the digits are cut out by the shell, no awk needed)
+    `if command -v du >/dev/null 2>&1; then U=$(du -sk . 2>/dev/null); U=\${U%%[!0-9]*}; else U=${NO_DU}; fi`,
+    `case "$U" in ${NO_DU}) ;; ""|*[!0-9]*) U=0;; esac`,
     `lb_head "$U"`,
     // POSIX sh has no pipefail: each side of the pipe reports its status on fd 4, captured here
     `exec 3>&1`,

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Compression } from '../catalog/layout.js';
-import { STREAM_HEADER_PREFIX, TRAILER_MAGIC } from './remote-script.js';
+import { NO_DU, STREAM_HEADER_PREFIX, STREAM_STOP_PREFIX, TRAILER_MAGIC } from './remote-script.js';
 
 /** The statuses the remote script reported after the archive (see remote-script.ts). */
 export interface StreamTrailer {
@@ -14,6 +14,11 @@ const MAX_HEADER = 128;
 /** Bytes held back at least, at any time: always more than the longest trailer. */
 const HOLD_BACK = 256;
 const TRAILER_START = Buffer.from(`\n${TRAILER_MAGIC}`, 'latin1');
+
+/** The remote command wrote nothing at all: it did not start (no shell there) or was cut at once. */
+export class NoOutputError extends Error {
+  override readonly name = 'NoOutputError';
+}
 
 function printable(buf: Buffer): string {
   return JSON.stringify(buf.toString('latin1').slice(0, 80));
@@ -29,7 +34,14 @@ export class FrameDecoder extends Transform {
   compression: Compression | undefined;
   /** What the source reported in use where the archive is made (0: it could not tell). */
   sourceUsedBytes = 0;
+  /** The machine has no du: its used space is unknown (the header said "nodu"). */
+  sourceHasNoDu = false;
+  /**
+   * The statuses: from the trailer, or from the stop line that the script writes instead of the
+   * header when it stops before tar (then no archive byte exists and `compression` stays unset).
+   */
   trailer: StreamTrailer | undefined;
+  private stopped = false;
   private head: Buffer = Buffer.alloc(0);
   /** The newest chunks, at least the last HOLD_BACK bytes (or all so far): the trailer is in them. */
   private held: Buffer[] = [];
@@ -42,6 +54,7 @@ export class FrameDecoder extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
+    if (this.stopped) return callback(); // nothing follows the stop line but the end of the stream
     if (this.compression === undefined) {
       this.head = Buffer.concat([this.head, chunk]);
       const nl = this.head.indexOf(0x0a);
@@ -52,12 +65,19 @@ export class FrameDecoder extends Transform {
       const line = this.head.subarray(0, nl).toString('latin1');
       const rest = this.head.subarray(nl + 1);
       this.head = Buffer.alloc(0);
+      if (line.startsWith(STREAM_STOP_PREFIX)) {
+        this.trailer = parseTrailer(`${line.slice(STREAM_STOP_PREFIX.length - 1)}\n`);
+        if (!this.trailer) return callback(this.badHeader(Buffer.from(line, 'latin1')));
+        this.stopped = true;
+        return callback();
+      }
       if (!line.startsWith(STREAM_HEADER_PREFIX))
         return callback(this.badHeader(Buffer.from(line, 'latin1')));
       const header = parseHeader(line.slice(STREAM_HEADER_PREFIX.length));
       if (!header) return callback(this.badHeader(Buffer.from(line, 'latin1')));
       this.compression = header.compression;
       this.sourceUsedBytes = header.sourceUsedBytes;
+      this.sourceHasNoDu = header.noDu;
       try {
         this.onHeader(header.compression);
       } catch (err) {
@@ -86,10 +106,13 @@ export class FrameDecoder extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
+    if (this.stopped) return callback();
     if (this.compression === undefined) {
       return callback(
         this.head.length === 0
-          ? new Error('the remote command produced no output at all (connection closed before it started)')
+          ? new NoOutputError(
+              'the remote command produced no output at all (connection closed before it started)',
+            )
           : this.badHeader(),
       );
     }
@@ -123,13 +146,16 @@ export class FrameDecoder extends Transform {
   }
 }
 
-/** Parses `<compression>[ <used KiB>]`, the text after the header prefix. */
-function parseHeader(text: string): { compression: Compression; sourceUsedBytes: number } | undefined {
+/** Parses `<compression>[ <used KiB>|nodu]`, the text after the header prefix. */
+function parseHeader(
+  text: string,
+): { compression: Compression; sourceUsedBytes: number; noDu: boolean } | undefined {
   const [c, usedKib, ...extra] = text.split(' ');
   if ((c !== 'zstd' && c !== 'gzip' && c !== 'none') || extra.length > 0) return undefined;
-  if (usedKib === undefined) return { compression: c, sourceUsedBytes: 0 };
+  if (usedKib === undefined) return { compression: c, sourceUsedBytes: 0, noDu: false };
+  if (usedKib === NO_DU) return { compression: c, sourceUsedBytes: 0, noDu: true };
   if (!/^\d{1,15}$/.test(usedKib)) return undefined;
-  return { compression: c, sourceUsedBytes: Number(usedKib) * 1024 };
+  return { compression: c, sourceUsedBytes: Number(usedKib) * 1024, noDu: false };
 }
 
 /** Parses ` pre=N tar=N zip=N err=WORD\n`, the fixed text after the trailer magic. */

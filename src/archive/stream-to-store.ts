@@ -7,6 +7,7 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
+import { machineOf, missingTool } from './machine-needs.js';
 import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
@@ -17,6 +18,8 @@ import { UnsafeEntryError } from './member-header.js';
 import { FrameDecoder } from './stream-frame.js';
 import { HashCounter } from './hash-counter.js';
 import { encryptingStream } from '../crypto/age-stream.js';
+import type { IndexObject } from '../catalog/manifest.js';
+import { IndexWriter } from './index-writer.js';
 
 export interface StreamedArchive extends ArchiveContents {
   compression: Compression;
@@ -30,6 +33,8 @@ export interface StreamedArchive extends ArchiveContents {
   plaintext?: { size: number; sha256: string };
   /** Server-side encryption the storage reports for the object. */
   serverSideEncryption?: { sse: string; kmsKeyId?: string };
+  /** The index written in the same pass (with writeIndex). */
+  index?: IndexObject;
 }
 
 export interface StreamOptions {
@@ -45,6 +50,8 @@ export interface StreamOptions {
   progressIntervalMs: number;
   /** age X25519 recipients: when given, the archive is encrypted after compression, in the same pass. */
   encryptionRecipients?: string[];
+  /** Write the snapshot's index (index-writer.ts) from the same walk, uploaded beside the archive. */
+  writeIndex?: boolean;
 }
 
 /**
@@ -54,6 +61,8 @@ export interface StreamOptions {
  * otherwise it is aborted and no object appears.
  */
 export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
+  const encrypted = Boolean(o.encryptionRecipients?.length);
+  const indexWriter = o.writeIndex ? await IndexWriter.prepare(o.store, o.encryptionRecipients) : undefined;
   const leftOut = new LeftOutMembers();
   const proc = o.source.start(o.script, {
     signal: o.signal,
@@ -69,7 +78,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const header = new Promise<Compression>((resolve) => (resolveHeader = resolve));
 
   const decoder = new FrameDecoder((compression) => {
-    inspector = new ArchiveInspector(compression);
+    inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
+    indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted));
     tap.attachSide(inspector.input, inspector.result);
     resolveHeader(compression);
   });
@@ -78,6 +88,13 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     warnings = [
       ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
       ...leftOut.warnings(),
+      // the backup is whole without du; only its largest possible size was a guess
+      ...(decoder.sourceHasNoDu
+        ? [
+            `${missingTool('du', machineOf(o.source.label))} The parts were ${formatBytes(partSize)}, ` +
+              `so the archive could be at most ${formatBytes(largestObjectFor(partSize))}.`,
+          ]
+        : []),
     ];
     contents = await (inspector as ArchiveInspector).result;
   });
@@ -90,7 +107,6 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     uploaderGaveUp = !body.readableEnded && (body.errored === null || body.errored.name === 'AbortError');
   });
   let pipelineError: unknown;
-  const encrypted = Boolean(o.encryptionRecipients?.length);
   const cipherTap = new HashCounter();
   const flowing = encrypted
     ? pipeline(
@@ -137,6 +153,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     // the pipeline's verdict first: a failed source explains a failed upload, not the reverse
     await flowing;
     const object = await upload;
+    // completed after the archive, so a failure of either leaves neither (the catch below)
+    const index = indexWriter ? await indexWriter.finish() : undefined;
     const c = contents as ArchiveContents | undefined;
     if (!c) throw new Error('internal: the archive was stored without being inspected');
     return {
@@ -150,6 +168,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       uncompressedBytes: c.uncompressedBytes,
       warnings,
       ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+      ...(index ? { index } : {}),
       ...(object.serverSideEncryption
         ? {
             serverSideEncryption: {
@@ -166,6 +185,10 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (!outcome) proc.kill('SIGTERM');
     await uploading;
     if (key) await removeStray(o, key);
+    if (indexWriter) {
+      await indexWriter.abandon();
+      if (indexWriter.key) await removeStray(o, indexWriter.key);
+    }
     if (o.signal?.aborted) {
       throw new OperationFailedError(
         'the backup was cancelled: the upload was aborted and nothing was published',
@@ -175,17 +198,19 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       const reported = decoder.sourceUsedBytes
         ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
           'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
-        : `${o.source.label} could not tell how much is in use at ${o.path} (no du or awk there)`;
+        : `${o.source.label} could not tell how much is in use at ${o.path} (no du there)`;
       throw new OperationFailedError(
         `the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
           `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +
-          'filesystem, exclude the sparse files, or make du and awk available where the data lives.',
+          'filesystem, exclude the sparse files, or make du available where the data lives.',
       );
     }
     // the upload's own failure, unless it failed only because the pipeline stopped feeding it
     if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
       throw uploadError;
     }
+    // the index's own upload failed: the walk stopped for it, not for the archive
+    if (indexWriter?.storeFailure) throw indexWriter.storeFailure;
     throw explainStreamFailure(o, outcome, decoder, err);
   } finally {
     progress.stop();

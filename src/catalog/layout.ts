@@ -6,6 +6,8 @@ import { requireSnapshotId } from './snapshot-id.js';
  *   {prefix}/{target}/snapshots/{id}/archive.tar.{gz|zst}[.age]
  *   {prefix}/{target}/snapshots/{id}/manifest.json
  *   {prefix}/{target}/snapshots/{id}/verification.json
+ *   {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]  one line per archive member (snapshot-index.ts)
+ *   {prefix}/{target}/snapshots/{id}/index.json        names an index written after the snapshot
  * and, only while a run holds them (see key-claim.ts):
  *   {prefix}/{target}/snapshots/{id}/claim.json        a run claiming the snapshot id
  *   {prefix}/{target}/snapshots/{id}/successor.json    a run claiming the move of latest.json away from {id}
@@ -78,6 +80,14 @@ export class TargetLayout {
   /** The key runs claim before they move latest.json away from snapshot `previous`. */
   successorKey(previous: string | undefined): string {
     return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+  }
+
+  indexKey(id: string, encrypted = false): string {
+    return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
+  }
+
+  indexPointerKey(id: string): string {
+    return `${this.snapshotPrefix(id)}index.json`;
   }
 
   verificationKey(id: string): string {

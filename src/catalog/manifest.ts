@@ -54,6 +54,23 @@ export interface Manifest {
   encryption?: { format: 'age'; recipients: string[]; plaintextSize: number; plaintextSha256: string };
   /** Present when copy-snapshot copied this snapshot from another bucket; `archive` is then the copy. */
   copiedFrom?: CopiedFrom;
+  /** The snapshot's index, written in the same pass (snapshot-index.ts); absent in older snapshots. */
+  index?: IndexObject;
+}
+
+/** A stored index object: one gzip JSON line per archive member, age-encrypted when the archive is. */
+export interface IndexObject {
+  key: string;
+  versionId: string | null;
+  etag?: string | null;
+  /** Bytes stored. */
+  size: number;
+  /** Of the stored bytes (the ciphertext when encrypted). */
+  sha256: string;
+  /** Lines: one per archive member. */
+  entries: number;
+  compression: 'gzip';
+  encrypted?: boolean;
 }
 
 /** Where a copied snapshot's bytes came from: the source archive that was copied, hashed on the way. */

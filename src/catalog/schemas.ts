@@ -1,4 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import indexEntrySchema from '../../schema/index-entry.schema.json' with { type: 'json' };
+import indexPointerSchema from '../../schema/index-pointer.schema.json' with { type: 'json' };
 import latestSchema from '../../schema/latest.schema.json' with { type: 'json' };
 import manifestSchema from '../../schema/manifest.schema.json' with { type: 'json' };
 import verificationSchema from '../../schema/verification.schema.json' with { type: 'json' };
@@ -14,6 +16,8 @@ export const SCHEMAS = {
   manifest: manifestSchema,
   latest: latestSchema,
   verification: verificationSchema,
+  indexEntry: indexEntrySchema,
+  indexPointer: indexPointerSchema,
 } as const;
 
 const compiled = new Map<keyof typeof SCHEMAS, ValidateFunction>();

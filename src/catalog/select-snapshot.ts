@@ -4,6 +4,7 @@ import type { Manifest } from './manifest.js';
 import { listSnapshots, readLatest, readManifest } from './listing.js';
 import { isSnapshotId } from './snapshot-id.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { words } from '../util/vocabulary.js';
 
 export type SnapshotSelector =
   { kind: 'latest' } | { kind: 'id'; id: string } | { kind: 'before'; time: Date };
@@ -17,14 +18,14 @@ export function parseSnapshotSelector(input: string, value: string): SnapshotSel
     const time = new Date(text);
     if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
       throw new ConfigurationError(
-        `Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`,
+        `${words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`,
       );
     }
     return { kind: 'before', time };
   }
   if (isSnapshotId(v)) return { kind: 'id', id: v };
   throw new ConfigurationError(
-    `Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`,
+    `${words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`,
   );
 }
 

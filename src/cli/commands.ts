@@ -1,7 +1,14 @@
-import { runBackup } from '../jobs/backup.js';
+import type { Writable } from 'node:stream';
+import { runBackup, type BackupResult } from '../jobs/backup.js';
+import { changeCounts } from '../jobs/backup-changes.js';
+import { describeChange } from '../catalog/index-diff.js';
+import { dumpFile } from '../jobs/dump.js';
+import { readMemberSelection } from '../options/restore-selection.js';
+import type { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
+import { readLatest } from '../catalog/listing.js';
 import type { Logger } from '../util/logger.js';
 import { readBackup } from '../options/backup-options.js';
 import { readRetention } from '../options/retention-options.js';
@@ -22,6 +29,9 @@ import { listJudgedSnapshots, type VerificationState } from '../catalog/verifica
 import { S3ObjectStore } from '../storage/object-store.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
 import { backupSource } from './backup-source.js';
+import { formatCliFlags, storageCliFlags, type CliFlag } from '../options/remote-source.js';
+import { shellArg } from '../util/shell.js';
+import { describeSource, refuseForeignTarget } from './default-target.js';
 import type { FlagSpec } from './flags.js';
 import {
   BACKUP,
@@ -31,6 +41,8 @@ import {
   GUARD,
   LIGHTSAIL,
   RESTORE,
+  RESTORE_SELECTION,
+  DUMP,
   RETENTION,
   SSH,
   STORAGE,
@@ -48,6 +60,7 @@ import { checkFlySnapshots } from '../flysnap/check.js';
 import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
 import { describeVolume } from '../flysnap/judge.js';
 import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
+import { INDEX_COMMANDS } from './index-commands.js';
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -56,6 +69,10 @@ export interface CommandContext {
   reader: OptionReader;
   logger: Logger;
   signal: AbortSignal;
+  /** Where results go (stdout); dump writes a file's bytes there. */
+  out?: NodeJS.WritableStream;
+  /** The arguments that are not flags (dump's PATH; ls PATH..., find PATTERN, diff A B). */
+  positionals: string[];
   /** Writes the result: a list of label/value rows for people, the object itself with --json. */
   result(rows: [string, string][], json: unknown): void;
 }
@@ -76,6 +93,16 @@ const backup: Command = {
     const { source, defaultTarget } = backupSource(ctx.reader);
     const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
     const store = new S3ObjectStore(location);
+    if (!ctx.reader.text('target')) {
+      // said first, so that a person sees where the snapshot goes; a target of another source is refused
+      ctx.logger.info(
+        `target: ${options.target} (the name of ${describeSource({ ...source.description, path: options.path })}; give --target to choose another)`,
+      );
+      await refuseForeignTarget(store, new TargetLayout(options.prefix, options.target), {
+        ...source.description,
+        path: options.path,
+      });
+    }
     const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
     ctx.result(
       [
@@ -87,6 +114,7 @@ const backup: Command = {
         ['sha256', r.sha256],
         ['entries', String(r.entries)],
         ['duration', `${r.durationSeconds.toFixed(1)} s`],
+        ...changeRows(r),
         [
           'pruned',
           r.pruned.join(', ') || (r.wouldPrune.length ? `dry run: ${r.wouldPrune.join(', ')}` : 'none'),
@@ -102,6 +130,22 @@ const backup: Command = {
   },
 };
 
+/** "5 passed" or "4 passed, 1 failed: sha256". */
+function checksSummary(checks: readonly { ok: boolean; name: string }[]): string {
+  const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+  const passed = `${checks.length - failed.length} passed`;
+  return failed.length ? `${passed}, ${failed.length} failed: ${failed.join(', ')}` : passed;
+}
+
+/** What changed since the previous snapshot (counts, then the largest changes), when both have an index. */
+function changeRows(r: BackupResult): [string, string][] {
+  if (!r.changes) return [];
+  return [
+    [`since ${r.changes.since}`, changeCounts(r.changes)],
+    ...r.changes.top.map((c): [string, string] => [`  ${describeChange(c, formatBytes)}`, '']),
+  ];
+}
+
 /** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
 function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, string][] {
   return [
@@ -110,7 +154,8 @@ function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, stri
     ['age', formatDuration(v.report.ageSeconds)],
     ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
     ['entries', String(v.report.entries)],
-    ...v.report.checks.map((c): [string, string] => [`${c.ok ? 'pass' : 'FAIL'} ${c.name}`, c.detail]),
+    // each check's own line was logged as it ran (pass on stderr, FAIL as a warning): counted here, not repeated
+    ['checks', checksSummary(v.report.checks)],
     ...(restoredInto ? [['restored into', restoredInto] as [string, string]] : []),
   ];
 }
@@ -140,15 +185,17 @@ const verify: Command = {
 const restore: Command = {
   summary: 'restore a snapshot into a local directory, or into a Fly machine and (with --apply) swap it in',
   usage:
-    'lifeboat restore --bucket B --target T (--to DIR | --app APP --path /data [--apply --confirm ID] | --if-empty --path DIR | --if-empty --app APP --path /data)',
-  flags: [...STORAGE, ...RESTORE, ...COMMON],
+    'lifeboat restore --bucket B --target T (--to DIR | --app APP --path /data [--apply --confirm ID] | --if-empty --path DIR | --if-empty --app APP --path /data) [--include GLOB]... [--exclude GLOB]...',
+  flags: [...STORAGE, ...RESTORE, ...RESTORE_SELECTION, ...COMMON],
   async run(ctx) {
     const r = ctx.reader;
     const storage = readStorage(r);
     // checked first so that a missing --target is named in a restore's words, not a verification's
-    validateTarget('target', required(r, 'target', 'the backup target to restore'));
+    const target = validateTarget('target', required(r, 'target', 'the backup target to restore'));
     const store = new S3ObjectStore(storage.location);
-    const checks = readVerify(r).verify;
+    const members = readMemberSelection(r);
+    const checks = { ...readVerify(r).verify, ...(members ? { members } : {}) };
+    if (members) logSelection(ctx.logger, members);
     const deps = { store, logger: ctx.logger, signal: ctx.signal };
     const ifEmpty = r.flag('if-empty');
 
@@ -171,9 +218,24 @@ const restore: Command = {
       { checks, source, path, mode },
       { ...deps, confirm: (id) => r.text('confirm') === id },
     );
-    return printMachineRestore(ctx, out, path);
+    const again = `lifeboat restore ${storageCliFlags(storage.location, storage.prefix)} --target ${target} ${machineFlags(r)} --path ${shellArg(path)}`;
+    return printMachineRestore(ctx, out, path, again);
   },
 };
+
+/** The flags that named the machine, as given (for the command that applies a planned restore). */
+function machineFlags(r: OptionReader): string {
+  if (r.text('app')) return formatCliFlags([['app', r.text('app')]]);
+  const given = (name: string): CliFlag[] => (r.text(name) ? [[name, r.text(name)]] : []);
+  return formatCliFlags([
+    ...given('host'),
+    ...given('port'),
+    ...given('user'),
+    ...given('ssh-key-file'),
+    ...given('known-hosts-file'),
+    ...(r.flag('sudo') ? [['sudo', true] as const] : []),
+  ]);
+}
 
 /** The outcome of a restore into a directory of this machine, for people and as JSON; the exit code. */
 function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome): number {
@@ -217,7 +279,12 @@ function warnLeftover(ctx: CommandContext, leftover: string | null): void {
 }
 
 /** The outcome of a restore into a machine, for people and as JSON; the exit code. */
-function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, path: string): number {
+function printMachineRestore(
+  ctx: CommandContext,
+  out: MachineRestoreOutcome,
+  path: string,
+  command: string,
+): number {
   const id = out.snapshotId;
   switch (out.kind) {
     case 'refused':
@@ -237,7 +304,7 @@ function printMachineRestore(ctx: CommandContext, out: MachineRestoreOutcome, pa
         [
           ['dry run', 'nothing was changed'],
           ...out.plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
-          ['to do it', `lifeboat restore ... --path ${path} --snapshot ${id} --apply --confirm ${id}`],
+          ['to do it', `${command} --snapshot ${id} --apply --confirm ${id}`],
         ],
         { restored: false, dryRun: true, snapshotId: id, plan: out.plan },
       );
@@ -273,6 +340,7 @@ const snapshots: Command = {
     const store = new S3ObjectStore(storage.location);
     const layout = new TargetLayout(storage.prefix, target);
     const now = new Date();
+    const latestId = (await readLatest(store, layout))?.pointer.snapshotId ?? null;
     const list = [];
     for (const e of await listJudgedSnapshots(store, layout, now)) {
       const v = e.verdict;
@@ -280,6 +348,8 @@ const snapshots: Command = {
         ctx.logger.warning(`snapshot ${e.id}: ${v.reason}`);
       list.push({
         id: e.id,
+        // the snapshot latest.json names: what `--snapshot latest` restores
+        latest: e.id === latestId,
         state: e.state,
         size: e.manifest?.archive.size ?? null,
         entries: e.manifest?.entries ?? null,
@@ -300,11 +370,16 @@ const snapshots: Command = {
       unreadable: 'unreadable',
       missing: '-',
     };
+    // one column per field, as wide as its widest cell (ids with a label are longer)
+    const idWidth = Math.max(8, ...list.map((s) => s.id.length));
     ctx.result(
-      list.map((s): [string, string] => [
-        s.id,
-        `${s.state.padEnd(10)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${s.verification ? shown[s.verification] : '-'}${s.encrypted ? '  (age)' : ''}`,
-      ]),
+      [
+        [`${'snapshot'.padEnd(idWidth)}  newest first; * = latest (what --snapshot latest restores)`, ''],
+        ...list.map((s): [string, string] => [
+          `${s.latest ? '*' : ' '} ${s.id.padEnd(idWidth)}  ${s.state.padEnd(8)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${(s.verification ? shown[s.verification] : '-').padEnd(10)}${s.encrypted ? ' (age)' : ''}`.trimEnd(),
+          '',
+        ]),
+      ],
       list,
     );
     return EXIT.ok;
@@ -441,13 +516,61 @@ const guard: Command = {
   },
 };
 
+/** What a selective restore writes, said before it starts (LIFEBOAT_INCLUDE / LIFEBOAT_EXCLUDE count too). */
+function logSelection(logger: Logger, members: MemberSelection): void {
+  const quoted = (gs: string[]) => gs.map((g) => JSON.stringify(g)).join(', ');
+  logger.info(
+    `restoring only ${members.include.length ? `what ${quoted(members.include)} match` : 'every member'}` +
+      `${members.exclude.length ? `, without what ${quoted(members.exclude)} match` : ''}`,
+  );
+}
+
+const dump: Command = {
+  summary: 'write one file of a snapshot to stdout (verified as it streams: a failed check exits 1)',
+  usage: 'lifeboat dump --bucket B --target T [--snapshot latest|ID|before:TIME] PATH > file',
+  flags: [...STORAGE, ...DUMP, ...COMMON.filter((f) => f.name !== 'json')],
+  async run(ctx) {
+    const r = ctx.reader;
+    const storage = readStorage(r);
+    validateTarget('target', required(r, 'target', 'the backup target to dump from'));
+    const paths = ctx.positionals ?? [];
+    if (paths.length !== 1) {
+      throw new ConfigurationError(
+        `Give the one file to write, as its path inside the volume: lifeboat dump --target T uploads/a.png > a.png${paths.length ? ` (got ${paths.length} paths)` : ''}.`,
+      );
+    }
+    const checks = readVerify(r).verify;
+    const out = dumpFile(
+      { checks, path: paths[0]!, out: (ctx.out ?? process.stdout) as Writable },
+      { store: new S3ObjectStore(storage.location), logger: ctx.logger, signal: ctx.signal },
+    );
+    const o = await out;
+    switch (o.kind) {
+      case 'closed':
+        return EXIT.ok;
+      case 'failed':
+        ctx.logger.warning(
+          `${o.verify.failure}. The ${formatBytes(o.bytes)} already written to stdout did not come from an intact archive: discard them.`,
+        );
+        return EXIT.checkFailed;
+      case 'written':
+        ctx.logger.info(
+          `wrote ${formatBytes(o.bytes)} of snapshot ${o.snapshotId}; the archive's sha256 matched`,
+        );
+        return EXIT.ok;
+    }
+  },
+};
+
 export const COMMANDS: Record<string, Command> = {
   backup,
   verify,
   restore,
+  dump,
   snapshots,
   prune,
   'check-lightsail': checkLightsail,
   'check-fly-snapshots': checkFlySnapshotsCommand,
   guard,
+  ...INDEX_COMMANDS,
 };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../util/errors.js';
+import { closestFlag } from './closest-flag.js';
 import { parseBoolean, splitLines, type OptionReader } from '../options/option-reader.js';
 
 export type FlagKind = 'text' | 'list' | 'flag';
@@ -10,6 +11,12 @@ export interface FlagSpec {
   help: string;
   /** The same default as the action input of that name (src/options/defaults.ts). */
   default?: string;
+  /**
+   * false: only the command line gives it, never a LIFEBOAT_* variable. For choices made once at a
+   * terminal that share a name with a setting cron keeps in its environment (restore's --exclude is
+   * not the backup's LIFEBOAT_EXCLUDE).
+   */
+  fromEnv?: boolean;
 }
 
 /** LIFEBOAT_KEEP_DAILY for --keep-daily: every flag can come from the environment (cron). */
@@ -35,6 +42,17 @@ export function readFlags(
       options[s.name] = { type: 'string', ...(s.kind === 'list' ? { multiple: true } : {}) };
     }
   }
+  // an unknown flag is named with the closest known one (parseArgs would only say it is unknown)
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (!arg.startsWith('--')) continue;
+    const typed = arg.slice(2).split('=')[0]!;
+    if (typed in options) continue;
+    const guess = closestFlag(typed, Object.keys(options));
+    throw new ConfigurationError(
+      `unknown option --${typed}${guess ? ` (did you mean --${guess}?)` : ''}. See --help.`,
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
@@ -50,7 +68,7 @@ export function readFlags(
     if (!spec) return undefined;
     if (values[name] !== undefined) return values[name];
     if (values[`no-${name}`]) return false;
-    const fromEnv = env[envName(name)];
+    const fromEnv = spec.fromEnv === false ? undefined : env[envName(name)];
     if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
     return spec.default;
   };
@@ -67,7 +85,7 @@ export function readFlags(
     flag: (name) => {
       const v = raw(name);
       if (typeof v === 'boolean') return v;
-      return parseBoolean(`--${name}`, typeof v === 'string' ? v : 'false');
+      return parseBoolean(name, typeof v === 'string' ? v : 'false');
     },
   };
   return { reader, positionals: parsed.positionals, given };

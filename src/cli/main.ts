@@ -9,6 +9,9 @@ import { LIFEBOAT_VERSION } from '../util/version.js';
 import { COMMANDS, EXIT } from './commands.js';
 import { helpText, readFlags } from './flags.js';
 import { terminalLogger } from './terminal-logger.js';
+import { CLI_WORDS } from './words.js';
+import { redactSecrets } from '../util/redact.js';
+import { speak } from '../util/vocabulary.js';
 
 function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
@@ -33,8 +36,37 @@ function usage(): string {
 /** How long an interrupted command may take to end before the process exits (EXIT.interrupted). */
 const SIGNAL_GRACE_MS = 4000;
 
+/** The kind of a failure, as --json names it, and its exit code (the README's exit-code table). */
+function classify(err: unknown, interrupted: boolean): { kind: string; exitCode: number } {
+  if (interrupted || err instanceof InterruptedError)
+    return { kind: 'interrupted', exitCode: EXIT.interrupted };
+  if (err instanceof ConfigurationError) return { kind: 'configuration', exitCode: EXIT.usage };
+  if (err instanceof EnvironmentError) return { kind: 'environment', exitCode: EXIT.failed };
+  if (err instanceof OperationFailedError) return { kind: 'operation', exitCode: EXIT.failed };
+  return { kind: 'unexpected', exitCode: EXIT.failed };
+}
+
+/**
+ * stdout as the results go to it: once its reader went away (`lifeboat snapshots | head -1`),
+ * writes are dropped instead of crashing on EPIPE, and the command still ends with its own exit
+ * code (a failed verify piped into head still exits 1).
+ */
+function resultStream(out: NodeJS.WritableStream): NodeJS.WritableStream {
+  let closed = false;
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closed = true;
+    else throw err;
+  });
+  return {
+    write: (chunk: string) => (closed ? true : out.write(chunk)),
+  } as NodeJS.WritableStream;
+}
+
 /** Runs one CLI invocation and returns its exit code (see EXIT). */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+  // every message names flags and environment variables, not action inputs (util/vocabulary.ts)
+  speak(CLI_WORDS);
+  const out = resultStream(stdout);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.write(usage());
@@ -51,6 +83,14 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {
+    // a second Ctrl-C must not kill the clean-up the first one started (Node's default action
+    // would: a partial restore, an open multipart upload left behind); the grace timer still ends it
+    if (controller.signal.aborted) {
+      process.stderr.write(
+        `lifeboat ${name}: ${sig} again: already stopping, cleaning up what this run wrote\n`,
+      );
+      return;
+    }
     controller.abort(new Error(`interrupted by ${sig}`));
     // whatever the command waits on (a store that never answers, its clean-up), a signal ends it
     // within seconds: the aborted command gets this long to finish, then the process exits
@@ -61,33 +101,37 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       process.exit(EXIT.interrupted);
     }, SIGNAL_GRACE_MS).unref();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // known before the flags are parsed, so that a usage error is JSON too
+  const json = rest.includes('--json');
   try {
-    const { reader } = readFlags(rest, command.flags);
+    const { reader, positionals } = readFlags(rest, command.flags);
     if (reader.flag('help')) {
       out.write(helpText(name, command.summary, command.flags, command.usage));
       return EXIT.ok;
     }
-    const json = reader.flag('json');
     const logger = terminalLogger(process.stderr, reader.flag('quiet'));
     return await command.run({
       reader,
       logger,
       signal: controller.signal,
+      out,
+      positionals,
       result: (rows, value) => {
         if (json) out.write(`${JSON.stringify(value, null, 2)}\n`);
         else for (const [k, v] of rows) out.write(v ? `${k.padEnd(18)} ${v}\n` : `${k}\n`);
       },
     });
   } catch (err) {
-    process.stderr.write(`lifeboat ${name}: ${errorMessage(err)}\n`);
-    if (controller.signal.aborted || err instanceof InterruptedError) return EXIT.interrupted;
-    if (err instanceof ConfigurationError) return EXIT.usage;
+    const message = redactSecrets(errorMessage(err));
+    process.stderr.write(`lifeboat ${name}: ${message}\n`);
     // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
-    if (err instanceof OperationFailedError || err instanceof EnvironmentError) return EXIT.failed;
-    if (process.env.LIFEBOAT_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return EXIT.failed;
+    const { kind, exitCode } = classify(err, controller.signal.aborted);
+    if (json) out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
+    if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
+      process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);
+    return exitCode;
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

@@ -56,7 +56,10 @@ const SSH_RESTORE: FlagSpec[] = SSH.map((f) =>
   f.name === 'host' ? { ...f, help: 'restore into this SSH host instead of a Fly app' } : f,
 );
 
-const DECRYPTION_IDENTITY = text('decryption-identity', 'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)');
+export const DECRYPTION_IDENTITY = text(
+  'decryption-identity',
+  'age identity (prefer LIFEBOAT_DECRYPTION_IDENTITY)',
+);
 
 export const BACKUP: FlagSpec[] = [
   TARGET,
@@ -69,9 +72,16 @@ export const BACKUP: FlagSpec[] = [
   ...RETENTION,
   text('min-size-ratio', 'wiped-volume guard threshold (0 = off)'),
   flag('allow-shrink', 'accept a backup the guard marks suspect'),
+  text(
+    'max-files-gone-ratio',
+    'suspect when more than this fraction of the previous files are gone (1 = off)',
+  ),
+  text('truncated-file-min-size', 'bytes: a file at least this large that shrank is checked'),
+  text('truncated-file-ratio', 'suspect when such a file shrank below this fraction (0 = off)'),
   flag('require-versioning', 'refuse a bucket without versioning'),
   flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
   list('encryption-recipients', 'age recipient (age1...) to encrypt for'),
+  flag('allow-unencrypted', 'store it unencrypted although the previous snapshot was age-encrypted'),
 ];
 
 export const SNAPSHOT: FlagSpec = text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');
@@ -105,6 +115,16 @@ export const RESTORE: FlagSpec[] = [
   flag('if-empty', 'restore only when the path is empty (a fresh volume)'),
   DECRYPTION_IDENTITY,
 ];
+
+/** restore --include / --exclude: only the members whose path inside the volume a glob matches. */
+/** A restore's selection comes from its command line only: LIFEBOAT_EXCLUDE is the backup's setting. */
+export const RESTORE_SELECTION: FlagSpec[] = [
+  list('include', "restore only what this glob matches, on the path inside the volume ('uploads/**')"),
+  list('exclude', "restore nothing this glob matches ('uploads/cache')"),
+].map((f) => ({ ...f, fromEnv: false }));
+
+/** dump: one file of a snapshot to stdout. */
+export const DUMP: FlagSpec[] = [TARGET, SNAPSHOT, DECRYPTION_IDENTITY];
 
 export const COMMON: FlagSpec[] = [
   flag('json', 'print the result as JSON on stdout'),

@@ -1,4 +1,5 @@
 import { formatBytes, formatRate } from '../util/format.js';
+import { redactSecrets } from '../util/redact.js';
 import type { Logger } from '../util/logger.js';
 
 /**
@@ -15,7 +16,7 @@ export function terminalLogger(stream: NodeJS.WriteStream = process.stderr, quie
   };
   const line = (text: string) => {
     clearLive();
-    stream.write(`${text}\n`);
+    stream.write(`${redactSecrets(text)}\n`);
   };
   const logger: Logger = {
     info: (m) => {

@@ -1,6 +1,9 @@
 import { Duplex, PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ConfigurationError } from '../util/errors.js';
+import { words } from '../util/vocabulary.js';
+import { holdsSecret } from '../util/redact.js';
+import { describeValue } from '../util/validate.js';
 
 /**
  * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or
@@ -20,13 +23,21 @@ export function validateRecipient(input: string, value: string): string {
   const v = value.trim();
   if (v.startsWith('ssh-')) {
     throw new ConfigurationError(
-      `Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+      `${words().subject(input)} holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
         'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.',
+    );
+  }
+  if (holdsSecret(v)) {
+    // never echoed, not even in part: the message names what it is and what to give instead
+    throw new ConfigurationError(
+      `${words().subject(input)} holds an age secret key (an identity), not a recipient: give its public key, ` +
+        'the "age1..." line that `age-keygen -y key.txt` prints. The secret key decrypts every backup: ' +
+        'if it was typed into a shell or a workflow file, treat it as exposed and make a new one.',
     );
   }
   if (!RECIPIENT.test(v)) {
     throw new ConfigurationError(
-      `Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+      `${words().subject(input)} has ${describeValue(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
         'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).',
     );
   }
@@ -37,7 +48,7 @@ export function validateIdentity(input: string, value: string): string {
   const v = value.trim();
   if (!IDENTITY.test(v)) {
     throw new ConfigurationError(
-      `Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`,
+      `${words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`,
     );
   }
   return v;

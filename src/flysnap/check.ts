@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { formatDuration } from '../util/format.js';
 import { errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -121,7 +122,7 @@ export async function checkFlySnapshots(
           level: 'crit',
           message:
             `App ${app} has no volume (\`fly volumes list -a ${app}\` lists none), so there is no snapshot to check. ` +
-            `Check the app input; a volume that was destroyed is listed by \`fly volumes list -a ${app} --all\` and its snapshots stay restorable for a while.`,
+            `Check ${words().option('app')}; a volume that was destroyed is listed by \`fly volumes list -a ${app} --all\` and its snapshots stay restorable for a while.`,
         },
       ],
     );

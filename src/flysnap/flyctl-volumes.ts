@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { ConfigurationError } from '../util/errors.js';
 import { lastLine, runCaptured } from '../util/process.js';
 import { checkFlyctlVersion, flyToken } from '../sources/fly-source.js';
@@ -74,7 +75,7 @@ export class FlyctlVolumesApi implements FlyVolumesApi {
       throw new ConfigurationError(
         'FLY_API_TOKEN is not set: create a read-only token with `fly tokens create readonly -o <org>` ' +
           '(create-snapshot needs a deploy token of the app instead: `fly tokens create deploy -a <app>`), ' +
-          'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.',
+          `${words().environment('FLY_API_TOKEN')}.`,
       );
     }
     return checkFlyctlVersion(this.options.flyctl, this.env, this.options.signal);

@@ -196,6 +196,14 @@ export const BUILTIN_STATEFUL: readonly StatefulType[] = [
     source: 'https://www.pulumi.com/registry/packages/cloudflare/api-docs/workersscript/',
   },
   {
+    // the deprecated name, removed in pulumi-cloudflare v6: `new cloudflare.WorkerScript(...)`
+    type: 'cloudflare:index/workerScript:WorkerScript',
+    what: 'Cloudflare Worker script (its deprecated name, pulumi-cloudflare v5 and before): deleting it deletes the Durable Objects it declares',
+    previewOnly: true,
+    source:
+      'https://github.com/pulumi/pulumi-cloudflare/blob/6b27274e577883691010c24a610868d2cf7c9ee2/examples/worker/index.ts',
+  },
+  {
     type: 'hcloud:index/server:Server',
     what: 'Hetzner Cloud server (its local disk)',
     source: 'https://www.pulumi.com/registry/packages/hcloud/api-docs/server/',
@@ -511,5 +519,13 @@ export const BUILTIN_STATEFUL: readonly StatefulType[] = [
     previewOnly: true,
     source:
       'https://registry.terraform.io/providers/cloudflare/cloudflare/latest/docs/resources/workers_script',
+  },
+  {
+    // the deprecated name, removed in provider v5: `resource "cloudflare_worker_script"`
+    type: 'cloudflare_worker_script',
+    what: 'Cloudflare Worker script (its deprecated name, provider v4 and before): deleting it deletes the Durable Objects it declares',
+    previewOnly: true,
+    source:
+      'https://github.com/cloudflare/terraform-provider-cloudflare/blob/002b7b266a8535d189f63f9a5e7607b1d1adcabe/examples/resources/cloudflare_worker_script/resource.tf',
   },
 ];

@@ -99,6 +99,15 @@ export function functionOf(
   return undefined;
 }
 
+/**
+ * What becomes of `opts.protect = v` written in place when the callback returns `undefined`: kept
+ * (SST's `$transform` and components, Pulumi's `registerStackTransformation` and `transformations`,
+ * which hand the callback the options object itself) or lost (Pulumi's `transforms`,
+ * `registerStackTransform`, `registerResourceTransform`: the engine takes only the returned value,
+ * sdk/nodejs/runtime/callbacks.ts).
+ */
+export type InPlaceWrites = 'kept' | 'needs-return';
+
 /** One assignment of a resource option inside a transform, and the control flow it runs under. */
 export interface TransformWrite {
   option: string;
@@ -109,26 +118,48 @@ export interface TransformWrite {
 }
 
 /**
+ * The local name bound to property `key` of a destructured parameter (`({ type, opts }) => ...`,
+ * `({ type: t }) => ...`), as Pulumi's own transforms are written; undefined when the parameter
+ * is not an object pattern or does not take that property.
+ */
+export function destructuredName(p: ts.ParameterDeclaration | undefined, key: string): string | undefined {
+  if (!p || !ts.isObjectBindingPattern(p.name)) return undefined;
+  for (const el of p.name.elements) {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+    const prop = el.propertyName ?? el.name;
+    if ((ts.isIdentifier(prop) || ts.isStringLiteral(prop)) && prop.text === key) return el.name.text;
+  }
+  return undefined;
+}
+
+/**
  * What a transform function sets: `opts.protect = v` on its options parameter (SST's
  * `(args, opts) => ...`, `optsParam` 1), `args.opts.protect = v` on Pulumi's transformation
- * argument, and `return { props, opts: { ...args.opts, protect: v } }` /
+ * argument (or `opts.protect = v` when that argument is destructured, `({ type, props, opts })`),
+ * and `return { props, opts: { ...args.opts, protect: v } }` /
  * `opts: pulumi.mergeOptions(args.opts, { protect: v })`. Each write keeps the conditions it runs
  * under inside the function (an `if` on the stage, an early return), so that a transform that
- * protects only outside production does not count for production.
+ * protects only outside production does not count for production. Invariant: an assignment in
+ * place counts only where it reaches the engine (`inPlace` 'kept', or a callback that returns a
+ * value), never a write the engine drops.
  */
 export function transformWrites(
   fn: ts.FunctionLikeDeclaration,
   optsParam: number | undefined,
   consts: ConstBindings,
+  inPlace: InPlaceWrites = 'kept',
 ): TransformWrite[] {
   const out: TransformWrite[] = [];
+  const assigned: TransformWrite[] = [];
+  let returnsValue = false;
   const body = fn.body;
   if (!body) return out;
   const param = (i: number | undefined) => {
     const p = i === undefined ? undefined : fn.parameters[i];
     return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
   };
-  const optsName = param(optsParam);
+  // Pulumi's single argument may be destructured: `({ type, props, opts }) => ...`
+  const optsName = optsParam === undefined ? destructuredName(fn.parameters[0], 'opts') : param(optsParam);
   const argsName = param(0);
   const isOptsRef = (e: ts.Expression): boolean => {
     const x = unwrap(e);
@@ -151,9 +182,18 @@ export function transformWrites(
       ts.isPropertyAccessExpression(n.left) &&
       isOptsRef(n.left.expression)
     ) {
-      add(n.left.name.text, n.right, n);
+      assigned.push({
+        option: n.left.name.text,
+        value: n.right,
+        conditions: conditionsOf(n, body),
+        fn,
+        node: n,
+      });
     }
-    if (ts.isReturnStatement(n) && n.expression) returned(n.expression, n);
+    if (ts.isReturnStatement(n) && n.expression) {
+      if (!isUndefined(n.expression)) returnsValue = true;
+      returned(n.expression, n);
+    }
     ts.forEachChild(n, visit);
   };
   const returned = (expr: ts.Expression, node: ts.Node) => {
@@ -170,8 +210,18 @@ export function transformWrites(
   };
   if (ts.isBlock(body)) ts.forEachChild(body, visit);
   else {
+    if (!isUndefined(body)) returnsValue = true;
     returned(body, body);
     visit(body);
   }
+  // the engine's transforms send back only what the callback returns: `undefined` keeps the
+  // original options, and what was assigned to them in place is lost
+  if (inPlace === 'kept' || returnsValue) out.push(...assigned);
   return out;
+}
+
+/** `undefined`, `void 0`: a transform's "no change". */
+function isUndefined(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return (ts.isIdentifier(x) && x.text === 'undefined') || ts.isVoidExpression(x);
 }

@@ -5,7 +5,14 @@ import { readSstApp, type SstApp } from './sst-app.js';
 import { canonicalType, type StatefulTypes } from './stateful.js';
 import { asTri, conditionsHold, conditionsOf, type Condition, type Tri } from './ts-conditions.js';
 import { TsProgram, type ProgramFile, type ProgramHost } from './ts-modules.js';
-import { functionOf, getOption, optionObjects, transformWrites, type TransformWrite } from './ts-options.js';
+import {
+  destructuredName,
+  functionOf,
+  getOption,
+  optionObjects,
+  transformWrites,
+  type TransformWrite,
+} from './ts-options.js';
 import { evaluate, UNKNOWN, unwrap, type Known } from './stage-eval.js';
 
 export interface ProgramContext {
@@ -276,8 +283,11 @@ function writes(site: Site, option: Option, scope: Scope): Write[] {
       if (!list || list === UNKNOWN || !ts.isArrayLiteralExpression(unwrap(list))) continue;
       for (const el of (unwrap(list) as ts.ArrayLiteralExpression).elements) {
         const fn = functionOf(el, pf.consts, pf.sf);
+        const inPlace = key === 'transforms' ? 'needs-return' : 'kept';
         if (fn)
-          out.push(...fromTransform(transformWrites(fn, undefined, pf.consts), option, site, pf, [], false));
+          out.push(
+            ...fromTransform(transformWrites(fn, undefined, pf.consts, inPlace), option, site, pf, [], false),
+          );
       }
     }
   }
@@ -341,7 +351,12 @@ function fromTransform(
   for (const w of tw) {
     if (w.option !== option) continue;
     const params = w.fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    // Pulumi's argument destructured, `({ type, name, opts }) => ...`: the bound names are known too
+    const typeName = sst ? undefined : destructuredName(w.fn.parameters[0], 'type');
+    const nameName = sst ? undefined : destructuredName(w.fn.parameters[0], 'name');
     const known: Known = (e) => {
+      if (ts.isIdentifier(e) && typeName && e.text === typeName) return token;
+      if (ts.isIdentifier(e) && nameName && e.text === nameName) return name;
       if (
         ts.isPropertyAccessExpression(e) &&
         ts.isIdentifier(e.expression) &&
@@ -395,7 +410,10 @@ function globalTransform(
   ) {
     const fn = functionOf(call.arguments[0], pf.consts, pf.sf);
     if (!fn) return undefined;
-    return { pf, writes: transformWrites(fn, undefined, pf.consts), conditions, sst: false };
+    // the older *Transformation API mutates the options object itself; the newer *Transform API
+    // keeps only what the callback returns
+    const inPlace = name.endsWith('Transformation') ? 'kept' : 'needs-return';
+    return { pf, writes: transformWrites(fn, undefined, pf.consts, inPlace), conditions, sst: false };
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
+import { words } from '../util/vocabulary.js';
 import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
 import { streamArchiveToStore, type StreamedArchive } from '../archive/stream-to-store.js';
-import { EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
@@ -20,6 +21,12 @@ import { requireVersioning } from '../storage/require-versioning.js';
 import { storageClock } from '../storage/server-clock.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
+import {
+  changeSincePrevious,
+  indexShrinkReasons,
+  type ChangeSummary,
+  type IndexGuard,
+} from './backup-changes.js';
 
 export interface BackupOptions {
   target: string;
@@ -33,12 +40,22 @@ export interface BackupOptions {
   /** Below this fraction of the previous good snapshot's size or entries, the backup is suspect. */
   minSizeRatio: number;
   allowShrink: boolean;
+  /**
+   * Store this snapshot in the clear although the previous good one was age-encrypted. Without it
+   * such a backup is refused before anything is read: a dropped recipients setting would otherwise
+   * put the next copy of data someone chose to encrypt into the bucket readable by its keys.
+   */
+  allowUnencrypted?: boolean;
+  /** The guard's rules that read the indexes (files gone, a large file truncated); absent: off. */
+  indexGuard?: IndexGuard;
   requireVersioning: boolean;
   /** Write nothing to the bucket: stream and judge the archive, report what would be stored and pruned. */
   dryRun: boolean;
   /** age X25519 recipients; when set the stored archive is age-encrypted (client side). */
   encryptionRecipients?: string[];
   progressIntervalMs?: number;
+  /** Write the snapshot's index in the same pass (default true; false only to measure its cost). */
+  writeIndex?: boolean;
 }
 
 export interface BackupDeps {
@@ -65,6 +82,8 @@ export interface BackupResult {
   compression: string;
   durationSeconds: number;
   previous: PreviousSnapshot | null;
+  /** What changed since the previous good snapshot, from the two indexes (absent when either has none). */
+  changes?: ChangeSummary;
   pruned: string[];
   /** With dryRun: what retention would have deleted. */
   wouldPrune: string[];
@@ -101,6 +120,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
         `latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`,
       );
     }
+    refuseSilentDecryption(options, previous?.manifest);
     logger.info(
       latest
         ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
@@ -152,6 +172,7 @@ interface JudgedArchive {
   status: 'ok' | 'suspect';
   shrink: string;
   previous: PreviousSnapshot | null;
+  changes?: ChangeSummary;
   manifest: Manifest;
 }
 
@@ -181,14 +202,26 @@ async function streamAndJudge(
       signal: deps.signal,
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
+      writeIndex: options.writeIndex ?? true,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);
 
   const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
-  const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+  // a dry run stored no index to compare: only a real run reports what changed
+  const changes =
+    pre.previous && !options.dryRun
+      ? await changeSincePrevious(deps.store, layout, pre.previous, archive.index, logger, options.indexGuard)
+      : undefined;
+  const shrink = [
+    previous ? shrinkReason(previous, archive, options.minSizeRatio) : '',
+    changes && options.indexGuard ? indexShrinkReasons(changes, options.indexGuard) : '',
+  ]
+    .filter(Boolean)
+    .join('; and ');
   const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
-  if (shrink && options.allowShrink) logger.warning(`${shrink}; accepted because allow-shrink is true`);
+  if (shrink && options.allowShrink)
+    logger.warning(`${shrink}; accepted because ${words().name('allow-shrink')} is true`);
 
   const completed = pre.now();
   const manifest: Manifest = {
@@ -230,8 +263,9 @@ async function streamAndJudge(
           },
         }
       : {}),
+    ...(archive.index ? { index: archive.index } : {}),
   };
-  return { archive, status, shrink, previous, manifest };
+  return { archive, status, shrink, previous, manifest, ...(changes ? { changes } : {}) };
 }
 
 function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): BackupResult {
@@ -250,6 +284,7 @@ function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): 
     compression: archive.compression,
     durationSeconds: manifest.durationSeconds,
     previous: judged.previous,
+    ...(judged.changes ? { changes: judged.changes } : {}),
     pruned: [],
     wouldPrune: [],
     warnings: archive.warnings,
@@ -410,13 +445,25 @@ function shrinkReason(prev: PreviousSnapshot, archive: StreamedArchive, minRatio
   return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
 }
 
+/** The previous good snapshot was age-encrypted and this backup is not: refused unless allowed. */
+function refuseSilentDecryption(options: BackupOptions, previous: Manifest | undefined): void {
+  if (!previous?.encryption || options.encryptionRecipients?.length || options.allowUnencrypted) return;
+  const w = words();
+  throw new ConfigurationError(
+    `The previous snapshot of target ${options.target}, ${previous.snapshotId}, is age-encrypted ` +
+      `(for ${previous.encryption.recipients.join(', ')}), and this backup has no ${w.name('encryption-recipients')}: ` +
+      `it would be stored in the clear, readable by anyone with the bucket's keys. Give ${w.name('encryption-recipients')} ` +
+      `as before, or ${w.set('allow-unencrypted', true)} to store it unencrypted on purpose. Nothing was read or written.`,
+  );
+}
+
 function suspectMessage(shrink: string, id: string, dryRun: boolean): string {
   const stored = dryRun
     ? `This dry run stored nothing; a real run would store snapshot ${id} with status "suspect", move no latest.json and prune nothing.`
     : `Snapshot ${id} was stored with status "suspect", latest.json was not moved and nothing was pruned.`;
   return (
     `Backup is suspect: ${shrink}. Was the volume wiped? ${stored} ` +
-    `If the shrink is intended, re-run with allow-shrink: true.`
+    `If the shrink is intended, re-run with ${words().setting('allow-shrink', true)}.`
   );
 }
 

@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { requireVersioning } from '../storage/require-versioning.js';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -111,8 +112,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     if (options.requireVerified && verification.state !== 'passing') {
       throw new ConfigurationError(
         `Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.reason}. ` +
-          `Only a proven snapshot is copied: run verify-restore on it first (write-report: true), ` +
-          `or set require-verified: false to copy it unproven. Nothing was written to ${destination.description}.`,
+          `Only a proven snapshot is copied: run verify-restore on it first (${words().setting('write-report', true)}), ` +
+          `or ${words().set('require-verified', false)} to copy it unproven. Nothing was written to ${destination.description}.`,
       );
     }
     return { manifest: m, verification };
@@ -197,6 +198,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
               copiedAt: now().toISOString(),
             },
           };
+          // the source's index is an object of the source bucket: the copy gets its own from `lifeboat index`
+          delete manifest.index;
           const errors = schemaErrors('manifest', manifest);
           if (errors.length)
             throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);

@@ -1,7 +1,8 @@
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
 import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
-import { remoteHoldingDir } from '../restore/restore-to-remote.js';
+import { MAX_ROOTS } from '../restore/member-selection.js';
+import { discardRemoteHolding, remoteHoldingDir } from '../restore/restore-to-remote.js';
 import { dataIn, StagedRestore } from '../restore/staged-restore.js';
 import { PRE_RESTORE_PREFIX } from '../restore/volume-contents.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
@@ -159,7 +160,10 @@ export async function restoreToMachine(
   if (mode === 'if-empty' && !(await isRemotePathEmpty(source, path))) {
     return { kind: 'not-empty', snapshotId, path, machine };
   }
-  if (mode === 'plan') return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine) };
+  const selective = options.checks.members !== undefined;
+  if (mode === 'plan') {
+    return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective) };
+  }
 
   const verify = await runVerify(
     {
@@ -176,13 +180,33 @@ export async function restoreToMachine(
     const why = verify.failure || 'the holding copy was not written';
     return { kind: 'failed', snapshotId, verify, message: `${why}; the live contents were not touched.` };
   }
-  const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now());
+  if (selective && !verify.selectedRoots) {
+    await discardRemoteHolding(source, path, snapshotId);
+    throw new ConfigurationError(
+      `--include/--exclude select more than ${MAX_ROOTS} separate paths of snapshot ${snapshotId}, too many to swap one by one: ` +
+        `select the folders they are in, or restore --to DIR and copy what you need. The machine was not changed.`,
+    );
+  }
+  const { previousContents, leftover } = await swapRemote(
+    source,
+    path,
+    snapshotId,
+    now(),
+    selective ? verify.selectedRoots : undefined,
+  );
   return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }
 
 /** What apply does, step by step, in the words of the plan a person reviews. */
-function swapPlan(path: string, snapshotId: string, machine: string): string[] {
+function swapPlan(path: string, snapshotId: string, machine: string, selective: boolean): string[] {
   const holding = remoteHoldingDir(path, snapshotId);
+  if (selective) {
+    return [
+      `verify snapshot ${snapshotId} and stream the members --include/--exclude select into ${holding} on ${machine}`,
+      `move the live copies of those paths aside into ${path}/${PRE_RESTORE_PREFIX}<time>/ (kept)`,
+      `move the restored paths into place; every other name in ${path} stays as it is`,
+    ];
+  }
   return [
     `verify snapshot ${snapshotId} and stream it into ${holding} on ${machine}`,
     `move the live contents of ${path} aside into ${path}/${PRE_RESTORE_PREFIX}<time>/ (kept)`,

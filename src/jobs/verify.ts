@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -6,6 +7,7 @@ import {
   ArchiveDamagedError,
   ArchiveInspector,
   ArchiveLimitError,
+  type EntryHandler,
   type TarHeader,
 } from '../archive/archive-inspector.js';
 import { TargetLayout } from '../catalog/layout.js';
@@ -17,6 +19,7 @@ import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
 import { HoldingDir } from '../restore/holding-dir.js';
+import { noMatchMessage, type MemberSelection, type SelectionPass } from '../restore/member-selection.js';
 import { restoreToRemote } from '../restore/restore-to-remote.js';
 import { drainEntry, SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
 import { sqliteIntegrity } from '../restore/sqlite-check.js';
@@ -28,6 +31,9 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
 import { buildVerification, type Verification, type VerificationCheck } from '../catalog/verification.js';
+import type { IndexWriter } from '../archive/index-writer.js';
+import { findIndex } from '../catalog/index-reader.js';
+import { publishIndex, startIndex } from '../archive/index-writer.js';
 
 export type VerifyMode = 'extract' | 'stream';
 
@@ -56,6 +62,14 @@ export interface VerifyOptions {
   decryptionIdentity?: string;
   /** After every check passed: stream the snapshot into `<path>/.lifeboat-restore/<id>/` there. */
   restoreTo?: { source: ArchiveSource; path: string };
+  /**
+   * restore --include/--exclude: only the selected members are extracted (and sent to restoreTo);
+   * every member is still read, hashed and counted. An include that matches nothing is a
+   * ConfigurationError once the archive is verified, and what was extracted is removed.
+   */
+  members?: MemberSelection;
+  /** Stream mode: what receives each member (its safe path relative to the root) instead of being read past (dump). */
+  sink?: (header: TarHeader, stream: Readable, path: string) => Promise<void>;
 }
 
 export interface VerifyDeps {
@@ -76,6 +90,11 @@ export interface VerifyResult {
   holdingDir: string | null;
   /** "Verification of snapshot X failed: ..." when not verified; empty otherwise. */
   failure: string;
+  /**
+   * With `members`: the selected members whose folder is not selected (what a machine's swap
+   * replaces); undefined when there were too many to name (member-selection.ts MAX_ROOTS).
+   */
+  selectedRoots?: string[];
 }
 
 /**
@@ -94,11 +113,23 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   let m: Manifest | undefined;
   // while set, a failure removes what this run wrote into it
   let holding: HoldingDir | null = null;
+  // a snapshot without an index gets one from this same read (only when verify writes its report)
+  let indexWriter: IndexWriter | undefined;
   try {
     const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
     m = selected.manifest;
     const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-    const run: VerifyRun = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+    if (options.writeReport && !(await findIndex(store, layout, m)).found) {
+      indexWriter = await startIndex(store, layout, m);
+    }
+    const run: VerifyRun = {
+      store,
+      logger,
+      signal: deps.signal,
+      manifest: m,
+      checks: new CheckList(logger),
+      ...(indexWriter ? { indexWriter } : {}),
+    };
 
     const started = now();
     // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
@@ -109,13 +140,25 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       options.maxAgeSeconds,
     );
     holding = options.mode === 'extract' ? await openHolding(options, m) : null;
-    const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths);
+    const walk = new ContentsWalk(
+      holding?.path ?? null,
+      options.requiredPaths,
+      options.members,
+      options.sink,
+    );
     const read = await readArchive(run, walk, identity);
     const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
     checkIntegrity(run, read);
+    if (indexWriter) await settleIndex(run, layout, read, indexWriter, now());
+    indexWriter = undefined;
     if (holding && !read.intact) holding = await discardHolding(holding, logger);
     checkContents(run, read, walk, options.minEntries);
+    const unmatched = walk.pass?.unmatched() ?? [];
+    // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
+    if (unmatched.length > 0 && run.checks.allPassed) {
+      throw new ConfigurationError(noMatchMessage(unmatched, m.snapshotId));
+    }
     if (read.complete && walk.extractor && holding) {
       await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
     }
@@ -123,18 +166,22 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
     holding = null;
     const restoredTo =
-      options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
+      options.restoreTo && run.checks.allPassed
+        ? await restoreCopy(run, options.restoreTo, identity, options.members)
+        : null;
 
-    return await writeVerification(run, options, layout, now, {
+    const result = await writeVerification(run, options, layout, now, {
       ageSeconds,
       restoreSeconds,
       read,
       holdingDir: kept,
       restoredTo,
     });
+    return walk.pass ? { ...result, selectedRoots: walk.pass.roots } : result;
   } catch (err) {
     // explained first, while the file system still is as the failure left it (a full one)
     const failure = await unjudged(err, deps.signal, options, m, holding);
+    await indexWriter?.abandon();
     await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
     throw failure;
   }
@@ -198,6 +245,34 @@ interface VerifyRun {
   signal?: AbortSignal;
   manifest: Manifest;
   checks: CheckList;
+  /** Writes the index of a snapshot that has none, from the same walk. */
+  indexWriter?: IndexWriter;
+}
+
+/**
+ * The index written from this read is completed only when the archive read was whole and had the
+ * manifest's sha256; otherwise it is abandoned. Failing to store it is a warning: the verdict is
+ * about the archive.
+ */
+async function settleIndex(
+  run: VerifyRun,
+  layout: TargetLayout,
+  read: ArchiveRead,
+  writer: IndexWriter,
+  now: Date,
+): Promise<void> {
+  if (!read.intact) return writer.abandon();
+  try {
+    const { index, pointerKey } = await publishIndex(run.store, layout, run.manifest, writer, now);
+    run.logger.info(
+      `the snapshot had no index: wrote ${index.key} (${index.entries} entries) and ${pointerKey}`,
+    );
+  } catch (err) {
+    await writer.abandon();
+    run.logger.warning(
+      `could not write the index of snapshot ${run.manifest.snapshotId}: ${errorMessage(err)}`,
+    );
+  }
 }
 
 /** The checks of one verification in the order they ran; each is logged as it is recorded. */
@@ -292,13 +367,22 @@ function checkStatusAndAge(
 class ContentsWalk {
   readonly extractor: SafeExtractor | undefined;
   readonly required: { pattern: string; matched: boolean }[];
+  /** restore --include/--exclude: the selection in front of the extractor (stream mode: it only counts). */
+  readonly pass: SelectionPass | undefined;
+  /** What writes a member: the extractor, or nothing (read past); the selection in front of it. */
+  private readonly write: EntryHandler;
 
   constructor(
     readonly holding: string | null,
     requiredPaths: string[],
+    members?: MemberSelection,
+    private readonly sink?: VerifyOptions['sink'],
   ) {
     this.extractor = holding ? new SafeExtractor(holding) : undefined;
     this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
+    this.pass = members?.pass();
+    const write: EntryHandler = this.extractor?.handle ?? ((_, stream) => drainEntry(stream));
+    this.write = this.pass ? this.pass.handler(write) : write;
   }
 
   /** The member being handled: a walk that stopped may still be writing it. */
@@ -328,12 +412,13 @@ class ContentsWalk {
       for (const r of this.required)
         if (!r.matched && minimatch(safe.path, r.pattern, { dot: true })) r.matched = true;
     }
-    if (this.extractor) return this.extractor.handle(header, stream);
+    if (this.extractor) return this.write(header, stream);
     if ('refused' in safe)
       throw new UnsafeEntryError(
         `archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`,
       );
-    await drainEntry(stream);
+    if (this.sink) return this.sink(header, stream, safe.path);
+    await this.write(header, stream);
   }
 }
 
@@ -382,7 +467,7 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
       try {
         // before any request: a runtime without the decompressor fails here, having read nothing
         const inspector = new ArchiveInspector(m.compression, {
-          onEntry: walk.onEntry,
+          onEntry: run.indexWriter ? run.indexWriter.wrap(walk.onEntry) : walk.onEntry,
           // the manifest says what the archive holds: anything beyond it is refused at once
           // (a decompression bomb cannot fill the disk)
           maxEntries: m.entries,
@@ -482,7 +567,9 @@ async function discardHolding(holding: HoldingDir, logger: Logger): Promise<null
 /** A temporary holding directory after the checks: removed, so that a nightly verify fills no disk. */
 async function removeTemporary(holding: HoldingDir, logger: Logger): Promise<null> {
   await holding.discard();
-  logger.info(`removed the temporary copy in ${holding.path} (give holding-dir to keep one)`);
+  logger.info(
+    `removed the temporary copy in ${holding.path} (give ${words().option('holding-dir')} to keep one)`,
+  );
   return null;
 }
 
@@ -544,6 +631,7 @@ async function restoreCopy(
   run: VerifyRun,
   restoreTo: NonNullable<VerifyOptions['restoreTo']>,
   identity?: string,
+  members?: MemberSelection,
 ): Promise<string | null> {
   const { store, logger, manifest, checks } = run;
   const { source, path } = restoreTo;
@@ -557,6 +645,7 @@ async function restoreCopy(
         decryptionIdentity: identity,
         logger,
         signal: run.signal,
+        ...(members ? { members } : {}),
       });
       checks.record('restore to machine', true, `restored into ${restoredTo}`);
       return restoredTo;

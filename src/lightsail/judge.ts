@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { formatDuration } from '../util/format.js';
 import {
   ageHours,
@@ -121,7 +122,7 @@ export function judgeSnapshots(
       message:
         `${who}: automatic snapshots are not enabled (${state}; require-auto-snapshot is true). ` +
         `Enable them (the hour is UTC, pick a quiet one): ${enableAddOnCommand(resource, policy.region)} ` +
-        `— or set require-auto-snapshot: false if this resource is covered by manual snapshots.`,
+        `— or ${words().set('require-auto-snapshot', false)} if this resource is covered by manual snapshots.`,
     });
   }
 

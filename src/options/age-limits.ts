@@ -2,6 +2,7 @@ import { formatDuration } from '../util/format.js';
 import { ConfigurationError } from '../util/errors.js';
 import { parseDuration } from '../util/validate.js';
 import type { OptionReader } from './option-reader.js';
+import { words } from '../util/vocabulary.js';
 
 /**
  * The two age limits of a snapshot check (warn-age, max-age), read the same way by the Lightsail
@@ -16,13 +17,13 @@ export function readAgeLimits(
   const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || defaults.maxAge);
   if (warnAgeSeconds > maxAgeSeconds) {
     throw new ConfigurationError(
-      `Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
+      `${words().subject('warn-age')} (${formatDuration(warnAgeSeconds)}) is longer than ${words().name('max-age')} (${formatDuration(maxAgeSeconds)}): ` +
         `warn-age is the earlier limit; make it shorter than max-age (defaults: ${defaults.warnAge} and ${defaults.maxAge}).`,
     );
   }
   if (maxAgeSeconds <= 0) {
     throw new ConfigurationError(
-      `Input 'max-age' is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`,
+      `${words().subject('max-age')} is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`,
     );
   }
   return { warnAgeSeconds, maxAgeSeconds };

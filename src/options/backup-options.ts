@@ -5,6 +5,7 @@ import type { FlySourceOptions } from '../sources/fly-source.js';
 import type { S3Location } from '../storage/s3-client.js';
 import {
   parseChoice,
+  parseNonNegativeInteger,
   parseRatio,
   validateAppName,
   validateCommandInput,
@@ -49,6 +50,15 @@ export function readBackup(
       retention: readRetention(r),
       minSizeRatio: parseRatio('min-size-ratio', orDefault(r, 'min-size-ratio')),
       allowShrink: r.flag('allow-shrink'),
+      allowUnencrypted: r.flag('allow-unencrypted'),
+      indexGuard: {
+        maxFilesGoneRatio: parseRatio('max-files-gone-ratio', orDefault(r, 'max-files-gone-ratio')),
+        truncatedMinBytes: parseNonNegativeInteger(
+          'truncated-file-min-size',
+          orDefault(r, 'truncated-file-min-size'),
+        ),
+        truncatedRatio: parseRatio('truncated-file-ratio', orDefault(r, 'truncated-file-ratio')),
+      },
       requireVersioning: r.flag('require-versioning'),
       dryRun: r.flag('dry-run'),
       encryptionRecipients: r

@@ -37,9 +37,13 @@ export const DEFAULTS = {
   label: '',
   'min-size-ratio': '0.5',
   'allow-shrink': 'false',
+  'max-files-gone-ratio': '0.5',
+  'truncated-file-min-size': '1048576',
+  'truncated-file-ratio': '0.1',
   'require-versioning': 'true',
   'dry-run': 'false',
   'encryption-recipients': '',
+  'allow-unencrypted': 'false',
   // a Fly machine
   machine: '',
   flyctl: 'flyctl',

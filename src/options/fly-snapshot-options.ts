@@ -12,6 +12,7 @@ import { readAgeLimits } from './age-limits.js';
 import { FLY_SNAPSHOT_DEFAULTS, orDefault } from './defaults.js';
 import { pollIntervalMs } from './lightsail-options.js';
 import { required, type OptionReader } from './option-reader.js';
+import { words } from '../util/vocabulary.js';
 
 export interface FlySnapshotCheckInputs {
   app: string;
@@ -32,7 +33,8 @@ export function readFlySnapshotCheck(r: OptionReader): FlySnapshotCheckInputs {
   const app = validateAppName('app', required(r, 'app', 'the name of the Fly app whose volumes to check'));
   const volumes = r.lines('volume').map((v) => validateVolumeId('volume', v));
   const twice = volumes.find((v, i) => volumes.indexOf(v) !== i);
-  if (twice) throw new ConfigurationError(`Input 'volume' lists ${twice} twice: list each volume once.`);
+  if (twice)
+    throw new ConfigurationError(`${words().subject('volume')} lists ${twice} twice: list each volume once.`);
 
   const { warnAgeSeconds, maxAgeSeconds } = readAgeLimits(r, {
     warnAge: FLY_SNAPSHOT_DEFAULTS['warn-age'],
@@ -41,7 +43,7 @@ export function readFlySnapshotCheck(r: OptionReader): FlySnapshotCheckInputs {
   const minCount = parseNonNegativeInteger('min-count', orDefault(r, 'min-count', FLY_SNAPSHOT_DEFAULTS));
   if (minCount > FLY_MAX_SNAPSHOT_RETENTION) {
     throw new ConfigurationError(
-      `Input 'min-count' is ${minCount}: Fly keeps a daily snapshot at most ${FLY_MAX_SNAPSHOT_RETENTION} days, so at most about ${FLY_MAX_SNAPSHOT_RETENTION} exist; give ${FLY_MAX_SNAPSHOT_RETENTION} or less.`,
+      `${words().subject('min-count')} is ${minCount}: Fly keeps a daily snapshot at most ${FLY_MAX_SNAPSHOT_RETENTION} days, so at most about ${FLY_MAX_SNAPSHOT_RETENTION} exist; give ${FLY_MAX_SNAPSHOT_RETENTION} or less.`,
     );
   }
 
@@ -50,7 +52,7 @@ export function readFlySnapshotCheck(r: OptionReader): FlySnapshotCheckInputs {
   const waitTimeoutSeconds = parseDuration('wait-timeout', r.text('wait-timeout') || '15m');
   if (!createSnapshot && wait) {
     throw new ConfigurationError(
-      `Input 'wait' only applies to a new snapshot: set create-snapshot: true, or remove it.`,
+      `${words().subject('wait')} only applies to a new snapshot: ${words().set('create-snapshot', true)}, or remove it.`,
     );
   }
   return {

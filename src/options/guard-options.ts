@@ -16,6 +16,7 @@ import {
 } from '../util/validate.js';
 import { DEFAULTS, orDefault } from './defaults.js';
 import { splitLines, type OptionReader } from './option-reader.js';
+import { words } from '../util/vocabulary.js';
 
 export interface GuardInputs {
   paths: string[];
@@ -48,7 +49,7 @@ function skipInput(r: OptionReader): SkipRule[] {
     const reason = at > 0 ? line.slice(at + 2).trim() : '';
     if (!glob || !reason) {
       throw new ConfigurationError(
-        `Input 'skip' has the line ${describeValue(line)} without a reason: write one \`GLOB: why it needs no check\` per line (for example \`legacy/**: checked by its pulumi preview\`).`,
+        `${words().subject('skip')} has the line ${describeValue(line)} without a reason: write one \`GLOB: why it needs no check\` per line (for example \`legacy/**: checked by its pulumi preview\`).`,
       );
     }
     return { glob, reason };
@@ -62,13 +63,13 @@ export function readGuard(r: OptionReader): GuardInputs {
   const unsupported = r.text('unsupported') || 'fail';
   if (unsupported !== 'fail' && unsupported !== 'warn') {
     throw new ConfigurationError(
-      `Input 'unsupported' is ${describeValue(unsupported)}: set it to fail (an input the guard cannot read blocks) or warn (it is reported as a warning).`,
+      `${words().subject('unsupported')} is ${describeValue(unsupported)}: set it to fail (an input the guard cannot read blocks) or warn (it is reported as a warning).`,
     );
   }
   const protectedStages = listInput(r, 'protected-stages');
   if (protectedStages.length === 0) {
     throw new ConfigurationError(
-      "Input 'protected-stages' is empty: name the stages whose data must be protected (for example production).",
+      `${words().subject('protected-stages')} is empty: name the stages whose data must be protected (for example production).`,
     );
   }
   const minSnapshotRetention = parseNonNegativeInteger(
@@ -77,7 +78,7 @@ export function readGuard(r: OptionReader): GuardInputs {
   );
   if (minSnapshotRetention < 1 || minSnapshotRetention > 60) {
     throw new ConfigurationError(
-      `Input 'min-snapshot-retention' is ${describeValue(String(minSnapshotRetention))}: Fly keeps volume snapshots 1 to 60 days; give a number in that range.`,
+      `${words().subject('min-snapshot-retention')} is ${describeValue(String(minSnapshotRetention))}: Fly keeps volume snapshots 1 to 60 days; give a number in that range.`,
     );
   }
   // the freshness gate's settings are checked whether or not backup-bucket is set
@@ -91,7 +92,7 @@ export function readGuard(r: OptionReader): GuardInputs {
   if (bucket) {
     if (targets.length === 0) {
       throw new ConfigurationError(
-        "Input 'backup-targets' is empty while 'backup-bucket' is set: name the backup targets (one per line) whose freshness to check.",
+        `${words().subject('backup-targets')} is empty while ${words().name('backup-bucket')} is set: name the backup targets (one per line) whose freshness to check.`,
       );
     }
     freshness = {

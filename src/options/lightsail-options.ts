@@ -6,6 +6,7 @@ import { parseDuration, parseNonNegativeInteger, validateRegion } from '../util/
 import { readAgeLimits } from './age-limits.js';
 import { AWS_DEFAULT_REGION, LIGHTSAIL_DEFAULTS, orDefault } from './defaults.js';
 import type { OptionReader } from './option-reader.js';
+import { words } from '../util/vocabulary.js';
 
 /** Default poll interval while waiting for a new snapshot (Lightsail or Fly); LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
 const POLL_INTERVAL_MS = 15_000;
@@ -51,7 +52,9 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
   for (const r of resources) {
     const key = `${r.kind}/${r.name}`;
     if (seen.has(key)) {
-      throw new ConfigurationError(`Input '${r.kind}' lists "${r.name}" twice: list each ${r.kind} once.`);
+      throw new ConfigurationError(
+        `${words().subject(r.kind)} lists "${r.name}" twice: list each ${r.kind} once.`,
+      );
     }
     seen.add(key);
   }
@@ -74,7 +77,7 @@ export function readLightsail(r: OptionReader): SnapshotCheckInputs {
   const waitTimeoutSeconds = parseDuration('wait-timeout', orDefault(r, 'wait-timeout', LIGHTSAIL_DEFAULTS));
   if (!createSnapshot && (label !== '' || wait)) {
     throw new ConfigurationError(
-      `Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`,
+      `${words().subject(label !== '' ? 'label' : 'wait')} only applies to a new snapshot: ${words().set('create-snapshot', true)}, or remove it.`,
     );
   }
   const create: CreateSnapshotOptions | undefined = createSnapshot

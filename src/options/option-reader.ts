@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../util/errors.js';
+import { words } from '../util/vocabulary.js';
 
 /**
  * Where option values come from: action inputs (the runner applies action.yml defaults) or CLI
@@ -22,15 +23,18 @@ export function splitLines(value: string): string[] {
 
 export function parseBoolean(name: string, raw: string): boolean {
   const value = raw.trim().toLowerCase();
-  if (value === '') throw new ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+  if (value === '')
+    throw new ConfigurationError(`${words().subject(name)} is empty: set it to true or false.`);
   if (['true', 'yes', 'on', '1'].includes(value)) return true;
   if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw new ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+  throw new ConfigurationError(
+    `${words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`,
+  );
 }
 
 /** The error for a required option that is empty: `what` says what to give. */
 export function missing(name: string, what: string): ConfigurationError {
-  return new ConfigurationError(`Input '${name}' is required: ${what}.`);
+  return new ConfigurationError(`${words().subject(name)} is required: ${what}.`);
 }
 
 export function required(r: OptionReader, name: string, what: string): string {

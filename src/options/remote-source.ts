@@ -3,6 +3,7 @@ import type { ArchiveSource } from '../sources/archive-source.js';
 import { FlySource } from '../sources/fly-source.js';
 import { SshSource } from '../sources/ssh-source.js';
 import type { S3Location } from '../storage/s3-client.js';
+import { shellArg } from '../util/shell.js';
 import { DEFAULTS } from './defaults.js';
 
 /**
@@ -15,12 +16,18 @@ export type CliFlag = readonly [name: string, value: string | true];
  * The text of CLI flags, for the commands lifeboat tells a person to run (verify-restore prints
  * the swap command, and an action cannot import src/cli/). Invariant: the CLI's own parser reads
  * the text back as the same options (test/unit/cli-flag-text.test.ts); values are checked
- * identifiers, paths and URLs without spaces, and '' is written "".
+ * identifiers and URLs; a path with a space or a quote is quoted for sh (shellArg), and '' is written "".
  */
 export function formatCliFlags(flags: readonly CliFlag[]): string {
   return flags
-    .map(([name, value]) => (value === true ? `--${name}` : `--${name} ${value === '' ? '""' : value}`))
+    .map(([name, value]) => (value === true ? `--${name}` : `--${name} ${cliValue(value)}`))
     .join(' ');
+}
+
+/** A value as a shell word: "" when empty, a <placeholder> as it is, anything else through shellArg. */
+function cliValue(value: string): string {
+  if (value === '') return '""';
+  return /^<[a-z_]+>$/.test(value) ? value : shellArg(value);
 }
 
 /** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */

@@ -1,3 +1,4 @@
+import { shellArg } from '../util/shell.js';
 import type { VerifyOptions } from '../jobs/verify.js';
 import { PRE_RESTORE_PREFIX } from '../restore/remote-swap.js';
 import { remoteHoldingDir } from '../restore/restore-to-remote.js';
@@ -29,7 +30,7 @@ export function swapInstructions(inputs: VerifyInputs, snapshotId: string): stri
   return [
     `# 1. review the restored copy in ${remoteHoldingDir(path, snapshotId)}`,
     `# 2. stop the app's writes, then swap it in (live contents move to ${path}/${PRE_RESTORE_PREFIX}<time>/, never deleted):`,
-    `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+    `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${shellArg(path)} --apply --confirm ${snapshotId}`,
     `# 3. restart the app and check it`,
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from '../util/validate.js';
 import { orDefault } from './defaults.js';
 import type { OptionReader } from './option-reader.js';
+import { words } from '../util/vocabulary.js';
 
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 export function readStorage(r: OptionReader): { location: S3Location; prefix: string } {
@@ -31,18 +32,23 @@ export function readServerSideEncryption(r: OptionReader): ServerSideEncryption 
   const sse = r.text('sse');
   const keyId = r.text('sse-kms-key-id');
   if (!sse) {
-    if (keyId) throw new ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms.`);
+    if (keyId)
+      throw new ConfigurationError(
+        `${words().subject('sse-kms-key-id')} needs ${words().setting('sse', 'aws:kms')}.`,
+      );
     return undefined;
   }
   const mode = parseChoice<ServerSideEncryption['sse']>('sse', sse, ['AES256', 'aws:kms']);
   if (keyId && mode !== 'aws:kms') {
-    throw new ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms, not ${mode}.`);
+    throw new ConfigurationError(
+      `${words().subject('sse-kms-key-id')} needs ${words().setting('sse', 'aws:kms')}, not ${mode}.`,
+    );
   }
   if (keyId) {
     checkLength('sse-kms-key-id', keyId, 2048);
     if (!/^[A-Za-z0-9:/_.-]+$/.test(keyId)) {
       throw new ConfigurationError(
-        `Input 'sse-kms-key-id' is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`,
+        `${words().subject('sse-kms-key-id')} is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`,
       );
     }
   }

@@ -21,6 +21,7 @@ import { orDefault } from './defaults.js';
 import { required, type OptionReader } from './option-reader.js';
 import { readSsh, sshInputNames } from './ssh-options.js';
 import { readStorage } from './storage-options.js';
+import { words } from '../util/vocabulary.js';
 
 export type RemoteRestore = { fly: FlySourceOptions; path: string } | { ssh: SshSourceOptions; path: string };
 
@@ -62,7 +63,9 @@ export function readVerify(r: OptionReader, tempRoot: string = tmpdir()): Verify
   const mode = parseChoice<VerifyMode>('mode', orDefault(r, 'mode'), ['extract', 'stream']);
   const sqlite = globs(r, 'sqlite');
   if (mode === 'stream' && sqlite.length > 0) {
-    throw new ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
+    throw new ConfigurationError(
+      `${words().subject('sqlite')} needs ${words().setting('mode', 'extract')} (stream mode writes no file to check).`,
+    );
   }
   const holdingInput = r.text('holding-dir');
   if (holdingInput) checkNoControlCharacters('holding-dir', checkLength('holding-dir', holdingInput, 1024));

@@ -77,19 +77,28 @@ export interface SwapResult {
   leftover: string | null;
 }
 
-/** Runs the swap. */
+/** Runs the swap; with `roots` (a selective restore), only those paths are swapped. */
 export async function swapRemote(
   source: ArchiveSource,
   path: string,
   snapshotId: string,
   now: Date,
+  roots?: readonly string[],
 ): Promise<SwapResult> {
   const time = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
   const aside = `${path}/${PRE_RESTORE_PREFIX}${time}`;
-  const status = (await runStatusScript(source, buildSwapScript(path, snapshotId, time), STATUS)).split(' ');
+  const script = roots
+    ? buildSelectiveSwapScript(path, snapshotId, time, roots)
+    : buildSwapScript(path, snapshotId, time);
+  const status = (await runStatusScript(source, script, STATUS)).split(' ');
+  if (status[0] === 'err=parent') {
+    throw new OperationFailedError(
+      `a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${remoteHoldingDir(path, snapshotId)}; move what you need by hand.`,
+    );
+  }
   if (status[0] !== 'ok') {
     throw new OperationFailedError(
       `swapping snapshot ${snapshotId} into ${path} failed (${status.join(' ')}); check ${path} and ${aside} by hand.`,
@@ -99,4 +108,48 @@ export async function swapRemote(
     previousContents: status.includes('nothing-aside') ? null : aside,
     leftover: status.includes('leftover') ? remoteHoldingDir(path, snapshotId) : null,
   };
+}
+
+/** "a/b/c" -> ["a", "a/b"]: the folders a relative path is in. */
+function foldersOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * The swap of a selective restore (restore --include/--exclude): only the selected paths change.
+ * Each root (a selected member whose folder was not selected) moves from the holding copy to its
+ * place in `path`, and what was there before moves aside into `.lifeboat-pre-restore-<time>/` under
+ * the same relative path (kept, never deleted); every other name of the volume stays as it is.
+ * Nothing is moved through a symlink: a folder on the way to a root that is a symlink or not a
+ * folder stops the swap before anything moves (`err=parent`). Missing folders on the way are made.
+ */
+export function buildSelectiveSwapScript(
+  path: string,
+  snapshotId: string,
+  time: string,
+  roots: readonly string[],
+): string {
+  const folders = [...new Set(roots.flatMap(foldersOf))];
+  return [
+    `P=${shWord(path)}`,
+    `H=${shWord(remoteHoldingDir(path, snapshotId))}`,
+    `A=${shWord(`${path}/${PRE_RESTORE_PREFIX}${time}`)}`,
+    `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
+    ...folders.map(
+      (f) =>
+        `f=${shWord(f)}; if [ -L "$P/$f" ] || { [ -e "$P/$f" ] && [ ! -d "$P/$f" ]; }; then echo "${STATUS}err=parent"; exit 0; fi`,
+    ),
+    ...roots.map(
+      (r) =>
+        `r=${shWord(r)}; d=$(dirname "$r"); ` +
+        `if [ -e "$P/$r" ] || [ -L "$P/$r" ]; then mkdir -p "$A/$d" && mv "$P/$r" "$A/$r" || { echo "${STATUS}err=moveaside"; exit 0; }; fi; ` +
+        `mkdir -p "$P/$d" && mv "$H/$r" "$P/$r" || { echo "${STATUS}err=movein"; exit 0; }`,
+    ),
+    // what is left of the holding copy: the folders the roots were in, now empty (deepest first)
+    ...[...folders].reverse().map((f) => `rmdir "$H/"${shWord(f)} 2>/dev/null`),
+    `S=ok; [ -d "$A" ] || S="$S nothing-aside"`,
+    `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${shWord(`${path}/${RESTORE_FOLDER}`)} 2>/dev/null`,
+    `echo "${STATUS}$S"`,
+  ].join('\n');
 }

@@ -10,6 +10,7 @@ import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ArchiveFeed } from './archive-feed.js';
 import { MemberFilter } from './member-filter.js';
+import type { MemberSelection } from './member-selection.js';
 import { runStatusScript, statusLine } from './remote-status.js';
 import { UnsafeEntryError } from './safe-extractor.js';
 import { RESTORE_FOLDER } from './volume-contents.js';
@@ -69,6 +70,8 @@ export interface RemoteRestoreOptions {
   decryptionIdentity?: string;
   logger: Logger;
   signal?: AbortSignal;
+  /** restore --include/--exclude: only the selected members (and their folders) reach the machine. */
+  members?: MemberSelection;
 }
 
 /**
@@ -142,7 +145,8 @@ async function sendFiltered(options: RemoteRestoreOptions, stdin: Writable): Pro
       signal,
     );
     const inspector = new ArchiveInspector(manifest.compression, {
-      onEntry: filter.onEntry,
+      // the selection in front of the rules: an unselected member is read past, never sent
+      onEntry: options.members ? options.members.pass().handler(filter.onEntry) : filter.onEntry,
       maxEntries: manifest.entries,
       maxUncompressedBytes: manifest.uncompressedBytes,
     });
@@ -169,7 +173,7 @@ async function sendFiltered(options: RemoteRestoreOptions, stdin: Writable): Pro
 }
 
 /** Removes a failed restore's holding folder on the machine; says what became of it, for the message. */
-async function discardRemoteHolding(
+export async function discardRemoteHolding(
   remote: ArchiveSource,
   path: string,
   snapshotId: string,

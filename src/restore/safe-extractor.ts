@@ -1,6 +1,18 @@
-import { constants, fchmod, fchown, futimes } from 'node:fs';
-import { lchown, link, lstat, lutimes, mkdir, open, symlink, type FileHandle } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  futimesSync,
+  lchownSync,
+  linkSync,
+  lstatSync,
+  lutimesSync,
+  mkdirSync,
+  openSync,
+  symlinkSync,
+  writeSync,
+} from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   linkTargetBytes,
@@ -14,10 +26,6 @@ import { memberSegments, segmentsKey } from './entry-path.js';
 import { FolderHandles, mkfifoIn, pathIn } from './folder-handles.js';
 
 export { UnsafeEntryError } from '../archive/member-header.js';
-
-const fchmodFd = promisify(fchmod);
-const fchownFd = promisify(fchown);
-const futimesFd = promisify(futimes);
 
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const MODE_MASK = 0o1777;
@@ -33,6 +41,9 @@ interface FolderAttributes {
   mtime?: Date;
 }
 
+/** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
+const CREATE_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
 /**
  * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
  * stored bytes, folders are reached one name at a time through open folder handles (so depth is
@@ -43,6 +54,10 @@ interface FolderAttributes {
  * anywhere); hard links to anything but a non-folder this restore wrote; device nodes; a second
  * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
  * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
+ *
+ * The system calls are synchronous (folder-handles.ts says why): a member's data arrives as
+ * events of its stream and each chunk is written as it comes; only the wait for the next chunk
+ * and the making of a FIFO yield to the event loop.
  */
 export class SafeExtractor {
   /** Every member written, by its byte-exact key (segmentsKey), with its type. */
@@ -70,7 +85,7 @@ export class SafeExtractor {
     } catch (err) {
       // the walk stops here: let go of every folder it held
       stream.resume();
-      await this.release();
+      this.release();
       throw err;
     }
   };
@@ -89,43 +104,47 @@ export class SafeExtractor {
     const key = segmentsKey(segments);
     const mode = (header.mode ?? 0o644) & MODE_MASK;
     const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
-    this.handles ??= await FolderHandles.open(this.root);
+    this.handles ??= FolderHandles.open(this.root);
     if (segments.length === 0) {
       if (header.type !== 'directory') return refuse('it names the holding directory itself');
       this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
       return;
     }
     if (this.members.has(key)) return refuse('the archive holds it twice');
-    const parent = await this.handles.folder(segments.slice(0, -1), true);
+    const parent = this.handles.folder(segments.slice(0, -1), true);
     if ('refused' in parent) return refuse(parent.refused);
     const name = segments[segments.length - 1]!;
     const dest = pathIn(parent, name);
     // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
-    const exclusive = <T>(create: () => Promise<T>): Promise<T> =>
-      create().catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'EEXIST') refuse('a folder of that name was already written');
+    const exclusive = <T>(create: () => T): T => {
+      try {
+        return create();
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+          refuse('a folder of that name was already written');
         throw err;
-      });
+      }
+    };
 
     switch (header.type) {
       case 'directory': {
-        const existing = await lstat(dest).catch(() => undefined);
+        const existing = lstatSync(dest, { throwIfNoEntry: false });
         if (existing && !existing.isDirectory())
           return refuse('a non-folder of that name was already written');
-        if (!existing) await mkdir(dest, { mode: 0o700 });
+        if (!existing) mkdirSync(dest, { mode: 0o700 });
         this.members.set(key, 'directory');
         this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
         return;
       }
       case 'file':
       case 'contiguous-file': {
-        const fh = await exclusive(() =>
-          open(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600),
-        );
-        await settle(fh, { mode, mtime: header.mtime, ...owner }, async (file) => {
-          // tar-stream's member streams are streamx streams: read them by iteration
-          for await (const chunk of stream) await file.write(chunk as Buffer);
-        });
+        const fd = exclusive(() => openSync(dest, CREATE_FILE, 0o600));
+        try {
+          await writeData(fd, stream);
+          settle(fd, { mode, mtime: header.mtime, ...owner });
+        } finally {
+          closeSync(fd);
+        }
         this.members.set(key, 'file');
         return;
       }
@@ -134,9 +153,9 @@ export class SafeExtractor {
         const target = linkTargetBytes(header);
         if (target.length === 0) return refuse('it is a symlink with an empty target');
         if (target.includes(0)) return refuse('its symlink target contains a NUL byte');
-        await exclusive(() => symlink(target, dest));
-        if (owner.uid !== undefined) await lchown(dest, owner.uid, owner.gid!);
-        if (header.mtime) await lutimes(dest, header.mtime, header.mtime);
+        exclusive(() => symlinkSync(target, dest));
+        if (owner.uid !== undefined) lchownSync(dest, owner.uid, owner.gid!);
+        if (header.mtime) lutimesSync(dest, header.mtime, header.mtime);
         this.members.set(key, 'symlink');
         return;
       }
@@ -151,18 +170,25 @@ export class SafeExtractor {
             `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
           );
         }
-        const linked = await this.handles.besideChain(target.segments.slice(0, -1), (from) =>
-          exclusive(() => link(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
+        const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) =>
+          exclusive(() => linkSync(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
         );
         if (linked && typeof linked === 'object' && 'refused' in linked) return refuse(linked.refused);
         this.members.set(key, 'link');
         return;
       }
       case 'fifo': {
-        await exclusive(() => mkfifoIn(parent, name));
+        await mkfifoIn(parent, name).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') refuse('a folder of that name was already written');
+          throw err;
+        });
         // O_NONBLOCK: opening a FIFO to read does not wait for a writer
-        const fifo = await open(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-        await settle(fifo, { mode, mtime: header.mtime, ...owner });
+        const fifo = openSync(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+        try {
+          settle(fifo, { mode, mtime: header.mtime, ...owner });
+        } finally {
+          closeSync(fifo);
+        }
         this.members.set(key, 'fifo');
         return;
       }
@@ -175,51 +201,49 @@ export class SafeExtractor {
   async finish(): Promise<void> {
     try {
       for (const d of [...this.folderAttributes].reverse()) {
-        const handles = (this.handles ??= await FolderHandles.open(this.root));
-        const folder = await handles.folder(d.segments, false);
+        const handles = (this.handles ??= FolderHandles.open(this.root));
+        const folder = handles.folder(d.segments, false);
         if ('refused' in folder) throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
-        if (d.uid !== undefined) await fchownFd(folder.fd, d.uid, d.gid!);
-        await fchmodFd(folder.fd, d.mode);
-        if (d.mtime) await futimesFd(folder.fd, d.mtime, d.mtime);
+        settle(folder.fd, d);
       }
     } finally {
-      await this.release();
+      this.release();
     }
   }
 
-  private async release(): Promise<void> {
+  private release(): void {
     const handles = this.handles;
     this.handles = undefined;
-    await handles?.close();
+    handles?.close();
   }
 }
 
 /**
- * Fills (`write`) and then gives the member its mode, owner and mtime through the handle it was
- * created with, never by path, and closes it.
+ * Writes a member's data into `fd` as its chunks arrive; settles at the member's end, or with the
+ * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
-async function settle(
-  fh: FileHandle,
-  a: Omit<FolderAttributes, 'segments'>,
-  write?: (fh: FileHandle) => Promise<void>,
-): Promise<void> {
-  try {
-    await write?.(fh);
-    await fh.chmod(a.mode);
-    if (a.uid !== undefined) await fh.chown(a.uid, a.gid!);
-    if (a.mtime) await fh.utimes(a.mtime, a.mtime);
-  } finally {
-    await fh.close();
-  }
+function writeData(fd: number, stream: Readable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      try {
+        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+      } catch (err) {
+        stream.off('data', onData);
+        stream.pause();
+        reject(err as Error);
+      }
+    };
+    stream.on('data', onData);
+    memberEnd(stream).then(resolve, reject);
+  });
 }
 
 /**
- * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
- * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ * Settles at the member's end, or with its error; a member destroyed without an error (the walk
+ * stopped) is not whole and rejects too.
  */
-export async function drainEntry(stream: Readable): Promise<void> {
-  stream.resume();
-  await new Promise<void>((resolve, reject) => {
+function memberEnd(stream: Readable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let ended = false;
     stream.once('end', () => {
       ended = true;
@@ -230,4 +254,21 @@ export async function drainEntry(stream: Readable): Promise<void> {
       if (!ended) reject(new Error('the member was closed before its end'));
     });
   });
+}
+
+/** Gives a member its mode, owner and mtime through the handle it was created with, never by path. */
+function settle(fd: number, a: Omit<FolderAttributes, 'segments'>): void {
+  // the owner first: a change of owner may clear mode bits, never the reverse
+  if (a.uid !== undefined) fchownSync(fd, a.uid, a.gid!);
+  fchmodSync(fd, a.mode);
+  if (a.mtime) futimesSync(fd, a.mtime, a.mtime);
+}
+
+/**
+ * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
+ * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ */
+export async function drainEntry(stream: Readable): Promise<void> {
+  stream.resume();
+  await memberEnd(stream);
 }

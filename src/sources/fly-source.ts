@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { ConfigurationError } from '../util/errors.js';
 import { runCaptured, spawnStreaming, lastLine, type RunningProcess } from '../util/process.js';
 import { shDashC } from '../util/shell.js';
@@ -43,7 +44,7 @@ export async function checkFlyctlVersion(
   const out = await runCaptured(flyctl, ['version'], {
     env,
     signal,
-    installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+    installHint: `install it with superfly/flyctl-actions/setup-flyctl (or from https://fly.io/docs/flyctl/install/), or set ${words().option('flyctl')} to its path`,
   });
   if (out.code !== 0) {
     throw new ConfigurationError(`'${flyctl} version' failed: ${lastLine(out)}`);
@@ -80,7 +81,7 @@ export class FlySource implements ArchiveSource {
     if (!flyToken(this.env)) {
       throw new ConfigurationError(
         'FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-          'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.',
+          `${words().environment('FLY_API_TOKEN')}.`,
       );
     }
     return { flyctl: await checkFlyctlVersion(this.options.flyctl, this.env, signal) };

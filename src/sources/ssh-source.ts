@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { ConfigurationError, OperationFailedError } from '../util/errors.js';
 import { runCaptured, spawnStreaming, type ProcessOutcome, type RunningProcess } from '../util/process.js';
 import { shDashC } from '../util/shell.js';
+import { openUnnamedFile, type UnnamedFile } from '../util/unnamed-file.js';
 import { describeValue } from '../util/validate.js';
 import type { ArchiveSource, SourceIdentity } from './archive-source.js';
+import { words } from '../util/vocabulary.js';
 
 export interface SshSourceOptions {
   host: string;
   port: number;
   user: string;
-  /** The private key (OpenSSH or PEM text). Written to a 0600 file only while ssh runs. */
+  /** The private key (OpenSSH or PEM text). Never a named file on Linux (SshSource.secretFiles). */
   privateKey: string;
   /** known_hosts lines that pin the host key (`ssh-keyscan -p PORT HOST`, checked out of band). */
   knownHosts: string;
@@ -44,8 +46,8 @@ export function validateSshHost(input: string, value: string): string {
     (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
   if (!ok) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-        `without user@ or :port (the user and port have their own inputs).`,
+      `${words().subject(input)} is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+        `without user@ or :port (the user and port are given as ${words().option('user')} and ${words().option('port')}).`,
     );
   }
   return value;
@@ -55,7 +57,7 @@ export function validateSshPort(input: string, value: string): number {
   const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(n >= 1 && n <= 65535)) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`,
+      `${words().subject(input)} is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`,
     );
   }
   return n;
@@ -64,7 +66,7 @@ export function validateSshPort(input: string, value: string): number {
 export function validateSshUser(input: string, value: string): string {
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+      `${words().subject(input)} is ${describeValue(value)}: give the login name of the account on the server ` +
         `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`,
     );
   }
@@ -82,27 +84,27 @@ export function normalizePrivateKey(input: string, value: string): string {
   const text = value.replace(/\r\n?/g, '\n').trim();
   if (text === '') {
     throw new ConfigurationError(
-      `Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
-        `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`,
+      `${words().subject(input)} is empty: make a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+        `and ${words().secret(input, 'SSH_KEY')}.`,
     );
   }
   if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
     throw new ConfigurationError(
-      `Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+      `${words().subject(input)} holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
         `the public key goes into ~/.ssh/authorized_keys on the server.`,
     );
   }
   const m = KEY_BLOCK.exec(text);
   if (!m) {
     throw new ConfigurationError(
-      `Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+      `${words().subject(input)} does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
         `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`,
     );
   }
   const kind = m[1]?.trim();
   const body = m[2]!;
   const passphrase = new ConfigurationError(
-    `Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+    `${words().subject(input)} is a private key protected by a passphrase, which a job cannot type: ` +
       `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`,
   );
   if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body)) throw passphrase;
@@ -112,7 +114,7 @@ export function normalizePrivateKey(input: string, value: string): string {
     const magic = 'openssh-key-v1\0';
     if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
       throw new ConfigurationError(
-        `Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`,
+        `${words().subject(input)} is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`,
       );
     }
     const len = raw.readUInt32BE(magic.length);
@@ -136,10 +138,10 @@ export function normalizeKnownHosts(input: string, value: string, host: string, 
   const keyscan = `ssh-keyscan -p ${port} ${host}`;
   if (entries.length === 0) {
     throw new ConfigurationError(
-      `Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+      `${words().subject(input)} is empty: lifeboat only connects to a server whose host key it was given. ` +
         `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
         `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
-        `itself, and pass it as ${input}.`,
+        `itself, and give it as ${words().option(input)}.`,
     );
   }
   entries.forEach((line, i) => {
@@ -154,7 +156,7 @@ export function normalizeKnownHosts(input: string, value: string, host: string, 
       /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]!);
     if (!ok) {
       throw new ConfigurationError(
-        `Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+        `${words().subject(input)} line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
           `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`,
       );
     }
@@ -222,47 +224,47 @@ const SSH_FAILURES: {
     ],
     none: [/HAS CHANGED/],
     message: (o) =>
-      `Host key verification failed: the known-hosts input has no line for ${where(o)}` +
+      `Host key verification failed: ${words().option('known-hosts')} has no line for ${where(o)}` +
       (o.port === 22 ? '' : ` (on port ${o.port} the line must start with [${o.host}]:${o.port})`) +
-      `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`,
+      `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and ${words().set('known-hosts', 'it')}. Nothing was sent.`,
   },
   {
     kind: 'changed-host-key',
     all: [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/],
     message: (o) =>
-      `Host key verification failed: the key that ${where(o)} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+      `Host key verification failed: the key that ${where(o)} presented is not the one in ${words().option('known-hosts')}, so lifeboat refused to connect. ` +
       `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan(o)}\`, check its fingerprint on the server ` +
-      `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`,
+      `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update ${words().option('known-hosts')}; otherwise something is intercepting the connection. Nothing was sent.`,
   },
   {
     kind: 'auth',
     all: [/Permission denied \(/],
     message: (o) =>
-      `The server ${where(o)} refused the ssh-key for user ${o.user} (Permission denied): add the public half of the key ` +
-      `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check the user input.`,
+      `The server ${where(o)} refused the key in ${words().option('ssh-key')} for user ${o.user} (Permission denied): add the public half of the key ` +
+      `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check ${words().option('user')}.`,
   },
   {
     kind: 'key-format',
     all: [/Load key .*: (invalid format|error in libcrypto)|invalid format/],
     message: () =>
-      `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
+      `ssh could not read the key of ${words().option('ssh-key')}: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
   },
   {
     kind: 'refused',
     all: [/Connection refused/],
     message: (o) =>
-      `Connection refused by ${where(o)}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`,
+      `Connection refused by ${where(o)}: check ${words().option('host')} and ${words().option('port')}, that sshd runs, and that the firewall lets the runner in.`,
   },
   {
     kind: 'timeout',
     all: [/Connection timed out|timed out during banner exchange|Operation timed out/],
     message: (o) =>
-      `Connecting to ${where(o)} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`,
+      `Connecting to ${where(o)} timed out: check ${words().option('host')} and ${words().option('port')} and that the firewall (security group, ufw) lets the runner's address in.`,
   },
   {
     kind: 'dns',
     all: [/Could not resolve hostname/],
-    message: (o) => `The host name ${o.host} could not be resolved: check the host input.`,
+    message: (o) => `The host name ${o.host} could not be resolved: check ${words().option('host')}.`,
   },
   {
     kind: 'lost',
@@ -288,16 +290,23 @@ export function explainSshFailure(opts: Who, stderr: string[]): SshFailure | und
   return row && { kind: row.kind, message: row.message(opts, stderr) };
 }
 
+/** The paths ssh reads the key and known_hosts from, and how to let go of them. */
+interface SecretFiles {
+  key: string;
+  knownHosts: string;
+  close(): void;
+}
+
 /**
  * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
- * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
- * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * with only the given known_hosts), the key comes from a secret and is never a named file on Linux
+ * (an unnamed file this process holds open, which no kill can leave behind: secretFiles), and the archive script goes to the remote login
  * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
  */
 export class SshSource implements ArchiveSource {
   readonly label = 'ssh';
   readonly description: SourceIdentity;
-  private readonly liveDirs = new Set<string>();
+  private readonly liveFiles = new Set<SecretFiles>();
 
   constructor(private readonly options: SshSourceOptions) {
     this.description = { kind: 'ssh', host: options.host };
@@ -323,33 +332,72 @@ export class SshSource implements ArchiveSource {
     };
   }
 
-  /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
-  private writeFiles(): { dir: string; key: string; knownHosts: string } {
+  /**
+   * The key and the known_hosts lines as files ssh opens, closed by `close` (the caller's duty,
+   * and dispose's). On Linux they are unnamed files (util/unnamed-file.ts) in /dev/shm or the temp
+   * root, so no kill of lifeboat or ssh leaves the key on disk; without /proc, 0600 files in a fresh
+   * 0700 folder that live as long as the ssh process.
+   */
+  private secretFiles(): SecretFiles {
     const { key, knownHosts } = this.checked();
     const root = this.options.tempRoot || tmpdir();
     mkdirSync(root, { recursive: true });
+    const folders = ['/dev/shm', root];
+    const keyFile = openUnnamedFile(key, folders);
+    if (keyFile) {
+      let knownFile: UnnamedFile | undefined;
+      try {
+        knownFile = openUnnamedFile(knownHosts, folders);
+      } finally {
+        if (!knownFile) keyFile.close();
+      }
+      if (knownFile) {
+        const known = knownFile;
+        return this.live({
+          key: keyFile.path,
+          knownHosts: known.path,
+          close: () => {
+            keyFile.close();
+            known.close();
+          },
+        });
+      }
+    }
+    return this.live(this.namedFiles(root, key, knownHosts));
+  }
+
+  /** Records files as live until closed (dispose closes any a process never got to). */
+  private live(files: SecretFiles): SecretFiles {
+    const entry: SecretFiles = {
+      ...files,
+      close: () => {
+        files.close();
+        this.liveFiles.delete(entry);
+      },
+    };
+    this.liveFiles.add(entry);
+    return entry;
+  }
+
+  /** The key and known_hosts in a fresh 0700 folder (systems without /proc). */
+  private namedFiles(root: string, key: string, knownHosts: string): SecretFiles {
     const dir = mkdtempSync(join(root, 'lifeboat-ssh-'));
-    this.liveDirs.add(dir);
+    const close = () => rmSync(dir, { recursive: true, force: true });
     try {
       const keyFile = join(dir, 'key');
       const knownFile = join(dir, 'known_hosts');
       writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
       writeFileSync(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
-      return { dir, key: keyFile, knownHosts: knownFile };
+      return { key: keyFile, knownHosts: knownFile, close };
     } catch (err) {
-      this.removeDir(dir);
+      close();
       throw err;
     }
   }
 
-  private removeDir(dir: string): void {
-    rmSync(dir, { recursive: true, force: true });
-    this.liveDirs.delete(dir);
-  }
-
-  /** Removes any key folder still present (a process that never ended); safe to call twice. */
+  /** Closes or removes any key file still open (a process that never ended); safe to call twice. */
   dispose(): void {
-    for (const dir of [...this.liveDirs]) this.removeDir(dir);
+    for (const files of [...this.liveFiles]) files.close();
   }
 
   /** The ssh arguments up to and including the destination. */
@@ -389,7 +437,7 @@ export class SshSource implements ArchiveSource {
   }
 
   private spawnSsh(remote: string, options: SshStartOptions): RunningProcess {
-    const files = this.writeFiles();
+    const files = this.secretFiles();
     let proc: RunningProcess;
     try {
       proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
@@ -398,17 +446,17 @@ export class SshSource implements ArchiveSource {
         onStderrLine: options.onStderrLine,
       });
     } catch (err) {
-      this.removeDir(files.dir);
+      files.close();
       throw err;
     }
     if (!options.keepStdin) proc.stdin.end();
     const done = proc.done.then(
       (outcome) => {
-        this.removeDir(files.dir);
+        files.close();
         return this.explained(outcome);
       },
       (err: unknown) => {
-        this.removeDir(files.dir);
+        files.close();
         throw err;
       },
     );
@@ -428,8 +476,7 @@ export class SshSource implements ArchiveSource {
     const v = await runCaptured(this.ssh, ['-V'], {
       env: this.env,
       signal,
-      installHint:
-        'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+      installHint: `install the OpenSSH client (apt-get install openssh-client), or set ${words().option('ssh')} to its path`,
     });
     const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
     if (v.code !== 0 || !version) {
@@ -457,7 +504,7 @@ export class SshSource implements ArchiveSource {
     if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
       throw new ConfigurationError(
         `sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
-          `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`,
+          `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or ${words().set('sudo', false)} and back up a path the user can read.`,
       );
     }
     throw new OperationFailedError(

@@ -1,5 +1,5 @@
 import type { ObjectStore, ObjectVersion } from './object-store.js';
-import { errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
 
 /** A document larger than a reader allows: it was refused, not read. */
 export class DocumentTooLargeError extends Error {
@@ -58,7 +58,11 @@ export async function readBoundedDocument(
     };
   } catch (err) {
     if (err instanceof DocumentTooLargeError) throw err;
-    throw new Error(`${where} cannot be read: ${errorMessage(err)}`, { cause: err });
+    // the cause's class is kept: wrong keys stay a configuration error (exit 2), a stalled store an environment one
+    const message = `${where} cannot be read: ${errorMessage(err)}`;
+    if (err instanceof ConfigurationError) throw new ConfigurationError(message, { cause: err });
+    if (err instanceof EnvironmentError) throw new EnvironmentError(message, { cause: err });
+    throw new Error(message, { cause: err });
   }
   try {
     return { value: JSON.parse(text) as unknown, ...read };

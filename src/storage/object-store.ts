@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import {
@@ -121,6 +122,8 @@ export type VersioningStatus = 'Enabled' | 'Suspended' | 'Disabled' | 'Unsupport
 /** The operations lifeboat performs on a bucket; everything above this speaks in keys. */
 export interface ObjectStore {
   readonly description: string;
+  /** The bucket's own name, for the commands a message suggests (a store without one leaves it out). */
+  readonly bucket?: string;
   checkAccess(): Promise<void>;
   versioning(): Promise<VersioningStatus>;
   /** The current object, or one version of it; undefined when there is none. */
@@ -148,7 +151,7 @@ export interface ObjectStore {
 export class S3ObjectStore implements ObjectStore {
   readonly description: string;
   private readonly client: S3Client;
-  private readonly bucket: string;
+  readonly bucket: string;
   private readonly sse: ReturnType<typeof sseParams>;
 
   constructor(location: S3Location, client?: S3Client) {
@@ -190,7 +193,7 @@ export class S3ObjectStore implements ObjectStore {
     } catch (err) {
       if (s3Status(err) === 404 || isNotFound(err)) {
         throw new ConfigurationError(
-          `The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`,
+          `The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${words().name('bucket')}, ${words().name('endpoint')} and ${words().name('region')}.`,
         );
       }
       throw this.fail(err, 'HeadBucket');

@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
 import { STORE_TIMEOUTS } from './s3-client.js';
 
@@ -61,7 +62,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   if (code === 'NoSuchBucket') {
     return new ConfigurationError(
-      `The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`,
+      `The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${words().option('bucket')}.`,
     );
   }
   if (isStall(err))
@@ -71,7 +72,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   );
   if (net) {
     return new EnvironmentError(
-      `Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`,
+      `Cannot reach ${where} during ${operation} (${net[0]}): check ${words().option('endpoint')} and the network.`,
     );
   }
   return new Error(

@@ -26,3 +26,17 @@ export function shDashC(script: string): string {
   if (script.includes("'")) throw new Error('internal: a remote script must not contain a single quote');
   return `sh -c '${script}'`;
 }
+
+/** Characters a shell word may hold unquoted (and that read the same to a person). */
+const PLAIN_WORD = /^[A-Za-z0-9._/@+=,:%^-]+$/;
+
+/**
+ * One argument of a command lifeboat prints for a person to paste into a POSIX shell: as it is when
+ * it holds only plain characters, else single-quoted (a ' inside written '\''). The shell gives
+ * the command exactly `value`, whatever it holds: "/srv/vol with space" becomes '/srv/vol with space'.
+ */
+export function shellArg(value: string): string {
+  if (value === '') return "''";
+  if (PLAIN_WORD.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,4 +1,6 @@
 import { ConfigurationError } from './errors.js';
+import { redactSecrets } from './redact.js';
+import { words } from './vocabulary.js';
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -7,14 +9,16 @@ import { ConfigurationError } from './errors.js';
  * these rules are the first of two locks, not the only one.
  */
 
-export function describeValue(value: string): string {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+export function describeValue(raw: string): string {
+  const value = redactSecrets(raw);
   const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
   return JSON.stringify(shown);
 }
 
 function checkPattern(input: string, value: string, pattern: RegExp, rule: string): string {
   if (!pattern.test(value)) {
-    throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+    throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: ${rule}`);
   }
   return value;
 }
@@ -25,7 +29,7 @@ export function checkNoControlCharacters(input: string, value: string, allowNewl
     const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
     if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
       throw new ConfigurationError(
-        `Input '${input}' contains a control character (code ${code}): remove it; ` +
+        `${words().subject(input)} contains a control character (code ${code}): remove it; ` +
           `only printable text is accepted.`,
       );
     }
@@ -36,7 +40,7 @@ export function checkNoControlCharacters(input: string, value: string, allowNewl
 export function checkLength(input: string, value: string, max: number): string {
   if (value.length > max) {
     throw new ConfigurationError(
-      `Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`,
+      `${words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`,
     );
   }
   return value;
@@ -87,7 +91,7 @@ export function validatePrefix(input: string, value: string): string {
   checkLength(input, value, 200);
   if (value.split('/').some((s) => s === '.' || s === '..')) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`,
+      `${words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`,
     );
   }
   return checkPattern(
@@ -98,23 +102,29 @@ export function validatePrefix(input: string, value: string): string {
   );
 }
 
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 export function validateRemotePath(input: string, value: string): string {
   checkLength(input, value, 1024);
-  checkPattern(
-    input,
-    value,
-    /^\/[A-Za-z0-9._/@+=,:-]*$/,
-    'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).',
-  );
+  if (value === '')
+    throw new ConfigurationError(
+      `${words().subject(input)} is required: give an absolute path such as /data.`,
+    );
+  checkNoControlCharacters(input, value);
+  checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
   const segments = value.split('/').filter((s) => s !== '');
   if (segments.length === 0) {
     throw new ConfigurationError(
-      `Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`,
+      `${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`,
     );
   }
   if (segments.some((s) => s === '..' || s === '.')) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`,
+      `${words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`,
     );
   }
   return value.length > 1 ? value.replace(/\/+$/, '') : value;
@@ -134,7 +144,7 @@ export function validateExcludePattern(input: string, value: string): string {
 export function validateCommandInput(input: string, value: string): string {
   checkLength(input, value, 4096);
   if (value.includes('\0')) {
-    throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+    throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
   }
   return value;
 }
@@ -142,7 +152,7 @@ export function validateCommandInput(input: string, value: string): string {
 export function validateBucket(input: string, value: string): string {
   if (value === '') {
     throw new ConfigurationError(
-      `Input '${input}' is required: give the name of the bucket that holds the backups.`,
+      `${words().subject(input)} is required: give the name of the bucket that holds the backups.`,
     );
   }
   checkLength(input, value, 63);
@@ -172,15 +182,17 @@ export function validateEndpoint(input: string, value: string): string {
     url = new URL(value);
   } catch {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`,
+      `${words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+    throw new ConfigurationError(
+      `${words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`,
+    );
   }
   if (url.username || url.password) {
     throw new ConfigurationError(
-      `Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
+      `${words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`,
     );
   }
   return value.replace(/\/+$/, '');
@@ -199,7 +211,7 @@ export function validateCommandPath(input: string, value: string): string {
 export function parseNonNegativeInteger(input: string, value: string): number {
   if (!/^\d{1,9}$/.test(value.trim())) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`,
+      `${words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`,
     );
   }
   return Number(value.trim());
@@ -209,7 +221,7 @@ export function parseRatio(input: string, value: string): number {
   const n = Number(value.trim());
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`,
+      `${words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`,
     );
   }
   return n;
@@ -219,7 +231,7 @@ export function parseChoice<T extends string>(input: string, value: string, choi
   const v = value.trim();
   if (!(choices as readonly string[]).includes(v)) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`,
+      `${words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`,
     );
   }
   return v as T;
@@ -232,7 +244,7 @@ export function parseDuration(input: string, value: string): number {
   const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
   if (!parts) {
     throw new ConfigurationError(
-      `Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`,
+      `${words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`,
     );
   }
   let seconds = 0;

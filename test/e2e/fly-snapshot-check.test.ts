@@ -326,7 +326,7 @@ describe('fly-snapshot-check (dist bundle under Node 24, flyctl stand-in with vo
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'crit', report: '[]', 'snapshot-count': '0' });
     expect(run.errors).toEqual([
-      "'flyctl' was not found on PATH: install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path.",
+      "'flyctl' was not found on PATH: install it with superfly/flyctl-actions/setup-flyctl (or from https://fly.io/docs/flyctl/install/), or set the 'flyctl' input to its path.",
     ]);
   });
 

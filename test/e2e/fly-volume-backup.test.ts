@@ -164,6 +164,9 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(auto.code, auto.log).toBe(0);
     expect(auto.outputs['archive-key']).toMatch(/archive\.tar\.gz$/);
     expect((await getJson(bucket, auto.outputs['manifest-key']!))!.compression).toBe('gzip');
+    // gzip's XFL byte: 4 is its fastest level (auto without zstd), 0 the default (gzip when asked)
+    expect((await getBytes(bucket, auto.outputs['archive-key']!))[8]).toBe(4);
+    expect((await getBytes(bucket, gz.outputs['archive-key']!))[8]).toBe(0);
     const none = await backup(bucket, volume, { target: 'none', compression: 'none' });
     expect(none.code, none.log).toBe(0);
     expect(none.outputs['archive-key']).toMatch(/archive\.tar$/);
@@ -182,7 +185,7 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
       { FLY_STANDIN_HIDE: 'zstd' },
     );
     expect(forced.code).toBe(1);
-    expect(forced.log).toContain('compressor is not installed');
+    expect(forced.log).toContain('compression is zstd, but zstd is not installed on the Fly machine');
   });
 
   it('exclude patterns and a pre-command that runs first on the machine', async () => {
@@ -268,7 +271,7 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
         },
         { env: { FLY_API_TOKEN: '' }, message: 'FLY_API_TOKEN is not set' },
         { extra: { app: 'x; rm -rf /' }, message: 'Input \'app\' is "x; rm -rf /"' },
-        { extra: { path: "/data/it's" }, message: "Input 'path' is" },
+        { extra: { path: '/data/bell\u0007' }, message: "Input 'path' contains a control character" },
         { extra: { path: '/data/../etc' }, message: "Input 'path' is" },
         { extra: { target: '../other' }, message: "Input 'target' is" },
         { extra: { label: 'a b' }, message: "Input 'label' is" },

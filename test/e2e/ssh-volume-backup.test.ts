@@ -1,15 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +18,7 @@ import {
   s3Env,
   s3Server,
 } from '../helpers/s3.js';
+import { filesHoldingKey } from '../helpers/key-scan.js';
 import { giveToTestUser, makeKeyPair, startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
 
 let server: SshServer;
@@ -112,6 +104,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
     const body = server.clientKey.privateKey.split('\n')[1]!;
     expect(run.log.replace(/^::add-mask::.*$/gm, '')).not.toContain(body);
     expect(keyDirsLeft(run)).toEqual([]);
+    expect(filesHoldingKey(run.runnerTemp, server.clientKey.privateKey)).toEqual([]);
     expect(existsSync(run.runnerTemp)).toBe(true);
   });
 
@@ -197,7 +190,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
       execFileSync('sh', ['-c', `head -c 400000000 /dev/urandom > "$1/big.bin"`, 'mk', big]);
       execFileSync('chown', ['-R', `${TEST_USER}:`, big]);
       let killed: number[] = [];
-      let keySeen: { dirMode: number; keyMode: number } | undefined;
+      let keyFilesSeen: string[] | undefined;
       let runnerTemp = '';
       try {
         const run = await runAction('ssh-volume-backup', {
@@ -214,17 +207,11 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
               }
               if (!tar || killed.length) return;
               clearInterval(poll);
-              // while the stream flows, the key lives in a 0700 folder under RUNNER_TEMP as a 0600 file
+              // while the stream flows, no file under RUNNER_TEMP holds the key (it has no name at all)
               const temp = runnerTempOf(bundlePid);
               if (temp) {
                 runnerTemp = temp;
-                const dirs = readdirSync(temp).filter((n) => n.startsWith('lifeboat-ssh-'));
-                if (dirs.length === 1) {
-                  keySeen = {
-                    dirMode: statSync(join(temp, dirs[0]!)).mode & 0o777,
-                    keyMode: statSync(join(temp, dirs[0]!, 'key')).mode & 0o777,
-                  };
-                }
+                keyFilesSeen = filesHoldingKey(temp, server.clientKey.privateKey);
               }
               killed = server.sessionPids();
               for (const pid of killed) {
@@ -245,7 +232,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
         );
         expect(run.errors[0]).toContain('The SSH connection to 127.0.0.1');
         expect(runnerTemp).toBe(run.runnerTemp);
-        expect(keySeen).toEqual({ dirMode: 0o700, keyMode: 0o600 });
+        expect(keyFilesSeen).toEqual([]);
       } finally {
         rmSync(big, { recursive: true, force: true });
       }

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sshFlags, startCli, storageFlags } from '../helpers/cli-run.js';
 import { makeFixtureVolume } from '../helpers/fixture-volume.js';
+import { filesHoldingKey } from '../helpers/key-scan.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
 import { createBucket, s3Env, s3Server } from '../helpers/s3.js';
-import { expectNoSecrets, flyBackup, knownSecrets } from './fault-kit.js';
+import { startSshd, TEST_USER, type SshServer } from '../helpers/sshd.js';
+import { expectNoSecrets, flyBackup, knownSecrets, waitFor } from './fault-kit.js';
 
 /** Every secret is announced to the runner with ::add-mask:: and appears nowhere else. */
 function expectMaskedOnly(run: ActionRun, secrets: string[]): void {
@@ -70,5 +73,79 @@ describe('secrets are masked with setSecret and never printed', () => {
     // the report is best effort (its failure is a warning, not a failed step): the token stays hidden
     expect(run.log).toMatch(/127\.0\.0\.1:9|ECONNREFUSED|could not/i);
     expectMaskedOnly(run, [token]);
+  });
+});
+
+/** The pids of ssh clients that log in to this server (a client left running by a killed run). */
+function sshClientsOf(server: SshServer): number[] {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((l) => l.includes(`-p ${server.port} -- ${server.user}@`))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
+}
+
+describe('the SSH key is never left on disk (issue 20 §8)', () => {
+  let server: SshServer;
+  beforeAll(async () => {
+    server = await startSshd();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a CLI backup over ssh SIGKILLed mid-stream — no file under its TMPDIR (or /dev/shm) holds the key; no ssh client or session is left after 20 s', async () => {
+    const bucket = await createBucket();
+    const remote = join(server.home, `secrets-${process.pid}`);
+    mkdirSync(remote, { recursive: true });
+    execFileSync('sh', ['-c', 'head -c 200000000 /dev/urandom > "$1/big.bin"', 'mk', remote]);
+    execFileSync('chown', ['-R', `${TEST_USER}:`, remote]);
+    const temp = mkdtempSync(join(tmpdir(), 'lb-key-kill-'));
+    const ssh = sshFlags(server);
+    try {
+      let pid = 0;
+      const cli = startCli(
+        [
+          'backup',
+          ...ssh.flags,
+          '--path',
+          remote,
+          '--target',
+          't',
+          '--compression',
+          'none',
+          ...storageFlags(bucket),
+        ],
+        { TMPDIR: temp },
+        undefined,
+        { onStart: (p) => (pid = p) },
+      );
+      // mid-stream: the archive's tar runs on the host
+      const remoteTar = () => {
+        try {
+          return execFileSync('pgrep', ['-u', TEST_USER, '-x', 'tar'], { encoding: 'utf8' }).trim() !== '';
+        } catch {
+          return false;
+        }
+      };
+      await waitFor(remoteTar, 60_000, 'the remote tar');
+      // while the stream flows, no file the run made holds the key
+      expect(filesHoldingKey(temp, server.clientKey.privateKey)).toEqual([]);
+      process.kill(pid, 'SIGKILL');
+      const run = await cli.done;
+      expect(run.signal).toBe('SIGKILL');
+      expect(filesHoldingKey(temp, server.clientKey.privateKey)).toEqual([]);
+      expect(filesHoldingKey('/dev/shm', server.clientKey.privateKey)).toEqual([]);
+      // the ssh client dies of the closed pipe, and its session with it
+      await waitFor(
+        () => sshClientsOf(server).length === 0 && server.sessionPids().length === 0,
+        20_000,
+        'the ssh client and session to end',
+      );
+    } finally {
+      ssh.remove();
+      rmSync(temp, { recursive: true, force: true });
+      rmSync(remote, { recursive: true, force: true });
+    }
   });
 });

@@ -83,6 +83,7 @@ async function lifeboat(
   args: string[],
   env: Record<string, string>,
   signalWhen?: () => boolean,
+  signals: NodeJS.Signals[] = ['SIGTERM'],
 ): Promise<CliRun> {
   const child = spawn(NODE24, [join(root, 'dist/cli/index.js'), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...s3Env(), ...env },
@@ -98,7 +99,10 @@ async function lifeboat(
   if (signalWhen) {
     await waitFor(signalWhen, 60_000, 'the moment to send SIGTERM');
     signalledAt = Date.now();
-    child.kill('SIGTERM');
+    for (const [i, sig] of signals.entries()) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      child.kill(sig);
+    }
   }
   const code = await closed;
   clearTimeout(killer);
@@ -172,6 +176,21 @@ describe('verify when the runner fails, not the archive (CLI and action bundles)
     expect(isMountPoint(mnt)).toBe(true);
     expect(readdirSync(mnt)).toEqual([]);
     expect(existsSync(`${mnt}.lifeboat-attempt`)).toBe(false);
+    expect(await verifications(bucket)).toEqual([]);
+  });
+
+  // issue 20 §4: "--path of --if-empty is a live mount point: it was seen deleted after a full-disk failure"
+  it('restore --if-empty --path into a live mount point (an empty 1 MiB tmpfs) that fills up — exit 3, the mount point stays, as empty as it was', async () => {
+    const mnt = tmpfs('size=1m');
+    const run = await lifeboat(
+      ['restore', '--target', 'box', '--if-empty', '--path', mnt, ...storage(bucket)],
+      {},
+    );
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/ENOSPC/);
+    expect(run.stderr).not.toMatch(/damaged|mismatch|corrupt|\n\s+at /i);
+    expect(isMountPoint(mnt)).toBe(true);
+    expect(readdirSync(mnt)).toEqual([]);
     expect(await verifications(bucket)).toEqual([]);
   });
 
@@ -272,4 +291,76 @@ describe('a signal ends a CLI command within seconds, whatever it waits on', () 
     expect(run.afterSignalMs).toBeLessThan(6_000);
     expect(run.stderr).toMatch(/lifeboat backup: /);
   }, 120_000);
+
+  // issue 20 §6: every command, not only backup: a verify and a restore whose download stopped
+  it('SIGTERM during a verify, and during a restore --to, whose archive download stopped moving — exit 130 within 6 s, no verification.json, nothing restored', async () => {
+    const bucket = await createBucket();
+    const volume = bigVolume();
+    made.push(volume);
+    const stored = await lifeboat(
+      ['backup', '--local', '--path', volume, '--target', 'big', ...storage(bucket)],
+      {},
+    );
+    expect(stored.code, stored.stderr).toBe(0);
+    const to = join(scratch('restore-to'), 'volume');
+    for (const [command, args] of [
+      ['verify', ['--target', 'big']],
+      ['restore', ['--target', 'big', '--to', to]],
+    ] as const) {
+      proxy.setRules([
+        {
+          match: (r) => r.method === 'GET' && /\/archive\.tar\.zst(\?|$)/.test(r.url),
+          stallAfterBytes: 65_536,
+        },
+      ]);
+      let heldSince = 0;
+      const run = await lifeboat([command, ...args, ...storage(bucket, proxy.endpoint)], {}, () => {
+        // the download got its 64 KiB and then nothing: signal a second into the stall
+        if ((proxy.applied[0] ?? 0) < 1) return false;
+        heldSince ||= Date.now();
+        return Date.now() - heldSince > 1_000;
+      });
+      proxy.setRules([]);
+      expect(run.code, `${command}: ${run.stderr}`).toBe(130);
+      expect(run.afterSignalMs, command).toBeLessThan(6_000);
+      expect(run.stderr).toMatch(new RegExp(`lifeboat ${command}: `));
+    }
+    expect(await verifications(bucket)).toEqual([]);
+    expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
+  }, 180_000);
+
+  // was: the second SIGINT got Node's default action: killed at once, a partial copy left in the
+  // restore's holding folder (and, for a backup, an open multipart upload)
+  it('Ctrl-C twice during a restore --to whose download stopped moving — the second is told it is already stopping; exit 130, nothing left', async () => {
+    const bucket = await createBucket();
+    const volume = bigVolume();
+    made.push(volume);
+    const stored = await lifeboat(
+      ['backup', '--local', '--path', volume, '--target', 'big', ...storage(bucket)],
+      {},
+    );
+    expect(stored.code, stored.stderr).toBe(0);
+    const to = join(scratch('restore-twice'), 'volume');
+    proxy.setRules([
+      {
+        match: (r) => r.method === 'GET' && /\/archive\.tar\.zst(\?|$)/.test(r.url),
+        stallAfterBytes: 65_536,
+      },
+    ]);
+    let heldSince = 0;
+    const run = await lifeboat(
+      ['restore', '--target', 'big', '--to', to, ...storage(bucket, proxy.endpoint)],
+      {},
+      () => {
+        if ((proxy.applied[0] ?? 0) < 1) return false;
+        heldSince ||= Date.now();
+        return Date.now() - heldSince > 1_000;
+      },
+      ['SIGINT', 'SIGINT'],
+    );
+    proxy.setRules([]);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('lifeboat restore: SIGINT again: already stopping');
+    expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
+  }, 180_000);
 });

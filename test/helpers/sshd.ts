@@ -119,8 +119,9 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 /**
  * A real OpenSSH server on 127.0.0.1 with a free port, its own host key, a PidFile and an
  * AuthorizedKeysFile that the test controls; logins as the test user with one key only.
+ * `extraConfig` lines are appended to sshd_config (a ForceCommand that narrows the PATH, say).
  */
-export async function startSshd(): Promise<SshServer> {
+export async function startSshd(o: { extraConfig?: string[] } = {}): Promise<SshServer> {
   if (!existsSync(SSHD))
     throw new Error(`${SSHD} is missing: run bash scripts/setup-system.sh (openssh-server)`);
   const user = ensureTestUser();
@@ -151,6 +152,7 @@ export async function startSshd(): Promise<SshServer> {
       'PrintMotd no',
       'LogLevel INFO',
       'MaxStartups 50',
+      ...(o.extraConfig ?? []),
       '',
     ].join('\n'),
   );

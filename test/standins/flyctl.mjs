@@ -9,13 +9,19 @@
 //   FLY_STANDIN_MACHINES     comma-separated machine ids (default 148e123a0b4d89)
 //   FLY_STANDIN_VOLUME       local directory shown as the volume
 //   FLY_STANDIN_REMOTE_PATH  where the volume is mounted on the "machine" (default /data)
-//   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd)
+//   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd, sh, tar, du)
+//   FLY_STANDIN_PATH         the machine's whole PATH (a folder of busybox applet links, say): the
+//                            machine has exactly those tools (FLY_STANDIN_HIDE then does not apply)
 //   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall
 //   FLY_STANDIN_LOG          file that receives one JSON line per invocation (argv, pid, time)
 //   FLY_STANDIN_TAR          exit2:N — the machine's `tar` is a wrapper that writes the first N
 //                            bytes of the real tar's output, prints a fatal error and exits 2
 //                            (what GNU tar does on a read error); for the fault suite
 //   FLY_STANDIN_STATE        JSON file with volumes and snapshots (volumes commands)
+//   FLY_STANDIN_CPUS         CPU list the machine's command runs on (taskset -c; the benchmark's
+//                            slim machine: one CPU, shared with a hog)
+//   FLY_STANDIN_RATE         bytes per second the machine-to-runner link carries (a throttle in
+//                            the pipe; default unlimited)
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +84,7 @@ function checkApp(app) {
 }
 
 function remotePathDir() {
+  if (env.FLY_STANDIN_PATH) return env.FLY_STANDIN_PATH;
   const hide = (env.FLY_STANDIN_HIDE || '').split(',').filter(Boolean);
   const tarFault = /^exit2:(\d+)$/.exec(env.FLY_STANDIN_TAR || '');
   if (tarFault) hide.push('tar');
@@ -127,6 +134,8 @@ function remotePathDir() {
     'sed',
     'grep',
     'cut',
+    'du',
+    'awk',
   ];
   if (tarFault) {
     const realTar = ['/usr/bin/tar', '/bin/tar'].find((p) => existsSync(p));
@@ -146,6 +155,12 @@ function remotePathDir() {
     }
   }
   return dir;
+}
+
+/** Whether `word` runs on a machine whose PATH is `path` (a word with a slash is a path). */
+function onPath(word, path) {
+  if (word.includes('/')) return existsSync(word);
+  return path.split(':').some((d) => d && existsSync(join(d, word)));
 }
 
 function sshConsole(args) {
@@ -184,6 +199,14 @@ function sshConsole(args) {
   if (words.length === 0) fail('empty command');
   const remotePath = env.FLY_STANDIN_REMOTE_PATH || '/data';
   const childEnv = { PATH: remotePathDir(), HOME: '/root', LANG: 'C.UTF-8' };
+  if (!onPath(words[0], childEnv.PATH)) {
+    // The command word is not on the machine (`sh` on a distroless image). What Fly's SSH server
+    // (hallpass, not public) answers then is not in flyctl's source: flyctl prints the
+    // *ssh.ExitError of session.Run (ssh/io.go) as "ssh shell: Process exited with status N".
+    // The stand-in answers as a POSIX shell does for a command it cannot find: status 127, no
+    // output. lifeboat must not rely on more than "no output, status 127".
+    fail('ssh shell: Process exited with status 127');
+  }
   let cmd = words[0];
   let cmdArgs = words.slice(1);
   if (env.FLY_STANDIN_VOLUME) {
@@ -203,7 +226,21 @@ function sshConsole(args) {
       ...words,
     ];
   }
+  if (env.FLY_STANDIN_CPUS) {
+    cmdArgs = ['-c', env.FLY_STANDIN_CPUS, cmd, ...cmdArgs];
+    cmd = '/usr/bin/taskset';
+  }
   const child = spawn(cmd, cmdArgs, { env: childEnv, stdio: ['inherit', 'pipe', 'inherit'] });
+  // the link's rate: after each chunk, wait until the link would have carried it
+  const rate = Number(env.FLY_STANDIN_RATE || 0);
+  const started = Date.now();
+  const ahead = () => (rate > 0 ? (sent / rate) * 1000 - (Date.now() - started) : 0);
+  /** Resumes the machine's output once the link has carried what was sent. */
+  const resumeOnTime = () => {
+    const wait = ahead();
+    if (wait > 5) setTimeout(() => child.stdout.resume(), wait);
+    else child.stdout.resume();
+  };
   let limit = Infinity;
   let kind = 'ok';
   const m = /^(truncate|fail-mid):(\d+)$/.exec(mode);
@@ -235,7 +272,10 @@ function sshConsole(args) {
     sent += chunk.length;
     if (!process.stdout.write(chunk)) {
       child.stdout.pause();
-      process.stdout.once('drain', () => child.stdout.resume());
+      process.stdout.once('drain', resumeOnTime);
+    } else if (ahead() > 5) {
+      child.stdout.pause();
+      resumeOnTime();
     }
   });
   child.on('error', (err) => fail(`ssh shell: ${err.message}`));

@@ -17,7 +17,7 @@ import {
   volume,
   type BackupSetup,
 } from '../ports/backup-fixture.js';
-import { hasZstd, makeTar, ScriptedSource } from '../ports/scripted-source.js';
+import { framedArchive, hasZstd, makeTar, ScriptedSource } from '../ports/scripted-source.js';
 
 // runBackup end to end in-process: the scripted source plays the framed stream of a tar made in
 // memory, the memory store keeps what a versioned bucket would
@@ -55,6 +55,7 @@ describe('runBackup: a first backup', () => {
     expect(store.keys(ROOT)).toEqual([
       `${ROOT}latest.json`,
       `${ROOT}${folder}archive.tar.gz`,
+      `${ROOT}${folder}index.jsonl.gz`,
       `${ROOT}${folder}manifest.json`,
     ]);
     // the bytes in the bucket are the bytes the source sent, and the hash is of those bytes
@@ -102,7 +103,7 @@ describe('runBackup: a first backup', () => {
     });
 
     // the order of the writes: the conditional-write probe (this store is Ceph-like: the second
-    // write is accepted, so there is no third), claim the id, the archive, the manifest, claim the
+    // write is accepted, so there is no third), claim the id, the archive, its index, the manifest, claim the
     // move, latest last; the two claims are released (a release record and a delete marker each)
     // and nothing else is written after latest
     expect(store.writes(ROOT)).toEqual([
@@ -111,6 +112,7 @@ describe('runBackup: a first backup', () => {
       'DeleteObject conditional-write-probe.json',
       `PutObject ${folder}claim.json`,
       `CompleteUpload ${folder}archive.tar.gz`,
+      `CompleteUpload ${folder}index.jsonl.gz`,
       `PutObject ${folder}manifest.json`,
       'PutObject first-snapshot.json',
       'PutObject latest.json',
@@ -253,6 +255,7 @@ describe('runBackup: the next backups', () => {
     expect(second.result.pruned).toEqual([]);
     expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toEqual([
       first.result.archiveKey,
+      LAYOUT.indexKey(first.result.snapshotId),
       first.result.manifestKey,
     ]);
     // a suspect snapshot is listed as such, never as good
@@ -274,7 +277,7 @@ describe('runBackup: the next backups', () => {
     });
     expect(second.result.status).toBe('ok');
     expect(second.logger.warnings).toEqual([
-      expect.stringMatching(/^the new archive is much smaller .*; accepted because allow-shrink is true$/),
+      expect.stringMatching(/^the new archive is much smaller .*; accepted because 'allow-shrink' is true$/),
     ]);
     expect(latestOf(store)?.snapshotId).toBe(second.result.snapshotId);
     expect(second.result.pruned).toEqual([first.result.snapshotId]);
@@ -309,7 +312,11 @@ describe('runBackup: the next backups', () => {
       expect(manifest.map((v) => v.deleteMarker)).toEqual([true, false]);
       const writes = store.writes(folder);
       const deletes = writes.slice(writes.indexOf('DeleteObject manifest.json'));
-      expect(deletes).toEqual(['DeleteObject manifest.json', 'DeleteObject archive.tar.gz']);
+      expect(deletes).toEqual([
+        'DeleteObject manifest.json',
+        'DeleteObject archive.tar.gz',
+        'DeleteObject index.jsonl.gz',
+      ]);
     }
     expect((await listSnapshots(store, LAYOUT)).map((e) => e.id)).toEqual([ids[3], ids[2]]);
     expect(latestOf(store)?.snapshotId).toBe(ids[3]);
@@ -359,7 +366,7 @@ describe('runBackup: time comes from the storage', () => {
     expect(manifestOf(store, behind.result.snapshotId).created).toBe('2026-11-23T02:02:00.000Z');
     expect(latestOf(store)?.snapshotId).toBe(behind.result.snapshotId);
     expect(behind.result.pruned).toEqual([first.result.snapshotId]);
-    expect(store.keys(LAYOUT.snapshotPrefix(behind.result.snapshotId))).toHaveLength(2);
+    expect(store.keys(LAYOUT.snapshotPrefix(behind.result.snapshotId))).toHaveLength(3);
   });
 
   it('a storage clock that went back: latest.json does not move back and nothing is pruned', async () => {
@@ -372,7 +379,7 @@ describe('runBackup: time comes from the storage', () => {
         'not before snapshot 20261123T010000Z: latest.json never moves back, so snapshot 20261123T010000Z was stored but latest was not moved and nothing was pruned.',
     );
     expect(latestOf(store)?.snapshotId).toBe(first.result.snapshotId);
-    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(2);
+    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(3);
   });
 
   // 0.1.0 took ids from the runner's clock: one run with a clock a day ahead stored an id in the
@@ -388,7 +395,7 @@ describe('runBackup: time comes from the storage', () => {
       clock.advance(HOUR);
       const next = await backup({ store, clock, options: { retention: keepLast(1) } });
       expect(latestOf(store)?.snapshotId).toBe(next.result.snapshotId);
-      expect(store.keys(LAYOUT.snapshotPrefix(next.result.snapshotId))).toHaveLength(2);
+      expect(store.keys(LAYOUT.snapshotPrefix(next.result.snapshotId))).toHaveLength(3);
       expect(next.result.pruned).toHaveLength(1);
     }
     expect((await listSnapshots(store, LAYOUT)).map((e) => e.id)).toEqual(['20261123T050000Z']);
@@ -403,6 +410,33 @@ describe('runBackup: time comes from the storage', () => {
       completed: '2026-11-23T02:00:00.000Z',
     });
     expect(latestOf(store)?.updated).toBe('2026-11-23T02:00:00.000Z');
+  });
+});
+
+describe('runBackup: a run never publishes so late that prune takes it for a leftover', () => {
+  // prune removes a folder without a manifest once its newest object is 24 h old (storage time);
+  // that is safe only because a live run gives up publishing after MAX_PUBLISH_MS (20 h)
+  it('a backup whose stream took 21 hours (storage time) writes no manifest and leaves latest.json alone', async () => {
+    const { clock, store } = fixture();
+    const first = await backup({ store, clock });
+    clock.advance(DAY);
+    const sent = await framedArchive({ entries: volume(2) });
+    const source = new ScriptedSource({ label: 'flyctl', tools: { flyctl: '0.4.87' } });
+    source.enqueue({
+      stdout: () => {
+        clock.advance(21 * HOUR);
+        return sent.framed;
+      },
+    });
+    const run = await failingBackup({ store, clock, source });
+    const id = '20261124T020000Z';
+    expect(run.error.message).toBe(
+      `the backup of app ran 21h, longer than the 20h after which prune may take an unfinished snapshot for a leftover: ` +
+        `snapshot ${id} was not published (its archive stays until retention removes it). ` +
+        'Back up less at once (exclude, or split the path into targets).',
+    );
+    expect(store.json(LAYOUT.manifestKey(id))).toBeUndefined();
+    expect(latestOf(store)?.snapshotId).toBe(first.result.snapshotId);
   });
 });
 
@@ -441,7 +475,7 @@ describe('runBackup: a 503 on the PUT of latest.json', () => {
       [first.result.snapshotId, 'ok'],
     ]);
     // retention (last: 1) never ran: the first snapshot is whole; both claims were released
-    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(2);
+    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(3);
     expect(store.keys(ROOT).filter((k) => k.endsWith('claim.json') || k.endsWith('successor.json'))).toEqual(
       [],
     );
@@ -637,7 +671,10 @@ describe('runBackup: failures publish nothing', () => {
     expect(latestOf(store)?.snapshotId).toBe(first.result.snapshotId);
     // the archive stays, in a folder without a manifest: never good, never counted, never pruned
     const orphan = '20261124T020000Z';
-    expect(store.keys(LAYOUT.snapshotPrefix(orphan))).toEqual([LAYOUT.archiveKey(orphan, 'gzip')]);
+    expect(store.keys(LAYOUT.snapshotPrefix(orphan))).toEqual([
+      LAYOUT.archiveKey(orphan, 'gzip'),
+      LAYOUT.indexKey(orphan),
+    ]);
     clock.advance(DAY);
     const next = await backup({ store, clock, options: { retention: keepLast(1) } });
     expect(next.result.pruned).toEqual([first.result.snapshotId]);
@@ -711,7 +748,7 @@ describe('runBackup: a signal once the archive is stored', () => {
     );
     expect(latestOf(store)?.snapshotId).toBe('20261124T020000Z');
     // keep-last 1 did not run: the first snapshot is whole; the claims were released
-    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(2);
+    expect(store.keys(LAYOUT.snapshotPrefix(first.result.snapshotId))).toHaveLength(3);
     expect(store.keys(ROOT).filter((k) => /claim|successor|first-snapshot/.test(k))).toEqual([]);
   });
 });

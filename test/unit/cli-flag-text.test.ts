@@ -55,3 +55,19 @@ describe('the CLI flags verify-restore prints for the swap (src/options/remote-s
     expect(asRestoreFlags(fly).text('app')).toBe('my-app');
   });
 });
+
+describe("a restore's selection is never read from the environment", () => {
+  it('LIFEBOAT_EXCLUDE and LIFEBOAT_INCLUDE (the backup’s settings in a cron environment) do not filter a restore', () => {
+    const env = { LIFEBOAT_EXCLUDE: 'uploads/**', LIFEBOAT_INCLUDE: 'db/**', LIFEBOAT_TARGET: 'app' };
+    const restore = readFlags([], COMMANDS.restore!.flags, env).reader;
+    expect(restore.lines('exclude')).toEqual([]);
+    expect(restore.lines('include')).toEqual([]);
+    // other flags still come from the environment, and the backup's exclude does too
+    expect(restore.text('target')).toBe('app');
+    expect(readFlags([], COMMANDS.backup!.flags, env).reader.lines('exclude')).toEqual(['uploads/**']);
+    // given on the command line, they select
+    expect(readFlags(['--exclude', 'a/**'], COMMANDS.restore!.flags, env).reader.lines('exclude')).toEqual([
+      'a/**',
+    ]);
+  });
+});

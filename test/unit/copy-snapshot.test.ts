@@ -133,7 +133,9 @@ describe('runCopy: a proven snapshot to a second bucket', () => {
     const dm = b.destination.json<Manifest & { copiedFrom: unknown }>(TO.manifestKey(id))!;
     expect(schemaErrors('manifest', dm)).toEqual([]);
     const { archive: _a, copiedFrom: _c, ...rest } = dm;
-    const { archive: _sa, ...sourceRest } = m;
+    // the source's index is not the copy's: it is left out (lifeboat index writes one for the copy)
+    const { archive: _sa, index: _si, ...sourceRest } = m;
+    expect(_si).toBeDefined();
     expect(rest).toEqual(sourceRest);
     expect(dm.archive).toEqual({
       key: archiveKey,
@@ -223,7 +225,35 @@ describe('runCopy: a proven snapshot to a second bucket', () => {
     expect(result.pruned).toEqual([b.ids[0]]);
     expect(b.destination.keys(TO.snapshotPrefix(b.ids[0]!))).toEqual([]);
     // the source is never pruned by a copy
-    expect(b.source.keys(LAYOUT.snapshotPrefix(b.ids[0]!))).toHaveLength(2);
+    expect(b.source.keys(LAYOUT.snapshotPrefix(b.ids[0]!))).toHaveLength(3);
+  });
+});
+
+describe("runCopy: the destination's retention never deletes what its latest.json names", () => {
+  // issue 20 §1: a copy whose move of latest.json failed (a 503) leaves a good snapshot newer than
+  // the one latest.json names; the next copy's retention (keep-last 1) keeps both
+  it('keep-last 1 after a copy that stored a newer snapshot but could not move latest.json: both stay', async () => {
+    const b = await buckets({ backups: 3, verified: false });
+    const [oldest, named, newer] = b.ids as [string, string, string];
+    await copy(b, { requireVerified: false, snapshot: { kind: 'id', id: named } });
+    b.destination.fault = ({ operation, key }) => {
+      if (operation === 'PutObject' && key === TO.latestKey) throw s3Error('ServiceUnavailable', 503, 'busy');
+    };
+    await failingCopy(b, { requireVerified: false, snapshot: { kind: 'id', id: newer } });
+    b.destination.fault = undefined;
+    expect(b.destination.json<LatestPointer>(TO.latestKey)?.snapshotId).toBe(named);
+    b.clock.advance(HOUR);
+    const { result, logger } = await copy(b, {
+      requireVerified: false,
+      snapshot: { kind: 'id', id: oldest },
+      retention: keepLast(1),
+    });
+    // the copy of the oldest is what the policy drops; latest.json's snapshot and the newer one stay
+    expect(result.pruned).toEqual([oldest]);
+    expect(b.destination.json<LatestPointer>(TO.latestKey)?.snapshotId).toBe(named);
+    expect(b.destination.keys(TO.snapshotPrefix(named)).length).toBeGreaterThan(1);
+    expect(b.destination.keys(TO.snapshotPrefix(newer)).length).toBeGreaterThan(1);
+    expect(logger.text).toContain(`keeping ${named} although the policy does not: latest.json names it`);
   });
 });
 

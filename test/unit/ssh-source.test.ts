@@ -130,7 +130,7 @@ describe('ssh source', () => {
     ).toBe('changed-host-key');
     expect(explainSshFailure(o, ['u@h: Permission denied (publickey).'])).toEqual({
       kind: 'auth',
-      message: expect.stringMatching(/refused the ssh-key for user u/),
+      message: expect.stringMatching(/refused the key in the 'ssh-key' input for user u/),
     });
     expect(kindOf(['Load key "/t/key": invalid format'])).toBe('key-format');
     expect(kindOf(['ssh: connect to host h port 22: Connection refused'])).toBe('refused');
@@ -172,7 +172,9 @@ describe('ssh source', () => {
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(ConfigurationError);
-      expect((err as Error).message).toMatch(/^Connection refused by vps\.example\.com:2222: check the host/);
+      expect((err as Error).message).toMatch(
+        /^Connection refused by vps\.example\.com:2222: check the 'host' input/,
+      );
     });
 
     it('a timeout: OperationFailedError naming the server, then the explanation', async () => {

@@ -80,7 +80,7 @@ describe('runVerify: a temporary holding directory (no holding-dir given)', () =
     expect(seen[0]!.names).toEqual([expect.stringMatching(/^lifeboat-verify-app-20261123T020000Z-\w{6}$/)]);
     expect(seen[0]!.mode).toBe(0o700);
     expect(v.logger.lines).toContain(
-      `removed the temporary copy in ${join(root, seen[0]!.names[0]!)} (give holding-dir to keep one)`,
+      `removed the temporary copy in ${join(root, seen[0]!.names[0]!)} (give the 'holding-dir' input to keep one)`,
     );
     // nothing of it is left: no copy, no marker
     expect(await readdir(root)).toEqual([]);
@@ -187,7 +187,11 @@ describe('runVerify: faults of the environment write no verdict and leave nothin
     const { clock, store, result: b } = await stored();
     store.fault = async ({ operation, key }) => {
       if (operation === 'GetObject' && key === b.archiveKey) {
-        await store.deleteKeys([LAYOUT.manifestKey(b.snapshotId), b.archiveKey]);
+        await store.deleteKeys([
+          LAYOUT.manifestKey(b.snapshotId),
+          b.archiveKey,
+          LAYOUT.indexKey(b.snapshotId),
+        ]);
       }
     };
     const v = await verify(store, clock, { mode: 'stream' });

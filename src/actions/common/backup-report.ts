@@ -1,6 +1,7 @@
 import type { BackupResult } from '../../jobs/backup.js';
 import type { BACKUP_OUTPUTS } from './backup-inputs.js';
 import { formatBytes } from '../../util/format.js';
+import { changeCounts } from '../../jobs/backup-changes.js';
 import { code, type Summary } from './summary.js';
 
 type BackupOutput = (typeof BACKUP_OUTPUTS)[number];
@@ -66,6 +67,18 @@ export function backupSummary(summary: Summary, title: string, result: BackupRes
       ['Pruned', pruned],
     ],
   );
+  if (result.changes) {
+    // the change report: a daily backup doubles as a record of what changed
+    summary.heading(`Changes since ${result.changes.since}`, 3).table(
+      ['Change', 'Path', 'Size'],
+      result.changes.top.map((c) => [
+        c.kind === 'changed' ? `changed (${c.aspects.join(', ')})` : c.kind,
+        code(c.path),
+        `${c.sizeDelta >= 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`,
+      ]),
+    );
+    summary.quote(changeCounts(result.changes));
+  }
   if (result.message) summary.quote(result.message);
   for (const w of result.warnings) summary.quote(`warning: ${w}`);
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../../util/errors.js';
+import { redactSecrets } from '../../util/redact.js';
 import { maskKnownSecrets, setOutputs, type OutputValue } from './action-io.js';
 import { Summary } from './summary.js';
 
@@ -167,7 +168,7 @@ async function writeSummary<I, R, O extends string>(
       // under the action's own summary, or alone when the step failed before it had a result
       if (summary.isEmpty) summary.heading(`${mark} ${step.name} ${verb}`);
       else summary.heading(`${mark} ${title}`, 3);
-      summary.paragraph(errorMessage(failure));
+      summary.paragraph(redactSecrets(errorMessage(failure)));
     }
     if (summary.isEmpty) return;
     await core.summary.addRaw(summary.toHtml()).write();
@@ -184,7 +185,7 @@ function report<I, R, O extends string>(step: ActionStep<I, R, O>, failure: unkn
   if (failure === undefined) return;
   const expected = failure instanceof ConfigurationError || failure instanceof OperationFailedError;
   if (!expected && failure instanceof Error && failure.stack) core.debug(failure.stack);
-  const message = errorMessage(failure);
+  const message = redactSecrets(errorMessage(failure));
   const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
   if (step.failures !== 'never-fail') core.setFailed(message);
   else if (failure instanceof ConfigurationError) core.error(words);

@@ -1,0 +1,151 @@
+import { displayPath, entryKey, type IndexEntry, type IndexEntryType } from './snapshot-index.js';
+
+/**
+ * What changed between two snapshots, from their indexes (restic diff's categories): a path only
+ * in the newer is added, only in the older removed, in both with other content (sha256 or size),
+ * mode, type, link target or owner changed. The older index is held as one small record a path
+ * (the tar order of the two need not agree); the newer is streamed. Changes come largest first:
+ * by how many bytes they add or take away.
+ */
+
+export type ChangeAspect = 'content' | 'mode' | 'type' | 'link' | 'owner';
+
+export interface PathState {
+  type: IndexEntryType;
+  size: number;
+  mode: number;
+}
+
+export interface PathChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** For a changed path: what changed. */
+  aspects: ChangeAspect[];
+  before?: PathState;
+  after?: PathState;
+  /** Bytes added (positive) or taken away (negative). */
+  sizeDelta: number;
+}
+
+export interface IndexDiff {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** Regular files of the older snapshot, and of those how many are gone. */
+  olderFiles: number;
+  removedFiles: number;
+  bytesAdded: number;
+  bytesRemoved: number;
+  /** Every change, largest first. */
+  changes: PathChange[];
+}
+
+interface Held {
+  path: string;
+  type: IndexEntryType;
+  size: number;
+  mode: number;
+  owner: string;
+  sha256?: string;
+  link?: string;
+}
+
+function held(e: IndexEntry): Held {
+  return {
+    path: displayPath(e),
+    type: e.type,
+    size: e.size,
+    mode: e.mode,
+    owner: `${e.uid}:${e.gid}`,
+    ...(e.sha256 ? { sha256: e.sha256 } : {}),
+    ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
+  };
+}
+
+const isFile = (t: IndexEntryType) => t === 'file' || t === 'contiguous-file';
+const state = (h: Held): PathState => ({ type: h.type, size: h.size, mode: h.mode });
+
+function aspectsOf(a: Held, b: Held): ChangeAspect[] {
+  const out: ChangeAspect[] = [];
+  if (a.type !== b.type) out.push('type');
+  else if (isFile(a.type) && (a.sha256 !== b.sha256 || a.size !== b.size)) out.push('content');
+  if ((a.mode & 0o7777) !== (b.mode & 0o7777)) out.push('mode');
+  if (a.link !== b.link) out.push('link');
+  if (a.owner !== b.owner) out.push('owner');
+  return out;
+}
+
+export async function diffIndexes(
+  older: AsyncIterable<IndexEntry>,
+  newer: AsyncIterable<IndexEntry>,
+): Promise<IndexDiff> {
+  const before = new Map<string, Held>();
+  let olderFiles = 0;
+  for await (const e of older) {
+    before.set(entryKey(e), held(e));
+    if (isFile(e.type)) olderFiles++;
+  }
+  const d: IndexDiff = {
+    added: 0,
+    removed: 0,
+    changed: 0,
+    unchanged: 0,
+    olderFiles,
+    removedFiles: 0,
+    bytesAdded: 0,
+    bytesRemoved: 0,
+    changes: [],
+  };
+  for await (const e of newer) {
+    const key = entryKey(e);
+    const now = held(e);
+    const was = before.get(key);
+    before.delete(key);
+    if (!was) {
+      d.added++;
+      d.changes.push({ path: now.path, kind: 'added', aspects: [], after: state(now), sizeDelta: now.size });
+      continue;
+    }
+    const aspects = aspectsOf(was, now);
+    if (aspects.length === 0) {
+      d.unchanged++;
+      continue;
+    }
+    d.changed++;
+    d.changes.push({
+      path: now.path,
+      kind: 'changed',
+      aspects,
+      before: state(was),
+      after: state(now),
+      sizeDelta: now.size - was.size,
+    });
+  }
+  for (const was of before.values()) {
+    d.removed++;
+    if (isFile(was.type)) d.removedFiles++;
+    d.changes.push({
+      path: was.path,
+      kind: 'removed',
+      aspects: [],
+      before: state(was),
+      sizeDelta: -was.size,
+    });
+  }
+  for (const c of d.changes) {
+    if (c.sizeDelta > 0) d.bytesAdded += c.sizeDelta;
+    else d.bytesRemoved -= c.sizeDelta;
+  }
+  d.changes.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.path < b.path ? -1 : 1));
+  return d;
+}
+
+/** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
+export function describeChange(c: PathChange, formatBytes: (n: number) => string): string {
+  const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
+  const size =
+    c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
+  const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
+  return `${sign} ${c.path}${what}${size}`;
+}

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { decryptingStream } from '../crypto/age-stream.js';
+import { readBoundedDocument } from '../storage/bounded-json.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
+import { LIFEBOAT_VERSION } from '../util/version.js';
+import type { TargetLayout } from './layout.js';
+import type { IndexObject, Manifest } from './manifest.js';
+import { schemaErrors } from './schemas.js';
+import { decodeIndexLine, MAX_INDEX_LINE_BYTES, type IndexEntry } from './snapshot-index.js';
+
+/**
+ * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
+ * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
+ * is never rewritten: the manifest's archive fields, and with them latest.json and every
+ * verification.json, stay as they were.
+ *
+ * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
+ * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
+ * (the rule of verification.json). Its lines are trusted only once the whole object was read and
+ * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
+ * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ */
+
+export const INDEX_POINTER_SCHEMA_VERSION = 1;
+const MAX_POINTER_BYTES = 64 * 1024;
+
+export interface IndexPointer {
+  schema: typeof INDEX_POINTER_SCHEMA_VERSION;
+  snapshotId: string;
+  archive: { sha256: string; versionId: string | null };
+  index: IndexObject;
+  written: string;
+  tools?: { lifeboat: string };
+}
+
+export function indexPointerFor(m: Manifest, index: IndexObject, now: Date): IndexPointer {
+  return {
+    schema: INDEX_POINTER_SCHEMA_VERSION,
+    snapshotId: m.snapshotId,
+    archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+    index,
+    written: now.toISOString(),
+    tools: { lifeboat: LIFEBOAT_VERSION },
+  };
+}
+
+export type FoundIndex = { found: true; index: IndexObject } | { found: false; reason: string };
+
+/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
+export async function findIndex(store: ObjectStore, layout: TargetLayout, m: Manifest): Promise<FoundIndex> {
+  const ownKey = (encrypted: boolean) => layout.indexKey(m.snapshotId, encrypted);
+  if (m.index) {
+    if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
+      return {
+        found: false,
+        reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
+      };
+    }
+    return { found: true, index: m.index };
+  }
+  const key = layout.indexPointerKey(m.snapshotId);
+  let stored;
+  try {
+    stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
+  } catch (err) {
+    return { found: false, reason: errorMessage(err) };
+  }
+  if (!stored) {
+    return {
+      found: false,
+      reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
+    };
+  }
+  const errors = schemaErrors('indexPointer', stored.value);
+  if (errors.length > 0)
+    return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+  const p = stored.value as IndexPointer;
+  const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+  if (
+    p.snapshotId !== m.snapshotId ||
+    p.archive.sha256 !== m.archive.sha256 ||
+    !versions.includes(p.archive.versionId)
+  ) {
+    return {
+      found: false,
+      reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
+    };
+  }
+  if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
+    return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
+  }
+  return { found: true, index: p.index };
+}
+
+/** The index or one clear error saying why there is none (and how to make one). */
+export async function requireIndex(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+): Promise<IndexObject> {
+  const found = await findIndex(store, layout, m);
+  if (!found.found)
+    throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+  return found.index;
+}
+
+class Sha256Tap extends Transform {
+  bytes = 0;
+  readonly hash = createHash('sha256');
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (err?: Error | null, data?: Buffer) => void,
+  ): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+export interface ReadIndexOptions {
+  /** The age identity, for an encrypted index. */
+  identity?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The lines of a stored index, one at a time (never more than one line held), checked at the end
+ * against the sha256, size and count recorded for it (see the invariant above).
+ */
+export async function* readIndexEntries(
+  store: ObjectStore,
+  index: IndexObject,
+  options: ReadIndexOptions = {},
+): AsyncGenerator<IndexEntry> {
+  const where = `${store.description}/${index.key}`;
+  if (index.encrypted && !options.identity) {
+    throw new ConfigurationError(
+      `${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`,
+    );
+  }
+  const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+  const tap = new Sha256Tap();
+  let plain: Readable = download.body.pipe(tap);
+  download.body.once('error', (err) => tap.destroy(err));
+  if (index.encrypted) {
+    const d = await decryptingStream(options.identity ?? '');
+    tap.pipe(d.input);
+    tap.once('error', (err) => d.input.destroy(err));
+    plain = await d.output;
+  }
+  const gunzip = zlib.createGunzip();
+  plain.once('error', (err) => gunzip.destroy(err));
+  const lines = plain.pipe(gunzip).pipe(new PassThrough());
+  gunzip.once('error', (err) => lines.destroy(err));
+  let pending: Buffer = Buffer.alloc(0);
+  let count = 0;
+  try {
+    for await (const chunk of lines as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let start = 0;
+      for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
+        count++;
+        yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+        start = nl + 1;
+      }
+      pending = pending.subarray(start);
+      if (pending.length > MAX_INDEX_LINE_BYTES) {
+        throw new Error(
+          `line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`,
+        );
+      }
+    }
+  } catch (err) {
+    throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+  } finally {
+    // a reader that stops early (or a failure) releases the connection
+    download.body.destroy();
+  }
+  const sha256 = tap.hash.digest('hex');
+  if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
+    throw new Error(
+      `${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
+        `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`,
+    );
+  }
+}

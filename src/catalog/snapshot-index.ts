@@ -1,0 +1,117 @@
+import { schemaErrors } from './schemas.js';
+
+/**
+ * The snapshot index: one JSON line per tar member, in archive order (schema/index-entry.schema.json).
+ * A name is carried as its bytes: `path` when they are UTF-8, else `pathBase64`, so that two
+ * Latin-1 names never become one (the same rule as archive/member-header.ts). Lines are written
+ * and read one at a time: neither side ever holds the whole index.
+ */
+
+export type IndexEntryType = 'file' | 'contiguous-file' | 'directory' | 'symlink' | 'link' | 'fifo';
+
+export interface IndexEntry {
+  /** The name's bytes as stored in the archive. */
+  pathBytes: Buffer;
+  /** The UTF-8 reading of pathBytes (for globs and messages). */
+  path: string;
+  type: IndexEntryType;
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: Date;
+  /** The link target's bytes (symlinks and hard links). */
+  linkBytes?: Buffer;
+  /** Of the content: regular files only. */
+  sha256?: string;
+}
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+export const MAX_INDEX_LINE_BYTES = 256 * 1024;
+
+interface IndexLine {
+  path?: string;
+  pathBase64?: string;
+  type: IndexEntryType;
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: string;
+  link?: string;
+  linkBase64?: string;
+  sha256?: string;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+
+/** One line of the index (with its newline). */
+export function encodeIndexLine(e: IndexEntry): string {
+  const line: IndexLine = {
+    ...(isUtf8(e.pathBytes)
+      ? { path: e.pathBytes.toString('utf8') }
+      : { pathBase64: e.pathBytes.toString('base64') }),
+    type: e.type,
+    size: e.size,
+    mode: e.mode,
+    uid: e.uid,
+    gid: e.gid,
+    mtime: e.mtime.toISOString(),
+  };
+  if (e.linkBytes && e.linkBytes.length > 0) {
+    if (isUtf8(e.linkBytes)) line.link = e.linkBytes.toString('utf8');
+    else line.linkBase64 = e.linkBytes.toString('base64');
+  }
+  if (e.sha256) line.sha256 = e.sha256;
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** One line read back: valid against the schema, or one Error naming where. */
+export function decodeIndexLine(text: string, where: string): IndexEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+  }
+  const errors = schemaErrors('indexEntry', value);
+  if (errors.length > 0)
+    throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+  const l = value as IndexLine;
+  const pathBytes =
+    l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+  const linkBytes =
+    l.link !== undefined
+      ? Buffer.from(l.link, 'utf8')
+      : l.linkBase64 !== undefined
+        ? Buffer.from(l.linkBase64, 'base64')
+        : undefined;
+  return {
+    pathBytes,
+    path: pathBytes.toString('utf8'),
+    type: l.type,
+    size: l.size,
+    mode: l.mode,
+    uid: l.uid,
+    gid: l.gid,
+    mtime: new Date(l.mtime),
+    ...(linkBytes ? { linkBytes } : {}),
+    ...(l.sha256 ? { sha256: l.sha256 } : {}),
+  };
+}
+
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+export function displayPath(e: Pick<IndexEntry, 'path'>): string {
+  const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
+  return p === '' || p === '.' ? '.' : p;
+}
+
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+export function entryKey(e: Pick<IndexEntry, 'pathBytes'>): string {
+  let s = e.pathBytes.toString('latin1');
+  if (s.startsWith('./')) s = s.slice(2);
+  if (s.endsWith('/')) s = s.slice(0, -1);
+  return s === '' ? '.' : s;
+}

@@ -1,0 +1,269 @@
+import { minimatch } from 'minimatch';
+import { quotedName } from '../archive/member-header.js';
+import { describeChange, diffIndexes } from '../catalog/index-diff.js';
+import { findIndex, readIndexEntries, requireIndex } from '../catalog/index-reader.js';
+import { TargetLayout } from '../catalog/layout.js';
+import { listSnapshots } from '../catalog/listing.js';
+import type { Manifest } from '../catalog/manifest.js';
+import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
+import { displayPath, type IndexEntry } from '../catalog/snapshot-index.js';
+import { validateIdentity } from '../crypto/age-stream.js';
+import { runIndex } from '../jobs/index-snapshot.js';
+import { required, type OptionReader } from '../options/option-reader.js';
+import { readStorage } from '../options/storage-options.js';
+import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
+import { ConfigurationError } from '../util/errors.js';
+import { formatBytes } from '../util/format.js';
+import { validateTarget } from '../util/validate.js';
+import type { Command, CommandContext } from './commands.js';
+import { COMMON, DECRYPTION_IDENTITY, SNAPSHOT, STORAGE, TARGET } from './specs.js';
+
+/**
+ * The commands that read a snapshot's index (catalog/index-reader.ts) and never download its
+ * archive: ls, find, diff; and `index`, which writes the index of a snapshot made without one.
+ * Each prints only after the index it read was checked whole against its recorded sha256.
+ */
+
+const OK = 0;
+
+interface Opened {
+  store: ObjectStore;
+  layout: TargetLayout;
+  identity?: string;
+}
+
+function open(reader: OptionReader): Opened {
+  const storage = readStorage(reader);
+  const target = validateTarget('target', required(reader, 'target', 'the backup target'));
+  const identity = reader.text('decryption-identity');
+  return {
+    store: new S3ObjectStore(storage.location),
+    layout: new TargetLayout(storage.prefix, target),
+    ...(identity ? { identity: validateIdentity('decryption-identity', identity) } : {}),
+  };
+}
+
+async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry> {
+  const index = await requireIndex(o.store, o.layout, m);
+  yield* readIndexEntries(o.store, index, o.identity ? { identity: o.identity } : {});
+}
+
+/** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
+function shown(e: IndexEntry): string {
+  const text = displayPath(e);
+  if (Buffer.from(e.path, 'utf8').equals(e.pathBytes)) return text;
+  const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
+  return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
+}
+
+const TYPE_LETTER: Record<string, string> = {
+  file: '-',
+  'contiguous-file': '-',
+  directory: 'd',
+  symlink: 'l',
+  link: 'h',
+  fifo: 'p',
+};
+
+function modeString(e: IndexEntry): string {
+  const bits = 'rwxrwxrwx';
+  let s = TYPE_LETTER[e.type] ?? '?';
+  for (let i = 0; i < 9; i++) s += e.mode & (1 << (8 - i)) ? bits[i] : '-';
+  return s;
+}
+
+function longLine(e: IndexEntry): string {
+  const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${e.linkBytes.toString('utf8')}` : '';
+  const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
+  return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shown(e)}${link}`;
+}
+
+function jsonEntry(e: IndexEntry) {
+  const utf8 = Buffer.from(e.path, 'utf8').equals(e.pathBytes);
+  return {
+    path: displayPath(e),
+    ...(utf8 ? {} : { pathBase64: e.pathBytes.toString('base64') }),
+    type: e.type,
+    size: e.size,
+    mode: e.mode,
+    uid: e.uid,
+    gid: e.gid,
+    mtime: e.mtime.toISOString(),
+    ...(e.linkBytes ? { link: e.linkBytes.toString('utf8') } : {}),
+    ...(e.sha256 ? { sha256: e.sha256 } : {}),
+  };
+}
+
+/** PATH as given (./a, /a, a/) matches the path and everything below it. */
+function underAny(paths: string[]): (e: IndexEntry) => boolean {
+  const wanted = paths.map((p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '') || '.');
+  if (wanted.length === 0 || wanted.includes('.')) return () => true;
+  return (e) => {
+    const p = displayPath(e);
+    return wanted.some((w) => p === w || p.startsWith(`${w}/`));
+  };
+}
+
+const ls: Command = {
+  summary: 'list what a snapshot holds (from its index, without downloading the archive), like ls -l',
+  usage: 'lifeboat ls --bucket B --target T [--snapshot latest|ID|before:TIME] [PATH...] [--json]',
+  flags: [...STORAGE, TARGET, SNAPSHOT, DECRYPTION_IDENTITY, ...COMMON],
+  async run(ctx) {
+    const o = open(ctx.reader);
+    const { manifest: m } = await selectSnapshot(
+      o.store,
+      o.layout,
+      parseSnapshotSelector('snapshot', ctx.reader.text('snapshot')),
+    );
+    const keep = underAny(ctx.positionals);
+    const found: IndexEntry[] = [];
+    for await (const e of entriesOf(o, m)) if (keep(e)) found.push(e);
+    if (ctx.positionals.length > 0 && found.length === 0) {
+      throw new ConfigurationError(
+        `Snapshot ${m.snapshotId} holds nothing at ${ctx.positionals.map((p) => JSON.stringify(p)).join(', ')}.`,
+      );
+    }
+    ctx.result(
+      found.map((e): [string, string] => [longLine(e), '']),
+      { snapshotId: m.snapshotId, entries: found.map(jsonEntry) },
+    );
+    return OK;
+  },
+};
+
+/** A pattern without a slash matches a name anywhere (restic find); with one, the whole path. */
+function matcher(pattern: string): (e: IndexEntry) => boolean {
+  const p = pattern.replace(/^\.?\//, '');
+  const options = { dot: true, matchBase: !p.includes('/') };
+  return (e) => minimatch(displayPath(e), p, options);
+}
+
+const find: Command = {
+  summary: 'find which snapshots hold paths matching a glob, with size and mtime in each (from the indexes)',
+  usage: 'lifeboat find --bucket B --target T PATTERN [--json]',
+  flags: [...STORAGE, TARGET, DECRYPTION_IDENTITY, ...COMMON],
+  async run(ctx) {
+    const [pattern, ...extra] = ctx.positionals;
+    if (!pattern || extra.length > 0) {
+      throw new ConfigurationError(
+        'Give exactly one PATTERN, e.g. lifeboat find --target T "*.sqlite". See --help.',
+      );
+    }
+    const o = open(ctx.reader);
+    const match = matcher(pattern);
+    const matches: { snapshotId: string; path: string; type: string; size: number; mtime: string }[] = [];
+    const unindexed: string[] = [];
+    let searched = 0;
+    for (const s of await listSnapshots(o.store, o.layout)) {
+      if (!s.manifest) continue;
+      const index = await findIndex(o.store, o.layout, s.manifest);
+      if (!index.found) {
+        unindexed.push(s.id);
+        ctx.logger.warning(`snapshot ${s.id} was not searched: ${index.reason}`);
+        continue;
+      }
+      searched++;
+      for await (const e of readIndexEntries(
+        o.store,
+        index.index,
+        o.identity ? { identity: o.identity } : {},
+      )) {
+        if (match(e)) {
+          matches.push({
+            snapshotId: s.id,
+            path: displayPath(e),
+            type: e.type,
+            size: e.size,
+            mtime: e.mtime.toISOString(),
+          });
+        }
+      }
+    }
+    ctx.result(
+      [
+        ...matches.map((f): [string, string] => [
+          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${f.path}`,
+          '',
+        ]),
+        [
+          `${matches.length} match(es) in ${searched} snapshot(s)${unindexed.length ? `; ${unindexed.length} without an index not searched` : ''}`,
+          '',
+        ],
+      ],
+      { pattern, matches, searched, unindexed },
+    );
+    return OK;
+  },
+};
+
+const diff: Command = {
+  summary: 'what changed between two snapshots (default: the one before latest, and latest), largest first',
+  usage: 'lifeboat diff --bucket B --target T [A] [B] [--json]   (A, B: latest | ID | before:TIME)',
+  flags: [...STORAGE, TARGET, DECRYPTION_IDENTITY, ...COMMON],
+  async run(ctx) {
+    if (ctx.positionals.length > 2)
+      throw new ConfigurationError('Give at most two snapshots: lifeboat diff [A] [B]. See --help.');
+    const o = open(ctx.reader);
+    const [a, b] = ctx.positionals;
+    const newer = (await selectSnapshot(o.store, o.layout, parseSnapshotSelector('B', b ?? 'latest')))
+      .manifest;
+    let older: Manifest;
+    if (a !== undefined)
+      older = (await selectSnapshot(o.store, o.layout, parseSnapshotSelector('A', a))).manifest;
+    else {
+      const list = await listSnapshots(o.store, o.layout);
+      const at = list.findIndex((e) => e.id === newer.snapshotId);
+      const before = list.slice(at + 1).find((e) => e.state === 'ok' && e.manifest);
+      if (!before?.manifest) {
+        throw new ConfigurationError(
+          `Target ${o.layout.target} has no good snapshot before ${newer.snapshotId} to compare it with.`,
+        );
+      }
+      older = before.manifest;
+    }
+    const d = await diffIndexes(entriesOf(o, older), entriesOf(o, newer));
+    const counts = `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
+    ctx.result(
+      [
+        [`comparing ${older.snapshotId} with ${newer.snapshotId}`, ''],
+        ...d.changes.map((c): [string, string] => [describeChange(c, formatBytes), '']),
+        [counts, ''],
+      ],
+      { from: older.snapshotId, to: newer.snapshotId, ...d },
+    );
+    return OK;
+  },
+};
+
+const index: Command = {
+  summary: 'write the index of a snapshot made without one (one streamed read of its archive)',
+  usage: 'lifeboat index --bucket B --target T [--snapshot latest|ID|before:TIME]',
+  flags: [...STORAGE, TARGET, SNAPSHOT, DECRYPTION_IDENTITY, ...COMMON],
+  async run(ctx: CommandContext) {
+    const o = open(ctx.reader);
+    const storage = readStorage(ctx.reader);
+    const out = await runIndex(
+      {
+        target: o.layout.target,
+        prefix: storage.prefix,
+        snapshot: parseSnapshotSelector('snapshot', ctx.reader.text('snapshot')),
+        ...(o.identity ? { decryptionIdentity: o.identity } : {}),
+      },
+      { store: o.store, logger: ctx.logger, signal: ctx.signal },
+    );
+    ctx.result(
+      [
+        ['snapshot', out.snapshotId],
+        ['index', `${out.index.key} (${out.index.entries} entries, ${formatBytes(out.index.size)})`],
+        [
+          'written',
+          out.written ? `yes, named in ${out.pointerKey ?? ''}` : 'no: the snapshot already had one',
+        ],
+      ],
+      out,
+    );
+    return OK;
+  },
+};
+
+export const INDEX_COMMANDS: Record<string, Command> = { ls, find, diff, index };

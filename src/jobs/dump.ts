@@ -1,0 +1,203 @@
+import type { Readable, Writable } from 'node:stream';
+import type { TarHeader } from '../archive/member-header.js';
+import { TargetLayout } from '../catalog/layout.js';
+import { selectSnapshot } from '../catalog/select-snapshot.js';
+import { safeEntryPath } from '../restore/entry-path.js';
+import { drainEntry } from '../restore/safe-extractor.js';
+import { causeChain, ConfigurationError, EnvironmentError } from '../util/errors.js';
+import type { RestoreChecks } from './restore.js';
+import { runVerify, type VerifyDeps, type VerifyResult } from './verify.js';
+
+/**
+ * `lifeboat dump PATH`: one file of a snapshot, its bytes written to `out` as the archive streams
+ * past. The archive is read whole, in the same one pass, and verified as a stream-mode
+ * verification verifies it (sha256, size, structure, the plaintext of an encrypted one): so `out`
+ * has received the file's bytes before the hash was checked, and an archive that fails its checks
+ * ends the dump with a failure that says to discard them. A hard link is the file it links to:
+ * tar stored that file's bytes earlier in the stream, so the archive is read a second time for
+ * them. A folder, a symlink or a FIFO is not a file: it is refused, naming what to do instead. A
+ * reader that closes `out` (`| head`) ends the dump quietly.
+ */
+
+export interface DumpOptions {
+  checks: RestoreChecks;
+  /** The file's path inside the volume ("uploads/a.png"; "./", "/" and a trailing "/" are dropped). */
+  path: string;
+  out: Writable;
+}
+
+export type DumpOutcome =
+  /** The file's bytes were written, and the archive proved intact. */
+  | { kind: 'written'; snapshotId: string; bytes: number; verify: VerifyResult }
+  /** The archive failed its checks: `bytes` of the file reached `out` before that was known. */
+  | { kind: 'failed'; snapshotId: string; bytes: number; verify: VerifyResult }
+  /** The reader closed `out` (EPIPE): the dump stopped there, the archive was not checked to its end. */
+  | { kind: 'closed'; snapshotId: string; bytes: number };
+
+/** `out` closed under the dump (EPIPE): not the archive's fault, and not worth a message. */
+class OutputClosedError extends EnvironmentError {
+  override readonly name = 'OutputClosedError';
+}
+
+/** The member path a person means by `path` (a path inside the volume, as `tar -t` shows it, or not). */
+export function dumpPath(path: string): string {
+  const p = path
+    .replace(/^(\.?\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\/(\.?\/)+/g, '/');
+  if (p === '' || p === '.') {
+    throw new ConfigurationError(
+      `dump writes one file: give its path inside the volume (uploads/a.png), not the volume itself.`,
+    );
+  }
+  return p;
+}
+
+export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<DumpOutcome> {
+  const wanted = dumpPath(options.path);
+  const layout = new TargetLayout(options.checks.prefix, options.checks.target);
+  const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+  const first = await dumpPass(options, deps, snapshotId, wanted);
+  if (first.kind !== 'link') return first;
+  deps.logger.info(
+    `${JSON.stringify(wanted)} is a hard link to ${JSON.stringify(first.target)}: reading the archive again for its bytes`,
+  );
+  const second = await dumpPass(options, deps, snapshotId, first.target);
+  if (second.kind === 'link') throw new Error(`the hard link ${first.target} links to another link`);
+  return second;
+}
+
+/** One streamed read of the archive; `link` when `wanted` is a hard link (to `target`, whose bytes came earlier). */
+async function dumpPass(
+  options: DumpOptions,
+  deps: VerifyDeps,
+  snapshotId: string,
+  wanted: string,
+): Promise<DumpOutcome | { kind: 'link'; target: string }> {
+  const writer = new FileWriter(options.out, wanted, snapshotId);
+  let verify: VerifyResult;
+  try {
+    verify = await runVerify(
+      {
+        ...options.checks,
+        snapshot: { kind: 'id', id: snapshotId },
+        mode: 'stream',
+        writeReport: false,
+        requiredPaths: [],
+        sqlite: [],
+        sink: writer.sink,
+      },
+      deps,
+    );
+  } catch (err) {
+    if (causeChain(err).some((e) => e instanceof OutputClosedError)) {
+      return { kind: 'closed', snapshotId, bytes: writer.bytes };
+    }
+    throw err;
+  } finally {
+    writer.release();
+  }
+  if (!verify.report.verified) return { kind: 'failed', snapshotId, bytes: writer.bytes, verify };
+  if (writer.linkTarget !== undefined) return { kind: 'link', target: writer.linkTarget };
+  if (!writer.found) {
+    throw new ConfigurationError(
+      `snapshot ${snapshotId} holds no ${JSON.stringify(wanted)}: give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png).`,
+    );
+  }
+  return { kind: 'written', snapshotId, bytes: writer.bytes, verify };
+}
+
+/** The sink of the walk: the one member named `wanted` goes to `out`, every other is read past. */
+class FileWriter {
+  found = false;
+  bytes = 0;
+  /** Set when the member is a hard link: the path (inside the volume) of the file it links to. */
+  linkTarget: string | undefined;
+  private closed: Error | undefined;
+  private readonly onError = (err: Error) => {
+    this.closed ??= err;
+  };
+
+  constructor(
+    private readonly out: Writable,
+    private readonly wanted: string,
+    private readonly snapshotId: string,
+  ) {
+    out.on('error', this.onError);
+  }
+
+  release(): void {
+    this.out.removeListener('error', this.onError);
+    // a write still failing after this (EPIPE of a buffered chunk) must not crash the process
+    this.out.on('error', () => undefined);
+  }
+
+  readonly sink = async (header: TarHeader, stream: Readable, path: string): Promise<void> => {
+    if (path !== this.wanted || this.found) return drainEntry(stream);
+    this.found = true;
+    if (header.type === 'link') {
+      const target = safeEntryPath(header.linkname ?? '');
+      if ('path' in target && target.path !== '') {
+        this.linkTarget = target.path;
+        return drainEntry(stream);
+      }
+    }
+    const notAFile = this.notAFile(header);
+    if (notAFile) {
+      stream.resume();
+      throw new ConfigurationError(notAFile);
+    }
+    // tar-stream's member streams are streamx streams: read them by iteration
+    for await (const chunk of stream) {
+      await this.write(chunk as Buffer);
+      this.bytes += (chunk as Buffer).length;
+    }
+  };
+
+  /** Why the member is no file to dump, with what to run instead; undefined for a file. */
+  private notAFile(header: TarHeader): string | undefined {
+    const name = JSON.stringify(this.wanted);
+    const at = `in snapshot ${this.snapshotId}`;
+    switch (header.type) {
+      case 'file':
+      case 'contiguous-file':
+        return undefined;
+      case 'directory':
+        return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${this.wanted}' --to DIR.`;
+      case 'symlink':
+        return `${name} is a symlink ${at} to ${JSON.stringify(header.linkname)}: dump the file it points to.`;
+      default:
+        return `${name} is a ${String(header.type)} ${at}, not a file: it has no content to dump.`;
+    }
+  }
+
+  private async write(chunk: Buffer): Promise<void> {
+    if (this.closed) throw closedError(this.closed);
+    if (this.out.write(chunk)) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = (err?: Error) => {
+        this.out.removeListener('drain', onDrain);
+        this.out.removeListener('error', onFail);
+        this.out.removeListener('close', onClose);
+        if (err) reject(closedError(err));
+        else resolve();
+      };
+      const onDrain = () => done();
+      const onFail = (err: Error) => done(err);
+      const onClose = () => done(new Error('the output was closed'));
+      this.out.once('drain', onDrain);
+      this.out.once('error', onFail);
+      this.out.once('close', onClose);
+    });
+    if (this.closed) throw closedError(this.closed);
+  }
+}
+
+/** A closed reader (EPIPE) ends the dump quietly; any other write error is the environment's. */
+function closedError(err: Error): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || err.message === 'the output was closed') {
+    return new OutputClosedError('the reader closed the output', { cause: err });
+  }
+  return new EnvironmentError(`writing the file to the output failed: ${err.message}`, { cause: err });
+}
