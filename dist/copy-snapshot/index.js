@@ -81448,6 +81448,27 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
@@ -81492,24 +81513,27 @@ function causeChain(err) {
 
 ;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
 
+
 /**
  * Refuses a bucket without versioning (the protection against a deleted or overwritten backup),
  * with a message for each case: not enabled, suspended, or not supported by the provider.
- * `what` names the thing at risk ("backup", "copy") and `bucketInput` the input to fix.
+ * `what` names the thing at risk ("backup", "copy") and `bucketInput` the option that names the
+ * bucket, shown in the suggested command when the store does not know its bucket's name.
  */
 async function requireVersioning(store, what, bucketInput) {
     const status = await store.versioning();
     if (status === 'Enabled')
         return;
+    const w = vocabulary_words();
     if (status === 'Unsupported') {
         throw new errors_ConfigurationError(`${store.description} does not support bucket versioning (Cloudflare R2, for one, has none): ` +
-            `set require-versioning: false to go on without it, and protect the bucket with the provider's ` +
+            `${w.set('require-versioning', false)} to go on without it, and protect the bucket with the provider's ` +
             `own retention or lock settings (for R2: bucket locks) so that a leaked key cannot delete every ${what}.`);
     }
     throw new errors_ConfigurationError(`Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
         `without it a deleted or overwritten ${what} cannot be recovered. Enable it ` +
-        `(aws s3api put-bucket-versioning --bucket <${bucketInput}> --versioning-configuration Status=Enabled, ` +
-        `or the provider's console), or set require-versioning: false to accept the risk.`);
+        `(aws s3api put-bucket-versioning --bucket ${store.bucket ?? `<${bucketInput}>`} --versioning-configuration Status=Enabled, ` +
+        `or the provider's console), or ${w.set('require-versioning', false)} to accept the risk.`);
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -81712,6 +81736,12 @@ class TargetLayout {
     successorKey(previous) {
         return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
     }
+    indexKey(id, encrypted = false) {
+        return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
+    }
+    indexPointerKey(id) {
+        return `${this.snapshotPrefix(id)}index.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -81719,13 +81749,19 @@ class TargetLayout {
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/index-entry.schema.json
+const index_entry_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-entry.schema.json","title":"lifeboat snapshot index line","description":"One line of {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]: one member of the snapshot\'s tar archive, in the order the archive holds them. The file is gzip-compressed JSON Lines (and age-encrypted when the archive is); its sha256, size and line count are in the manifest\'s `index` field (or in index.json for an index written after the snapshot).","type":"object","required":["type","size","mode","uid","gid","mtime"],"oneOf":[{"required":["path"]},{"required":["pathBase64"]}],"properties":{"path":{"type":"string","description":"The member\'s name as stored in the archive (relative, e.g. ./app/data.db), when its bytes are UTF-8."},"pathBase64":{"type":"string","description":"The name\'s bytes in base64, for a name that is not UTF-8 (a Latin-1 name): the bytes a restore writes."},"type":{"enum":["file","contiguous-file","directory","symlink","link","fifo"],"description":"The tar member type (link: a hard link to an earlier member)."},"size":{"type":"integer","minimum":0,"description":"Bytes of content (0 for all but files)."},"mode":{"type":"integer","minimum":0,"description":"Permission bits (e.g. 420 for 0644)."},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"link":{"type":"string","description":"Target of a symlink, or the earlier member a hard link names, when its bytes are UTF-8."},"linkBase64":{"type":"string","description":"The link target\'s bytes in base64, when they are not UTF-8."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the member\'s content (regular files only)."}},"additionalProperties":false}');
+;// CONCATENATED MODULE: ./schema/index-pointer.schema.json
+const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-pointer.schema.json","title":"lifeboat index pointer","description":"{prefix}/{target}/snapshots/{id}/index.json: names the index written after the snapshot (by `lifeboat index` or verify) for a manifest that has no `index` field. It counts only when it names the manifest\'s snapshot id, archive sha256 and archive version; the manifest itself is never rewritten.","type":"object","required":["schema","snapshotId","archive","index","written"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"archive":{"type":"object","required":["sha256","versionId"],"properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"versionId":{"type":["string","null"]}}},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"entries":{"type":"integer","minimum":0},"compression":{"const":"gzip"},"encrypted":{"type":"boolean"}}},"written":{"type":"string","format":"date-time"},"tools":{"type":"object","properties":{"lifeboat":{"type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
 const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/catalog/schemas.ts
+
+
 
 
 
@@ -81737,6 +81773,8 @@ const SCHEMAS = {
     manifest: manifest_schema_namespaceObject,
     latest: latest_schema_namespaceObject,
     verification: verification_schema_namespaceObject,
+    indexEntry: index_entry_schema_namespaceObject,
+    indexPointer: index_pointer_schema_namespaceObject,
 };
 const compiled = new Map();
 /** Validates a document against one of the committed JSON Schemas; returns the problems found. */
@@ -81883,7 +81921,13 @@ async function readBoundedDocument(store, key, maxBytes, versionId) {
     catch (err) {
         if (err instanceof DocumentTooLargeError)
             throw err;
-        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
+        // the cause's class is kept: wrong keys stay a configuration error (exit 2), a stalled store an environment one
+        const message = `${where} cannot be read: ${errors_errorMessage(err)}`;
+        if (err instanceof errors_ConfigurationError)
+            throw new errors_ConfigurationError(message, { cause: err });
+        if (err instanceof EnvironmentError)
+            throw new EnvironmentError(message, { cause: err });
+        throw new Error(message, { cause: err });
     }
     try {
         return { value: JSON.parse(text), ...read };
@@ -82031,6 +82075,7 @@ function sseParams(sse) {
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
 
 
+
 function s3ErrorCode(err) {
     const e = err;
     return e?.Code ?? e?.name ?? e?.code ?? 'Error';
@@ -82072,13 +82117,13 @@ function explainS3Error(err, operation, where) {
             `(see the IAM policy in the action's README).`);
     }
     if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
     }
     if (isStall(err))
         return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
 }
@@ -82117,6 +82162,7 @@ function explainBodyError(err, where, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
+
 
 
 
@@ -82188,7 +82234,7 @@ class S3ObjectStore {
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
-                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`);
+                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${vocabulary_words().name('bucket')}, ${vocabulary_words().name('endpoint')} and ${vocabulary_words().name('region')}.`);
             }
             throw this.fail(err, 'HeadBucket');
         }
@@ -82952,6 +82998,7 @@ async function retainAfterWrite(store, layout, policy, run) {
 
 
 
+
 /** `latest` | a snapshot id | `before:<ISO-8601 time>`. */
 function parseSnapshotSelector(input, value) {
     const v = value.trim();
@@ -82961,13 +83008,13 @@ function parseSnapshotSelector(input, value) {
         const text = v.slice('before:'.length);
         const time = new Date(text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
-            throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
         }
         return { kind: 'before', time };
     }
     if (isSnapshotId(v))
         return { kind: 'id', id: v };
-    throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
 }
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
 async function selectSnapshot(store, layout, selector) {
@@ -83345,6 +83392,7 @@ async function storageClock(store, runner = () => new Date()) {
 
 
 
+
 /**
  * Copies one proven snapshot to a second bucket: select it on the source, refuse it without a
  * passing verification (when required), check the destination, then the archive (streamed and
@@ -83369,8 +83417,8 @@ async function runCopy(options, deps) {
         logger.info(`verification.json: ${verification.state} (${verification.reason})`);
         if (options.requireVerified && verification.state !== 'passing') {
             throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} of ${options.target} has no passing verification: ${verification.reason}. ` +
-                `Only a proven snapshot is copied: run verify-restore on it first (write-report: true), ` +
-                `or set require-verified: false to copy it unproven. Nothing was written to ${destination.description}.`);
+                `Only a proven snapshot is copied: run verify-restore on it first (${vocabulary_words().setting('write-report', true)}), ` +
+                `or ${vocabulary_words().set('require-verified', false)} to copy it unproven. Nothing was written to ${destination.description}.`);
         }
         return { manifest: m, verification };
     });
@@ -83443,6 +83491,8 @@ async function runCopy(options, deps) {
                         copiedAt: now().toISOString(),
                     },
                 };
+                // the source's index is an object of the source bucket: the copy gets its own from `lifeboat index`
+                delete manifest.index;
                 const errors = schemaErrors('manifest', manifest);
                 if (errors.length)
                     throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);
@@ -83635,6 +83685,7 @@ async function publishLatest(store, layout, copied, pre, logger) {
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
+
 function splitLines(value) {
     return value
         .split(/\r?\n/)
@@ -83644,16 +83695,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new ConfigurationError(`${words().subject(name)} is required: ${what}.`);
 }
 function required(r, name, what) {
     const value = r.text(name);
@@ -83719,6 +83770,32 @@ const actionsLogger = {
     debug: (m) => core_debug(m),
     group: (title, fn) => group(title, fn),
 };
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
@@ -83801,6 +83878,7 @@ class summary_Summary {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -83896,7 +83974,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -83916,7 +83994,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);
@@ -83928,19 +84006,23 @@ function report(step, failure) {
 
 ;// CONCATENATED MODULE: ./src/util/validate.ts
 
+
+
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
  * input, shows the value (cut short and with control characters escaped) and says how to fix it.
  * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
  * these rules are the first of two locks, not the only one.
  */
-function describeValue(value) {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function describeValue(raw) {
+    const value = redactSecrets(raw);
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(shown);
 }
 function checkPattern(input, value, pattern, rule) {
     if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: ${rule}`);
     }
     return value;
 }
@@ -83949,7 +84031,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
         const code = ch.codePointAt(0) ?? 0;
         const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
         if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
                 `only printable text is accepted.`);
         }
     }
@@ -83957,7 +84039,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
 }
 function checkLength(input, value, max) {
     if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
     }
     return value;
 }
@@ -83982,19 +84064,28 @@ function validatePrefix(input, value) {
         return value;
     checkLength(input, value, 200);
     if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
     }
     return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
 }
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 function validateRemotePath(input, value) {
     checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    if (value === '')
+        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
     const segments = value.split('/').filter((s) => s !== '');
     if (segments.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
     }
     if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
     }
     return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
@@ -84006,13 +84097,13 @@ function validateExcludePattern(input, value) {
 function validateCommandInput(input, value) {
     checkLength(input, value, 4096);
     if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
     }
     return value;
 }
 function validateBucket(input, value) {
     if (value === '') {
-        throw new errors_ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give the name of the bucket that holds the backups.`);
     }
     checkLength(input, value, 63);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
@@ -84030,13 +84121,13 @@ function validateEndpoint(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
     }
     if (url.username || url.password) {
-        throw new errors_ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -84046,21 +84137,21 @@ function validateCommandPath(input, value) {
 }
 function parseNonNegativeInteger(input, value) {
     if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`);
     }
     return Number(value.trim());
 }
 function parseRatio(input, value) {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
     }
     return n;
 }
 function parseChoice(input, value, choices) {
     const v = value.trim();
     if (!choices.includes(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
     }
     return v;
 }
@@ -84070,7 +84161,7 @@ function parseDuration(input, value) {
     const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
     const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
     if (!parts) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
     }
     let seconds = 0;
     for (const part of parts) {
@@ -88061,9 +88152,13 @@ const DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -88167,6 +88262,7 @@ function readRetention(r) {
 
 
 
+
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 function readStorage(r) {
     const sse = readServerSideEncryption(r);
@@ -88187,17 +88283,17 @@ function readServerSideEncryption(r) {
     const keyId = r.text('sse-kms-key-id');
     if (!sse) {
         if (keyId)
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}.`);
         return undefined;
     }
     const mode = parseChoice('sse', sse, ['AES256', 'aws:kms']);
     if (keyId && mode !== 'aws:kms') {
-        throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms, not ${mode}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}, not ${mode}.`);
     }
     if (keyId) {
         checkLength('sse-kms-key-id', keyId, 2048);
         if (!/^[A-Za-z0-9:/_.-]+$/.test(keyId)) {
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
         }
     }
     return { sse: mode, ...(keyId ? { kmsKeyId: keyId } : {}) };

@@ -41306,7 +41306,29 @@ async function reportStatus(api, opts, logger) {
     return { result: 'closed', issueNumber: existing.number, issueUrl: existing.url, failedRuns };
 }
 
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
+
 
 function splitLines(value) {
     return value
@@ -41317,16 +41339,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new ConfigurationError(`${words().subject(name)} is required: ${what}.`);
 }
 function required(r, name, what) {
     const value = r.text(name);
@@ -41392,6 +41414,32 @@ const actionsLogger = {
     debug: (m) => core_debug(m),
     group: (title, fn) => group(title, fn),
 };
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
@@ -41474,6 +41522,7 @@ class summary_Summary {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -41569,7 +41618,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -41589,7 +41638,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);
@@ -50658,9 +50707,13 @@ const defaults_DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -50749,19 +50802,23 @@ function orDefault(r, name, table = defaults_DEFAULTS) {
 
 ;// CONCATENATED MODULE: ./src/util/validate.ts
 
+
+
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
  * input, shows the value (cut short and with control characters escaped) and says how to fix it.
  * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
  * these rules are the first of two locks, not the only one.
  */
-function describeValue(value) {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function describeValue(raw) {
+    const value = redactSecrets(raw);
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(shown);
 }
 function checkPattern(input, value, pattern, rule) {
     if (!pattern.test(value)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: ${rule}`);
     }
     return value;
 }
@@ -50770,7 +50827,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
         const code = ch.codePointAt(0) ?? 0;
         const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
         if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
                 `only printable text is accepted.`);
         }
     }
@@ -50778,7 +50835,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
 }
 function checkLength(input, value, max) {
     if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
     }
     return value;
 }
@@ -50803,19 +50860,28 @@ function validatePrefix(input, value) {
         return value;
     checkLength(input, value, 200);
     if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
     }
     return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
 }
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 function validateRemotePath(input, value) {
     checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    if (value === '')
+        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
     const segments = value.split('/').filter((s) => s !== '');
     if (segments.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
     }
     if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
     }
     return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
@@ -50827,13 +50893,13 @@ function validateExcludePattern(input, value) {
 function validateCommandInput(input, value) {
     checkLength(input, value, 4096);
     if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
     }
     return value;
 }
 function validateBucket(input, value) {
     if (value === '') {
-        throw new ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+        throw new ConfigurationError(`${words().subject(input)} is required: give the name of the bucket that holds the backups.`);
     }
     checkLength(input, value, 63);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
@@ -50851,13 +50917,13 @@ function validateEndpoint(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+        throw new ConfigurationError(`${words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
     }
     if (url.username || url.password) {
-        throw new ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+        throw new ConfigurationError(`${words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -50867,21 +50933,21 @@ function validateCommandPath(input, value) {
 }
 function parseNonNegativeInteger(input, value) {
     if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`);
     }
     return Number(value.trim());
 }
 function parseRatio(input, value) {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
     }
     return n;
 }
 function parseChoice(input, value, choices) {
     const v = value.trim();
     if (!choices.includes(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
     }
     return v;
 }
@@ -50891,7 +50957,7 @@ function parseDuration(input, value) {
     const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
     const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
     if (!parts) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
     }
     let seconds = 0;
     for (const part of parts) {

@@ -40131,6 +40131,27 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/util/format.ts
 /** Human-readable figures for logs and summaries. */
 function formatBytes(bytes) {
@@ -40456,6 +40477,7 @@ function judgeVolume(volume, snapshots, policy, now) {
 
 
 
+
 /** A snapshot listed after the request may carry a time this much before it (clock skew). */
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
 function failedReport(volume, message) {
@@ -40509,7 +40531,7 @@ async function checkFlySnapshots(options, given) {
             {
                 level: 'crit',
                 message: `App ${app} has no volume (\`fly volumes list -a ${app}\` lists none), so there is no snapshot to check. ` +
-                    `Check the app input; a volume that was destroyed is listed by \`fly volumes list -a ${app} --all\` and its snapshots stay restorable for a while.`,
+                    `Check ${vocabulary_words().option('app')}; a volume that was destroyed is listed by \`fly volumes list -a ${app} --all\` and its snapshots stay restorable for a while.`,
             },
         ]);
     }
@@ -40735,6 +40757,7 @@ function lastLine(outcome) {
 
 
 
+
 /** flyctl before 0.4.80 could exit before draining stdout and cut the tail off a stream (flyctl PR #5045). */
 const MIN_FLYCTL_VERSION = '0.4.80';
 function parseFlyctlVersion(output) {
@@ -40761,7 +40784,7 @@ async function checkFlyctlVersion(flyctl, env, signal) {
     const out = await runCaptured(flyctl, ['version'], {
         env,
         signal,
-        installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+        installHint: `install it with superfly/flyctl-actions/setup-flyctl (or from https://fly.io/docs/flyctl/install/), or set ${vocabulary_words().option('flyctl')} to its path`,
     });
     if (out.code !== 0) {
         throw new errors_ConfigurationError(`'${flyctl} version' failed: ${lastLine(out)}`);
@@ -40791,7 +40814,7 @@ class FlySource {
     async preflight(signal) {
         if (!flyToken(this.env)) {
             throw new ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+                `${words().environment('FLY_API_TOKEN')}.`);
         }
         return { flyctl: await checkFlyctlVersion(this.options.flyctl, this.env, signal) };
     }
@@ -40894,6 +40917,7 @@ function parseSnapshots(text, command) {
 
 
 
+
 /** A flyctl command failed; the message is flyctl's own error line with what to do about it. */
 class FlyctlCommandError extends Error {
     name = 'FlyctlCommandError';
@@ -40935,7 +40959,7 @@ class FlyctlVolumesApi {
         if (!flyToken(this.env)) {
             throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a read-only token with `fly tokens create readonly -o <org>` ' +
                 '(create-snapshot needs a deploy token of the app instead: `fly tokens create deploy -a <app>`), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+                `${vocabulary_words().environment('FLY_API_TOKEN')}.`);
         }
         return checkFlyctlVersion(this.options.flyctl, this.env, this.options.signal);
     }
@@ -40964,6 +40988,7 @@ class FlyctlVolumesApi {
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
+
 function splitLines(value) {
     return value
         .split(/\r?\n/)
@@ -40973,16 +40998,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new errors_ConfigurationError(`${vocabulary_words().subject(name)} is required: ${what}.`);
 }
 function required(r, name, what) {
     const value = r.text(name);
@@ -41048,6 +41073,32 @@ const actionsLogger = {
     debug: (m) => core_debug(m),
     group: (title, fn) => group(title, fn),
 };
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
@@ -41130,6 +41181,7 @@ class summary_Summary {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -41225,7 +41277,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -41245,7 +41297,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);
@@ -41257,139 +41309,152 @@ function report(step, failure) {
 
 ;// CONCATENATED MODULE: ./src/util/validate.ts
 
+
+
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
  * input, shows the value (cut short and with control characters escaped) and says how to fix it.
  * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
  * these rules are the first of two locks, not the only one.
  */
-function describeValue(value) {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function validate_describeValue(raw) {
+    const value = redactSecrets(raw);
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(shown);
 }
 function checkPattern(input, value, pattern, rule) {
     if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: ${rule}`);
     }
     return value;
 }
-function checkNoControlCharacters(input, value, allowNewlines = false) {
+function validate_checkNoControlCharacters(input, value, allowNewlines = false) {
     for (const ch of value) {
         const code = ch.codePointAt(0) ?? 0;
         const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
         if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
                 `only printable text is accepted.`);
         }
     }
     return value;
 }
-function checkLength(input, value, max) {
+function validate_checkLength(input, value, max) {
     if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
     }
     return value;
 }
 function validateAppName(input, value) {
-    checkLength(input, value, 63);
+    validate_checkLength(input, value, 63);
     return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
 }
 function validateMachineId(input, value) {
-    checkLength(input, value, 32);
+    validate_checkLength(input, value, 32);
     return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
 }
 function validateTarget(input, value) {
-    checkLength(input, value, 100);
+    validate_checkLength(input, value, 100);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
 }
-function validateLabel(input, value) {
-    checkLength(input, value, 40);
+function validate_validateLabel(input, value) {
+    validate_checkLength(input, value, 40);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
 }
 function validatePrefix(input, value) {
     if (value === '')
         return value;
-    checkLength(input, value, 200);
+    validate_checkLength(input, value, 200);
     if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
     }
     return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
 }
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 function validateRemotePath(input, value) {
-    checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    validate_checkLength(input, value, 1024);
+    if (value === '')
+        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
+    validate_checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
     const segments = value.split('/').filter((s) => s !== '');
     if (segments.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
     }
     if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
     }
     return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
 function validateExcludePattern(input, value) {
-    checkLength(input, value, 256);
-    checkNoControlCharacters(input, value);
+    validate_checkLength(input, value, 256);
+    validate_checkNoControlCharacters(input, value);
     return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
 }
 function validateCommandInput(input, value) {
-    checkLength(input, value, 4096);
+    validate_checkLength(input, value, 4096);
     if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
     }
     return value;
 }
 function validateBucket(input, value) {
     if (value === '') {
-        throw new ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+        throw new ConfigurationError(`${words().subject(input)} is required: give the name of the bucket that holds the backups.`);
     }
-    checkLength(input, value, 63);
+    validate_checkLength(input, value, 63);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
 }
 function validate_validateRegion(input, value) {
-    checkLength(input, value, 40);
+    validate_checkLength(input, value, 40);
     return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
 }
 function validateEndpoint(input, value) {
     if (value === '')
         return value;
-    checkLength(input, value, 512);
+    validate_checkLength(input, value, 512);
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+        throw new ConfigurationError(`${words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
     }
     if (url.username || url.password) {
-        throw new ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+        throw new ConfigurationError(`${words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
     }
     return value.replace(/\/+$/, '');
 }
 function validateCommandPath(input, value) {
-    checkLength(input, value, 512);
+    validate_checkLength(input, value, 512);
     return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
 }
 function validate_parseNonNegativeInteger(input, value) {
     if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give a whole number, 0 or more.`);
     }
     return Number(value.trim());
 }
 function parseRatio(input, value) {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
     }
     return n;
 }
 function parseChoice(input, value, choices) {
     const v = value.trim();
     if (!choices.includes(v)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
     }
     return v;
 }
@@ -41399,7 +41464,7 @@ function validate_parseDuration(input, value) {
     const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
     const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
     if (!parts) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
     }
     let seconds = 0;
     for (const part of parts) {
@@ -41412,19 +41477,21 @@ function validate_parseDuration(input, value) {
 ;// CONCATENATED MODULE: ./src/flysnap/names.ts
 
 
+
 /** A Fly volume id: "vol_" and lowercase letters and digits (vol_9vw681egy1jj5xm4). */
 const VOLUME_ID = /^vol_[a-z0-9]+$/;
 function validateVolumeId(input, value) {
-    checkNoControlCharacters(input, value);
-    checkLength(input, value, 64);
+    validate_checkNoControlCharacters(input, value);
+    validate_checkLength(input, value, 64);
     if (!VOLUME_ID.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' has ${describeValue(value)}: a Fly volume id is "vol_" followed by lowercase letters and digits, ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} has ${validate_describeValue(value)}: a Fly volume id is "vol_" followed by lowercase letters and digits, ` +
             'as `fly volumes list -a <app>` shows it (the ID column, not the NAME).');
     }
     return value;
 }
 
 ;// CONCATENATED MODULE: ./src/options/age-limits.ts
+
 
 
 
@@ -41437,11 +41504,11 @@ function age_limits_readAgeLimits(r, defaults) {
     const warnAgeSeconds = validate_parseDuration('warn-age', r.text('warn-age') || defaults.warnAge);
     const maxAgeSeconds = validate_parseDuration('max-age', r.text('max-age') || defaults.maxAge);
     if (warnAgeSeconds > maxAgeSeconds) {
-        throw new errors_ConfigurationError(`Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('warn-age')} (${formatDuration(warnAgeSeconds)}) is longer than ${vocabulary_words().name('max-age')} (${formatDuration(maxAgeSeconds)}): ` +
             `warn-age is the earlier limit; make it shorter than max-age (defaults: ${defaults.warnAge} and ${defaults.maxAge}).`);
     }
     if (maxAgeSeconds <= 0) {
-        throw new errors_ConfigurationError(`Input 'max-age' is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('max-age')} is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`);
     }
     return { warnAgeSeconds, maxAgeSeconds };
 }
@@ -45427,9 +45494,13 @@ const DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -45516,7 +45587,33 @@ function defaults_orDefault(r, name, table = DEFAULTS) {
     return r.text(name) || table[name];
 }
 
+;// CONCATENATED MODULE: ./src/lightsail/names.ts
+
+
+
+/** Lightsail resource names: letters, digits, "_" and "-", starting and ending with a letter or digit. */
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+function names_validateLightsailName(input, value, what) {
+    checkNoControlCharacters(input, value);
+    checkLength(input, value, 255);
+    if (!NAME.test(value)) {
+        throw new ConfigurationError(`${words().subject(input)} has ${describeValue(value)}: a Lightsail ${what} name has letters, digits, "_" and "-", ` +
+            `and starts and ends with a letter or digit (as shown by \`aws lightsail get-${what === 'instance' ? 'instances' : 'disks'}\`).`);
+    }
+    return value;
+}
+/** The label becomes part of a snapshot name: the label rule of validate.ts, without "." (Lightsail refuses it). */
+function names_validateSnapshotLabel(input, value) {
+    validateLabel(input, value);
+    if (value.includes('.')) {
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: a label becomes part of a Lightsail snapshot name, which cannot contain "."; ` +
+            `use "-" instead (for example "pre-deploy").`);
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/options/lightsail-options.ts
+
 
 
 
@@ -45553,7 +45650,7 @@ function readLightsail(r) {
     for (const r of resources) {
         const key = `${r.kind}/${r.name}`;
         if (seen.has(key)) {
-            throw new ConfigurationError(`Input '${r.kind}' lists "${r.name}" twice: list each ${r.kind} once.`);
+            throw new ConfigurationError(`${words().subject(r.kind)} lists "${r.name}" twice: list each ${r.kind} once.`);
         }
         seen.add(key);
     }
@@ -45573,7 +45670,7 @@ function readLightsail(r) {
     const wait = r.flag('wait');
     const waitTimeoutSeconds = parseDuration('wait-timeout', orDefault(r, 'wait-timeout', LIGHTSAIL_DEFAULTS));
     if (!createSnapshot && (label !== '' || wait)) {
-        throw new ConfigurationError(`Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`);
+        throw new ConfigurationError(`${words().subject(label !== '' ? 'label' : 'wait')} only applies to a new snapshot: ${words().set('create-snapshot', true)}, or remove it.`);
     }
     const create = createSnapshot
         ? {
@@ -45595,6 +45692,7 @@ function readLightsail(r) {
 
 
 
+
 /**
  * Reads and checks every input of fly-snapshot-check (and `lifeboat check-fly-snapshots`) before
  * flyctl runs; the first problem is the one error. Defaults: a daily snapshot is late after 26 h
@@ -45606,20 +45704,20 @@ function readFlySnapshotCheck(r) {
     const volumes = r.lines('volume').map((v) => validateVolumeId('volume', v));
     const twice = volumes.find((v, i) => volumes.indexOf(v) !== i);
     if (twice)
-        throw new errors_ConfigurationError(`Input 'volume' lists ${twice} twice: list each volume once.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('volume')} lists ${twice} twice: list each volume once.`);
     const { warnAgeSeconds, maxAgeSeconds } = age_limits_readAgeLimits(r, {
         warnAge: FLY_SNAPSHOT_DEFAULTS['warn-age'],
         maxAge: FLY_SNAPSHOT_DEFAULTS['max-age'],
     });
     const minCount = validate_parseNonNegativeInteger('min-count', defaults_orDefault(r, 'min-count', FLY_SNAPSHOT_DEFAULTS));
     if (minCount > FLY_MAX_SNAPSHOT_RETENTION) {
-        throw new errors_ConfigurationError(`Input 'min-count' is ${minCount}: Fly keeps a daily snapshot at most ${FLY_MAX_SNAPSHOT_RETENTION} days, so at most about ${FLY_MAX_SNAPSHOT_RETENTION} exist; give ${FLY_MAX_SNAPSHOT_RETENTION} or less.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('min-count')} is ${minCount}: Fly keeps a daily snapshot at most ${FLY_MAX_SNAPSHOT_RETENTION} days, so at most about ${FLY_MAX_SNAPSHOT_RETENTION} exist; give ${FLY_MAX_SNAPSHOT_RETENTION} or less.`);
     }
     const createSnapshot = r.flag('create-snapshot');
     const wait = r.flag('wait');
     const waitTimeoutSeconds = validate_parseDuration('wait-timeout', r.text('wait-timeout') || '15m');
     if (!createSnapshot && wait) {
-        throw new errors_ConfigurationError(`Input 'wait' only applies to a new snapshot: set create-snapshot: true, or remove it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('wait')} only applies to a new snapshot: ${vocabulary_words().set('create-snapshot', true)}, or remove it.`);
     }
     return {
         app,

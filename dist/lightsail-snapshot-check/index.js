@@ -71362,6 +71362,27 @@ function snapshotIdTime(id) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lightsail/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4656);
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/util/check-status.ts
 /**
  * The verdict of a monitoring check, sanoid --monitor-snapshots style: every finding is warn or
@@ -71396,6 +71417,7 @@ function ageHours(seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/lightsail/judge.ts
+
 
 
 
@@ -71443,7 +71465,7 @@ function judgeSnapshots(resource, addOn, snapshots, policy, now) {
             level: 'crit',
             message: `${who}: automatic snapshots are not enabled (${state}; require-auto-snapshot is true). ` +
                 `Enable them (the hour is UTC, pick a quiet one): ${enableAddOnCommand(resource, policy.region)} ` +
-                `— or set require-auto-snapshot: false if this resource is covered by manual snapshots.`,
+                `— or ${vocabulary_words().set('require-auto-snapshot', false)} if this resource is covered by manual snapshots.`,
         });
     }
     if (!latest) {
@@ -71869,6 +71891,7 @@ async function createSnapshot(resource, create, region, api, clock, logger, sign
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
+
 function splitLines(value) {
     return value
         .split(/\r?\n/)
@@ -71878,16 +71901,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new ConfigurationError(`${words().subject(name)} is required: ${what}.`);
 }
 function required(r, name, what) {
     const value = r.text(name);
@@ -71953,6 +71976,32 @@ const actionsLogger = {
     debug: (m) => core_debug(m),
     group: (title, fn) => group(title, fn),
 };
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
@@ -72035,6 +72084,7 @@ class summary_Summary {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -72130,7 +72180,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -72150,7 +72200,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);
@@ -72162,19 +72212,23 @@ function report(step, failure) {
 
 ;// CONCATENATED MODULE: ./src/util/validate.ts
 
+
+
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
  * input, shows the value (cut short and with control characters escaped) and says how to fix it.
  * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
  * these rules are the first of two locks, not the only one.
  */
-function describeValue(value) {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function describeValue(raw) {
+    const value = redactSecrets(raw);
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(shown);
 }
 function checkPattern(input, value, pattern, rule) {
     if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: ${rule}`);
     }
     return value;
 }
@@ -72183,7 +72237,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
         const code = ch.codePointAt(0) ?? 0;
         const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
         if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
                 `only printable text is accepted.`);
         }
     }
@@ -72191,7 +72245,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
 }
 function checkLength(input, value, max) {
     if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
     }
     return value;
 }
@@ -72216,19 +72270,28 @@ function validatePrefix(input, value) {
         return value;
     checkLength(input, value, 200);
     if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
     }
     return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
 }
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 function validateRemotePath(input, value) {
     checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    if (value === '')
+        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
     const segments = value.split('/').filter((s) => s !== '');
     if (segments.length === 0) {
-        throw new ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
     }
     if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
     }
     return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
@@ -72240,13 +72303,13 @@ function validateExcludePattern(input, value) {
 function validateCommandInput(input, value) {
     checkLength(input, value, 4096);
     if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
     }
     return value;
 }
 function validateBucket(input, value) {
     if (value === '') {
-        throw new ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+        throw new ConfigurationError(`${words().subject(input)} is required: give the name of the bucket that holds the backups.`);
     }
     checkLength(input, value, 63);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
@@ -72264,13 +72327,13 @@ function validateEndpoint(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+        throw new ConfigurationError(`${words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
     }
     if (url.username || url.password) {
-        throw new ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+        throw new ConfigurationError(`${words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -72280,21 +72343,21 @@ function validateCommandPath(input, value) {
 }
 function parseNonNegativeInteger(input, value) {
     if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`);
     }
     return Number(value.trim());
 }
 function parseRatio(input, value) {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
     }
     return n;
 }
 function parseChoice(input, value, choices) {
     const v = value.trim();
     if (!choices.includes(v)) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
     }
     return v;
 }
@@ -72304,7 +72367,7 @@ function parseDuration(input, value) {
     const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
     const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
     if (!parts) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
     }
     let seconds = 0;
     for (const part of parts) {
@@ -72317,13 +72380,14 @@ function parseDuration(input, value) {
 ;// CONCATENATED MODULE: ./src/lightsail/names.ts
 
 
+
 /** Lightsail resource names: letters, digits, "_" and "-", starting and ending with a letter or digit. */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 function validateLightsailName(input, value, what) {
     checkNoControlCharacters(input, value);
     checkLength(input, value, 255);
     if (!NAME.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' has ${describeValue(value)}: a Lightsail ${what} name has letters, digits, "_" and "-", ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} has ${describeValue(value)}: a Lightsail ${what} name has letters, digits, "_" and "-", ` +
             `and starts and ends with a letter or digit (as shown by \`aws lightsail get-${what === 'instance' ? 'instances' : 'disks'}\`).`);
     }
     return value;
@@ -72332,13 +72396,14 @@ function validateLightsailName(input, value, what) {
 function validateSnapshotLabel(input, value) {
     validateLabel(input, value);
     if (value.includes('.')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: a label becomes part of a Lightsail snapshot name, which cannot contain "."; ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: a label becomes part of a Lightsail snapshot name, which cannot contain "."; ` +
             `use "-" instead (for example "pre-deploy").`);
     }
     return value;
 }
 
 ;// CONCATENATED MODULE: ./src/options/age-limits.ts
+
 
 
 
@@ -72351,11 +72416,11 @@ function readAgeLimits(r, defaults) {
     const warnAgeSeconds = parseDuration('warn-age', r.text('warn-age') || defaults.warnAge);
     const maxAgeSeconds = parseDuration('max-age', r.text('max-age') || defaults.maxAge);
     if (warnAgeSeconds > maxAgeSeconds) {
-        throw new errors_ConfigurationError(`Input 'warn-age' (${formatDuration(warnAgeSeconds)}) is longer than 'max-age' (${formatDuration(maxAgeSeconds)}): ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('warn-age')} (${formatDuration(warnAgeSeconds)}) is longer than ${vocabulary_words().name('max-age')} (${formatDuration(maxAgeSeconds)}): ` +
             `warn-age is the earlier limit; make it shorter than max-age (defaults: ${defaults.warnAge} and ${defaults.maxAge}).`);
     }
     if (maxAgeSeconds <= 0) {
-        throw new errors_ConfigurationError(`Input 'max-age' is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('max-age')} is 0: give the age after which a snapshot is too old, such as ${defaults.maxAge}.`);
     }
     return { warnAgeSeconds, maxAgeSeconds };
 }
@@ -76341,9 +76406,13 @@ const DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -76436,6 +76505,7 @@ function orDefault(r, name, table = DEFAULTS) {
 
 
 
+
 /** Default poll interval while waiting for a new snapshot (Lightsail or Fly); LIFEBOAT_POLL_INTERVAL_MS overrides it (tests). */
 const POLL_INTERVAL_MS = 15_000;
 function pollIntervalMs() {
@@ -76467,7 +76537,7 @@ function readLightsail(r) {
     for (const r of resources) {
         const key = `${r.kind}/${r.name}`;
         if (seen.has(key)) {
-            throw new errors_ConfigurationError(`Input '${r.kind}' lists "${r.name}" twice: list each ${r.kind} once.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(r.kind)} lists "${r.name}" twice: list each ${r.kind} once.`);
         }
         seen.add(key);
     }
@@ -76487,7 +76557,7 @@ function readLightsail(r) {
     const wait = r.flag('wait');
     const waitTimeoutSeconds = parseDuration('wait-timeout', orDefault(r, 'wait-timeout', LIGHTSAIL_DEFAULTS));
     if (!createSnapshot && (label !== '' || wait)) {
-        throw new errors_ConfigurationError(`Input '${label !== '' ? 'label' : 'wait'}' only applies to a new snapshot: set create-snapshot: true, or remove it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(label !== '' ? 'label' : 'wait')} only applies to a new snapshot: ${vocabulary_words().set('create-snapshot', true)}, or remove it.`);
     }
     const create = createSnapshot
         ? {

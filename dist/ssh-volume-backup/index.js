@@ -84772,8 +84772,156 @@ function shDashC(script) {
         throw new Error('internal: a remote script must not contain a single quote');
     return `sh -c '${script}'`;
 }
+/** Characters a shell word may hold unquoted (and that read the same to a person). */
+const PLAIN_WORD = /^[A-Za-z0-9._/@+=,:%^-]+$/;
+/**
+ * One argument of a command lifeboat prints for a person to paste into a POSIX shell: as it is when
+ * it holds only plain characters, else single-quoted (a ' inside written '\''). The shell gives
+ * the command exactly `value`, whatever it holds: "/srv/vol with space" becomes '/srv/vol with space'.
+ */
+function shellArg(value) {
+    if (value === '')
+        return "''";
+    if (PLAIN_WORD.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/util/unnamed-file.ts
+
+
+/**
+ * Linux's O_TMPFILE as open(2) takes it (__O_TMPFILE | O_DIRECTORY; the same value on x86-64 and
+ * arm64). Node's fs.constants does not export it.
+ */
+const O_TMPFILE = 0o20000000 | external_node_fs_.constants.O_DIRECTORY;
+/** Writes all of `bytes` at the descriptor's offset (writeSync may write less than asked). */
+function writeAll(fd, bytes) {
+    for (let done = 0; done < bytes.length;)
+        done += (0,external_node_fs_.writeSync)(fd, bytes, done);
+}
+/** An O_TMPFILE inode in `folder` (EOPNOTSUPP where its file system has none). */
+function openTmpfile(folder) {
+    return (0,external_node_fs_.openSync)(folder, O_TMPFILE | external_node_fs_.constants.O_RDWR, 0o600);
+}
+/** A 0600 file made with O_EXCL in a fresh 0700 folder and unlinked at once, with its folder. */
+function openUnlinked(folder) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(folder, 'lifeboat-secret-'));
+    try {
+        const file = (0,external_node_path_.join)(dir, 'f');
+        const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
+        (0,external_node_fs_.unlinkSync)(file);
+        return fd;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Secret text (an SSH private key) in a file that no folder names, so that no kill of this process
+ * or of its children can leave it on disk: the kernel frees the file when the last descriptor
+ * closes, which a SIGKILL does too.
+ *
+ * - Made with O_TMPFILE (never named) in the first of `folders` where that works (the kernel and
+ *   file system support it, the folder is writable and has room); list a tmpfs such as /dev/shm
+ *   first to keep the bytes in memory. Where none does, the file is created with O_EXCL in a fresh
+ *   0700 folder in the last of `folders` and unlinked in the next system call.
+ * - Another process of this user reads it through /proc/<pid>/fd/<n>: open(2) of that link opens
+ *   the same inode afresh at offset 0, so a reader may open it any number of times (OpenSSH opens
+ *   an IdentityFile more than once, known_hosts twice). A descriptor inherited by the child
+ *   (/dev/fd/3) does not work for OpenSSH: ssh closes every descriptor above 2 as it starts
+ *   (measured with OpenSSH 9.2: 'Load key "/dev/fd/3": No such device or address').
+ * - Returns undefined where this process has no /proc/<pid>/fd (not Linux): the caller decides.
+ */
+function openUnnamedFile(text, folders) {
+    const procFd = `/proc/${process.pid}/fd`;
+    if (!(0,external_node_fs_.existsSync)(procFd))
+        return undefined;
+    // any folder may fail (no O_TMPFILE there, not writable, full): the next is tried, the last error thrown
+    const attempts = [
+        ...folders.map((f) => () => openTmpfile(f)),
+        () => openUnlinked(folders[folders.length - 1]),
+    ];
+    let handle;
+    let failure;
+    for (const attempt of attempts) {
+        let fd;
+        try {
+            fd = attempt();
+            writeAll(fd, Buffer.from(text, 'utf8'));
+            handle = fd;
+            break;
+        }
+        catch (err) {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
+            failure = err;
+        }
+    }
+    if (handle === undefined)
+        throw failure;
+    const fd = handle;
+    let open = true;
+    return {
+        path: `${procFd}/${fd}`,
+        close: () => {
+            if (open)
+                (0,external_node_fs_.closeSync)(fd);
+            open = false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
+
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
 
 ;// CONCATENATED MODULE: ./src/util/validate.ts
+
+
 
 /**
  * Checks of the values a user gives. Each failure is one ConfigurationError that names the
@@ -84781,13 +84929,15 @@ function shDashC(script) {
  * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
  * these rules are the first of two locks, not the only one.
  */
-function describeValue(value) {
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function describeValue(raw) {
+    const value = redactSecrets(raw);
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
     return JSON.stringify(shown);
 }
 function checkPattern(input, value, pattern, rule) {
     if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: ${rule}`);
     }
     return value;
 }
@@ -84796,7 +84946,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
         const code = ch.codePointAt(0) ?? 0;
         const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
         if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
                 `only printable text is accepted.`);
         }
     }
@@ -84804,7 +84954,7 @@ function checkNoControlCharacters(input, value, allowNewlines = false) {
 }
 function checkLength(input, value, max) {
     if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
     }
     return value;
 }
@@ -84829,19 +84979,28 @@ function validatePrefix(input, value) {
         return value;
     checkLength(input, value, 200);
     if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
     }
     return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
 }
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
 function validateRemotePath(input, value) {
     checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
+    if (value === '')
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
     const segments = value.split('/').filter((s) => s !== '');
     if (segments.length === 0) {
-        throw new errors_ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
     }
     if (segments.some((s) => s === '..' || s === '.')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
     }
     return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
@@ -84853,13 +85012,13 @@ function validateExcludePattern(input, value) {
 function validateCommandInput(input, value) {
     checkLength(input, value, 4096);
     if (value.includes('\0')) {
-        throw new errors_ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a NUL byte: remove it.`);
     }
     return value;
 }
 function validateBucket(input, value) {
     if (value === '') {
-        throw new errors_ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give the name of the bucket that holds the backups.`);
     }
     checkLength(input, value, 63);
     return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
@@ -84877,13 +85036,13 @@ function validateEndpoint(input, value) {
         url = new URL(value);
     }
     catch {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
     }
     if (url.username || url.password) {
-        throw new errors_ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -84893,21 +85052,21 @@ function validate_validateCommandPath(input, value) {
 }
 function parseNonNegativeInteger(input, value) {
     if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`);
     }
     return Number(value.trim());
 }
 function parseRatio(input, value) {
     const n = Number(value.trim());
     if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
     }
     return n;
 }
 function parseChoice(input, value, choices) {
     const v = value.trim();
     if (!choices.includes(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
     }
     return v;
 }
@@ -84917,7 +85076,7 @@ function parseDuration(input, value) {
     const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
     const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
     if (!parts) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
     }
     let seconds = 0;
     for (const part of parts) {
@@ -84935,6 +85094,8 @@ function parseDuration(input, value) {
 
 
 
+
+
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6 = /^[0-9A-Fa-f:.]+$/;
@@ -84943,21 +85104,21 @@ function validateSshHost(input, value) {
     const ok = value.length <= 253 &&
         (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
     if (!ok) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-            `without user@ or :port (the user and port have their own inputs).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+            `without user@ or :port (the user and port are given as ${vocabulary_words().option('user')} and ${vocabulary_words().option('port')}).`);
     }
     return value;
 }
 function validateSshPort(input, value) {
     const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
     if (!(n >= 1 && n <= 65535)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
     }
     return n;
 }
 function validateSshUser(input, value) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give the login name of the account on the server ` +
             `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`);
     }
     return value;
@@ -84970,21 +85131,21 @@ const KEY_BLOCK = /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY---
 function normalizePrivateKey(input, value) {
     const text = value.replace(/\r\n?/g, '\n').trim();
     if (text === '') {
-        throw new errors_ConfigurationError(`Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
-            `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is empty: make a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+            `and ${vocabulary_words().secret(input, 'SSH_KEY')}.`);
     }
     if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
-        throw new errors_ConfigurationError(`Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
             `the public key goes into ~/.ssh/authorized_keys on the server.`);
     }
     const m = KEY_BLOCK.exec(text);
     if (!m) {
-        throw new errors_ConfigurationError(`Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
             `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`);
     }
     const kind = m[1]?.trim();
     const body = m[2];
-    const passphrase = new errors_ConfigurationError(`Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+    const passphrase = new errors_ConfigurationError(`${vocabulary_words().subject(input)} is a private key protected by a passphrase, which a job cannot type: ` +
         `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`);
     if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body))
         throw passphrase;
@@ -84993,7 +85154,7 @@ function normalizePrivateKey(input, value) {
         const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
         const magic = 'openssh-key-v1\0';
         if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
-            throw new errors_ConfigurationError(`Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
         }
         const len = raw.readUInt32BE(magic.length);
         const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
@@ -85015,10 +85176,10 @@ function normalizeKnownHosts(input, value, host, port) {
     const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
     const keyscan = `ssh-keyscan -p ${port} ${host}`;
     if (entries.length === 0) {
-        throw new errors_ConfigurationError(`Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is empty: lifeboat only connects to a server whose host key it was given. ` +
             `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
             `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
-            `itself, and pass it as ${input}.`);
+            `itself, and give it as ${vocabulary_words().option(input)}.`);
     }
     entries.forEach((line, i) => {
         let fields = line.split(/\s+/);
@@ -85032,7 +85193,7 @@ function normalizeKnownHosts(input, value, host, port) {
             /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]) &&
             /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]);
         if (!ok) {
-            throw new errors_ConfigurationError(`Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
                 `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`);
         }
     });
@@ -85069,42 +85230,42 @@ const SSH_FAILURES = [
             /No \S+ host key is known for|host key is not known|is not in the known_hosts/i,
         ],
         none: [/HAS CHANGED/],
-        message: (o) => `Host key verification failed: the known-hosts input has no line for ${where(o)}` +
+        message: (o) => `Host key verification failed: ${vocabulary_words().option('known-hosts')} has no line for ${where(o)}` +
             (o.port === 22 ? '' : ` (on port ${o.port} the line must start with [${o.host}]:${o.port})`) +
-            `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`,
+            `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and ${vocabulary_words().set('known-hosts', 'it')}. Nothing was sent.`,
     },
     {
         kind: 'changed-host-key',
         all: [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/],
-        message: (o) => `Host key verification failed: the key that ${where(o)} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+        message: (o) => `Host key verification failed: the key that ${where(o)} presented is not the one in ${vocabulary_words().option('known-hosts')}, so lifeboat refused to connect. ` +
             `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan(o)}\`, check its fingerprint on the server ` +
-            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`,
+            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update ${vocabulary_words().option('known-hosts')}; otherwise something is intercepting the connection. Nothing was sent.`,
     },
     {
         kind: 'auth',
         all: [/Permission denied \(/],
-        message: (o) => `The server ${where(o)} refused the ssh-key for user ${o.user} (Permission denied): add the public half of the key ` +
-            `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check the user input.`,
+        message: (o) => `The server ${where(o)} refused the key in ${vocabulary_words().option('ssh-key')} for user ${o.user} (Permission denied): add the public half of the key ` +
+            `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check ${vocabulary_words().option('user')}.`,
     },
     {
         kind: 'key-format',
         all: [/Load key .*: (invalid format|error in libcrypto)|invalid format/],
-        message: () => `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
+        message: () => `ssh could not read the key of ${vocabulary_words().option('ssh-key')}: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
     },
     {
         kind: 'refused',
         all: [/Connection refused/],
-        message: (o) => `Connection refused by ${where(o)}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`,
+        message: (o) => `Connection refused by ${where(o)}: check ${vocabulary_words().option('host')} and ${vocabulary_words().option('port')}, that sshd runs, and that the firewall lets the runner in.`,
     },
     {
         kind: 'timeout',
         all: [/Connection timed out|timed out during banner exchange|Operation timed out/],
-        message: (o) => `Connecting to ${where(o)} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`,
+        message: (o) => `Connecting to ${where(o)} timed out: check ${vocabulary_words().option('host')} and ${vocabulary_words().option('port')} and that the firewall (security group, ufw) lets the runner's address in.`,
     },
     {
         kind: 'dns',
         all: [/Could not resolve hostname/],
-        message: (o) => `The host name ${o.host} could not be resolved: check the host input.`,
+        message: (o) => `The host name ${o.host} could not be resolved: check ${vocabulary_words().option('host')}.`,
     },
     {
         kind: 'lost',
@@ -85128,15 +85289,15 @@ function explainSshFailure(opts, stderr) {
 }
 /**
  * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
- * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
- * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * with only the given known_hosts), the key comes from a secret and is never a named file on Linux
+ * (an unnamed file this process holds open, which no kill can leave behind: secretFiles), and the archive script goes to the remote login
  * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
  */
 class SshSource {
     options;
     label = 'ssh';
     description;
-    liveDirs = new Set();
+    liveFiles = new Set();
     constructor(options) {
         this.options = options;
         this.description = { kind: 'ssh', host: options.host };
@@ -85158,33 +85319,73 @@ class SshSource {
             knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
         };
     }
-    /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
-    writeFiles() {
+    /**
+     * The key and the known_hosts lines as files ssh opens, closed by `close` (the caller's duty,
+     * and dispose's). On Linux they are unnamed files (util/unnamed-file.ts) in /dev/shm or the temp
+     * root, so no kill of lifeboat or ssh leaves the key on disk; without /proc, 0600 files in a fresh
+     * 0700 folder that live as long as the ssh process.
+     */
+    secretFiles() {
         const { key, knownHosts } = this.checked();
         const root = this.options.tempRoot || (0,external_node_os_.tmpdir)();
         (0,external_node_fs_.mkdirSync)(root, { recursive: true });
+        const folders = ['/dev/shm', root];
+        const keyFile = openUnnamedFile(key, folders);
+        if (keyFile) {
+            let knownFile;
+            try {
+                knownFile = openUnnamedFile(knownHosts, folders);
+            }
+            finally {
+                if (!knownFile)
+                    keyFile.close();
+            }
+            if (knownFile) {
+                const known = knownFile;
+                return this.live({
+                    key: keyFile.path,
+                    knownHosts: known.path,
+                    close: () => {
+                        keyFile.close();
+                        known.close();
+                    },
+                });
+            }
+        }
+        return this.live(this.namedFiles(root, key, knownHosts));
+    }
+    /** Records files as live until closed (dispose closes any a process never got to). */
+    live(files) {
+        const entry = {
+            ...files,
+            close: () => {
+                files.close();
+                this.liveFiles.delete(entry);
+            },
+        };
+        this.liveFiles.add(entry);
+        return entry;
+    }
+    /** The key and known_hosts in a fresh 0700 folder (systems without /proc). */
+    namedFiles(root, key, knownHosts) {
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(root, 'lifeboat-ssh-'));
-        this.liveDirs.add(dir);
+        const close = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         try {
             const keyFile = (0,external_node_path_.join)(dir, 'key');
             const knownFile = (0,external_node_path_.join)(dir, 'known_hosts');
             (0,external_node_fs_.writeFileSync)(keyFile, key, { mode: 0o600, flag: 'wx' });
             (0,external_node_fs_.writeFileSync)(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
-            return { dir, key: keyFile, knownHosts: knownFile };
+            return { key: keyFile, knownHosts: knownFile, close };
         }
         catch (err) {
-            this.removeDir(dir);
+            close();
             throw err;
         }
     }
-    removeDir(dir) {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        this.liveDirs.delete(dir);
-    }
-    /** Removes any key folder still present (a process that never ended); safe to call twice. */
+    /** Closes or removes any key file still open (a process that never ended); safe to call twice. */
     dispose() {
-        for (const dir of [...this.liveDirs])
-            this.removeDir(dir);
+        for (const files of [...this.liveFiles])
+            files.close();
     }
     /** The ssh arguments up to and including the destination. */
     sshArgs(files) {
@@ -85221,7 +85422,7 @@ class SshSource {
         return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
     }
     spawnSsh(remote, options) {
-        const files = this.writeFiles();
+        const files = this.secretFiles();
         let proc;
         try {
             proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
@@ -85231,16 +85432,16 @@ class SshSource {
             });
         }
         catch (err) {
-            this.removeDir(files.dir);
+            files.close();
             throw err;
         }
         if (!options.keepStdin)
             proc.stdin.end();
         const done = proc.done.then((outcome) => {
-            this.removeDir(files.dir);
+            files.close();
             return this.explained(outcome);
         }, (err) => {
-            this.removeDir(files.dir);
+            files.close();
             throw err;
         });
         done.catch(() => undefined);
@@ -85258,7 +85459,7 @@ class SshSource {
         const v = await runCaptured(this.ssh, ['-V'], {
             env: this.env,
             signal,
-            installHint: 'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+            installHint: `install the OpenSSH client (apt-get install openssh-client), or set ${vocabulary_words().option('ssh')} to its path`,
         });
         const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
         if (v.code !== 0 || !version) {
@@ -85283,7 +85484,7 @@ class SshSource {
         }
         if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
             throw new errors_ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
-                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
+                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or ${vocabulary_words().set('sudo', false)} and back up a path the user can read.`);
         }
         throw new OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
             `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
@@ -85310,10 +85511,19 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * one framed stream to stdout:
  *
  *   LIFEBOAT-STREAM/1 <compression> <KiB>\n  header: the compression actually used, and the KiB
- *                                          in use below the path (du -sk; 0 when unknown),
+ *                                          in use below the path (du -sk; 0 when unknown,
+ *                                          "nodu" when the machine has no du),
  *                                          which sizes the upload's parts
  *   <archive bytes>                        tar, compressed
  *   \n#LIFEBOAT-END-7c1f93# pre=N tar=N zip=N err=WORD\n   trailer: exit statuses, in-band
+ *
+ * or, when the machine cannot make the archive (no tar, no compressor, a tar that cannot exclude
+ * what was asked, a missing path, a failed pre-command), one line instead of the header:
+ *
+ *   LIFEBOAT-STOP/1 pre=N tar=0 zip=0 err=WORD\n
+ *
+ * so that the run ends before any archive byte exists and the upload never starts: these checks
+ * are the probe, made in the same run as the stream (one round trip to the machine, not two).
  *
  * The trailer is how lifeboat learns the remote exit statuses (flyctl does not propagate them) and
  * proves the stream arrived whole: a stream without it was cut short, whatever the exit code.
@@ -85322,16 +85532,30 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * tar is whichever the machine has. GNU tar's exit 1 means "a file changed as it was read" (a
  * warning); any other tar's exit 1 is an error (busybox: a file it could not read, such as a path
  * past PATH_MAX), reported as err=tar so that nothing it left out is stored as good. A tar
- * without --exclude (Debian's busybox-static) archives `.` whole, or, when lifeboat's own folders
- * are there, the top-level entries less them; user excludes on it stop the run (err=noexclude).
+ * without --exclude (a busybox built without FEATURE_TAR_FROM, such as Debian's busybox-static)
+ * archives `.` whole, or, when lifeboat's own folders are there, the top-level entries less them;
+ * user excludes on it stop the run before the pre-command (err=noexclude).
+ *
+ * What the script needs on the machine: sh (POSIX: dash, bash, busybox ash), tar, the compressor
+ * (zstd, gzip, or cat for none), and du, which is optional (the header then says "nodu" and the
+ * upload's parts get their smallest size). Everything else it uses is a shell builtin (printf,
+ * echo, test, command -v), so a PATH of busybox applets is enough.
  */
 const STREAM_HEADER_PREFIX = 'LIFEBOAT-STREAM/1 ';
+const STREAM_STOP_PREFIX = 'LIFEBOAT-STOP/1 ';
+/** The header's size field when the machine has no du: the size is unknown. */
+const NO_DU = 'nodu';
 const TRAILER_MAGIC = '#LIFEBOAT-END-7c1f93#';
 const BUILTIN_EXCLUDES = ['./.lifeboat-restore', './.lifeboat-pre-restore-*'];
 const COMPRESSORS = {
     zstd: 'zstd -3 -q -c -T0',
     gzip: 'gzip -6 -c',
     none: 'cat',
+};
+/** gzip as `auto` runs it on a machine without zstd: the fastest level (an explicit gzip stays -6). */
+const AUTO_GZIP = {
+    pigz: 'pigz -1 -c',
+    gzip: 'gzip -1 -c',
 };
 /** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
 function casePattern(glob) {
@@ -85349,13 +85573,17 @@ function buildArchiveScript(options) {
         `C=${options.compression}`,
         `lb_head() { printf "${STREAM_HEADER_PREFIX}%s %s\\n" "$C" "$1"; }`,
         `lb_end() { printf "\\n%s pre=%s tar=%s zip=%s err=%s\\n" "${TRAILER_MAGIC}" "$1" "$2" "$3" "$4"; }`,
-        // a run that stops before tar: the header (nothing to size), then the reason in the trailer
-        `lb_quit() { lb_head 0; lb_end "$1" 0 0 "$2"; exit 0; }`,
-        // auto: zstd when the machine has it, else gzip; decided here, reported in the header
-        `if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; fi; fi`,
+        // a run that stops before tar: the stop line instead of the header, so no upload starts
+        `lb_quit() { printf "${STREAM_STOP_PREFIX}pre=%s tar=0 zip=0 err=%s\\n" "$1" "$2"; exit 0; }`,
+        // auto: zstd when the machine has it, else gzip at its fastest level (A=1), with pigz when there
+        // is one; decided here, reported in the header. On one shared CPU without zstd, gzip -6 is the
+        // whole backup's speed: gzip -1 costs less than half its CPU (bench/NOTES.md, "slim machine")
+        `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; A=1; fi; fi`,
         `if ! command -v tar >/dev/null 2>&1; then lb_quit 0 notar; fi`,
         `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
-        `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 nocompressor; fi`,
+        `if [ "$A" = 1 ]; then if command -v pigz >/dev/null 2>&1; then Z="${AUTO_GZIP.pigz}"; else Z="${AUTO_GZIP.gzip}"; fi; fi`,
+        // nozstd, nogzip, nopigz or nocat: the compressor's name says which one is missing
+        `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 "no\${Z%% *}"; fi`,
         `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
         // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)
         `G=0; case "$(tar --version 2>/dev/null)" in *"GNU tar"*) G=1;; esac`,
@@ -85371,7 +85599,8 @@ function buildArchiveScript(options) {
     // without --exclude: "." whole, or the top-level entries less lifeboat's own folders when any is there
     `lb_tar() {`, `  if [ "$X" = 1 ]; then tar -cf - ${excludeArgs} .; return; fi`, `  set --; L=0`, `  for f in ./* ./.[!.]* ./..?*; do`, `    if [ ! -e "$f" ] && [ ! -L "$f" ]; then continue; fi`, `    case "$f" in ${builtin.map(casePattern).join('|')}) L=1; continue;; esac`, `    set -- "$@" "$f"`, `  done`, `  if [ "$L" = 0 ]; then tar -cf - .; elif [ $# -gt 0 ]; then tar -cf - "$@"; else tar -cf - --no-recursion .; fi`, `}`, 
     // the KiB in use below the path, after the pre-command wrote its dump: sizes the upload's parts
-    `U=$(du -sk . 2>/dev/null | awk "NR == 1 { print \\$1 }")`, `case "$U" in ""|*[!0-9]*) U=0;; esac`, `lb_head "$U"`, 
+    // (du prints "KIB<tab>."; the digits are cut out by the shell, no awk needed)
+    `if command -v du >/dev/null 2>&1; then U=$(du -sk . 2>/dev/null); U=\${U%%[!0-9]*}; else U=${NO_DU}; fi`, `case "$U" in ${NO_DU}) ;; ""|*[!0-9]*) U=0;; esac`, `lb_head "$U"`, 
     // POSIX sh has no pipefail: each side of the pipe reports its status on fd 4, captured here
     `exec 3>&1`, `S=$( { { lb_tar 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`, `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`, `E=""; if [ "$T" != 0 ] && [ "$G" = 0 ]; then E=tar; fi`, `lb_end 0 "$T" "$ZS" "$E"`);
     return lines.join('\n');
@@ -85466,6 +85695,12 @@ class TargetLayout {
     successorKey(previous) {
         return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
     }
+    indexKey(id, encrypted = false) {
+        return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
+    }
+    indexPointerKey(id) {
+        return `${this.snapshotPrefix(id)}index.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -85525,9 +85760,254 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/archive/machine-needs.ts
+const MACHINE_TOOLS = {
+    sh: {
+        purpose: 'lifeboat runs its archive script with sh',
+        lines: [
+            // a distroless image has no package manager either: copy a static busybox in (exec form, no shell needed)
+            'COPY --from=busybox:1.36.1-musl /bin/busybox /bin/busybox',
+            'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+        ],
+    },
+    tar: {
+        purpose: "lifeboat archives the volume with the machine's tar",
+        lines: [
+            'RUN apt-get update && apt-get install -y --no-install-recommends tar',
+            'RUN apk add --no-cache tar',
+        ],
+    },
+    zstd: {
+        purpose: 'compression zstd runs zstd on the machine',
+        lines: [
+            'RUN apt-get update && apt-get install -y --no-install-recommends zstd',
+            'RUN apk add --no-cache zstd',
+        ],
+    },
+    gzip: {
+        purpose: 'compression gzip (and auto without zstd) runs gzip on the machine',
+        lines: [
+            'RUN apt-get update && apt-get install -y --no-install-recommends gzip',
+            'RUN apk add --no-cache gzip',
+        ],
+    },
+    cat: {
+        purpose: 'compression none passes the archive through cat',
+        lines: [
+            'RUN apt-get update && apt-get install -y --no-install-recommends coreutils',
+            'RUN apk add --no-cache coreutils',
+        ],
+    },
+    du: {
+        purpose: "du measures the volume, which sizes the upload's parts",
+        lines: [
+            'RUN apt-get update && apt-get install -y --no-install-recommends coreutils',
+            'RUN apk add --no-cache coreutils',
+        ],
+    },
+};
+/** The machine in messages, from the source's label: "the Fly machine", "the SSH host", "this machine". */
+function machineOf(label) {
+    if (label === 'flyctl')
+        return 'the Fly machine';
+    if (label === 'ssh')
+        return 'the SSH host';
+    return 'this machine';
+}
+/** "add it to the image: `LINE` (Debian, Ubuntu) or `LINE` (Alpine)" for a tool. */
+function howToAdd(tool) {
+    const [first, second] = MACHINE_TOOLS[tool].lines;
+    if (tool === 'sh') {
+        return (`add a shell to the image (a distroless image has none; build from a base that has one, such as debian:bookworm-slim ` +
+            `or alpine, or copy a static busybox in with the Dockerfile lines \`${first}\` and \`${second}\`)`);
+    }
+    return `add it to the image with the Dockerfile line \`${first}\` (Debian, Ubuntu) or \`${second}\` (Alpine)`;
+}
+/** The message for a tool the machine lacks: what it is for and how to add it. */
+function missingTool(tool, where) {
+    return `${tool} is not installed on ${where}: ${MACHINE_TOOLS[tool].purpose}. To fix it, ${howToAdd(tool)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/archive/stream-frame.ts
+
+
+const MAX_HEADER = 128;
+/** Bytes held back at least, at any time: always more than the longest trailer. */
+const HOLD_BACK = 256;
+const TRAILER_START = Buffer.from(`\n${TRAILER_MAGIC}`, 'latin1');
+/** The remote command wrote nothing at all: it did not start (no shell there) or was cut at once. */
+class NoOutputError extends Error {
+    name = 'NoOutputError';
+}
+function printable(buf) {
+    return JSON.stringify(buf.toString('latin1').slice(0, 80));
+}
+/**
+ * Splits the framed stream of the remote script into header, archive bytes and trailer. Archive
+ * bytes flow through; the trailer is held back and parsed at the end. A stream that does not
+ * start with the header (a shell banner, a PTY, the wrong command) or that ends without a valid
+ * trailer (cut short) fails the pipeline before its end reaches the upload.
+ */
+class FrameDecoder extends external_node_stream_.Transform {
+    compression;
+    /** What the source reported in use where the archive is made (0: it could not tell). */
+    sourceUsedBytes = 0;
+    /** The machine has no du: its used space is unknown (the header said "nodu"). */
+    sourceHasNoDu = false;
+    /**
+     * The statuses: from the trailer, or from the stop line that the script writes instead of the
+     * header when it stops before tar (then no archive byte exists and `compression` stays unset).
+     */
+    trailer;
+    stopped = false;
+    head = Buffer.alloc(0);
+    /** The newest chunks, at least the last HOLD_BACK bytes (or all so far): the trailer is in them. */
+    held = [];
+    heldBytes = 0;
+    onHeader;
+    constructor(onHeader = () => undefined) {
+        super({ highWaterMark: 1 << 20 });
+        this.onHeader = onHeader;
+    }
+    _transform(chunk, _enc, callback) {
+        if (this.stopped)
+            return callback(); // nothing follows the stop line but the end of the stream
+        if (this.compression === undefined) {
+            this.head = Buffer.concat([this.head, chunk]);
+            const nl = this.head.indexOf(0x0a);
+            if (nl < 0) {
+                if (this.head.length > MAX_HEADER)
+                    return callback(this.badHeader());
+                return callback();
+            }
+            const line = this.head.subarray(0, nl).toString('latin1');
+            const rest = this.head.subarray(nl + 1);
+            this.head = Buffer.alloc(0);
+            if (line.startsWith(STREAM_STOP_PREFIX)) {
+                this.trailer = parseTrailer(`${line.slice(STREAM_STOP_PREFIX.length - 1)}\n`);
+                if (!this.trailer)
+                    return callback(this.badHeader(Buffer.from(line, 'latin1')));
+                this.stopped = true;
+                return callback();
+            }
+            if (!line.startsWith(STREAM_HEADER_PREFIX))
+                return callback(this.badHeader(Buffer.from(line, 'latin1')));
+            const header = parseHeader(line.slice(STREAM_HEADER_PREFIX.length));
+            if (!header)
+                return callback(this.badHeader(Buffer.from(line, 'latin1')));
+            this.compression = header.compression;
+            this.sourceUsedBytes = header.sourceUsedBytes;
+            this.sourceHasNoDu = header.noDu;
+            try {
+                this.onHeader(header.compression);
+            }
+            catch (err) {
+                return callback(err);
+            }
+            chunk = rest;
+        }
+        this.passBody(chunk);
+        callback();
+    }
+    /**
+     * Passes whole chunks through, one chunk late: the chunks held back always cover the last
+     * HOLD_BACK bytes, where the trailer may be. No copies and no small fragments, so every later
+     * stage (hash, inspector, upload) sees the chunks as they came off the pipe.
+     */
+    passBody(chunk) {
+        if (chunk.length === 0)
+            return;
+        this.held.push(chunk);
+        this.heldBytes += chunk.length;
+        while (this.held.length > 1 && this.heldBytes - this.held[0].length >= HOLD_BACK) {
+            const first = this.held.shift();
+            this.heldBytes -= first.length;
+            this.push(first);
+        }
+    }
+    _flush(callback) {
+        if (this.stopped)
+            return callback();
+        if (this.compression === undefined) {
+            return callback(this.head.length === 0
+                ? new NoOutputError('the remote command produced no output at all (connection closed before it started)')
+                : this.badHeader());
+        }
+        const tail = Buffer.concat(this.held);
+        this.held = [];
+        this.heldBytes = 0;
+        const at = tail.lastIndexOf(TRAILER_START);
+        if (at < 0) {
+            return callback(new Error("stream ended before lifeboat's end marker: the connection was cut or the command stopped early"));
+        }
+        const trailer = parseTrailer(tail.subarray(at + TRAILER_START.length).toString('latin1'));
+        if (!trailer) {
+            return callback(new Error('stream ended with a damaged end marker: the connection was cut or the output was altered'));
+        }
+        this.trailer = trailer;
+        if (at > 0)
+            this.push(tail.subarray(0, at));
+        callback();
+    }
+    badHeader(seen = this.head) {
+        return new Error(`the remote command's output did not start with lifeboat's stream header (got ${printable(seen)}): ` +
+            'something else wrote to stdout (a login banner, a PTY, a wrapper script)');
+    }
+}
+/** Parses `<compression>[ <used KiB>|nodu]`, the text after the header prefix. */
+function parseHeader(text) {
+    const [c, usedKib, ...extra] = text.split(' ');
+    if ((c !== 'zstd' && c !== 'gzip' && c !== 'none') || extra.length > 0)
+        return undefined;
+    if (usedKib === undefined)
+        return { compression: c, sourceUsedBytes: 0, noDu: false };
+    if (usedKib === NO_DU)
+        return { compression: c, sourceUsedBytes: 0, noDu: true };
+    if (!/^\d{1,15}$/.test(usedKib))
+        return undefined;
+    return { compression: c, sourceUsedBytes: Number(usedKib) * 1024, noDu: false };
+}
+/** Parses ` pre=N tar=N zip=N err=WORD\n`, the fixed text after the trailer magic. */
+function parseTrailer(text) {
+    if (!text.startsWith(' ') || !text.endsWith('\n'))
+        return undefined;
+    const fields = new Map();
+    for (const token of text.slice(1, -1).split(' ')) {
+        const eq = token.indexOf('=');
+        if (eq <= 0)
+            return undefined;
+        fields.set(token.slice(0, eq), token.slice(eq + 1));
+    }
+    const num = (k) => {
+        const v = fields.get(k);
+        return v !== undefined && /^\d{1,3}$/.test(v) ? Number(v) : undefined;
+    };
+    const pre = num('pre');
+    const tar = num('tar');
+    const zip = num('zip');
+    const err = fields.get('err');
+    if (pre === undefined || tar === undefined || zip === undefined || err === undefined || fields.size !== 4) {
+        return undefined;
+    }
+    if (!/^[a-z]*$/.test(err))
+        return undefined;
+    return { pre, tar, zip, err };
+}
+
 ;// CONCATENATED MODULE: ./src/archive/judge-run.ts
 
 
+
+
+/**
+ * The command itself was not found where it runs: POSIX shells exit 127 for that (OpenSSH passes
+ * the status on; flyctl prints it as "Process exited with status 127" and exits 1).
+ */
+function commandNotFound(outcome) {
+    if (outcome.code === 127)
+        return true;
+    return outcome.stderrTail.some((l) => /\bProcess exited with status 127\b/.test(l));
+}
 /**
  * Decides whether a source run produced a complete, good archive from the three things lifeboat
  * sees: the in-band trailer (the remote statuses), the local process's exit, and whether the
@@ -85537,6 +86017,11 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
 function judgeSourceRun(label, path, trailer, outcome, frameError) {
     const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
     if (!trailer) {
+        // nothing at all came back and the command was not found: `sh` itself is missing (distroless)
+        if (frameError instanceof NoOutputError && commandNotFound(outcome)) {
+            throw new EnvironmentError(`${machineOf(label)} has no sh: lifeboat runs its archive script there as \`sh -c '...'\`, and the command was ` +
+                `not found (exit status 127; ${lastLine(outcome)}). Nothing was read or sent. To fix it, ${howToAdd('sh')}.`);
+        }
         // lifeboat stopped reading at a framing error (a login banner before the header, say): the
         // source then dies of SIGPIPE, a consequence and not the cause
         if (frameError && outcome.signal === 'SIGPIPE') {
@@ -85560,12 +86045,19 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         case 'nocd':
             throw new errors_ConfigurationError(`The path ${path} cannot be entered on the source: check its permissions.`);
         case 'notar':
-            throw new errors_ConfigurationError(`tar is not installed on the source: install it in the image (apt-get install tar, apk add tar).`);
-        case 'nocompressor':
-            throw new errors_ConfigurationError(`The requested compressor is not installed on the source: install it (zstd or gzip) or set 'compression' to auto.`);
+            throw new EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
+        case 'nogzip':
+            throw new EnvironmentError(`${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`);
+        case 'nozstd':
+            // compression: zstd was asked for explicitly; auto would have used gzip
+            throw new errors_ConfigurationError(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (gzip there), ` +
+                `or ${howToAdd('zstd')}. Nothing was read or sent.`);
+        case 'nocat':
+            throw new EnvironmentError(`${missingTool('cat', machineOf(label))} Nothing was read or sent.`);
         case 'noexclude':
-            throw new errors_ConfigurationError(`The source's tar cannot leave paths out (it has no --exclude: a minimal busybox build); nothing was archived. ` +
-                `Remove 'exclude', or install GNU tar on the source (apt-get install tar, apk add tar).`);
+            throw new errors_ConfigurationError(`The tar on ${machineOf(label)} cannot leave paths out: it has no --exclude, -X or -T (a busybox built without ` +
+                `FEATURE_TAR_FROM, such as Debian's busybox-static), so 'exclude' cannot be honoured; nothing was read or sent ` +
+                `and the pre-command did not run. Remove 'exclude', or install GNU tar there: ${howToAdd('tar')}.`);
         case 'tar':
             // a tar other than GNU tar: any non-zero exit is an error (it left something out)
             throw tarFailed(trailer.tar);
@@ -85944,148 +86436,10 @@ class ArchiveTap extends HashCounter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/archive/stream-frame.ts
-
-
-const MAX_HEADER = 128;
-/** Bytes held back at least, at any time: always more than the longest trailer. */
-const HOLD_BACK = 256;
-const TRAILER_START = Buffer.from(`\n${TRAILER_MAGIC}`, 'latin1');
-function printable(buf) {
-    return JSON.stringify(buf.toString('latin1').slice(0, 80));
-}
-/**
- * Splits the framed stream of the remote script into header, archive bytes and trailer. Archive
- * bytes flow through; the trailer is held back and parsed at the end. A stream that does not
- * start with the header (a shell banner, a PTY, the wrong command) or that ends without a valid
- * trailer (cut short) fails the pipeline before its end reaches the upload.
- */
-class FrameDecoder extends external_node_stream_.Transform {
-    compression;
-    /** What the source reported in use where the archive is made (0: it could not tell). */
-    sourceUsedBytes = 0;
-    trailer;
-    head = Buffer.alloc(0);
-    /** The newest chunks, at least the last HOLD_BACK bytes (or all so far): the trailer is in them. */
-    held = [];
-    heldBytes = 0;
-    onHeader;
-    constructor(onHeader = () => undefined) {
-        super({ highWaterMark: 1 << 20 });
-        this.onHeader = onHeader;
-    }
-    _transform(chunk, _enc, callback) {
-        if (this.compression === undefined) {
-            this.head = Buffer.concat([this.head, chunk]);
-            const nl = this.head.indexOf(0x0a);
-            if (nl < 0) {
-                if (this.head.length > MAX_HEADER)
-                    return callback(this.badHeader());
-                return callback();
-            }
-            const line = this.head.subarray(0, nl).toString('latin1');
-            const rest = this.head.subarray(nl + 1);
-            this.head = Buffer.alloc(0);
-            if (!line.startsWith(STREAM_HEADER_PREFIX))
-                return callback(this.badHeader(Buffer.from(line, 'latin1')));
-            const header = parseHeader(line.slice(STREAM_HEADER_PREFIX.length));
-            if (!header)
-                return callback(this.badHeader(Buffer.from(line, 'latin1')));
-            this.compression = header.compression;
-            this.sourceUsedBytes = header.sourceUsedBytes;
-            try {
-                this.onHeader(header.compression);
-            }
-            catch (err) {
-                return callback(err);
-            }
-            chunk = rest;
-        }
-        this.passBody(chunk);
-        callback();
-    }
-    /**
-     * Passes whole chunks through, one chunk late: the chunks held back always cover the last
-     * HOLD_BACK bytes, where the trailer may be. No copies and no small fragments, so every later
-     * stage (hash, inspector, upload) sees the chunks as they came off the pipe.
-     */
-    passBody(chunk) {
-        if (chunk.length === 0)
-            return;
-        this.held.push(chunk);
-        this.heldBytes += chunk.length;
-        while (this.held.length > 1 && this.heldBytes - this.held[0].length >= HOLD_BACK) {
-            const first = this.held.shift();
-            this.heldBytes -= first.length;
-            this.push(first);
-        }
-    }
-    _flush(callback) {
-        if (this.compression === undefined) {
-            return callback(this.head.length === 0
-                ? new Error('the remote command produced no output at all (connection closed before it started)')
-                : this.badHeader());
-        }
-        const tail = Buffer.concat(this.held);
-        this.held = [];
-        this.heldBytes = 0;
-        const at = tail.lastIndexOf(TRAILER_START);
-        if (at < 0) {
-            return callback(new Error("stream ended before lifeboat's end marker: the connection was cut or the command stopped early"));
-        }
-        const trailer = parseTrailer(tail.subarray(at + TRAILER_START.length).toString('latin1'));
-        if (!trailer) {
-            return callback(new Error('stream ended with a damaged end marker: the connection was cut or the output was altered'));
-        }
-        this.trailer = trailer;
-        if (at > 0)
-            this.push(tail.subarray(0, at));
-        callback();
-    }
-    badHeader(seen = this.head) {
-        return new Error(`the remote command's output did not start with lifeboat's stream header (got ${printable(seen)}): ` +
-            'something else wrote to stdout (a login banner, a PTY, a wrapper script)');
-    }
-}
-/** Parses `<compression>[ <used KiB>]`, the text after the header prefix. */
-function parseHeader(text) {
-    const [c, usedKib, ...extra] = text.split(' ');
-    if ((c !== 'zstd' && c !== 'gzip' && c !== 'none') || extra.length > 0)
-        return undefined;
-    if (usedKib === undefined)
-        return { compression: c, sourceUsedBytes: 0 };
-    if (!/^\d{1,15}$/.test(usedKib))
-        return undefined;
-    return { compression: c, sourceUsedBytes: Number(usedKib) * 1024 };
-}
-/** Parses ` pre=N tar=N zip=N err=WORD\n`, the fixed text after the trailer magic. */
-function parseTrailer(text) {
-    if (!text.startsWith(' ') || !text.endsWith('\n'))
-        return undefined;
-    const fields = new Map();
-    for (const token of text.slice(1, -1).split(' ')) {
-        const eq = token.indexOf('=');
-        if (eq <= 0)
-            return undefined;
-        fields.set(token.slice(0, eq), token.slice(eq + 1));
-    }
-    const num = (k) => {
-        const v = fields.get(k);
-        return v !== undefined && /^\d{1,3}$/.test(v) ? Number(v) : undefined;
-    };
-    const pre = num('pre');
-    const tar = num('tar');
-    const zip = num('zip');
-    const err = fields.get('err');
-    if (pre === undefined || tar === undefined || zip === undefined || err === undefined || fields.size !== 4) {
-        return undefined;
-    }
-    if (!/^[a-z]*$/.test(err))
-        return undefined;
-    return { pre, tar, zip, err };
-}
-
 ;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
+
+
+
 
 
 /**
@@ -86102,11 +86456,17 @@ const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 function validateRecipient(input, value) {
     const v = value.trim();
     if (v.startsWith('ssh-')) {
-        throw new errors_ConfigurationError(`Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
             'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.');
     }
+    if (holdsSecret(v)) {
+        // never echoed, not even in part: the message names what it is and what to give instead
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} holds an age secret key (an identity), not a recipient: give its public key, ` +
+            'the "age1..." line that `age-keygen -y key.txt` prints. The secret key decrypts every backup: ' +
+            'if it was typed into a shell or a workflow file, treat it as exposed and make a new one.');
+    }
     if (!RECIPIENT.test(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} has ${describeValue(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
             'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).');
     }
     return v;
@@ -86114,7 +86474,7 @@ function validateRecipient(input, value) {
 function validateIdentity(input, value) {
     const v = value.trim();
     if (!IDENTITY.test(v)) {
-        throw new ConfigurationError(`Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
+        throw new ConfigurationError(`${words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
     }
     return v;
 }
@@ -86137,15 +86497,512 @@ async function decryptingStream(identity) {
     const age = await loadAge();
     const decrypter = new age.Decrypter();
     decrypter.addIdentity(identity);
-    const input = new PassThrough({ highWaterMark: 1 << 20 });
+    const input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
     const output = decrypter
-        .decrypt(Readable.toWeb(input))
-        .then((web) => Readable.fromWeb(web));
+        .decrypt(external_node_stream_.Readable.toWeb(input))
+        .then((web) => external_node_stream_.Readable.fromWeb(web));
     output.catch(() => undefined);
     return { input, output };
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
+
+/** A document larger than a reader allows: it was refused, not read. */
+class DocumentTooLargeError extends Error {
+    name = 'DocumentTooLargeError';
+}
+/**
+ * Reads a small JSON document from the bucket (the current object, or one version) without
+ * trusting its size: HeadObject first (a missing key or version is `undefined`, an object larger
+ * than `maxBytes` is refused unread), then the body, of which never more than `maxBytes` are held
+ * (the object may be replaced between the two requests). Every failure is thrown as one Error
+ * whose message names the object. Every document lifeboat reads from a bucket is read this way.
+ */
+async function readBoundedDocument(store, key, maxBytes, versionId) {
+    const where = `${store.description}/${key}${versionId ? ` (version ${versionId})` : ''}`;
+    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
+    let text;
+    let read;
+    try {
+        const head = await store.head(key, versionId);
+        if (!head)
+            return undefined;
+        if (head.size > maxBytes)
+            throw tooLarge(head.size);
+        const download = await store.download(key, versionId);
+        if (download.size > maxBytes) {
+            download.body.destroy();
+            throw tooLarge(download.size);
+        }
+        const chunks = [];
+        let total = 0;
+        // leaving the loop (the throw) destroys the body
+        for await (const chunk of download.body) {
+            total += chunk.length;
+            if (total > maxBytes)
+                throw tooLarge(total);
+            chunks.push(chunk);
+        }
+        text = Buffer.concat(chunks).toString('utf8');
+        const lastModified = download.lastModified ?? head.lastModified;
+        read = {
+            versionId: download.versionId ?? head.versionId,
+            etag: download.etag ?? head.etag,
+            ...(lastModified ? { lastModified } : {}),
+        };
+    }
+    catch (err) {
+        if (err instanceof DocumentTooLargeError)
+            throw err;
+        // the cause's class is kept: wrong keys stay a configuration error (exit 2), a stalled store an environment one
+        const message = `${where} cannot be read: ${errors_errorMessage(err)}`;
+        if (err instanceof errors_ConfigurationError)
+            throw new errors_ConfigurationError(message, { cause: err });
+        if (err instanceof EnvironmentError)
+            throw new EnvironmentError(message, { cause: err });
+        throw new Error(message, { cause: err });
+    }
+    try {
+        return { value: JSON.parse(text), ...read };
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
+    }
+}
+/** readBoundedDocument's value only: the current object, undefined when there is none. */
+async function readBoundedJson(store, key, maxBytes) {
+    return (await readBoundedDocument(store, key, maxBytes))?.value;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/index-entry.schema.json
+const index_entry_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-entry.schema.json","title":"lifeboat snapshot index line","description":"One line of {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]: one member of the snapshot\'s tar archive, in the order the archive holds them. The file is gzip-compressed JSON Lines (and age-encrypted when the archive is); its sha256, size and line count are in the manifest\'s `index` field (or in index.json for an index written after the snapshot).","type":"object","required":["type","size","mode","uid","gid","mtime"],"oneOf":[{"required":["path"]},{"required":["pathBase64"]}],"properties":{"path":{"type":"string","description":"The member\'s name as stored in the archive (relative, e.g. ./app/data.db), when its bytes are UTF-8."},"pathBase64":{"type":"string","description":"The name\'s bytes in base64, for a name that is not UTF-8 (a Latin-1 name): the bytes a restore writes."},"type":{"enum":["file","contiguous-file","directory","symlink","link","fifo"],"description":"The tar member type (link: a hard link to an earlier member)."},"size":{"type":"integer","minimum":0,"description":"Bytes of content (0 for all but files)."},"mode":{"type":"integer","minimum":0,"description":"Permission bits (e.g. 420 for 0644)."},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"link":{"type":"string","description":"Target of a symlink, or the earlier member a hard link names, when its bytes are UTF-8."},"linkBase64":{"type":"string","description":"The link target\'s bytes in base64, when they are not UTF-8."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the member\'s content (regular files only)."}},"additionalProperties":false}');
+;// CONCATENATED MODULE: ./schema/index-pointer.schema.json
+const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-pointer.schema.json","title":"lifeboat index pointer","description":"{prefix}/{target}/snapshots/{id}/index.json: names the index written after the snapshot (by `lifeboat index` or verify) for a manifest that has no `index` field. It counts only when it names the manifest\'s snapshot id, archive sha256 and archive version; the manifest itself is never rewritten.","type":"object","required":["schema","snapshotId","archive","index","written"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"archive":{"type":"object","required":["sha256","versionId"],"properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"versionId":{"type":["string","null"]}}},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"entries":{"type":"integer","minimum":0},"compression":{"const":"gzip"},"encrypted":{"type":"boolean"}}},"written":{"type":"string","format":"date-time"},"tools":{"type":"object","properties":{"lifeboat":{"type":"string"}}}}}');
+;// CONCATENATED MODULE: ./schema/latest.schema.json
+const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
+;// CONCATENATED MODULE: ./schema/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+;// CONCATENATED MODULE: ./schema/verification.schema.json
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+;// CONCATENATED MODULE: ./src/catalog/schemas.ts
+
+
+
+
+
+
+const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
+schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
+const SCHEMAS = {
+    manifest: manifest_schema_namespaceObject,
+    latest: latest_schema_namespaceObject,
+    verification: verification_schema_namespaceObject,
+    indexEntry: index_entry_schema_namespaceObject,
+    indexPointer: index_pointer_schema_namespaceObject,
+};
+const compiled = new Map();
+/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
+function schemaErrors(name, value) {
+    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
+    compiled.set(name, validate);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+}
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const MAX_INDEX_LINE_BYTES = 256 * 1024;
+function isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    const line = {
+        ...(isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return `${JSON.stringify(line)}\n`;
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    return {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+        ...(linkBytes ? { linkBytes } : {}),
+        ...(l.sha256 ? { sha256: l.sha256 } : {}),
+    };
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function displayPath(e) {
+    const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
+    return p === '' || p === '.' ? '.' : p;
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
+ * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
+ * is never rewritten: the manifest's archive fields, and with them latest.json and every
+ * verification.json, stay as they were.
+ *
+ * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
+ * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
+ * (the rule of verification.json). Its lines are trusted only once the whole object was read and
+ * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
+ * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ */
+const INDEX_POINTER_SCHEMA_VERSION = 1;
+const MAX_POINTER_BYTES = 64 * 1024;
+function index_reader_indexPointerFor(m, index, now) {
+    return {
+        schema: INDEX_POINTER_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+        index,
+        written: now.toISOString(),
+        tools: { lifeboat: LIFEBOAT_VERSION },
+    };
+}
+/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
+async function findIndex(store, layout, m) {
+    const ownKey = (encrypted) => layout.indexKey(m.snapshotId, encrypted);
+    if (m.index) {
+        if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
+            return {
+                found: false,
+                reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
+            };
+        }
+        return { found: true, index: m.index };
+    }
+    const key = layout.indexPointerKey(m.snapshotId);
+    let stored;
+    try {
+        stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
+    }
+    catch (err) {
+        return { found: false, reason: errors_errorMessage(err) };
+    }
+    if (!stored) {
+        return {
+            found: false,
+            reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
+        };
+    }
+    const errors = schemaErrors('indexPointer', stored.value);
+    if (errors.length > 0)
+        return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+    const p = stored.value;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (p.snapshotId !== m.snapshotId ||
+        p.archive.sha256 !== m.archive.sha256 ||
+        !versions.includes(p.archive.versionId)) {
+        return {
+            found: false,
+            reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
+        };
+    }
+    if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
+        return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
+    }
+    return { found: true, index: p.index };
+}
+/** The index or one clear error saying why there is none (and how to make one). */
+async function requireIndex(store, layout, m) {
+    const found = await findIndex(store, layout, m);
+    if (!found.found)
+        throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+    return found.index;
+}
+class Sha256Tap extends external_node_stream_.Transform {
+    bytes = 0;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+}
+/**
+ * The lines of a stored index, one at a time (never more than one line held), checked at the end
+ * against the sha256, size and count recorded for it (see the invariant above).
+ */
+async function* readIndexEntries(store, index, options = {}) {
+    const where = `${store.description}/${index.key}`;
+    if (index.encrypted && !options.identity) {
+        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    const tap = new Sha256Tap();
+    let plain = download.body.pipe(tap);
+    download.body.once('error', (err) => tap.destroy(err));
+    if (index.encrypted) {
+        const d = await decryptingStream(options.identity ?? '');
+        tap.pipe(d.input);
+        tap.once('error', (err) => d.input.destroy(err));
+        plain = await d.output;
+    }
+    const gunzip = external_node_zlib_default().createGunzip();
+    plain.once('error', (err) => gunzip.destroy(err));
+    const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
+    gunzip.once('error', (err) => lines.destroy(err));
+    let pending = Buffer.alloc(0);
+    let count = 0;
+    try {
+        for await (const chunk of lines) {
+            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+            let start = 0;
+            for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
+                count++;
+                yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+                start = nl + 1;
+            }
+            pending = pending.subarray(start);
+            if (pending.length > MAX_INDEX_LINE_BYTES) {
+                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
+            }
+        }
+    }
+    catch (err) {
+        throw new Error(`${where} could not be read: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    finally {
+        // a reader that stops early (or a failure) releases the connection
+        download.body.destroy();
+    }
+    const sha256 = tap.hash.digest('hex');
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
+        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
+            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/index-writer.ts
+
+
+
+
+
+
+
+
+
+
+async function index_writer_drain(_header, stream) {
+    for await (const _chunk of stream) {
+        // discarded: only the hash on the way here keeps anything of it
+    }
+}
+/** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
+const INDEX_PART_SIZE = 5 * 1024 * 1024;
+/**
+ * Writes a snapshot's index while the archive is walked: `onEntry` is the inspector's handler
+ * (it hashes each regular file's content as it passes and writes one line), the lines go through
+ * gzip (and age) straight into a multipart upload. Memory is bounded: a write that the upload
+ * cannot take yet holds the walk until it can (back-pressure), and nothing is staged on disk.
+ * The object is completed only by `finish`, after the archive was judged good; `abort` leaves no
+ * object behind (the upload is aborted).
+ */
+class IndexWriter {
+    store;
+    encrypted;
+    entries = 0;
+    lines = new external_node_stream_.PassThrough({ highWaterMark: 1 << 16 });
+    stored = new HashCounter();
+    body = new external_node_stream_.PassThrough();
+    flowing;
+    uploading;
+    failure;
+    /** The key being uploaded (set by upload). */
+    key = '';
+    /** Why the index's own upload or encoding failed (the store, not the archive); undefined while it has not. */
+    storeFailure;
+    constructor(store, encrypted) {
+        this.store = store;
+        this.encrypted = encrypted;
+    }
+    /** A writer whose lines are gzipped (and, with recipients, age-encrypted for them); nothing is uploaded yet. */
+    static async prepare(store, recipients) {
+        const w = new IndexWriter(store, Boolean(recipients?.length));
+        const gzip = external_node_zlib_default().createGzip();
+        w.flowing = w.encrypted
+            ? (0,promises_namespaceObject.pipeline)(w.lines, gzip, await encryptingStream(recipients ?? []), w.stored, w.body)
+            : (0,promises_namespaceObject.pipeline)(w.lines, gzip, w.stored, w.body);
+        w.flowing.catch((err) => w.fail(err, true));
+        return w;
+    }
+    /** Starts the upload of `key` (its request goes out once a part is full or the index ends). */
+    upload(key) {
+        this.key = key;
+        this.uploading = this.store.uploadStream(key, this.body, {
+            contentType: this.encrypted ? 'application/octet-stream' : 'application/gzip',
+            partSizeBytes: INDEX_PART_SIZE,
+            queueSize: 1,
+        });
+        this.uploading.catch((err) => this.fail(err, true));
+    }
+    fail(err, ofStore = false) {
+        if (ofStore && !this.failure)
+            this.storeFailure = err;
+        this.failure ??= err;
+        this.lines.destroy(err);
+    }
+    /** The inspector's handler when nothing else reads the members: hashes each as it is drained. */
+    onEntry = (header, stream) => this.wrap(index_writer_drain)(header, stream);
+    /**
+     * `handler` with the index written beside it: the member's bytes pass through a hash on their
+     * way to it, and its line is written once the handler is done with them.
+     */
+    wrap(handler) {
+        return async (header, stream) => {
+            const type = header.type;
+            const hash = type === 'file' || type === 'contiguous-file' ? (0,external_node_crypto_.createHash)('sha256') : undefined;
+            let size = 0;
+            const hashed = new external_node_stream_.Transform({
+                transform(chunk, _enc, done) {
+                    hash?.update(chunk);
+                    size += chunk.length;
+                    done(null, chunk);
+                },
+            });
+            stream.once('error', (err) => hashed.destroy(err));
+            await handler(header, stream.pipe(hashed));
+            if (this.failure)
+                throw this.failure;
+            await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
+        };
+    }
+    async write(header, type, content) {
+        const mtime = header.mtime && !Number.isNaN(header.mtime.getTime()) ? header.mtime : new Date(0);
+        const link = type === 'symlink' || type === 'link' ? linkTargetBytes(header) : undefined;
+        const line = encodeIndexLine({
+            pathBytes: memberNameBytes(header),
+            path: header.name,
+            type,
+            size: content?.size ?? 0,
+            mode: header.mode ?? 0,
+            uid: header.uid ?? 0,
+            gid: header.gid ?? 0,
+            mtime,
+            ...(link ? { linkBytes: link } : {}),
+            ...(content ? { sha256: content.sha256 } : {}),
+        });
+        this.entries++;
+        if (!this.lines.write(line)) {
+            await Promise.race([(0,external_node_events_.once)(this.lines, 'drain'), (0,external_node_events_.once)(this.lines, 'close')]);
+            if (this.failure)
+                throw this.failure;
+        }
+    }
+    /** Ends the index and completes its upload; what the manifest records of it. */
+    async finish() {
+        if (!this.uploading)
+            throw new Error('internal: the index was finished before its upload started');
+        this.lines.end();
+        await this.flowing;
+        const object = await this.uploading;
+        return {
+            key: this.key,
+            versionId: object.versionId ?? null,
+            etag: object.etag ?? null,
+            size: this.stored.bytes,
+            sha256: this.stored.sha256,
+            entries: this.entries,
+            compression: 'gzip',
+            ...(this.encrypted ? { encrypted: true } : {}),
+        };
+    }
+    /**
+     * Stops the index: the upload's body fails, so it is never completed. What an upload left is
+     * the caller's to remove (stream-to-store.ts, index-snapshot.ts); verify, which may not delete
+     * (its IAM policy has no s3:DeleteObject), leaves it to the upload's own abort.
+     */
+    async abandon() {
+        this.fail(new Error('the index was abandoned'));
+        await this.uploading?.catch(() => undefined);
+    }
+}
+/** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
+async function startIndex(store, layout, m) {
+    const recipients = m.encryption?.recipients;
+    const writer = await IndexWriter.prepare(store, recipients);
+    writer.upload(layout.indexKey(m.snapshotId, Boolean(recipients?.length)));
+    return writer;
+}
+/** Completes the index of an archive read whole, and names it in index.json (index-reader.ts). */
+async function publishIndex(store, layout, m, writer, now) {
+    const index = await writer.finish();
+    const pointerKey = layout.indexPointerKey(m.snapshotId);
+    await store.putJson(pointerKey, indexPointerFor(m, index, now));
+    return { index, pointerKey };
+}
+
 ;// CONCATENATED MODULE: ./src/archive/stream-to-store.ts
+
+
 
 
 
@@ -86168,6 +87025,8 @@ async function decryptingStream(identity) {
  * otherwise it is aborted and no object appears.
  */
 async function streamArchiveToStore(o) {
+    const encrypted = Boolean(o.encryptionRecipients?.length);
+    const indexWriter = o.writeIndex ? await IndexWriter.prepare(o.store, o.encryptionRecipients) : undefined;
     const leftOut = new LeftOutMembers();
     const proc = o.source.start(o.script, {
         signal: o.signal,
@@ -86182,7 +87041,8 @@ async function streamArchiveToStore(o) {
     let resolveHeader;
     const header = new Promise((resolve) => (resolveHeader = resolve));
     const decoder = new FrameDecoder((compression) => {
-        inspector = new ArchiveInspector(compression);
+        inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
+        indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted));
         tap.attachSide(inspector.input, inspector.result);
         resolveHeader(compression);
     });
@@ -86191,6 +87051,13 @@ async function streamArchiveToStore(o) {
         warnings = [
             ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
             ...leftOut.warnings(),
+            // the backup is whole without du; only its largest possible size was a guess
+            ...(decoder.sourceHasNoDu
+                ? [
+                    `${missingTool('du', machineOf(o.source.label))} The parts were ${formatBytes(partSize)}, ` +
+                        `so the archive could be at most ${formatBytes(largestObjectFor(partSize))}.`,
+                ]
+                : []),
         ];
         contents = await inspector.result;
     });
@@ -86203,7 +87070,6 @@ async function streamArchiveToStore(o) {
         uploaderGaveUp = !body.readableEnded && (body.errored === null || body.errored.name === 'AbortError');
     });
     let pipelineError;
-    const encrypted = Boolean(o.encryptionRecipients?.length);
     const cipherTap = new HashCounter();
     const flowing = encrypted
         ? (0,promises_namespaceObject.pipeline)(proc.stdout, decoder, tap, await encryptingStream(o.encryptionRecipients ?? []), cipherTap, body)
@@ -86240,6 +87106,8 @@ async function streamArchiveToStore(o) {
         // the pipeline's verdict first: a failed source explains a failed upload, not the reverse
         await flowing;
         const object = await upload;
+        // completed after the archive, so a failure of either leaves neither (the catch below)
+        const index = indexWriter ? await indexWriter.finish() : undefined;
         const c = contents;
         if (!c)
             throw new Error('internal: the archive was stored without being inspected');
@@ -86254,6 +87122,7 @@ async function streamArchiveToStore(o) {
             uncompressedBytes: c.uncompressedBytes,
             warnings,
             ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+            ...(index ? { index } : {}),
             ...(object.serverSideEncryption
                 ? {
                     serverSideEncryption: {
@@ -86273,6 +87142,11 @@ async function streamArchiveToStore(o) {
         await uploading;
         if (key)
             await removeStray(o, key);
+        if (indexWriter) {
+            await indexWriter.abandon();
+            if (indexWriter.key)
+                await removeStray(o, indexWriter.key);
+        }
         if (o.signal?.aborted) {
             throw new OperationFailedError('the backup was cancelled: the upload was aborted and nothing was published');
         }
@@ -86280,15 +87154,18 @@ async function streamArchiveToStore(o) {
             const reported = decoder.sourceUsedBytes
                 ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
                     'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
-                : `${o.source.label} could not tell how much is in use at ${o.path} (no du or awk there)`;
+                : `${o.source.label} could not tell how much is in use at ${o.path} (no du there)`;
             throw new OperationFailedError(`the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
                 `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +
-                'filesystem, exclude the sparse files, or make du and awk available where the data lives.');
+                'filesystem, exclude the sparse files, or make du available where the data lives.');
         }
         // the upload's own failure, unless it failed only because the pipeline stopped feeding it
         if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
             throw uploadError;
         }
+        // the index's own upload failed: the walk stopped for it, not for the archive
+        if (indexWriter?.storeFailure)
+            throw indexWriter.storeFailure;
         throw explainStreamFailure(o, outcome, decoder, err);
     }
     finally {
@@ -86369,37 +87246,6 @@ const consoleLogger = {
         return fn();
     },
 };
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/latest.schema.json
-const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
-;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
-;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
-;// CONCATENATED MODULE: ./src/catalog/schemas.ts
-
-
-
-
-const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
-schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
-const SCHEMAS = {
-    manifest: manifest_schema_namespaceObject,
-    latest: latest_schema_namespaceObject,
-    verification: verification_schema_namespaceObject,
-};
-const compiled = new Map();
-/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
-function schemaErrors(name, value) {
-    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
-    compiled.set(name, validate);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-}
 
 ;// CONCATENATED MODULE: ./src/catalog/manifest.ts
 
@@ -86485,69 +87331,6 @@ function snapshotAge(created, storedAt, now) {
         return undefined;
     const seconds = (now.getTime() - time) / 1000;
     return seconds < 0 ? undefined : seconds;
-}
-
-;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
-
-/** A document larger than a reader allows: it was refused, not read. */
-class DocumentTooLargeError extends Error {
-    name = 'DocumentTooLargeError';
-}
-/**
- * Reads a small JSON document from the bucket (the current object, or one version) without
- * trusting its size: HeadObject first (a missing key or version is `undefined`, an object larger
- * than `maxBytes` is refused unread), then the body, of which never more than `maxBytes` are held
- * (the object may be replaced between the two requests). Every failure is thrown as one Error
- * whose message names the object. Every document lifeboat reads from a bucket is read this way.
- */
-async function readBoundedDocument(store, key, maxBytes, versionId) {
-    const where = `${store.description}/${key}${versionId ? ` (version ${versionId})` : ''}`;
-    const tooLarge = (size) => new DocumentTooLargeError(`${where} is ${size} bytes, more than the ${maxBytes} allowed for it: it was not read.`);
-    let text;
-    let read;
-    try {
-        const head = await store.head(key, versionId);
-        if (!head)
-            return undefined;
-        if (head.size > maxBytes)
-            throw tooLarge(head.size);
-        const download = await store.download(key, versionId);
-        if (download.size > maxBytes) {
-            download.body.destroy();
-            throw tooLarge(download.size);
-        }
-        const chunks = [];
-        let total = 0;
-        // leaving the loop (the throw) destroys the body
-        for await (const chunk of download.body) {
-            total += chunk.length;
-            if (total > maxBytes)
-                throw tooLarge(total);
-            chunks.push(chunk);
-        }
-        text = Buffer.concat(chunks).toString('utf8');
-        const lastModified = download.lastModified ?? head.lastModified;
-        read = {
-            versionId: download.versionId ?? head.versionId,
-            etag: download.etag ?? head.etag,
-            ...(lastModified ? { lastModified } : {}),
-        };
-    }
-    catch (err) {
-        if (err instanceof DocumentTooLargeError)
-            throw err;
-        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
-    }
-    try {
-        return { value: JSON.parse(text), ...read };
-    }
-    catch {
-        throw new Error(`${where} is not valid JSON: it was not written by lifeboat or is damaged.`);
-    }
-}
-/** readBoundedDocument's value only: the current object, undefined when there is none. */
-async function readBoundedJson(store, key, maxBytes) {
-    return (await readBoundedDocument(store, key, maxBytes))?.value;
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/listing.ts
@@ -86684,6 +87467,7 @@ function sseParams(sse) {
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
 
 
+
 function s3ErrorCode(err) {
     const e = err;
     return e?.Code ?? e?.name ?? e?.code ?? 'Error';
@@ -86725,13 +87509,13 @@ function explainS3Error(err, operation, where) {
             `(see the IAM policy in the action's README).`);
     }
     if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
     }
     if (isStall(err))
         return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
 }
@@ -86770,6 +87554,7 @@ function explainBodyError(err, where, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
+
 
 
 
@@ -86841,7 +87626,7 @@ class S3ObjectStore {
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
-                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`);
+                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${vocabulary_words().name('bucket')}, ${vocabulary_words().name('endpoint')} and ${vocabulary_words().name('region')}.`);
             }
             throw this.fail(err, 'HeadBucket');
         }
@@ -87687,24 +88472,27 @@ function dryRunStore(store) {
 
 ;// CONCATENATED MODULE: ./src/storage/require-versioning.ts
 
+
 /**
  * Refuses a bucket without versioning (the protection against a deleted or overwritten backup),
  * with a message for each case: not enabled, suspended, or not supported by the provider.
- * `what` names the thing at risk ("backup", "copy") and `bucketInput` the input to fix.
+ * `what` names the thing at risk ("backup", "copy") and `bucketInput` the option that names the
+ * bucket, shown in the suggested command when the store does not know its bucket's name.
  */
 async function requireVersioning(store, what, bucketInput) {
     const status = await store.versioning();
     if (status === 'Enabled')
         return;
+    const w = vocabulary_words();
     if (status === 'Unsupported') {
         throw new errors_ConfigurationError(`${store.description} does not support bucket versioning (Cloudflare R2, for one, has none): ` +
-            `set require-versioning: false to go on without it, and protect the bucket with the provider's ` +
+            `${w.set('require-versioning', false)} to go on without it, and protect the bucket with the provider's ` +
             `own retention or lock settings (for R2: bucket locks) so that a leaked key cannot delete every ${what}.`);
     }
     throw new errors_ConfigurationError(`Versioning is ${status === 'Disabled' ? 'not enabled' : 'suspended'} on ${store.description}: ` +
         `without it a deleted or overwritten ${what} cannot be recovered. Enable it ` +
-        `(aws s3api put-bucket-versioning --bucket <${bucketInput}> --versioning-configuration Status=Enabled, ` +
-        `or the provider's console), or set require-versioning: false to accept the risk.`);
+        `(aws s3api put-bucket-versioning --bucket ${store.bucket ?? `<${bucketInput}>`} --versioning-configuration Status=Enabled, ` +
+        `or the provider's console), or ${w.set('require-versioning', false)} to accept the risk.`);
 }
 
 ;// CONCATENATED MODULE: ./src/storage/server-clock.ts
@@ -87739,9 +88527,208 @@ async function storageClock(store, runner = () => new Date()) {
 
 ;// CONCATENATED MODULE: ./src/util/version.ts
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
-const LIFEBOAT_VERSION = '0.1.0';
+const version_LIFEBOAT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
+
+function held(e) {
+    return {
+        path: displayPath(e),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        owner: `${e.uid}:${e.gid}`,
+        ...(e.sha256 ? { sha256: e.sha256 } : {}),
+        ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
+    };
+}
+const isFile = (t) => t === 'file' || t === 'contiguous-file';
+const state = (h) => ({ type: h.type, size: h.size, mode: h.mode });
+function aspectsOf(a, b) {
+    const out = [];
+    if (a.type !== b.type)
+        out.push('type');
+    else if (isFile(a.type) && (a.sha256 !== b.sha256 || a.size !== b.size))
+        out.push('content');
+    if ((a.mode & 0o7777) !== (b.mode & 0o7777))
+        out.push('mode');
+    if (a.link !== b.link)
+        out.push('link');
+    if (a.owner !== b.owner)
+        out.push('owner');
+    return out;
+}
+async function diffIndexes(older, newer) {
+    const before = new Map();
+    let olderFiles = 0;
+    for await (const e of older) {
+        before.set(entryKey(e), held(e));
+        if (isFile(e.type))
+            olderFiles++;
+    }
+    const d = {
+        added: 0,
+        removed: 0,
+        changed: 0,
+        unchanged: 0,
+        olderFiles,
+        removedFiles: 0,
+        bytesAdded: 0,
+        bytesRemoved: 0,
+        changes: [],
+    };
+    for await (const e of newer) {
+        const key = entryKey(e);
+        const now = held(e);
+        const was = before.get(key);
+        before.delete(key);
+        if (!was) {
+            d.added++;
+            d.changes.push({ path: now.path, kind: 'added', aspects: [], after: state(now), sizeDelta: now.size });
+            continue;
+        }
+        const aspects = aspectsOf(was, now);
+        if (aspects.length === 0) {
+            d.unchanged++;
+            continue;
+        }
+        d.changed++;
+        d.changes.push({
+            path: now.path,
+            kind: 'changed',
+            aspects,
+            before: state(was),
+            after: state(now),
+            sizeDelta: now.size - was.size,
+        });
+    }
+    for (const was of before.values()) {
+        d.removed++;
+        if (isFile(was.type))
+            d.removedFiles++;
+        d.changes.push({
+            path: was.path,
+            kind: 'removed',
+            aspects: [],
+            before: state(was),
+            sizeDelta: -was.size,
+        });
+    }
+    for (const c of d.changes) {
+        if (c.sizeDelta > 0)
+            d.bytesAdded += c.sizeDelta;
+        else
+            d.bytesRemoved -= c.sizeDelta;
+    }
+    d.changes.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.path < b.path ? -1 : 1));
+    return d;
+}
+/** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
+function describeChange(c, formatBytes) {
+    const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
+    const size = c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
+    const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
+    return `${sign} ${c.path}${what}${size}`;
+}
+
+;// CONCATENATED MODULE: ./src/jobs/backup-changes.ts
+
+
+
+
+/**
+ * A backup's change report and the wiped-volume guard's index rules: the new snapshot's index
+ * against the previous good one's (catalog/index-diff.ts). A report that cannot be made (either
+ * snapshot has no index, the indexes are age-encrypted and a backup holds no identity, a read
+ * fails) is a log line, never a failed backup: the size guard still applies.
+ */
+/** How many of the largest changes a report names. */
+const TOP_CHANGES = 10;
+/** The guard needs this many files in the previous snapshot before "most are gone" means anything. */
+const MIN_FILES_FOR_GONE_RULE = 10;
+const backup_changes_isFile = (type) => type === 'file' || type === 'contiguous-file';
+async function changeSincePrevious(store, layout, previous, index, logger, guard) {
+    if (!index)
+        return undefined;
+    if (index.encrypted) {
+        logger.info('changes since the previous snapshot: not reported (the indexes are age-encrypted)');
+        return undefined;
+    }
+    const found = await findIndex(store, layout, previous).catch((err) => ({
+        found: false,
+        reason: errors_errorMessage(err),
+    }));
+    if (!found.found) {
+        logger.info(`changes since ${previous.snapshotId}: not reported (${found.reason})`);
+        return undefined;
+    }
+    let d;
+    try {
+        d = await diffIndexes(readIndexEntries(store, found.index), readIndexEntries(store, index));
+    }
+    catch (err) {
+        logger.warning(`changes since ${previous.snapshotId} could not be read from the indexes: ${errors_errorMessage(err)}`);
+        return undefined;
+    }
+    const truncatedBy = (g) => (c) => g !== undefined &&
+        g.truncatedRatio > 0 &&
+        c.kind === 'changed' &&
+        backup_changes_isFile(c.before?.type) &&
+        (c.before?.size ?? 0) >= g.truncatedMinBytes &&
+        (c.after?.size ?? 0) < (c.before?.size ?? 0) * g.truncatedRatio;
+    const summary = {
+        since: previous.snapshotId,
+        added: d.added,
+        removed: d.removed,
+        changed: d.changed,
+        unchanged: d.unchanged,
+        bytesAdded: d.bytesAdded,
+        bytesRemoved: d.bytesRemoved,
+        previousFiles: d.olderFiles,
+        filesGone: d.removedFiles,
+        top: d.changes.slice(0, TOP_CHANGES),
+        truncated: d.changes.filter(truncatedBy(guard ?? { maxFilesGoneRatio: 1, truncatedMinBytes: 1 << 20, truncatedRatio: 0.1 })),
+        gone: d.changes.filter((c) => c.kind === 'removed' && backup_changes_isFile(c.before?.type)).slice(0, TOP_CHANGES),
+    };
+    await logger.group(`Changes since ${previous.snapshotId}`, async () => {
+        logger.info(changeCounts(summary));
+        for (const c of summary.top)
+            logger.info(describeChange(c, formatBytes));
+    });
+    return summary;
+}
+function changeCounts(s) {
+    return `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged (+${formatBytes(s.bytesAdded)}, -${formatBytes(s.bytesRemoved)})`;
+}
+const named = (list) => list
+    .slice(0, 5)
+    .map((c) => JSON.stringify(c.path))
+    .join(', ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
+/** Why the index rules find the backup suspect; empty when they do not. */
+function indexShrinkReasons(s, g) {
+    const problems = [];
+    if (g.maxFilesGoneRatio < 1 &&
+        s.previousFiles >= MIN_FILES_FOR_GONE_RULE &&
+        s.filesGone / s.previousFiles > g.maxFilesGoneRatio) {
+        problems.push(`${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone)}`);
+    }
+    const truncated = s.truncated.filter((c) => (c.before?.size ?? 0) >= g.truncatedMinBytes &&
+        g.truncatedRatio > 0 &&
+        (c.after?.size ?? 0) < (c.before?.size ?? 0) * g.truncatedRatio);
+    if (truncated.length > 0) {
+        problems.push(`${truncated.length === 1 ? 'a large file' : `${truncated.length} large files`} shrank to nearly nothing since snapshot ${s.since} (truncated?): ` +
+            truncated
+                .slice(0, 5)
+                .map((c) => `${JSON.stringify(c.path)} ${formatBytes(c.before?.size ?? 0)} -> ${formatBytes(c.after?.size ?? 0)}`)
+                .join(', ') +
+            ` (truncated-file-ratio ${g.truncatedRatio} of files from ${formatBytes(g.truncatedMinBytes)})`);
+    }
+    return problems.join('; and ');
+}
 
 ;// CONCATENATED MODULE: ./src/jobs/backup.ts
+
+
 
 
 
@@ -87788,6 +88775,7 @@ async function runBackup(options, deps) {
         if (latest && !previous) {
             logger.warning(`latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`);
         }
+        refuseSilentDecryption(options, previous?.manifest);
         logger.info(latest
             ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
             : `no previous snapshot of target ${options.target}: this is the first`);
@@ -87834,14 +88822,24 @@ async function streamAndJudge(options, deps, ctx, store) {
         signal: deps.signal,
         progressIntervalMs: options.progressIntervalMs ?? 10_000,
         encryptionRecipients: options.encryptionRecipients,
+        writeIndex: options.writeIndex ?? true,
     }));
     for (const w of archive.warnings)
         logger.warning(w);
     const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
-    const shrink = previous ? shrinkReason(previous, archive, options.minSizeRatio) : '';
+    // a dry run stored no index to compare: only a real run reports what changed
+    const changes = pre.previous && !options.dryRun
+        ? await changeSincePrevious(deps.store, layout, pre.previous, archive.index, logger, options.indexGuard)
+        : undefined;
+    const shrink = [
+        previous ? shrinkReason(previous, archive, options.minSizeRatio) : '',
+        changes && options.indexGuard ? indexShrinkReasons(changes, options.indexGuard) : '',
+    ]
+        .filter(Boolean)
+        .join('; and ');
     const status = shrink && !options.allowShrink ? 'suspect' : 'ok';
     if (shrink && options.allowShrink)
-        logger.warning(`${shrink}; accepted because allow-shrink is true`);
+        logger.warning(`${shrink}; accepted because ${vocabulary_words().name('allow-shrink')} is true`);
     const completed = pre.now();
     const manifest = {
         schema: MANIFEST_SCHEMA_VERSION,
@@ -87858,7 +88856,7 @@ async function streamAndJudge(options, deps, ctx, store) {
             excludes: options.excludes,
             preCommand: Boolean(options.preCommand),
         },
-        tools: { lifeboat: LIFEBOAT_VERSION, ...pre.tools },
+        tools: { lifeboat: version_LIFEBOAT_VERSION, ...pre.tools },
         compression: archive.compression,
         archive: {
             key: archive.key,
@@ -87882,8 +88880,9 @@ async function streamAndJudge(options, deps, ctx, store) {
                 },
             }
             : {}),
+        ...(archive.index ? { index: archive.index } : {}),
     };
-    return { archive, status, shrink, previous, manifest };
+    return { archive, status, shrink, previous, manifest, ...(changes ? { changes } : {}) };
 }
 function resultOf(judged, manifestKey, dryRun) {
     const { archive, status, manifest } = judged;
@@ -87901,6 +88900,7 @@ function resultOf(judged, manifestKey, dryRun) {
         compression: archive.compression,
         durationSeconds: manifest.durationSeconds,
         previous: judged.previous,
+        ...(judged.changes ? { changes: judged.changes } : {}),
         pruned: [],
         wouldPrune: [],
         warnings: archive.warnings,
@@ -88025,12 +89025,22 @@ function shrinkReason(prev, archive, minRatio) {
         return '';
     return `the new archive is much smaller than snapshot ${prev.snapshotId}: ${problems.join(' and ')} (min-size-ratio ${minRatio})`;
 }
+/** The previous good snapshot was age-encrypted and this backup is not: refused unless allowed. */
+function refuseSilentDecryption(options, previous) {
+    if (!previous?.encryption || options.encryptionRecipients?.length || options.allowUnencrypted)
+        return;
+    const w = vocabulary_words();
+    throw new errors_ConfigurationError(`The previous snapshot of target ${options.target}, ${previous.snapshotId}, is age-encrypted ` +
+        `(for ${previous.encryption.recipients.join(', ')}), and this backup has no ${w.name('encryption-recipients')}: ` +
+        `it would be stored in the clear, readable by anyone with the bucket's keys. Give ${w.name('encryption-recipients')} ` +
+        `as before, or ${w.set('allow-unencrypted', true)} to store it unencrypted on purpose. Nothing was read or written.`);
+}
 function suspectMessage(shrink, id, dryRun) {
     const stored = dryRun
         ? `This dry run stored nothing; a real run would store snapshot ${id} with status "suspect", move no latest.json and prune nothing.`
         : `Snapshot ${id} was stored with status "suspect", latest.json was not moved and nothing was pruned.`;
     return (`Backup is suspect: ${shrink}. Was the volume wiped? ${stored} ` +
-        `If the shrink is intended, re-run with allow-shrink: true.`);
+        `If the shrink is intended, re-run with ${vocabulary_words().setting('allow-shrink', true)}.`);
 }
 function pct(ratio) {
     return `${(ratio * 100).toFixed(1)}%`;
@@ -88042,6 +89052,7 @@ function round(n, digits = 3) {
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
+
 function splitLines(value) {
     return value
         .split(/\r?\n/)
@@ -88051,16 +89062,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new errors_ConfigurationError(`${vocabulary_words().subject(name)} is required: ${what}.`);
 }
 function option_reader_required(r, name, what) {
     const value = r.text(name);
@@ -92104,9 +93115,13 @@ const DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -92210,6 +93225,7 @@ function readRetention(r) {
 
 
 
+
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 function readStorage(r) {
     const sse = readServerSideEncryption(r);
@@ -92230,17 +93246,17 @@ function readServerSideEncryption(r) {
     const keyId = r.text('sse-kms-key-id');
     if (!sse) {
         if (keyId)
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}.`);
         return undefined;
     }
     const mode = parseChoice('sse', sse, ['AES256', 'aws:kms']);
     if (keyId && mode !== 'aws:kms') {
-        throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms, not ${mode}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}, not ${mode}.`);
     }
     if (keyId) {
         checkLength('sse-kms-key-id', keyId, 2048);
         if (!/^[A-Za-z0-9:/_.-]+$/.test(keyId)) {
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
         }
     }
     return { sse: mode, ...(keyId ? { kmsKeyId: keyId } : {}) };
@@ -92279,6 +93295,12 @@ function readBackup(r, defaultTarget) {
             retention: readRetention(r),
             minSizeRatio: parseRatio('min-size-ratio', defaults_orDefault(r, 'min-size-ratio')),
             allowShrink: r.flag('allow-shrink'),
+            allowUnencrypted: r.flag('allow-unencrypted'),
+            indexGuard: {
+                maxFilesGoneRatio: parseRatio('max-files-gone-ratio', defaults_orDefault(r, 'max-files-gone-ratio')),
+                truncatedMinBytes: parseNonNegativeInteger('truncated-file-min-size', defaults_orDefault(r, 'truncated-file-min-size')),
+                truncatedRatio: parseRatio('truncated-file-ratio', defaults_orDefault(r, 'truncated-file-ratio')),
+            },
             requireVersioning: r.flag('require-versioning'),
             dryRun: r.flag('dry-run'),
             encryptionRecipients: r
@@ -92402,6 +93424,7 @@ class summary_Summary {
 ;// CONCATENATED MODULE: ./src/actions/common/backup-report.ts
 
 
+
 /** Outputs of a backup action; every name is set on every path (failed runs get status "failed"). */
 function backupOutputs(result, durationSeconds) {
     if (!result) {
@@ -92456,6 +93479,15 @@ function backupSummary(summary, title, result, where) {
         ['Duration', `${result.durationSeconds.toFixed(1)} s`],
         ['Pruned', pruned],
     ]);
+    if (result.changes) {
+        // the change report: a daily backup doubles as a record of what changed
+        summary.heading(`Changes since ${result.changes.since}`, 3).table(['Change', 'Path', 'Size'], result.changes.top.map((c) => [
+            c.kind === 'changed' ? `changed (${c.aspects.join(', ')})` : c.kind,
+            code(c.path),
+            `${c.sizeDelta >= 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`,
+        ]));
+        summary.quote(changeCounts(result.changes));
+    }
     if (result.message)
         summary.quote(result.message);
     for (const w of result.warnings)
@@ -92497,6 +93529,7 @@ function backupStep(name, read, edge = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -92592,7 +93625,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -92612,7 +93645,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);

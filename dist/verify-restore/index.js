@@ -84691,6 +84691,12 @@ class layout_TargetLayout {
     successorKey(previous) {
         return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
     }
+    indexKey(id, encrypted = false) {
+        return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
+    }
+    indexPointerKey(id) {
+        return `${this.snapshotPrefix(id)}index.json`;
+    }
     verificationKey(id) {
         return `${this.snapshotPrefix(id)}verification.json`;
     }
@@ -84740,13 +84746,19 @@ function causeChain(err) {
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/index-entry.schema.json
+const index_entry_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-entry.schema.json","title":"lifeboat snapshot index line","description":"One line of {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]: one member of the snapshot\'s tar archive, in the order the archive holds them. The file is gzip-compressed JSON Lines (and age-encrypted when the archive is); its sha256, size and line count are in the manifest\'s `index` field (or in index.json for an index written after the snapshot).","type":"object","required":["type","size","mode","uid","gid","mtime"],"oneOf":[{"required":["path"]},{"required":["pathBase64"]}],"properties":{"path":{"type":"string","description":"The member\'s name as stored in the archive (relative, e.g. ./app/data.db), when its bytes are UTF-8."},"pathBase64":{"type":"string","description":"The name\'s bytes in base64, for a name that is not UTF-8 (a Latin-1 name): the bytes a restore writes."},"type":{"enum":["file","contiguous-file","directory","symlink","link","fifo"],"description":"The tar member type (link: a hard link to an earlier member)."},"size":{"type":"integer","minimum":0,"description":"Bytes of content (0 for all but files)."},"mode":{"type":"integer","minimum":0,"description":"Permission bits (e.g. 420 for 0644)."},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"link":{"type":"string","description":"Target of a symlink, or the earlier member a hard link names, when its bytes are UTF-8."},"linkBase64":{"type":"string","description":"The link target\'s bytes in base64, when they are not UTF-8."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the member\'s content (regular files only)."}},"additionalProperties":false}');
+;// CONCATENATED MODULE: ./schema/index-pointer.schema.json
+const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-pointer.schema.json","title":"lifeboat index pointer","description":"{prefix}/{target}/snapshots/{id}/index.json: names the index written after the snapshot (by `lifeboat index` or verify) for a manifest that has no `index` field. It counts only when it names the manifest\'s snapshot id, archive sha256 and archive version; the manifest itself is never rewritten.","type":"object","required":["schema","snapshotId","archive","index","written"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"archive":{"type":"object","required":["sha256","versionId"],"properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"versionId":{"type":["string","null"]}}},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"entries":{"type":"integer","minimum":0},"compression":{"const":"gzip"},"encrypted":{"type":"boolean"}}},"written":{"type":"string","format":"date-time"},"tools":{"type":"object","properties":{"lifeboat":{"type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
 const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/catalog/schemas.ts
+
+
 
 
 
@@ -84758,6 +84770,8 @@ const SCHEMAS = {
     manifest: manifest_schema_namespaceObject,
     latest: latest_schema_namespaceObject,
     verification: verification_schema_namespaceObject,
+    indexEntry: index_entry_schema_namespaceObject,
+    indexPointer: index_pointer_schema_namespaceObject,
 };
 const compiled = new Map();
 /** Validates a document against one of the committed JSON Schemas; returns the problems found. */
@@ -84904,7 +84918,13 @@ async function readBoundedDocument(store, key, maxBytes, versionId) {
     catch (err) {
         if (err instanceof DocumentTooLargeError)
             throw err;
-        throw new Error(`${where} cannot be read: ${errors_errorMessage(err)}`, { cause: err });
+        // the cause's class is kept: wrong keys stay a configuration error (exit 2), a stalled store an environment one
+        const message = `${where} cannot be read: ${errors_errorMessage(err)}`;
+        if (err instanceof errors_ConfigurationError)
+            throw new errors_ConfigurationError(message, { cause: err });
+        if (err instanceof EnvironmentError)
+            throw new EnvironmentError(message, { cause: err });
+        throw new Error(message, { cause: err });
     }
     try {
         return { value: JSON.parse(text), ...read };
@@ -85007,7 +85027,29 @@ async function listing_listSnapshots(store, layout) {
     return newestFirst(entries);
 }
 
+;// CONCATENATED MODULE: ./src/util/vocabulary.ts
+/** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
+const ACTION_WORDS = {
+    subject: (option) => `Input '${option}'`,
+    name: (option) => `'${option}'`,
+    option: (option) => `the '${option}' input`,
+    setting: (option, value) => `${option}: ${String(value)}`,
+    set: (option, value) => `set ${option}: ${String(value)}`,
+    secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
+    environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+};
+let current = ACTION_WORDS;
+/** Chooses the face's vocabulary (see the invariant above). */
+function speak(vocabulary) {
+    current = vocabulary;
+}
+/** The vocabulary of this process's face. */
+function vocabulary_words() {
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/select-snapshot.ts
+
 
 
 
@@ -85020,13 +85062,13 @@ function parseSnapshotSelector(input, value) {
         const text = v.slice('before:'.length);
         const time = new Date(text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
-            throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
         }
         return { kind: 'before', time };
     }
     if (isSnapshotId(v))
         return { kind: 'id', id: v };
-    throw new errors_ConfigurationError(`Input '${input}' is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
 }
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
 async function select_snapshot_selectSnapshot(store, layout, selector) {
@@ -85148,7 +85190,7 @@ function quotedName(bytes) {
 class UnsafeEntryError extends Error {
     name = 'UnsafeEntryError';
 }
-function refusedMember(header, why) {
+function member_header_refusedMember(header, why) {
     return new UnsafeEntryError(`archive member ${quotedName(memberNameBytes(header))} was refused: ${why}`);
 }
 /**
@@ -85243,7 +85285,7 @@ class ArchiveInspector {
             const header = withNameBytes(raw);
             const refused = typeRefusal(header);
             if (refused) {
-                extract.destroy(refusedMember(header, refused));
+                extract.destroy(member_header_refusedMember(header, refused));
                 return;
             }
             onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
@@ -85386,6 +85428,20 @@ function shDashC(script) {
         throw new Error('internal: a remote script must not contain a single quote');
     return `sh -c '${script}'`;
 }
+/** Characters a shell word may hold unquoted (and that read the same to a person). */
+const PLAIN_WORD = /^[A-Za-z0-9._/@+=,:%^-]+$/;
+/**
+ * One argument of a command lifeboat prints for a person to paste into a POSIX shell: as it is when
+ * it holds only plain characters, else single-quoted (a ' inside written '\''). The shell gives
+ * the command exactly `value`, whatever it holds: "/srv/vol with space" becomes '/srv/vol with space'.
+ */
+function shellArg(value) {
+    if (value === '')
+        return "''";
+    if (PLAIN_WORD.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -85427,7 +85483,203 @@ async function hashStream(body) {
     return { bytes: counter.bytes, sha256: counter.sha256 };
 }
 
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function redact_holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
+
+;// CONCATENATED MODULE: ./src/util/validate.ts
+
+
+
+/**
+ * Checks of the values a user gives. Each failure is one ConfigurationError that names the
+ * input, shows the value (cut short and with control characters escaped) and says how to fix it.
+ * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
+ * these rules are the first of two locks, not the only one.
+ */
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function validate_describeValue(raw) {
+    const value = redactSecrets(raw);
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(shown);
+}
+function checkPattern(input, value, pattern, rule) {
+    if (!pattern.test(value)) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: ${rule}`);
+    }
+    return value;
+}
+function checkNoControlCharacters(input, value, allowNewlines = false) {
+    for (const ch of value) {
+        const code = ch.codePointAt(0) ?? 0;
+        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
+        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
+                `only printable text is accepted.`);
+        }
+    }
+    return value;
+}
+function checkLength(input, value, max) {
+    if (value.length > max) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+    }
+    return value;
+}
+function validateAppName(input, value) {
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
+}
+function validateMachineId(input, value) {
+    checkLength(input, value, 32);
+    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
+}
+function validate_validateTarget(input, value) {
+    checkLength(input, value, 100);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validateLabel(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validatePrefix(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 200);
+    if (value.split('/').some((s) => s === '.' || s === '..')) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+    }
+    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
+}
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
+function validateRemotePath(input, value) {
+    checkLength(input, value, 1024);
+    if (value === '')
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
+    const segments = value.split('/').filter((s) => s !== '');
+    if (segments.length === 0) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+    }
+    if (segments.some((s) => s === '..' || s === '.')) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+    }
+    return value.length > 1 ? value.replace(/\/+$/, '') : value;
+}
+function validateExcludePattern(input, value) {
+    checkLength(input, value, 256);
+    checkNoControlCharacters(input, value);
+    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
+}
+function validateCommandInput(input, value) {
+    checkLength(input, value, 4096);
+    if (value.includes('\0')) {
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
+    }
+    return value;
+}
+function validateBucket(input, value) {
+    if (value === '') {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give the name of the bucket that holds the backups.`);
+    }
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
+}
+function validateRegion(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
+}
+function validateEndpoint(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 512);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
+    }
+    if (url.username || url.password) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function validateCommandPath(input, value) {
+    checkLength(input, value, 512);
+    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
+}
+function parseNonNegativeInteger(input, value) {
+    if (!/^\d{1,9}$/.test(value.trim())) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give a whole number, 0 or more.`);
+    }
+    return Number(value.trim());
+}
+function parseRatio(input, value) {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+    }
+    return n;
+}
+function parseChoice(input, value, choices) {
+    const v = value.trim();
+    if (!choices.includes(v)) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+    }
+    return v;
+}
+/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
+function parseDuration(input, value) {
+    const v = value.trim();
+    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
+    if (!parts) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+    }
+    let seconds = 0;
+    for (const part of parts) {
+        const unit = part.slice(-1);
+        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
+    }
+    return seconds;
+}
+
 ;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
+
+
+
 
 
 /**
@@ -85444,11 +85696,17 @@ const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 function validateRecipient(input, value) {
     const v = value.trim();
     if (v.startsWith('ssh-')) {
-        throw new ConfigurationError(`Input '${input}' holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+        throw new ConfigurationError(`${words().subject(input)} holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
             'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.');
     }
+    if (holdsSecret(v)) {
+        // never echoed, not even in part: the message names what it is and what to give instead
+        throw new ConfigurationError(`${words().subject(input)} holds an age secret key (an identity), not a recipient: give its public key, ` +
+            'the "age1..." line that `age-keygen -y key.txt` prints. The secret key decrypts every backup: ' +
+            'if it was typed into a shell or a workflow file, treat it as exposed and make a new one.');
+    }
     if (!RECIPIENT.test(v)) {
-        throw new ConfigurationError(`Input '${input}' has ${JSON.stringify(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+        throw new ConfigurationError(`${words().subject(input)} has ${describeValue(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
             'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).');
     }
     return v;
@@ -85456,7 +85714,7 @@ function validateRecipient(input, value) {
 function validateIdentity(input, value) {
     const v = value.trim();
     if (!IDENTITY.test(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
     }
     return v;
 }
@@ -85470,12 +85728,12 @@ async function encryptingStream(recipients) {
     const encrypter = new age.Encrypter();
     for (const r of recipients)
         encrypter.addRecipient(r);
-    const input = new PassThrough({ highWaterMark: 1 << 20 });
-    const out = await encrypter.encrypt(Readable.toWeb(input));
-    return Duplex.from({ writable: input, readable: Readable.fromWeb(out) });
+    const input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    const out = await encrypter.encrypt(external_node_stream_.Readable.toWeb(input));
+    return external_node_stream_.Duplex.from({ writable: input, readable: external_node_stream_.Readable.fromWeb(out) });
 }
 /** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
-async function decryptingStream(identity) {
+async function age_stream_decryptingStream(identity) {
     const age = await loadAge();
     const decrypter = new age.Decrypter();
     decrypter.addIdentity(identity);
@@ -85516,7 +85774,7 @@ class ArchiveFeed {
     }
     /** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> `into`. */
     async feedDecrypted(body, identity, into) {
-        const decryption = await decryptingStream(identity);
+        const decryption = await age_stream_decryptingStream(identity);
         const cipher = (0,promises_namespaceObject.pipeline)(body, this.stored, decryption.input);
         const plain = decryption.output.then((readable) => (0,promises_namespaceObject.pipeline)(readable, this.plain, into));
         plain.catch((err) => {
@@ -85563,7 +85821,7 @@ function segmentsKey(segments) {
     return segments.map((s) => s.toString('latin1')).join('/');
 }
 /** The safe relative form of a member name (UTF-8, for globs and messages), or why it is refused. */
-function safeEntryPath(name) {
+function entry_path_safeEntryPath(name) {
     const safe = memberSegments(Buffer.from(name, 'utf8'));
     if ('refused' in safe)
         return safe;
@@ -85588,7 +85846,7 @@ class MemberRules {
     seen = new Map();
     /** Judges the next member of the archive; an accepted one is remembered for the next judgements. */
     judge(header) {
-        const safe = safeEntryPath(header.name);
+        const safe = entry_path_safeEntryPath(header.name);
         if ('refused' in safe)
             return safe;
         const rel = safe.path;
@@ -85637,7 +85895,7 @@ class MemberRules {
                 return { path: rel, kind: 'symlink', mode };
             }
             case 'link': {
-                const target = safeEntryPath(header.linkname ?? '');
+                const target = entry_path_safeEntryPath(header.linkname ?? '');
                 const outside = {
                     refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
                 };
@@ -85781,23 +86039,18 @@ async function remote_status_runStatusScript(source, script, prefix) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/restore/folder-handles.ts
 
 
 
 
 
-
-const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
-const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
-const mkdirPath = (0,external_node_util_.promisify)(external_node_fs_.mkdir);
-const linkPath = (0,external_node_util_.promisify)(external_node_fs_.link);
-const unlinkPath = (0,external_node_util_.promisify)(external_node_fs_.unlink);
-const lstatPath = (0,external_node_util_.promisify)(external_node_fs_.lstat);
+/*
+ * Every call here is synchronous: a restore of many small files is a few system calls per member,
+ * and each asynchronous call is a round trip through the thread pool that costs more than the
+ * call itself (200,000 files: 173 s with fs/promises, see bench/NOTES.md). Each call is one short
+ * system call on an open folder; the event loop waits no longer than that.
+ */
 /** Opens a folder and nothing else: a symlink in its place fails (ELOOP), so does a non-folder (ENOTDIR). */
 const FOLDER_FLAGS = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY | external_node_fs_.constants.O_NOFOLLOW;
 /**
@@ -85821,17 +86074,17 @@ function folderOf(fd, path) {
  * `create` says so. A symlink or a non-folder in its place is refused, judged by what is on disk
  * at this moment, not by what the archive said before.
  */
-async function openChild(parent, name, create) {
+function openChild(parent, name, create) {
     const path = pathIn(parent, name);
     for (let attempt = 0;; attempt++) {
         try {
-            return folderOf(await openFd(path, FOLDER_FLAGS), path);
+            return folderOf((0,external_node_fs_.openSync)(path, FOLDER_FLAGS), path);
         }
         catch (err) {
             const code = err.code;
             // Linux answers ENOTDIR for a symlink opened with O_DIRECTORY|O_NOFOLLOW, others ELOOP
             if (code === 'ELOOP' || code === 'ENOTDIR') {
-                const isLink = code === 'ELOOP' || (await lstatPath(path)).isSymbolicLink();
+                const isLink = code === 'ELOOP' || (0,external_node_fs_.lstatSync)(path).isSymbolicLink();
                 return {
                     refused: isLink
                         ? `its path passes through the symlink ${quotedName(name)}`
@@ -85840,10 +86093,13 @@ async function openChild(parent, name, create) {
             }
             if (code !== 'ENOENT' || !create || attempt > 0)
                 throw err;
-            await mkdirPath(path, { mode: 0o755 }).catch((e) => {
+            try {
+                (0,external_node_fs_.mkdirSync)(path, { mode: 0o755 });
+            }
+            catch (e) {
                 if (e.code !== 'EEXIST')
                     throw e;
-            });
+            }
         }
     }
 }
@@ -85860,21 +86116,21 @@ class FolderHandles {
     constructor(root) {
         this.root = root;
     }
-    static async open(root) {
+    static open(root) {
         const path = Buffer.from(root);
-        return new FolderHandles(folderOf(await openFd(path, FOLDER_FLAGS), path));
+        return new FolderHandles(folderOf((0,external_node_fs_.openSync)(path, FOLDER_FLAGS), path));
     }
     /** The folder at `segments` below the root (the root for none), or why a step on the way is refused. */
-    async folder(segments, create) {
+    folder(segments, create) {
         let kept = 0;
         while (kept < this.chain.length &&
             kept < segments.length &&
             this.chain[kept].name.equals(segments[kept]))
             kept++;
-        await this.closeFrom(kept);
+        this.closeFrom(kept);
         for (let i = kept; i < segments.length; i++) {
             const parent = i === 0 ? this.root : this.chain[i - 1].folder;
-            const child = await openChild(parent, segments[i], create);
+            const child = openChild(parent, segments[i], create);
             if ('refused' in child)
                 return child;
             this.chain.push({ name: segments[i], folder: child });
@@ -85885,32 +86141,32 @@ class FolderHandles {
      * Runs `act` with a second folder open beside the chain (a hard link's target folder), walked
      * from the root the same way and closed afterwards.
      */
-    async besideChain(segments, act) {
+    besideChain(segments, act) {
         const opened = [];
         try {
             let current = this.root;
             for (const name of segments) {
-                const child = await openChild(current, name, false);
+                const child = openChild(current, name, false);
                 if ('refused' in child)
                     return child;
                 opened.push(child);
                 current = child;
             }
-            return await act(current);
+            return act(current);
         }
         finally {
             for (const f of opened)
-                await closeFd(f.fd);
+                (0,external_node_fs_.closeSync)(f.fd);
         }
     }
-    async closeFrom(index) {
+    closeFrom(index) {
         while (this.chain.length > index)
-            await closeFd(this.chain.pop().folder.fd);
+            (0,external_node_fs_.closeSync)(this.chain.pop().folder.fd);
     }
     /** Closes every folder, the root last. */
-    async close() {
-        await this.closeFrom(0);
-        await closeFd(this.root.fd);
+    close() {
+        this.closeFrom(0);
+        (0,external_node_fs_.closeSync)(this.root.fd);
     }
 }
 /**
@@ -85935,10 +86191,10 @@ async function mkfifoIn(folder, name) {
         child.once('close', (code) => code === 0 ? resolve() : reject(new Error(`mkfifo failed: ${stderr.trim() || `exit status ${code}`}`)));
     });
     try {
-        await linkPath(pathIn(folder, temp), pathIn(folder, name));
+        (0,external_node_fs_.linkSync)(pathIn(folder, temp), pathIn(folder, name));
     }
     finally {
-        await unlinkPath(pathIn(folder, temp));
+        (0,external_node_fs_.unlinkSync)(pathIn(folder, temp));
     }
 }
 
@@ -85948,13 +86204,10 @@ async function mkfifoIn(folder, name) {
 
 
 
-
-
-const fchmodFd = (0,external_node_util_.promisify)(external_node_fs_.fchmod);
-const fchownFd = (0,external_node_util_.promisify)(external_node_fs_.fchown);
-const futimesFd = (0,external_node_util_.promisify)(external_node_fs_.futimes);
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const safe_extractor_MODE_MASK = 0o1777;
+/** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
+const CREATE_FILE = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
 /**
  * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
  * stored bytes, folders are reached one name at a time through open folder handles (so depth is
@@ -85965,6 +86218,10 @@ const safe_extractor_MODE_MASK = 0o1777;
  * anywhere); hard links to anything but a non-folder this restore wrote; device nodes; a second
  * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
  * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
+ *
+ * The system calls are synchronous (folder-handles.ts says why): a member's data arrives as
+ * events of its stream and each chunk is written as it comes; only the wait for the next chunk
+ * and the making of a FIFO yield to the event loop.
  */
 class SafeExtractor {
     root;
@@ -85994,13 +86251,13 @@ class SafeExtractor {
         catch (err) {
             // the walk stops here: let go of every folder it held
             stream.resume();
-            await this.release();
+            this.release();
             throw err;
         }
     };
     async write(header, stream) {
         const refuse = (why) => {
-            throw refusedMember(header, why);
+            throw member_header_refusedMember(header, why);
         };
         const named = memberSegments(memberNameBytes(header));
         if ('refused' in named)
@@ -86010,12 +86267,12 @@ class SafeExtractor {
             return refuse(typeRefused);
         // only files have data; every other member's (empty) stream is done with here
         if (header.type !== 'file' && header.type !== 'contiguous-file')
-            await drainEntry(stream);
+            await safe_extractor_drainEntry(stream);
         const { segments } = named;
         const key = segmentsKey(segments);
         const mode = (header.mode ?? 0o644) & safe_extractor_MODE_MASK;
         const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
-        this.handles ??= await FolderHandles.open(this.root);
+        this.handles ??= FolderHandles.open(this.root);
         if (segments.length === 0) {
             if (header.type !== 'directory')
                 return refuse('it names the holding directory itself');
@@ -86024,36 +86281,43 @@ class SafeExtractor {
         }
         if (this.members.has(key))
             return refuse('the archive holds it twice');
-        const parent = await this.handles.folder(segments.slice(0, -1), true);
+        const parent = this.handles.folder(segments.slice(0, -1), true);
         if ('refused' in parent)
             return refuse(parent.refused);
         const name = segments[segments.length - 1];
         const dest = pathIn(parent, name);
         // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
-        const exclusive = (create) => create().catch((err) => {
-            if (err.code === 'EEXIST')
-                refuse('a folder of that name was already written');
-            throw err;
-        });
+        const exclusive = (create) => {
+            try {
+                return create();
+            }
+            catch (err) {
+                if (err.code === 'EEXIST')
+                    refuse('a folder of that name was already written');
+                throw err;
+            }
+        };
         switch (header.type) {
             case 'directory': {
-                const existing = await (0,promises_.lstat)(dest).catch(() => undefined);
+                const existing = (0,external_node_fs_.lstatSync)(dest, { throwIfNoEntry: false });
                 if (existing && !existing.isDirectory())
                     return refuse('a non-folder of that name was already written');
                 if (!existing)
-                    await (0,promises_.mkdir)(dest, { mode: 0o700 });
+                    (0,external_node_fs_.mkdirSync)(dest, { mode: 0o700 });
                 this.members.set(key, 'directory');
                 this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
                 return;
             }
             case 'file':
             case 'contiguous-file': {
-                const fh = await exclusive(() => (0,promises_.open)(dest, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600));
-                await settle(fh, { mode, mtime: header.mtime, ...owner }, async (file) => {
-                    // tar-stream's member streams are streamx streams: read them by iteration
-                    for await (const chunk of stream)
-                        await file.write(chunk);
-                });
+                const fd = exclusive(() => (0,external_node_fs_.openSync)(dest, CREATE_FILE, 0o600));
+                try {
+                    await writeData(fd, stream);
+                    settle(fd, { mode, mtime: header.mtime, ...owner });
+                }
+                finally {
+                    (0,external_node_fs_.closeSync)(fd);
+                }
                 this.members.set(key, 'file');
                 return;
             }
@@ -86064,11 +86328,11 @@ class SafeExtractor {
                     return refuse('it is a symlink with an empty target');
                 if (target.includes(0))
                     return refuse('its symlink target contains a NUL byte');
-                await exclusive(() => (0,promises_.symlink)(target, dest));
+                exclusive(() => (0,external_node_fs_.symlinkSync)(target, dest));
                 if (owner.uid !== undefined)
-                    await (0,promises_.lchown)(dest, owner.uid, owner.gid);
+                    (0,external_node_fs_.lchownSync)(dest, owner.uid, owner.gid);
                 if (header.mtime)
-                    await (0,promises_.lutimes)(dest, header.mtime, header.mtime);
+                    (0,external_node_fs_.lutimesSync)(dest, header.mtime, header.mtime);
                 this.members.set(key, 'symlink');
                 return;
             }
@@ -86081,17 +86345,26 @@ class SafeExtractor {
                 if (targetType === undefined || targetType === 'directory') {
                     return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
                 }
-                const linked = await this.handles.besideChain(target.segments.slice(0, -1), (from) => exclusive(() => (0,promises_.link)(pathIn(from, target.segments[target.segments.length - 1]), dest)));
+                const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) => exclusive(() => (0,external_node_fs_.linkSync)(pathIn(from, target.segments[target.segments.length - 1]), dest)));
                 if (linked && typeof linked === 'object' && 'refused' in linked)
                     return refuse(linked.refused);
                 this.members.set(key, 'link');
                 return;
             }
             case 'fifo': {
-                await exclusive(() => mkfifoIn(parent, name));
+                await mkfifoIn(parent, name).catch((err) => {
+                    if (err.code === 'EEXIST')
+                        refuse('a folder of that name was already written');
+                    throw err;
+                });
                 // O_NONBLOCK: opening a FIFO to read does not wait for a writer
-                const fifo = await (0,promises_.open)(dest, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
-                await settle(fifo, { mode, mtime: header.mtime, ...owner });
+                const fifo = (0,external_node_fs_.openSync)(dest, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
+                try {
+                    settle(fifo, { mode, mtime: header.mtime, ...owner });
+                }
+                finally {
+                    (0,external_node_fs_.closeSync)(fifo);
+                }
                 this.members.set(key, 'fifo');
                 return;
             }
@@ -86103,51 +86376,50 @@ class SafeExtractor {
     async finish() {
         try {
             for (const d of [...this.folderAttributes].reverse()) {
-                const handles = (this.handles ??= await FolderHandles.open(this.root));
-                const folder = await handles.folder(d.segments, false);
+                const handles = (this.handles ??= FolderHandles.open(this.root));
+                const folder = handles.folder(d.segments, false);
                 if ('refused' in folder)
                     throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
-                if (d.uid !== undefined)
-                    await fchownFd(folder.fd, d.uid, d.gid);
-                await fchmodFd(folder.fd, d.mode);
-                if (d.mtime)
-                    await futimesFd(folder.fd, d.mtime, d.mtime);
+                settle(folder.fd, d);
             }
         }
         finally {
-            await this.release();
+            this.release();
         }
     }
-    async release() {
+    release() {
         const handles = this.handles;
         this.handles = undefined;
-        await handles?.close();
+        handles?.close();
     }
 }
 /**
- * Fills (`write`) and then gives the member its mode, owner and mtime through the handle it was
- * created with, never by path, and closes it.
+ * Writes a member's data into `fd` as its chunks arrive; settles at the member's end, or with the
+ * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
-async function settle(fh, a, write) {
-    try {
-        await write?.(fh);
-        await fh.chmod(a.mode);
-        if (a.uid !== undefined)
-            await fh.chown(a.uid, a.gid);
-        if (a.mtime)
-            await fh.utimes(a.mtime, a.mtime);
-    }
-    finally {
-        await fh.close();
-    }
+function writeData(fd, stream) {
+    return new Promise((resolve, reject) => {
+        const onData = (chunk) => {
+            try {
+                for (let at = 0; at < chunk.length;)
+                    at += (0,external_node_fs_.writeSync)(fd, chunk, at);
+            }
+            catch (err) {
+                stream.off('data', onData);
+                stream.pause();
+                reject(err);
+            }
+        };
+        stream.on('data', onData);
+        memberEnd(stream).then(resolve, reject);
+    });
 }
 /**
- * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
- * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ * Settles at the member's end, or with its error; a member destroyed without an error (the walk
+ * stopped) is not whole and rejects too.
  */
-async function drainEntry(stream) {
-    stream.resume();
-    await new Promise((resolve, reject) => {
+function memberEnd(stream) {
+    return new Promise((resolve, reject) => {
         let ended = false;
         stream.once('end', () => {
             ended = true;
@@ -86159,6 +86431,23 @@ async function drainEntry(stream) {
                 reject(new Error('the member was closed before its end'));
         });
     });
+}
+/** Gives a member its mode, owner and mtime through the handle it was created with, never by path. */
+function settle(fd, a) {
+    // the owner first: a change of owner may clear mode bits, never the reverse
+    if (a.uid !== undefined)
+        (0,external_node_fs_.fchownSync)(fd, a.uid, a.gid);
+    (0,external_node_fs_.fchmodSync)(fd, a.mode);
+    if (a.mtime)
+        (0,external_node_fs_.futimesSync)(fd, a.mtime, a.mtime);
+}
+/**
+ * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
+ * the wait too: a walk that stopped is then idle, and its clean-up can begin.
+ */
+async function safe_extractor_drainEntry(stream) {
+    stream.resume();
+    await memberEnd(stream);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/volume-contents.ts
@@ -86295,7 +86584,7 @@ async function restoreToRemote(options) {
     }
     if (sendError === undefined && status === 'tar=0' && outcome.code === 0)
         return holding;
-    const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
+    const removed = await restore_to_remote_discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${errors_errorMessage(sendError)}`;
     const tar = status ?? `no status; ${remote.label} ${lastLine(outcome)}`;
     throw new errors_OperationFailedError(sendError instanceof UnsafeEntryError
@@ -86316,7 +86605,8 @@ async function sendFiltered(options, stdin) {
     try {
         const download = await store.download(manifest.archive.key, manifest.archive.versionId ?? undefined, signal);
         const inspector = new ArchiveInspector(manifest.compression, {
-            onEntry: filter.onEntry,
+            // the selection in front of the rules: an unselected member is read past, never sent
+            onEntry: options.members ? options.members.pass().handler(filter.onEntry) : filter.onEntry,
             maxEntries: manifest.entries,
             maxUncompressedBytes: manifest.uncompressedBytes,
         });
@@ -86341,7 +86631,7 @@ async function sendFiltered(options, stdin) {
     await sending;
 }
 /** Removes a failed restore's holding folder on the machine; says what became of it, for the message. */
-async function discardRemoteHolding(remote, path, snapshotId) {
+async function restore_to_remote_discardRemoteHolding(remote, path, snapshotId) {
     const holding = restore_to_remote_remoteHoldingDir(path, snapshotId);
     const status = await remote_status_runStatusScript(remote, buildDiscardScript(path, snapshotId), STATUS_PREFIX).catch((err) => errors_errorMessage(err));
     return status === 'discarded'
@@ -86401,14 +86691,20 @@ async function remote_swap_isRemotePathEmpty(source, path) {
         throw new OperationFailedError(`${path} does not exist on the machine.`);
     return status === 'empty';
 }
-/** Runs the swap. */
-async function remote_swap_swapRemote(source, path, snapshotId, now) {
+/** Runs the swap; with `roots` (a selective restore), only those paths are swapped. */
+async function remote_swap_swapRemote(source, path, snapshotId, now, roots) {
     const time = now
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.\d+Z$/, 'Z');
     const aside = `${path}/${PRE_RESTORE_PREFIX}${time}`;
-    const status = (await runStatusScript(source, buildSwapScript(path, snapshotId, time), STATUS)).split(' ');
+    const script = roots
+        ? buildSelectiveSwapScript(path, snapshotId, time, roots)
+        : buildSwapScript(path, snapshotId, time);
+    const status = (await runStatusScript(source, script, STATUS)).split(' ');
+    if (status[0] === 'err=parent') {
+        throw new OperationFailedError(`a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${remoteHoldingDir(path, snapshotId)}; move what you need by hand.`);
+    }
     if (status[0] !== 'ok') {
         throw new OperationFailedError(`swapping snapshot ${snapshotId} into ${path} failed (${status.join(' ')}); check ${path} and ${aside} by hand.`);
     }
@@ -86417,116 +86713,38 @@ async function remote_swap_swapRemote(source, path, snapshotId, now) {
         leftover: status.includes('leftover') ? remoteHoldingDir(path, snapshotId) : null,
     };
 }
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
-
-
-
-
+/** "a/b/c" -> ["a", "a/b"]: the folders a relative path is in. */
+function foldersOf(path) {
+    const parts = path.split('/').slice(0, -1);
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
 /**
- * A restore into a directory of this machine, all or nothing: the snapshot is extracted into
- * `<dir>/.lifeboat-restore/<id>/` (inside `dir`, so on its file system, where moving is a rename),
- * and only once that copy is verified are its top-level members moved into place. Until then `dir`
- * holds no data it did not hold before (volume-contents.ts's one definition): a restore that fails
- * removes what it wrote, and one that is killed leaves only its holding folder, which is not data,
- * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
- * moved, overwritten or removed.
+ * The swap of a selective restore (restore --include/--exclude): only the selected paths change.
+ * Each root (a selected member whose folder was not selected) moves from the holding copy to its
+ * place in `path`, and what was there before moves aside into `.lifeboat-pre-restore-<time>/` under
+ * the same relative path (kept, never deleted); every other name of the volume stays as it is.
+ * Nothing is moved through a symlink: a folder on the way to a root that is a symlink or not a
+ * folder stops the swap before anything moves (`err=parent`). Missing folders on the way are made.
  */
-/** The data at the top of `dir` (lost+found and lifeboat's folders are not data); none when it does not exist. */
-async function staged_restore_dataIn(dir) {
-    const names = await readdir(dir).catch((err) => {
-        if (err.code === 'ENOENT')
-            return [];
-        if (err.code === 'ENOTDIR') {
-            throw new ConfigurationError(`${resolve(dir)} is a file, not a directory: choose a directory to restore into.`);
-        }
-        throw err;
-    });
-    return volumeData(names.sort());
-}
-/** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
-class staged_restore_StagedRestore {
-    dir;
-    holding;
-    madeFrom;
-    constructor(
-    /** The directory restored into. */
-    dir, 
-    /** `<dir>/.lifeboat-restore/<id>`: what the verification extracts into. */
-    holding, 
-    /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
-    madeFrom) {
-        this.dir = dir;
-        this.holding = holding;
-        this.madeFrom = madeFrom;
-    }
-    /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
-    static async stage(dir, snapshotId) {
-        const abs = resolve(dir);
-        const madeFrom = await mkdir(abs, { recursive: true });
-        const folder = join(abs, RESTORE_FOLDER);
-        const existing = await lstat(folder).catch(() => undefined);
-        if (existing && !existing.isDirectory()) {
-            throw new ConfigurationError(`${folder} is a symlink or not a folder: lifeboat writes through neither. Remove it and restore again.`);
-        }
-        if (!existing)
-            await mkdir(folder, { mode: 0o700 });
-        const holding = join(folder, snapshotId);
-        // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
-        await rm(holding, { recursive: true, force: true });
-        await mkdir(holding, { mode: 0o700 });
-        return new staged_restore_StagedRestore(abs, holding, madeFrom);
-    }
-    /**
-     * Moves the verified members into place, never over a name `dir` has (the archive's copy of such a
-     * name, its lost+found where the volume has one, is dropped when it is an empty folder and left in
-     * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
-     * holding folder when something stayed in it.
-     */
-    async complete() {
-        // the archive root's mode and time, read before the moves below change the holding folder's time
-        const root = await stat(this.holding);
-        // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
-        for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
-            if (isLifeboatFolder(name.toString('latin1')))
-                continue;
-            const from = inFolder(this.holding, name);
-            const to = inFolder(this.dir, name);
-            if (await lstat(to).catch(() => undefined)) {
-                await rmdir(from).catch(() => undefined);
-                continue;
-            }
-            await rename(from, to);
-        }
-        const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
-        await rmdir(dirname(this.holding)).catch(() => undefined);
-        // a mount point may belong to someone else: its mode and time are kept when they cannot be set
-        await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await utimes(this.dir, root.atime, root.mtime).catch(() => undefined);
-        return { leftover };
-    }
-    /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
-    async discard() {
-        await rm(this.holding, { recursive: true, force: true });
-        await rmdir(dirname(this.holding)).catch(() => undefined);
-        if (!this.madeFrom)
-            return;
-        for (let d = this.dir;; d = dirname(d)) {
-            if (!(await rmdir(d).then(() => true, () => false)) ||
-                d === this.madeFrom)
-                return;
-        }
-    }
-}
-/** The path of the entry `name` (its bytes) in `folder`. */
-function inFolder(folder, name) {
-    return Buffer.concat([Buffer.from(`${folder}/`), name]);
+function buildSelectiveSwapScript(path, snapshotId, time, roots) {
+    const folders = [...new Set(roots.flatMap(foldersOf))];
+    return [
+        `P=${shWord(path)}`,
+        `H=${shWord(remoteHoldingDir(path, snapshotId))}`,
+        `A=${shWord(`${path}/${PRE_RESTORE_PREFIX}${time}`)}`,
+        `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
+        ...folders.map((f) => `f=${shWord(f)}; if [ -L "$P/$f" ] || { [ -e "$P/$f" ] && [ ! -d "$P/$f" ]; }; then echo "${STATUS}err=parent"; exit 0; fi`),
+        ...roots.map((r) => `r=${shWord(r)}; d=$(dirname "$r"); ` +
+            `if [ -e "$P/$r" ] || [ -L "$P/$r" ]; then mkdir -p "$A/$d" && mv "$P/$r" "$A/$r" || { echo "${STATUS}err=moveaside"; exit 0; }; fi; ` +
+            `mkdir -p "$P/$d" && mv "$H/$r" "$P/$r" || { echo "${STATUS}err=movein"; exit 0; }`),
+        // what is left of the holding copy: the folders the roots were in, now empty (deepest first)
+        ...[...folders].reverse().map((f) => `rmdir "$H/"${shWord(f)} 2>/dev/null`),
+        `S=ok; [ -d "$A" ] || S="$S nothing-aside"`,
+        `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${shWord(`${path}/${RESTORE_FOLDER}`)} 2>/dev/null`,
+        `echo "${STATUS}$S"`,
+    ].join('\n');
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -90051,6 +90269,301 @@ esm_minimatch.Minimatch = Minimatch;
 esm_minimatch.escape = escape_escape;
 esm_minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/restore/member-selection.ts
+
+
+
+
+
+
+/**
+ * restore --include / --exclude: which members of an archive a restore writes. Every member is
+ * still read, hashed and counted (the archive is verified whole, in its one pass); only the
+ * selected ones reach the extractor or the machine's tar.
+ *
+ * Patterns are minimatch globs (dot files included) on a member's path relative to the volume root
+ * ("./uploads/a.png" is "uploads/a.png"), anchored there: `uploads/**` (the folder and what it
+ * holds), `db.sqlite3`, `**\/*.png` for any depth. A leading "/" or "./" and a trailing "/" are dropped. As in restic, a pattern that
+ * matches a folder matches everything in it. A member is selected when some include matches it
+ * (every member, without includes) and no exclude does. A name that is not UTF-8 is matched by its
+ * UTF-8 reading, each invalid byte read as U+FFFD: wildcards match it, a literal cannot name it.
+ */
+class MemberSelection {
+    include;
+    exclude;
+    constructor(include, exclude) {
+        this.include = include.map(normalisePattern);
+        this.exclude = exclude.map(normalisePattern);
+    }
+    /**
+     * Whether the pattern matches `path` or one of the folders it is in. As in restic, a trailing
+     * "/**" also matches the folder itself ("uploads/**" is the folder uploads and what it holds).
+     */
+    static matches(pattern, path) {
+        const folder = pattern.endsWith('/**') ? pattern.slice(0, -3) : undefined;
+        return folderChain(path).some((p) => minimatch(p, pattern, { dot: true }) || (folder !== undefined && minimatch(p, folder, { dot: true })));
+    }
+    /** The include patterns (their indexes) that match `path`. */
+    includesOf(path) {
+        return this.include.flatMap((g, i) => (MemberSelection.matches(g, path) ? [i] : []));
+    }
+    /** Whether a restore writes the member at `path` (relative, not the root). */
+    selects(path, includes = this.includesOf(path)) {
+        if (path === '')
+            return false;
+        if (this.include.length > 0 && includes.length === 0)
+            return false;
+        return !this.exclude.some((g) => MemberSelection.matches(g, path));
+    }
+    /** A new pass over one archive (its own matches, folders and roots). */
+    pass() {
+        return new SelectionPass(this);
+    }
+}
+/** "./a/", "/a" and "a" are the same pattern: the member paths it is matched with have no such marks. */
+function normalisePattern(pattern) {
+    let p = pattern.trim();
+    while (p.startsWith('./'))
+        p = p.slice(2);
+    while (p.startsWith('/'))
+        p = p.slice(1);
+    while (p.length > 1 && p.endsWith('/'))
+        p = p.slice(0, -1);
+    return p;
+}
+/** "a/b/c" -> ["a", "a/b", "a/b/c"]. */
+function folderChain(path) {
+    const parts = path.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+/** The folder `path` is in ('' for the root). */
+function parentOf(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '' : path.slice(0, i);
+}
+/** At most this many roots are remembered (a machine's swap names each one in its script). */
+const member_selection_MAX_ROOTS = 100;
+/**
+ * One pass of a selection over an archive, in front of what writes its members (the SafeExtractor,
+ * the machine's member filter, or nothing in a verification walk). Invariants:
+ * - only selected members are handed on, and the volume root (its mode and time);
+ * - the folders a selected member is in are handed on first, with their own header from the
+ *   archive (mode, owner, time), so a restored file sits in folders like the ones it was in; the
+ *   unselected folders kept for this are only those on the path of the latest member (tar writes a
+ *   folder's contents after it), so memory stays bounded by the depth;
+ * - every member's name is judged as a walk of the whole archive judges it: an unsafe name refuses
+ *   the archive even when it is not selected;
+ * - a selected hard link whose target was not handed on stops the pass with a ConfigurationError
+ *   that names both: the target's bytes came earlier in the one stream and were not kept.
+ */
+class SelectionPass {
+    selection;
+    /** The include patterns that matched a member. */
+    matched = new Set();
+    /** Unselected folders on the path of the latest member: handed on when a selected member is inside one. */
+    pending = new Map();
+    /** The non-folders handed on (UTF-8 paths), for hard links. */
+    handedOn = new Set();
+    rootList = [];
+    tooManyRoots = false;
+    /** How many members were selected. */
+    selected = 0;
+    constructor(selection) {
+        this.selection = selection;
+    }
+    /**
+     * The selected members whose folder is not selected (in archive order): what a machine's swap
+     * replaces. Undefined when there were more than MAX_ROOTS.
+     */
+    get roots() {
+        return this.tooManyRoots ? undefined : [...this.rootList];
+    }
+    /** The include patterns (as given, normalised) that matched no member of the archive. */
+    unmatched() {
+        return this.selection.include.filter((_, i) => !this.matched.has(i));
+    }
+    /** An EntryHandler that hands the selected members (and their folders) on to `next`. */
+    handler(next) {
+        return async (header, stream) => {
+            const safe = safeEntryPath(header.name);
+            if ('refused' in safe) {
+                stream.resume();
+                throw refusedMember(header, safe.refused);
+            }
+            const path = safe.path;
+            if (path === '')
+                return next(header, stream);
+            this.keepPendingOnPathOf(path);
+            const includes = this.selection.includesOf(path);
+            for (const i of includes)
+                this.matched.add(i);
+            if (!this.selection.selects(path, includes)) {
+                if (header.type === 'directory')
+                    this.pending.set(path, header);
+                return drainEntry(stream);
+            }
+            if (header.type === 'link')
+                this.checkLinkTarget(header, path);
+            for (const folder of folderChain(parentOf(path))) {
+                const pendingHeader = this.pending.get(folder);
+                if (!pendingHeader)
+                    continue;
+                this.pending.delete(folder);
+                await next(pendingHeader, Readable.from([]));
+            }
+            if (!this.selection.selects(parentOf(path)))
+                this.addRoot(path);
+            if (header.type !== 'directory')
+                this.handedOn.add(path);
+            this.selected++;
+            return next(header, stream);
+        };
+    }
+    keepPendingOnPathOf(path) {
+        for (const folder of this.pending.keys()) {
+            if (!path.startsWith(`${folder}/`))
+                this.pending.delete(folder);
+        }
+    }
+    checkLinkTarget(header, path) {
+        const target = safeEntryPath(header.linkname ?? '');
+        // an unsafe target is the extractor's to refuse, in its words
+        if ('refused' in target || this.handedOn.has(target.path))
+            return;
+        throw new ConfigurationError(`${JSON.stringify(path)} is a hard link to ${JSON.stringify(target.path)}, which --include/--exclude leave out: ` +
+            `the restore reads the archive once, and the bytes of ${JSON.stringify(target.path)} came before the link. ` +
+            `Select both (add --include ${shellQuoted(target.path)}) and restore again. Nothing was restored.`);
+    }
+    addRoot(path) {
+        if (this.rootList.length >= member_selection_MAX_ROOTS)
+            this.tooManyRoots = true;
+        else
+            this.rootList.push(path);
+    }
+}
+/** A path as a person pastes it into a shell. */
+function shellQuoted(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** Why a selective restore wrote nothing: the include patterns that matched no member. */
+function noMatchMessage(unmatched, snapshotId) {
+    const names = unmatched.map((g) => `--include ${shellQuoted(g)}`).join(', ');
+    return (`${names} matched nothing in snapshot ${snapshotId}: nothing was restored. Patterns are globs on ` +
+        `the path inside the volume, without its mount point (uploads/**, not /data/uploads/**; ` +
+        `**/*.png at any depth).`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
+
+
+
+
+/**
+ * A restore into a directory of this machine, all or nothing: the snapshot is extracted into
+ * `<dir>/.lifeboat-restore/<id>/` (inside `dir`, so on its file system, where moving is a rename),
+ * and only once that copy is verified are its top-level members moved into place. Until then `dir`
+ * holds no data it did not hold before (volume-contents.ts's one definition): a restore that fails
+ * removes what it wrote, and one that is killed leaves only its holding folder, which is not data,
+ * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
+ * moved, overwritten or removed.
+ */
+/** The data at the top of `dir` (lost+found and lifeboat's folders are not data); none when it does not exist. */
+async function staged_restore_dataIn(dir) {
+    const names = await readdir(dir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return [];
+        if (err.code === 'ENOTDIR') {
+            throw new ConfigurationError(`${resolve(dir)} is a file, not a directory: choose a directory to restore into.`);
+        }
+        throw err;
+    });
+    return volumeData(names.sort());
+}
+/** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
+class staged_restore_StagedRestore {
+    dir;
+    holding;
+    madeFrom;
+    constructor(
+    /** The directory restored into. */
+    dir, 
+    /** `<dir>/.lifeboat-restore/<id>`: what the verification extracts into. */
+    holding, 
+    /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
+    madeFrom) {
+        this.dir = dir;
+        this.holding = holding;
+        this.madeFrom = madeFrom;
+    }
+    /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
+    static async stage(dir, snapshotId) {
+        const abs = resolve(dir);
+        const madeFrom = await mkdir(abs, { recursive: true });
+        const folder = join(abs, RESTORE_FOLDER);
+        const existing = await lstat(folder).catch(() => undefined);
+        if (existing && !existing.isDirectory()) {
+            throw new ConfigurationError(`${folder} is a symlink or not a folder: lifeboat writes through neither. Remove it and restore again.`);
+        }
+        if (!existing)
+            await mkdir(folder, { mode: 0o700 });
+        const holding = join(folder, snapshotId);
+        // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
+        await rm(holding, { recursive: true, force: true });
+        await mkdir(holding, { mode: 0o700 });
+        return new staged_restore_StagedRestore(abs, holding, madeFrom);
+    }
+    /**
+     * Moves the verified members into place, never over a name `dir` has (the archive's copy of such a
+     * name, its lost+found where the volume has one, is dropped when it is an empty folder and left in
+     * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
+     * holding folder when something stayed in it.
+     */
+    async complete() {
+        // the archive root's mode and time, read before the moves below change the holding folder's time
+        const root = await stat(this.holding);
+        // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
+        for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
+            if (isLifeboatFolder(name.toString('latin1')))
+                continue;
+            const from = inFolder(this.holding, name);
+            const to = inFolder(this.dir, name);
+            if (await lstat(to).catch(() => undefined)) {
+                await rmdir(from).catch(() => undefined);
+                continue;
+            }
+            await rename(from, to);
+        }
+        const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
+        await rmdir(dirname(this.holding)).catch(() => undefined);
+        // a mount point may belong to someone else: its mode and time are kept when they cannot be set
+        await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+        await utimes(this.dir, root.atime, root.mtime).catch(() => undefined);
+        return { leftover };
+    }
+    /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
+    async discard() {
+        await rm(this.holding, { recursive: true, force: true });
+        await rmdir(dirname(this.holding)).catch(() => undefined);
+        if (!this.madeFrom)
+            return;
+        for (let d = this.dir;; d = dirname(d)) {
+            if (!(await rmdir(d).then(() => true, () => false)) ||
+                d === this.madeFrom)
+                return;
+        }
+    }
+}
+/** The path of the entry `name` (its bytes) in `folder`. */
+function inFolder(folder, name) {
+    return Buffer.concat([Buffer.from(`${folder}/`), name]);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
@@ -90094,6 +90607,7 @@ function sseParams(sse) {
 ;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
 
 
+
 function s3ErrorCode(err) {
     const e = err;
     return e?.Code ?? e?.name ?? e?.code ?? 'Error';
@@ -90135,13 +90649,13 @@ function explainS3Error(err, operation, where) {
             `(see the IAM policy in the action's README).`);
     }
     if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix the 'bucket' input.`);
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
     }
     if (isStall(err))
         return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check the 'endpoint' input and the network.`);
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
 }
@@ -90765,7 +91279,396 @@ async function listJudgedSnapshots(store, layout, now) {
     return judged;
 }
 
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const snapshot_index_MAX_INDEX_LINE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+function isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    const line = {
+        ...(isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return `${JSON.stringify(line)}\n`;
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function snapshot_index_decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    return {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+        ...(linkBytes ? { linkBytes } : {}),
+        ...(l.sha256 ? { sha256: l.sha256 } : {}),
+    };
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function displayPath(e) {
+    const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
+    return p === '' || p === '.' ? '.' : p;
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
+ * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
+ * is never rewritten: the manifest's archive fields, and with them latest.json and every
+ * verification.json, stay as they were.
+ *
+ * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
+ * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
+ * (the rule of verification.json). Its lines are trusted only once the whole object was read and
+ * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
+ * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ */
+const INDEX_POINTER_SCHEMA_VERSION = 1;
+const MAX_POINTER_BYTES = 64 * 1024;
+function indexPointerFor(m, index, now) {
+    return {
+        schema: INDEX_POINTER_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+        index,
+        written: now.toISOString(),
+        tools: { lifeboat: LIFEBOAT_VERSION },
+    };
+}
+/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
+async function findIndex(store, layout, m) {
+    const ownKey = (encrypted) => layout.indexKey(m.snapshotId, encrypted);
+    if (m.index) {
+        if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
+            return {
+                found: false,
+                reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
+            };
+        }
+        return { found: true, index: m.index };
+    }
+    const key = layout.indexPointerKey(m.snapshotId);
+    let stored;
+    try {
+        stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
+    }
+    catch (err) {
+        return { found: false, reason: errors_errorMessage(err) };
+    }
+    if (!stored) {
+        return {
+            found: false,
+            reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
+        };
+    }
+    const errors = schemas_schemaErrors('indexPointer', stored.value);
+    if (errors.length > 0)
+        return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+    const p = stored.value;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (p.snapshotId !== m.snapshotId ||
+        p.archive.sha256 !== m.archive.sha256 ||
+        !versions.includes(p.archive.versionId)) {
+        return {
+            found: false,
+            reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
+        };
+    }
+    if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
+        return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
+    }
+    return { found: true, index: p.index };
+}
+/** The index or one clear error saying why there is none (and how to make one). */
+async function requireIndex(store, layout, m) {
+    const found = await findIndex(store, layout, m);
+    if (!found.found)
+        throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+    return found.index;
+}
+class Sha256Tap extends (/* unused pure expression or super */ null && (Transform)) {
+    bytes = 0;
+    hash = createHash('sha256');
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+}
+/**
+ * The lines of a stored index, one at a time (never more than one line held), checked at the end
+ * against the sha256, size and count recorded for it (see the invariant above).
+ */
+async function* readIndexEntries(store, index, options = {}) {
+    const where = `${store.description}/${index.key}`;
+    if (index.encrypted && !options.identity) {
+        throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    const tap = new Sha256Tap();
+    let plain = download.body.pipe(tap);
+    download.body.once('error', (err) => tap.destroy(err));
+    if (index.encrypted) {
+        const d = await decryptingStream(options.identity ?? '');
+        tap.pipe(d.input);
+        tap.once('error', (err) => d.input.destroy(err));
+        plain = await d.output;
+    }
+    const gunzip = zlib.createGunzip();
+    plain.once('error', (err) => gunzip.destroy(err));
+    const lines = plain.pipe(gunzip).pipe(new PassThrough());
+    gunzip.once('error', (err) => lines.destroy(err));
+    let pending = Buffer.alloc(0);
+    let count = 0;
+    try {
+        for await (const chunk of lines) {
+            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+            let start = 0;
+            for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
+                count++;
+                yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+                start = nl + 1;
+            }
+            pending = pending.subarray(start);
+            if (pending.length > MAX_INDEX_LINE_BYTES) {
+                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
+            }
+        }
+    }
+    catch (err) {
+        throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+    }
+    finally {
+        // a reader that stops early (or a failure) releases the connection
+        download.body.destroy();
+    }
+    const sha256 = tap.hash.digest('hex');
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
+        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
+            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/archive/index-writer.ts
+
+
+
+
+
+
+
+
+
+
+async function index_writer_drain(_header, stream) {
+    for await (const _chunk of stream) {
+        // discarded: only the hash on the way here keeps anything of it
+    }
+}
+/** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
+const INDEX_PART_SIZE = 5 * 1024 * 1024;
+/**
+ * Writes a snapshot's index while the archive is walked: `onEntry` is the inspector's handler
+ * (it hashes each regular file's content as it passes and writes one line), the lines go through
+ * gzip (and age) straight into a multipart upload. Memory is bounded: a write that the upload
+ * cannot take yet holds the walk until it can (back-pressure), and nothing is staged on disk.
+ * The object is completed only by `finish`, after the archive was judged good; `abort` leaves no
+ * object behind (the upload is aborted).
+ */
+class IndexWriter {
+    store;
+    encrypted;
+    entries = 0;
+    lines = new external_node_stream_.PassThrough({ highWaterMark: 1 << 16 });
+    stored = new HashCounter();
+    body = new external_node_stream_.PassThrough();
+    flowing;
+    uploading;
+    failure;
+    /** The key being uploaded (set by upload). */
+    key = '';
+    /** Why the index's own upload or encoding failed (the store, not the archive); undefined while it has not. */
+    storeFailure;
+    constructor(store, encrypted) {
+        this.store = store;
+        this.encrypted = encrypted;
+    }
+    /** A writer whose lines are gzipped (and, with recipients, age-encrypted for them); nothing is uploaded yet. */
+    static async prepare(store, recipients) {
+        const w = new IndexWriter(store, Boolean(recipients?.length));
+        const gzip = external_node_zlib_default().createGzip();
+        w.flowing = w.encrypted
+            ? (0,promises_namespaceObject.pipeline)(w.lines, gzip, await encryptingStream(recipients ?? []), w.stored, w.body)
+            : (0,promises_namespaceObject.pipeline)(w.lines, gzip, w.stored, w.body);
+        w.flowing.catch((err) => w.fail(err, true));
+        return w;
+    }
+    /** Starts the upload of `key` (its request goes out once a part is full or the index ends). */
+    upload(key) {
+        this.key = key;
+        this.uploading = this.store.uploadStream(key, this.body, {
+            contentType: this.encrypted ? 'application/octet-stream' : 'application/gzip',
+            partSizeBytes: INDEX_PART_SIZE,
+            queueSize: 1,
+        });
+        this.uploading.catch((err) => this.fail(err, true));
+    }
+    fail(err, ofStore = false) {
+        if (ofStore && !this.failure)
+            this.storeFailure = err;
+        this.failure ??= err;
+        this.lines.destroy(err);
+    }
+    /** The inspector's handler when nothing else reads the members: hashes each as it is drained. */
+    onEntry = (header, stream) => this.wrap(index_writer_drain)(header, stream);
+    /**
+     * `handler` with the index written beside it: the member's bytes pass through a hash on their
+     * way to it, and its line is written once the handler is done with them.
+     */
+    wrap(handler) {
+        return async (header, stream) => {
+            const type = header.type;
+            const hash = type === 'file' || type === 'contiguous-file' ? (0,external_node_crypto_.createHash)('sha256') : undefined;
+            let size = 0;
+            const hashed = new external_node_stream_.Transform({
+                transform(chunk, _enc, done) {
+                    hash?.update(chunk);
+                    size += chunk.length;
+                    done(null, chunk);
+                },
+            });
+            stream.once('error', (err) => hashed.destroy(err));
+            await handler(header, stream.pipe(hashed));
+            if (this.failure)
+                throw this.failure;
+            await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
+        };
+    }
+    async write(header, type, content) {
+        const mtime = header.mtime && !Number.isNaN(header.mtime.getTime()) ? header.mtime : new Date(0);
+        const link = type === 'symlink' || type === 'link' ? linkTargetBytes(header) : undefined;
+        const line = encodeIndexLine({
+            pathBytes: memberNameBytes(header),
+            path: header.name,
+            type,
+            size: content?.size ?? 0,
+            mode: header.mode ?? 0,
+            uid: header.uid ?? 0,
+            gid: header.gid ?? 0,
+            mtime,
+            ...(link ? { linkBytes: link } : {}),
+            ...(content ? { sha256: content.sha256 } : {}),
+        });
+        this.entries++;
+        if (!this.lines.write(line)) {
+            await Promise.race([(0,external_node_events_.once)(this.lines, 'drain'), (0,external_node_events_.once)(this.lines, 'close')]);
+            if (this.failure)
+                throw this.failure;
+        }
+    }
+    /** Ends the index and completes its upload; what the manifest records of it. */
+    async finish() {
+        if (!this.uploading)
+            throw new Error('internal: the index was finished before its upload started');
+        this.lines.end();
+        await this.flowing;
+        const object = await this.uploading;
+        return {
+            key: this.key,
+            versionId: object.versionId ?? null,
+            etag: object.etag ?? null,
+            size: this.stored.bytes,
+            sha256: this.stored.sha256,
+            entries: this.entries,
+            compression: 'gzip',
+            ...(this.encrypted ? { encrypted: true } : {}),
+        };
+    }
+    /**
+     * Stops the index: the upload's body fails, so it is never completed. What an upload left is
+     * the caller's to remove (stream-to-store.ts, index-snapshot.ts); verify, which may not delete
+     * (its IAM policy has no s3:DeleteObject), leaves it to the upload's own abort.
+     */
+    async abandon() {
+        this.fail(new Error('the index was abandoned'));
+        await this.uploading?.catch(() => undefined);
+    }
+}
+/** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
+async function startIndex(store, layout, m) {
+    const recipients = m.encryption?.recipients;
+    const writer = await IndexWriter.prepare(store, recipients);
+    writer.upload(layout.indexKey(m.snapshotId, Boolean(recipients?.length)));
+    return writer;
+}
+/** Completes the index of an archive read whole, and names it in index.json (index-reader.ts). */
+async function publishIndex(store, layout, m, writer, now) {
+    const index = await writer.finish();
+    const pointerKey = layout.indexPointerKey(m.snapshotId);
+    await store.putJson(pointerKey, indexPointerFor(m, index, now));
+    return { index, pointerKey };
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/verify.ts
+
+
+
+
 
 
 
@@ -90802,41 +91705,65 @@ async function verify_runVerify(options, deps) {
     let m;
     // while set, a failure removes what this run wrote into it
     let holding = null;
+    // a snapshot without an index gets one from this same read (only when verify writes its report)
+    let indexWriter;
     try {
         const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
         m = selected.manifest;
         const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-        const run = { store, logger, signal: deps.signal, manifest: m, checks: new CheckList(logger) };
+        if (options.writeReport && !(await findIndex(store, layout, m)).found) {
+            indexWriter = await startIndex(store, layout, m);
+        }
+        const run = {
+            store,
+            logger,
+            signal: deps.signal,
+            manifest: m,
+            checks: new CheckList(logger),
+            ...(indexWriter ? { indexWriter } : {}),
+        };
         const started = now();
         // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
         const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
         const ageSeconds = checkStatusAndAge(run, snapshotAge(m.created, selected.storedAt, ageNow), options.maxAgeSeconds);
         holding = options.mode === 'extract' ? await openHolding(options, m) : null;
-        const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths);
+        const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths, options.members, options.sink);
         const read = await readArchive(run, walk, identity);
         const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
         checkIntegrity(run, read);
+        if (indexWriter)
+            await settleIndex(run, layout, read, indexWriter, now());
+        indexWriter = undefined;
         if (holding && !read.intact)
             holding = await discardHolding(holding, logger);
         checkContents(run, read, walk, options.minEntries);
+        const unmatched = walk.pass?.unmatched() ?? [];
+        // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
+        if (unmatched.length > 0 && run.checks.allPassed) {
+            throw new errors_ConfigurationError(noMatchMessage(unmatched, m.snapshotId));
+        }
         if (read.complete && walk.extractor && holding) {
             await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
         }
         // the checks are done: a temporary copy has served them; a named one is the person's now
         const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
         holding = null;
-        const restoredTo = options.restoreTo && run.checks.allPassed ? await restoreCopy(run, options.restoreTo, identity) : null;
-        return await writeVerification(run, options, layout, now, {
+        const restoredTo = options.restoreTo && run.checks.allPassed
+            ? await restoreCopy(run, options.restoreTo, identity, options.members)
+            : null;
+        const result = await writeVerification(run, options, layout, now, {
             ageSeconds,
             restoreSeconds,
             read,
             holdingDir: kept,
             restoredTo,
         });
+        return walk.pass ? { ...result, selectedRoots: walk.pass.roots } : result;
     }
     catch (err) {
         // explained first, while the file system still is as the failure left it (a full one)
         const failure = await unjudged(err, deps.signal, options, m, holding);
+        await indexWriter?.abandon();
         await holding?.discard().catch((e) => logger.warning(`could not clean up: ${errors_errorMessage(e)}`));
         throw failure;
     }
@@ -90878,6 +91805,23 @@ async function unjudged(err, signal, options, m, holding) {
             const explained = await explainRunnerFault(failure.error, doing, { needs, place: holding?.path });
             return new EnvironmentError(`${explained.message} ${noVerdict}`, { cause: err });
         }
+    }
+}
+/**
+ * The index written from this read is completed only when the archive read was whole and had the
+ * manifest's sha256; otherwise it is abandoned. Failing to store it is a warning: the verdict is
+ * about the archive.
+ */
+async function settleIndex(run, layout, read, writer, now) {
+    if (!read.intact)
+        return writer.abandon();
+    try {
+        const { index, pointerKey } = await publishIndex(run.store, layout, run.manifest, writer, now);
+        run.logger.info(`the snapshot had no index: wrote ${index.key} (${index.entries} entries) and ${pointerKey}`);
+    }
+    catch (err) {
+        await writer.abandon();
+        run.logger.warning(`could not write the index of snapshot ${run.manifest.snapshotId}: ${errors_errorMessage(err)}`);
     }
 }
 /** The checks of one verification in the order they ran; each is logged as it is recorded. */
@@ -90943,12 +91887,21 @@ function checkStatusAndAge({ manifest: m, checks }, age, maxAgeSeconds) {
  */
 class ContentsWalk {
     holding;
+    sink;
     extractor;
     required;
-    constructor(holding, requiredPaths) {
+    /** restore --include/--exclude: the selection in front of the extractor (stream mode: it only counts). */
+    pass;
+    /** What writes a member: the extractor, or nothing (read past); the selection in front of it. */
+    write;
+    constructor(holding, requiredPaths, members, sink) {
         this.holding = holding;
+        this.sink = sink;
         this.extractor = holding ? new SafeExtractor(holding) : undefined;
         this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
+        this.pass = members?.pass();
+        const write = this.extractor?.handle ?? ((_, stream) => safe_extractor_drainEntry(stream));
+        this.write = this.pass ? this.pass.handler(write) : write;
     }
     /** The member being handled: a walk that stopped may still be writing it. */
     inFlight = Promise.resolve();
@@ -90969,17 +91922,19 @@ class ContentsWalk {
         await this.inFlight.catch(() => undefined);
     }
     async handle(header, stream) {
-        const safe = safeEntryPath(header.name);
+        const safe = entry_path_safeEntryPath(header.name);
         if ('path' in safe && safe.path !== '') {
             for (const r of this.required)
                 if (!r.matched && esm_minimatch(safe.path, r.pattern, { dot: true }))
                     r.matched = true;
         }
         if (this.extractor)
-            return this.extractor.handle(header, stream);
+            return this.write(header, stream);
         if ('refused' in safe)
             throw new UnsafeEntryError(`archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`);
-        await drainEntry(stream);
+        if (this.sink)
+            return this.sink(header, stream, safe.path);
+        await this.write(header, stream);
     }
 }
 /**
@@ -91009,7 +91964,7 @@ async function readArchive(run, walk, identity) {
         try {
             // before any request: a runtime without the decompressor fails here, having read nothing
             const inspector = new ArchiveInspector(m.compression, {
-                onEntry: walk.onEntry,
+                onEntry: run.indexWriter ? run.indexWriter.wrap(walk.onEntry) : walk.onEntry,
                 // the manifest says what the archive holds: anything beyond it is refused at once
                 // (a decompression bomb cannot fill the disk)
                 maxEntries: m.entries,
@@ -91095,7 +92050,7 @@ async function discardHolding(holding, logger) {
 /** A temporary holding directory after the checks: removed, so that a nightly verify fills no disk. */
 async function removeTemporary(holding, logger) {
     await holding.discard();
-    logger.info(`removed the temporary copy in ${holding.path} (give holding-dir to keep one)`);
+    logger.info(`removed the temporary copy in ${holding.path} (give ${vocabulary_words().option('holding-dir')} to keep one)`);
     return null;
 }
 /** The size read, and for a complete walk what it found against the manifest and the options. */
@@ -91125,7 +92080,7 @@ async function checkSqlite({ checks }, extractor, holding, patterns) {
     }
 }
 /** After every check passed: the snapshot streamed into `<path>/.lifeboat-restore/<id>/` on the machine. */
-async function restoreCopy(run, restoreTo, identity) {
+async function restoreCopy(run, restoreTo, identity, members) {
     const { store, logger, manifest, checks } = run;
     const { source, path } = restoreTo;
     return logger.group(`Restoring into ${source.description.app ?? source.label}:${path}`, async () => {
@@ -91138,6 +92093,7 @@ async function restoreCopy(run, restoreTo, identity) {
                 decryptionIdentity: identity,
                 logger,
                 signal: run.signal,
+                ...(members ? { members } : {}),
             });
             checks.record('restore to machine', true, `restored into ${restoredTo}`);
             return restoredTo;
@@ -91202,6 +92158,7 @@ async function snapshotStillThere({ store, logger, manifest: m }, layout) {
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
+
 
 
 
@@ -91282,8 +92239,10 @@ async function restoreToMachine(options, deps) {
     if (mode === 'if-empty' && !(await isRemotePathEmpty(source, path))) {
         return { kind: 'not-empty', snapshotId, path, machine };
     }
-    if (mode === 'plan')
-        return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine) };
+    const selective = options.checks.members !== undefined;
+    if (mode === 'plan') {
+        return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective) };
+    }
     const verify = await runVerify({
         ...options.checks,
         snapshot: { kind: 'id', id: snapshotId },
@@ -91296,12 +92255,24 @@ async function restoreToMachine(options, deps) {
         const why = verify.failure || 'the holding copy was not written';
         return { kind: 'failed', snapshotId, verify, message: `${why}; the live contents were not touched.` };
     }
-    const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now());
+    if (selective && !verify.selectedRoots) {
+        await discardRemoteHolding(source, path, snapshotId);
+        throw new ConfigurationError(`--include/--exclude select more than ${MAX_ROOTS} separate paths of snapshot ${snapshotId}, too many to swap one by one: ` +
+            `select the folders they are in, or restore --to DIR and copy what you need. The machine was not changed.`);
+    }
+    const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now(), selective ? verify.selectedRoots : undefined);
     return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }
 /** What apply does, step by step, in the words of the plan a person reviews. */
-function swapPlan(path, snapshotId, machine) {
+function swapPlan(path, snapshotId, machine, selective) {
     const holding = remoteHoldingDir(path, snapshotId);
+    if (selective) {
+        return [
+            `verify snapshot ${snapshotId} and stream the members --include/--exclude select into ${holding} on ${machine}`,
+            `move the live copies of those paths aside into ${path}/${PRE_RESTORE_PREFIX}<time>/ (kept)`,
+            `move the restored paths into place; every other name in ${path} stays as it is`,
+        ];
+    }
     return [
         `verify snapshot ${snapshotId} and stream it into ${holding} on ${machine}`,
         `move the live contents of ${path} aside into ${path}/${PRE_RESTORE_PREFIX}<time>/ (kept)`,
@@ -91318,6 +92289,7 @@ function streamModeWritesNoHoldingDir() {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/fly-source.ts
+
 
 
 
@@ -91347,7 +92319,7 @@ async function checkFlyctlVersion(flyctl, env, signal) {
     const out = await runCaptured(flyctl, ['version'], {
         env,
         signal,
-        installHint: 'install it with superfly/flyctl-actions/setup-flyctl, or set the flyctl input to its path',
+        installHint: `install it with superfly/flyctl-actions/setup-flyctl (or from https://fly.io/docs/flyctl/install/), or set ${vocabulary_words().option('flyctl')} to its path`,
     });
     if (out.code !== 0) {
         throw new errors_ConfigurationError(`'${flyctl} version' failed: ${lastLine(out)}`);
@@ -91377,7 +92349,7 @@ class FlySource {
     async preflight(signal) {
         if (!flyToken(this.env)) {
             throw new errors_ConfigurationError('FLY_API_TOKEN is not set: create a token with `fly tokens create deploy -a <app>` (or an org token), ' +
-                'store it as a repository secret and pass it to the step as env FLY_API_TOKEN.');
+                `${vocabulary_words().environment('FLY_API_TOKEN')}.`);
         }
         return { flyctl: await checkFlyctlVersion(this.options.flyctl, this.env, signal) };
     }
@@ -91393,161 +92365,94 @@ class FlySource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/validate.ts
+;// CONCATENATED MODULE: ./src/util/unnamed-file.ts
+
 
 /**
- * Checks of the values a user gives. Each failure is one ConfigurationError that names the
- * input, shows the value (cut short and with control characters escaped) and says how to fix it.
- * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
- * these rules are the first of two locks, not the only one.
+ * Linux's O_TMPFILE as open(2) takes it (__O_TMPFILE | O_DIRECTORY; the same value on x86-64 and
+ * arm64). Node's fs.constants does not export it.
  */
-function describeValue(value) {
-    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(shown);
+const O_TMPFILE = 0o20000000 | external_node_fs_.constants.O_DIRECTORY;
+/** Writes all of `bytes` at the descriptor's offset (writeSync may write less than asked). */
+function writeAll(fd, bytes) {
+    for (let done = 0; done < bytes.length;)
+        done += (0,external_node_fs_.writeSync)(fd, bytes, done);
 }
-function checkPattern(input, value, pattern, rule) {
-    if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: ${rule}`);
+/** An O_TMPFILE inode in `folder` (EOPNOTSUPP where its file system has none). */
+function openTmpfile(folder) {
+    return (0,external_node_fs_.openSync)(folder, O_TMPFILE | external_node_fs_.constants.O_RDWR, 0o600);
+}
+/** A 0600 file made with O_EXCL in a fresh 0700 folder and unlinked at once, with its folder. */
+function openUnlinked(folder) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(folder, 'lifeboat-secret-'));
+    try {
+        const file = (0,external_node_path_.join)(dir, 'f');
+        const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
+        (0,external_node_fs_.unlinkSync)(file);
+        return fd;
     }
-    return value;
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
 }
-function checkNoControlCharacters(input, value, allowNewlines = false) {
-    for (const ch of value) {
-        const code = ch.codePointAt(0) ?? 0;
-        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
-        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`Input '${input}' contains a control character (code ${code}): remove it; ` +
-                `only printable text is accepted.`);
+/**
+ * Secret text (an SSH private key) in a file that no folder names, so that no kill of this process
+ * or of its children can leave it on disk: the kernel frees the file when the last descriptor
+ * closes, which a SIGKILL does too.
+ *
+ * - Made with O_TMPFILE (never named) in the first of `folders` where that works (the kernel and
+ *   file system support it, the folder is writable and has room); list a tmpfs such as /dev/shm
+ *   first to keep the bytes in memory. Where none does, the file is created with O_EXCL in a fresh
+ *   0700 folder in the last of `folders` and unlinked in the next system call.
+ * - Another process of this user reads it through /proc/<pid>/fd/<n>: open(2) of that link opens
+ *   the same inode afresh at offset 0, so a reader may open it any number of times (OpenSSH opens
+ *   an IdentityFile more than once, known_hosts twice). A descriptor inherited by the child
+ *   (/dev/fd/3) does not work for OpenSSH: ssh closes every descriptor above 2 as it starts
+ *   (measured with OpenSSH 9.2: 'Load key "/dev/fd/3": No such device or address').
+ * - Returns undefined where this process has no /proc/<pid>/fd (not Linux): the caller decides.
+ */
+function openUnnamedFile(text, folders) {
+    const procFd = `/proc/${process.pid}/fd`;
+    if (!(0,external_node_fs_.existsSync)(procFd))
+        return undefined;
+    // any folder may fail (no O_TMPFILE there, not writable, full): the next is tried, the last error thrown
+    const attempts = [
+        ...folders.map((f) => () => openTmpfile(f)),
+        () => openUnlinked(folders[folders.length - 1]),
+    ];
+    let handle;
+    let failure;
+    for (const attempt of attempts) {
+        let fd;
+        try {
+            fd = attempt();
+            writeAll(fd, Buffer.from(text, 'utf8'));
+            handle = fd;
+            break;
+        }
+        catch (err) {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
+            failure = err;
         }
     }
-    return value;
-}
-function checkLength(input, value, max) {
-    if (value.length > max) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${value.length} characters long; the limit is ${max}. Shorten it.`);
-    }
-    return value;
-}
-function validateAppName(input, value) {
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
-}
-function validateMachineId(input, value) {
-    checkLength(input, value, 32);
-    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
-}
-function validate_validateTarget(input, value) {
-    checkLength(input, value, 100);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validateLabel(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validatePrefix(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 200);
-    if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
-    }
-    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
-}
-function validateRemotePath(input, value) {
-    checkLength(input, value, 1024);
-    checkPattern(input, value, /^\/[A-Za-z0-9._/@+=,:-]*$/, 'the path must be absolute and use only letters, digits and . _ / @ + = , : - (no spaces, quotes or shell characters).');
-    const segments = value.split('/').filter((s) => s !== '');
-    if (segments.length === 0) {
-        throw new errors_ConfigurationError(`Input '${input}' is "/": back up the volume's mount point (for example /data), not the whole machine.`);
-    }
-    if (segments.some((s) => s === '..' || s === '.')) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
-    }
-    return value.length > 1 ? value.replace(/\/+$/, '') : value;
-}
-function validateExcludePattern(input, value) {
-    checkLength(input, value, 256);
-    checkNoControlCharacters(input, value);
-    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
-}
-function validateCommandInput(input, value) {
-    checkLength(input, value, 4096);
-    if (value.includes('\0')) {
-        throw new ConfigurationError(`Input '${input}' contains a NUL byte: remove it.`);
-    }
-    return value;
-}
-function validateBucket(input, value) {
-    if (value === '') {
-        throw new errors_ConfigurationError(`Input '${input}' is required: give the name of the bucket that holds the backups.`);
-    }
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
-}
-function validateRegion(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
-}
-function validateEndpoint(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 512);
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`Input '${input}' must be an http:// or https:// URL, not ${url.protocol}.`);
-    }
-    if (url.username || url.password) {
-        throw new errors_ConfigurationError(`Input '${input}' contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
-    }
-    return value.replace(/\/+$/, '');
-}
-function validateCommandPath(input, value) {
-    checkLength(input, value, 512);
-    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
-}
-function parseNonNegativeInteger(input, value) {
-    if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a whole number, 0 or more.`);
-    }
-    return Number(value.trim());
-}
-function parseRatio(input, value) {
-    const n = Number(value.trim());
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
-    }
-    return n;
-}
-function parseChoice(input, value, choices) {
-    const v = value.trim();
-    if (!choices.includes(v)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
-    }
-    return v;
-}
-/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
-function parseDuration(input, value) {
-    const v = value.trim();
-    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
-    if (!parts) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
-    }
-    let seconds = 0;
-    for (const part of parts) {
-        const unit = part.slice(-1);
-        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
-    }
-    return seconds;
+    if (handle === undefined)
+        throw failure;
+    const fd = handle;
+    let open = true;
+    return {
+        path: `${procFd}/${fd}`,
+        close: () => {
+            if (open)
+                (0,external_node_fs_.closeSync)(fd);
+            open = false;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/ssh-source.ts
+
+
 
 
 
@@ -91563,21 +92468,21 @@ function validateSshHost(input, value) {
     const ok = value.length <= 253 &&
         (IPV4.test(value) || HOSTNAME.test(value) || (value.includes(':') && IPV6.test(value)));
     if (!ok) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
-            `without user@ or :port (the user and port have their own inputs).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give the host name (for example vps.example.com) or IP address of the server, ` +
+            `without user@ or :port (the user and port are given as ${vocabulary_words().option('user')} and ${vocabulary_words().option('port')}).`);
     }
     return value;
 }
 function validateSshPort(input, value) {
     const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
     if (!(n >= 1 && n <= 65535)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give the SSH port as a number from 1 to 65535 (22 unless the server was moved).`);
     }
     return n;
 }
 function validateSshUser(input, value) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$/.test(value)) {
-        throw new errors_ConfigurationError(`Input '${input}' is ${describeValue(value)}: give the login name of the account on the server ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give the login name of the account on the server ` +
             `(letters, digits, '.', '_', '-', at most 32 characters; for example ubuntu, admin, root).`);
     }
     return value;
@@ -91590,21 +92495,21 @@ const KEY_BLOCK = /-----BEGIN ((?:OPENSSH|RSA|EC|DSA|ENCRYPTED) )?PRIVATE KEY---
 function normalizePrivateKey(input, value) {
     const text = value.replace(/\r\n?/g, '\n').trim();
     if (text === '') {
-        throw new errors_ConfigurationError(`Input '${input}' is empty: store the private key of a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
-            `as a repository secret and pass it as ${input}: \${{ secrets.SSH_KEY }}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is empty: make a deploy key (ssh-keygen -t ed25519 -N '' -f lifeboat_key) ` +
+            `and ${vocabulary_words().secret(input, 'SSH_KEY')}.`);
     }
     if (/^(ssh-|ecdsa-|sk-)\S+ [A-Za-z0-9+/]+=*/.test(text)) {
-        throw new errors_ConfigurationError(`Input '${input}' holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} holds a public key: pass the private key (the file without .pub, starting with -----BEGIN OPENSSH PRIVATE KEY-----); ` +
             `the public key goes into ~/.ssh/authorized_keys on the server.`);
     }
     const m = KEY_BLOCK.exec(text);
     if (!m) {
-        throw new errors_ConfigurationError(`Input '${input}' does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} does not look like a private key: it must be the whole key file, from -----BEGIN OPENSSH PRIVATE KEY----- ` +
             `(or -----BEGIN RSA PRIVATE KEY-----) to the matching -----END ... line, with its line breaks.`);
     }
     const kind = m[1]?.trim();
     const body = m[2];
-    const passphrase = new errors_ConfigurationError(`Input '${input}' is a private key protected by a passphrase, which a job cannot type: ` +
+    const passphrase = new errors_ConfigurationError(`${vocabulary_words().subject(input)} is a private key protected by a passphrase, which a job cannot type: ` +
         `use a key made for this job without one (ssh-keygen -t ed25519 -N '' -f lifeboat_key).`);
     if (kind === 'ENCRYPTED' || /^Proc-Type: 4,ENCRYPTED/m.test(body))
         throw passphrase;
@@ -91613,7 +92518,7 @@ function normalizePrivateKey(input, value) {
         const raw = Buffer.from(body.replace(/\s+/g, ''), 'base64');
         const magic = 'openssh-key-v1\0';
         if (raw.subarray(0, magic.length).toString('latin1') !== magic || raw.length < magic.length + 4) {
-            throw new errors_ConfigurationError(`Input '${input}' is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is not a readable OpenSSH private key (its contents are damaged): copy the key file again, whole.`);
         }
         const len = raw.readUInt32BE(magic.length);
         const cipher = raw.subarray(magic.length + 4, magic.length + 4 + len).toString('latin1');
@@ -91635,10 +92540,10 @@ function normalizeKnownHosts(input, value, host, port) {
     const entries = lines.filter((l) => l !== '' && !l.startsWith('#'));
     const keyscan = `ssh-keyscan -p ${port} ${host}`;
     if (entries.length === 0) {
-        throw new errors_ConfigurationError(`Input '${input}' is empty: lifeboat only connects to a server whose host key it was given. ` +
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is empty: lifeboat only connects to a server whose host key it was given. ` +
             `Get the line with \`${keyscan}\` (or from ~/.ssh/known_hosts of a machine that already trusts the server), ` +
             `compare its fingerprint (ssh-keygen -lf) with \`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub\` run on the server ` +
-            `itself, and pass it as ${input}.`);
+            `itself, and give it as ${vocabulary_words().option(input)}.`);
     }
     entries.forEach((line, i) => {
         let fields = line.split(/\s+/);
@@ -91652,7 +92557,7 @@ function normalizeKnownHosts(input, value, host, port) {
             /^[A-Za-z0-9][A-Za-z0-9@.+-]*$/.test(fields[1]) &&
             /^[A-Za-z0-9+/]+={0,3}$/.test(fields[2]);
         if (!ok) {
-            throw new errors_ConfigurationError(`Input '${input}' line ${i + 1} is ${describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} line ${i + 1} is ${validate_describeValue(line)}: a known_hosts line is "HOST KEYTYPE KEY" ` +
                 `(for example "[${host}]:${port} ssh-ed25519 AAAAC3Nza..."); get it with \`${keyscan}\` and check it out of band.`);
         }
     });
@@ -91689,42 +92594,42 @@ const SSH_FAILURES = [
             /No \S+ host key is known for|host key is not known|is not in the known_hosts/i,
         ],
         none: [/HAS CHANGED/],
-        message: (o) => `Host key verification failed: the known-hosts input has no line for ${where(o)}` +
+        message: (o) => `Host key verification failed: ${vocabulary_words().option('known-hosts')} has no line for ${where(o)}` +
             (o.port === 22 ? '' : ` (on port ${o.port} the line must start with [${o.host}]:${o.port})`) +
-            `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and set known-hosts to it. Nothing was sent.`,
+            `. Get the line with \`${keyscan(o)}\`, check its fingerprint on the server, and ${vocabulary_words().set('known-hosts', 'it')}. Nothing was sent.`,
     },
     {
         kind: 'changed-host-key',
         all: [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/],
-        message: (o) => `Host key verification failed: the key that ${where(o)} presented is not the one in the known-hosts input, so lifeboat refused to connect. ` +
+        message: (o) => `Host key verification failed: the key that ${where(o)} presented is not the one in ${vocabulary_words().option('known-hosts')}, so lifeboat refused to connect. ` +
             `If the server was rebuilt or its host keys changed, get the new line with \`${keyscan(o)}\`, check its fingerprint on the server ` +
-            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update known-hosts; otherwise something is intercepting the connection. Nothing was sent.`,
+            `(ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) and update ${vocabulary_words().option('known-hosts')}; otherwise something is intercepting the connection. Nothing was sent.`,
     },
     {
         kind: 'auth',
         all: [/Permission denied \(/],
-        message: (o) => `The server ${where(o)} refused the ssh-key for user ${o.user} (Permission denied): add the public half of the key ` +
-            `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check the user input.`,
+        message: (o) => `The server ${where(o)} refused the key in ${vocabulary_words().option('ssh-key')} for user ${o.user} (Permission denied): add the public half of the key ` +
+            `(ssh-keygen -y -f KEYFILE) to ~${o.user}/.ssh/authorized_keys on the server, or check ${vocabulary_words().option('user')}.`,
     },
     {
         kind: 'key-format',
         all: [/Load key .*: (invalid format|error in libcrypto)|invalid format/],
-        message: () => `ssh could not read the ssh-key: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
+        message: () => `ssh could not read the key of ${vocabulary_words().option('ssh-key')}: pass the whole private key file (with its BEGIN and END lines and line breaks), without a passphrase.`,
     },
     {
         kind: 'refused',
         all: [/Connection refused/],
-        message: (o) => `Connection refused by ${where(o)}: check the host and port inputs, that sshd runs, and that the firewall lets the runner in.`,
+        message: (o) => `Connection refused by ${where(o)}: check ${vocabulary_words().option('host')} and ${vocabulary_words().option('port')}, that sshd runs, and that the firewall lets the runner in.`,
     },
     {
         kind: 'timeout',
         all: [/Connection timed out|timed out during banner exchange|Operation timed out/],
-        message: (o) => `Connecting to ${where(o)} timed out: check the host and port inputs and that the firewall (security group, ufw) lets the runner's address in.`,
+        message: (o) => `Connecting to ${where(o)} timed out: check ${vocabulary_words().option('host')} and ${vocabulary_words().option('port')} and that the firewall (security group, ufw) lets the runner's address in.`,
     },
     {
         kind: 'dns',
         all: [/Could not resolve hostname/],
-        message: (o) => `The host name ${o.host} could not be resolved: check the host input.`,
+        message: (o) => `The host name ${o.host} could not be resolved: check ${vocabulary_words().option('host')}.`,
     },
     {
         kind: 'lost',
@@ -91748,15 +92653,15 @@ function explainSshFailure(opts, stderr) {
 }
 /**
  * Any Linux host reached with the OpenSSH client. The host key is pinned (StrictHostKeyChecking=yes
- * with only the given known_hosts), the key comes from a secret and lives in a 0600 file inside a
- * fresh 0700 folder only while an ssh process runs, and the archive script goes to the remote login
+ * with only the given known_hosts), the key comes from a secret and is never a named file on Linux
+ * (an unnamed file this process holds open, which no kill can leave behind: secretFiles), and the archive script goes to the remote login
  * shell as `sh -c '<script>'` (or `sudo -n sh -c '<script>'`).
  */
 class SshSource {
     options;
     label = 'ssh';
     description;
-    liveDirs = new Set();
+    liveFiles = new Set();
     constructor(options) {
         this.options = options;
         this.description = { kind: 'ssh', host: options.host };
@@ -91778,33 +92683,73 @@ class SshSource {
             knownHosts: normalizeKnownHosts('known-hosts', o.knownHosts, o.host, o.port),
         };
     }
-    /** Writes the key and known_hosts into a fresh 0700 folder; the caller removes it. */
-    writeFiles() {
+    /**
+     * The key and the known_hosts lines as files ssh opens, closed by `close` (the caller's duty,
+     * and dispose's). On Linux they are unnamed files (util/unnamed-file.ts) in /dev/shm or the temp
+     * root, so no kill of lifeboat or ssh leaves the key on disk; without /proc, 0600 files in a fresh
+     * 0700 folder that live as long as the ssh process.
+     */
+    secretFiles() {
         const { key, knownHosts } = this.checked();
         const root = this.options.tempRoot || (0,external_node_os_.tmpdir)();
         (0,external_node_fs_.mkdirSync)(root, { recursive: true });
+        const folders = ['/dev/shm', root];
+        const keyFile = openUnnamedFile(key, folders);
+        if (keyFile) {
+            let knownFile;
+            try {
+                knownFile = openUnnamedFile(knownHosts, folders);
+            }
+            finally {
+                if (!knownFile)
+                    keyFile.close();
+            }
+            if (knownFile) {
+                const known = knownFile;
+                return this.live({
+                    key: keyFile.path,
+                    knownHosts: known.path,
+                    close: () => {
+                        keyFile.close();
+                        known.close();
+                    },
+                });
+            }
+        }
+        return this.live(this.namedFiles(root, key, knownHosts));
+    }
+    /** Records files as live until closed (dispose closes any a process never got to). */
+    live(files) {
+        const entry = {
+            ...files,
+            close: () => {
+                files.close();
+                this.liveFiles.delete(entry);
+            },
+        };
+        this.liveFiles.add(entry);
+        return entry;
+    }
+    /** The key and known_hosts in a fresh 0700 folder (systems without /proc). */
+    namedFiles(root, key, knownHosts) {
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(root, 'lifeboat-ssh-'));
-        this.liveDirs.add(dir);
+        const close = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         try {
             const keyFile = (0,external_node_path_.join)(dir, 'key');
             const knownFile = (0,external_node_path_.join)(dir, 'known_hosts');
             (0,external_node_fs_.writeFileSync)(keyFile, key, { mode: 0o600, flag: 'wx' });
             (0,external_node_fs_.writeFileSync)(knownFile, knownHosts, { mode: 0o600, flag: 'wx' });
-            return { dir, key: keyFile, knownHosts: knownFile };
+            return { key: keyFile, knownHosts: knownFile, close };
         }
         catch (err) {
-            this.removeDir(dir);
+            close();
             throw err;
         }
     }
-    removeDir(dir) {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        this.liveDirs.delete(dir);
-    }
-    /** Removes any key folder still present (a process that never ended); safe to call twice. */
+    /** Closes or removes any key file still open (a process that never ended); safe to call twice. */
     dispose() {
-        for (const dir of [...this.liveDirs])
-            this.removeDir(dir);
+        for (const files of [...this.liveFiles])
+            files.close();
     }
     /** The ssh arguments up to and including the destination. */
     sshArgs(files) {
@@ -91841,7 +92786,7 @@ class SshSource {
         return this.options.sudo ? `sudo -n ${shDashC(script)}` : shDashC(script);
     }
     spawnSsh(remote, options) {
-        const files = this.writeFiles();
+        const files = this.secretFiles();
         let proc;
         try {
             proc = spawnStreaming(this.ssh, [...this.sshArgs(files), remote], {
@@ -91851,16 +92796,16 @@ class SshSource {
             });
         }
         catch (err) {
-            this.removeDir(files.dir);
+            files.close();
             throw err;
         }
         if (!options.keepStdin)
             proc.stdin.end();
         const done = proc.done.then((outcome) => {
-            this.removeDir(files.dir);
+            files.close();
             return this.explained(outcome);
         }, (err) => {
-            this.removeDir(files.dir);
+            files.close();
             throw err;
         });
         done.catch(() => undefined);
@@ -91878,7 +92823,7 @@ class SshSource {
         const v = await runCaptured(this.ssh, ['-V'], {
             env: this.env,
             signal,
-            installHint: 'install the OpenSSH client (apt-get install openssh-client), or set the ssh input to its path',
+            installHint: `install the OpenSSH client (apt-get install openssh-client), or set ${vocabulary_words().option('ssh')} to its path`,
         });
         const version = parseSshVersion(`${v.stderrTail.join('\n')}\n${v.stdout}`);
         if (v.code !== 0 || !version) {
@@ -91903,7 +92848,7 @@ class SshSource {
         }
         if (this.options.sudo && /sudo/.test(outcome.stderrTail.join('\n'))) {
             throw new errors_ConfigurationError(`sudo on ${this.options.host} asked for a password or refused (${last}): allow ${this.options.user} to run sh without a password ` +
-                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or set sudo: false and back up a path the user can read.`);
+                `(a sudoers line such as "${this.options.user} ALL=(root) NOPASSWD: /bin/sh"), or ${vocabulary_words().set('sudo', false)} and back up a path the user can read.`);
         }
         throw new errors_OperationFailedError(`the test command on ${this.options.host} failed (exit status ${outcome.code ?? outcome.signal}): ${last}. ` +
             `The login shell of ${this.options.user} must be a POSIX shell (sh, bash, dash, zsh).`);
@@ -92374,9 +93319,13 @@ const DEFAULTS = {
     label: '',
     'min-size-ratio': '0.5',
     'allow-shrink': 'false',
+    'max-files-gone-ratio': '0.5',
+    'truncated-file-min-size': '1048576',
+    'truncated-file-ratio': '0.1',
     'require-versioning': 'true',
     'dry-run': 'false',
     'encryption-recipients': '',
+    'allow-unencrypted': 'false',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -92467,16 +93416,23 @@ function orDefault(r, name, table = DEFAULTS) {
 
 
 
+
 /**
  * The text of CLI flags, for the commands lifeboat tells a person to run (verify-restore prints
  * the swap command, and an action cannot import src/cli/). Invariant: the CLI's own parser reads
  * the text back as the same options (test/unit/cli-flag-text.test.ts); values are checked
- * identifiers, paths and URLs without spaces, and '' is written "".
+ * identifiers and URLs; a path with a space or a quote is quoted for sh (shellArg), and '' is written "".
  */
 function formatCliFlags(flags) {
     return flags
-        .map(([name, value]) => (value === true ? `--${name}` : `--${name} ${value === '' ? '""' : value}`))
+        .map(([name, value]) => (value === true ? `--${name}` : `--${name} ${cliValue(value)}`))
         .join(' ');
+}
+/** A value as a shell word: "" when empty, a <placeholder> as it is, anything else through shellArg. */
+function cliValue(value) {
+    if (value === '')
+        return '""';
+    return /^<[a-z_]+>$/.test(value) ? value : shellArg(value);
 }
 /** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */
 function remoteRestoreSource(rr) {
@@ -92511,6 +93467,7 @@ function storageCliFlags(location, prefix) {
 
 
 
+
 /**
  * The machine verify-restore restores a verified copy into (restore-to-app or restore-to-host), read
  * the same way by the action and by `lifeboat verify`.
@@ -92536,7 +93493,7 @@ function swapInstructions(inputs, snapshotId) {
     return [
         `# 1. review the restored copy in ${restore_to_remote_remoteHoldingDir(path, snapshotId)}`,
         `# 2. stop the app's writes, then swap it in (live contents move to ${path}/${volume_contents_PRE_RESTORE_PREFIX}<time>/, never deleted):`,
-        `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${path} --apply --confirm ${snapshotId}`,
+        `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${shellArg(path)} --apply --confirm ${snapshotId}`,
         `# 3. restart the app and check it`,
     ];
 }
@@ -92544,6 +93501,7 @@ function swapInstructions(inputs, snapshotId) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
+
 
 
 
@@ -92615,7 +93573,7 @@ class S3ObjectStore {
         }
         catch (err) {
             if (s3Status(err) === 404 || isNotFound(err)) {
-                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix the 'bucket', 'endpoint' and 'region' inputs.`);
+                throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${vocabulary_words().name('bucket')}, ${vocabulary_words().name('endpoint')} and ${vocabulary_words().name('region')}.`);
             }
             throw this.fail(err, 'HeadBucket');
         }
@@ -92881,6 +93839,7 @@ class S3ObjectStore {
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
+
 function splitLines(value) {
     return value
         .split(/\r?\n/)
@@ -92890,16 +93849,16 @@ function splitLines(value) {
 function parseBoolean(name, raw) {
     const value = raw.trim().toLowerCase();
     if (value === '')
-        throw new errors_ConfigurationError(`Input '${name}' is empty: set it to true or false.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is empty: set it to true or false.`);
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' is "${value.slice(0, 40)}": set it to true or false.`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(name)} is "${value.slice(0, 40)}": set it to true or false.`);
 }
 /** The error for a required option that is empty: `what` says what to give. */
 function missing(name, what) {
-    return new errors_ConfigurationError(`Input '${name}' is required: ${what}.`);
+    return new errors_ConfigurationError(`${vocabulary_words().subject(name)} is required: ${what}.`);
 }
 function required(r, name, what) {
     const value = r.text(name);
@@ -93051,6 +94010,7 @@ class summary_Summary {
 
 
 
+
 /** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
 const CANCEL_GRACE_MS = 4000;
 /** The reason of an aborted step: the job was cancelled. */
@@ -93142,7 +94102,7 @@ async function writeSummary(step, done, failure) {
                 summary.heading(`${mark} ${step.name} ${verb}`);
             else
                 summary.heading(`${mark} ${title}`, 3);
-            summary.paragraph(errors_errorMessage(failure));
+            summary.paragraph(redactSecrets(errors_errorMessage(failure)));
         }
         if (summary.isEmpty)
             return;
@@ -93162,7 +94122,7 @@ function report(step, failure) {
     const expected = failure instanceof errors_ConfigurationError || failure instanceof errors_OperationFailedError;
     if (!expected && failure instanceof Error && failure.stack)
         core_debug(failure.stack);
-    const message = errors_errorMessage(failure);
+    const message = redactSecrets(errors_errorMessage(failure));
     const words = `${step.name} ${FAILURE_WORDS['never-fail'].verb}: ${message}`;
     if (step.failures !== 'never-fail')
         setFailed(message);
@@ -93226,6 +94186,7 @@ function hostTarget(host) {
 
 
 
+
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 function readStorage(r) {
     const sse = readServerSideEncryption(r);
@@ -93246,23 +94207,24 @@ function readServerSideEncryption(r) {
     const keyId = r.text('sse-kms-key-id');
     if (!sse) {
         if (keyId)
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms.`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}.`);
         return undefined;
     }
     const mode = parseChoice('sse', sse, ['AES256', 'aws:kms']);
     if (keyId && mode !== 'aws:kms') {
-        throw new errors_ConfigurationError(`Input 'sse-kms-key-id' needs sse: aws:kms, not ${mode}.`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} needs ${vocabulary_words().setting('sse', 'aws:kms')}, not ${mode}.`);
     }
     if (keyId) {
         checkLength('sse-kms-key-id', keyId, 2048);
         if (!/^[A-Za-z0-9:/_.-]+$/.test(keyId)) {
-            throw new errors_ConfigurationError(`Input 'sse-kms-key-id' is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
+            throw new errors_ConfigurationError(`${vocabulary_words().subject('sse-kms-key-id')} is not a KMS key id, alias or ARN (letters, digits and : / _ . - only).`);
         }
     }
     return { sse: mode, ...(keyId ? { kmsKeyId: keyId } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/options/verify-options.ts
+
 
 
 
@@ -93300,7 +94262,7 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
     const mode = parseChoice('mode', orDefault(r, 'mode'), ['extract', 'stream']);
     const sqlite = globs(r, 'sqlite');
     if (mode === 'stream' && sqlite.length > 0) {
-        throw new errors_ConfigurationError(`Input 'sqlite' needs mode: extract (stream mode writes no file to check).`);
+        throw new errors_ConfigurationError(`${vocabulary_words().subject('sqlite')} needs ${vocabulary_words().setting('mode', 'extract')} (stream mode writes no file to check).`);
     }
     const holdingInput = r.text('holding-dir');
     if (holdingInput)
