@@ -363,6 +363,13 @@ const snapshots: Command = {
         encrypted: Boolean(e.manifest?.encryption),
       });
     }
+    if (list.length === 0) {
+      // a mistyped --target or --prefix reads as "every backup is gone": say where it looked
+      ctx.logger.warning(
+        `no snapshots under s3://${storage.location.bucket}/${layout.root}/: check --target and --prefix ` +
+          `(\`aws s3 ls s3://${storage.location.bucket}/${storage.prefix ? `${storage.prefix}/` : ''}\` lists the targets there)`,
+      );
+    }
     const shown: Record<VerificationState, string> = {
       passing: 'yes',
       failing: 'NO',

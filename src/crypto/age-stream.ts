@@ -44,8 +44,17 @@ export function validateRecipient(input: string, value: string): string {
   return v;
 }
 
+/**
+ * An identity given as its "AGE-SECRET-KEY-1..." line or as the whole key file age-keygen wrote
+ * (`"$(cat key.txt)"`): as age reads an identity file, lines starting with "#" and empty lines are
+ * not identities. One identity is expected.
+ */
 export function validateIdentity(input: string, value: string): string {
-  const v = value.trim();
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const v = lines.length === 1 ? lines[0]! : value.trim();
   if (!IDENTITY.test(v)) {
     throw new ConfigurationError(
       `${words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`,

@@ -128,6 +128,19 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     expect(help.stdout).toContain('--confirm <value>');
   });
 
+  // was: nothing on stdout or stderr and exit 0, read at 2 a.m. as "every backup is gone"
+  it('snapshots of a mistyped target or prefix says where it looked and how to see what is there', async () => {
+    const bucket = await createBucket();
+    const run = await lifeboat(['snapshots', '--target', 'nope', '--prefix', 'wrong', ...storage(bucket)]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `no snapshots under s3://${bucket}/wrong/nope/: check --target and --prefix`,
+    );
+    expect(run.stderr).toContain(`aws s3 ls s3://${bucket}/wrong/`);
+    const json = await lifeboat(['snapshots', '--target', 'nope', ...storage(bucket), '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+
   it('restore into a Fly machine: dry run, a --confirm that does not match, and the swap (old contents kept aside)', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 100_000 });
