@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { ConfigurationError } from './errors.js';
+import { EnvironmentError } from './errors.js';
 
 export interface ProcessOutcome {
   code: number | null;
@@ -30,7 +30,7 @@ const TAIL_LINES = 20;
 
 /**
  * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
- * A missing program is a ConfigurationError naming it; an abort signal kills it.
+ * A missing program is an EnvironmentError naming it; an abort signal kills it.
  */
 export function spawnStreaming(command: string, args: string[], options: SpawnOptions = {}): RunningProcess {
   const child = spawn(command, args, {
@@ -59,8 +59,9 @@ export function spawnStreaming(command: string, args: string[], options: SpawnOp
     child.once('error', (err: NodeJS.ErrnoException) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (err.code === 'ENOENT') {
+        // a program this machine lacks is its environment's fault (exit 3), as a tool a source lacks is
         reject(
-          new ConfigurationError(
+          new EnvironmentError(
             `'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`,
           ),
         );

@@ -128,6 +128,17 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     expect(help.stdout).toContain('--confirm <value>');
   });
 
+  // was: exit 2, a usage error, while the exit-code table puts a missing tool under 3
+  it('a backup on a machine without flyctl exits 3 naming the missing program and how to install it', async () => {
+    const bucket = await createBucket();
+    const run = await lifeboat(['backup', '--app', 'my-app', '--path', '/data', ...storage(bucket)], {
+      ...fly(makeFixtureVolume()),
+      PATH: '/usr/bin:/bin',
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain("'flyctl' was not found on PATH");
+  });
+
   // was: nothing on stdout or stderr and exit 0, read at 2 a.m. as "every backup is gone"
   it('snapshots of a mistyped target or prefix says where it looked and how to see what is there', async () => {
     const bucket = await createBucket();

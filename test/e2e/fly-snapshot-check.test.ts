@@ -321,7 +321,7 @@ describe('fly-snapshot-check (dist bundle under Node 24, flyctl stand-in with vo
     ]);
   });
 
-  it('flyctl missing: a configuration error naming setup-flyctl, outputs still set', async () => {
+  it('flyctl missing: an environment error naming setup-flyctl, outputs still set', async () => {
     const { run } = await check(healthy(), {}, { PATH: '/usr/bin:/bin' }, { standins: false });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'crit', report: '[]', 'snapshot-count': '0' });

@@ -628,7 +628,7 @@ describe('runBackup: failures publish nothing', () => {
       store,
       clock,
       source: new ScriptedSource({
-        preflightError: new ConfigurationError("'flyctl' was not found on PATH."),
+        preflightError: new EnvironmentError("'flyctl' was not found on PATH."),
       }),
     });
     expect(noFlyctl.error.message).toBe("'flyctl' was not found on PATH.");
