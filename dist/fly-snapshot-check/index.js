@@ -40197,7 +40197,7 @@ class OperationFailedError extends Error {
  * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
  * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
  */
-class EnvironmentError extends (/* unused pure expression or super */ null && (Error)) {
+class EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
 /**
@@ -40675,7 +40675,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const TAIL_LINES = 20;
 /**
  * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
- * A missing program is a ConfigurationError naming it; an abort signal kills it.
+ * A missing program is an EnvironmentError naming it; an abort signal kills it.
  */
 function process_spawnStreaming(command, args, options = {}) {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
@@ -40707,7 +40707,8 @@ function process_spawnStreaming(command, args, options = {}) {
         child.once('error', (err) => {
             options.signal?.removeEventListener('abort', onAbort);
             if (err.code === 'ENOENT') {
-                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
+                // a program this machine lacks is its environment's fault (exit 3), as a tool a source lacks is
+                reject(new EnvironmentError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
             }
             else {
                 reject(err);

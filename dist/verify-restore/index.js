@@ -85318,7 +85318,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const TAIL_LINES = 20;
 /**
  * Starts a program with stdout as a stream (never buffered whole) and stderr read line by line.
- * A missing program is a ConfigurationError naming it; an abort signal kills it.
+ * A missing program is an EnvironmentError naming it; an abort signal kills it.
  */
 function spawnStreaming(command, args, options = {}) {
     const child = (0,external_node_child_process_.spawn)(command, args, {
@@ -85350,7 +85350,8 @@ function spawnStreaming(command, args, options = {}) {
         child.once('error', (err) => {
             options.signal?.removeEventListener('abort', onAbort);
             if (err.code === 'ENOENT') {
-                reject(new errors_ConfigurationError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
+                // a program this machine lacks is its environment's fault (exit 3), as a tool a source lacks is
+                reject(new EnvironmentError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
             }
             else {
                 reject(err);
@@ -85711,8 +85712,17 @@ function validateRecipient(input, value) {
     }
     return v;
 }
+/**
+ * An identity given as its "AGE-SECRET-KEY-1..." line or as the whole key file age-keygen wrote
+ * (`"$(cat key.txt)"`): as age reads an identity file, lines starting with "#" and empty lines are
+ * not identities. One identity is expected.
+ */
 function validateIdentity(input, value) {
-    const v = value.trim();
+    const lines = value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    const v = lines.length === 1 ? lines[0] : value.trim();
     if (!IDENTITY.test(v)) {
         throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
     }
