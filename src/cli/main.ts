@@ -116,7 +116,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       reader,
       logger,
       signal: controller.signal,
-      out,
+      // the stream itself, for a command that writes bytes there (dump handles a closed reader itself)
+      out: stdout,
       positionals,
       result: (rows, value) => {
         if (json) out.write(`${JSON.stringify(value, null, 2)}\n`);
