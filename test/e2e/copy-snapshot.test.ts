@@ -101,9 +101,11 @@ describe('copy-snapshot (dist bundle under Node 24, Ceph RGW)', () => {
     expect(archive.sha256).toBe(b.sha256);
     expect(archive.versionId).toBeTruthy();
     expect(archive.versionId).not.toBe(b['version-id']);
+    // the source's index stays in the source bucket: the copy's manifest names none
     expect({ ...manifest, archive: undefined, copiedFrom: undefined }).toEqual({
       ...srcManifest,
       archive: undefined,
+      index: undefined,
     });
     const latest = (await user.getJson(dest, 'lifeboat/my-app/latest.json'))!;
     expect(latest).toMatchObject({ snapshotId: id, archiveVersionId: archive.versionId, sha256: b.sha256 });

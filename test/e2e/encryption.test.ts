@@ -157,7 +157,7 @@ describe('client-side encryption with age, end to end', () => {
         'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
         'holds an SSH public key',
       ],
-      ['AGE-SECRET-KEY-1QQQQ', 'is not an age X25519 recipient'],
+      ['AGE-SECRET-KEY-1QQQQ', 'holds an age secret key (an identity), not a recipient'],
     ] as const) {
       const run = await runAction('fly-volume-backup', {
         inputs: { app: 'my-app', ...storage(bucket), 'encryption-recipients': value },

@@ -172,7 +172,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
       const { bucket, check } = await withGoodBackup();
       const run = await backup(bucket, { target: 't', 'ssh-key': makeKeyPair('stranger').privateKey });
       await check(run);
-      expect(run.errors[0]).toContain(`refused the ssh-key for user ${TEST_USER}`);
+      expect(run.errors[0]).toContain(`refused the key in the 'ssh-key' input for user ${TEST_USER}`);
       expect(run.errors[0]).toContain('authorized_keys');
     });
 

@@ -150,6 +150,7 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     // the claims are gone from the listing (a delete marker each); their versions stay
     expect(await listKeys(bucket, `lifeboat/my-app/snapshots/${previous}/`)).toEqual([
       `lifeboat/my-app/snapshots/${previous}/archive.tar.zst`,
+      `lifeboat/my-app/snapshots/${previous}/index.jsonl.gz`,
       `lifeboat/my-app/snapshots/${previous}/manifest.json`,
     ]);
     for (const r of runs) expectNoSecrets(r);
@@ -207,9 +208,10 @@ describe('runner faults (fly-volume-backup under Node 24: cancellation and overl
     );
     const after = await bucketState(bucket);
     expect(after.latest).toEqual(before.latest);
-    // the new snapshot is stored whole (a manifest beside its archive); the claims are hidden
+    // the new snapshot is stored whole (a manifest beside its archive and index); the claims are hidden
     const added = after.keys.filter((k) => !before.keys.includes(k));
-    expect(added).toHaveLength(2);
+    expect(added).toHaveLength(3);
+    expect(added.some((k) => k.endsWith('/index.jsonl.gz'))).toBe(true);
     expect(added.some((k) => k.endsWith('/manifest.json'))).toBe(true);
     expect(after.keys).not.toContain(claimKey);
     expectNoSecrets(run);

@@ -23,7 +23,15 @@
 //   FLY_STANDIN_RATE         bytes per second the machine-to-runner link carries (a throttle in
 //                            the pipe; default unlimited)
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { split } from 'shlex';
@@ -91,6 +99,8 @@ function remotePathDir() {
   if (hide.length === 0) return env.PATH;
   // a bin directory with the usual tools of a machine image, less the hidden ones
   const dir = mkdtempSync(join(tmpdir(), 'flyctl-standin-bin-'));
+  // the machine's PATH lives as long as this flyctl: the test run leaves nothing in the temp dir
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const tools = [
     'sh',
     'dash',
