@@ -424,7 +424,14 @@ const prune: Command = {
           why.get(id) ?? '',
         ]),
       ],
-      { dryRun, keep: plan.keep, spared: plan.spared, pruned: removed },
+      // the same names as backup --dry-run --json: what a dry run would delete is wouldPrune
+      {
+        dryRun,
+        keep: plan.keep,
+        spared: plan.spared,
+        pruned: dryRun ? [] : removed,
+        wouldPrune: dryRun ? removed : [],
+      },
     );
     return EXIT.ok;
   },

@@ -138,6 +138,15 @@ describe(`lifeboat's invariants of latest.json and retention (dist/cli bundle un
     await new Promise((r) => setTimeout(r, 1100));
     const third = await backupOk(bucket);
     expect(await latestId(bucket)).toBe(third.snapshotId);
+    // a dry run names what it would delete as backup --dry-run does: wouldPrune, and pruned empty
+    const dry = await lifeboat([...prune, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      pruned: [],
+      wouldPrune: [second.snapshotId, first.snapshotId],
+    });
+    expect(await snapshotFolders(bucket)).toEqual([first.snapshotId, second.snapshotId, third.snapshotId]);
     const after = await lifeboat(prune);
     expect(after.code, after.stderr).toBe(0);
     expect((JSON.parse(after.stdout) as { pruned: string[] }).pruned).toEqual([
