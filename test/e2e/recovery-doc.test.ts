@@ -1,6 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,16 +13,39 @@ const root = new URL('../..', import.meta.url).pathname;
 const MARKER = 'recovery-without-lifeboat';
 
 /**
- * docs/RECOVERY.md's Scenario D, exactly as a person copies it: the ```sh blocks between the
- * `<!-- recovery-without-lifeboat:start/end -->` markers, in order, as one bash script.
+ * docs/RECOVERY.md's Scenario D, exactly as a person copies it: for each `<!-- name:start -->` …
+ * `<!-- name:end -->` region, its ```sh blocks, in order, as one script.
  */
-function recoveryCommands(): string {
+function recoveryRegions(marker: string): string[] {
   const text = readFileSync(join(root, 'docs/RECOVERY.md'), 'utf8');
-  const start = text.indexOf(`<!-- ${MARKER}:start -->`);
-  const end = text.indexOf(`<!-- ${MARKER}:end -->`);
-  if (start < 0 || end < start) throw new Error(`docs/RECOVERY.md has no ${MARKER} markers`);
-  const blocks = fencedBlocks(text.slice(start, end), 'docs/RECOVERY.md').filter((b) => b.lang === 'sh');
-  return blocks.map((b) => b.text).join('\n');
+  const regions: string[] = [];
+  for (let at = text.indexOf(`<!-- ${marker}:start -->`); at >= 0;) {
+    const end = text.indexOf(`<!-- ${marker}:end -->`, at);
+    if (end < 0) throw new Error(`docs/RECOVERY.md: ${marker}:start without an end`);
+    const blocks = fencedBlocks(text.slice(at, end), 'docs/RECOVERY.md').filter((b) => b.lang === 'sh');
+    regions.push(blocks.map((b) => b.text).join('\n'));
+    at = text.indexOf(`<!-- ${marker}:start -->`, end);
+  }
+  if (regions.length === 0) throw new Error(`docs/RECOVERY.md has no ${marker} markers`);
+  return regions;
+}
+
+/** The runbook for the newest snapshot: every region of the main marker. */
+const recoveryCommands = () => recoveryRegions(MARKER).join('\n');
+
+/** The runbook for an older snapshot: its first region (latest), the older-snapshot block with ID set, the rest. */
+function olderSnapshotCommands(id: string): string {
+  const [first, ...rest] = recoveryRegions(MARKER);
+  const older = recoveryRegions('recovery-older-snapshot').join('\n').replace('ID=<snapshot id>', `ID=${id}`);
+  return [first, older, ...rest].join('\n');
+}
+
+/** The settings block's commented line for path-style servers, without its `#`. */
+function pathStyleLine(): string {
+  const text = readFileSync(join(root, 'docs/RECOVERY.md'), 'utf8');
+  const line = text.split('\n').find((l) => l.includes('addressing_style = path'));
+  if (!line) throw new Error('docs/RECOVERY.md has no path-style line');
+  return line.replace(/^#\s*/, '');
 }
 
 /** Everything a test made on disk, removed at the end (the bucket goes with the RGW). */
@@ -37,8 +60,8 @@ afterAll(() => {
 });
 
 /** A real lifeboat backup of `volume` (the CLI bundle under Node 24) into a new bucket, target app. */
-async function lifeboatBackup(volume: string, flags: string[]) {
-  const bucket = await createBucket();
+async function lifeboatBackup(volume: string, flags: string[], into?: string) {
+  const bucket = into ?? (await createBucket());
   const s = s3Server();
   const r = spawnSync(
     NODE24,
@@ -65,9 +88,9 @@ async function lifeboatBackup(volume: string, flags: string[]) {
 }
 
 /** Runs the runbook's commands with bash in a fresh folder, as its "set the credentials" block leaves it. */
-function runRunbook(bucket: string, workDir: string) {
+function runRunbook(bucket: string, workDir: string, script = recoveryCommands(), awsConfig?: string) {
   const s = s3Server();
-  return spawnSync('bash', ['-euo', 'pipefail', '-c', recoveryCommands()], {
+  return spawnSync('bash', ['-euo', 'pipefail', '-c', script], {
     cwd: workDir,
     encoding: 'utf8',
     env: {
@@ -77,7 +100,7 @@ function runRunbook(bucket: string, workDir: string) {
       AWS_ACCESS_KEY_ID: s.accessKeyId,
       AWS_SECRET_ACCESS_KEY: s.secretAccessKey,
       AWS_DEFAULT_REGION: s.region,
-      AWS_CONFIG_FILE: join(workDir, 'no-aws-config'),
+      AWS_CONFIG_FILE: awsConfig ?? join(workDir, 'no-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-aws-credentials'),
       B: bucket,
       P: 'lifeboat',
@@ -118,6 +141,33 @@ describe('docs/RECOVERY.md Scenario D: restore with the aws CLI, sha256sum, age,
     expect(r.stdout).toContain(`snapshot ${snapshotId}`);
     expect(r.stdout).toContain('archive: OK');
     expect(describeTree(join(work, 'restored'))).toEqual(describeTree(volume));
+  });
+
+  // was a gap: "use its manifest.json" was the only word on an older snapshot, nothing to copy
+  it('an older snapshot: the listing names it, and the commands with its ID restore it, not latest', async () => {
+    const volume = makeFixtureVolume({ bigBytes: 20_000 });
+    scratch.push(volume);
+    const { bucket, snapshotId: older } = await lifeboatBackup(volume, []);
+    const before = describeTree(volume);
+    writeFileSync(join(volume, 'added-after-the-first.txt'), 'new\n');
+    await new Promise((r) => setTimeout(r, 1100)); // the next snapshot id is a second later
+    const newer = await lifeboatBackup(volume, [], bucket);
+    expect(newer.snapshotId > older).toBe(true);
+
+    const work = tempDir('recovery-doc-older');
+    // and through the settings block's path-style line, as a person on MinIO runs it
+    const pathStyle = pathStyleLine();
+    expect(spawnSync('bash', ['-euo', 'pipefail', '-c', pathStyle], { cwd: work }).status).toBe(0);
+    expect(readFileSync(join(work, 'aws-config'), 'utf8')).toContain('addressing_style = path');
+    const r = runRunbook(bucket, work, olderSnapshotCommands(older), join(work, 'aws-config'));
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    // the listing a person reads to choose, oldest first
+    expect(r.stdout).toContain(
+      `lifeboat/app/snapshots/${older}/\nlifeboat/app/snapshots/${newer.snapshotId}/`,
+    );
+    expect(r.stdout).toContain(`snapshot ${older}, ok, `);
+    expect(r.stdout).toContain('archive: OK');
+    expect(describeTree(join(work, 'restored'))).toEqual(before);
   });
 
   it('an archive that does not match its manifest stops the commands at the sha256 check: nothing is extracted', async () => {
