@@ -35,7 +35,11 @@ function usage(): string {
   ].join('\n');
 }
 
-/** How long an interrupted command may take to end before the process exits (EXIT.interrupted). */
+/**
+ * How long an interrupted command may take to end before the process exits (EXIT.interrupted).
+ * Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (aborting the upload, releasing
+ * the claim) starts at the signal and is waited for; only the rest of the unwinding is cut.
+ */
 const SIGNAL_GRACE_MS = 4000;
 
 /** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */

@@ -63,7 +63,11 @@ export interface StepContext {
   signal: AbortSignal;
 }
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 export const CANCEL_GRACE_MS = 4000;
 
 /** The reason of an aborted step: the job was cancelled. */
