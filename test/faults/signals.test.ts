@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, storageFlags } from '../helpers/cli-run.js';
+import { localBackup, startCli } from '../helpers/cli-run.js';
 import { makeFixtureVolume } from '../helpers/fixture-volume.js';
 import { NODE24 } from '../helpers/node24.js';
 import { createBucket, listVersions, openMultipartUploads, s3Server } from '../helpers/s3.js';
@@ -39,15 +39,7 @@ describe('a signal in the first moment of a CLI run (before the bundle has loade
       const node = Math.min(timed(['-e', '0']), timed(['-e', '0']));
       const loaded = timed([join(root, 'dist/cli/index.js'), '--version']);
       const at = node + (loaded - node) / 3;
-      const { child, done } = startCli([
-        'backup',
-        '--local',
-        '--path',
-        volume,
-        '--target',
-        'early',
-        ...storageFlags(bucket),
-      ]);
+      const { child, done } = startCli(localBackup(volume, 'early', bucket));
       let output = '';
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -93,15 +85,7 @@ describe('Ctrl-C mid-upload over a slow link (throttling proxy: 2 MiB/s, 250 ms 
       await proxy?.close();
       proxy = await startThrottleProxy(upstreamPort(), { bytesPerSecond: 2 * 1024 * 1024, delayMs: 250 });
       const link = proxy;
-      const { child, done } = startCli([
-        'backup',
-        '--local',
-        '--path',
-        volume,
-        '--target',
-        'slow',
-        ...storageFlags(bucket, link.endpoint),
-      ]);
+      const { child, done } = startCli(localBackup(volume, 'slow', bucket, link.endpoint));
       let stderr = '';
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
       // several MiB went towards the store: parts of the archive are in flight

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, storageFlags } from '../helpers/cli-run.js';
+import { localBackup, runCli, startCli, storageFlags } from '../helpers/cli-run.js';
 import { pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { createBucket, getBytes, getJson, listKeys, s3Server } from '../helpers/s3.js';
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy.js';
@@ -41,15 +41,21 @@ describe('a slow link to the store (throttling proxy in front of Ceph RGW, a 2 s
     rmSync(volume, { recursive: true, force: true });
   });
 
-  const backup = (bucket: string, endpoint: string) => [
-    'backup',
-    '--local',
-    '--path',
-    volume,
-    '--target',
-    'slow',
-    ...storageFlags(bucket, endpoint),
-  ];
+  const backup = (bucket: string, endpoint: string) => localBackup(volume, 'slow', bucket, endpoint);
+  /** Runs the CLI; once `moved()` passes 3 MiB the link stops. How long the run went on after. */
+  const stallMidway = async (args: string[], slow: ThrottleProxy, moved: () => number) => {
+    const { done } = startCli(args, env);
+    let stalledAt = 0;
+    void waitFor(() => moved() > 3 * 1024 * 1024, 60_000, 'the transfer under way').then(() => {
+      slow.stall();
+      stalledAt = Date.now();
+    });
+    const run = await done;
+    const afterStallMs = Date.now() - stalledAt;
+    slow.flow();
+    expect(stalledAt, run.stderr).toBeGreaterThan(0);
+    return { run, afterStallMs };
+  };
   const verify = (bucket: string, endpoint: string) => [
     'verify',
     '--target',
@@ -105,16 +111,7 @@ describe('a slow link to the store (throttling proxy in front of Ceph RGW, a 2 s
   it('the link stops passing bytes mid-upload — the backup ends within seconds naming the store and the upload, exit 3, latest.json not written', async () => {
     const bucket = await createBucket();
     const slow = await link();
-    const { done } = startCli(backup(bucket, slow.endpoint), env);
-    let stalledAt = 0;
-    void waitFor(() => slow.moved.up > 3 * 1024 * 1024, 60_000, 'the upload under way').then(() => {
-      slow.stall();
-      stalledAt = Date.now();
-    });
-    const run = await done;
-    const afterStallMs = Date.now() - stalledAt;
-    slow.flow();
-    expect(stalledAt, run.stderr).toBeGreaterThan(0);
+    const { run, afterStallMs } = await stallMidway(backup(bucket, slow.endpoint), slow, () => slow.moved.up);
     // four attempts of 2 s each, their backoff, then the clean-up's shortened budget
     expect(afterStallMs, run.stderr).toBeLessThan(30_000);
     expect(run.code, run.stderr).toBe(3);
@@ -133,16 +130,11 @@ describe('a slow link to the store (throttling proxy in front of Ceph RGW, a 2 s
     expect(stored.code, stored.stderr).toBe(0);
     const keys = await listKeys(bucket);
     const slow = await link();
-    const { done } = startCli(verify(bucket, slow.endpoint), env);
-    let stalledAt = 0;
-    void waitFor(() => slow.moved.down > 3 * 1024 * 1024, 60_000, 'the download under way').then(() => {
-      slow.stall();
-      stalledAt = Date.now();
-    });
-    const run = await done;
-    const afterStallMs = Date.now() - stalledAt;
-    slow.flow();
-    expect(stalledAt, run.stderr).toBeGreaterThan(0);
+    const { run, afterStallMs } = await stallMidway(
+      verify(bucket, slow.endpoint),
+      slow,
+      () => slow.moved.down,
+    );
     expect(afterStallMs, run.stderr).toBeLessThan(30_000);
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(

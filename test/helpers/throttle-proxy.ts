@@ -1,5 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
+import { listenOnLoopback } from './fault-proxy.js';
 
 /**
  * A slow network between lifeboat and a real store: a TCP proxy on 127.0.0.1 (port 0) that passes
@@ -108,12 +109,7 @@ export async function startThrottleProxy(
     client.pipe(throttled(up, delay, alive)).pipe(upstream);
     upstream.pipe(throttled(down, delay, alive)).pipe(client);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     port,
     endpoint: `http://127.0.0.1:${port}`,
