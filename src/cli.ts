@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // first of all: refuse a Node.js without zstd in zlib, before any other module is evaluated
 import './cli/node-gate.js';
-// then: the TypeScript compiler (used by `guard`) reads __filename while it loads
-import './util/cjs-globals.js';
-import { EXIT } from './cli/commands.js';
-import { main } from './cli/main.js';
+import { startEarlySignalHandling } from './cli/early-signal.js';
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  // interrupted: the command has ended; an aborted request still open must not keep the process
-  if (code === EXIT.interrupted) process.exit(code);
-});
+// then a signal handler, before the bulk of the bundle loads (cli/early-signal.ts): a Ctrl-C in
+// the first seconds exits 130 with a message, not silently by Node's default action
+startEarlySignalHandling();
+// a signal that came while the bundle loaded is answered first: main.ts takes over only after
+// the event loop has had a turn to deliver it (setImmediate runs after the poll phase)
+void import('./cli/start.js').then(({ start }) => setImmediate(() => start(process.argv.slice(2))));

@@ -60,12 +60,14 @@ export class IndexWriter {
   }
 
   /** Starts the upload of `key` (its request goes out once a part is full or the index ends). */
-  upload(key: string): void {
+  upload(key: string, signal?: AbortSignal): void {
     this.key = key;
     this.uploading = this.store.uploadStream(key, this.body, {
       contentType: this.encrypted ? 'application/octet-stream' : 'application/gzip',
       partSizeBytes: INDEX_PART_SIZE,
       queueSize: 1,
+      // a signal aborts the index's multipart upload at once, as the archive's (object-store.ts)
+      ...(signal ? { signal } : {}),
     });
     this.uploading.catch((err: unknown) => this.fail(err as Error, true));
   }

@@ -79,7 +79,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
 
   const decoder = new FrameDecoder((compression) => {
     inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
-    indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted));
+    indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted), o.signal);
     tap.attachSide(inspector.input, inspector.result);
     resolveHeader(compression);
   });

@@ -12,6 +12,8 @@ import { terminalLogger } from './terminal-logger.js';
 import { CLI_WORDS } from './words.js';
 import { redactSecrets } from '../util/redact.js';
 import { speak } from '../util/vocabulary.js';
+import { interruptCleanup } from '../util/interrupt-cleanup.js';
+import { endEarlySignalHandling } from './early-signal.js';
 
 function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
@@ -33,8 +35,22 @@ function usage(): string {
   ].join('\n');
 }
 
-/** How long an interrupted command may take to end before the process exits (EXIT.interrupted). */
+/**
+ * How long an interrupted command may take to end before the process exits (EXIT.interrupted).
+ * Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (aborting the upload, releasing
+ * the claim) starts at the signal and is waited for; only the rest of the unwinding is cut.
+ */
 const SIGNAL_GRACE_MS = 4000;
+
+/** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */
+function reportLeftBehind(name: string, left: string[]): void {
+  if (left.length === 0) return;
+  process.stderr.write(
+    `lifeboat ${name}: the clean-up after the interruption did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+      `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule (README, "The lifecycle rule"); ` +
+      `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.\n`,
+  );
+}
 
 /** The kind of a failure, as --json names it, and its exit code (the README's exit-code table). */
 function classify(err: unknown, interrupted: boolean): { kind: string; exitCode: number } {
@@ -93,16 +109,22 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     }
     controller.abort(new Error(`interrupted by ${sig}`));
     // whatever the command waits on (a store that never answers, its clean-up), a signal ends it
-    // within seconds: the aborted command gets this long to finish, then the process exits
+    // within seconds: the aborted command gets this long to finish, then the process exits once
+    // the clean-up that matters (started at the signal, bounded on its own) has settled
     setTimeout(() => {
-      process.stderr.write(
-        `lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for its clean-up to finish\n`,
-      );
-      process.exit(EXIT.interrupted);
+      void interruptCleanup(controller.signal).then((left) => {
+        process.stderr.write(
+          `lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for the rest of its clean-up\n`,
+        );
+        reportLeftBehind(name, left);
+        process.exit(EXIT.interrupted);
+      });
     }, SIGNAL_GRACE_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // from here on this handler answers signals, not the one the entry installed (cli.ts)
+  endEarlySignalHandling();
   // known before the flags are parsed, so that a usage error is JSON too
   const json = rest.includes('--json');
   try {
@@ -129,6 +151,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     process.stderr.write(`lifeboat ${name}: ${message}\n`);
     // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
     const { kind, exitCode } = classify(err, controller.signal.aborted);
+    if (controller.signal.aborted) reportLeftBehind(name, await interruptCleanup(controller.signal));
     if (json) out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
     if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
       process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);

@@ -15,12 +15,13 @@ import { snapshotTime } from '../catalog/snapshot-time.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { detectConditionalWrites } from '../storage/conditional-writes.js';
 import { dryRunStore } from '../storage/dry-run-store.js';
-import { claimKey, releaseClaim, type KeyClaim } from '../storage/key-claim.js';
+import { claimKey, endClaim, releaseClaim, type KeyClaim } from '../storage/key-claim.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { requireVersioning } from '../storage/require-versioning.js';
 import { storageClock } from '../storage/server-clock.js';
 import { formatBytes, formatDuration } from '../util/format.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
+import { onInterrupt } from '../util/interrupt-cleanup.js';
 import {
   changeSincePrevious,
   indexShrinkReasons,
@@ -144,10 +145,17 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
     return dryRunSnapshot(options, deps, { layout, snapshotId, pre });
   }
   const claimed = await claimSnapshotId(store, layout, pre, options.label);
+  // a signal releases the claim at once, beside the upload's abort (util/interrupt-cleanup.ts):
+  // no later run can want this id (its folder is not empty once the archive is stored)
+  const release = onInterrupt(deps.signal, `the claim ${claimed.claim.key}`, () =>
+    endClaim(store, claimed.claim),
+  );
   try {
     return await backupSnapshot(options, deps, { layout, snapshotId: claimed.id, pre });
   } finally {
-    await releaseClaim(store, claimed.claim, logger);
+    await release.run().catch((err: unknown) => {
+      logger.warning(`could not remove ${claimed.claim.key}: ${errorMessage(err)}`);
+    });
   }
 }
 

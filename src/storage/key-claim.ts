@@ -53,18 +53,23 @@ export async function claimKey(
 /** Ends a claim, held or lost (see KeyClaim). A failure is a warning: the claim then ages out. */
 export async function releaseClaim(store: ObjectStore, claim: KeyClaim, logger: Logger): Promise<void> {
   try {
-    if (claim.how === 'conditional') {
-      // only the holder's object is at the key; a loser deleting it would end the holder's claim
-      if (claim.held) await store.deleteKeys([claim.key]);
-      return;
-    }
-    if (claim.versionId && claim.versionId !== 'null') {
-      await store.putJson(claim.key, releaseRecord(claim.versionId));
-    }
-    await store.deleteKeys([claim.key]);
+    await endClaim(store, claim);
   } catch (err) {
     logger.warning(`could not remove ${claim.key}: ${errorMessage(err)}`);
   }
+}
+
+/** releaseClaim, whose failure is thrown (for a caller that must say what is left). */
+export async function endClaim(store: ObjectStore, claim: KeyClaim): Promise<void> {
+  if (claim.how === 'conditional') {
+    // only the holder's object is at the key; a loser deleting it would end the holder's claim
+    if (claim.held) await store.deleteKeys([claim.key]);
+    return;
+  }
+  if (claim.versionId && claim.versionId !== 'null') {
+    await store.putJson(claim.key, releaseRecord(claim.versionId));
+  }
+  await store.deleteKeys([claim.key]);
 }
 
 async function claimConditionally(

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
@@ -12,11 +13,13 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError, EnvironmentError } from '../util/errors.js';
-import { createS3Client, describeLocation, sseParams, type S3Location } from './s3-client.js';
+import { onInterrupt } from '../util/interrupt-cleanup.js';
+import { createS3Client, describeLocation, sseParams, storeTimeouts, type S3Location } from './s3-client.js';
 import {
   explainBodyError,
   explainS3Error,
@@ -27,8 +30,11 @@ import {
   storeStalledMessage,
 } from './s3-errors.js';
 
-/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
-const AFTER_STALL_MS = 10_000;
+/**
+ * What a request may take in all once the store was found stalled (see S3ObjectStore.send): a
+ * third of the idle timeout (10 s of the shipped 30 s).
+ */
+const afterStallMs = () => Math.ceil(storeTimeouts().idleMs / 3);
 
 export interface ObjectVersion {
   versionId?: string;
@@ -166,7 +172,7 @@ export class S3ObjectStore implements ObjectStore {
 
   /**
    * Every request goes through here. Once one request found the store stalled, the run is
-   * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+   * failing: each later request (aborting the upload, releasing a claim) gets afterStallMs() in
    * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
    */
   private send<T>(
@@ -174,7 +180,7 @@ export class S3ObjectStore implements ObjectStore {
     signal?: AbortSignal,
   ): Promise<T> {
     if (!this.stalled) return request(signal ? { abortSignal: signal } : {});
-    const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+    const deadline = AbortSignal.timeout(afterStallMs());
     return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
   }
 
@@ -295,8 +301,10 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async uploadStream(key: string, body: Readable, options: UploadOptions): Promise<StoredObject> {
+    const parts = new AbortController();
+    let created: Promise<string | undefined> = Promise.resolve(undefined);
     const upload = new Upload({
-      client: this.client,
+      client: uploadClient(this.client, parts.signal, (id) => (created = id)),
       params: {
         Bucket: this.bucket,
         Key: key,
@@ -309,12 +317,28 @@ export class S3ObjectStore implements ObjectStore {
       queueSize: options.queueSize,
       leavePartsOnError: false,
     });
-    const onAbort = () => {
-      void upload.abort().catch(() => undefined);
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    // on a signal, at once: the parts in flight are cut (they would hold the link the abort
+    // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
+    const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
+      parts.abort();
+      await upload.abort();
+      const uploadId = await created.catch(() => undefined);
+      if (!uploadId) return;
+      try {
+        await this.send((o) =>
+          this.client.send(
+            new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }),
+            o,
+          ),
+        );
+      } catch (err) {
+        if (s3ErrorCode(err) !== 'NoSuchUpload')
+          throw explainS3Error(err, `AbortMultipartUpload ${key}`, this.description);
+      }
+    });
     try {
       const out = await upload.done();
+      abort.cancel();
       let versionId = 'VersionId' in out ? out.VersionId : undefined;
       // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
       // HeadObject has both.
@@ -327,14 +351,17 @@ export class S3ObjectStore implements ObjectStore {
         ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
       };
     } catch (err) {
+      if (options.signal?.aborted) {
+        // the signal's clean-up aborts the upload; the edge names it if it could not
+        await abort.run().catch(() => undefined);
+        throw options.signal.reason ?? new Error('upload aborted');
+      }
+      abort.cancel();
       // explained first: a stalled store then bounds the clean-up below (see send)
       const failure = this.fail(err, `upload of ${key}`);
       // leave no half-written multipart upload behind, whatever lib-storage did on its way out
       await this.abortIncompleteUploads(key).catch(() => 0);
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error('upload aborted');
       throw failure;
-    } finally {
-      options.signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -502,4 +529,34 @@ export class S3ObjectStore implements ObjectStore {
     }
     return aborted;
   }
+}
+
+/**
+ * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
+ * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
+ * no multipart upload is created once it has, and the id of the one that is created is handed to
+ * `onCreate` as soon as the request is sent. Everything else is the store's own client.
+ */
+function uploadClient(
+  client: S3Client,
+  parts: AbortSignal,
+  onCreate: (uploadId: Promise<string | undefined>) => void,
+): S3Client {
+  const view = Object.create(client) as S3Client;
+  const send = (command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> => {
+    if (command instanceof CreateMultipartUploadCommand) {
+      if (parts.aborted)
+        return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
+      const out = client.send(command, options);
+      onCreate(out.then((o) => o.UploadId));
+      return out;
+    }
+    if (command instanceof UploadPartCommand) {
+      const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
+      return client.send(command, { ...options, abortSignal });
+    }
+    return client.send(command as PutObjectCommand, options);
+  };
+  view.send = send as S3Client['send'];
+  return view;
 }

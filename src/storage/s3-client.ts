@@ -20,12 +20,27 @@ export interface S3Location {
 /**
  * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
  * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
+ * duration: a long transfer that keeps moving is never cut (the SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while a large write is still draining). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
  */
 export const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 } as const;
+
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+export function storeTimeouts(env: NodeJS.ProcessEnv = process.env): {
+  connectMs: number;
+  idleMs: number;
+  maxAttempts: number;
+} {
+  const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+  return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
 
 /**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
@@ -33,14 +48,15 @@ export const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
  */
 export function createS3Client(location: S3Location): S3Client {
+  const timeouts = storeTimeouts();
   return new S3Client({
     region: location.region,
     ...(location.endpoint ? { endpoint: location.endpoint } : {}),
     forcePathStyle: location.forcePathStyle,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: STORE_TIMEOUTS.maxAttempts,
-    requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+    maxAttempts: timeouts.maxAttempts,
+    requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
     ...(location.credentials ? { credentials: location.credentials } : {}),
   });
 }

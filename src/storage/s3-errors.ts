@@ -1,6 +1,6 @@
 import { words } from '../util/vocabulary.js';
 import { ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
-import { STORE_TIMEOUTS } from './s3-client.js';
+import { storeTimeouts } from './s3-client.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -95,7 +95,7 @@ export function isStall(err: unknown): boolean {
  * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
  */
 export function storeStalledMessage(where: string, operation: string, noConnection: boolean): string {
-  const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+  const { connectMs, idleMs, maxAttempts } = storeTimeouts();
   const what = noConnection
     ? `accepted no connection within ${connectMs / 1000} s`
     : `moved no byte for ${idleMs / 1000} s`;
@@ -112,7 +112,7 @@ export function storeStalledMessage(where: string, operation: string, noConnecti
 export function explainBodyError(err: unknown, where: string, key: string): EnvironmentError {
   if (isStall(err)) {
     return new EnvironmentError(
-      `${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+      `${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
         `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`,
     );
   }

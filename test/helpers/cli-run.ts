@@ -102,3 +102,14 @@ export function sshFlags(server: SshServer): { flags: string[]; remove(): void }
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** `backup --local --path <volume> --target <target>` into `bucket` (through `endpoint`, default RGW). */
+export const localBackup = (volume: string, target: string, bucket: string, endpoint?: string) => [
+  'backup',
+  '--local',
+  '--path',
+  volume,
+  '--target',
+  target,
+  ...storageFlags(bucket, endpoint),
+];

@@ -378,3 +378,13 @@ export async function startHttpFaultProxy(
     },
   };
 }
+
+/** Listens on 127.0.0.1 at a free port and returns it. */
+export async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}

@@ -108,7 +108,19 @@ function sourceFile(p: Program, file: string): ts.SourceFile {
   return sf;
 }
 
-/** The files an entry runs: relative, non-type-only imports and re-exports, transitively. */
+/** A dynamic `import('./x.js')` of a literal path (the CLI entry loads its bulk that way). */
+function dynamicImports(sf: ts.SourceFile): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0])
+      found.push(n.arguments[0]);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** The files an entry runs: relative, non-type-only imports, re-exports and dynamic imports, transitively. */
 function reachableFiles(p: Program, entry: string): Set<string> {
   const seen = new Set<string>();
   const queue = [resolve(ROOT, entry)];
@@ -116,11 +128,14 @@ function reachableFiles(p: Program, entry: string): Set<string> {
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
+    const specs: ts.Expression[] = dynamicImports(sourceFile(p, file));
     for (const stmt of sourceFile(p, file).statements) {
-      let spec: ts.Expression | undefined;
-      if (ts.isImportDeclaration(stmt) && !stmt.importClause?.isTypeOnly) spec = stmt.moduleSpecifier;
-      if (ts.isExportDeclaration(stmt) && !stmt.isTypeOnly) spec = stmt.moduleSpecifier;
-      if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.')) continue;
+      if (ts.isImportDeclaration(stmt) && !stmt.importClause?.isTypeOnly) specs.push(stmt.moduleSpecifier);
+      if (ts.isExportDeclaration(stmt) && !stmt.isTypeOnly && stmt.moduleSpecifier)
+        specs.push(stmt.moduleSpecifier);
+    }
+    for (const spec of specs) {
+      if (!ts.isStringLiteral(spec) || !spec.text.startsWith('.')) continue;
       const target = resolve(dirname(file), spec.text.replace(/\.js$/, '.ts'));
       if (!existsSync(target)) throw new Error(`${relative(ROOT, file)} imports ${spec.text}: not found`);
       queue.push(target);

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../../util/errors.js';
 import { redactSecrets } from '../../util/redact.js';
+import { interruptCleanup } from '../../util/interrupt-cleanup.js';
 import { maskKnownSecrets, setOutputs, type OutputValue } from './action-io.js';
 import { Summary } from './summary.js';
 
@@ -62,7 +63,11 @@ export interface StepContext {
   signal: AbortSignal;
 }
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 export const CANCEL_GRACE_MS = 4000;
 
 /** The reason of an aborted step: the job was cancelled. */
@@ -129,6 +134,16 @@ export async function runStep<I, R, O extends string>(step: ActionStep<I, R, O>)
         core.warning(`cleanup failed: ${errorMessage(err)}`);
       }
       if (controller.signal.aborted) {
+        // the clean-up that matters started at the signal and is bounded on its own
+        // (util/interrupt-cleanup.ts): wait for it, say what it could not do
+        const left = await interruptCleanup(controller.signal);
+        if (left.length) {
+          core.warning(
+            `the clean-up after the cancellation did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+              `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule; ` +
+              `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.`,
+          );
+        }
         // cancelled: exit now rather than wait for aborted requests that keep the event loop alive
         process.exit(process.exitCode ?? 0);
       }

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localBackup, runCli, startCli, storageFlags } from '../helpers/cli-run.js';
+import { pseudoRandomBytes } from '../helpers/fixture-volume.js';
+import { createBucket, getBytes, getJson, listKeys, s3Server } from '../helpers/s3.js';
+import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy.js';
+import { waitFor } from './fault-kit.js';
+
+// Issue 20 §3, "long transfers are not cut: judge progress, not total duration". The store's
+// idle timeout is lowered to 2 s for these runs (LIFEBOAT_STORE_IDLE_MS, a setting for tests:
+// src/storage/s3-client.ts), and a throttling TCP proxy in front of Ceph RGW passes about 1 MiB/s
+// each way: the archive download then takes many times the idle timeout while its bytes keep
+// moving. When the proxy stops passing bytes mid-transfer, the same timeout ends the run in
+// seconds, naming the store and the operation, exit 3, no verdict. Each case has a link of its
+// own: bytes a killed run left in the kernel's buffers would crowd the next one.
+const IDLE_MS = 2_000;
+const env = { LIFEBOAT_STORE_IDLE_MS: String(IDLE_MS) };
+const RATE = 1024 * 1024;
+const upstreamPort = () => Number(new URL(s3Server().endpoint).port);
+
+describe('a slow link to the store (throttling proxy in front of Ceph RGW, a 2 s idle timeout)', () => {
+  let volume: string;
+  let proxy: ThrottleProxy | undefined;
+  /** A new link (the previous one closed). */
+  const link = async (bytesPerSecond = RATE) => {
+    await proxy?.close();
+    proxy = await startThrottleProxy(upstreamPort(), { bytesPerSecond });
+    return proxy;
+  };
+  beforeAll(() => {
+    // 12 MiB that no compressor shrinks: two parts of 8 MiB and 4 MiB, uploaded at once
+    volume = mkdtempSync(join(tmpdir(), 'lb-slowlink-'));
+    writeFileSync(join(volume, 'a.bin'), pseudoRandomBytes(6 * 1024 * 1024, 7));
+    writeFileSync(join(volume, 'b.bin'), pseudoRandomBytes(6 * 1024 * 1024, 8));
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    rmSync(volume, { recursive: true, force: true });
+  });
+
+  const backup = (bucket: string, endpoint: string) => localBackup(volume, 'slow', bucket, endpoint);
+  /** Runs the CLI; once `moved()` passes 3 MiB the link stops. How long the run went on after. */
+  const stallMidway = async (args: string[], slow: ThrottleProxy, moved: () => number) => {
+    const { done } = startCli(args, env);
+    let stalledAt = 0;
+    void waitFor(() => moved() > 3 * 1024 * 1024, 60_000, 'the transfer under way').then(() => {
+      slow.stall();
+      stalledAt = Date.now();
+    });
+    const run = await done;
+    const afterStallMs = Date.now() - stalledAt;
+    slow.flow();
+    expect(stalledAt, run.stderr).toBeGreaterThan(0);
+    return { run, afterStallMs };
+  };
+  const verify = (bucket: string, endpoint: string) => [
+    'verify',
+    '--target',
+    'slow',
+    '--mode',
+    'stream',
+    ...storageFlags(bucket, endpoint),
+  ];
+
+  it('an archive download that takes many times the idle timeout while bytes keep moving — verify succeeds, byte-exact', async () => {
+    const bucket = await createBucket();
+    const stored = await runCli(backup(bucket, s3Server().endpoint), env);
+    expect(stored.code, stored.stderr).toBe(0);
+    const latest = (await getJson<{ snapshotId: string }>(bucket, 'lifeboat/slow/latest.json'))!;
+    const manifest = (await getJson<{ archive: { key: string; sha256: string; size: number } }>(
+      bucket,
+      `lifeboat/slow/snapshots/${latest.snapshotId}/manifest.json`,
+    ))!;
+    expect(manifest.archive.size).toBeGreaterThan(12 * 1024 * 1024);
+    const archive = await getBytes(bucket, manifest.archive.key);
+    expect(createHash('sha256').update(archive).digest('hex')).toBe(manifest.archive.sha256);
+
+    const slow = await link();
+    const started = Date.now();
+    const verified = await runCli(verify(bucket, slow.endpoint), env);
+    const verifyMs = Date.now() - started;
+    expect(verified.code, verified.stderr).toBe(0);
+    // 12 MiB down at about 1 MiB/s: one GET, far longer than the idle timeout, never cut
+    expect(verifyMs).toBeGreaterThan(5 * IDLE_MS);
+    expect(slow.moved.down).toBeGreaterThan(manifest.archive.size);
+    // the verify hashed every byte and found them the manifest's
+    const verification = (await getJson<{ verified: boolean }>(
+      bucket,
+      `lifeboat/slow/snapshots/${latest.snapshotId}/verification.json`,
+    ))!;
+    expect(verification.verified).toBe(true);
+  }, 150_000);
+
+  // OPEN DEFECT: an upload is judged by the SDK's socket idle timer, which sees a part's bytes
+  // leave Node, not leave the machine. Here a whole 8 MiB part fits in the kernel's loopback
+  // buffers at once (tcp_wmem 4 MiB on the client, tcp_rmem up to 32 MiB on the proxy), so the
+  // request then waits for the answer longer than 2 s while its bytes drain at 1 MiB/s, and each
+  // of the 4 attempts is cut: "stopped answering during upload of ...". On a real link the
+  // unseen tail is the client's send buffer and window (up to about 4 MiB), so with the shipped
+  // 30 s an upload link slower than about 1 Mbit/s can have its parts cut the same way.
+  it.skip('an archive upload that takes many times the idle timeout while bytes keep moving — the backup succeeds, byte-exact', async () => {
+    const bucket = await createBucket();
+    const slow = await link();
+    const stored = await runCli(backup(bucket, slow.endpoint), env);
+    expect(stored.code, stored.stderr).toBe(0);
+  }, 150_000);
+
+  it('the link stops passing bytes mid-upload — the backup ends within seconds naming the store and the upload, exit 3, latest.json not written', async () => {
+    const bucket = await createBucket();
+    const slow = await link();
+    const { run, afterStallMs } = await stallMidway(backup(bucket, slow.endpoint), slow, () => slow.moved.up);
+    // four attempts of 2 s each, their backoff, then the clean-up's shortened budget
+    expect(afterStallMs, run.stderr).toBeLessThan(30_000);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `lifeboat backup: s3://${bucket} at ${slow.endpoint} stopped answering during upload of lifeboat/slow/snapshots/\\S+/archive\\.tar\\.\\w+: it moved no byte for 2 s, on each of 4 attempts`,
+      ),
+    );
+    expect(run.stderr).not.toMatch(/damaged|corrupt|mismatch/i);
+    expect(await getJson(bucket, 'lifeboat/slow/latest.json')).toBeUndefined();
+  }, 120_000);
+
+  it('the link stops passing bytes mid-download — verify ends within seconds naming the store and the archive, exit 3, no verdict', async () => {
+    const bucket = await createBucket();
+    const stored = await runCli(backup(bucket, s3Server().endpoint), env);
+    expect(stored.code, stored.stderr).toBe(0);
+    const keys = await listKeys(bucket);
+    const slow = await link();
+    const { run, afterStallMs } = await stallMidway(
+      verify(bucket, slow.endpoint),
+      slow,
+      () => slow.moved.down,
+    );
+    expect(afterStallMs, run.stderr).toBeLessThan(30_000);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `lifeboat verify: s3://${bucket} at ${slow.endpoint} stopped sending lifeboat/slow/snapshots/\\S+/archive\\.tar\\.\\w+ mid-download: no byte moved for 2 s`,
+      ),
+    );
+    expect(run.stderr).not.toMatch(/damaged|corrupt|mismatch/i);
+    // no verification.json: a dead link says nothing about the archive
+    expect(await listKeys(bucket)).toEqual(keys);
+  }, 120_000);
+});
