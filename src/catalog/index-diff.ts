@@ -3,7 +3,10 @@ import { displayPath, entryKey, type IndexEntry, type IndexEntryType } from './s
 /**
  * What changed between two snapshots, from their indexes (restic diff's categories): a path only
  * in the newer is added, only in the older removed, in both with other content (sha256 or size),
- * mode, type, link target or owner changed. The older index is held as one small record a path
+ * mode, type, link target or owner changed. A side without content hashes (a machine's live tree,
+ * listed without reading a file: restore/live-listing.ts) is compared by size and mtime (whole
+ * seconds, as tar keeps them), and a side without a symlink's target leaves targets uncompared.
+ * The older index is held as one small record a path
  * (the tar order of the two need not agree); the newer is streamed. Changes come largest first:
  * by how many bytes they add or take away.
  */
@@ -47,6 +50,7 @@ interface Held {
   size: number;
   mode: number;
   owner: string;
+  mtimeSeconds: number;
   sha256?: string;
   link?: string;
 }
@@ -58,6 +62,7 @@ function held(e: IndexEntry): Held {
     size: e.size,
     mode: e.mode,
     owner: `${e.uid}:${e.gid}`,
+    mtimeSeconds: Math.floor(e.mtime.getTime() / 1000),
     ...(e.sha256 ? { sha256: e.sha256 } : {}),
     ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
   };
@@ -66,12 +71,20 @@ function held(e: IndexEntry): Held {
 const isFile = (t: IndexEntryType) => t === 'file' || t === 'contiguous-file';
 const state = (h: Held): PathState => ({ type: h.type, size: h.size, mode: h.mode });
 
+/** By sha256 where both sides have one, else by size and mtime. */
+function sameContent(a: Held, b: Held): boolean {
+  if (a.size !== b.size) return false;
+  return a.sha256 !== undefined && b.sha256 !== undefined
+    ? a.sha256 === b.sha256
+    : a.mtimeSeconds === b.mtimeSeconds;
+}
+
 function aspectsOf(a: Held, b: Held): ChangeAspect[] {
   const out: ChangeAspect[] = [];
   if (a.type !== b.type) out.push('type');
-  else if (isFile(a.type) && (a.sha256 !== b.sha256 || a.size !== b.size)) out.push('content');
+  else if (isFile(a.type) && !sameContent(a, b)) out.push('content');
   if ((a.mode & 0o7777) !== (b.mode & 0o7777)) out.push('mode');
-  if (a.link !== b.link) out.push('link');
+  if (a.link !== b.link && a.link !== undefined && b.link !== undefined) out.push('link');
   if (a.owner !== b.owner) out.push('owner');
   return out;
 }
@@ -148,4 +161,9 @@ export function describeChange(c: PathChange, formatBytes: (n: number) => string
     c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
   const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
   return `${sign} ${c.path}${what}${size}`;
+}
+
+/** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */
+export function describeCounts(d: IndexDiff, formatBytes: (n: number) => string): string {
+  return `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
 }

@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import { runBackup, type BackupResult } from '../jobs/backup.js';
 import { changeCounts } from '../jobs/backup-changes.js';
-import { describeChange } from '../catalog/index-diff.js';
+import { describeChange, describeCounts } from '../catalog/index-diff.js';
+import type { PlanDiff } from '../restore/plan-diff.js';
 import { dumpFile } from '../jobs/dump.js';
 import { readMemberSelection } from '../options/restore-selection.js';
 import type { MemberSelection } from '../restore/member-selection.js';
@@ -304,9 +305,17 @@ function printMachineRestore(
         [
           ['dry run', 'nothing was changed'],
           ...out.plan.map((p, i): [string, string] => [`would ${i + 1}`, p]),
+          ...planDiffRows(out.diff, path, id),
           ['to do it', `${command} --snapshot ${id} --apply --confirm ${id}`],
         ],
-        { restored: false, dryRun: true, snapshotId: id, plan: out.plan },
+        {
+          restored: false,
+          dryRun: true,
+          snapshotId: id,
+          plan: out.plan,
+          diff: out.diff.kind === 'diff' ? { from: 'live', to: id, ...out.diff.diff } : null,
+          ...(out.diff.kind === 'none' ? { diffNote: out.diff.note } : {}),
+        },
       );
       return EXIT.ok;
     case 'failed':
@@ -328,6 +337,22 @@ function printMachineRestore(
       );
       return EXIT.ok;
   }
+}
+
+/** At most this many changes are printed in a plan (the largest; --json has them all). */
+const PLAN_CHANGES_SHOWN = 50;
+
+/** What the swap would change, in `lifeboat diff`'s words: live `path` is the older side, the snapshot the newer. */
+function planDiffRows(d: PlanDiff, path: string, id: string): [string, string][] {
+  if (d.kind === 'none') return [['changes', d.note]];
+  const shown = d.diff.changes.slice(0, PLAN_CHANGES_SHOWN);
+  const more = d.diff.changes.length - shown.length;
+  return [
+    [`comparing live ${path} with ${id} (what the swap changes)`, ''],
+    ...shown.map((c): [string, string] => [describeChange(c, formatBytes), '']),
+    ...(more > 0 ? [[`... and ${more} more (--json lists every change)`, ''] as [string, string]] : []),
+    [describeCounts(d.diff, formatBytes), ''],
+  ];
 }
 
 const snapshots: Command = {

@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
 import { quotedName } from '../archive/member-header.js';
-import { describeChange, diffIndexes } from '../catalog/index-diff.js';
+import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
 import { findIndex, readIndexEntries, requireIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
@@ -222,7 +222,7 @@ const diff: Command = {
       older = before.manifest;
     }
     const d = await diffIndexes(entriesOf(o, older), entriesOf(o, newer));
-    const counts = `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
+    const counts = describeCounts(d, formatBytes);
     ctx.result(
       [
         [`comparing ${older.snapshotId} with ${newer.snapshotId}`, ''],

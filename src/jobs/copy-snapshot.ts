@@ -23,6 +23,8 @@ import { partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
 import { MAX_SERVER_SIDE_COPY_BYTES, type ServerSideCopy } from '../storage/server-side-copy.js';
 import { detectConditionalWrites } from '../storage/conditional-writes.js';
 import { storageClock } from '../storage/server-clock.js';
+import { findIndex, indexPointerFor } from '../catalog/index-reader.js';
+import { copyIndex, type CopiedIndex, type IndexCopyContext } from './copy-index.js';
 
 export interface CopyOptions {
   target: string;
@@ -75,6 +77,9 @@ export interface CopyResult {
   /** The verdict on the source's verification.json (catalog/verification.ts). */
   verification: VerificationState;
   verificationCopied: boolean;
+  /** Whether the destination got its own copy of the index in this run (copy-index.ts), and what became of it. */
+  indexCopied: boolean;
+  indexNote: string;
   latestMoved: boolean;
   /** Why latest.json was or was not moved, for the log and summary. */
   latestNote: string;
@@ -162,6 +167,15 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
   });
   const now = pre.now;
 
+  const indexContext = {
+    source,
+    destination,
+    from,
+    to,
+    logger,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
+  let indexCopy: CopiedIndex | undefined;
   let method: CopyMethod = 'already-present';
   let stored: { key: string; versionId: string | null };
   if (pre.existing) {
@@ -198,8 +212,10 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
               copiedAt: now().toISOString(),
             },
           };
-          // the source's index is an object of the source bucket: the copy gets its own from `lifeboat index`
+          // the destination's own copy of the index (copy-index.ts), or none: never the source's object
           delete manifest.index;
+          indexCopy = await copyIndex(indexContext, m);
+          if (indexCopy.state === 'copied') manifest.index = indexCopy.index;
           const errors = schemaErrors('manifest', manifest);
           if (errors.length)
             throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);
@@ -207,6 +223,8 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
           return { manifest, manifestVersion, version };
         } catch (err) {
           await removePartial(destination, archiveKey, logger);
+          for (const encrypted of [false, true])
+            await removePartial(destination, to.indexKey(id, encrypted), logger);
           if (deps.signal?.aborted) {
             throw new OperationFailedError(
               `the copy of snapshot ${id} was cancelled: the upload was aborted and nothing was published at ${destination.description}`,
@@ -243,6 +261,10 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
   const destManifest = await readManifest(destination, to, id);
   if (!destManifest)
     throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
+  // a snapshot copied before copy-snapshot copied indexes gets one now, named by index.json
+  indexCopy ??= await indexForPresent(indexContext, m, destManifest.manifest, now);
+  if (indexCopy.state === 'none') logger.warning(indexCopy.note);
+  else logger.info(indexCopy.note);
   const latest = await publishLatest(destination, to, destManifest, pre, logger);
 
   const pruned = await retainAfterWrite(destination, to, options.retention, {
@@ -267,11 +289,35 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     manifestKey,
     verification: picked.verification.state,
     verificationCopied,
+    indexCopied: indexCopy.state === 'copied',
+    indexNote: indexCopy.note,
     latestMoved: latest.moved,
     latestNote: latest.note,
     pruned,
     durationSeconds: Math.round((runner().getTime() - started.getTime()) / 10) / 100,
   };
+}
+
+/** The destination's snapshot was there already: its index is left as it is, or copied when it has none. */
+async function indexForPresent(
+  c: IndexCopyContext,
+  m: Manifest,
+  present: Manifest,
+  now: () => Date,
+): Promise<CopiedIndex> {
+  const there = await findIndex(c.destination, c.to, present);
+  if (there.found)
+    return {
+      state: 'present',
+      note: `the destination already has the index (${there.index.entries} entries)`,
+    };
+  const copied = await copyIndex(c, m);
+  if (copied.state === 'copied')
+    await c.destination.putJson(
+      c.to.indexPointerKey(m.snapshotId),
+      indexPointerFor(present, copied.index, now()),
+    );
+  return copied;
 }
 
 /**

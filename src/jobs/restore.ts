@@ -2,6 +2,7 @@ import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
 import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
 import { MAX_ROOTS } from '../restore/member-selection.js';
+import { planDiff, type PlanDiff } from '../restore/plan-diff.js';
 import { discardRemoteHolding, remoteHoldingDir } from '../restore/restore-to-remote.js';
 import { dataIn, StagedRestore } from '../restore/staged-restore.js';
 import { PRE_RESTORE_PREFIX } from '../restore/volume-contents.js';
@@ -127,7 +128,8 @@ export interface MachineRestoreDeps extends VerifyDeps {
 export type MachineRestoreOutcome =
   | { kind: 'refused'; snapshotId: string }
   | { kind: 'not-empty'; snapshotId: string; path: string; machine: string }
-  | { kind: 'planned'; snapshotId: string; plan: string[] }
+  /** diff: what the swap would change on the machine (plan-diff.ts), or why it is not shown. */
+  | { kind: 'planned'; snapshotId: string; plan: string[]; diff: PlanDiff }
   /** Verification or the copy into the holding folder failed; `message` says why (live contents untouched). */
   | { kind: 'failed'; snapshotId: string; verify: VerifyResult; message: string }
   /** previousContents: where the live data was kept (null: the path held none); leftover: see SwapResult. */
@@ -162,7 +164,17 @@ export async function restoreToMachine(
   }
   const selective = options.checks.members !== undefined;
   if (mode === 'plan') {
-    return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective) };
+    const diff = await planDiff({
+      store: deps.store,
+      layout,
+      manifest: selected.manifest,
+      source,
+      path,
+      ...(options.checks.members ? { members: options.checks.members } : {}),
+      ...(options.checks.decryptionIdentity ? { decryptionIdentity: options.checks.decryptionIdentity } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective), diff };
   }
 
   const verify = await runVerify(

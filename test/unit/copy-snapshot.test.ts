@@ -120,6 +120,7 @@ describe('runCopy: a proven snapshot to a second bucket', () => {
     expect(b.destination.keys()).toEqual([
       TO.latestKey,
       archiveKey,
+      TO.indexKey(id),
       TO.manifestKey(id),
       TO.verificationKey(id),
     ]);
@@ -132,10 +133,11 @@ describe('runCopy: a proven snapshot to a second bucket', () => {
     // the manifest is the source's, with the destination's archive and where it came from
     const dm = b.destination.json<Manifest & { copiedFrom: unknown }>(TO.manifestKey(id))!;
     expect(schemaErrors('manifest', dm)).toEqual([]);
-    const { archive: _a, copiedFrom: _c, ...rest } = dm;
-    // the source's index is not the copy's: it is left out (lifeboat index writes one for the copy)
+    const { archive: _a, copiedFrom: _c, index: _di, ...rest } = dm;
+    // the index is the destination's own copy of the source's (copy-index.ts), the same bytes
     const { archive: _sa, index: _si, ...sourceRest } = m;
-    expect(_si).toBeDefined();
+    expect(_di).toMatchObject({ ..._si, key: TO.indexKey(id), versionId: expect.any(String) as string });
+    expect(b.destination.bytes(TO.indexKey(id))!.equals(b.source.bytes(_si!.key)!)).toBe(true);
     expect(rest).toEqual(sourceRest);
     expect(dm.archive).toEqual({
       key: archiveKey,
@@ -163,6 +165,7 @@ describe('runCopy: a proven snapshot to a second bucket', () => {
     // with a record and a delete marker); the source was only read
     expect(b.destination.writes()).toEqual([
       `CompleteUpload ${archiveKey}`,
+      `CompleteUpload ${TO.indexKey(id)}`,
       `PutObject ${TO.manifestKey(id)}`,
       `PutObject ${TO.verificationKey(id)}`,
       'PutObject offsite/app/conditional-write-probe.json',

@@ -286,6 +286,7 @@ describe('restore into a machine (restoreToMachine)', () => {
         'move the live contents of /data aside into /data/.lifeboat-pre-restore-<time>/ (kept)',
         `move /data/.lifeboat-restore/${ID} into place`,
       ],
+      diff: { kind: 'none', note: expect.stringContaining(`has no index`) as string },
     });
     expect(events).toEqual(['preflight']);
   });

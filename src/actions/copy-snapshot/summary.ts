@@ -27,6 +27,7 @@ export function copySummary(s: Summary, { result: r, from, to }: CopyRun, inputs
       ['Size', formatBytes(r.bytes)],
       ['sha256', code(r.sha256)],
       ['Verification', `${r.verification}${r.verificationCopied ? ' (copied)' : ''}`],
+      ['Index', r.indexNote],
       ['Latest', r.latestNote],
       ['Pruned', r.pruned.length ? r.pruned.join(', ') : 'none'],
       ['Duration', `${r.durationSeconds.toFixed(1)} s`],
