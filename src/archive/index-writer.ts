@@ -10,6 +10,7 @@ import { encryptingStream } from '../crypto/age-stream.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { EntryHandler, TarHeader } from './archive-inspector.js';
 import { HashCounter } from './hash-counter.js';
+import { memberEnd } from './member-end.js';
 import { linkTargetBytes, memberNameBytes } from './member-header.js';
 
 /** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
@@ -84,22 +85,11 @@ export class IndexWriter {
     const type = header.type as IndexEntryType;
     const hash = type === 'file' || type === 'contiguous-file' ? createHash('sha256') : undefined;
     let size = 0;
-    await new Promise<void>((resolve, reject) => {
-      let ended = false;
-      stream.on('data', (chunk: Buffer) => {
-        hash?.update(chunk);
-        size += chunk.length;
-      });
-      stream.once('end', () => {
-        ended = true;
-        resolve();
-      });
-      stream.once('error', reject);
-      // destroyed without an error (the walk stopped): the member is not whole
-      stream.once('close', () => {
-        if (!ended) reject(new Error('the member was closed before its end'));
-      });
+    stream.on('data', (chunk: Buffer) => {
+      hash?.update(chunk);
+      size += chunk.length;
     });
+    await memberEnd(stream);
     if (this.failure) throw this.failure;
     await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
   };

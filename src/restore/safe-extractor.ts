@@ -24,6 +24,7 @@ import {
   UnsafeEntryError,
   type TarHeader,
 } from '../archive/member-header.js';
+import { memberEnd } from '../archive/member-end.js';
 import { memberSegments, segmentsKey } from './entry-path.js';
 import { FolderHandles, mkfifoIn, pathIn, type Folder } from './folder-handles.js';
 
@@ -232,24 +233,6 @@ function writeData(fd: number, stream: Readable): Promise<void> {
     };
     stream.on('data', onData);
     memberEnd(stream).then(resolve, reject);
-  });
-}
-
-/**
- * Settles at the member's end, or with its error; a member destroyed without an error (the walk
- * stopped) is not whole and rejects too.
- */
-function memberEnd(stream: Readable): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let ended = false;
-    stream.once('end', () => {
-      ended = true;
-      resolve();
-    });
-    stream.once('error', reject);
-    stream.once('close', () => {
-      if (!ended) reject(new Error('the member was closed before its end'));
-    });
   });
 }
 
