@@ -37,6 +37,8 @@ export interface Folder {
   fd: number;
   /** The path that names this folder to the kernel: "/proc/self/fd/N", or its full path. */
   base: Buffer;
+  /** The group a file created in it gets (safe-extractor.ts's newOwner, read once). */
+  newGid?: number;
 }
 
 export type Refusal = { refused: string };

@@ -3,6 +3,7 @@ import {
   constants,
   fchmodSync,
   fchownSync,
+  fstatSync,
   futimesSync,
   lchownSync,
   linkSync,
@@ -10,6 +11,7 @@ import {
   lutimesSync,
   mkdirSync,
   openSync,
+  readFileSync,
   symlinkSync,
   writeSync,
 } from 'node:fs';
@@ -22,8 +24,9 @@ import {
   UnsafeEntryError,
   type TarHeader,
 } from '../archive/member-header.js';
+import { memberEnd } from '../archive/member-end.js';
 import { memberSegments, segmentsKey } from './entry-path.js';
-import { FolderHandles, mkfifoIn, pathIn } from './folder-handles.js';
+import { FolderHandles, mkfifoIn, pathIn, type Folder } from './folder-handles.js';
 
 export { UnsafeEntryError } from '../archive/member-header.js';
 
@@ -91,13 +94,10 @@ export class SafeExtractor {
   };
 
   private async write(header: TarHeader, stream: Readable): Promise<void> {
-    const refuse = (why: string): never => {
-      throw refusedMember(header, why);
-    };
     const named = memberSegments(memberNameBytes(header));
-    if ('refused' in named) return refuse(named.refused);
+    if ('refused' in named) return refuse(header, named.refused);
     const typeRefused = typeRefusal(header);
-    if (typeRefused) return refuse(typeRefused);
+    if (typeRefused) return refuse(header, typeRefused);
     // only files have data; every other member's (empty) stream is done with here
     if (header.type !== 'file' && header.type !== 'contiguous-file') await drainEntry(stream);
     const { segments } = named;
@@ -106,31 +106,21 @@ export class SafeExtractor {
     const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
     this.handles ??= FolderHandles.open(this.root);
     if (segments.length === 0) {
-      if (header.type !== 'directory') return refuse('it names the holding directory itself');
+      if (header.type !== 'directory') return refuse(header, 'it names the holding directory itself');
       this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
       return;
     }
-    if (this.members.has(key)) return refuse('the archive holds it twice');
+    if (this.members.has(key)) return refuse(header, 'the archive holds it twice');
     const parent = this.handles.folder(segments.slice(0, -1), true);
-    if ('refused' in parent) return refuse(parent.refused);
+    if ('refused' in parent) return refuse(header, parent.refused);
     const name = segments[segments.length - 1]!;
     const dest = pathIn(parent, name);
-    // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
-    const exclusive = <T>(create: () => T): T => {
-      try {
-        return create();
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-          refuse('a folder of that name was already written');
-        throw err;
-      }
-    };
 
     switch (header.type) {
       case 'directory': {
         const existing = lstatSync(dest, { throwIfNoEntry: false });
         if (existing && !existing.isDirectory())
-          return refuse('a non-folder of that name was already written');
+          return refuse(header, 'a non-folder of that name was already written');
         if (!existing) mkdirSync(dest, { mode: 0o700 });
         this.members.set(key, 'directory');
         this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
@@ -138,10 +128,13 @@ export class SafeExtractor {
       }
       case 'file':
       case 'contiguous-file': {
-        const fd = exclusive(() => openSync(dest, CREATE_FILE, 0o600));
+        // made with its own mode where the umask keeps it whole: no one else reaches the holding
+        // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
+        const made = creation(mode);
+        const fd = exclusive(header, () => openSync(dest, CREATE_FILE, made.open));
         try {
           await writeData(fd, stream);
-          settle(fd, { mode, mtime: header.mtime, ...owner });
+          settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
         } finally {
           closeSync(fd);
         }
@@ -151,9 +144,9 @@ export class SafeExtractor {
       case 'symlink': {
         // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
         const target = linkTargetBytes(header);
-        if (target.length === 0) return refuse('it is a symlink with an empty target');
-        if (target.includes(0)) return refuse('its symlink target contains a NUL byte');
-        exclusive(() => symlinkSync(target, dest));
+        if (target.length === 0) return refuse(header, 'it is a symlink with an empty target');
+        if (target.includes(0)) return refuse(header, 'its symlink target contains a NUL byte');
+        exclusive(header, () => symlinkSync(target, dest));
         if (owner.uid !== undefined) lchownSync(dest, owner.uid, owner.gid!);
         if (header.mtime) lutimesSync(dest, header.mtime, header.mtime);
         this.members.set(key, 'symlink');
@@ -162,24 +155,29 @@ export class SafeExtractor {
       case 'link': {
         const target = memberSegments(linkTargetBytes(header));
         const outside = () =>
-          refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+          refuse(
+            header,
+            `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
+          );
         if ('refused' in target || target.segments.length === 0) return outside();
         const targetType = this.members.get(segmentsKey(target.segments));
         if (targetType === undefined || targetType === 'directory') {
           return refuse(
+            header,
             `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
           );
         }
         const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) =>
-          exclusive(() => linkSync(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
+          exclusive(header, () => linkSync(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
         );
-        if (linked && typeof linked === 'object' && 'refused' in linked) return refuse(linked.refused);
+        if (linked && typeof linked === 'object' && 'refused' in linked)
+          return refuse(header, linked.refused);
         this.members.set(key, 'link');
         return;
       }
       case 'fifo': {
         await mkfifoIn(parent, name).catch((err: NodeJS.ErrnoException) => {
-          if (err.code === 'EEXIST') refuse('a folder of that name was already written');
+          if (err.code === 'EEXIST') refuse(header, 'a folder of that name was already written');
           throw err;
         });
         // O_NONBLOCK: opening a FIFO to read does not wait for a writer
@@ -193,7 +191,7 @@ export class SafeExtractor {
         return;
       }
       default:
-        return refuse(`it is a ${header.type}; only files, folders, links and FIFOs are restored`);
+        return refuse(header, `it is a ${header.type}; only files, folders, links and FIFOs are restored`);
     }
   }
 
@@ -238,29 +236,81 @@ function writeData(fd: number, stream: Readable): Promise<void> {
   });
 }
 
-/**
- * Settles at the member's end, or with its error; a member destroyed without an error (the walk
- * stopped) is not whole and rejects too.
- */
-function memberEnd(stream: Readable): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let ended = false;
-    stream.once('end', () => {
-      ended = true;
-      resolve();
-    });
-    stream.once('error', reject);
-    stream.once('close', () => {
-      if (!ended) reject(new Error('the member was closed before its end'));
-    });
-  });
+/** Stops the walk at `header`: the member is refused, for `why`. */
+function refuse(header: TarHeader, why: string): never {
+  throw refusedMember(header, why);
 }
 
-/** Gives a member its mode, owner and mtime through the handle it was created with, never by path. */
-function settle(fd: number, a: Omit<FolderAttributes, 'segments'>): void {
+/** Runs a creation that fails with EEXIST when anything has the name (open O_EXCL, symlink, link). */
+function exclusive<T>(header: TarHeader, create: () => T): T {
+  try {
+    return create();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      refuse(header, 'a folder of that name was already written');
+    throw err;
+  }
+}
+
+/**
+ * The umask of this process, read once from /proc/self/status (process.umask() can only read it
+ * by setting it); undefined where it cannot be read, and then every mode is set by fchmod.
+ */
+let umask: number | null | undefined;
+function processUmask(): number | undefined {
+  if (umask === undefined) {
+    umask = null;
+    try {
+      for (const line of readFileSync('/proc/self/status', 'latin1').split('\n')) {
+        const [field, value] = line.split(':');
+        if (field === 'Umask' && value !== undefined) umask = Number.parseInt(value.trim(), 8);
+      }
+    } catch {
+      // no /proc: fchmod every time
+    }
+  }
+  return umask ?? undefined;
+}
+
+/**
+ * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
+ * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ */
+function creation(mode: number): { open: number; has?: number } {
+  const mask = processUmask();
+  return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
+    ? { open: mode, has: mode }
+    : { open: 0o600 };
+}
+
+/** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
+const S_ISGID = 0o2000;
+
+/** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
+const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
+
+/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
+function newOwner(folder: Folder): { uid: number; gid: number } {
+  folder.newGid ??= (() => {
+    const st = fstatSync(folder.fd);
+    return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+  })();
+  return { uid: EFFECTIVE.uid, gid: folder.newGid };
+}
+
+/**
+ * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
+ * `created`: what the member already has from its creation; what already matches is not set again.
+ */
+function settle(
+  fd: number,
+  a: Omit<FolderAttributes, 'segments'>,
+  created?: { mode: number | undefined; uid: number; gid: number },
+): void {
   // the owner first: a change of owner may clear mode bits, never the reverse
-  if (a.uid !== undefined) fchownSync(fd, a.uid, a.gid!);
-  fchmodSync(fd, a.mode);
+  const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
+  if (chown) fchownSync(fd, a.uid!, a.gid!);
+  if (chown || a.mode !== created?.mode) fchmodSync(fd, a.mode);
   if (a.mtime) futimesSync(fd, a.mtime, a.mtime);
 }
 

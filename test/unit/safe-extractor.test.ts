@@ -174,3 +174,58 @@ describe('safe extractor: every kind restored, at any depth', () => {
     expect(lstatSync(join(r.holding, 'top.txt')).nlink).toBe(2);
   });
 });
+
+/**
+ * A file is created with its own mode where the umask keeps every bit of it, and its owner is set
+ * only when the one it got at creation differs: what it ends with is the archive's either way.
+ */
+describe('safe extractor: modes and owners as the archive says, however few calls make them', () => {
+  it('modes the umask would cut, a read-only file and the sticky bit are kept, with their bytes', async () => {
+    const { holding, error } = await extract([
+      dir('./'),
+      { header: { name: './shared', mode: 0o666 }, body: 'rw for all' },
+      { header: { name: './readonly', mode: 0o444 }, body: 'read only' },
+      { header: { name: './private', mode: 0o600 }, body: 'mine' },
+      { header: { name: './sticky', mode: 0o1755 }, body: 'sticky' },
+    ]);
+    expect(error).toBeUndefined();
+    const modes = Object.fromEntries(
+      ['shared', 'readonly', 'private', 'sticky'].map((n) => [
+        n,
+        (lstatSync(join(holding, n)).mode & 0o7777).toString(8),
+      ]),
+    );
+    expect(modes).toEqual({ shared: '666', readonly: '444', private: '600', sticky: '1755' });
+    expect(readFileSync(join(holding, 'readonly'), 'utf8')).toBe('read only');
+  });
+
+  it.runIf(process.getuid?.() === 0)(
+    'in a setgid holding directory, a file owned by root:root stays root:root (the folder gives new files its group)',
+    async () => {
+      const { chmodSync, chownSync } = await import('node:fs');
+      const base = temp();
+      const holding = join(base, 'holding');
+      mkdirSync(holding);
+      chownSync(holding, 0, 4242);
+      chmodSync(holding, 0o2700);
+      const extractor = new SafeExtractor(holding);
+      const inspector = new ArchiveInspector('none', { onEntry: extractor.handle });
+      inspector.input.end(
+        await tarOf([
+          { header: { name: './root-owned', mode: 0o644, uid: 0, gid: 0 }, body: 'a' },
+          { header: { name: './app-owned', mode: 0o640, uid: 1234, gid: 4242 }, body: 'b' },
+          { header: { name: './sub/root-too', mode: 0o644, uid: 0, gid: 0 }, body: 'c' },
+        ]),
+      );
+      await inspector.result;
+      await extractor.finish();
+      const owner = (n: string) => {
+        const st = lstatSync(join(holding, n));
+        return `${st.uid}:${st.gid} ${(st.mode & 0o7777).toString(8)}`;
+      };
+      expect(owner('root-owned')).toBe('0:0 644');
+      expect(owner('app-owned')).toBe('1234:4242 640');
+      expect(owner('sub/root-too')).toBe('0:0 644');
+    },
+  );
+});
