@@ -301,7 +301,7 @@ describe('restore into a machine (restoreToMachine)', () => {
     expect(events).toEqual([
       `confirm ${ID}`,
       'preflight',
-      'download current', // the verification reads the archive as it is now
+      `download ${VERSION}`, // the verification reads the version the manifest records, as the restore does
       'restore into holding folder',
       `download ${VERSION}`, // the restore reads the version the manifest records
       'swap',
@@ -317,7 +317,7 @@ describe('restore into a machine (restoreToMachine)', () => {
 
   it('a snapshot that fails verification is neither copied nor swapped in', async () => {
     const { outcome, events } = await machineRestore('apply', { confirmed: true, corrupt: true });
-    expect(events).toEqual([`confirm ${ID}`, 'preflight', 'download current']);
+    expect(events).toEqual([`confirm ${ID}`, 'preflight', `download ${VERSION}`]);
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;
     expect(outcome.message).toMatch(
@@ -342,7 +342,7 @@ describe('restore into a machine (restoreToMachine)', () => {
     expect(fresh.events).toEqual([
       'preflight',
       'empty check',
-      'download current',
+      `download ${VERSION}`,
       'restore into holding folder',
       `download ${VERSION}`,
       'swap',
@@ -376,7 +376,7 @@ describe('verify-restore with a machine (verifyAndRestore)', () => {
     expect(v.report.restoredTo).toBe(`/data/.lifeboat-restore/${ID}`);
     expect(events).toEqual([
       'preflight',
-      'download current',
+      `download ${VERSION}`,
       'restore into holding folder',
       `download ${VERSION}`,
     ]);
@@ -430,6 +430,6 @@ describe('restore into a local directory (restoreToDirectory)', () => {
       path: live,
     });
     expect(readdirSync(live)).toEqual(['app.db']);
-    expect(events).toEqual(['download current']);
+    expect(events).toEqual([`download ${VERSION}`]);
   });
 });
