@@ -248,7 +248,7 @@ function machineFlags(r: OptionReader): string {
 function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome): number {
   switch (out.kind) {
     case 'not-empty':
-      return printNotEmpty(ctx, out.path, out.path);
+      return printNotEmpty(ctx, out.path, out.path, out.data);
     case 'failed':
       ctx.result(verifyRows(out.verify, null), { restored: false, report: out.verify.report });
       ctx.logger.warning(
@@ -267,12 +267,18 @@ function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome
 }
 
 /** --if-empty found data (volume-contents.ts): nothing was done, and that is not a failure. */
-function printNotEmpty(ctx: CommandContext, path: string, where: string): number {
-  ctx.result([['restored', `no: ${where} holds data; nothing was done`]], {
-    restored: false,
-    reason: 'not empty',
-    path,
-  });
+function printNotEmpty(ctx: CommandContext, path: string, where: string, data: string[]): number {
+  // a lost+found that holds what fsck recovered is named: it is why a "fresh" volume is not empty
+  const lostFound = data.filter((d) => d.startsWith('lost+found ('));
+  ctx.result(
+    [
+      [
+        'restored',
+        `no: ${where} holds data${lostFound.length ? ` (${lostFound.join(', ')})` : ''}; nothing was done`,
+      ],
+    ],
+    { restored: false, reason: 'not empty', path, data },
+  );
   return EXIT.ok;
 }
 
@@ -305,7 +311,7 @@ function printMachineRestore(
       });
       return EXIT.checkFailed;
     case 'not-empty':
-      return printNotEmpty(ctx, out.path, `${out.path} on ${out.machine}`);
+      return printNotEmpty(ctx, out.path, `${out.path} on ${out.machine}`, out.data);
     case 'planned':
       ctx.result(
         [
