@@ -94,26 +94,43 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     expect(readFileSync(join(foreign, 'live.txt'), 'utf8')).toBe('live data');
   });
 
-  it('one byte changed in S3 (a new object version): sha256 mismatch, exit 1, verification.json records it', async () => {
+  // was: "sha256 mismatch" and "the archive object was replaced" for a snapshot whose version,
+  // the one a restore reads, was intact (issue 20): verify read the key's current version
+  it("one byte changed in S3 (a new object version): the manifest's version is proven, with a warning; a manifest that names the changed version fails sha256", async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume();
     const b = await backup(bucket, volume);
     const bytes = await getBytes(bucket, b['archive-key']!);
     const at = Math.floor(bytes.length / 2);
     bytes[at] = bytes[at]! ^ 0x01;
-    await testClient().send(new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }));
+    const put = await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }),
+    );
+    const intact = await verify(bucket, { mode: 'stream' });
+    expect(intact.code, intact.log).toBe(0);
+    expect(intact.outputs).toMatchObject({ verified: 'true', restorable: 'true' });
+    expect(intact.warnings.join('\n')).toContain(
+      `current version: another version (${put.VersionId}) is on top of ${b['archive-key']}`,
+    );
+
+    // the manifest rewritten to name the changed version: those bytes are what it promises now
+    const manifestKey = `lifeboat/my-app/snapshots/${b['snapshot-id']}/manifest.json`;
+    const manifest = (await getJson<{ archive: Record<string, unknown> }>(bucket, manifestKey))!;
+    manifest.archive.versionId = put.VersionId;
+    await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: manifestKey, Body: JSON.stringify(manifest) }),
+    );
     const run = await verify(bucket, { mode: 'stream' });
     expect(run.code).toBe(1);
-    expect(run.outputs.verified).toBe('false');
+    expect(run.outputs).toMatchObject({ verified: 'false', restorable: 'false' });
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain(`Verification of snapshot ${b['snapshot-id']} of my-app failed`);
     expect(run.errors[0]).toContain('sha256 mismatch');
-    expect(run.errors[0]).toContain('the archive object was replaced');
     const report = (await getJson(
       bucket,
       `lifeboat/my-app/snapshots/${b['snapshot-id']}/verification.json`,
     ))!;
-    expect(report.verified).toBe(false);
+    expect(report).toMatchObject({ verified: false, restorable: false });
     expect((report.archive as { actualSha256: string }).actualSha256).toBe(
       createHash('sha256').update(bytes).digest('hex'),
     );
