@@ -334,6 +334,7 @@ describe('restore into a machine (restoreToMachine)', () => {
       snapshotId: ID,
       path: PATH,
       machine: 'vps.example',
+      data: ['data'],
     });
     expect(full.events).toEqual(['preflight', 'empty check']);
 
@@ -428,6 +429,7 @@ describe('restore into a local directory (restoreToDirectory)', () => {
     expect(await restoreToDirectory({ checks: CHECKS, dir: live, ifEmpty: true }, deps)).toEqual({
       kind: 'not-empty',
       path: live,
+      data: ['app.db'],
     });
     expect(readdirSync(live)).toEqual(['app.db']);
     expect(events).toEqual([`download ${VERSION}`]);
