@@ -34,9 +34,29 @@ export const VERIFIED_AT_SKEW_MS = 5 * 60_000;
 
 export type VerificationMode = 'extract' | 'stream';
 
+/**
+ * Whose promise a check is about. `restorable`: the archive's own faults (hash, size, structure,
+ * a refused member, SQLite integrity, the manifest's status): a failure means the snapshot does
+ * not restore as recorded. `policy`: what a person asked of a good archive (required paths,
+ * max-age, min-entries, a sqlite glob that names no file): a failure means it restores, but it is
+ * not the backup that was wanted (a backup of the wrong path lacks what recovery needs).
+ */
+export type CheckKind = 'restorable' | 'policy';
+
 export interface VerificationCheck {
   name: string;
   ok: boolean;
+  detail: string;
+  /** Written since 0.2; a document without it is read by the check's name (checkKind). */
+  kind?: CheckKind;
+}
+
+/**
+ * A fact a person needs that is no verdict about the archive: the state of the archive key's
+ * current version (a delete marker, another version on top), which a restore by version ignores.
+ */
+export interface VerificationWarning {
+  name: string;
   detail: string;
 }
 
@@ -45,8 +65,14 @@ export interface Verification {
   schema: typeof VERIFICATION_SCHEMA_VERSION;
   snapshotId: string;
   target: string;
-  /** true when every check passed. */
+  /** true when every check passed (restorable and every policy check). */
   verified: boolean;
+  /**
+   * true when every `restorable` check passed: the archive restores as its manifest records,
+   * whatever the policy checks found. Written since 0.2; for an older document, drillOutcome
+   * derives it from the checks.
+   */
+  restorable?: boolean;
   verifiedAt: string;
   mode: VerificationMode;
   snapshotCreated: string;
@@ -65,6 +91,8 @@ export interface Verification {
     actualSha256: string | null;
   };
   checks: VerificationCheck[];
+  /** Written since 0.2 (empty when there is nothing to say). */
+  warnings?: VerificationWarning[];
   restoredTo: string | null;
   tools: { lifeboat: string };
 }
@@ -75,6 +103,8 @@ export interface DrillRecord {
   target: string;
   mode: VerificationMode;
   checks: VerificationCheck[];
+  /** What the drill found that is no verdict (default none). */
+  warnings?: VerificationWarning[];
   verifiedAt: Date;
   /** Age of the snapshot when the drill began, in seconds. */
   ageSeconds: number;
@@ -97,6 +127,7 @@ export function buildVerification(d: DrillRecord): Verification {
     snapshotId: m.snapshotId,
     target: d.target,
     verified: d.checks.every((c) => c.ok),
+    restorable: d.checks.every((c) => c.ok || checkKind(c) !== 'restorable'),
     verifiedAt: d.verifiedAt.toISOString(),
     mode: d.mode,
     snapshotCreated: m.created,
@@ -114,9 +145,56 @@ export function buildVerification(d: DrillRecord): Verification {
       actualSha256: d.actualSha256,
     },
     checks: d.checks,
+    warnings: d.warnings ?? [],
     restoredTo: d.restoredTo,
     tools: { lifeboat: LIFEBOAT_VERSION },
   };
+}
+
+/** The checks that are policy by name, for documents written before checks carried their kind. */
+const POLICY_NAMES = ['max age', 'min entries'];
+const POLICY_PREFIXES = ['required path '];
+
+/** A check's kind: as written, or (an older document) by its name. */
+export function checkKind(c: VerificationCheck): CheckKind {
+  if (c.kind) return c.kind;
+  return POLICY_NAMES.includes(c.name) || POLICY_PREFIXES.some((p) => c.name.startsWith(p))
+    ? 'policy'
+    : 'restorable';
+}
+
+/**
+ * What a drill found, in the two questions a person asks: does the archive restore (the failed
+ * restorable checks; none = it does), and is it the backup that was wanted (the failed policy
+ * checks). A document that says `restorable` is believed only where its checks agree.
+ */
+export interface DrillOutcome {
+  restorable: boolean;
+  broken: VerificationCheck[];
+  lacking: VerificationCheck[];
+}
+
+export function drillOutcome(v: Pick<Verification, 'checks'>): DrillOutcome {
+  const failed = v.checks.filter((c) => !c.ok);
+  const broken = failed.filter((c) => checkKind(c) === 'restorable');
+  return {
+    restorable: broken.length === 0,
+    broken,
+    lacking: failed.filter((c) => checkKind(c) === 'policy'),
+  };
+}
+
+/** "restorable, but it lacks db/app.sqlite; it is 2d old (the limit is 24h)": a policy failure in words. */
+export function lackingWords(lacking: readonly VerificationCheck[]): string {
+  return `restorable, but ${lacking.map(policyWords).join('; ')}`;
+}
+
+function policyWords(c: VerificationCheck): string {
+  if (c.name.startsWith('required path ')) return `it lacks ${c.name.slice('required path '.length)}`;
+  if (c.name.startsWith('sqlite ')) return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+  if (c.name === 'max age') return `it is too old (${c.detail})`;
+  if (c.name === 'min entries') return `it has too few entries (${c.detail})`;
+  return `${c.name}: ${c.detail}`;
 }
 
 /** The one parser: a document valid against the committed schema, or an Error saying why not. */
@@ -198,7 +276,14 @@ export function judgeVerification(stored: StoredVerification, m: Manifest, now: 
     };
   }
   const drill = `the restore drill of ${v.verifiedAt}`;
-  if (!v.verified) return { state: 'failing', reason: `${drill} failed`, verification: v };
+  if (!v.verified) {
+    const outcome = drillOutcome(v);
+    // a good archive that misses what was required of it is not "broken": say which it is
+    const reason = outcome.restorable
+      ? `${drill} found it ${lackingWords(outcome.lacking)}`
+      : `${drill} failed: it does not restore as recorded (${outcome.broken.map((c) => c.name).join(', ')})`;
+    return { state: 'failing', reason, verification: v };
+  }
   if (v.archive.actualSha256 !== m.archive.sha256) {
     return {
       state: 'failing',

@@ -26,7 +26,12 @@ import {
   type MachineRestoreOutcome,
 } from '../jobs/restore.js';
 import type { VerifyResult } from '../jobs/verify.js';
-import { listJudgedSnapshots, type VerificationState } from '../catalog/verification.js';
+import {
+  drillOutcome,
+  lackingWords,
+  listJudgedSnapshots,
+  type VerificationState,
+} from '../catalog/verification.js';
 import { S3ObjectStore } from '../storage/object-store.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
 import { backupSource } from './backup-source.js';
@@ -152,6 +157,8 @@ function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, stri
   return [
     ['snapshot', v.report.snapshotId],
     ['verified', String(v.report.verified)],
+    // false only for the archive's own faults; a policy that failed leaves it true
+    ['restorable', String(v.report.restorable ?? false)],
     ['age', formatDuration(v.report.ageSeconds)],
     ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
     ['entries', String(v.report.entries)],
@@ -242,7 +249,7 @@ function machineFlags(r: OptionReader): string {
 function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome): number {
   switch (out.kind) {
     case 'not-empty':
-      return printNotEmpty(ctx, out.path, out.path);
+      return printNotEmpty(ctx, out.path, out.path, out.data);
     case 'failed':
       ctx.result(verifyRows(out.verify, null), { restored: false, report: out.verify.report });
       ctx.logger.warning(
@@ -261,12 +268,18 @@ function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome
 }
 
 /** --if-empty found data (volume-contents.ts): nothing was done, and that is not a failure. */
-function printNotEmpty(ctx: CommandContext, path: string, where: string): number {
-  ctx.result([['restored', `no: ${where} holds data; nothing was done`]], {
-    restored: false,
-    reason: 'not empty',
-    path,
-  });
+function printNotEmpty(ctx: CommandContext, path: string, where: string, data: string[]): number {
+  // a lost+found that holds what fsck recovered is named: it is why a "fresh" volume is not empty
+  const lostFound = data.filter((d) => d.startsWith('lost+found ('));
+  ctx.result(
+    [
+      [
+        'restored',
+        `no: ${where} holds data${lostFound.length ? ` (${lostFound.join(', ')})` : ''}; nothing was done`,
+      ],
+    ],
+    { restored: false, reason: 'not empty', path, data },
+  );
   return EXIT.ok;
 }
 
@@ -299,7 +312,7 @@ function printMachineRestore(
       });
       return EXIT.checkFailed;
     case 'not-empty':
-      return printNotEmpty(ctx, out.path, `${out.path} on ${out.machine}`);
+      return printNotEmpty(ctx, out.path, `${out.path} on ${out.machine}`, out.data);
     case 'planned':
       ctx.result(
         [
@@ -369,6 +382,7 @@ const snapshots: Command = {
     const list = [];
     for (const e of await listJudgedSnapshots(store, layout, now)) {
       const v = e.verdict;
+      const outcome = v?.verification ? drillOutcome(v.verification) : undefined;
       if (v?.state === 'stale' || v?.state === 'unreadable')
         ctx.logger.warning(`snapshot ${e.id}: ${v.reason}`);
       list.push({
@@ -382,6 +396,12 @@ const snapshots: Command = {
         // true only for a passing verification of exactly these bytes; null: never verified
         verified: !v || v.state === 'missing' ? null : v.state === 'passing',
         verifiedAt: v?.verification?.verifiedAt ?? null,
+        // the archive version the verification says it read: compare it with the manifest's
+        verifiedVersionId: v?.verification?.archive.actualVersionId ?? null,
+        // a drill of these bytes: did the archive restore (whatever the policy checks found)
+        restorable: outcome ? outcome.restorable : null,
+        // the policy checks it failed (required paths, max-age, ...): a restorable archive that lacks them
+        lacking: outcome ? outcome.lacking.map((c) => ({ name: c.name, detail: c.detail })) : [],
         // null for a folder without a manifest to judge a verification by
         verification: v?.state ?? null,
         verificationReason: v?.reason ?? null,
@@ -402,13 +422,30 @@ const snapshots: Command = {
       unreadable: 'unreadable',
       missing: '-',
     };
+    // a restorable archive that fails a policy is not "NO" (broken): it says what it lacks
+    const verifiedCell = (s: { verification: VerificationState | null; restorable: boolean | null }) =>
+      s.verification === 'failing' && s.restorable ? 'lacking' : s.verification ? shown[s.verification] : '-';
+    // when and what the drill read, to compare with the manifest (a verification.json can be forged)
+    const drillNote = (s: {
+      verifiedAt: string | null;
+      verifiedVersionId: string | null;
+      verification: VerificationState | null;
+      restorable: boolean | null;
+      lacking: { name: string; detail: string }[];
+    }) =>
+      (s.verifiedAt
+        ? ` at ${s.verifiedAt}${s.verifiedVersionId ? ` of version ${s.verifiedVersionId}` : ''}`
+        : '') +
+      (s.verification === 'failing' && s.restorable
+        ? `: ${lackingWords(s.lacking.map((c) => ({ ...c, ok: false })))}`
+        : '');
     // one column per field, as wide as its widest cell (ids with a label are longer)
     const idWidth = Math.max(8, ...list.map((s) => s.id.length));
     ctx.result(
       [
         [`${'snapshot'.padEnd(idWidth)}  newest first; * = latest (what --snapshot latest restores)`, ''],
         ...list.map((s): [string, string] => [
-          `${s.latest ? '*' : ' '} ${s.id.padEnd(idWidth)}  ${s.state.padEnd(8)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${(s.verification ? shown[s.verification] : '-').padEnd(10)}${s.encrypted ? ' (age)' : ''}`.trimEnd(),
+          `${s.latest ? '*' : ' '} ${s.id.padEnd(idWidth)}  ${s.state.padEnd(8)} ${(s.size === null ? '-' : formatBytes(s.size)).padStart(10)}  ${formatDuration(s.ageSeconds).padStart(6)} old  verified: ${verifiedCell(s).padEnd(10)}${s.encrypted ? ' (age)' : ''}${drillNote(s)}`.trimEnd(),
           '',
         ]),
       ],

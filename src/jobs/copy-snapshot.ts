@@ -155,11 +155,11 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     }
     let present = false;
     if (existing) {
-      const head = await destination.head(existing.manifest.archive.key);
-      present = head?.size === m.archive.size;
-      if (!present) {
+      const missing = await notPresent(destination, existing.manifest, m);
+      present = missing === undefined;
+      if (missing) {
         logger.warning(
-          `the destination manifest of ${id} names ${existing.manifest.archive.key}, which is ${head ? `${head.size} bytes, not ${m.archive.size}` : 'missing'}: copying the archive again`,
+          `the destination manifest of ${id} names ${existing.manifest.archive.key}, ${missing}: copying the archive again`,
         );
       }
     }
@@ -318,6 +318,31 @@ async function indexForPresent(
       indexPointerFor(present, copied.index, now()),
     );
   return copied;
+}
+
+/**
+ * Why the archive a destination manifest names is not there as it names it, or undefined when it
+ * is: the key's current object must be the version the manifest names (without versioning: its
+ * ETag) with the source's size. Judged at the current object, not only the named version: a
+ * version replaced, deleted for good or hidden by a delete marker is copied again, so that the
+ * destination serves this backup to a reader without --version-id as well as to lifeboat.
+ */
+async function notPresent(
+  destination: ObjectStore,
+  named: Manifest,
+  m: Manifest,
+): Promise<string | undefined> {
+  const { key, versionId, etag } = named.archive;
+  const current = await destination.head(key);
+  if (!current) return 'which is missing (deleted, or a delete marker on top)';
+  if (versionId && current.versionId !== versionId) {
+    return `whose current version is ${current.versionId ?? 'none'}, not the ${versionId} the manifest names (replaced or deleted)`;
+  }
+  if (!versionId && etag && current.etag !== etag) {
+    return `whose ETag is ${current.etag ?? 'none'}, not the ${etag} the manifest records (replaced)`;
+  }
+  if (current.size !== m.archive.size) return `which is ${current.size} bytes, not ${m.archive.size}`;
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
-import { isRemotePathEmpty, swapRemote } from '../restore/remote-swap.js';
+import { remotePathData, swapRemote } from '../restore/remote-swap.js';
 import { MAX_ROOTS } from '../restore/member-selection.js';
 import { planDiff, type PlanDiff } from '../restore/plan-diff.js';
 import { discardRemoteHolding, remoteHoldingDir } from '../restore/restore-to-remote.js';
@@ -46,7 +46,8 @@ export interface DirectoryRestoreOptions {
 }
 
 export type DirectoryRestoreOutcome =
-  | { kind: 'not-empty'; path: string }
+  /** `data`: what is there (names, or lost+found with its count). */
+  | { kind: 'not-empty'; path: string; data: string[] }
   /** Verification failed: what the restore wrote is removed, `dir` is as it was. */
   | { kind: 'failed'; verify: VerifyResult }
   /** `leftover`: the holding folder, when members stayed in it (a name `dir` already had). */
@@ -63,7 +64,7 @@ export async function restoreToDirectory(
   const { dir, ifEmpty } = options;
   const data = await dataIn(dir);
   if (data.length > 0) {
-    if (ifEmpty) return { kind: 'not-empty', path: dir };
+    if (ifEmpty) return { kind: 'not-empty', path: dir, data };
     throw new ConfigurationError(holdsDataMessage(dir, data));
   }
   const layout = new TargetLayout(options.checks.prefix, options.checks.target);
@@ -127,7 +128,7 @@ export interface MachineRestoreDeps extends VerifyDeps {
 
 export type MachineRestoreOutcome =
   | { kind: 'refused'; snapshotId: string }
-  | { kind: 'not-empty'; snapshotId: string; path: string; machine: string }
+  | { kind: 'not-empty'; snapshotId: string; path: string; machine: string; data: string[] }
   /** diff: what the swap would change on the machine (plan-diff.ts), or why it is not shown. */
   | { kind: 'planned'; snapshotId: string; plan: string[]; diff: PlanDiff }
   /** Verification or the copy into the holding folder failed; `message` says why (live contents untouched). */
@@ -159,8 +160,9 @@ export async function restoreToMachine(
 
   await source.preflight(deps.signal);
   const machine = machineName(source);
-  if (mode === 'if-empty' && !(await isRemotePathEmpty(source, path))) {
-    return { kind: 'not-empty', snapshotId, path, machine };
+  if (mode === 'if-empty') {
+    const data = await remotePathData(source, path);
+    if (data.length > 0) return { kind: 'not-empty', snapshotId, path, machine, data };
   }
   const selective = options.checks.members !== undefined;
   if (mode === 'plan') {

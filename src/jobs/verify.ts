@@ -30,7 +30,16 @@ import { formatBytes, formatDuration, formatRate } from '../util/format.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
-import { buildVerification, type Verification, type VerificationCheck } from '../catalog/verification.js';
+import {
+  buildVerification,
+  drillOutcome,
+  lackingWords,
+  type CheckKind,
+  type Verification,
+  type VerificationCheck,
+  type VerificationWarning,
+} from '../catalog/verification.js';
+import { isNotFound } from '../storage/s3-errors.js';
 import type { IndexWriter } from '../archive/index-writer.js';
 import { findIndex } from '../catalog/index-reader.js';
 import { publishIndex, startIndex } from '../archive/index-writer.js';
@@ -150,6 +159,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
     checkIntegrity(run, read);
+    await checkCurrentVersion(run, read);
     if (indexWriter) await settleIndex(run, layout, read, indexWriter, now());
     indexWriter = undefined;
     if (holding && !read.intact) holding = await discardHolding(holding, logger);
@@ -275,19 +285,24 @@ async function settleIndex(
   }
 }
 
-/** The checks of one verification in the order they ran; each is logged as it is recorded. */
+/**
+ * The checks of one verification in the order they ran, each with its kind (restorable unless
+ * said), and the warnings beside them; each is logged as it is recorded.
+ */
 class CheckList {
   readonly checks: Check[] = [];
+  readonly warnings: VerificationWarning[] = [];
 
   constructor(private readonly logger: Logger) {}
 
-  record(name: string, ok: boolean, detail: string): void {
-    this.checks.push({ name, ok, detail });
+  record(name: string, ok: boolean, detail: string, kind: CheckKind = 'restorable'): void {
+    this.checks.push({ name, ok, detail, kind });
     (ok ? this.logger.info : this.logger.warning)(`${ok ? 'pass' : 'FAIL'}: ${name}: ${detail}`);
   }
 
-  get failed(): Check[] {
-    return this.checks.filter((c) => !c.ok);
+  warn(name: string, detail: string): void {
+    this.warnings.push({ name, detail });
+    this.logger.warning(`${name}: ${detail}`);
   }
 
   get allPassed(): boolean {
@@ -354,6 +369,7 @@ function checkStatusAndAge(
       age === undefined
         ? `snapshot was created at ${m.created}, in the future by the storage's clock: its age cannot be judged`
         : `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`,
+      'policy',
     );
   }
   return ageSeconds;
@@ -439,7 +455,8 @@ interface ArchiveRead {
 }
 
 /**
- * The one pass: GetObject of the archive's current version -> sha256 -> (age decryption) ->
+ * The one pass: GetObject of the archive version the manifest names (what a restore reads; the
+ * current one on a store without versioning) -> sha256 -> (age decryption) ->
  * decompression -> the tar walk, bounded by what the manifest records. Records "archive structure".
  */
 async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string): Promise<ArchiveRead> {
@@ -473,7 +490,7 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
           maxEntries: m.entries,
           maxUncompressedBytes: m.uncompressedBytes,
         });
-        const download = await store.download(m.archive.key, undefined, run.signal);
+        const download = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
         body = download.body;
         body.once('error', (err) => (bodyError ??= err));
         read.versionId = download.versionId ?? null;
@@ -512,6 +529,11 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
 
 /** Why the pass over the archive stopped, in the words a person needs. */
 function whyIncomplete(err: unknown, decryptError: unknown, m: Manifest): string {
+  if (isNotFound(err)) {
+    return m.archive.versionId
+      ? `the archive version the manifest names is gone: ${m.archive.key} has no version ${m.archive.versionId} (deleted for good, by a person or a lifecycle rule); no restore can read it`
+      : `the archive is gone: ${m.archive.key} does not exist; no restore can read it`;
+  }
   if (decryptError) {
     return `decryption failed: the encrypted archive was altered or is damaged (${errorMessage(decryptError)})`;
   }
@@ -549,9 +571,34 @@ function checkIntegrity({ manifest: m, checks }: VerifyRun, read: ArchiveRead): 
       read.versionId === m.archive.versionId,
       read.versionId === m.archive.versionId
         ? m.archive.versionId
-        : `the archive object was replaced: the manifest records version ${m.archive.versionId}, the current one is ${read.versionId ?? 'unversioned'}`,
+        : `the store answered with version ${read.versionId ?? 'none'} when asked for the manifest's version ${m.archive.versionId}`,
     );
   }
+}
+
+/**
+ * The state of the archive key's current version, which a restore by version ignores but a person
+ * with `aws s3 cp` (no --version-id) reads: a delete marker, or another version on top of the one
+ * the manifest names, is a warning, never a verdict. Nothing to say without versioning (the
+ * current object is what was read).
+ */
+async function checkCurrentVersion(
+  { store, manifest: m, checks }: VerifyRun,
+  read: ArchiveRead,
+): Promise<void> {
+  const named = m.archive.versionId;
+  // a version that could not be read is the verdict's subject already (archive structure)
+  if (!named || read.versionId !== named) return;
+  const current = await store.head(m.archive.key);
+  if (current?.versionId === named) return;
+  const where = store.bucket ? `s3://${store.bucket}/${m.archive.key}` : m.archive.key;
+  const restore = `lifeboat restore reads version ${named}, the one the manifest names`;
+  checks.warn(
+    'current version',
+    current
+      ? `another version (${current.versionId ?? 'none'}) is on top of ${m.archive.key}: \`aws s3 cp ${where}\` without --version-id gets that one, not this backup; ${restore}`
+      : `${m.archive.key} has a delete marker on top (someone deleted the key): \`aws s3 cp ${where}\` without --version-id finds nothing; ${restore}`,
+  );
 }
 
 /**
@@ -593,12 +640,18 @@ function checkContents(
     uncompressedBytes === m.uncompressedBytes,
     `${uncompressedBytes} bytes of tar, the manifest records ${m.uncompressedBytes}`,
   );
-  checks.record('min entries', entries >= minEntries, `${entries} entries; at least ${minEntries} required`);
+  checks.record(
+    'min entries',
+    entries >= minEntries,
+    `${entries} entries; at least ${minEntries} required`,
+    'policy',
+  );
   for (const r of walk.required) {
     checks.record(
       `required path ${r.pattern}`,
       r.matched,
       r.matched ? 'present' : `no entry matches ${r.pattern}`,
+      'policy',
     );
   }
 }
@@ -614,7 +667,7 @@ async function checkSqlite(
   for (const pattern of patterns) {
     const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
     if (matches.length === 0)
-      checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`);
+      checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
     for (const f of matches) {
       const v = await sqliteIntegrity(join(holding, f));
       checks.record(
@@ -679,12 +732,12 @@ async function writeVerification(
 ): Promise<VerifyResult> {
   const { store, logger, manifest: m } = run;
   const { read, restoreSeconds } = outcome;
-  const failed = run.checks.failed;
   const report = buildVerification({
     manifest: m,
     target: options.target,
     mode: options.mode,
     checks: run.checks.checks,
+    warnings: run.checks.warnings,
     verifiedAt: now(),
     ageSeconds: outcome.ageSeconds,
     restoreSeconds,
@@ -705,10 +758,22 @@ async function writeVerification(
     manifest: m,
     reportKey: written ? reportKey : '',
     holdingDir: outcome.holdingDir,
-    failure: failed.length
-      ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
-      : '',
+    failure: failureMessage(m.snapshotId, options.target, report),
   };
+}
+
+/**
+ * What a person reads of a verification that did not pass: "failed" only when the archive does not
+ * restore as recorded; a good archive that misses a policy is "restorable, but it lacks ...".
+ */
+function failureMessage(id: string, target: string, report: Verification): string {
+  const { broken, lacking } = drillOutcome(report);
+  const listed = (cs: readonly Check[]) => cs.map((c) => `${c.name}: ${c.detail}`).join('; ');
+  if (broken.length > 0) {
+    return `Verification of snapshot ${id} of ${target} failed: ${listed([...broken, ...lacking])}`;
+  }
+  if (lacking.length === 0) return '';
+  return `Snapshot ${id} of ${target} is ${lackingWords(lacking)} (${listed(lacking)}): it is not the backup that was asked for.`;
 }
 
 /**

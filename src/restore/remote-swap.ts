@@ -5,6 +5,8 @@ import { remoteHoldingDir } from './restore-to-remote.js';
 import { runStatusScript } from './remote-status.js';
 import {
   lifeboatFolderCasePatterns,
+  lostFoundCountScript,
+  lostFoundData,
   notDataCasePatterns,
   PRE_RESTORE_PREFIX,
   RESTORE_FOLDER,
@@ -53,21 +55,35 @@ export function buildSwapScript(path: string, snapshotId: string, time: string):
   ].join('\n');
 }
 
-/** Prints "LIFEBOAT-SWAP empty" or "LIFEBOAT-SWAP data" for a path, by volume-contents.ts's one definition. */
+/**
+ * Prints "LIFEBOAT-SWAP empty", "LIFEBOAT-SWAP data" or, when only a lost+found that is not empty
+ * is there, "LIFEBOAT-SWAP lostfound=<count|unreadable>", by volume-contents.ts's one definition.
+ */
 export function buildEmptyCheckScript(path: string): string {
   return [
     `P=${shWord(path)}`,
     `if [ ! -d "$P" ]; then echo "${STATUS}err=nopath"; exit 0; fi`,
     `N=0`,
     forEachEntry('$P', notDataCasePatterns(), 'N=1'),
-    `if [ "$N" = 0 ]; then echo "${STATUS}empty"; else echo "${STATUS}data"; fi`,
+    lostFoundCountScript('$P'),
+    `if [ "$N" != 0 ]; then echo "${STATUS}data"; elif [ "$L" != 0 ]; then echo "${STATUS}lostfound=$L"; else echo "${STATUS}empty"; fi`,
   ].join('\n');
 }
 
-export async function isRemotePathEmpty(source: ArchiveSource, path: string): Promise<boolean> {
+/** The data at the top of a machine's path: [] when empty; ["data"] or lost+found's words otherwise. */
+export async function remotePathData(source: ArchiveSource, path: string): Promise<string[]> {
   const status = await runStatusScript(source, buildEmptyCheckScript(path), STATUS);
   if (status === 'err=nopath') throw new OperationFailedError(`${path} does not exist on the machine.`);
-  return status === 'empty';
+  if (status === 'empty') return [];
+  if (status.startsWith('lostfound=')) {
+    const n = status.slice('lostfound='.length);
+    return lostFoundData(n === 'unreadable' ? n : Number(n));
+  }
+  return ['data'];
+}
+
+export async function isRemotePathEmpty(source: ArchiveSource, path: string): Promise<boolean> {
+  return (await remotePathData(source, path)).length === 0;
 }
 
 /** What a swap did: where the previous data was kept (null: there was none), and what stayed behind. */

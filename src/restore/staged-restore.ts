@@ -1,7 +1,14 @@
 import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../util/errors.js';
-import { isLifeboatFolder, RESTORE_FOLDER, volumeData } from './volume-contents.js';
+import {
+  isLifeboatFolder,
+  LOST_AND_FOUND,
+  lostFoundData,
+  RESTORE_FOLDER,
+  volumeData,
+  type LostFoundState,
+} from './volume-contents.js';
 
 /**
  * A restore into a directory of this machine, all or nothing: the snapshot is extracted into
@@ -13,7 +20,10 @@ import { isLifeboatFolder, RESTORE_FOLDER, volumeData } from './volume-contents.
  * moved, overwritten or removed.
  */
 
-/** The data at the top of `dir` (lost+found and lifeboat's folders are not data); none when it does not exist. */
+/**
+ * The data at the top of `dir` (an empty lost+found and lifeboat's folders are not data; a
+ * lost+found that holds anything is named with its count); none when it does not exist.
+ */
 export async function dataIn(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [];
@@ -24,7 +34,21 @@ export async function dataIn(dir: string): Promise<string[]> {
     }
     throw err;
   });
-  return volumeData(names.sort());
+  return [...volumeData(names.sort()), ...lostFoundData(await lostFoundIn(dir, names))];
+}
+
+/** What `dir`'s lost+found holds (a real folder only); undefined when it has none. */
+async function lostFoundIn(dir: string, names: string[]): Promise<LostFoundState | undefined> {
+  if (!names.includes(LOST_AND_FOUND)) return undefined;
+  const lf = join(dir, LOST_AND_FOUND);
+  if (!(await lstat(lf)).isDirectory()) return undefined;
+  return readdir(lf).then(
+    (entries) => entries.length,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EACCES' || err.code === 'EPERM') return 'unreadable' as const;
+      throw err;
+    },
+  );
 }
 
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */

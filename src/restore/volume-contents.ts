@@ -4,7 +4,9 @@
  * on every fresh volume) and lifeboat's own folders, `.lifeboat-restore/` (holding copies of a
  * restore in progress) and `.lifeboat-pre-restore-<time>/` (live contents a swap moved aside).
  * A volume whose top holds nothing else is empty: `--if-empty` restores into it and `--to` accepts
- * it. The machines check it with a shell script whose patterns are generated here, from the same
+ * it. The one exception: a lost+found that holds anything (what fsck recovered after a crash) may
+ * be the volume's data, so it makes the volume non-empty (lostFoundData), though a swap still
+ * leaves it where it is. The machines check it with a shell script whose patterns are generated here, from the same
  * lists, so the local, SSH and Fly answers cannot drift apart.
  */
 
@@ -38,6 +40,34 @@ export function isLifeboatFolder(name: string): boolean {
 /** The data names among the names at a volume's top, in their order. */
 export function volumeData(names: Iterable<string>): string[] {
   return [...names].filter(isVolumeData);
+}
+
+/** What a volume's lost+found holds: how many entries, or 'unreadable' (it may hold anything). */
+export type LostFoundState = number | 'unreadable';
+
+/**
+ * A lost+found that is not empty, as data names for messages ("lost+found (2 entries fsck
+ * recovered)"); none for an empty or missing one. Only an empty lost+found is "not data".
+ */
+export function lostFoundData(state: LostFoundState | undefined): string[] {
+  if (state === undefined || state === 0) return [];
+  if (state === 'unreadable') return [`${LOST_AND_FOUND} (unreadable here: it may hold what fsck recovered)`];
+  return [
+    `${LOST_AND_FOUND} (${state} ${state === 1 ? 'entry' : 'entries'} fsck recovered: look through them, then empty it)`,
+  ];
+}
+
+/**
+ * POSIX sh that sets L to what "$<dir>/lost+found" holds (lostFoundData's input): 0 when it is
+ * missing or empty, the number of its entries, or `unreadable`.
+ */
+export function lostFoundCountScript(dir: string): string {
+  const lf = `"${dir}/${LOST_AND_FOUND}"`;
+  return (
+    `L=0; if [ -d ${lf} ] && [ ! -L ${lf} ]; then if [ -r ${lf} ] && [ -x ${lf} ]; then ` +
+    `for f in ${lf}/* ${lf}/.[!.]* ${lf}/..?*; do [ -e "$f" ] || [ -L "$f" ] || continue; L=$((L+1)); done; ` +
+    `else L=unreadable; fi; fi`
+  );
 }
 
 /** A literal for a POSIX sh `case` pattern: every character but [A-Za-z0-9._+-] escaped. */

@@ -73,4 +73,50 @@ describe('restore safety (issue 16): the shipped CLI never costs the person work
     const again = await runCli([...args, '--app', 'my-app', '--path', '/data'], flyStandin(machine));
     expect(again.stdout).toContain('holds data; nothing was done');
   });
+
+  // issue 20: a lost+found holding what fsck recovered counted as "empty" and --if-empty restored
+  // over it; only an empty lost+found is not data
+  it('--if-empty leaves a volume whose lost+found holds recovered files alone, here and on a Fly machine, naming lost+found and its count', async () => {
+    const volume = folders.fixture(100_000);
+    const { bucket } = await backedUp(volume);
+    const args = ['restore', '--if-empty', '--target', 'vol', ...storageFlags(bucket), '--json'];
+    const recovered = (v: string) => {
+      writeFileSync(join(v, 'lost+found', '#1234'), 'what fsck recovered\n');
+      writeFileSync(join(v, 'lost+found', '#5678'), 'more of it\n');
+      return describeTree(v);
+    };
+    const words = 'lost+found (2 entries fsck recovered: look through them, then empty it)';
+
+    const local = freshVolume(folders.scratch('lb-safety-lf-local-'));
+    const localBefore = recovered(local);
+    const l = await runCli([...args, '--path', local]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(JSON.parse(l.stdout)).toEqual({
+      restored: false,
+      reason: 'not empty',
+      path: local,
+      data: [words],
+    });
+    expect(describeTree(local)).toEqual(localBefore);
+
+    const machine = freshVolume(folders.scratch('lb-safety-lf-fly-'));
+    const machineBefore = recovered(machine);
+    const f = await runCli(
+      [
+        'restore',
+        '--if-empty',
+        '--target',
+        'vol',
+        ...storageFlags(bucket),
+        '--app',
+        'my-app',
+        '--path',
+        '/data',
+      ],
+      flyStandin(machine),
+    );
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toContain(`/data on my-app holds data (${words}); nothing was done`);
+    expect(describeTree(machine)).toEqual(machineBefore);
+  });
 });

@@ -376,6 +376,13 @@ export class MemoryStore implements ObjectStore {
     return this.visible(this.store(key, Buffer.from(bytes), { contentType }));
   }
 
+  /** DeleteObject with a VersionId, by another tool: that version is gone for good (no delete marker). */
+  deleteVersion(key: string, versionId: string): void {
+    const history = (this.objects.get(key) ?? []).filter((e) => e.versionId !== versionId);
+    if (history.length) this.objects.set(key, history);
+    else this.objects.delete(key);
+  }
+
   /** Changes the stored bytes of a version in place, keeping its ETag and id (bit rot at the provider). */
   tamper(key: string, versionId: string | undefined, change: (bytes: Buffer) => Buffer): void {
     const e = this.entry(key, versionId);

@@ -359,3 +359,55 @@ describe('runCopy: refusals leave the destination as it was', () => {
     expect(result).toMatchObject({ method: 'already-present', latestMoved: true });
   });
 });
+
+// issue 20: "already present" was judged by the size of the destination key's current object, so
+// an archive replaced by other bytes of the same size (or another tool's upload) was reported
+// present and never copied again; now the current object must be the version the manifest names
+describe('runCopy: present only as the destination manifest names it', () => {
+  it('a destination archive replaced by other bytes of the same size is copied again', async () => {
+    const b = await buckets();
+    const first = (await copy(b)).result;
+    const size = b.destination.bytes(first.archiveKey)!.length;
+    b.destination.putBytes(first.archiveKey, Buffer.alloc(size, 0x41), 'application/gzip');
+    const { result, logger } = await copy(b);
+    expect(result).toMatchObject({ copied: true, method: 'stream' });
+    expect(result.archiveVersionId).not.toBe(first.archiveVersionId);
+    expect(logger.warnings.join('\n')).toContain(
+      `the destination manifest of ${b.ids[0]} names ${first.archiveKey}, whose current version is `,
+    );
+    const m = b.destination.json<Manifest>(TO.manifestKey(b.ids[0]!))!;
+    expect(m.archive.versionId).toBe(result.archiveVersionId);
+    expect(sha256(b.destination.bytes(first.archiveKey, m.archive.versionId!)!)).toBe(m.archive.sha256);
+  });
+
+  it('a delete marker on the destination archive: copied again', async () => {
+    const b = await buckets();
+    const first = (await copy(b)).result;
+    await b.destination.deleteKeys([first.archiveKey]);
+    const { result, logger } = await copy(b);
+    expect(result).toMatchObject({ copied: true, method: 'stream' });
+    expect(logger.warnings.join('\n')).toContain('which is missing (deleted, or a delete marker on top)');
+    expect(sha256(b.destination.bytes(first.archiveKey)!)).toBe(result.sha256);
+  });
+
+  it('without versioning at the destination, the ETag the manifest records decides', async () => {
+    const b = await buckets();
+    const unversioned = new MemoryStore({
+      clock: b.clock.now,
+      description: 's3://offsite',
+      versioning: 'Unsupported',
+    });
+    const c = { ...b, destination: unversioned };
+    const first = (await copy(c, { requireVersioning: false })).result;
+    const size = unversioned.bytes(first.archiveKey)!.length;
+    unversioned.putBytes(first.archiveKey, Buffer.alloc(size, 0x41), 'application/gzip');
+    const { result, logger } = await copy(c, { requireVersioning: false });
+    expect(result).toMatchObject({ copied: true, method: 'stream' });
+    expect(logger.warnings.join('\n')).toMatch(
+      /whose ETag is .*, not the .* the manifest records \(replaced\)/,
+    );
+    expect(sha256(unversioned.bytes(first.archiveKey)!)).toBe(result.sha256);
+    // and a second run, with nothing changed, finds it present
+    expect((await copy(c, { requireVersioning: false })).result.method).toBe('already-present');
+  });
+});

@@ -375,3 +375,43 @@ describe('the member filter in front of a machine’s tar (MemberFilter)', () =>
     expect('error' in result && String(result.error)).toContain('its name is not UTF-8');
   });
 });
+
+// issue 20: a volume whose only top-level name is lost+found counted as empty even when fsck had
+// put recovered files there; only an EMPTY lost+found is "not data"
+describe('a lost+found that holds what fsck recovered is data: --if-empty leaves the volume alone', () => {
+  const RECOVERED = 'lost+found (2 entries fsck recovered: look through them, then empty it)';
+
+  it('here (dataIn) and on a machine (the generated sh) the volume is not empty, with lost+found and its count named', async () => {
+    const root = scratchDir();
+    mkdirSync(join(root, 'lost+found'), { mode: 0o700 });
+    writeFileSync(join(root, 'lost+found', '#1234'), 'rows of app.db fsck found\n');
+    mkdirSync(join(root, 'lost+found', '#5678'));
+    expect(await dataIn(root)).toEqual([RECOVERED]);
+    expect(await isRemotePathEmpty(new LocalSource(), root)).toBe(false);
+    // an empty lost+found stays "not data"
+    rmSync(join(root, 'lost+found'), { recursive: true });
+    mkdirSync(join(root, 'lost+found'));
+    expect(await dataIn(root)).toEqual([]);
+    expect(await isRemotePathEmpty(new LocalSource(), root)).toBe(true);
+  });
+
+  it('restore --if-empty into it does nothing; restore --to refuses naming lost+found', async () => {
+    const { store } = await bucketWith(VOLUME);
+    const volume = scratchDir();
+    mkdirSync(join(volume, 'lost+found'), { mode: 0o700 });
+    writeFileSync(join(volume, 'lost+found', '#1234'), 'recovered\n');
+    mkdirSync(join(volume, 'lost+found', '#5678'));
+    const out = await restoreToDirectory(
+      { checks: CHECKS, dir: volume, ifEmpty: true },
+      { store, logger: silentLogger },
+    );
+    expect(out).toEqual({ kind: 'not-empty', path: volume, data: [RECOVERED] });
+    expect(readdirSync(volume)).toEqual(['lost+found']);
+    expect(readdirSync(join(volume, 'lost+found')).sort()).toEqual(['#1234', '#5678']);
+    await expect(
+      restoreToDirectory({ checks: CHECKS, dir: volume, ifEmpty: false }, { store, logger: silentLogger }),
+    ).rejects.toThrow(
+      `${volume} already holds ${JSON.stringify(RECOVERED)}, which this restore did not write`,
+    );
+  });
+});

@@ -302,7 +302,7 @@ describe('restore into a machine (restoreToMachine)', () => {
     expect(events).toEqual([
       `confirm ${ID}`,
       'preflight',
-      'download current', // the verification reads the archive as it is now
+      `download ${VERSION}`, // the verification reads the version the manifest records, as the restore does
       'restore into holding folder',
       `download ${VERSION}`, // the restore reads the version the manifest records
       'swap',
@@ -318,7 +318,7 @@ describe('restore into a machine (restoreToMachine)', () => {
 
   it('a snapshot that fails verification is neither copied nor swapped in', async () => {
     const { outcome, events } = await machineRestore('apply', { confirmed: true, corrupt: true });
-    expect(events).toEqual([`confirm ${ID}`, 'preflight', 'download current']);
+    expect(events).toEqual([`confirm ${ID}`, 'preflight', `download ${VERSION}`]);
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;
     expect(outcome.message).toMatch(
@@ -335,6 +335,7 @@ describe('restore into a machine (restoreToMachine)', () => {
       snapshotId: ID,
       path: PATH,
       machine: 'vps.example',
+      data: ['data'],
     });
     expect(full.events).toEqual(['preflight', 'empty check']);
 
@@ -343,7 +344,7 @@ describe('restore into a machine (restoreToMachine)', () => {
     expect(fresh.events).toEqual([
       'preflight',
       'empty check',
-      'download current',
+      `download ${VERSION}`,
       'restore into holding folder',
       `download ${VERSION}`,
       'swap',
@@ -377,7 +378,7 @@ describe('verify-restore with a machine (verifyAndRestore)', () => {
     expect(v.report.restoredTo).toBe(`/data/.lifeboat-restore/${ID}`);
     expect(events).toEqual([
       'preflight',
-      'download current',
+      `download ${VERSION}`,
       'restore into holding folder',
       `download ${VERSION}`,
     ]);
@@ -429,8 +430,9 @@ describe('restore into a local directory (restoreToDirectory)', () => {
     expect(await restoreToDirectory({ checks: CHECKS, dir: live, ifEmpty: true }, deps)).toEqual({
       kind: 'not-empty',
       path: live,
+      data: ['app.db'],
     });
     expect(readdirSync(live)).toEqual(['app.db']);
-    expect(events).toEqual(['download current']);
+    expect(events).toEqual([`download ${VERSION}`]);
   });
 });

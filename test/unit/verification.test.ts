@@ -95,10 +95,22 @@ describe('verification.json: one parser, one verdict', () => {
     {
       name: 'a failing result',
       stored: drill(manifest(), {
-        checks: [{ name: 'min entries', ok: false, detail: '1 entries; at least 5' }],
+        checks: [{ name: 'sha256', ok: false, detail: 'sha256 mismatch' }],
       }),
       state: 'failing',
-      reason: `the restore drill of ${iso(NOW.getTime() - HOUR)} failed`,
+      reason: `the restore drill of ${iso(NOW.getTime() - HOUR)} failed: it does not restore as recorded (sha256)`,
+    },
+    {
+      // a check without a kind (a document written before 0.2) is read by its name
+      name: 'a failing policy of a restorable archive (an older document)',
+      stored: drill(manifest(), {
+        checks: [
+          { name: 'sha256', ok: true, detail: 'ok' },
+          { name: 'required path app.db', ok: false, detail: 'no entry matches app.db' },
+        ],
+      }),
+      state: 'failing',
+      reason: `the restore drill of ${iso(NOW.getTime() - HOUR)} found it restorable, but it lacks app.db`,
     },
     {
       name: 'names another versionId of the archive',

@@ -10,7 +10,7 @@ import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { putSnapshot } from '../ports/catalog-fixture.js';
 import { DAY, HOUR, ManualClock } from '../ports/clock.js';
-import { MemoryStore } from '../ports/memory-store.js';
+import { MemoryStore, s3Error } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { ScriptedSource } from '../ports/scripted-source.js';
 
@@ -108,7 +108,9 @@ describe('runVerify: stream mode', () => {
     expect(store.writes().filter((w) => w.includes('verification'))).toEqual([`PutObject ${v.reportKey}`]);
   });
 
-  it('contents checks that fail are all recorded: min entries, required paths, max age', async () => {
+  // was "failed" and `verified: NO` only: a person was told to pick an older snapshot of a good,
+  // restorable archive (issue 20). A policy still fails the verification, in words that say which
+  it('contents checks that fail are all recorded: min entries, required paths, max age: restorable, but lacking', async () => {
     const { clock, store } = await stored();
     clock.advance(2 * DAY);
     const v = await verify(store, clock, {
@@ -117,15 +119,26 @@ describe('runVerify: stream mode', () => {
       maxAgeSeconds: 86_400,
     });
     expect(v.report.verified).toBe(false);
+    expect(v.report.restorable).toBe(true);
     expect(v.report.checks.filter((c) => !c.ok)).toEqual([
-      { name: 'max age', ok: false, detail: 'snapshot is 2d old; the limit is 24h' },
-      { name: 'min entries', ok: false, detail: '11 entries; at least 100 required' },
-      { name: 'required path db/missing.sqlite', ok: false, detail: 'no entry matches db/missing.sqlite' },
+      { name: 'max age', ok: false, kind: 'policy', detail: 'snapshot is 2d old; the limit is 24h' },
+      { name: 'min entries', ok: false, kind: 'policy', detail: '11 entries; at least 100 required' },
+      {
+        name: 'required path db/missing.sqlite',
+        ok: false,
+        kind: 'policy',
+        detail: 'no entry matches db/missing.sqlite',
+      },
     ]);
-    expect(v.failure).toMatch(
-      /^Verification of snapshot 20261123T020000Z of app failed: max age: .*; min entries: .*; required path db\/missing.sqlite: no entry matches/,
+    expect(v.failure).toBe(
+      'Snapshot 20261123T020000Z of app is restorable, but it is too old (snapshot is 2d old; the limit is 24h); ' +
+        'it has too few entries (11 entries; at least 100 required); it lacks db/missing.sqlite ' +
+        '(max age: snapshot is 2d old; the limit is 24h; min entries: 11 entries; at least 100 required; ' +
+        'required path db/missing.sqlite: no entry matches db/missing.sqlite): it is not the backup that was asked for.',
     );
-    expect(store.json<VerificationReport>(v.reportKey)?.verified).toBe(false);
+    const written = store.json<VerificationReport>(v.reportKey)!;
+    expect(written).toMatchObject({ verified: false, restorable: true });
+    expect(schemaErrors('verification', written)).toEqual([]);
   });
 
   it('bit rot in the stored archive fails the sha256 check (and the walk)', async () => {
@@ -137,6 +150,7 @@ describe('runVerify: stream mode', () => {
     expect(v.report.checks.find((c) => c.name === 'archive structure')).toEqual({
       name: 'archive structure',
       ok: false,
+      kind: 'restorable',
       detail: 'the archive is damaged: incorrect data check',
     });
     const sha = v.report.checks.find((c) => c.name === 'sha256')!;
@@ -146,18 +160,22 @@ describe('runVerify: stream mode', () => {
     );
   });
 
-  it('an archive replaced by a newer version fails the object version check', async () => {
+  // was a verdict: verify read the key's current version, so another version on top failed
+  // "object version" although the manifest's version, the one a restore reads, was intact
+  it('another version on top of the archive is a warning: the version the manifest names is proven', async () => {
     const { clock, store, result: b } = await stored();
-    const replaced = store.putBytes(b.archiveKey, store.bytes(b.archiveKey)!, 'application/gzip');
+    const replaced = store.putBytes(b.archiveKey, 'not the backup', 'application/gzip');
     const v = await verify(store, clock);
-    const version = v.report.checks.find((c) => c.name === 'object version')!;
-    expect(version).toEqual({
-      name: 'object version',
-      ok: false,
-      detail: `the archive object was replaced: the manifest records version ${b.versionId}, the current one is ${replaced.versionId}`,
-    });
-    // the same bytes: every other check passes
-    expect(v.report.checks.filter((c) => !c.ok)).toEqual([version]);
+    expect(v.report.verified).toBe(true);
+    expect(v.report.restorable).toBe(true);
+    expect(v.report.archive).toMatchObject({ expectedVersionId: b.versionId, actualVersionId: b.versionId });
+    expect(v.report.warnings).toEqual([
+      {
+        name: 'current version',
+        detail: `another version (${replaced.versionId}) is on top of ${b.archiveKey}: \`aws s3 cp ${b.archiveKey}\` without --version-id gets that one, not this backup; lifeboat restore reads version ${b.versionId}, the one the manifest names`,
+      },
+    ]);
+    expect(store.json<VerificationReport>(v.reportKey)?.warnings).toEqual(v.report.warnings);
   });
 
   // was a verdict: a cut download was recorded as "archive structure" and "size" failures, and
@@ -271,6 +289,7 @@ describe('runVerify: encrypted snapshots', () => {
     expect(v.report.checks.find((c) => c.name === 'plaintext sha256')).toEqual({
       name: 'plaintext sha256',
       ok: true,
+      kind: 'restorable',
       detail: sha256(sent.archive),
     });
   });
@@ -372,6 +391,7 @@ describe('runVerify: max age by the storage clock', () => {
     expect(maxAge(v)).toEqual({
       name: 'max age',
       ok: false,
+      kind: 'policy',
       detail: 'snapshot is 2d old; the limit is 24h',
     });
   });
@@ -385,6 +405,77 @@ describe('runVerify: max age by the storage clock', () => {
       logger: new RecordingLogger(),
       now: runner.now,
     });
-    expect(maxAge(v)).toEqual({ name: 'max age', ok: false, detail: 'snapshot is 2d old; the limit is 24h' });
+    expect(maxAge(v)).toEqual({
+      name: 'max age',
+      ok: false,
+      kind: 'policy',
+      detail: 'snapshot is 2d old; the limit is 24h',
+    });
+  });
+});
+
+// issue 20: verify proves what a restore reads, the archive version the manifest names; the state
+// of the key's current version is a warning (seen: `aws s3 rm` on a versioned bucket made verify
+// say "failed" of an intact, restorable snapshot)
+describe('runVerify: the archive version the manifest names', () => {
+  it('a delete marker on the archive key: verified, with a warning naming the consequence', async () => {
+    const { clock, store, result: b } = await stored();
+    await store.deleteKeys([b.archiveKey]);
+    const v = await verify(store, clock);
+    expect(v.failure).toBe('');
+    expect(v.report).toMatchObject({ verified: true, restorable: true });
+    expect(v.report.warnings).toEqual([
+      {
+        name: 'current version',
+        detail: `${b.archiveKey} has a delete marker on top (someone deleted the key): \`aws s3 cp ${b.archiveKey}\` without --version-id finds nothing; lifeboat restore reads version ${b.versionId}, the one the manifest names`,
+      },
+    ]);
+    expect(v.logger.warnings).toEqual([`current version: ${v.report.warnings![0]!.detail}`]);
+    const written = store.json<VerificationReport>(v.reportKey)!;
+    expect(written.verified).toBe(true);
+    expect(schemaErrors('verification', written)).toEqual([]);
+  });
+
+  it("the manifest's version deleted for good is the archive's fault: not verified, in those words", async () => {
+    const { clock, store, result: b } = await stored();
+    store.deleteVersion(b.archiveKey, b.versionId!);
+    const v = await verify(store, clock);
+    expect(v.report).toMatchObject({ verified: false, restorable: false });
+    expect(v.report.checks.find((c) => c.name === 'archive structure')).toEqual({
+      name: 'archive structure',
+      ok: false,
+      kind: 'restorable',
+      detail: `the archive version the manifest names is gone: ${b.archiveKey} has no version ${b.versionId} (deleted for good, by a person or a lifecycle rule); no restore can read it`,
+    });
+    expect(v.failure).toMatch(
+      /^Verification of snapshot .* failed: archive structure: the archive version the manifest names is gone/,
+    );
+    expect(store.json<VerificationReport>(v.reportKey)?.verified).toBe(false);
+  });
+
+  it('a store that fails while the current version is looked at: an EnvironmentError, no verdict', async () => {
+    const { clock, store, result: b } = await stored();
+    store.fault = ({ operation, key }) => {
+      if (operation === 'HeadObject' && key === b.archiveKey) throw s3Error('ServiceUnavailable', 503);
+    };
+    const error = await verify(store, clock).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toContain(`HeadObject ${b.archiveKey}`);
+    expect((error as Error).message).toContain(
+      `No verdict about snapshot ${b.snapshotId} of app was recorded.`,
+    );
+    expect(
+      store.keys(LAYOUT.snapshotPrefix(b.snapshotId)).filter((k) => k.endsWith('verification.json')),
+    ).toEqual([]);
+  });
+
+  it('without versioning there is no version to name: the current object is read, no warning', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock: clock.now, versioning: 'Unsupported' });
+    await backup({ store, clock, options: { requireVersioning: false } });
+    clock.advance(HOUR);
+    const v = await verify(store, clock);
+    expect(v.report).toMatchObject({ verified: true, warnings: [] });
+    expect(v.report.archive.expectedVersionId).toBeNull();
   });
 });

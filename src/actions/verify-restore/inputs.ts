@@ -6,6 +6,7 @@ import { actionReader } from '../common/action-io.js';
 export const OUTPUTS = [
   'snapshot-id',
   'verified',
+  'restorable',
   'entries',
   'bytes',
   'age-seconds',

@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
     outputValues: (r: VerifyRun | undefined) => ({
       'snapshot-id': r?.result.report.snapshotId ?? '',
       verified: r?.result.report.verified ?? false,
+      restorable: r?.result.report.restorable ?? false,
       entries: r?.result.report.entries ?? 0,
       bytes: r?.result.report.bytes ?? 0,
       'age-seconds': r?.result.report.ageSeconds ?? 0,

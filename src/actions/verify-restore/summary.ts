@@ -1,3 +1,4 @@
+import { checkKind, drillOutcome, lackingWords } from '../../catalog/verification.js';
 import type { VerifyResult } from '../../jobs/verify.js';
 import { formatBytes, formatDuration } from '../../util/format.js';
 import type { Summary } from '../common/summary.js';
@@ -9,7 +10,13 @@ export interface VerifyRun {
 }
 
 export function verifySummary(s: Summary, { result: { report: r }, swap }: VerifyRun): void {
-  s.heading(`lifeboat restore drill of ${r.target}: ${r.verified ? 'verified' : 'FAILED'}`);
+  const { restorable, lacking } = drillOutcome(r);
+  const verdict = r.verified
+    ? 'verified'
+    : restorable
+      ? lackingWords(lacking)
+      : 'FAILED: it does not restore as recorded';
+  s.heading(`lifeboat restore drill of ${r.target}: ${verdict}`);
   s.table(
     ['Snapshot', 'Age', 'Size', 'Entries', 'Restore time', 'Throughput'],
     [
@@ -25,8 +32,19 @@ export function verifySummary(s: Summary, { result: { report: r }, swap }: Verif
   );
   s.table(
     ['Check', 'Result', 'Detail'],
-    r.checks.map((c) => [c.name, c.ok ? 'pass' : '❌ fail', c.detail]),
+    r.checks.map((c) => [
+      c.name,
+      c.ok ? 'pass' : checkKind(c) === 'policy' ? '❌ fail (policy)' : '❌ fail',
+      c.detail,
+    ]),
   );
+  const warnings = r.warnings ?? [];
+  if (warnings.length) {
+    s.table(
+      ['Warning', 'Detail'],
+      warnings.map((w) => [w.name, w.detail]),
+    );
+  }
   if (swap.length) {
     s.paragraph('To swap the restored copy in after review:');
     s.codeBlock(swap.join('\n'), 'sh');
