@@ -509,15 +509,7 @@ interface ArchiveRead {
 async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string): Promise<ArchiveRead> {
   const { store, logger, manifest: m, checks } = run;
   const feed = new ArchiveFeed(identity);
-  const read: ArchiveRead = {
-    complete: false,
-    intact: false,
-    bytes: 0,
-    sha256: '',
-    plainSha256: null,
-    versionId: null,
-    contents: { entries: 0, uncompressedBytes: 0 },
-  };
+  const read: ArchiveRead = { ...NOT_READ, contents: { ...NOT_READ.contents } };
   await logger.group(
     `Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`,
     async () => {
