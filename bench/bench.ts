@@ -10,6 +10,8 @@
 //                           "many files,slim lifeboat,slim runbook,slim shell,lifeboat zstd"
 //   LIFEBOAT_BENCH_MANY     files of the many-small-files volume (default 200000)
 //   LIFEBOAT_BENCH_SLIM_RATE  bytes/s of the slim machine's link (default 50 MB/s)
+//   LIFEBOAT_BENCH_NO_INDEX=1  (set by the unit "index" on one of its backups, not by a person) the engine
+//                           writes no snapshot index: the backup the index's cost is measured against
 //   CEPH_S3_DIR / CEPH_MON_PORT / CEPH_RGW_PORT   the benchmark's own Ceph (default /tmp/lifeboat-bench-s3, 3391, 7491)
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -613,6 +615,69 @@ function manyUnits(
   ];
 }
 
+/**
+ * The snapshot index (issue 17): the same first backup with the index and without it
+ * (LIFEBOAT_BENCH_NO_INDEX=1, read by the engine's options and set by nothing else), then a second
+ * backup after 1% of the files changed (its change report reads both indexes), then `lifeboat ls`
+ * and `lifeboat diff` of that 20k-file snapshot through the CLI bundle: each a whole process (Node
+ * start, the index GET from the local Ceph, the listing or the comparison, the output).
+ */
+function indexUnits(vol: string, gib: number, round: number): Array<[string, () => Promise<void>]> {
+  const cli = (args: string[]) =>
+    measure(
+      [
+        NODE24,
+        join(DIST, 'cli', 'index.js'),
+        ...args,
+        '--bucket',
+        B_LIFEBOAT,
+        '--target',
+        'bench-index',
+        '--endpoint',
+        ENDPOINT,
+        '--force-path-style',
+      ],
+      { env: { ...process.env, ...S3_ENV } },
+    );
+  return [
+    [
+      'index',
+      async () => {
+        const withIndex = () => lifeboatBackup('I.backup with index', round, gib, vol, 'bench-index');
+        const without = () =>
+          lifeboatBackup(
+            'I.backup without index',
+            round,
+            gib,
+            vol,
+            'bench-noindex',
+            {},
+            {
+              LIFEBOAT_BENCH_NO_INDEX: '1',
+            },
+          );
+        // alternate which goes first: the second meets a warmer page cache
+        for (const step of round % 2 ? [withIndex, without] : [without, withIndex]) await step();
+        const fixture = join(root, 'bench/fixture.mjs');
+        sh(`node ${q(fixture)} ${q(vol)} ${gib} mutate`);
+        try {
+          await new Promise((r) => setTimeout(r, 1100)); // the next snapshot id is the next second
+          await lifeboatBackup('I.backup with index, 1% changed', round, gib, vol, 'bench-index');
+        } finally {
+          sh(`node ${q(fixture)} ${q(vol)} ${gib} unmutate`);
+        }
+        const ls = await cli(['ls', '--json']);
+        const entries = (JSON.parse(ls.stdout) as { entries: unknown[] }).entries.length;
+        record('I.ls of the snapshot', round, gib, ls, { note: `${entries} entries` });
+        const diff = await cli(['diff']);
+        record('I.diff of the two snapshots', round, gib, diff, {
+          note: diff.stdout.trim().split('\n').at(-1),
+        });
+      },
+    ],
+  ];
+}
+
 function units(
   vol: string,
   gib: number,
@@ -940,6 +1005,7 @@ async function main() {
         ...units(vol, GIB, round_, ready),
         ...slimUnits(vol, GIB, round_),
         ...(many ? manyUnits(many, GIB, round_) : []),
+        ...indexUnits(vol, GIB, round_),
       ].filter(([name]) => wanted(name));
       const shift = (round_ - 1) % list.length; // rotate the order each round
       const ordered = [...list.slice(shift), ...list.slice(0, shift)];
@@ -1006,6 +1072,9 @@ async function main() {
       ),
       slim_backup_vs_best_shell: rnd(med('S.slim backup auto') / bestSlimShell, 3),
       extract_many_vs_tar: rnd(med('G.restore --to many files') / med('G.aws s3 cp|tar -x many files'), 3),
+      index_cost_backup: rnd(med('I.backup with index') / med('I.backup without index'), 3),
+      ls_20k_s: rnd(med('I.ls of the snapshot'), 3),
+      diff_20k_s: rnd(med('I.diff of the two snapshots'), 3),
     };
     for (const [k, v] of Object.entries(ratios))
       if (typeof v === 'number' && !Number.isFinite(v)) (ratios as Record<string, number | null>)[k] = null;
@@ -1022,6 +1091,9 @@ async function main() {
       slim_backup_vs_best_shell: ['<= 1.1', (v) => v <= 1.1],
       extract_many_vs_tar: ['<= 2.0', (v) => v <= 2.0],
       backup_vs_shell_via_flyctl: ['<= 1.0', (v) => v <= 1.0],
+      index_cost_backup: ['<= 1.05', (v) => v <= 1.05],
+      ls_20k_s: ['< 1 s', (v) => v < 1],
+      diff_20k_s: ['< 1 s', (v) => v < 1],
     };
     const tempDisk = Math.max(
       ...rows.filter((r) => /^A\.|^F\.verify stream/.test(r.pipeline)).map((r) => r.temp_disk_mib),

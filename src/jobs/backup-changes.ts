@@ -114,11 +114,12 @@ export function changeCounts(s: ChangeSummary): string {
   return `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged (+${formatBytes(s.bytesAdded)}, -${formatBytes(s.bytesRemoved)})`;
 }
 
-const named = (list: PathChange[]) =>
+/** The first five paths of `list`, and how many more of `total` there are (the list may hold only the first few). */
+const named = (list: PathChange[], total = list.length) =>
   list
     .slice(0, 5)
     .map((c) => JSON.stringify(c.path))
-    .join(', ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
+    .join(', ') + (total > Math.min(5, list.length) ? `, and ${total - Math.min(5, list.length)} more` : '');
 
 /** Why the index rules find the backup suspect; empty when they do not. */
 export function indexShrinkReasons(s: ChangeSummary, g: IndexGuard): string {
@@ -129,7 +130,7 @@ export function indexShrinkReasons(s: ChangeSummary, g: IndexGuard): string {
     s.filesGone / s.previousFiles > g.maxFilesGoneRatio
   ) {
     problems.push(
-      `${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone)}`,
+      `${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone, s.filesGone)}`,
     );
   }
   const truncated = s.truncated.filter(

@@ -43,6 +43,7 @@ import { isNotFound } from '../storage/s3-errors.js';
 import type { IndexWriter } from '../archive/index-writer.js';
 import { findIndex } from '../catalog/index-reader.js';
 import { publishIndex, startIndex } from '../archive/index-writer.js';
+import { matchesRequired, requiredPathOf, requiredPathsMissingFromIndex } from './index-precheck.js';
 
 export type VerifyMode = 'extract' | 'stream';
 
@@ -148,6 +149,19 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       snapshotAge(m.created, selected.storedAt, ageNow),
       options.maxAgeSeconds,
     );
+    // max-age, and required-paths by the index, fail before the archive is downloaded
+    const early = await policyBeforeDownload(run, layout, options, identity);
+    if (early) {
+      await indexWriter?.abandon();
+      indexWriter = undefined;
+      return await writeVerification(run, options, layout, now, {
+        ageSeconds,
+        restoreSeconds: 0,
+        read: NOT_READ,
+        holdingDir: null,
+        restoredTo: null,
+      });
+    }
     holding = options.mode === 'extract' ? await openHolding(options, m) : null;
     const walk = new ContentsWalk(
       holding?.path ?? null,
@@ -375,6 +389,56 @@ function checkStatusAndAge(
   return ageSeconds;
 }
 
+/** The archive, when a policy check failed before it was downloaded. */
+const NOT_READ: ArchiveRead = {
+  complete: false,
+  intact: false,
+  bytes: 0,
+  sha256: '',
+  plainSha256: null,
+  versionId: null,
+  contents: { entries: 0, uncompressedBytes: 0 },
+};
+
+/**
+ * The policy checks that fail without the archive: max-age (already recorded), and required-paths
+ * that the snapshot's index proves missing (jobs/index-precheck.ts). When either failed, the
+ * remaining policy checks are recorded from what the manifest and the index say (min-entries from
+ * the manifest's count, which the archive walk requires the archive to have) and true is returned:
+ * the archive is not downloaded, and the verification fails in the words the full walk would use.
+ */
+async function policyBeforeDownload(
+  run: VerifyRun,
+  layout: TargetLayout,
+  options: VerifyOptions,
+  identity: string | undefined,
+): Promise<boolean> {
+  const { store, logger, manifest: m, checks } = run;
+  const answer = await requiredPathsMissingFromIndex(store, layout, m, options.requiredPaths, {
+    ...(identity ? { identity } : {}),
+    ...(run.signal ? { signal: run.signal } : {}),
+    logger,
+  });
+  const tooOld = checks.failed.some((c) => c.name === 'max age');
+  if (!tooOld && !answer) return false;
+  logger.info(
+    `${[tooOld ? 'max-age' : '', answer ? 'required-paths (by the snapshot index)' : ''].filter(Boolean).join(' and ')} failed: the archive is not downloaded`,
+  );
+  checks.record(
+    'min entries',
+    m.entries >= options.minEntries,
+    `${m.entries} entries; at least ${options.minEntries} required`,
+  );
+  for (const r of answer?.required ?? []) {
+    checks.record(
+      `required path ${r.pattern}`,
+      r.matched,
+      r.matched ? 'present' : `no entry matches ${r.pattern}`,
+    );
+  }
+  return true;
+}
+
 /**
  * What the archive walk does with each member: extract mode writes it into the holding directory
  * (the SafeExtractor refuses what is unsafe), stream mode reads past it and refuses the same unsafe
@@ -424,9 +488,9 @@ class ContentsWalk {
 
   private async handle(header: TarHeader, stream: Readable): Promise<void> {
     const safe = safeEntryPath(header.name);
-    if ('path' in safe && safe.path !== '') {
-      for (const r of this.required)
-        if (!r.matched && minimatch(safe.path, r.pattern, { dot: true })) r.matched = true;
+    const path = requiredPathOf(header.name);
+    if (path !== undefined) {
+      for (const r of this.required) if (!r.matched && matchesRequired(path, r.pattern)) r.matched = true;
     }
     if (this.extractor) return this.write(header, stream);
     if ('refused' in safe)
@@ -462,15 +526,7 @@ interface ArchiveRead {
 async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string): Promise<ArchiveRead> {
   const { store, logger, manifest: m, checks } = run;
   const feed = new ArchiveFeed(identity);
-  const read: ArchiveRead = {
-    complete: false,
-    intact: false,
-    bytes: 0,
-    sha256: '',
-    plainSha256: null,
-    versionId: null,
-    contents: { entries: 0, uncompressedBytes: 0 },
-  };
+  const read: ArchiveRead = { ...NOT_READ, contents: { ...NOT_READ.contents } };
   await logger.group(
     `Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`,
     async () => {
@@ -744,12 +800,15 @@ async function writeVerification(
     bytes: read.bytes,
     contents: read.contents,
     actualVersionId: read.versionId,
-    actualSha256: read.sha256,
+    // no bytes were read: none has a sha256
+    actualSha256: read === NOT_READ ? null : read.sha256,
     restoredTo: outcome.restoredTo,
   });
-  logger.info(
-    `restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`,
-  );
+  if (read !== NOT_READ) {
+    logger.info(
+      `restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`,
+    );
+  }
   const reportKey = layout.verificationKey(m.snapshotId);
   const written = options.writeReport && (await snapshotStillThere(run, layout));
   if (written) await store.putJson(reportKey, report);

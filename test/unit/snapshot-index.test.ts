@@ -287,6 +287,8 @@ describe('the change report and the guard rules that read the indexes', () => {
     expect(result.message).toMatch(
       /^Backup is suspect: 15 of the 20 files of snapshot 20261123T020000Z are gone \(more than max-files-gone-ratio 0\.5\), among them "f-\d+\.txt", /,
     );
+    // five named, and the count of the other ten (not of the ten the summary keeps)
+    expect(result.message).toContain('.txt", and 10 more. Was the volume wiped?');
   });
 
   it('a large database truncated to nearly nothing is suspect, named with both sizes', async () => {

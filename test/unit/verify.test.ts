@@ -479,3 +479,111 @@ describe('runVerify: the archive version the manifest names', () => {
     expect(v.report.archive.expectedVersionId).toBeNull();
   });
 });
+
+describe('runVerify: the policy checks the index answers before the download', () => {
+  /** GetObjects of the snapshot's archive (the download a pre-check saves) and of its index. */
+  const gets = (store: MemoryStore, since: number, part: 'archive' | 'index') =>
+    store.calls.slice(since).filter((c) => c.operation === 'GetObject' && c.key.includes(`/${part}.`)).length;
+  const indexKeyOf = (store: MemoryStore, id: string) =>
+    store.json<{ index: { key: string; versionId: string } }>(LAYOUT.manifestKey(id))!.index;
+
+  it('a required path the index lacks fails, in the words of the walk, without downloading the archive', async () => {
+    const { clock, store, result: b } = await stored();
+    const before = store.calls.length;
+    const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite', 'db/missing.sqlite'] });
+    expect(gets(store, before, 'archive')).toBe(0);
+    expect(gets(store, before, 'index')).toBe(1);
+    expect(checkNames(v)).toEqual([
+      'pass snapshot status',
+      'pass min entries',
+      'pass required path db/app.sqlite',
+      'FAIL required path db/missing.sqlite',
+    ]);
+    expect(v.failure).toBe(
+      `Verification of snapshot ${b.snapshotId} of app failed: required path db/missing.sqlite: no entry matches db/missing.sqlite`,
+    );
+    const report = store.json<VerificationReport>(v.reportKey)!;
+    expect(report).toMatchObject({ verified: false, bytes: 0, archive: { actualSha256: null } });
+    expect(schemaErrors('verification', report)).toEqual([]);
+    expect(v.logger.lines).toContain(
+      'required-paths (by the snapshot index) failed: the archive is not downloaded',
+    );
+  });
+
+  it('every required path in the index: the archive is still downloaded and proves them', async () => {
+    const { clock, store } = await stored();
+    const before = store.calls.length;
+    const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite', 'uploads/**', 'current'] });
+    expect(v.failure).toBe('');
+    expect(gets(store, before, 'archive')).toBe(1);
+    expect(checkNames(v).filter((n) => n.includes('required'))).toEqual([
+      'pass required path db/app.sqlite',
+      'pass required path uploads/**',
+      'pass required path current',
+    ]);
+  });
+
+  it('max-age fails before the download, with min-entries judged from the manifest', async () => {
+    const { clock, store } = await stored();
+    clock.advance(2 * DAY);
+    const before = store.calls.length;
+    const v = await verify(store, clock, { maxAgeSeconds: DAY / 1000, minEntries: 100 });
+    expect(gets(store, before, 'archive')).toBe(0);
+    expect(v.report.checks.filter((c) => !c.ok)).toEqual([
+      { name: 'max age', ok: false, detail: 'snapshot is 2d old; the limit is 24h' },
+      { name: 'min entries', ok: false, detail: '11 entries; at least 100 required' },
+    ]);
+    expect(store.json<VerificationReport>(v.reportKey)?.verified).toBe(false);
+  });
+
+  it('an index altered after the backup (a line removed) is not believed: the archive decides, and the snapshot passes', async () => {
+    const { clock, store, result: b } = await stored();
+    const index = indexKeyOf(store, b.snapshotId);
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    // a valid index that no longer lists the database
+    store.tamper(index.key, index.versionId, (bytes) =>
+      gzipSync(
+        gunzipSync(bytes)
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => !l.includes('app.sqlite'))
+          .join('\n'),
+      ),
+    );
+    const before = store.calls.length;
+    const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite'] });
+    expect(v.failure).toBe('');
+    expect(gets(store, before, 'archive')).toBe(1);
+    expect(v.logger.lines.find((l) => l.includes('the index did not answer'))).toMatch(
+      /^required-paths are judged from the archive: the index did not answer \(.*is not the index recorded for the snapshot/,
+    );
+  });
+
+  it('an index that lists a path the stored archive lacks cannot make it pass: the walk judges', async () => {
+    const { clock, store, result: b } = await stored();
+    // the archive object replaced by one without the database (another version of the key)
+    const { gzipSync } = await import('node:zlib');
+    const { tarOf } = await import('../helpers/tar-members.js');
+    store.putBytes(
+      b.archiveKey,
+      gzipSync(await tarOf([{ header: { name: './', type: 'directory', mode: 0o755 } }])),
+      'application/gzip',
+    );
+    const before = store.calls.length;
+    const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite'] });
+    expect(gets(store, before, 'archive')).toBe(1);
+    expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(
+      expect.arrayContaining(['sha256', 'object version', 'required path db/app.sqlite']),
+    );
+  });
+
+  it('an encrypted snapshot: its index is decrypted with the same identity and answers', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const identity = await generateX25519Identity();
+    const { clock, store } = await stored({ encryptionRecipients: [await identityToRecipient(identity)] });
+    const before = store.calls.length;
+    const v = await verify(store, clock, { decryptionIdentity: identity, requiredPaths: ['nope/**'] });
+    expect(gets(store, before, 'archive')).toBe(0);
+    expect(v.failure).toMatch(/required path nope\/\*\*: no entry matches nope\/\*\*$/);
+  });
+});

@@ -1,0 +1,71 @@
+import { minimatch } from 'minimatch';
+import { findIndex, readIndexEntries } from '../catalog/index-reader.js';
+import type { TargetLayout } from '../catalog/layout.js';
+import type { Manifest } from '../catalog/manifest.js';
+import { safeEntryPath } from '../restore/entry-path.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { errorMessage } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+
+/**
+ * verify's required-paths judged from the snapshot's index, before the archive is downloaded.
+ *
+ * Invariant: the index can make a verification fail early only by proving what the archive lacks,
+ * never make one pass. A glob counts as missing only once the whole index was read and matched the
+ * sha256, size and line count recorded for it (index-reader.ts: the index written from this very
+ * archive's stream); an index that is absent, unreadable or not the recorded one answers nothing
+ * and the archive walk judges as before. When every glob is in the index the archive walk still
+ * judges them all (the archive, not the index, is what a restore gives back).
+ */
+
+/** The member name as required-paths globs see it (the archive walk and the index alike); undefined for none. */
+export function requiredPathOf(name: string): string | undefined {
+  const safe = safeEntryPath(name);
+  return 'path' in safe && safe.path !== '' ? safe.path : undefined;
+}
+
+export const matchesRequired = (path: string, pattern: string) => minimatch(path, pattern, { dot: true });
+
+export interface IndexAnswer {
+  /** Each glob, and whether a member of the index matches it. */
+  required: { pattern: string; matched: boolean }[];
+}
+
+/**
+ * The required-paths globs against the index: an answer only when some glob matches no member of a
+ * whole, proven index (see the invariant); undefined when every glob matched or the index cannot say.
+ */
+export async function requiredPathsMissingFromIndex(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+  patterns: string[],
+  o: { identity?: string; signal?: AbortSignal; logger: Logger },
+): Promise<IndexAnswer | undefined> {
+  if (patterns.length === 0) return undefined;
+  const found = await findIndex(store, layout, m).catch(() => undefined);
+  if (!found?.found) return undefined;
+  const required = patterns.map((pattern) => ({ pattern, matched: false }));
+  let open = required.length;
+  try {
+    for await (const e of readIndexEntries(store, found.index, o)) {
+      const path = requiredPathOf(e.path);
+      if (path === undefined) continue;
+      for (const r of required) {
+        if (!r.matched && matchesRequired(path, r.pattern)) {
+          r.matched = true;
+          open--;
+        }
+      }
+      // every glob is there: the archive walk proves them, the rest of the index is not needed
+      if (open === 0) return undefined;
+    }
+  } catch (err) {
+    if (o.signal?.aborted) throw err;
+    o.logger.info(
+      `required-paths are judged from the archive: the index did not answer (${errorMessage(err)})`,
+    );
+    return undefined;
+  }
+  return { required };
+}
