@@ -1,14 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,15 +48,13 @@ async function flyBackupWithoutZstd(bucket: string, volume: string, inputs: Reco
   return run;
 }
 
-function ageKey(): { file: string; identity: string; recipient: string } {
+/** An age X25519 key (age-encryption), its identity also in a file for the age CLI. */
+async function ageKey(): Promise<{ file: string; identity: string; recipient: string }> {
+  const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+  const identity = await generateX25519Identity();
   const file = join(temp('lb-rc-age-'), 'key.txt');
-  execFileSync('age-keygen', ['-o', file], { stdio: 'pipe' });
-  const text = readFileSync(file, 'utf8');
-  return {
-    file,
-    identity: text.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1'))!,
-    recipient: /# public key: (age1\S+)/.exec(text)![1]!,
-  };
+  writeFileSync(file, `${identity}\n`, { mode: 0o600 });
+  return { file, identity, recipient: await identityToRecipient(identity) };
 }
 
 describe('fly-volume-backup, a Fly machine without zstd: plain tar over the link, zstd on the runner', () => {
@@ -97,7 +87,7 @@ describe('fly-volume-backup, a Fly machine without zstd: plain tar over the link
   });
 
   it('with age: the ciphertext of the zstd bytes; age -d gives zstd, and verify-restore with the identity passes', async () => {
-    const key = ageKey();
+    const key = await ageKey();
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 300_000 });
     const run = await flyBackupWithoutZstd(bucket, volume, { 'encryption-recipients': key.recipient });
