@@ -6,14 +6,21 @@ import { HashCounter } from './hash-counter.js';
  * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
  * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
  * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
- * completed. Its sha256 can be read only once every byte has passed.
+ * completed. Its sha256 can be read only once every byte has passed. With `hash: false` it only
+ * counts: a later stage hashes what is stored (the runner compresses after it, runner-compress.ts).
  */
 export class ArchiveTap extends HashCounter {
   private side: Writable | undefined;
   private ended = false;
 
-  constructor(private readonly beforeEnd: () => Promise<void>) {
+  private readonly hashes: boolean;
+
+  constructor(
+    private readonly beforeEnd: () => Promise<void>,
+    options: { hash?: boolean } = {},
+  ) {
     super({ highWaterMark: 1 << 20 });
+    this.hashes = options.hash ?? true;
   }
 
   /**
@@ -27,11 +34,13 @@ export class ArchiveTap extends HashCounter {
 
   override get sha256(): string {
     if (!this.ended) throw new Error('internal: sha256 read before the stream ended');
+    if (!this.hashes) throw new Error('internal: sha256 read of a tap that does not hash');
     return super.sha256;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
-    this.count(chunk);
+    if (this.hashes) this.count(chunk);
+    else this.bytes += chunk.length;
     if (!this.side || this.side.write(chunk)) return callback(null, chunk);
     this.side.once('drain', () => callback(null, chunk));
   }

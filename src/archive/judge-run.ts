@@ -75,9 +75,10 @@ export function judgeSourceRun(
         `${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`,
       );
     case 'nozstd':
-      // compression: zstd was asked for explicitly; auto would have used gzip
+      // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress
       throw new ConfigurationError(
-        `compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (gzip there), ` +
+        `compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (plain tar from there, ` +
+          `compressed with zstd on the runner), ` +
           `or ${howToAdd('zstd')}. Nothing was read or sent.`,
       );
     case 'nocat':

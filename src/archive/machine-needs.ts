@@ -47,7 +47,7 @@ export const MACHINE_TOOLS: Record<MachineTool, ToolInstall> = {
     ],
   },
   cat: {
-    purpose: 'compression none passes the archive through cat',
+    purpose: 'compression none, and auto on a machine without zstd, pass the tar through cat',
     lines: [
       'RUN apt-get update && apt-get install -y --no-install-recommends coreutils',
       'RUN apk add --no-cache coreutils',

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import type { ProcessOutcome } from '../util/process.js';
 import { archiveContentType, type Compression, type TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
@@ -20,9 +20,15 @@ import { HashCounter } from './hash-counter.js';
 import { encryptingStream } from '../crypto/age-stream.js';
 import type { IndexObject } from '../catalog/manifest.js';
 import { IndexWriter } from './index-writer.js';
+import { RunnerCompressStage } from './runner-compress.js';
+
+/** Where the stored archive was compressed: by the machine's own tool, or by lifeboat on the runner. */
+export type CompressedOn = 'source' | 'runner';
 
 export interface StreamedArchive extends ArchiveContents {
+  /** The stored archive's compression. */
   compression: Compression;
+  compressedOn: CompressedOn;
   key: string;
   versionId: string | null;
   etag: string | null;
@@ -52,6 +58,12 @@ export interface StreamOptions {
   encryptionRecipients?: string[];
   /** Write the snapshot's index (index-writer.ts) from the same walk, uploaded beside the archive. */
   writeIndex?: boolean;
+  /**
+   * The script lets the machine send plain tar when it has no zstd (remote-script.ts
+   * runnerCompresses): a stream whose header says `none` is then compressed here with zstd and
+   * stored as zstd. Never set for an explicit `compression: none`.
+   */
+  runnerCompresses?: boolean;
 }
 
 /**
@@ -59,6 +71,12 @@ export interface StreamOptions {
  * decompress-and-walk -> S3 multipart upload with a bounded queue. The upload is completed only
  * after the source's statuses, its exit and the archive's structure have all been judged good;
  * otherwise it is aborted and no object appears.
+ *
+ * When the runner compresses (runnerCompresses and a plain-tar stream), the inspector walks the
+ * plain tar before the compressor (no decompression: the cheaper side, with every refusal and the
+ * index's per-file sha256 as on any stream), and the sha256 and size are those of the compressor's
+ * output, the bytes stored:
+ *   decoder -> tap (walk; held end) -> zstd -> sha256 and count -> [age -> sha256 and count] -> upload
  */
 export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedArchive> {
   const encrypted = Boolean(o.encryptionRecipients?.length);
@@ -76,28 +94,41 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   let contents: ArchiveContents | undefined;
   let resolveHeader!: (c: Compression) => void;
   const header = new Promise<Compression>((resolve) => (resolveHeader = resolve));
+  // only a stream the runner may compress has this stage; it hashes what is stored instead of the tap
+  const runnerStage = o.runnerCompresses ? new RunnerCompressStage() : undefined;
+  let compressedOn = 'source' as CompressedOn;
 
-  const decoder = new FrameDecoder((compression) => {
-    inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
+  const decoder = new FrameDecoder((sent) => {
+    // decided before the first archive byte: the header comes first
+    let stored = sent;
+    if (runnerStage && sent === 'none') {
+      runnerStage.compress();
+      stored = 'zstd';
+      compressedOn = 'runner';
+    }
+    inspector = new ArchiveInspector(sent, indexWriter ? { onEntry: indexWriter.onEntry } : {});
     indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted), o.signal);
     tap.attachSide(inspector.input, inspector.result);
-    resolveHeader(compression);
+    resolveHeader(stored);
   });
-  const tap = new ArchiveTap(async () => {
-    const outcome = await proc.done;
-    warnings = [
-      ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
-      ...leftOut.warnings(),
-      // the backup is whole without du; only its largest possible size was a guess
-      ...(decoder.sourceHasNoDu
-        ? [
-            `${missingTool('du', machineOf(o.source.label))} The parts were ${formatBytes(partSize)}, ` +
-              `so the archive could be at most ${formatBytes(largestObjectFor(partSize))}.`,
-          ]
-        : []),
-    ];
-    contents = await (inspector as ArchiveInspector).result;
-  });
+  const tap = new ArchiveTap(
+    async () => {
+      const outcome = await proc.done;
+      warnings = [
+        ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+        ...leftOut.warnings(),
+        // the backup is whole without du; only its largest possible size was a guess
+        ...(decoder.sourceHasNoDu
+          ? [
+              `${missingTool('du', machineOf(o.source.label))} The parts were ${formatBytes(partSize)}, ` +
+                `so the archive could be at most ${formatBytes(largestObjectFor(partSize))}.`,
+            ]
+          : []),
+      ];
+      contents = await (inspector as ArchiveInspector).result;
+    },
+    { hash: !runnerStage },
+  );
   const body = new PassThrough({ highWaterMark: 1 << 20 });
   // lib-storage stops reading when every part upload has failed: leaving its for-await loop
   // destroys the body with an AbortError, the source then dies of a broken pipe, and the upload's
@@ -108,18 +139,17 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   });
   let pipelineError: unknown;
   const cipherTap = new HashCounter();
-  const flowing = encrypted
-    ? pipeline(
-        proc.stdout,
-        decoder,
-        tap,
-        await encryptingStream(o.encryptionRecipients ?? []),
-        cipherTap,
-        body,
-      )
-    : pipeline(proc.stdout, decoder, tap, body);
+  // the archive as stored before any encryption: the tap's bytes, or the runner's compressed ones
+  const plain: HashCounter = runnerStage ?? tap;
+  const stages = [
+    decoder,
+    tap,
+    ...(runnerStage ? [runnerStage] : []),
+    ...(encrypted ? [await encryptingStream(o.encryptionRecipients ?? []), cipherTap] : []),
+  ];
+  const flowing = pipeline([proc.stdout, ...stages, body]);
   flowing.catch((err: unknown) => (pipelineError = err));
-  const stored = encrypted ? cipherTap : tap;
+  const stored = encrypted ? cipherTap : plain;
   const progress = startProgress(o.logger, 'streamed', () => stored.bytes, o.progressIntervalMs);
   let key: string | undefined;
   let partSize = 0;
@@ -136,6 +166,12 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     key = o.layout.archiveKey(o.snapshotId, compression, encrypted);
     // sized before the first byte, from the space the source reported in use
     partSize = partSizeFor(decoder.sourceUsedBytes);
+    if (compressedOn === 'runner') {
+      o.logger.info(
+        `${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
+          '(compression auto; on a slow link, compression gzip compresses on the machine instead)',
+      );
+    }
     o.logger.info(
       `uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`,
     );
@@ -159,6 +195,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (!c) throw new Error('internal: the archive was stored without being inspected');
     return {
       compression,
+      compressedOn,
       key,
       versionId: object.versionId ?? null,
       etag: object.etag ?? null,
@@ -167,7 +204,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       entries: c.entries,
       uncompressedBytes: c.uncompressedBytes,
       warnings,
-      ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+      ...(encrypted ? { plaintext: { size: plain.bytes, sha256: plain.sha256 } } : {}),
       ...(index ? { index } : {}),
       ...(object.serverSideEncryption
         ? {
@@ -247,7 +284,12 @@ function explainStreamFailure(
   decoder: FrameDecoder,
   err: unknown,
 ): Error {
-  if (err instanceof OperationFailedError || err instanceof ConfigurationError) return err;
+  if (
+    err instanceof OperationFailedError ||
+    err instanceof ConfigurationError ||
+    err instanceof EnvironmentError
+  )
+    return err;
   if (err instanceof UnsafeEntryError) {
     // a member no restore writes (a device node): storing it as good would promise a restore that fails
     return new OperationFailedError(

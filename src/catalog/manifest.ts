@@ -37,6 +37,8 @@ export interface Manifest {
   source: SourceDescription;
   tools: { lifeboat: string; flyctl?: string; ssh?: string };
   compression: Compression;
+  /** Present when lifeboat compressed the archive on the runner (auto, a machine without zstd). */
+  compressedOn?: 'runner';
   archive: {
     key: string;
     versionId: string | null;

@@ -116,7 +116,10 @@ const backup: Command = {
         ['status', r.status],
         ['snapshot', r.dryRun ? `${r.snapshotId} (would be)` : r.snapshotId],
         [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
-        ['size', `${formatBytes(r.sizeBytes)} ${r.compression}`],
+        [
+          'size',
+          `${formatBytes(r.sizeBytes)} ${r.compression}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
+        ],
         ['sha256', r.sha256],
         ['entries', String(r.entries)],
         ['duration', `${r.durationSeconds.toFixed(1)} s`],

@@ -1,7 +1,8 @@
 import { words } from '../util/vocabulary.js';
 import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
-import { streamArchiveToStore, type StreamedArchive } from '../archive/stream-to-store.js';
+import { streamArchiveToStore, type CompressedOn, type StreamedArchive } from '../archive/stream-to-store.js';
+import { runnerCanZstd } from '../archive/runner-compress.js';
 import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { silentLogger, type Logger } from '../util/logger.js';
@@ -81,6 +82,8 @@ export interface BackupResult {
   entries: number;
   uncompressedBytes: number;
   compression: string;
+  /** Where the archive was compressed: on the source machine, or on the runner (auto, no zstd there). */
+  compressedOn: CompressedOn;
   durationSeconds: number;
   previous: PreviousSnapshot | null;
   /** What changed since the previous good snapshot, from the two indexes (absent when either has none). */
@@ -192,11 +195,13 @@ async function streamAndJudge(
 ): Promise<JudgedArchive> {
   const { source, logger } = deps;
   const { layout, snapshotId, pre } = ctx;
+  const runnerCompresses = autoCompressesOnRunner(options.compression, logger);
   const script = buildArchiveScript({
     path: options.path,
     compression: options.compression,
     excludes: options.excludes,
     preCommand: options.preCommand,
+    runnerCompresses,
   });
   const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () =>
     streamArchiveToStore({
@@ -211,6 +216,7 @@ async function streamAndJudge(
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
       writeIndex: options.writeIndex ?? true,
+      runnerCompresses,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);
@@ -249,6 +255,7 @@ async function streamAndJudge(
     },
     tools: { lifeboat: LIFEBOAT_VERSION, ...pre.tools },
     compression: archive.compression,
+    ...(archive.compressedOn === 'runner' ? { compressedOn: 'runner' as const } : {}),
     archive: {
       key: archive.key,
       versionId: archive.versionId,
@@ -290,6 +297,7 @@ function resultOf(judged: JudgedArchive, manifestKey: string, dryRun: boolean): 
     entries: archive.entries,
     uncompressedBytes: archive.uncompressedBytes,
     compression: archive.compression,
+    compressedOn: archive.compressedOn,
     durationSeconds: manifest.durationSeconds,
     previous: judged.previous,
     ...(judged.changes ? { changes: judged.changes } : {}),
@@ -426,6 +434,21 @@ async function claimSnapshotId(
     `no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
       `Run backups of one target one at a time (a workflow concurrency group per target).`,
   );
+}
+
+/**
+ * Whether `auto` may send plain tar from a machine without zstd and compress it here: only when
+ * this Node.js has zstd (22.15+, 24). Without it, such a machine compresses with gzip -1 itself,
+ * as auto did before, and the log says why.
+ */
+function autoCompressesOnRunner(compression: BackupOptions['compression'], logger: Logger): boolean {
+  if (compression !== 'auto') return false;
+  if (runnerCanZstd()) return true;
+  logger.info(
+    `compression auto: this Node.js (${process.version}) has no zstd to compress on the runner, so a machine ` +
+      'without zstd compresses with gzip -1 (pigz -1) itself; Node.js 24 (node24 runners) sends plain tar instead',
+  );
+  return false;
 }
 
 function comparePrevious(prev: Manifest, archive: StreamedArchive): PreviousSnapshot {

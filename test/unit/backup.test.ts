@@ -133,7 +133,7 @@ describe('runBackup: a first backup', () => {
     expect(store.openUploads()).toEqual({});
     // the script the source was asked to run is the archive script of these options, unchanged
     expect(source.runs.map((r) => r.script)).toEqual([
-      buildArchiveScript({ path: '/data', compression: 'auto', excludes: [] }),
+      buildArchiveScript({ path: '/data', compression: 'auto', excludes: [], runnerCompresses: hasZstd }),
     ]);
     expect(source.preflights).toBe(1);
   });
@@ -150,7 +150,12 @@ describe('runBackup: a first backup', () => {
     const { clock, store } = fixture();
     // 9 MiB of tar, sent uncompressed: two parts of the smallest part size (8 MiB)
     const tar = await makeTar([{ name: './big.bin', content: Buffer.alloc(9 * 1024 * 1024, 1) }]);
-    const { result } = await backup({ store, clock, archive: { tar, compression: 'none' } });
+    const { result } = await backup({
+      store,
+      clock,
+      archive: { tar, compression: 'none' },
+      options: { compression: 'none' },
+    });
     expect(result.archiveKey.endsWith('/archive.tar')).toBe(true);
     expect(store.bytes(result.archiveKey)!.equals(tar)).toBe(true);
     expect(store.versionsOf(result.archiveKey)[0]!.etag).toMatch(/^"[0-9a-f]{32}-2"$/);

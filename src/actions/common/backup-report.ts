@@ -53,7 +53,7 @@ export function backupSummary(summary: Summary, title: string, result: BackupRes
       ['Stored at', `${where}/${result.archiveKey}`],
       [
         'Size',
-        `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+        `${formatBytes(result.sizeBytes)} (${result.compression}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
       ],
       ['sha256', code(result.sha256)],
       ['Entries', String(result.entries)],
