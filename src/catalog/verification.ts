@@ -127,7 +127,7 @@ export function buildVerification(d: DrillRecord): Verification {
     snapshotId: m.snapshotId,
     target: d.target,
     verified: d.checks.every((c) => c.ok),
-    restorable: d.checks.every((c) => c.ok || checkKind(c) !== 'restorable'),
+    restorable: drillOutcome(d).restorable,
     verifiedAt: d.verifiedAt.toISOString(),
     mode: d.mode,
     snapshotCreated: m.created,
@@ -169,7 +169,10 @@ export function checkKind(c: VerificationCheck): CheckKind {
  * checks). A document that says `restorable` is believed only where its checks agree.
  */
 export interface DrillOutcome {
+  /** Proven restorable: some restorable check ran (the archive was read) and none failed. */
   restorable: boolean;
+  /** The archive was read: false when a policy failed before the download (jobs/index-precheck.ts). */
+  read: boolean;
   broken: VerificationCheck[];
   lacking: VerificationCheck[];
 }
@@ -177,16 +180,22 @@ export interface DrillOutcome {
 export function drillOutcome(v: Pick<Verification, 'checks'>): DrillOutcome {
   const failed = v.checks.filter((c) => !c.ok);
   const broken = failed.filter((c) => checkKind(c) === 'restorable');
+  // the manifest's own status is judged unread; every other restorable check reads the archive
+  const read = v.checks.some((c) => checkKind(c) === 'restorable' && c.name !== 'snapshot status');
   return {
-    restorable: broken.length === 0,
+    restorable: read && broken.length === 0,
+    read,
     broken,
     lacking: failed.filter((c) => checkKind(c) === 'policy'),
   };
 }
 
 /** "restorable, but it lacks db/app.sqlite; it is 2d old (the limit is 24h)": a policy failure in words. */
-export function lackingWords(lacking: readonly VerificationCheck[]): string {
-  return `restorable, but ${lacking.map(policyWords).join('; ')}`;
+export function lackingWords(lacking: readonly VerificationCheck[], read = true): string {
+  // a policy that failed before the download leaves restorability unproven: never say "restorable"
+  return read
+    ? `restorable, but ${lacking.map(policyWords).join('; ')}`
+    : `not read (its restorability is not proven), and ${lacking.map(policyWords).join('; ')}`;
 }
 
 function policyWords(c: VerificationCheck): string {

@@ -149,7 +149,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       snapshotAge(m.created, selected.storedAt, ageNow),
       options.maxAgeSeconds,
     );
-    // max-age, and required-paths by the index, fail before the archive is downloaded
+    // required-paths the index proves missing fail before the archive is downloaded
     const early = await policyBeforeDownload(run, layout, options, identity);
     if (early) {
       await indexWriter?.abandon();
@@ -419,21 +419,22 @@ async function policyBeforeDownload(
     ...(run.signal ? { signal: run.signal } : {}),
     logger,
   });
-  const tooOld = checks.failed.some((c) => c.name === 'max age');
-  if (!tooOld && !answer) return false;
-  logger.info(
-    `${[tooOld ? 'max-age' : '', answer ? 'required-paths (by the snapshot index)' : ''].filter(Boolean).join(' and ')} failed: the archive is not downloaded`,
-  );
+  // max-age alone never skips the download: a stale snapshot is still the one a restore reads,
+  // and whether it restores is worth knowing (its words stay "restorable, but it is too old")
+  if (!answer) return false;
+  logger.info('required-paths (by the snapshot index) failed: the archive is not downloaded');
   checks.record(
     'min entries',
     m.entries >= options.minEntries,
     `${m.entries} entries; at least ${options.minEntries} required`,
+    'policy',
   );
   for (const r of answer?.required ?? []) {
     checks.record(
       `required path ${r.pattern}`,
       r.matched,
       r.matched ? 'present' : `no entry matches ${r.pattern}`,
+      'policy',
     );
   }
   return true;
@@ -826,9 +827,10 @@ async function writeVerification(
  * restore as recorded; a good archive that misses a policy is "restorable, but it lacks ...".
  */
 function failureMessage(id: string, target: string, report: Verification): string {
-  const { broken, lacking } = drillOutcome(report);
+  const { broken, lacking, read } = drillOutcome(report);
   const listed = (cs: readonly Check[]) => cs.map((c) => `${c.name}: ${c.detail}`).join('; ');
-  if (broken.length > 0) {
+  // a policy that failed before the download (the index, max-age): the archive was not read
+  if (broken.length > 0 || (!read && lacking.length > 0)) {
     return `Verification of snapshot ${id} of ${target} failed: ${listed([...broken, ...lacking])}`;
   }
   if (lacking.length === 0) return '';

@@ -63,7 +63,7 @@ describe('verify reads the snapshot index before the download (dist bundles unde
     expect(present.errors[0]).not.toContain('required path');
   });
 
-  it('lifeboat verify: max-age fails before the download; exit 1 and verification.json', async () => {
+  it('lifeboat verify: max-age alone still reads the archive (restorable, but too old); exit 1 and verification.json', async () => {
     const bucket = await createBucket();
     const b = await backup(bucket, makeFixtureVolume({ bigBytes: 1000 }));
     const id = b['snapshot-id']!;
@@ -73,7 +73,6 @@ describe('verify reads the snapshot index before the download (dist bundles unde
       ...m,
       created: new Date(Date.now() - 3 * 3600e3).toISOString(),
     });
-    await deleteArchive(bucket, m);
     const run = await runCli([
       'verify',
       '--target',
@@ -88,13 +87,16 @@ describe('verify reads the snapshot index before the download (dist bundles unde
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as {
       verified: boolean;
+      restorable: boolean;
       checks: { name: string; detail: string }[];
     };
     expect(report.verified).toBe(false);
     expect(report.checks.find((c) => c.name === 'max age')?.detail).toBe(
       'snapshot is 3h old; the limit is 1h',
     );
-    expect(report.checks.map((c) => c.name)).not.toContain('archive structure');
+    // a stale snapshot is still the one a restore reads: whether it restores is proven
+    expect(report.checks.map((c) => c.name)).toContain('archive structure');
+    expect(report.restorable).toBe(true);
     expect(
       (await getJson<{ verified: boolean }>(bucket, `lifeboat/my-app/snapshots/${id}/verification.json`))!
         .verified,

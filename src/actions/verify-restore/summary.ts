@@ -10,12 +10,14 @@ export interface VerifyRun {
 }
 
 export function verifySummary(s: Summary, { result: { report: r }, swap }: VerifyRun): void {
-  const { restorable, lacking } = drillOutcome(r);
+  const { restorable, lacking, read, broken } = drillOutcome(r);
   const verdict = r.verified
     ? 'verified'
     : restorable
       ? lackingWords(lacking)
-      : 'FAILED: it does not restore as recorded';
+      : !read && broken.length === 0
+        ? lackingWords(lacking, false)
+        : 'FAILED: it does not restore as recorded';
   s.heading(`lifeboat restore drill of ${r.target}: ${verdict}`);
   s.table(
     ['Snapshot', 'Age', 'Size', 'Entries', 'Restore time', 'Throughput'],
