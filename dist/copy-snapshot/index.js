@@ -78438,6 +78438,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -78484,6 +78487,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -78498,6 +78523,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -81587,15 +81675,18 @@ async function hashStream(body) {
  * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
  * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
  * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
- * completed. Its sha256 can be read only once every byte has passed.
+ * completed. Its sha256 can be read only once every byte has passed. With `hash: false` it only
+ * counts: a later stage hashes what is stored (the runner compresses after it, runner-compress.ts).
  */
 class ArchiveTap extends HashCounter {
     beforeEnd;
     side;
     ended = false;
-    constructor(beforeEnd) {
+    hashes;
+    constructor(beforeEnd, options = {}) {
         super({ highWaterMark: 1 << 20 });
         this.beforeEnd = beforeEnd;
+        this.hashes = options.hash ?? true;
     }
     /**
      * Feeds a copy of every following byte to `side`; when `sideResult` fails (a damaged archive),
@@ -81608,10 +81699,15 @@ class ArchiveTap extends HashCounter {
     get sha256() {
         if (!this.ended)
             throw new Error('internal: sha256 read before the stream ended');
+        if (!this.hashes)
+            throw new Error('internal: sha256 read of a tap that does not hash');
         return super.sha256;
     }
     _transform(chunk, _enc, callback) {
-        this.count(chunk);
+        if (this.hashes)
+            this.count(chunk);
+        else
+            this.bytes += chunk.length;
         if (!this.side || this.side.write(chunk))
             return callback(null, chunk);
         this.side.once('drain', () => callback(null, chunk));
@@ -81756,9 +81852,9 @@ const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"compressedOn":{"const":"runner","description":"Present when the machine sent plain tar and lifeboat compressed it on the runner (compression auto on a machine without zstd); absent when the machine compressed it."},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed: the archive restores as recorded and every policy check (required paths, max-age, min-entries) passed."},"restorable":{"type":"boolean","description":"true when every check of kind restorable passed: the archive restores as its manifest records, whatever the policy checks found. Absent before lifeboat 0.2: derive it from the checks (a check without kind is policy when its name is \\"max age\\", \\"min entries\\" or starts with \\"required path \\")."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"},"kind":{"enum":["restorable","policy"],"description":"restorable: the archive\'s own faults (hash, size, structure, a refused member, SQLite integrity). policy: what was asked of a good archive (required paths, max-age, min-entries, a sqlite glob that matches no file)."}}}},"warnings":{"type":"array","description":"What the drill found that is no verdict: the state of the archive key\'s current version (a delete marker, another version on top of the version the manifest names, which is the one the drill read).","items":{"type":"object","required":["name","detail"],"properties":{"name":{"type":"string"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/catalog/schemas.ts
 
 
@@ -81778,7 +81874,7 @@ const SCHEMAS = {
 };
 const compiled = new Map();
 /** Validates a document against one of the committed JSON Schemas; returns the problems found. */
-function schemaErrors(name, value) {
+function schemas_schemaErrors(name, value) {
     const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
     compiled.set(name, validate);
     if (validate(value))
@@ -81792,7 +81888,7 @@ function schemaErrors(name, value) {
 const MANIFEST_SCHEMA_VERSION = 1;
 /** A manifest valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseManifest(value, where) {
-    const errors = schemaErrors('manifest', value);
+    const errors = schemas_schemaErrors('manifest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat manifest: ${errors.slice(0, 3).join('; ')}`);
     }
@@ -81802,7 +81898,7 @@ function parseManifest(value, where) {
 }
 /** A latest pointer valid against its schema, whose snapshotId is a snapshot id; or one Error saying why not. */
 function parseLatest(value, where) {
-    const errors = schemaErrors('latest', value);
+    const errors = schemas_schemaErrors('latest', value);
     if (errors.length > 0) {
         throw new Error(`${where} is not a valid lifeboat latest pointer: ${errors.slice(0, 3).join('; ')}`);
     }
@@ -82034,31 +82130,97 @@ async function listing_listSnapshots(store, layout) {
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task) {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
+ * each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal) {
+    const started = startedBy.get(signal) ?? [];
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
 
 /**
  * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
  * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
+ * duration: a long transfer that keeps moving is never cut (the SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while a large write is still draining). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
  */
 const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+function storeTimeouts(env = process.env) {
+    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
 /**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
  */
 function createS3Client(location) {
+    const timeouts = storeTimeouts();
     return new dist_cjs.S3Client({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: STORE_TIMEOUTS.maxAttempts,
-        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+        maxAttempts: timeouts.maxAttempts,
+        requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -82141,7 +82303,7 @@ function isStall(err) {
  * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
  */
 function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
     const what = noConnection
         ? `accepted no connection within ${connectMs / 1000} s`
         : `moved no byte for ${idleMs / 1000} s`;
@@ -82154,7 +82316,7 @@ function storeStalledMessage(where, operation, noConnection) {
  */
 function explainBodyError(err, where, key) {
     if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
             `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
     }
     return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
@@ -82170,8 +82332,12 @@ function explainBodyError(err, where, key) {
 
 
 
-/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
-const AFTER_STALL_MS = 10_000;
+
+/**
+ * What a request may take in all once the store was found stalled (see S3ObjectStore.send): a
+ * third of the idle timeout (10 s of the shipped 30 s).
+ */
+const afterStallMs = () => Math.ceil(storeTimeouts().idleMs / 3);
 /**
  * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
  * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
@@ -82210,13 +82376,13 @@ class S3ObjectStore {
     stalled = false;
     /**
      * Every request goes through here. Once one request found the store stalled, the run is
-     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * failing: each later request (aborting the upload, releasing a claim) gets afterStallMs() in
      * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
      */
     send(request, signal) {
         if (!this.stalled)
             return request(signal ? { abortSignal: signal } : {});
-        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        const deadline = AbortSignal.timeout(afterStallMs());
         return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
     }
     fail(err, operation) {
@@ -82320,8 +82486,10 @@ class S3ObjectStore {
         }
     }
     async uploadStream(key, body, options) {
+        const parts = new AbortController();
+        let created = Promise.resolve(undefined);
         const upload = new lib_storage_dist_cjs/* Upload */._({
-            client: this.client,
+            client: uploadClient(this.client, parts.signal, (id) => (created = id)),
             params: {
                 Bucket: this.bucket,
                 Key: key,
@@ -82334,12 +82502,25 @@ class S3ObjectStore {
             queueSize: options.queueSize,
             leavePartsOnError: false,
         });
-        const onAbort = () => {
-            void upload.abort().catch(() => undefined);
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // on a signal, at once: the parts in flight are cut (they would hold the link the abort
+        // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
+        const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
+            parts.abort();
+            await upload.abort();
+            const uploadId = await created.catch(() => undefined);
+            if (!uploadId)
+                return;
+            try {
+                await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), o));
+            }
+            catch (err) {
+                if (s3ErrorCode(err) !== 'NoSuchUpload')
+                    throw explainS3Error(err, `AbortMultipartUpload ${key}`, this.description);
+            }
+        });
         try {
             const out = await upload.done();
+            abort.cancel();
             let versionId = 'VersionId' in out ? out.VersionId : undefined;
             // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
             // HeadObject has both.
@@ -82353,16 +82534,17 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            if (options.signal?.aborted) {
+                // the signal's clean-up aborts the upload; the edge names it if it could not
+                await abort.run().catch(() => undefined);
+                throw options.signal.reason ?? new Error('upload aborted');
+            }
+            abort.cancel();
             // explained first: a stalled store then bounds the clean-up below (see send)
             const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
-            if (options.signal?.aborted)
-                throw options.signal.reason ?? new Error('upload aborted');
             throw failure;
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onAbort);
         }
     }
     async download(key, versionId, signal) {
@@ -82497,6 +82679,34 @@ class S3ObjectStore {
         return aborted;
     }
 }
+/**
+ * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
+ * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
+ * no multipart upload is created once it has, and the id of the one that is created is handed to
+ * `onCreate` as soon as the request is sent. Everything else is the store's own client.
+ */
+function uploadClient(client, parts, onCreate) {
+    const view = Object.create(client);
+    const send = (command, options) => {
+        if (command instanceof dist_cjs.CreateMultipartUploadCommand) {
+            if (parts.aborted)
+                return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
+            const out = client.send(command, options);
+            // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+            const id = out.then((o) => o.UploadId);
+            id.catch(() => undefined);
+            onCreate(id);
+            return out;
+        }
+        if (command instanceof dist_cjs.UploadPartCommand) {
+            const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
+            return client.send(command, { ...options, abortSignal });
+        }
+        return client.send(command, options);
+    };
+    view.send = send;
+    return view;
+}
 
 ;// CONCATENATED MODULE: ./src/storage/key-claim.ts
 
@@ -82512,20 +82722,24 @@ async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_IN
 /** Ends a claim, held or lost (see KeyClaim). A failure is a warning: the claim then ages out. */
 async function releaseClaim(store, claim, logger) {
     try {
-        if (claim.how === 'conditional') {
-            // only the holder's object is at the key; a loser deleting it would end the holder's claim
-            if (claim.held)
-                await store.deleteKeys([claim.key]);
-            return;
-        }
-        if (claim.versionId && claim.versionId !== 'null') {
-            await store.putJson(claim.key, releaseRecord(claim.versionId));
-        }
-        await store.deleteKeys([claim.key]);
+        await endClaim(store, claim);
     }
     catch (err) {
         logger.warning(`could not remove ${claim.key}: ${errors_errorMessage(err)}`);
     }
+}
+/** releaseClaim, whose failure is thrown (for a caller that must say what is left). */
+async function endClaim(store, claim) {
+    if (claim.how === 'conditional') {
+        // only the holder's object is at the key; a loser deleting it would end the holder's claim
+        if (claim.held)
+            await store.deleteKeys([claim.key]);
+        return;
+    }
+    if (claim.versionId && claim.versionId !== 'null') {
+        await store.putJson(claim.key, releaseRecord(claim.versionId));
+    }
+    await store.deleteKeys([claim.key]);
 }
 async function claimConditionally(store, key, value, abandonedAfterMs) {
     const granted = async (write) => {
@@ -83087,6 +83301,7 @@ function buildVerification(d) {
         snapshotId: m.snapshotId,
         target: d.target,
         verified: d.checks.every((c) => c.ok),
+        restorable: drillOutcome(d).restorable,
         verifiedAt: d.verifiedAt.toISOString(),
         mode: d.mode,
         snapshotCreated: m.created,
@@ -83104,13 +83319,55 @@ function buildVerification(d) {
             actualSha256: d.actualSha256,
         },
         checks: d.checks,
+        warnings: d.warnings ?? [],
         restoredTo: d.restoredTo,
         tools: { lifeboat: LIFEBOAT_VERSION },
     };
 }
+/** The checks that are policy by name, for documents written before checks carried their kind. */
+const POLICY_NAMES = ['max age', 'min entries'];
+const POLICY_PREFIXES = ['required path '];
+/** A check's kind: as written, or (an older document) by its name. */
+function checkKind(c) {
+    if (c.kind)
+        return c.kind;
+    return POLICY_NAMES.includes(c.name) || POLICY_PREFIXES.some((p) => c.name.startsWith(p))
+        ? 'policy'
+        : 'restorable';
+}
+function drillOutcome(v) {
+    const failed = v.checks.filter((c) => !c.ok);
+    const broken = failed.filter((c) => checkKind(c) === 'restorable');
+    // the manifest's own status is judged unread; every other restorable check reads the archive
+    const read = v.checks.some((c) => checkKind(c) === 'restorable' && c.name !== 'snapshot status');
+    return {
+        restorable: read && broken.length === 0,
+        read,
+        broken,
+        lacking: failed.filter((c) => checkKind(c) === 'policy'),
+    };
+}
+/** "restorable, but it lacks db/app.sqlite; it is 2d old (the limit is 24h)": a policy failure in words. */
+function lackingWords(lacking, read = true) {
+    // a policy that failed before the download leaves restorability unproven: never say "restorable"
+    return read
+        ? `restorable, but ${lacking.map(policyWords).join('; ')}`
+        : `not read (its restorability is not proven), and ${lacking.map(policyWords).join('; ')}`;
+}
+function policyWords(c) {
+    if (c.name.startsWith('required path '))
+        return `it lacks ${c.name.slice('required path '.length)}`;
+    if (c.name.startsWith('sqlite '))
+        return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+    if (c.name === 'max age')
+        return `it is too old (${c.detail})`;
+    if (c.name === 'min entries')
+        return `it has too few entries (${c.detail})`;
+    return `${c.name}: ${c.detail}`;
+}
 /** The one parser: a document valid against the committed schema, or an Error saying why not. */
 function parseVerification(value, where) {
-    const errors = schemaErrors('verification', value);
+    const errors = schemas_schemaErrors('verification', value);
     if (errors.length > 0)
         throw new Error(`${where} is not valid: ${errors.slice(0, 3).join('; ')}`);
     return value;
@@ -83170,8 +83427,14 @@ function judgeVerification(stored, m, now) {
         };
     }
     const drill = `the restore drill of ${v.verifiedAt}`;
-    if (!v.verified)
-        return { state: 'failing', reason: `${drill} failed`, verification: v };
+    if (!v.verified) {
+        const outcome = drillOutcome(v);
+        // a good archive that misses what was required of it is not "broken": say which it is
+        const reason = outcome.restorable
+            ? `${drill} found it ${lackingWords(outcome.lacking)}`
+            : `${drill} failed: it does not restore as recorded (${outcome.broken.map((c) => c.name).join(', ')})`;
+        return { state: 'failing', reason, verification: v };
+    }
     if (v.archive.actualSha256 !== m.archive.sha256) {
         return {
             state: 'failing',
@@ -83371,7 +83634,592 @@ async function storageClock(store, runner = () => new Date()) {
     return { now: () => new Date(runner().getTime() + offsetMs), offsetMs };
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/util/redact.ts
+/**
+ * Secret material a message must never show, whatever input it echoes: age secret keys (and age
+ * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
+ * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
+ * an action's failure and summary), so a secret given in the wrong place is named, never shown.
+ */
+const SECRET_SHAPES = [
+    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
+    [
+        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+        '[a private key, not shown]',
+    ],
+];
+/** `text` with every secret of a known shape replaced by a note that names its kind. */
+function redactSecrets(text) {
+    let out = text;
+    for (const [shape, note] of SECRET_SHAPES)
+        out = out.replace(shape, note);
+    return out;
+}
+/** Whether `text` holds secret material of a known shape. */
+function redact_holdsSecret(text) {
+    return redactSecrets(text) !== text;
+}
+
+;// CONCATENATED MODULE: ./src/util/validate.ts
+
+
+
+/**
+ * Checks of the values a user gives. Each failure is one ConfigurationError that names the
+ * input, shows the value (cut short and with control characters escaped) and says how to fix it.
+ * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
+ * these rules are the first of two locks, not the only one.
+ */
+/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
+function validate_describeValue(raw) {
+    const value = redactSecrets(raw);
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(shown);
+}
+function checkPattern(input, value, pattern, rule) {
+    if (!pattern.test(value)) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: ${rule}`);
+    }
+    return value;
+}
+function checkNoControlCharacters(input, value, allowNewlines = false) {
+    for (const ch of value) {
+        const code = ch.codePointAt(0) ?? 0;
+        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
+        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
+            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
+                `only printable text is accepted.`);
+        }
+    }
+    return value;
+}
+function checkLength(input, value, max) {
+    if (value.length > max) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
+    }
+    return value;
+}
+function validateAppName(input, value) {
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
+}
+function validateMachineId(input, value) {
+    checkLength(input, value, 32);
+    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
+}
+function validateTarget(input, value) {
+    checkLength(input, value, 100);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validateLabel(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
+}
+function validatePrefix(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 200);
+    if (value.split('/').some((s) => s === '.' || s === '..')) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
+    }
+    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
+}
+/**
+ * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
+ * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
+ * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
+ * shellArg, so a space, a quote or a $ in it is data.
+ */
+function validateRemotePath(input, value) {
+    checkLength(input, value, 1024);
+    if (value === '')
+        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
+    checkNoControlCharacters(input, value);
+    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
+    const segments = value.split('/').filter((s) => s !== '');
+    if (segments.length === 0) {
+        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
+    }
+    if (segments.some((s) => s === '..' || s === '.')) {
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
+    }
+    return value.length > 1 ? value.replace(/\/+$/, '') : value;
+}
+function validateExcludePattern(input, value) {
+    checkLength(input, value, 256);
+    checkNoControlCharacters(input, value);
+    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
+}
+function validateCommandInput(input, value) {
+    checkLength(input, value, 4096);
+    if (value.includes('\0')) {
+        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
+    }
+    return value;
+}
+function validateBucket(input, value) {
+    if (value === '') {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give the name of the bucket that holds the backups.`);
+    }
+    checkLength(input, value, 63);
+    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
+}
+function validateRegion(input, value) {
+    checkLength(input, value, 40);
+    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
+}
+function validateEndpoint(input, value) {
+    if (value === '')
+        return value;
+    checkLength(input, value, 512);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
+    }
+    if (url.username || url.password) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function validateCommandPath(input, value) {
+    checkLength(input, value, 512);
+    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
+}
+function parseNonNegativeInteger(input, value) {
+    if (!/^\d{1,9}$/.test(value.trim())) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: give a whole number, 0 or more.`);
+    }
+    return Number(value.trim());
+}
+function parseRatio(input, value) {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
+    }
+    return n;
+}
+function parseChoice(input, value, choices) {
+    const v = value.trim();
+    if (!choices.includes(v)) {
+        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${validate_describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+    }
+    return v;
+}
+/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
+function parseDuration(input, value) {
+    const v = value.trim();
+    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
+    if (!parts) {
+        throw new ConfigurationError(`${words().subject(input)} is ${validate_describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
+    }
+    let seconds = 0;
+    for (const part of parts) {
+        const unit = part.slice(-1);
+        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
+    }
+    return seconds;
+}
+
+;// CONCATENATED MODULE: ./src/crypto/age-stream.ts
+
+
+
+
+
+/**
+ * age-encryption (with its post-quantum and curve code) is loaded on first use only: a backup or
+ * verify without encryption does not pay for it in start-up time and memory.
+ */
+const loadAge = () => __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855));
+/**
+ * Client-side encryption with age (age-encryption.org/v1), streaming, so that an encrypted backup
+ * is still one pass. The stored object is a standard age file: `age -d -i key.txt` decrypts it.
+ */
+const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
+function validateRecipient(input, value) {
+    const v = value.trim();
+    if (v.startsWith('ssh-')) {
+        throw new ConfigurationError(`${words().subject(input)} holds an SSH public key: lifeboat's age library takes X25519 recipients only. ` +
+            'Generate one with `age-keygen -o key.txt` and give the "age1..." public key it prints.');
+    }
+    if (holdsSecret(v)) {
+        // never echoed, not even in part: the message names what it is and what to give instead
+        throw new ConfigurationError(`${words().subject(input)} holds an age secret key (an identity), not a recipient: give its public key, ` +
+            'the "age1..." line that `age-keygen -y key.txt` prints. The secret key decrypts every backup: ' +
+            'if it was typed into a shell or a workflow file, treat it as exposed and make a new one.');
+    }
+    if (!RECIPIENT.test(v)) {
+        throw new ConfigurationError(`${words().subject(input)} has ${describeValue(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
+            'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).');
+    }
+    return v;
+}
+/**
+ * An identity given as its "AGE-SECRET-KEY-1..." line or as the whole key file age-keygen wrote
+ * (`"$(cat key.txt)"`): as age reads an identity file, lines starting with "#" and empty lines are
+ * not identities. One identity is expected.
+ */
+function validateIdentity(input, value) {
+    const lines = value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    const v = lines.length === 1 ? lines[0] : value.trim();
+    if (!IDENTITY.test(v)) {
+        throw new ConfigurationError(`${words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`);
+    }
+    return v;
+}
+/** The recipient (public key) of an identity, to name it in messages without showing the secret. */
+async function recipientOf(identity) {
+    return (await loadAge()).identityToRecipient(identity);
+}
+/** A duplex stream: plaintext in, age ciphertext out. */
+async function encryptingStream(recipients) {
+    const age = await loadAge();
+    const encrypter = new age.Encrypter();
+    for (const r of recipients)
+        encrypter.addRecipient(r);
+    const input = new PassThrough({ highWaterMark: 1 << 20 });
+    const out = await encrypter.encrypt(Readable.toWeb(input));
+    return Duplex.from({ writable: input, readable: Readable.fromWeb(out) });
+}
+/** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
+async function age_stream_decryptingStream(identity) {
+    const age = await loadAge();
+    const decrypter = new age.Decrypter();
+    decrypter.addIdentity(identity);
+    const input = new PassThrough({ highWaterMark: 1 << 20 });
+    const output = decrypter
+        .decrypt(Readable.toWeb(input))
+        .then((web) => Readable.fromWeb(web));
+    output.catch(() => undefined);
+    return { input, output };
+}
+
+;// CONCATENATED MODULE: ./src/util/version.ts
+/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
+const version_LIFEBOAT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const snapshot_index_MAX_INDEX_LINE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+function isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    const line = {
+        ...(isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return `${JSON.stringify(line)}\n`;
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function snapshot_index_decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    return {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+        ...(linkBytes ? { linkBytes } : {}),
+        ...(l.sha256 ? { sha256: l.sha256 } : {}),
+    };
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function displayPath(e) {
+    const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
+    return p === '' || p === '.' ? '.' : p;
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
+ * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
+ * is never rewritten: the manifest's archive fields, and with them latest.json and every
+ * verification.json, stay as they were.
+ *
+ * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
+ * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
+ * (the rule of verification.json). Its lines are trusted only once the whole object was read and
+ * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
+ * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ */
+const INDEX_POINTER_SCHEMA_VERSION = 1;
+const MAX_POINTER_BYTES = 64 * 1024;
+function indexPointerFor(m, index, now) {
+    return {
+        schema: INDEX_POINTER_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+        index,
+        written: now.toISOString(),
+        tools: { lifeboat: version_LIFEBOAT_VERSION },
+    };
+}
+/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
+async function findIndex(store, layout, m) {
+    const ownKey = (encrypted) => layout.indexKey(m.snapshotId, encrypted);
+    if (m.index) {
+        if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
+            return {
+                found: false,
+                reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
+            };
+        }
+        return { found: true, index: m.index };
+    }
+    const key = layout.indexPointerKey(m.snapshotId);
+    let stored;
+    try {
+        stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
+    }
+    catch (err) {
+        return { found: false, reason: errors_errorMessage(err) };
+    }
+    if (!stored) {
+        return {
+            found: false,
+            reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
+        };
+    }
+    const errors = schemas_schemaErrors('indexPointer', stored.value);
+    if (errors.length > 0)
+        return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+    const p = stored.value;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (p.snapshotId !== m.snapshotId ||
+        p.archive.sha256 !== m.archive.sha256 ||
+        !versions.includes(p.archive.versionId)) {
+        return {
+            found: false,
+            reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
+        };
+    }
+    if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
+        return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
+    }
+    return { found: true, index: p.index };
+}
+/** The index or one clear error saying why there is none (and how to make one). */
+async function requireIndex(store, layout, m) {
+    const found = await findIndex(store, layout, m);
+    if (!found.found)
+        throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+    return found.index;
+}
+class Sha256Tap extends (/* unused pure expression or super */ null && (Transform)) {
+    bytes = 0;
+    hash = createHash('sha256');
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+}
+/**
+ * The lines of a stored index, one at a time (never more than one line held), checked at the end
+ * against the sha256, size and count recorded for it (see the invariant above).
+ */
+async function* readIndexEntries(store, index, options = {}) {
+    const where = `${store.description}/${index.key}`;
+    if (index.encrypted && !options.identity) {
+        throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    const tap = new Sha256Tap();
+    let plain = download.body.pipe(tap);
+    download.body.once('error', (err) => tap.destroy(err));
+    if (index.encrypted) {
+        const d = await decryptingStream(options.identity ?? '');
+        tap.pipe(d.input);
+        tap.once('error', (err) => d.input.destroy(err));
+        plain = await d.output;
+    }
+    const gunzip = zlib.createGunzip();
+    plain.once('error', (err) => gunzip.destroy(err));
+    const lines = plain.pipe(gunzip).pipe(new PassThrough());
+    gunzip.once('error', (err) => lines.destroy(err));
+    let pending = Buffer.alloc(0);
+    let count = 0;
+    try {
+        for await (const chunk of lines) {
+            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+            let start = 0;
+            for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
+                count++;
+                yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+                start = nl + 1;
+            }
+            pending = pending.subarray(start);
+            if (pending.length > MAX_INDEX_LINE_BYTES) {
+                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
+            }
+        }
+    }
+    catch (err) {
+        throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+    }
+    finally {
+        // a reader that stops early (or a failure) releases the connection
+        download.body.destroy();
+    }
+    const sha256 = tap.hash.digest('hex');
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
+        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
+            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/jobs/copy-index.ts
+
+
+
+
+
+/**
+ * A snapshot's index, copied with its archive by copy-snapshot: the object the source's manifest
+ * (or its index.json, for an index written later) names is read at its recorded version, hashed
+ * on the way, and uploaded into the destination snapshot's own folder; the upload is completed
+ * only when its sha256 and size are the ones recorded, otherwise it is aborted. The bytes are
+ * copied as stored: an encrypted index stays encrypted for the archive's recipients.
+ *
+ * Invariant: the IndexObject returned names the destination's object and version, with the
+ * recorded sha256, size and line count, so that the destination manifest's `index` passes
+ * findIndex there (its key is the destination snapshot's own index key).
+ */
+/** The index is small (about 30 bytes a member once gzipped): S3's smallest part, one at a time. */
+const INDEX_PART_SIZE = 5 * 1024 * 1024;
+/**
+ * Copies the index of snapshot `m` (the source's manifest). A source without one, or whose index
+ * does not have its recorded sha256, leaves the destination without one: said in the note, with
+ * how to make one there. A failure of either store throws (the caller removes what it wrote).
+ */
+async function copyIndex(c, m) {
+    const found = await findIndex(c.source, c.from, m);
+    const make = `\`lifeboat index --target ${c.to.target} --snapshot ${m.snapshotId}\` against the destination bucket makes one`;
+    if (!found.found) {
+        return { state: 'none', note: `the destination has no index either (${found.reason}); ${make}` };
+    }
+    const index = found.index;
+    const key = c.to.indexKey(m.snapshotId, Boolean(index.encrypted));
+    try {
+        const version = await streamChecked(c, index, key);
+        return {
+            state: 'copied',
+            index: { ...index, key, versionId: version.versionId ?? null, etag: version.etag ?? null },
+            note: `copied the index (${index.entries} entries; sha256 ${index.sha256})`,
+        };
+    }
+    catch (err) {
+        await c.destination.abortIncompleteUploads(key).catch(() => 0);
+        if (!(err instanceof IndexMismatchError))
+            throw err;
+        if (await c.destination.head(key).catch(() => undefined))
+            await c.destination.deleteKeys([key]).catch(() => undefined);
+        return { state: 'none', note: `the destination has no index: ${errors_errorMessage(err)}; ${make}` };
+    }
+}
+class IndexMismatchError extends OperationFailedError {
+}
+async function streamChecked(c, index, key) {
+    const where = `${c.source.description}/${index.key}`;
+    const download = await c.source.download(index.key, index.versionId ?? undefined, c.signal);
+    const tap = new ArchiveTap(async () => {
+        if (tap.bytes !== index.size || tap.sha256 !== index.sha256) {
+            throw new IndexMismatchError(`${where} is not the index recorded for the snapshot (${tap.bytes} bytes, sha256 ${tap.sha256}; recorded ${index.size} bytes, sha256 ${index.sha256})`);
+        }
+    });
+    const body = new external_node_stream_.PassThrough();
+    const flowing = (0,promises_namespaceObject.pipeline)(download.body, tap, body);
+    const upload = c.destination.uploadStream(key, body, {
+        contentType: index.encrypted ? 'application/octet-stream' : 'application/gzip',
+        partSizeBytes: INDEX_PART_SIZE,
+        queueSize: 1,
+        ...(c.signal ? { signal: c.signal } : {}),
+    });
+    upload.catch(() => {
+        // a failed upload stops the read: the pipeline fails instead of waiting
+        download.body.destroy();
+    });
+    try {
+        await flowing;
+    }
+    catch (err) {
+        await upload.catch(() => undefined);
+        throw err;
+    }
+    return upload;
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/copy-snapshot.ts
+
+
 
 
 
@@ -83449,15 +84297,24 @@ async function runCopy(options, deps) {
         }
         let present = false;
         if (existing) {
-            const head = await destination.head(existing.manifest.archive.key);
-            present = head?.size === m.archive.size;
-            if (!present) {
-                logger.warning(`the destination manifest of ${id} names ${existing.manifest.archive.key}, which is ${head ? `${head.size} bytes, not ${m.archive.size}` : 'missing'}: copying the archive again`);
+            const missing = await notPresent(destination, existing.manifest, m);
+            present = missing === undefined;
+            if (missing) {
+                logger.warning(`the destination manifest of ${id} names ${existing.manifest.archive.key}, ${missing}: copying the archive again`);
             }
         }
         return { latest, existing: present ? existing : undefined, now: clock.now };
     });
     const now = pre.now;
+    const indexContext = {
+        source,
+        destination,
+        from,
+        to,
+        logger,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    };
+    let indexCopy;
     let method = 'already-present';
     let stored;
     if (pre.existing) {
@@ -83491,9 +84348,12 @@ async function runCopy(options, deps) {
                         copiedAt: now().toISOString(),
                     },
                 };
-                // the source's index is an object of the source bucket: the copy gets its own from `lifeboat index`
+                // the destination's own copy of the index (copy-index.ts), or none: never the source's object
                 delete manifest.index;
-                const errors = schemaErrors('manifest', manifest);
+                indexCopy = await copyIndex(indexContext, m);
+                if (indexCopy.state === 'copied')
+                    manifest.index = indexCopy.index;
+                const errors = schemas_schemaErrors('manifest', manifest);
                 if (errors.length)
                     throw new Error(`internal: the copied manifest is invalid: ${errors.join('; ')}`);
                 const manifestVersion = await putManifest(destination, manifestKey, manifest);
@@ -83501,6 +84361,8 @@ async function runCopy(options, deps) {
             }
             catch (err) {
                 await removePartial(destination, archiveKey, logger);
+                for (const encrypted of [false, true])
+                    await removePartial(destination, to.indexKey(id, encrypted), logger);
                 if (deps.signal?.aborted) {
                     throw new OperationFailedError(`the copy of snapshot ${id} was cancelled: the upload was aborted and nothing was published at ${destination.description}`);
                 }
@@ -83529,6 +84391,12 @@ async function runCopy(options, deps) {
     const destManifest = await readManifest(destination, to, id);
     if (!destManifest)
         throw new OperationFailedError(`the manifest of ${id} vanished from ${destination.description}`);
+    // a snapshot copied before copy-snapshot copied indexes gets one now, named by index.json
+    indexCopy ??= await indexForPresent(indexContext, m, destManifest.manifest, now);
+    if (indexCopy.state === 'none')
+        logger.warning(indexCopy.note);
+    else
+        logger.info(indexCopy.note);
     const latest = await publishLatest(destination, to, destManifest, pre, logger);
     const pruned = await retainAfterWrite(destination, to, options.retention, {
         title: 'Retention on the destination',
@@ -83549,11 +84417,48 @@ async function runCopy(options, deps) {
         manifestKey,
         verification: picked.verification.state,
         verificationCopied,
+        indexCopied: indexCopy.state === 'copied',
+        indexNote: indexCopy.note,
         latestMoved: latest.moved,
         latestNote: latest.note,
         pruned,
         durationSeconds: Math.round((runner().getTime() - started.getTime()) / 10) / 100,
     };
+}
+/** The destination's snapshot was there already: its index is left as it is, or copied when it has none. */
+async function indexForPresent(c, m, present, now) {
+    const there = await findIndex(c.destination, c.to, present);
+    if (there.found)
+        return {
+            state: 'present',
+            note: `the destination already has the index (${there.index.entries} entries)`,
+        };
+    const copied = await copyIndex(c, m);
+    if (copied.state === 'copied')
+        await c.destination.putJson(c.to.indexPointerKey(m.snapshotId), indexPointerFor(present, copied.index, now()));
+    return copied;
+}
+/**
+ * Why the archive a destination manifest names is not there as it names it, or undefined when it
+ * is: the key's current object must be the version the manifest names (without versioning: its
+ * ETag) with the source's size. Judged at the current object, not only the named version: a
+ * version replaced, deleted for good or hidden by a delete marker is copied again, so that the
+ * destination serves this backup to a reader without --version-id as well as to lifeboat.
+ */
+async function notPresent(destination, named, m) {
+    const { key, versionId, etag } = named.archive;
+    const current = await destination.head(key);
+    if (!current)
+        return 'which is missing (deleted, or a delete marker on top)';
+    if (versionId && current.versionId !== versionId) {
+        return `whose current version is ${current.versionId ?? 'none'}, not the ${versionId} the manifest names (replaced or deleted)`;
+    }
+    if (!versionId && etag && current.etag !== etag) {
+        return `whose ETag is ${current.etag ?? 'none'}, not the ${etag} the manifest records (replaced)`;
+    }
+    if (current.size !== m.archive.size)
+        return `which is ${current.size} bytes, not ${m.archive.size}`;
+    return undefined;
 }
 /**
  * Source GetObject (the version the manifest records) -> sha256 and byte count -> destination
@@ -83771,32 +84676,6 @@ const actionsLogger = {
     group: (title, fn) => group(title, fn),
 };
 
-;// CONCATENATED MODULE: ./src/util/redact.ts
-/**
- * Secret material a message must never show, whatever input it echoes: age secret keys (and age
- * plugin identities) and PEM/OpenSSH private keys, whole or cut short. Applied where inputs are
- * echoed (describeValue) and where every message leaves a face (the CLI's error and log lines,
- * an action's failure and summary), so a secret given in the wrong place is named, never shown.
- */
-const SECRET_SHAPES = [
-    [/AGE-(?:SECRET-KEY|PLUGIN)[0-9A-Z-]*/gi, '[an age secret key, not shown]'],
-    [
-        /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
-        '[a private key, not shown]',
-    ],
-];
-/** `text` with every secret of a known shape replaced by a note that names its kind. */
-function redactSecrets(text) {
-    let out = text;
-    for (const [shape, note] of SECRET_SHAPES)
-        out = out.replace(shape, note);
-    return out;
-}
-/** Whether `text` holds secret material of a known shape. */
-function holdsSecret(text) {
-    return redactSecrets(text) !== text;
-}
-
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
  * The job summary as HTML in which every string is text. Values from outside (archive member
@@ -83883,7 +84762,12 @@ class summary_Summary {
 
 
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 const CANCEL_GRACE_MS = 4000;
 /** The reason of an aborted step: the job was cancelled. */
 class CancelledError extends OperationFailedError {
@@ -83935,6 +84819,14 @@ async function runStep(step) {
             warning(`cleanup failed: ${errors_errorMessage(err)}`);
         }
         if (controller.signal.aborted) {
+            // the clean-up that matters started at the signal and is bounded on its own
+            // (util/interrupt-cleanup.ts): wait for it, say what it could not do
+            const left = await interruptCleanup(controller.signal);
+            if (left.length) {
+                warning(`the clean-up after the cancellation did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+                    `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule; ` +
+                    `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.`);
+            }
             // cancelled: exit now rather than wait for aborted requests that keep the event loop alive
             process.exit(process.exitCode ?? 0);
         }
@@ -84002,173 +84894,6 @@ function report(step, failure) {
         error(words);
     else
         warning(words);
-}
-
-;// CONCATENATED MODULE: ./src/util/validate.ts
-
-
-
-/**
- * Checks of the values a user gives. Each failure is one ConfigurationError that names the
- * input, shows the value (cut short and with control characters escaped) and says how to fix it.
- * Values that reach a remote shell are additionally passed as octal escapes (see shell.ts), so
- * these rules are the first of two locks, not the only one.
- */
-/** The value as a message echoes it: secrets redacted (util/redact.ts), then cut at 60 characters. */
-function describeValue(raw) {
-    const value = redactSecrets(raw);
-    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    return JSON.stringify(shown);
-}
-function checkPattern(input, value, pattern, rule) {
-    if (!pattern.test(value)) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: ${rule}`);
-    }
-    return value;
-}
-function checkNoControlCharacters(input, value, allowNewlines = false) {
-    for (const ch of value) {
-        const code = ch.codePointAt(0) ?? 0;
-        const isNewline = ch === '\n' || ch === '\r' || ch === '\t';
-        if ((code < 0x20 && !(allowNewlines && isNewline)) || code === 0x7f) {
-            throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains a control character (code ${code}): remove it; ` +
-                `only printable text is accepted.`);
-        }
-    }
-    return value;
-}
-function checkLength(input, value, max) {
-    if (value.length > max) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${value.length} characters long; the limit is ${max}. Shorten it.`);
-    }
-    return value;
-}
-function validateAppName(input, value) {
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[a-z0-9][a-z0-9-]*$/, 'a Fly app name has only lowercase letters, digits and hyphens (as shown by `fly apps list`).');
-}
-function validateMachineId(input, value) {
-    checkLength(input, value, 32);
-    return checkPattern(input, value, /^[a-z0-9]+$/, 'a Fly machine id has only lowercase letters and digits (as shown by `fly machine list`).');
-}
-function validateTarget(input, value) {
-    checkLength(input, value, 100);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a target names one folder in the bucket: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validateLabel(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a label is appended to the snapshot id: letters, digits, ".", "_" and "-", starting with a letter or digit.');
-}
-function validatePrefix(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 200);
-    if (value.split('/').some((s) => s === '.' || s === '..')) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: "." and ".." are not folder names; give the folder path itself (for example lifeboat or backups/prod).`);
-    }
-    return checkPattern(input, value, /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a prefix is one or more folder names separated by "/", each of letters, digits, ".", "_" and "-", with no leading or trailing "/".');
-}
-/**
- * A mount point or directory: any absolute path (names inside a volume may hold anything, and so may
- * the volume's own: "/srv/vol with space", "/srv/données"), without control characters. It reaches
- * a shell only as shWord's octal escapes (util/shell.ts) and a suggested command only through
- * shellArg, so a space, a quote or a $ in it is data.
- */
-function validateRemotePath(input, value) {
-    checkLength(input, value, 1024);
-    if (value === '')
-        throw new ConfigurationError(`${words().subject(input)} is required: give an absolute path such as /data.`);
-    checkNoControlCharacters(input, value);
-    checkPattern(input, value, /^\//, 'give an absolute path (starting with /), such as /data.');
-    const segments = value.split('/').filter((s) => s !== '');
-    if (segments.length === 0) {
-        throw new ConfigurationError(`${words().subject(input)} is "/": back up the volume's mount point (for example /data), not the whole machine.`);
-    }
-    if (segments.some((s) => s === '..' || s === '.')) {
-        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: "." and ".." segments are not allowed; give the mount point itself.`);
-    }
-    return value.length > 1 ? value.replace(/\/+$/, '') : value;
-}
-function validateExcludePattern(input, value) {
-    checkLength(input, value, 256);
-    checkNoControlCharacters(input, value);
-    return checkPattern(input, value, /^[^'"`$\\;|&<>]+$/, 'an exclude pattern is a tar --exclude glob (for example "cache/*" or "*.tmp"); quotes, $, `, \\, ;, |, &, < and > are not allowed.');
-}
-function validateCommandInput(input, value) {
-    checkLength(input, value, 4096);
-    if (value.includes('\0')) {
-        throw new ConfigurationError(`${words().subject(input)} contains a NUL byte: remove it.`);
-    }
-    return value;
-}
-function validateBucket(input, value) {
-    if (value === '') {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is required: give the name of the bucket that holds the backups.`);
-    }
-    checkLength(input, value, 63);
-    return checkPattern(input, value, /^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$/, 'a bucket name has 3-63 letters, digits, ".", "_" or "-", and starts and ends with a letter or digit.');
-}
-function validateRegion(input, value) {
-    checkLength(input, value, 40);
-    return checkPattern(input, value, /^[a-z0-9-]+$/, 'a region looks like "us-east-1" (or "auto" for Cloudflare R2).');
-}
-function validateEndpoint(input, value) {
-    if (value === '')
-        return value;
-    checkLength(input, value, 512);
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}, which is not a URL: give the S3 endpoint such as https://<account>.r2.cloudflarestorage.com.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} must be an http:// or https:// URL, not ${url.protocol}.`);
-    }
-    if (url.username || url.password) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} contains credentials: remove them and pass keys through AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`);
-    }
-    return value.replace(/\/+$/, '');
-}
-function validateCommandPath(input, value) {
-    checkLength(input, value, 512);
-    return checkPattern(input, value, /^[A-Za-z0-9._/+-]+$/, 'give a command name found on PATH (such as "flyctl") or an absolute path to it.');
-}
-function parseNonNegativeInteger(input, value) {
-    if (!/^\d{1,9}$/.test(value.trim())) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: give a whole number, 0 or more.`);
-    }
-    return Number(value.trim());
-}
-function parseRatio(input, value) {
-    const n = Number(value.trim());
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a number from 0 to 1 (for example 0.5; 0 turns the check off).`);
-    }
-    return n;
-}
-function parseChoice(input, value, choices) {
-    const v = value.trim();
-    if (!choices.includes(v)) {
-        throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${describeValue(value)}: choose one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
-    }
-    return v;
-}
-/** Durations like 90s, 30m, 26h, 7d, 2w (and combinations such as 1d12h). */
-function parseDuration(input, value) {
-    const v = value.trim();
-    const units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    const parts = v.match(/^(\d+(?:\.\d+)?[smhdw])+$/) ? v.match(/\d+(?:\.\d+)?[smhdw]/g) : null;
-    if (!parts) {
-        throw new ConfigurationError(`${words().subject(input)} is ${describeValue(value)}: give a duration such as 90m, 26h, 7d or 1d12h (units s, m, h, d, w).`);
-    }
-    let seconds = 0;
-    for (const part of parts) {
-        const unit = part.slice(-1);
-        seconds += Number(part.slice(0, -1)) * (units[unit] ?? 0);
-    }
-    return seconds;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -88398,6 +89123,7 @@ function copySummary(s, { result: r, from, to }, inputs) {
         ['Size', formatBytes(r.bytes)],
         ['sha256', code(r.sha256)],
         ['Verification', `${r.verification}${r.verificationCopied ? ' (copied)' : ''}`],
+        ['Index', r.indexNote],
         ['Latest', r.latestNote],
         ['Pruned', r.pruned.length ? r.pruned.join(', ') : 'none'],
         ['Duration', `${r.durationSeconds.toFixed(1)} s`],

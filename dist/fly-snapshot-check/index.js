@@ -41101,6 +41101,61 @@ function holdsSecret(text) {
     return redactSecrets(text) !== text;
 }
 
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task) {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
+ * each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal) {
+    const started = startedBy.get(signal) ?? [];
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
  * The job summary as HTML in which every string is text. Values from outside (archive member
@@ -41187,7 +41242,12 @@ class summary_Summary {
 
 
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 const CANCEL_GRACE_MS = 4000;
 /** The reason of an aborted step: the job was cancelled. */
 class CancelledError extends OperationFailedError {
@@ -41239,6 +41299,14 @@ async function runStep(step) {
             warning(`cleanup failed: ${errors_errorMessage(err)}`);
         }
         if (controller.signal.aborted) {
+            // the clean-up that matters started at the signal and is bounded on its own
+            // (util/interrupt-cleanup.ts): wait for it, say what it could not do
+            const left = await interruptCleanup(controller.signal);
+            if (left.length) {
+                warning(`the clean-up after the cancellation did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+                    `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule; ` +
+                    `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.`);
+            }
             // cancelled: exit now rather than wait for aborted requests that keep the event loop alive
             process.exit(process.exitCode ?? 0);
         }

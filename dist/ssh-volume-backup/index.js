@@ -85576,10 +85576,13 @@ function buildArchiveScript(options) {
         `lb_end() { printf "\\n%s pre=%s tar=%s zip=%s err=%s\\n" "${TRAILER_MAGIC}" "$1" "$2" "$3" "$4"; }`,
         // a run that stops before tar: the stop line instead of the header, so no upload starts
         `lb_quit() { printf "${STREAM_STOP_PREFIX}pre=%s tar=0 zip=0 err=%s\\n" "$1" "$2"; exit 0; }`,
-        // auto: zstd when the machine has it, else gzip at its fastest level (A=1), with pigz when there
-        // is one; decided here, reported in the header. On one shared CPU without zstd, gzip -6 is the
-        // whole backup's speed: gzip -1 costs less than half its CPU (bench/NOTES.md, "slim machine")
-        `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=gzip; A=1; fi; fi`,
+        // auto: zstd when the machine has it; else, when the runner compresses (R=1), plain tar, which
+        // the runner compresses with zstd (the machine spends no CPU on compression); else gzip at its
+        // fastest level (A=1), with pigz when there is one. Decided here, reported in the header. On one
+        // shared CPU without zstd, any compression there is the whole backup's speed (bench/NOTES.md,
+        // "The slim Fly machine")
+        `R=${options.runnerCompresses ? 1 : 0}`,
+        `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; elif [ "$R" = 1 ]; then C=none; else C=gzip; A=1; fi; fi`,
         `if ! command -v tar >/dev/null 2>&1; then lb_quit 0 notar; fi`,
         `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
         `if [ "$A" = 1 ]; then if command -v pigz >/dev/null 2>&1; then Z="${AUTO_GZIP.pigz}"; else Z="${AUTO_GZIP.gzip}"; fi; fi`,
@@ -85793,7 +85796,7 @@ const MACHINE_TOOLS = {
         ],
     },
     cat: {
-        purpose: 'compression none passes the archive through cat',
+        purpose: 'compression none, and auto on a machine without zstd, pass the tar through cat',
         lines: [
             'RUN apt-get update && apt-get install -y --no-install-recommends coreutils',
             'RUN apk add --no-cache coreutils',
@@ -86050,8 +86053,9 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         case 'nogzip':
             throw new EnvironmentError(`${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`);
         case 'nozstd':
-            // compression: zstd was asked for explicitly; auto would have used gzip
-            throw new errors_ConfigurationError(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (gzip there), ` +
+            // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress
+            throw new errors_ConfigurationError(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (plain tar from there, ` +
+                `compressed with zstd on the runner), ` +
                 `or ${howToAdd('zstd')}. Nothing was read or sent.`);
         case 'nocat':
             throw new EnvironmentError(`${missingTool('cat', machineOf(label))} Nothing was read or sent.`);
@@ -86165,18 +86169,24 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+/**
+ * What a decompressor may hold decompressed before its reader takes it: it decompresses (in the
+ * thread pool) while the walk handles the bytes before, instead of waiting for each 128 KiB to be
+ * taken (the stream default of 64 KiB is less than one chunk). See bench/NOTES.md.
+ */
+const READ_AHEAD = { chunkSize: 1 << 17, readableHighWaterMark: 1 << 21 };
 /** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
 function createDecompressor(compression) {
     switch (compression) {
         case 'gzip':
-            return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
+            return external_node_zlib_default().createGunzip(READ_AHEAD);
         case 'zstd': {
             if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
                 // the runtime lacks a feature: an environment fault, never a verdict about the archive
                 throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
                     `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
             }
-            return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
+            return external_node_zlib_default().createZstdDecompress(READ_AHEAD);
         }
         case 'none':
             return new external_node_stream_.PassThrough();
@@ -86401,15 +86411,18 @@ async function hashStream(body) {
  * HashCounter), hands a copy to a side consumer (the inspector) with back-pressure from both
  * sides, and holds the end of the stream until `beforeEnd` has judged the whole run. When
  * beforeEnd throws, the stream errors instead of ending, so the upload is aborted rather than
- * completed. Its sha256 can be read only once every byte has passed.
+ * completed. Its sha256 can be read only once every byte has passed. With `hash: false` it only
+ * counts: a later stage hashes what is stored (the runner compresses after it, runner-compress.ts).
  */
 class ArchiveTap extends HashCounter {
     beforeEnd;
     side;
     ended = false;
-    constructor(beforeEnd) {
+    hashes;
+    constructor(beforeEnd, options = {}) {
         super({ highWaterMark: 1 << 20 });
         this.beforeEnd = beforeEnd;
+        this.hashes = options.hash ?? true;
     }
     /**
      * Feeds a copy of every following byte to `side`; when `sideResult` fails (a damaged archive),
@@ -86422,10 +86435,15 @@ class ArchiveTap extends HashCounter {
     get sha256() {
         if (!this.ended)
             throw new Error('internal: sha256 read before the stream ended');
+        if (!this.hashes)
+            throw new Error('internal: sha256 read of a tap that does not hash');
         return super.sha256;
     }
     _transform(chunk, _enc, callback) {
-        this.count(chunk);
+        if (this.hashes)
+            this.count(chunk);
+        else
+            this.bytes += chunk.length;
         if (!this.side || this.side.write(chunk))
             return callback(null, chunk);
         this.side.once('drain', () => callback(null, chunk));
@@ -86515,8 +86533,6 @@ async function decryptingStream(identity) {
     return { input, output };
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/storage/bounded-json.ts
 
 /** A document larger than a reader allows: it was refused, not read. */
@@ -86595,9 +86611,9 @@ const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"compressedOn":{"const":"runner","description":"Present when the machine sent plain tar and lifeboat compressed it on the runner (compression auto on a machine without zstd); absent when the machine compressed it."},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed: the archive restores as recorded and every policy check (required paths, max-age, min-entries) passed."},"restorable":{"type":"boolean","description":"true when every check of kind restorable passed: the archive restores as its manifest records, whatever the policy checks found. Absent before lifeboat 0.2: derive it from the checks (a check without kind is policy when its name is \\"max age\\", \\"min entries\\" or starts with \\"required path \\")."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"},"kind":{"enum":["restorable","policy"],"description":"restorable: the archive\'s own faults (hash, size, structure, a refused member, SQLite integrity). policy: what was asked of a good archive (required paths, max-age, min-entries, a sqlite glob that matches no file)."}}}},"warnings":{"type":"array","description":"What the drill found that is no verdict: the state of the archive key\'s current version (a delete marker, another version on top of the version the manifest names, which is the one the drill read).","items":{"type":"object","required":["name","detail"],"properties":{"name":{"type":"string"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/catalog/schemas.ts
 
 
@@ -86850,6 +86866,26 @@ async function* readIndexEntries(store, index, options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/archive/member-end.ts
+/**
+ * Settles at a tar member's end, or with its error; a member destroyed without an error (the walk
+ * stopped) is not whole and rejects too.
+ */
+function memberEnd(stream) {
+    return new Promise((resolve, reject) => {
+        let ended = false;
+        stream.once('end', () => {
+            ended = true;
+            resolve();
+        });
+        stream.once('error', reject);
+        stream.once('close', () => {
+            if (!ended)
+                reject(new Error('the member was closed before its end'));
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/archive/index-writer.ts
 
 
@@ -86861,13 +86897,14 @@ async function* readIndexEntries(store, index, options = {}) {
 
 
 
-async function index_writer_drain(_header, stream) {
-    for await (const _chunk of stream) {
-        // discarded: only the hash on the way here keeps anything of it
-    }
-}
 /** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
 const INDEX_PART_SIZE = 5 * 1024 * 1024;
+/**
+ * Lines go to gzip in batches of about this many characters: gzip compresses each write in the
+ * thread pool, and one round trip per 100-byte line cost more than the whole walk (200,000 small
+ * files: 20 CPU-s instead of 4, see bench/NOTES.md).
+ */
+const LINE_BATCH = 64 * 1024;
 /**
  * Writes a snapshot's index while the archive is walked: `onEntry` is the inspector's handler
  * (it hashes each regular file's content as it passes and writes one line), the lines go through
@@ -86883,6 +86920,9 @@ class IndexWriter {
     lines = new external_node_stream_.PassThrough({ highWaterMark: 1 << 16 });
     stored = new HashCounter();
     body = new external_node_stream_.PassThrough();
+    /** Lines not yet written to gzip (at most LINE_BATCH characters; flushed by finish). */
+    pending = [];
+    pendingChars = 0;
     flowing;
     uploading;
     failure;
@@ -86905,12 +86945,14 @@ class IndexWriter {
         return w;
     }
     /** Starts the upload of `key` (its request goes out once a part is full or the index ends). */
-    upload(key) {
+    upload(key, signal) {
         this.key = key;
         this.uploading = this.store.uploadStream(key, this.body, {
             contentType: this.encrypted ? 'application/octet-stream' : 'application/gzip',
             partSizeBytes: INDEX_PART_SIZE,
             queueSize: 1,
+            // a signal aborts the index's multipart upload at once, as the archive's (object-store.ts)
+            ...(signal ? { signal } : {}),
         });
         this.uploading.catch((err) => this.fail(err, true));
     }
@@ -86921,7 +86963,19 @@ class IndexWriter {
         this.lines.destroy(err);
     }
     /** The inspector's handler when nothing else reads the members: hashes each as it is drained. */
-    onEntry = (header, stream) => this.wrap(index_writer_drain)(header, stream);
+    onEntry = async (header, stream) => {
+        const type = header.type;
+        const hash = type === 'file' || type === 'contiguous-file' ? (0,external_node_crypto_.createHash)('sha256') : undefined;
+        let size = 0;
+        stream.on('data', (chunk) => {
+            hash?.update(chunk);
+            size += chunk.length;
+        });
+        await memberEnd(stream);
+        if (this.failure)
+            throw this.failure;
+        await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
+    };
     /**
      * `handler` with the index written beside it: the member's bytes pass through a hash on their
      * way to it, and its line is written once the handler is done with them.
@@ -86961,16 +87015,28 @@ class IndexWriter {
             ...(content ? { sha256: content.sha256 } : {}),
         });
         this.entries++;
-        if (!this.lines.write(line)) {
-            await Promise.race([(0,external_node_events_.once)(this.lines, 'drain'), (0,external_node_events_.once)(this.lines, 'close')]);
-            if (this.failure)
-                throw this.failure;
-        }
+        this.pending.push(line);
+        this.pendingChars += line.length;
+        if (this.pendingChars >= LINE_BATCH)
+            await this.flushLines();
+    }
+    /** Writes the pending lines to gzip as one chunk; waits while gzip cannot take more (back-pressure). */
+    async flushLines() {
+        if (this.pending.length === 0)
+            return;
+        const text = this.pending.join('');
+        this.pending = [];
+        this.pendingChars = 0;
+        if (!this.lines.write(text))
+            await drainedOrClosed(this.lines);
+        if (this.failure)
+            throw this.failure;
     }
     /** Ends the index and completes its upload; what the manifest records of it. */
     async finish() {
         if (!this.uploading)
             throw new Error('internal: the index was finished before its upload started');
+        await this.flushLines();
         this.lines.end();
         await this.flowing;
         const object = await this.uploading;
@@ -86995,6 +87061,27 @@ class IndexWriter {
         await this.uploading?.catch(() => undefined);
     }
 }
+/**
+ * Settles when `stream` can take more ('drain') or will take nothing more ('close'), rejects with
+ * its error; every listener is removed again (a wait per batch must not leave one behind).
+ */
+function drainedOrClosed(stream) {
+    return new Promise((resolve, reject) => {
+        const settle = (err) => {
+            stream.off('drain', onDrain);
+            stream.off('close', onDrain);
+            stream.off('error', settle);
+            if (err)
+                reject(err);
+            else
+                resolve();
+        };
+        const onDrain = () => settle();
+        stream.on('drain', onDrain);
+        stream.on('close', onDrain);
+        stream.on('error', settle);
+    });
+}
 /** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
 async function startIndex(store, layout, m) {
     const recipients = m.encryption?.recipients;
@@ -87010,7 +87097,92 @@ async function publishIndex(store, layout, m, writer, now) {
     return { index, pointerKey };
 }
 
+;// CONCATENATED MODULE: ./src/archive/runner-compress.ts
+
+
+
+/**
+ * Compression on the runner: `compression: auto` on a machine without zstd sends plain tar over
+ * the link and lifeboat compresses it here with Node's zlib zstd, so the machine (often one shared
+ * CPU that the app also needs) spends nothing on compression (bench/NOTES.md, "The slim Fly
+ * machine"). The stored archive is an ordinary zstd frame, the same format `zstd -3` writes on a
+ * machine: level 3 with a content checksum, so that every later read (verify, restore, `zstd -t`)
+ * checks it end to end. zlib runs the compression on its thread pool, beside the main thread's
+ * hashing, walking and upload.
+ */
+/** The level `zstd -3` on a machine uses (remote-script.ts COMPRESSORS.zstd). */
+const RUNNER_ZSTD_LEVEL = 3;
+/** Whether this Node.js can compress zstd (its zlib has zstd from 23.8, backported to 22.15). */
+function runnerCanZstd() {
+    return typeof (external_node_zlib_default()).createZstdCompress === 'function';
+}
+/** A streaming zstd compressor; a Node.js without zstd is an environment fault, named with its fix. */
+function createRunnerZstd() {
+    if (!runnerCanZstd()) {
+        throw new EnvironmentError(`compressing on the runner needs Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+            'run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it');
+    }
+    return external_node_zlib_default().createZstdCompress({
+        // output chunks of 256 KiB: fewer, larger chunks for the hash and the upload's parts
+        chunkSize: 1 << 18,
+        params: {
+            [(external_node_zlib_default()).constants.ZSTD_c_compressionLevel]: RUNNER_ZSTD_LEVEL,
+            [(external_node_zlib_default()).constants.ZSTD_c_checksumFlag]: 1,
+        },
+    });
+}
+/**
+ * The stage between the archive tap and the upload when the runner may compress: it passes the
+ * bytes on unchanged until `compress()` is called (before the first byte, when the stream's header
+ * says the machine sent plain tar), and from then on compresses them with zstd. Either way it
+ * hashes and counts what it passes on: the bytes that are stored (or encrypted, then stored).
+ */
+class RunnerCompressStage extends HashCounter {
+    zstd;
+    constructor() {
+        super({ highWaterMark: 1 << 20 });
+    }
+    /** From now on, compress with zstd (call it before any byte has passed). */
+    compress() {
+        if (this.bytes > 0)
+            throw new Error('internal: runner compression chosen after bytes passed');
+        const zstd = createRunnerZstd();
+        zstd.on('data', (chunk) => {
+            this.count(chunk);
+            // the upload is slower than the compressor: hold the compressor until it asks for more
+            if (!this.push(chunk))
+                zstd.pause();
+        });
+        zstd.on('error', (err) => this.destroy(err));
+        this.zstd = zstd;
+    }
+    _transform(chunk, _enc, callback) {
+        if (!this.zstd) {
+            this.count(chunk);
+            return callback(null, chunk);
+        }
+        if (this.zstd.write(chunk))
+            return callback();
+        this.zstd.once('drain', () => callback());
+    }
+    _flush(callback) {
+        if (!this.zstd)
+            return callback();
+        this.zstd.once('end', () => callback());
+        this.zstd.end();
+    }
+    _read(size) {
+        this.zstd?.resume();
+        super._read(size);
+    }
+    _destroy(err, callback) {
+        this.zstd?.destroy();
+        callback(err);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/archive/stream-to-store.ts
+
 
 
 
@@ -87033,6 +87205,12 @@ async function publishIndex(store, layout, m, writer, now) {
  * decompress-and-walk -> S3 multipart upload with a bounded queue. The upload is completed only
  * after the source's statuses, its exit and the archive's structure have all been judged good;
  * otherwise it is aborted and no object appears.
+ *
+ * When the runner compresses (runnerCompresses and a plain-tar stream), the inspector walks the
+ * plain tar before the compressor (no decompression: the cheaper side, with every refusal and the
+ * index's per-file sha256 as on any stream), and the sha256 and size are those of the compressor's
+ * output, the bytes stored:
+ *   decoder -> tap (walk; held end) -> zstd -> sha256 and count -> [age -> sha256 and count] -> upload
  */
 async function streamArchiveToStore(o) {
     const encrypted = Boolean(o.encryptionRecipients?.length);
@@ -87050,11 +87228,21 @@ async function streamArchiveToStore(o) {
     let contents;
     let resolveHeader;
     const header = new Promise((resolve) => (resolveHeader = resolve));
-    const decoder = new FrameDecoder((compression) => {
-        inspector = new ArchiveInspector(compression, indexWriter ? { onEntry: indexWriter.onEntry } : {});
-        indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted));
+    // only a stream the runner may compress has this stage; it hashes what is stored instead of the tap
+    const runnerStage = o.runnerCompresses ? new RunnerCompressStage() : undefined;
+    let compressedOn = 'source';
+    const decoder = new FrameDecoder((sent) => {
+        // decided before the first archive byte: the header comes first
+        let stored = sent;
+        if (runnerStage && sent === 'none') {
+            runnerStage.compress();
+            stored = 'zstd';
+            compressedOn = 'runner';
+        }
+        inspector = new ArchiveInspector(sent, indexWriter ? { onEntry: indexWriter.onEntry } : {});
+        indexWriter?.upload(o.layout.indexKey(o.snapshotId, encrypted), o.signal);
         tap.attachSide(inspector.input, inspector.result);
-        resolveHeader(compression);
+        resolveHeader(stored);
     });
     const tap = new ArchiveTap(async () => {
         const outcome = await proc.done;
@@ -87070,7 +87258,7 @@ async function streamArchiveToStore(o) {
                 : []),
         ];
         contents = await inspector.result;
-    });
+    }, { hash: !runnerStage });
     const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
     // lib-storage stops reading when every part upload has failed: leaving its for-await loop
     // destroys the body with an AbortError, the source then dies of a broken pipe, and the upload's
@@ -87081,11 +87269,17 @@ async function streamArchiveToStore(o) {
     });
     let pipelineError;
     const cipherTap = new HashCounter();
-    const flowing = encrypted
-        ? (0,promises_namespaceObject.pipeline)(proc.stdout, decoder, tap, await encryptingStream(o.encryptionRecipients ?? []), cipherTap, body)
-        : (0,promises_namespaceObject.pipeline)(proc.stdout, decoder, tap, body);
+    // the archive as stored before any encryption: the tap's bytes, or the runner's compressed ones
+    const plain = runnerStage ?? tap;
+    const stages = [
+        decoder,
+        tap,
+        ...(runnerStage ? [runnerStage] : []),
+        ...(encrypted ? [await encryptingStream(o.encryptionRecipients ?? []), cipherTap] : []),
+    ];
+    const flowing = (0,promises_namespaceObject.pipeline)([proc.stdout, ...stages, body]);
     flowing.catch((err) => (pipelineError = err));
-    const stored = encrypted ? cipherTap : tap;
+    const stored = encrypted ? cipherTap : plain;
     const progress = startProgress(o.logger, 'streamed', () => stored.bytes, o.progressIntervalMs);
     let key;
     let partSize = 0;
@@ -87101,6 +87295,10 @@ async function streamArchiveToStore(o) {
         key = o.layout.archiveKey(o.snapshotId, compression, encrypted);
         // sized before the first byte, from the space the source reported in use
         partSize = partSizeFor(decoder.sourceUsedBytes);
+        if (compressedOn === 'runner') {
+            o.logger.info(`${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
+                '(compression auto; on a slow link, compression gzip compresses on the machine instead)');
+        }
         o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`);
         const upload = o.store.uploadStream(key, body, {
             contentType: archiveContentType(compression, encrypted),
@@ -87123,6 +87321,7 @@ async function streamArchiveToStore(o) {
             throw new Error('internal: the archive was stored without being inspected');
         return {
             compression,
+            compressedOn,
             key,
             versionId: object.versionId ?? null,
             etag: object.etag ?? null,
@@ -87131,7 +87330,7 @@ async function streamArchiveToStore(o) {
             entries: c.entries,
             uncompressedBytes: c.uncompressedBytes,
             warnings,
-            ...(encrypted ? { plaintext: { size: tap.bytes, sha256: tap.sha256 } } : {}),
+            ...(encrypted ? { plaintext: { size: plain.bytes, sha256: plain.sha256 } } : {}),
             ...(index ? { index } : {}),
             ...(object.serverSideEncryption
                 ? {
@@ -87208,7 +87407,9 @@ async function removeStray(o, key) {
  * then a damaged archive, then the source's own exit, then whatever stopped the pipeline.
  */
 function explainStreamFailure(o, outcome, decoder, err) {
-    if (err instanceof OperationFailedError || err instanceof errors_ConfigurationError)
+    if (err instanceof OperationFailedError ||
+        err instanceof errors_ConfigurationError ||
+        err instanceof EnvironmentError)
         return err;
     if (err instanceof UnsafeEntryError) {
         // a member no restore writes (a device node): storing it as good would promise a restore that fails
@@ -87436,31 +87637,97 @@ async function listSnapshots(store, layout) {
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task) {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
+ * each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal) {
+    const started = startedBy.get(signal) ?? [];
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
 
 /**
  * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
  * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
+ * duration: a long transfer that keeps moving is never cut (the SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while a large write is still draining). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
  */
 const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+function storeTimeouts(env = process.env) {
+    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
 /**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
  */
 function createS3Client(location) {
+    const timeouts = storeTimeouts();
     return new dist_cjs.S3Client({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: STORE_TIMEOUTS.maxAttempts,
-        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+        maxAttempts: timeouts.maxAttempts,
+        requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -87543,7 +87810,7 @@ function isStall(err) {
  * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
  */
 function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
     const what = noConnection
         ? `accepted no connection within ${connectMs / 1000} s`
         : `moved no byte for ${idleMs / 1000} s`;
@@ -87556,7 +87823,7 @@ function storeStalledMessage(where, operation, noConnection) {
  */
 function explainBodyError(err, where, key) {
     if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
             `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
     }
     return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
@@ -87572,8 +87839,12 @@ function explainBodyError(err, where, key) {
 
 
 
-/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
-const AFTER_STALL_MS = 10_000;
+
+/**
+ * What a request may take in all once the store was found stalled (see S3ObjectStore.send): a
+ * third of the idle timeout (10 s of the shipped 30 s).
+ */
+const afterStallMs = () => Math.ceil(storeTimeouts().idleMs / 3);
 /**
  * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
  * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
@@ -87612,13 +87883,13 @@ class S3ObjectStore {
     stalled = false;
     /**
      * Every request goes through here. Once one request found the store stalled, the run is
-     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * failing: each later request (aborting the upload, releasing a claim) gets afterStallMs() in
      * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
      */
     send(request, signal) {
         if (!this.stalled)
             return request(signal ? { abortSignal: signal } : {});
-        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        const deadline = AbortSignal.timeout(afterStallMs());
         return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
     }
     fail(err, operation) {
@@ -87722,8 +87993,10 @@ class S3ObjectStore {
         }
     }
     async uploadStream(key, body, options) {
+        const parts = new AbortController();
+        let created = Promise.resolve(undefined);
         const upload = new lib_storage_dist_cjs/* Upload */._({
-            client: this.client,
+            client: uploadClient(this.client, parts.signal, (id) => (created = id)),
             params: {
                 Bucket: this.bucket,
                 Key: key,
@@ -87736,12 +88009,25 @@ class S3ObjectStore {
             queueSize: options.queueSize,
             leavePartsOnError: false,
         });
-        const onAbort = () => {
-            void upload.abort().catch(() => undefined);
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // on a signal, at once: the parts in flight are cut (they would hold the link the abort
+        // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
+        const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
+            parts.abort();
+            await upload.abort();
+            const uploadId = await created.catch(() => undefined);
+            if (!uploadId)
+                return;
+            try {
+                await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), o));
+            }
+            catch (err) {
+                if (s3ErrorCode(err) !== 'NoSuchUpload')
+                    throw explainS3Error(err, `AbortMultipartUpload ${key}`, this.description);
+            }
+        });
         try {
             const out = await upload.done();
+            abort.cancel();
             let versionId = 'VersionId' in out ? out.VersionId : undefined;
             // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
             // HeadObject has both.
@@ -87755,16 +88041,17 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            if (options.signal?.aborted) {
+                // the signal's clean-up aborts the upload; the edge names it if it could not
+                await abort.run().catch(() => undefined);
+                throw options.signal.reason ?? new Error('upload aborted');
+            }
+            abort.cancel();
             // explained first: a stalled store then bounds the clean-up below (see send)
             const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
-            if (options.signal?.aborted)
-                throw options.signal.reason ?? new Error('upload aborted');
             throw failure;
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onAbort);
         }
     }
     async download(key, versionId, signal) {
@@ -87899,6 +88186,34 @@ class S3ObjectStore {
         return aborted;
     }
 }
+/**
+ * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
+ * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
+ * no multipart upload is created once it has, and the id of the one that is created is handed to
+ * `onCreate` as soon as the request is sent. Everything else is the store's own client.
+ */
+function uploadClient(client, parts, onCreate) {
+    const view = Object.create(client);
+    const send = (command, options) => {
+        if (command instanceof dist_cjs.CreateMultipartUploadCommand) {
+            if (parts.aborted)
+                return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
+            const out = client.send(command, options);
+            // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+            const id = out.then((o) => o.UploadId);
+            id.catch(() => undefined);
+            onCreate(id);
+            return out;
+        }
+        if (command instanceof dist_cjs.UploadPartCommand) {
+            const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
+            return client.send(command, { ...options, abortSignal });
+        }
+        return client.send(command, options);
+    };
+    view.send = send;
+    return view;
+}
 
 ;// CONCATENATED MODULE: ./src/storage/key-claim.ts
 
@@ -87914,20 +88229,24 @@ async function claimKey(store, key, value, abandonedAfterMs = Number.POSITIVE_IN
 /** Ends a claim, held or lost (see KeyClaim). A failure is a warning: the claim then ages out. */
 async function releaseClaim(store, claim, logger) {
     try {
-        if (claim.how === 'conditional') {
-            // only the holder's object is at the key; a loser deleting it would end the holder's claim
-            if (claim.held)
-                await store.deleteKeys([claim.key]);
-            return;
-        }
-        if (claim.versionId && claim.versionId !== 'null') {
-            await store.putJson(claim.key, releaseRecord(claim.versionId));
-        }
-        await store.deleteKeys([claim.key]);
+        await endClaim(store, claim);
     }
     catch (err) {
         logger.warning(`could not remove ${claim.key}: ${errors_errorMessage(err)}`);
     }
+}
+/** releaseClaim, whose failure is thrown (for a caller that must say what is left). */
+async function endClaim(store, claim) {
+    if (claim.how === 'conditional') {
+        // only the holder's object is at the key; a loser deleting it would end the holder's claim
+        if (claim.held)
+            await store.deleteKeys([claim.key]);
+        return;
+    }
+    if (claim.versionId && claim.versionId !== 'null') {
+        await store.putJson(claim.key, releaseRecord(claim.versionId));
+    }
+    await store.deleteKeys([claim.key]);
 }
 async function claimConditionally(store, key, value, abandonedAfterMs) {
     const granted = async (write) => {
@@ -88548,21 +88867,30 @@ function held(e) {
         size: e.size,
         mode: e.mode,
         owner: `${e.uid}:${e.gid}`,
+        mtimeSeconds: Math.floor(e.mtime.getTime() / 1000),
         ...(e.sha256 ? { sha256: e.sha256 } : {}),
         ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
     };
 }
 const isFile = (t) => t === 'file' || t === 'contiguous-file';
 const state = (h) => ({ type: h.type, size: h.size, mode: h.mode });
+/** By sha256 where both sides have one, else by size and mtime. */
+function sameContent(a, b) {
+    if (a.size !== b.size)
+        return false;
+    return a.sha256 !== undefined && b.sha256 !== undefined
+        ? a.sha256 === b.sha256
+        : a.mtimeSeconds === b.mtimeSeconds;
+}
 function aspectsOf(a, b) {
     const out = [];
     if (a.type !== b.type)
         out.push('type');
-    else if (isFile(a.type) && (a.sha256 !== b.sha256 || a.size !== b.size))
+    else if (isFile(a.type) && !sameContent(a, b))
         out.push('content');
     if ((a.mode & 0o7777) !== (b.mode & 0o7777))
         out.push('mode');
-    if (a.link !== b.link)
+    if (a.link !== b.link && a.link !== undefined && b.link !== undefined)
         out.push('link');
     if (a.owner !== b.owner)
         out.push('owner');
@@ -88640,6 +88968,10 @@ function describeChange(c, formatBytes) {
     const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
     return `${sign} ${c.path}${what}${size}`;
 }
+/** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */
+function describeCounts(d, formatBytes) {
+    return `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
+}
 
 ;// CONCATENATED MODULE: ./src/jobs/backup-changes.ts
 
@@ -88710,17 +89042,18 @@ async function changeSincePrevious(store, layout, previous, index, logger, guard
 function changeCounts(s) {
     return `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged (+${formatBytes(s.bytesAdded)}, -${formatBytes(s.bytesRemoved)})`;
 }
-const named = (list) => list
+/** The first five paths of `list`, and how many more of `total` there are (the list may hold only the first few). */
+const named = (list, total = list.length) => list
     .slice(0, 5)
     .map((c) => JSON.stringify(c.path))
-    .join(', ') + (list.length > 5 ? `, and ${list.length - 5} more` : '');
+    .join(', ') + (total > Math.min(5, list.length) ? `, and ${total - Math.min(5, list.length)} more` : '');
 /** Why the index rules find the backup suspect; empty when they do not. */
 function indexShrinkReasons(s, g) {
     const problems = [];
     if (g.maxFilesGoneRatio < 1 &&
         s.previousFiles >= MIN_FILES_FOR_GONE_RULE &&
         s.filesGone / s.previousFiles > g.maxFilesGoneRatio) {
-        problems.push(`${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone)}`);
+        problems.push(`${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone, s.filesGone)}`);
     }
     const truncated = s.truncated.filter((c) => (c.before?.size ?? 0) >= g.truncatedMinBytes &&
         g.truncatedRatio > 0 &&
@@ -88737,6 +89070,8 @@ function indexShrinkReasons(s, g) {
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/backup.ts
+
+
 
 
 
@@ -88805,21 +89140,28 @@ async function runBackup(options, deps) {
         return dryRunSnapshot(options, deps, { layout, snapshotId, pre });
     }
     const claimed = await claimSnapshotId(store, layout, pre, options.label);
+    // a signal releases the claim at once, beside the upload's abort (util/interrupt-cleanup.ts):
+    // no later run can want this id (its folder is not empty once the archive is stored)
+    const release = onInterrupt(deps.signal, `the claim ${claimed.claim.key}`, () => endClaim(store, claimed.claim));
     try {
         return await backupSnapshot(options, deps, { layout, snapshotId: claimed.id, pre });
     }
     finally {
-        await releaseClaim(store, claimed.claim, logger);
+        await release.run().catch((err) => {
+            logger.warning(`could not remove ${claimed.claim.key}: ${errors_errorMessage(err)}`);
+        });
     }
 }
 async function streamAndJudge(options, deps, ctx, store) {
     const { source, logger } = deps;
     const { layout, snapshotId, pre } = ctx;
+    const runnerCompresses = autoCompressesOnRunner(options.compression, logger);
     const script = buildArchiveScript({
         path: options.path,
         compression: options.compression,
         excludes: options.excludes,
         preCommand: options.preCommand,
+        runnerCompresses,
     });
     const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () => streamArchiveToStore({
         source,
@@ -88833,6 +89175,7 @@ async function streamAndJudge(options, deps, ctx, store) {
         progressIntervalMs: options.progressIntervalMs ?? 10_000,
         encryptionRecipients: options.encryptionRecipients,
         writeIndex: options.writeIndex ?? true,
+        runnerCompresses,
     }));
     for (const w of archive.warnings)
         logger.warning(w);
@@ -88868,6 +89211,7 @@ async function streamAndJudge(options, deps, ctx, store) {
         },
         tools: { lifeboat: version_LIFEBOAT_VERSION, ...pre.tools },
         compression: archive.compression,
+        ...(archive.compressedOn === 'runner' ? { compressedOn: 'runner' } : {}),
         archive: {
             key: archive.key,
             versionId: archive.versionId,
@@ -88908,6 +89252,7 @@ function resultOf(judged, manifestKey, dryRun) {
         entries: archive.entries,
         uncompressedBytes: archive.uncompressedBytes,
         compression: archive.compression,
+        compressedOn: archive.compressedOn,
         durationSeconds: manifest.durationSeconds,
         previous: judged.previous,
         ...(judged.changes ? { changes: judged.changes } : {}),
@@ -89011,6 +89356,20 @@ async function claimSnapshotId(store, layout, pre, label) {
     }
     throw new OperationFailedError(`no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
         `Run backups of one target one at a time (a workflow concurrency group per target).`);
+}
+/**
+ * Whether `auto` may send plain tar from a machine without zstd and compress it here: only when
+ * this Node.js has zstd (22.15+, 24). Without it, such a machine compresses with gzip -1 itself,
+ * as auto did before, and the log says why.
+ */
+function autoCompressesOnRunner(compression, logger) {
+    if (compression !== 'auto')
+        return false;
+    if (runnerCanZstd())
+        return true;
+    logger.info(`compression auto: this Node.js (${process.version}) has no zstd to compress on the runner, so a machine ` +
+        'without zstd compresses with gzip -1 (pigz -1) itself; Node.js 24 (node24 runners) sends plain tar instead');
+    return false;
 }
 function comparePrevious(prev, archive) {
     return {
@@ -93312,6 +93671,8 @@ function readBackup(r, defaultTarget) {
                 truncatedRatio: parseRatio('truncated-file-ratio', defaults_orDefault(r, 'truncated-file-ratio')),
             },
             requireVersioning: r.flag('require-versioning'),
+            // the benchmark's backup without the index (bench/NOTES.md); no input or flag sets it
+            ...(process.env.LIFEBOAT_BENCH_NO_INDEX === '1' ? { writeIndex: false } : {}),
             dryRun: r.flag('dry-run'),
             encryptionRecipients: r
                 .lines('encryption-recipients')
@@ -93476,7 +93837,7 @@ function backupSummary(summary, title, result, where) {
         ['Stored at', `${where}/${result.archiveKey}`],
         [
             'Size',
-            `${formatBytes(result.sizeBytes)} (${result.compression}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+            `${formatBytes(result.sizeBytes)} (${result.compression}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
         ],
         ['sha256', code(result.sha256)],
         ['Entries', String(result.entries)],
@@ -93544,7 +93905,12 @@ function backupStep(name, read, edge = {}) {
 
 
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 const CANCEL_GRACE_MS = 4000;
 /** The reason of an aborted step: the job was cancelled. */
 class CancelledError extends OperationFailedError {
@@ -93596,6 +93962,14 @@ async function runStep(step) {
             warning(`cleanup failed: ${errors_errorMessage(err)}`);
         }
         if (controller.signal.aborted) {
+            // the clean-up that matters started at the signal and is bounded on its own
+            // (util/interrupt-cleanup.ts): wait for it, say what it could not do
+            const left = await interruptCleanup(controller.signal);
+            if (left.length) {
+                warning(`the clean-up after the cancellation did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+                    `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule; ` +
+                    `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.`);
+            }
             // cancelled: exit now rather than wait for aborted requests that keep the event loop alive
             process.exit(process.exitCode ?? 0);
         }

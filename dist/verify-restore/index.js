@@ -84753,9 +84753,9 @@ const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
 ;// CONCATENATED MODULE: ./schema/latest.schema.json
 const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"compressedOn":{"const":"runner","description":"Present when the machine sent plain tar and lifeboat compressed it on the runner (compression auto on a machine without zstd); absent when the machine compressed it."},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
 ;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed: the archive restores as recorded and every policy check (required paths, max-age, min-entries) passed."},"restorable":{"type":"boolean","description":"true when every check of kind restorable passed: the archive restores as its manifest records, whatever the policy checks found. Absent before lifeboat 0.2: derive it from the checks (a check without kind is policy when its name is \\"max age\\", \\"min entries\\" or starts with \\"required path \\")."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"},"kind":{"enum":["restorable","policy"],"description":"restorable: the archive\'s own faults (hash, size, structure, a refused member, SQLite integrity). policy: what was asked of a good archive (required paths, max-age, min-entries, a sqlite glob that matches no file)."}}}},"warnings":{"type":"array","description":"What the drill found that is no verdict: the state of the archive key\'s current version (a delete marker, another version on top of the version the manifest names, which is the one the drill read).","items":{"type":"object","required":["name","detail"],"properties":{"name":{"type":"string"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
 ;// CONCATENATED MODULE: ./src/catalog/schemas.ts
 
 
@@ -85119,18 +85119,24 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+/**
+ * What a decompressor may hold decompressed before its reader takes it: it decompresses (in the
+ * thread pool) while the walk handles the bytes before, instead of waiting for each 128 KiB to be
+ * taken (the stream default of 64 KiB is less than one chunk). See bench/NOTES.md.
+ */
+const READ_AHEAD = { chunkSize: 1 << 17, readableHighWaterMark: 1 << 21 };
 /** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
 function createDecompressor(compression) {
     switch (compression) {
         case 'gzip':
-            return external_node_zlib_default().createGunzip({ chunkSize: 1 << 17 });
+            return external_node_zlib_default().createGunzip(READ_AHEAD);
         case 'zstd': {
             if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
                 // the runtime lacks a feature: an environment fault, never a verdict about the archive
                 throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
                     `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
             }
-            return external_node_zlib_default().createZstdDecompress({ chunkSize: 1 << 17 });
+            return external_node_zlib_default().createZstdDecompress(READ_AHEAD);
         }
         case 'none':
             return new external_node_stream_.PassThrough();
@@ -85389,7 +85395,7 @@ async function runCaptured(command, args, options = {}) {
  * The line that explains a failure: the last `Error: ...` line when there is one (flyctl follows
  * its error with hints such as "Try ... fly status"), else the last line.
  */
-function lastLine(outcome) {
+function process_lastLine(outcome) {
     const tail = outcome.stderrTail;
     for (let i = tail.length - 1; i >= 0; i--)
         if (/^(error|fatal)\b/i.test(tail[i]))
@@ -85743,7 +85749,7 @@ async function encryptingStream(recipients) {
     return external_node_stream_.Duplex.from({ writable: input, readable: external_node_stream_.Readable.fromWeb(out) });
 }
 /** Ciphertext goes into `input`; `output` resolves once the header names a matching identity. */
-async function age_stream_decryptingStream(identity) {
+async function decryptingStream(identity) {
     const age = await loadAge();
     const decrypter = new age.Decrypter();
     decrypter.addIdentity(identity);
@@ -85784,7 +85790,7 @@ class ArchiveFeed {
     }
     /** ciphertext -> sha256 -> age decryption -> sha256 of the plaintext -> `into`. */
     async feedDecrypted(body, identity, into) {
-        const decryption = await age_stream_decryptingStream(identity);
+        const decryption = await decryptingStream(identity);
         const cipher = (0,promises_namespaceObject.pipeline)(body, this.stored, decryption.input);
         const plain = decryption.output.then((readable) => (0,promises_namespaceObject.pipeline)(readable, this.plain, into));
         plain.catch((err) => {
@@ -86043,12 +86049,32 @@ async function remote_status_runStatusScript(source, script, prefix) {
     const outcome = await proc.done;
     const status = statusLine(out, prefix);
     if (!status)
-        throw new errors_OperationFailedError(`${source.label} gave no status (${lastLine(outcome)})`);
+        throw new errors_OperationFailedError(`${source.label} gave no status (${process_lastLine(outcome)})`);
     return status;
 }
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/archive/member-end.ts
+/**
+ * Settles at a tar member's end, or with its error; a member destroyed without an error (the walk
+ * stopped) is not whole and rejects too.
+ */
+function memberEnd(stream) {
+    return new Promise((resolve, reject) => {
+        let ended = false;
+        stream.once('end', () => {
+            ended = true;
+            resolve();
+        });
+        stream.once('error', reject);
+        stream.once('close', () => {
+            if (!ended)
+                reject(new Error('the member was closed before its end'));
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/restore/folder-handles.ts
 
 
@@ -86214,6 +86240,7 @@ async function mkfifoIn(folder, name) {
 
 
 
+
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const safe_extractor_MODE_MASK = 0o1777;
 /** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
@@ -86266,15 +86293,12 @@ class SafeExtractor {
         }
     };
     async write(header, stream) {
-        const refuse = (why) => {
-            throw member_header_refusedMember(header, why);
-        };
         const named = memberSegments(memberNameBytes(header));
         if ('refused' in named)
-            return refuse(named.refused);
+            return refuse(header, named.refused);
         const typeRefused = typeRefusal(header);
         if (typeRefused)
-            return refuse(typeRefused);
+            return refuse(header, typeRefused);
         // only files have data; every other member's (empty) stream is done with here
         if (header.type !== 'file' && header.type !== 'contiguous-file')
             await safe_extractor_drainEntry(stream);
@@ -86285,33 +86309,22 @@ class SafeExtractor {
         this.handles ??= FolderHandles.open(this.root);
         if (segments.length === 0) {
             if (header.type !== 'directory')
-                return refuse('it names the holding directory itself');
+                return refuse(header, 'it names the holding directory itself');
             this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
             return;
         }
         if (this.members.has(key))
-            return refuse('the archive holds it twice');
+            return refuse(header, 'the archive holds it twice');
         const parent = this.handles.folder(segments.slice(0, -1), true);
         if ('refused' in parent)
-            return refuse(parent.refused);
+            return refuse(header, parent.refused);
         const name = segments[segments.length - 1];
         const dest = pathIn(parent, name);
-        // created only where nothing has the name yet (open O_EXCL, symlink, link, mknod all say EEXIST)
-        const exclusive = (create) => {
-            try {
-                return create();
-            }
-            catch (err) {
-                if (err.code === 'EEXIST')
-                    refuse('a folder of that name was already written');
-                throw err;
-            }
-        };
         switch (header.type) {
             case 'directory': {
                 const existing = (0,external_node_fs_.lstatSync)(dest, { throwIfNoEntry: false });
                 if (existing && !existing.isDirectory())
-                    return refuse('a non-folder of that name was already written');
+                    return refuse(header, 'a non-folder of that name was already written');
                 if (!existing)
                     (0,external_node_fs_.mkdirSync)(dest, { mode: 0o700 });
                 this.members.set(key, 'directory');
@@ -86320,10 +86333,13 @@ class SafeExtractor {
             }
             case 'file':
             case 'contiguous-file': {
-                const fd = exclusive(() => (0,external_node_fs_.openSync)(dest, CREATE_FILE, 0o600));
+                // made with its own mode where the umask keeps it whole: no one else reaches the holding
+                // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
+                const made = creation(mode);
+                const fd = exclusive(header, () => (0,external_node_fs_.openSync)(dest, CREATE_FILE, made.open));
                 try {
                     await writeData(fd, stream);
-                    settle(fd, { mode, mtime: header.mtime, ...owner });
+                    settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
                 }
                 finally {
                     (0,external_node_fs_.closeSync)(fd);
@@ -86335,10 +86351,10 @@ class SafeExtractor {
                 // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
                 const target = linkTargetBytes(header);
                 if (target.length === 0)
-                    return refuse('it is a symlink with an empty target');
+                    return refuse(header, 'it is a symlink with an empty target');
                 if (target.includes(0))
-                    return refuse('its symlink target contains a NUL byte');
-                exclusive(() => (0,external_node_fs_.symlinkSync)(target, dest));
+                    return refuse(header, 'its symlink target contains a NUL byte');
+                exclusive(header, () => (0,external_node_fs_.symlinkSync)(target, dest));
                 if (owner.uid !== undefined)
                     (0,external_node_fs_.lchownSync)(dest, owner.uid, owner.gid);
                 if (header.mtime)
@@ -86348,23 +86364,23 @@ class SafeExtractor {
             }
             case 'link': {
                 const target = memberSegments(linkTargetBytes(header));
-                const outside = () => refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
+                const outside = () => refuse(header, `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`);
                 if ('refused' in target || target.segments.length === 0)
                     return outside();
                 const targetType = this.members.get(segmentsKey(target.segments));
                 if (targetType === undefined || targetType === 'directory') {
-                    return refuse(`it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
+                    return refuse(header, `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`);
                 }
-                const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) => exclusive(() => (0,external_node_fs_.linkSync)(pathIn(from, target.segments[target.segments.length - 1]), dest)));
+                const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) => exclusive(header, () => (0,external_node_fs_.linkSync)(pathIn(from, target.segments[target.segments.length - 1]), dest)));
                 if (linked && typeof linked === 'object' && 'refused' in linked)
-                    return refuse(linked.refused);
+                    return refuse(header, linked.refused);
                 this.members.set(key, 'link');
                 return;
             }
             case 'fifo': {
                 await mkfifoIn(parent, name).catch((err) => {
                     if (err.code === 'EEXIST')
-                        refuse('a folder of that name was already written');
+                        refuse(header, 'a folder of that name was already written');
                     throw err;
                 });
                 // O_NONBLOCK: opening a FIFO to read does not wait for a writer
@@ -86379,7 +86395,7 @@ class SafeExtractor {
                 return;
             }
             default:
-                return refuse(`it is a ${header.type}; only files, folders, links and FIFOs are restored`);
+                return refuse(header, `it is a ${header.type}; only files, folders, links and FIFOs are restored`);
         }
     }
     /** Folder modes, owners and times last, children before parents: writing their contents changed them. */
@@ -86424,30 +86440,75 @@ function writeData(fd, stream) {
         memberEnd(stream).then(resolve, reject);
     });
 }
-/**
- * Settles at the member's end, or with its error; a member destroyed without an error (the walk
- * stopped) is not whole and rejects too.
- */
-function memberEnd(stream) {
-    return new Promise((resolve, reject) => {
-        let ended = false;
-        stream.once('end', () => {
-            ended = true;
-            resolve();
-        });
-        stream.once('error', reject);
-        stream.once('close', () => {
-            if (!ended)
-                reject(new Error('the member was closed before its end'));
-        });
-    });
+/** Stops the walk at `header`: the member is refused, for `why`. */
+function refuse(header, why) {
+    throw member_header_refusedMember(header, why);
 }
-/** Gives a member its mode, owner and mtime through the handle it was created with, never by path. */
-function settle(fd, a) {
+/** Runs a creation that fails with EEXIST when anything has the name (open O_EXCL, symlink, link). */
+function exclusive(header, create) {
+    try {
+        return create();
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            refuse(header, 'a folder of that name was already written');
+        throw err;
+    }
+}
+/**
+ * The umask of this process, read once from /proc/self/status (process.umask() can only read it
+ * by setting it); undefined where it cannot be read, and then every mode is set by fchmod.
+ */
+let umask;
+function processUmask() {
+    if (umask === undefined) {
+        umask = null;
+        try {
+            for (const line of (0,external_node_fs_.readFileSync)('/proc/self/status', 'latin1').split('\n')) {
+                const [field, value] = line.split(':');
+                if (field === 'Umask' && value !== undefined)
+                    umask = Number.parseInt(value.trim(), 8);
+            }
+        }
+        catch {
+            // no /proc: fchmod every time
+        }
+    }
+    return umask ?? undefined;
+}
+/**
+ * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
+ * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ */
+function creation(mode) {
+    const mask = processUmask();
+    return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
+        ? { open: mode, has: mode }
+        : { open: 0o600 };
+}
+/** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
+const S_ISGID = 0o2000;
+/** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
+const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
+/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
+function newOwner(folder) {
+    folder.newGid ??= (() => {
+        const st = (0,external_node_fs_.fstatSync)(folder.fd);
+        return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+    })();
+    return { uid: EFFECTIVE.uid, gid: folder.newGid };
+}
+/**
+ * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
+ * `created`: what the member already has from its creation; what already matches is not set again.
+ */
+function settle(fd, a, created) {
     // the owner first: a change of owner may clear mode bits, never the reverse
-    if (a.uid !== undefined)
+    const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
+    if (chown)
         (0,external_node_fs_.fchownSync)(fd, a.uid, a.gid);
-    (0,external_node_fs_.fchmodSync)(fd, a.mode);
+    if (chown || a.mode !== created?.mode)
+        (0,external_node_fs_.fchmodSync)(fd, a.mode);
     if (a.mtime)
         (0,external_node_fs_.futimesSync)(fd, a.mtime, a.mtime);
 }
@@ -86467,7 +86528,9 @@ async function safe_extractor_drainEntry(stream) {
  * on every fresh volume) and lifeboat's own folders, `.lifeboat-restore/` (holding copies of a
  * restore in progress) and `.lifeboat-pre-restore-<time>/` (live contents a swap moved aside).
  * A volume whose top holds nothing else is empty: `--if-empty` restores into it and `--to` accepts
- * it. The machines check it with a shell script whose patterns are generated here, from the same
+ * it. The one exception: a lost+found that holds anything (what fsck recovered after a crash) may
+ * be the volume's data, so it makes the volume non-empty (lostFoundData), though a swap still
+ * leaves it where it is. The machines check it with a shell script whose patterns are generated here, from the same
  * lists, so the local, SSH and Fly answers cannot drift apart.
  */
 /** `<path>/.lifeboat-restore/`: where a restore stages its copy before moving it into place. */
@@ -86475,14 +86538,14 @@ const volume_contents_RESTORE_FOLDER = '.lifeboat-restore';
 /** `<path>/.lifeboat-pre-restore-<time>/`: where a swap keeps the live contents it moved aside. */
 const volume_contents_PRE_RESTORE_PREFIX = '.lifeboat-pre-restore-';
 /** The file system's folder for what fsck recovers; it belongs to the volume, not to its data. */
-const LOST_AND_FOUND = 'lost+found';
+const volume_contents_LOST_AND_FOUND = 'lost+found';
 /** lifeboat's own folders: never data, never moved in or aside, left out of every backup. */
 const LIFEBOAT_FOLDERS = { names: [volume_contents_RESTORE_FOLDER], prefixes: [volume_contents_PRE_RESTORE_PREFIX] };
 /** Everything at a volume's top that is not its data. */
-const NOT_DATA = { names: [LOST_AND_FOUND, ...LIFEBOAT_FOLDERS.names], prefixes: LIFEBOAT_FOLDERS.prefixes };
+const NOT_DATA = { names: [volume_contents_LOST_AND_FOUND, ...LIFEBOAT_FOLDERS.names], prefixes: LIFEBOAT_FOLDERS.prefixes };
 const matches = (set, name) => set.names.includes(name) || set.prefixes.some((p) => name.startsWith(p));
 /** Whether a name at a volume's top is data (anything but lost+found and lifeboat's own folders). */
-function isVolumeData(name) {
+function volume_contents_isVolumeData(name) {
     return !matches(NOT_DATA, name);
 }
 /** Whether a name at a volume's top is one of lifeboat's own folders. */
@@ -86491,7 +86554,30 @@ function volume_contents_isLifeboatFolder(name) {
 }
 /** The data names among the names at a volume's top, in their order. */
 function volume_contents_volumeData(names) {
-    return [...names].filter(isVolumeData);
+    return [...names].filter(volume_contents_isVolumeData);
+}
+/**
+ * A lost+found that is not empty, as data names for messages ("lost+found (2 entries fsck
+ * recovered)"); none for an empty or missing one. Only an empty lost+found is "not data".
+ */
+function volume_contents_lostFoundData(state) {
+    if (state === undefined || state === 0)
+        return [];
+    if (state === 'unreadable')
+        return [`${volume_contents_LOST_AND_FOUND} (unreadable here: it may hold what fsck recovered)`];
+    return [
+        `${volume_contents_LOST_AND_FOUND} (${state} ${state === 1 ? 'entry' : 'entries'} fsck recovered: look through them, then empty it)`,
+    ];
+}
+/**
+ * POSIX sh that sets L to what "$<dir>/lost+found" holds (lostFoundData's input): 0 when it is
+ * missing or empty, the number of its entries, or `unreadable`.
+ */
+function volume_contents_lostFoundCountScript(dir) {
+    const lf = `"${dir}/${volume_contents_LOST_AND_FOUND}"`;
+    return (`L=0; if [ -d ${lf} ] && [ ! -L ${lf} ]; then if [ -r ${lf} ] && [ -x ${lf} ]; then ` +
+        `for f in ${lf}/* ${lf}/.[!.]* ${lf}/..?*; do [ -e "$f" ] || [ -L "$f" ] || continue; L=$((L+1)); done; ` +
+        `else L=unreadable; fi; fi`);
 }
 /** A literal for a POSIX sh `case` pattern: every character but [A-Za-z0-9._+-] escaped. */
 const caseLiteral = (literal) => literal.replace(/[^A-Za-z0-9._+-]/g, (c) => `\\${c}`);
@@ -86596,7 +86682,7 @@ async function restoreToRemote(options) {
         return holding;
     const removed = await restore_to_remote_discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${errors_errorMessage(sendError)}`;
-    const tar = status ?? `no status; ${remote.label} ${lastLine(outcome)}`;
+    const tar = status ?? `no status; ${remote.label} ${process_lastLine(outcome)}`;
     throw new errors_OperationFailedError(sendError instanceof UnsafeEntryError
         ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
         : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${why}; ${removed}`);
@@ -86685,21 +86771,35 @@ function buildSwapScript(path, snapshotId, time) {
         `echo "${STATUS}$S"`,
     ].join('\n');
 }
-/** Prints "LIFEBOAT-SWAP empty" or "LIFEBOAT-SWAP data" for a path, by volume-contents.ts's one definition. */
+/**
+ * Prints "LIFEBOAT-SWAP empty", "LIFEBOAT-SWAP data" or, when only a lost+found that is not empty
+ * is there, "LIFEBOAT-SWAP lostfound=<count|unreadable>", by volume-contents.ts's one definition.
+ */
 function buildEmptyCheckScript(path) {
     return [
         `P=${shWord(path)}`,
         `if [ ! -d "$P" ]; then echo "${STATUS}err=nopath"; exit 0; fi`,
         `N=0`,
         forEachEntry('$P', notDataCasePatterns(), 'N=1'),
-        `if [ "$N" = 0 ]; then echo "${STATUS}empty"; else echo "${STATUS}data"; fi`,
+        lostFoundCountScript('$P'),
+        `if [ "$N" != 0 ]; then echo "${STATUS}data"; elif [ "$L" != 0 ]; then echo "${STATUS}lostfound=$L"; else echo "${STATUS}empty"; fi`,
     ].join('\n');
 }
-async function remote_swap_isRemotePathEmpty(source, path) {
+/** The data at the top of a machine's path: [] when empty; ["data"] or lost+found's words otherwise. */
+async function remote_swap_remotePathData(source, path) {
     const status = await runStatusScript(source, buildEmptyCheckScript(path), STATUS);
     if (status === 'err=nopath')
         throw new OperationFailedError(`${path} does not exist on the machine.`);
-    return status === 'empty';
+    if (status === 'empty')
+        return [];
+    if (status.startsWith('lostfound=')) {
+        const n = status.slice('lostfound='.length);
+        return lostFoundData(n === 'unreadable' ? n : Number(n));
+    }
+    return ['data'];
+}
+async function isRemotePathEmpty(source, path) {
+    return (await remote_swap_remotePathData(source, path)).length === 0;
 }
 /** Runs the swap; with `roots` (a selective restore), only those paths are swapped. */
 async function remote_swap_swapRemote(source, path, snapshotId, now, roots) {
@@ -90463,6 +90563,701 @@ function noMatchMessage(unmatched, snapshotId) {
         `**/*.png at any depth).`);
 }
 
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const MAX_INDEX_LINE_BYTES = 256 * 1024;
+function isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    const line = {
+        ...(isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return `${JSON.stringify(line)}\n`;
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemas_schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    return {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+        ...(linkBytes ? { linkBytes } : {}),
+        ...(l.sha256 ? { sha256: l.sha256 } : {}),
+    };
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function snapshot_index_displayPath(e) {
+    const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
+    return p === '' || p === '.' ? '.' : p;
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function snapshot_index_entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
+
+function held(e) {
+    return {
+        path: displayPath(e),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        owner: `${e.uid}:${e.gid}`,
+        mtimeSeconds: Math.floor(e.mtime.getTime() / 1000),
+        ...(e.sha256 ? { sha256: e.sha256 } : {}),
+        ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
+    };
+}
+const isFile = (t) => t === 'file' || t === 'contiguous-file';
+const state = (h) => ({ type: h.type, size: h.size, mode: h.mode });
+/** By sha256 where both sides have one, else by size and mtime. */
+function sameContent(a, b) {
+    if (a.size !== b.size)
+        return false;
+    return a.sha256 !== undefined && b.sha256 !== undefined
+        ? a.sha256 === b.sha256
+        : a.mtimeSeconds === b.mtimeSeconds;
+}
+function aspectsOf(a, b) {
+    const out = [];
+    if (a.type !== b.type)
+        out.push('type');
+    else if (isFile(a.type) && !sameContent(a, b))
+        out.push('content');
+    if ((a.mode & 0o7777) !== (b.mode & 0o7777))
+        out.push('mode');
+    if (a.link !== b.link && a.link !== undefined && b.link !== undefined)
+        out.push('link');
+    if (a.owner !== b.owner)
+        out.push('owner');
+    return out;
+}
+async function index_diff_diffIndexes(older, newer) {
+    const before = new Map();
+    let olderFiles = 0;
+    for await (const e of older) {
+        before.set(entryKey(e), held(e));
+        if (isFile(e.type))
+            olderFiles++;
+    }
+    const d = {
+        added: 0,
+        removed: 0,
+        changed: 0,
+        unchanged: 0,
+        olderFiles,
+        removedFiles: 0,
+        bytesAdded: 0,
+        bytesRemoved: 0,
+        changes: [],
+    };
+    for await (const e of newer) {
+        const key = entryKey(e);
+        const now = held(e);
+        const was = before.get(key);
+        before.delete(key);
+        if (!was) {
+            d.added++;
+            d.changes.push({ path: now.path, kind: 'added', aspects: [], after: state(now), sizeDelta: now.size });
+            continue;
+        }
+        const aspects = aspectsOf(was, now);
+        if (aspects.length === 0) {
+            d.unchanged++;
+            continue;
+        }
+        d.changed++;
+        d.changes.push({
+            path: now.path,
+            kind: 'changed',
+            aspects,
+            before: state(was),
+            after: state(now),
+            sizeDelta: now.size - was.size,
+        });
+    }
+    for (const was of before.values()) {
+        d.removed++;
+        if (isFile(was.type))
+            d.removedFiles++;
+        d.changes.push({
+            path: was.path,
+            kind: 'removed',
+            aspects: [],
+            before: state(was),
+            sizeDelta: -was.size,
+        });
+    }
+    for (const c of d.changes) {
+        if (c.sizeDelta > 0)
+            d.bytesAdded += c.sizeDelta;
+        else
+            d.bytesRemoved -= c.sizeDelta;
+    }
+    d.changes.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.path < b.path ? -1 : 1));
+    return d;
+}
+/** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
+function describeChange(c, formatBytes) {
+    const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
+    const size = c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
+    const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
+    return `${sign} ${c.path}${what}${size}`;
+}
+/** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */
+function describeCounts(d, formatBytes) {
+    return `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
+}
+
+;// CONCATENATED MODULE: ./src/util/version.ts
+/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
+const LIFEBOAT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
+ * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
+ * is never rewritten: the manifest's archive fields, and with them latest.json and every
+ * verification.json, stay as they were.
+ *
+ * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
+ * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
+ * (the rule of verification.json). Its lines are trusted only once the whole object was read and
+ * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
+ * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ */
+const INDEX_POINTER_SCHEMA_VERSION = 1;
+const MAX_POINTER_BYTES = 64 * 1024;
+function indexPointerFor(m, index, now) {
+    return {
+        schema: INDEX_POINTER_SCHEMA_VERSION,
+        snapshotId: m.snapshotId,
+        archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
+        index,
+        written: now.toISOString(),
+        tools: { lifeboat: LIFEBOAT_VERSION },
+    };
+}
+/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
+async function index_reader_findIndex(store, layout, m) {
+    const ownKey = (encrypted) => layout.indexKey(m.snapshotId, encrypted);
+    if (m.index) {
+        if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
+            return {
+                found: false,
+                reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
+            };
+        }
+        return { found: true, index: m.index };
+    }
+    const key = layout.indexPointerKey(m.snapshotId);
+    let stored;
+    try {
+        stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
+    }
+    catch (err) {
+        return { found: false, reason: errors_errorMessage(err) };
+    }
+    if (!stored) {
+        return {
+            found: false,
+            reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
+        };
+    }
+    const errors = schemas_schemaErrors('indexPointer', stored.value);
+    if (errors.length > 0)
+        return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
+    const p = stored.value;
+    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
+    if (p.snapshotId !== m.snapshotId ||
+        p.archive.sha256 !== m.archive.sha256 ||
+        !versions.includes(p.archive.versionId)) {
+        return {
+            found: false,
+            reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
+        };
+    }
+    if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
+        return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
+    }
+    return { found: true, index: p.index };
+}
+/** The index or one clear error saying why there is none (and how to make one). */
+async function requireIndex(store, layout, m) {
+    const found = await index_reader_findIndex(store, layout, m);
+    if (!found.found)
+        throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+    return found.index;
+}
+class Sha256Tap extends external_node_stream_.Transform {
+    bytes = 0;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+}
+/**
+ * The lines of a stored index, one at a time (never more than one line held), checked at the end
+ * against the sha256, size and count recorded for it (see the invariant above).
+ */
+async function* index_reader_readIndexEntries(store, index, options = {}) {
+    const where = `${store.description}/${index.key}`;
+    if (index.encrypted && !options.identity) {
+        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    const tap = new Sha256Tap();
+    let plain = download.body.pipe(tap);
+    download.body.once('error', (err) => tap.destroy(err));
+    if (index.encrypted) {
+        const d = await decryptingStream(options.identity ?? '');
+        tap.pipe(d.input);
+        tap.once('error', (err) => d.input.destroy(err));
+        plain = await d.output;
+    }
+    const gunzip = external_node_zlib_default().createGunzip();
+    plain.once('error', (err) => gunzip.destroy(err));
+    const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
+    gunzip.once('error', (err) => lines.destroy(err));
+    let pending = Buffer.alloc(0);
+    let count = 0;
+    try {
+        for await (const chunk of lines) {
+            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+            let start = 0;
+            for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
+                count++;
+                yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+                start = nl + 1;
+            }
+            pending = pending.subarray(start);
+            if (pending.length > MAX_INDEX_LINE_BYTES) {
+                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
+            }
+        }
+    }
+    catch (err) {
+        throw new Error(`${where} could not be read: ${errors_errorMessage(err)}`, { cause: err });
+    }
+    finally {
+        // a reader that stops early (or a failure) releases the connection
+        download.body.destroy();
+    }
+    const sha256 = tap.hash.digest('hex');
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
+        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
+            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/live-listing.ts
+
+
+
+/**
+ * What is live on a machine's volume now, listed there in one walk and read here as index entries
+ * (snapshot-index.ts), so that the restore plan compares it with the snapshot's index by the one
+ * diff (catalog/index-diff.ts). No content is read or sent: one record a path, streamed.
+ *
+ * Two listings, whichever the machine has:
+ * - GNU find: `-printf` writes each record as `meta NAME\0LINK\0`, the name and the symlink target
+ *   as their raw bytes (non-UTF-8 names survive; a NUL is the one byte a name cannot hold);
+ * - otherwise (busybox, POSIX): `find -exec stat -c FORMAT {} +` (busybox's stat has -c), one line
+ *   a record with the name last and raw. A name holding a newline continues on the next line: a
+ *   line that does not start like a record (`./` or `.` after the meta fields) belongs to the
+ *   name before it. stat gives no symlink target: those entries carry none, and the diff then does
+ *   not compare targets (index-diff.ts).
+ * The first line says which (`LIFEBOAT-LIST gnu|stat`), the last how find ended
+ * (`LIFEBOAT-LIST end=N`); a machine with neither says `err=tools`, a path that is not a folder
+ * `err=nopath`. lifeboat's own folders and lost+found (volume-contents.ts) are pruned: a swap
+ * never moves them.
+ *
+ * Regular files carry their size and mtime (no hash: nothing is read); folders and links size 0,
+ * as in the index. A second name of an inode already listed is a hard link to the first, as tar
+ * writes it (both walk the folder in its readdir order).
+ */
+const PREFIX = 'LIFEBOAT-LIST ';
+/** Why the machine's tree could not be listed (a missing tool, a path that is not there, find failing). */
+class live_listing_LiveListingError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'LiveListingError';
+}
+/** find's expression that leaves out what is not data at the volume's top. */
+function pruned() {
+    const paths = [LOST_AND_FOUND, RESTORE_FOLDER, `${PRE_RESTORE_PREFIX}*`].map((n) => `-path ${shWord(`./${n}`)}`);
+    return `\\( ${paths.join(' -o ')} \\) -prune -o`;
+}
+/** The script run on the machine (see above). */
+function buildLiveListingScript(path) {
+    return [
+        `cd ${shWord(path)} 2>/dev/null && [ -d . ] || { echo "${PREFIX}err=nopath"; exit 0; }`,
+        `command -v find >/dev/null 2>&1 || { echo "${PREFIX}err=tools"; exit 0; }`,
+        `if find . -maxdepth 0 -printf "" >/dev/null 2>&1; then`,
+        `  echo "${PREFIX}gnu"; find . ${pruned()} -printf "%y %m %s %T@ %U %G %D:%i %n %p\\0%l\\0"; r=$?`,
+        `elif stat -c %s . >/dev/null 2>&1; then`,
+        `  echo "${PREFIX}stat"; find . ${pruned()} -exec stat -c "%f %s %Y %u %g %d:%i %h %n" {} +; r=$?`,
+        `else echo "${PREFIX}err=tools"; exit 0; fi`,
+        `echo; echo "${PREFIX}end=$r"`,
+    ].join('\n');
+}
+const GNU_TYPES = {
+    f: 'file',
+    d: 'directory',
+    l: 'symlink',
+    p: 'fifo',
+};
+const S_IFMT = 0o170000;
+const MODE_TYPES = {
+    0o100000: 'file',
+    0o040000: 'directory',
+    0o120000: 'symlink',
+    0o010000: 'fifo',
+};
+function gnuMeta(f) {
+    if (f.length !== 8)
+        return undefined;
+    const [y, m, s, t, u, g, i, n] = f;
+    const meta = {
+        type: GNU_TYPES[y],
+        mode: parseInt(m, 8),
+        size: Number(s),
+        mtimeSeconds: Math.floor(Number(t)),
+        uid: Number(u),
+        gid: Number(g),
+        inode: i,
+        links: Number(n),
+    };
+    return valid(meta) ? meta : undefined;
+}
+function statMeta(f) {
+    if (f.length !== 7)
+        return undefined;
+    const [raw, s, t, u, g, i, h] = f;
+    const mode = parseInt(raw, 16);
+    const meta = {
+        type: MODE_TYPES[mode & S_IFMT],
+        mode: mode & 0o7777,
+        size: Number(s),
+        mtimeSeconds: Number(t),
+        uid: Number(u),
+        gid: Number(g),
+        inode: i,
+        links: Number(h),
+    };
+    return valid(meta) && /^[0-9a-f]+$/.test(raw) ? meta : undefined;
+}
+function valid(m) {
+    return ([m.mode, m.size, m.mtimeSeconds, m.uid, m.gid, m.links].every(Number.isFinite) &&
+        /^\d+:\d+$/.test(m.inode));
+}
+/** Splits `text` at its first `count` spaces: the meta fields and the rest (the name). */
+function splitMeta(text, count) {
+    const fields = [];
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+        const sp = text.indexOf(0x20, start);
+        if (sp < 0)
+            return undefined;
+        fields.push(text.subarray(start, sp).toString('latin1'));
+        start = sp + 1;
+    }
+    const name = text.subarray(start);
+    // find . names every path "." or "./..."
+    const isName = name.length === 1 ? name[0] === 0x2e : name[0] === 0x2e && name[1] === 0x2f;
+    return isName ? { fields, name } : undefined;
+}
+/** Turns records into index entries: hard links named, sockets and devices left out. */
+class EntryMaker {
+    firstName = new Map();
+    make(meta, name, link) {
+        if (!meta.type)
+            return undefined;
+        let type = meta.type;
+        let linkBytes = type === 'symlink' ? link : undefined;
+        if (type === 'file' && meta.links > 1) {
+            const first = this.firstName.get(meta.inode);
+            if (first) {
+                type = 'link';
+                linkBytes = first;
+            }
+            else
+                this.firstName.set(meta.inode, name);
+        }
+        return {
+            pathBytes: name,
+            path: name.toString('utf8'),
+            type,
+            size: type === 'file' ? meta.size : 0,
+            mode: meta.mode,
+            uid: meta.uid,
+            gid: meta.gid,
+            mtime: new Date(meta.mtimeSeconds * 1000),
+            ...(linkBytes && linkBytes.length > 0 ? { linkBytes } : {}),
+        };
+    }
+}
+/** The longest record accepted: a name and a link target of a few KiB each fit many times over. */
+const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+/** The status a line states (`LIFEBOAT-LIST <status>`), or undefined. */
+function statusOf(line) {
+    return line.subarray(0, PREFIX.length).toString('latin1') === PREFIX
+        ? line.subarray(PREFIX.length).toString('latin1').trimEnd()
+        : undefined;
+}
+/** Reads the records of one listing; `take` returns the entries of the bytes it was given whole. */
+class ListingReader {
+    path;
+    format;
+    end;
+    pending = Buffer.alloc(0);
+    maker = new EntryMaker();
+    /** gnu: the meta and name of a record whose link field has not arrived yet. */
+    gnuHead;
+    /** stat: the record whose name may continue on the next line. */
+    held;
+    constructor(path) {
+        this.path = path;
+    }
+    take(chunk) {
+        this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+        const out = [];
+        let start = 0;
+        for (;;) {
+            const sep = this.format === 'gnu' ? this.pending.indexOf(0, start) : this.pending.indexOf(10, start);
+            if (sep < 0)
+                break;
+            const field = Buffer.from(this.pending.subarray(start, sep));
+            start = sep + 1;
+            const e = this.format === undefined
+                ? this.header(field)
+                : this.format === 'gnu'
+                    ? this.gnu(field)
+                    : this.stat(field);
+            if (e)
+                out.push(e);
+        }
+        this.pending = this.pending.subarray(start);
+        if (this.pending.length > MAX_RECORD_BYTES)
+            throw new live_listing_LiveListingError('a record of the listing is longer than any path: the listing was not understood');
+        return out;
+    }
+    /** The entry still held at the end, and the end status (for gnu, in the bytes after the last record). */
+    finish() {
+        if (this.format === 'gnu') {
+            for (const line of this.pending.toString('latin1').split('\n')) {
+                const s = statusOf(Buffer.from(line, 'latin1'));
+                if (s?.startsWith('end='))
+                    this.end = s;
+            }
+        }
+        return this.flush();
+    }
+    flush() {
+        const h = this.held;
+        this.held = undefined;
+        const e = h && this.maker.make(h.meta, h.name, undefined);
+        return e ? [e] : [];
+    }
+    header(line) {
+        const s = statusOf(line);
+        if (s === 'gnu' || s === 'stat')
+            this.format = s;
+        else if (s === 'err=tools')
+            throw new live_listing_LiveListingError('the machine has no find, or neither GNU find (-printf) nor stat (-c): add findutils to its image (RUN apk add --no-cache findutils, or apt-get install findutils)');
+        else if (s === 'err=nopath')
+            throw new live_listing_LiveListingError(`${this.path} is not a folder on the machine`);
+        return undefined;
+    }
+    gnu(field) {
+        if (!this.gnuHead) {
+            this.gnuHead = field;
+            return undefined;
+        }
+        const head = splitMeta(this.gnuHead, 8);
+        const meta = head && gnuMeta(head.fields);
+        this.gnuHead = undefined;
+        if (!head || !meta)
+            throw new live_listing_LiveListingError('the listing of GNU find was not understood');
+        return this.maker.make(meta, head.name, field);
+    }
+    stat(line) {
+        const s = statusOf(line);
+        if (s?.startsWith('end=')) {
+            this.end = s;
+            return undefined;
+        }
+        const record = splitMeta(line, 7);
+        const meta = record && statMeta(record.fields);
+        if (record && meta) {
+            const [before] = this.flush();
+            this.held = { meta, name: record.name };
+            return before;
+        }
+        // the empty line before the end status; a name with a newline goes on here
+        if (line.length === 0)
+            return this.flush()[0];
+        if (!this.held)
+            throw new live_listing_LiveListingError('the listing of stat was not understood');
+        this.held.name = Buffer.concat([this.held.name, Buffer.from('\n'), line]);
+        return undefined;
+    }
+}
+/**
+ * The machine's tree at `path`, one entry at a time, as the walk there sends it. Throws a
+ * LiveListingError (at the start, or at the end when find failed or the answer was cut off) when
+ * it cannot be listed whole: a caller acts on what it read only after the iteration ended.
+ */
+async function* live_listing_listLiveTree(source, path, signal) {
+    const proc = source.start(buildLiveListingScript(path), signal ? { signal } : {});
+    const reader = new ListingReader(path);
+    try {
+        for await (const chunk of proc.stdout)
+            yield* reader.take(chunk);
+        const outcome = await proc.done;
+        yield* reader.finish();
+        if (!reader.format)
+            throw new live_listing_LiveListingError(`the listing script gave no answer (${source.label} ${lastLine(outcome)})`);
+        if (!reader.end)
+            throw new live_listing_LiveListingError(`the listing was cut off (${source.label} ${lastLine(outcome)})`);
+        if (reader.end !== 'end=0')
+            throw new live_listing_LiveListingError(`find could not list every path (find ${reader.end.replace('end=', 'exited ')})`);
+    }
+    finally {
+        proc.kill('SIGTERM');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/plan-diff.ts
+
+
+
+
+
+
+
+/** The path below the volume's root ('' for the root itself). */
+const plan_diff_relative = (e) => {
+    const p = displayPath(e);
+    return p === '.' ? '' : p;
+};
+/** The swap's business: data below the root (volume-contents.ts). */
+const isData = (rel) => rel !== '' && isVolumeData(rel.split('/')[0]);
+const plan_diff_parentOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+async function* filtered(entries, keep) {
+    for await (const e of entries)
+        if (keep(plan_diff_relative(e)))
+            yield e;
+}
+async function plan_diff_planDiff(o) {
+    const m = o.manifest;
+    const found = await findIndex(o.store, o.layout, m);
+    if (!found.found) {
+        return { kind: 'none', note: `no diff with the live tree: ${found.reason}` };
+    }
+    if (found.index.encrypted && !o.decryptionIdentity) {
+        return {
+            kind: 'none',
+            note: 'no diff with the live tree: the index is age-encrypted; give --decryption-identity to see it',
+        };
+    }
+    const snapshot = () => readIndexEntries(o.store, found.index, {
+        ...(o.decryptionIdentity ? { identity: o.decryptionIdentity } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+    });
+    try {
+        let keepSnapshot = isData;
+        let keepLive = isData;
+        const members = o.members;
+        if (members) {
+            // the roots the swap replaces: selected members whose folder is not selected
+            const roots = new Set();
+            for await (const e of snapshot()) {
+                const rel = plan_diff_relative(e);
+                if (isData(rel) && members.selects(rel) && !members.selects(plan_diff_parentOf(rel)))
+                    roots.add(rel);
+                if (roots.size > MAX_ROOTS) {
+                    return {
+                        kind: 'none',
+                        note: `no diff with the live tree: --include/--exclude select more than ${MAX_ROOTS} separate paths`,
+                    };
+                }
+            }
+            const underRoot = (rel) => {
+                for (let p = rel; p !== ''; p = plan_diff_parentOf(p))
+                    if (roots.has(p))
+                        return true;
+                return false;
+            };
+            keepSnapshot = (rel) => isData(rel) && members.selects(rel);
+            keepLive = (rel) => isData(rel) && underRoot(rel);
+        }
+        const diff = await diffIndexes(filtered(listLiveTree(o.source, o.path, o.signal), keepLive), filtered(snapshot(), keepSnapshot));
+        return { kind: 'diff', diff };
+    }
+    catch (err) {
+        if (o.signal?.aborted)
+            throw err;
+        const what = err instanceof LiveListingError ? 'the live tree could not be listed' : 'the index could not be read';
+        return { kind: 'none', note: `no diff with the live tree: ${what} (${errorMessage(err)})` };
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -90481,7 +91276,10 @@ var external_node_path_ = __nccwpck_require__(6760);
  * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
  * moved, overwritten or removed.
  */
-/** The data at the top of `dir` (lost+found and lifeboat's folders are not data); none when it does not exist. */
+/**
+ * The data at the top of `dir` (an empty lost+found and lifeboat's folders are not data; a
+ * lost+found that holds anything is named with its count); none when it does not exist.
+ */
 async function staged_restore_dataIn(dir) {
     const names = await readdir(dir).catch((err) => {
         if (err.code === 'ENOENT')
@@ -90491,7 +91289,20 @@ async function staged_restore_dataIn(dir) {
         }
         throw err;
     });
-    return volumeData(names.sort());
+    return [...volumeData(names.sort()), ...lostFoundData(await lostFoundIn(dir, names))];
+}
+/** What `dir`'s lost+found holds (a real folder only); undefined when it has none. */
+async function lostFoundIn(dir, names) {
+    if (!names.includes(LOST_AND_FOUND))
+        return undefined;
+    const lf = join(dir, LOST_AND_FOUND);
+    if (!(await lstat(lf)).isDirectory())
+        return undefined;
+    return readdir(lf).then((entries) => entries.length, (err) => {
+        if (err.code === 'EACCES' || err.code === 'EPERM')
+            return 'unreadable';
+        throw err;
+    });
 }
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 class staged_restore_StagedRestore {
@@ -90581,26 +91392,37 @@ var dist_cjs = __nccwpck_require__(3711);
 /**
  * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
  * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. Each request is tried `maxAttempts`
- * times (the SDK's standard retry, which retries timeouts), so a store that accepts connections
- * and never answers ends the run within about maxAttempts × idleMs (two minutes), with one message
- * naming the endpoint and the operation (s3-errors.ts).
+ * duration: a long transfer that keeps moving is never cut (the SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while a large write is still draining). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
  */
 const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+function storeTimeouts(env = process.env) {
+    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
 /**
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
  */
 function createS3Client(location) {
+    const timeouts = storeTimeouts();
     return new dist_cjs.S3Client({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: STORE_TIMEOUTS.maxAttempts,
-        requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, socketTimeout: STORE_TIMEOUTS.idleMs },
+        maxAttempts: timeouts.maxAttempts,
+        requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
 }
@@ -90683,7 +91505,7 @@ function isStall(err) {
  * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
  */
 function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = STORE_TIMEOUTS;
+    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
     const what = noConnection
         ? `accepted no connection within ${connectMs / 1000} s`
         : `moved no byte for ${idleMs / 1000} s`;
@@ -90696,7 +91518,7 @@ function storeStalledMessage(where, operation, noConnection) {
  */
 function explainBodyError(err, where, key) {
     if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${STORE_TIMEOUTS.idleMs / 1000} s. ` +
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
             `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
     }
     return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
@@ -91130,10 +91952,6 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/version.ts
-/** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
-const LIFEBOAT_VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./src/catalog/verification.ts
 
 
@@ -91169,6 +91987,7 @@ function buildVerification(d) {
         snapshotId: m.snapshotId,
         target: d.target,
         verified: d.checks.every((c) => c.ok),
+        restorable: drillOutcome(d).restorable,
         verifiedAt: d.verifiedAt.toISOString(),
         mode: d.mode,
         snapshotCreated: m.created,
@@ -91186,9 +92005,51 @@ function buildVerification(d) {
             actualSha256: d.actualSha256,
         },
         checks: d.checks,
+        warnings: d.warnings ?? [],
         restoredTo: d.restoredTo,
         tools: { lifeboat: LIFEBOAT_VERSION },
     };
+}
+/** The checks that are policy by name, for documents written before checks carried their kind. */
+const POLICY_NAMES = ['max age', 'min entries'];
+const POLICY_PREFIXES = ['required path '];
+/** A check's kind: as written, or (an older document) by its name. */
+function checkKind(c) {
+    if (c.kind)
+        return c.kind;
+    return POLICY_NAMES.includes(c.name) || POLICY_PREFIXES.some((p) => c.name.startsWith(p))
+        ? 'policy'
+        : 'restorable';
+}
+function drillOutcome(v) {
+    const failed = v.checks.filter((c) => !c.ok);
+    const broken = failed.filter((c) => checkKind(c) === 'restorable');
+    // the manifest's own status is judged unread; every other restorable check reads the archive
+    const read = v.checks.some((c) => checkKind(c) === 'restorable' && c.name !== 'snapshot status');
+    return {
+        restorable: read && broken.length === 0,
+        read,
+        broken,
+        lacking: failed.filter((c) => checkKind(c) === 'policy'),
+    };
+}
+/** "restorable, but it lacks db/app.sqlite; it is 2d old (the limit is 24h)": a policy failure in words. */
+function lackingWords(lacking, read = true) {
+    // a policy that failed before the download leaves restorability unproven: never say "restorable"
+    return read
+        ? `restorable, but ${lacking.map(policyWords).join('; ')}`
+        : `not read (its restorability is not proven), and ${lacking.map(policyWords).join('; ')}`;
+}
+function policyWords(c) {
+    if (c.name.startsWith('required path '))
+        return `it lacks ${c.name.slice('required path '.length)}`;
+    if (c.name.startsWith('sqlite '))
+        return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+    if (c.name === 'max age')
+        return `it is too old (${c.detail})`;
+    if (c.name === 'min entries')
+        return `it has too few entries (${c.detail})`;
+    return `${c.name}: ${c.detail}`;
 }
 /** The one parser: a document valid against the committed schema, or an Error saying why not. */
 function parseVerification(value, where) {
@@ -91252,8 +92113,14 @@ function judgeVerification(stored, m, now) {
         };
     }
     const drill = `the restore drill of ${v.verifiedAt}`;
-    if (!v.verified)
-        return { state: 'failing', reason: `${drill} failed`, verification: v };
+    if (!v.verified) {
+        const outcome = drillOutcome(v);
+        // a good archive that misses what was required of it is not "broken": say which it is
+        const reason = outcome.restorable
+            ? `${drill} found it ${lackingWords(outcome.lacking)}`
+            : `${drill} failed: it does not restore as recorded (${outcome.broken.map((c) => c.name).join(', ')})`;
+        return { state: 'failing', reason, verification: v };
+    }
     if (v.archive.actualSha256 !== m.archive.sha256) {
         return {
             state: 'failing',
@@ -91289,231 +92156,6 @@ async function listJudgedSnapshots(store, layout, now) {
     return judged;
 }
 
-;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
-
-/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
-const snapshot_index_MAX_INDEX_LINE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
-/** One line of the index (with its newline). */
-function encodeIndexLine(e) {
-    const line = {
-        ...(isUtf8(e.pathBytes)
-            ? { path: e.pathBytes.toString('utf8') }
-            : { pathBase64: e.pathBytes.toString('base64') }),
-        type: e.type,
-        size: e.size,
-        mode: e.mode,
-        uid: e.uid,
-        gid: e.gid,
-        mtime: e.mtime.toISOString(),
-    };
-    if (e.linkBytes && e.linkBytes.length > 0) {
-        if (isUtf8(e.linkBytes))
-            line.link = e.linkBytes.toString('utf8');
-        else
-            line.linkBase64 = e.linkBytes.toString('base64');
-    }
-    if (e.sha256)
-        line.sha256 = e.sha256;
-    return `${JSON.stringify(line)}\n`;
-}
-/** One line read back: valid against the schema, or one Error naming where. */
-function snapshot_index_decodeIndexLine(text, where) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
-    }
-    const errors = schemaErrors('indexEntry', value);
-    if (errors.length > 0)
-        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
-    const l = value;
-    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
-    const linkBytes = l.link !== undefined
-        ? Buffer.from(l.link, 'utf8')
-        : l.linkBase64 !== undefined
-            ? Buffer.from(l.linkBase64, 'base64')
-            : undefined;
-    return {
-        pathBytes,
-        path: pathBytes.toString('utf8'),
-        type: l.type,
-        size: l.size,
-        mode: l.mode,
-        uid: l.uid,
-        gid: l.gid,
-        mtime: new Date(l.mtime),
-        ...(linkBytes ? { linkBytes } : {}),
-        ...(l.sha256 ? { sha256: l.sha256 } : {}),
-    };
-}
-/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
-function displayPath(e) {
-    const p = e.path.replace(/^\.\//, '').replace(/\/$/, '');
-    return p === '' || p === '.' ? '.' : p;
-}
-/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
-function entryKey(e) {
-    let s = e.pathBytes.toString('latin1');
-    if (s.startsWith('./'))
-        s = s.slice(2);
-    if (s.endsWith('/'))
-        s = s.slice(0, -1);
-    return s === '' ? '.' : s;
-}
-
-;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
-
-
-
-
-
-
-
-
-
-/**
- * Where a snapshot's index is and how it is read. A backup names its index in the manifest; an
- * index written later (`lifeboat index`, verify) is named by index.json beside the manifest, which
- * is never rewritten: the manifest's archive fields, and with them latest.json and every
- * verification.json, stay as they were.
- *
- * Invariant: an index counts only when it is in the snapshot's own folder and, when named by
- * index.json, that pointer names the manifest's snapshot id, archive sha256 and archive version
- * (the rule of verification.json). Its lines are trusted only once the whole object was read and
- * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
- * otherwise, so a caller acts on what it read only after the iteration ended without error.
- */
-const INDEX_POINTER_SCHEMA_VERSION = 1;
-const MAX_POINTER_BYTES = 64 * 1024;
-function indexPointerFor(m, index, now) {
-    return {
-        schema: INDEX_POINTER_SCHEMA_VERSION,
-        snapshotId: m.snapshotId,
-        archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
-        index,
-        written: now.toISOString(),
-        tools: { lifeboat: LIFEBOAT_VERSION },
-    };
-}
-/** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
-async function findIndex(store, layout, m) {
-    const ownKey = (encrypted) => layout.indexKey(m.snapshotId, encrypted);
-    if (m.index) {
-        if (m.index.key !== ownKey(Boolean(m.index.encrypted))) {
-            return {
-                found: false,
-                reason: `the manifest names the index ${JSON.stringify(m.index.key.slice(0, 200))}, outside its own folder: it is not trusted`,
-            };
-        }
-        return { found: true, index: m.index };
-    }
-    const key = layout.indexPointerKey(m.snapshotId);
-    let stored;
-    try {
-        stored = await readBoundedDocument(store, key, MAX_POINTER_BYTES);
-    }
-    catch (err) {
-        return { found: false, reason: errors_errorMessage(err) };
-    }
-    if (!stored) {
-        return {
-            found: false,
-            reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
-        };
-    }
-    const errors = schemas_schemaErrors('indexPointer', stored.value);
-    if (errors.length > 0)
-        return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
-    const p = stored.value;
-    const versions = [m.archive.versionId, ...(m.copiedFrom ? [m.copiedFrom.versionId] : [])];
-    if (p.snapshotId !== m.snapshotId ||
-        p.archive.sha256 !== m.archive.sha256 ||
-        !versions.includes(p.archive.versionId)) {
-        return {
-            found: false,
-            reason: `${key} is about other bytes than the manifest records (stale): run \`lifeboat index --snapshot ${m.snapshotId}\` again`,
-        };
-    }
-    if (p.index.key !== ownKey(Boolean(p.index.encrypted))) {
-        return { found: false, reason: `${key} names an index outside the snapshot's folder: it is not trusted` };
-    }
-    return { found: true, index: p.index };
-}
-/** The index or one clear error saying why there is none (and how to make one). */
-async function requireIndex(store, layout, m) {
-    const found = await findIndex(store, layout, m);
-    if (!found.found)
-        throw new ConfigurationError(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
-    return found.index;
-}
-class Sha256Tap extends (/* unused pure expression or super */ null && (Transform)) {
-    bytes = 0;
-    hash = createHash('sha256');
-    _transform(chunk, _enc, done) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-        done(null, chunk);
-    }
-}
-/**
- * The lines of a stored index, one at a time (never more than one line held), checked at the end
- * against the sha256, size and count recorded for it (see the invariant above).
- */
-async function* readIndexEntries(store, index, options = {}) {
-    const where = `${store.description}/${index.key}`;
-    if (index.encrypted && !options.identity) {
-        throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
-    }
-    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
-    const tap = new Sha256Tap();
-    let plain = download.body.pipe(tap);
-    download.body.once('error', (err) => tap.destroy(err));
-    if (index.encrypted) {
-        const d = await decryptingStream(options.identity ?? '');
-        tap.pipe(d.input);
-        tap.once('error', (err) => d.input.destroy(err));
-        plain = await d.output;
-    }
-    const gunzip = zlib.createGunzip();
-    plain.once('error', (err) => gunzip.destroy(err));
-    const lines = plain.pipe(gunzip).pipe(new PassThrough());
-    gunzip.once('error', (err) => lines.destroy(err));
-    let pending = Buffer.alloc(0);
-    let count = 0;
-    try {
-        for await (const chunk of lines) {
-            pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-            let start = 0;
-            for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
-                count++;
-                yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
-                start = nl + 1;
-            }
-            pending = pending.subarray(start);
-            if (pending.length > MAX_INDEX_LINE_BYTES) {
-                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
-            }
-        }
-    }
-    catch (err) {
-        throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
-    }
-    finally {
-        // a reader that stops early (or a failure) releases the connection
-        download.body.destroy();
-    }
-    const sha256 = tap.hash.digest('hex');
-    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
-        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
-            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/archive/index-writer.ts
 
 
@@ -91525,13 +92167,14 @@ async function* readIndexEntries(store, index, options = {}) {
 
 
 
-async function index_writer_drain(_header, stream) {
-    for await (const _chunk of stream) {
-        // discarded: only the hash on the way here keeps anything of it
-    }
-}
 /** The index is small (about 100 bytes a member before gzip): S3's smallest part, one at a time. */
 const INDEX_PART_SIZE = 5 * 1024 * 1024;
+/**
+ * Lines go to gzip in batches of about this many characters: gzip compresses each write in the
+ * thread pool, and one round trip per 100-byte line cost more than the whole walk (200,000 small
+ * files: 20 CPU-s instead of 4, see bench/NOTES.md).
+ */
+const LINE_BATCH = 64 * 1024;
 /**
  * Writes a snapshot's index while the archive is walked: `onEntry` is the inspector's handler
  * (it hashes each regular file's content as it passes and writes one line), the lines go through
@@ -91547,6 +92190,9 @@ class IndexWriter {
     lines = new external_node_stream_.PassThrough({ highWaterMark: 1 << 16 });
     stored = new HashCounter();
     body = new external_node_stream_.PassThrough();
+    /** Lines not yet written to gzip (at most LINE_BATCH characters; flushed by finish). */
+    pending = [];
+    pendingChars = 0;
     flowing;
     uploading;
     failure;
@@ -91569,12 +92215,14 @@ class IndexWriter {
         return w;
     }
     /** Starts the upload of `key` (its request goes out once a part is full or the index ends). */
-    upload(key) {
+    upload(key, signal) {
         this.key = key;
         this.uploading = this.store.uploadStream(key, this.body, {
             contentType: this.encrypted ? 'application/octet-stream' : 'application/gzip',
             partSizeBytes: INDEX_PART_SIZE,
             queueSize: 1,
+            // a signal aborts the index's multipart upload at once, as the archive's (object-store.ts)
+            ...(signal ? { signal } : {}),
         });
         this.uploading.catch((err) => this.fail(err, true));
     }
@@ -91585,7 +92233,19 @@ class IndexWriter {
         this.lines.destroy(err);
     }
     /** The inspector's handler when nothing else reads the members: hashes each as it is drained. */
-    onEntry = (header, stream) => this.wrap(index_writer_drain)(header, stream);
+    onEntry = async (header, stream) => {
+        const type = header.type;
+        const hash = type === 'file' || type === 'contiguous-file' ? (0,external_node_crypto_.createHash)('sha256') : undefined;
+        let size = 0;
+        stream.on('data', (chunk) => {
+            hash?.update(chunk);
+            size += chunk.length;
+        });
+        await memberEnd(stream);
+        if (this.failure)
+            throw this.failure;
+        await this.write(header, type, hash ? { size, sha256: hash.digest('hex') } : undefined);
+    };
     /**
      * `handler` with the index written beside it: the member's bytes pass through a hash on their
      * way to it, and its line is written once the handler is done with them.
@@ -91625,16 +92285,28 @@ class IndexWriter {
             ...(content ? { sha256: content.sha256 } : {}),
         });
         this.entries++;
-        if (!this.lines.write(line)) {
-            await Promise.race([(0,external_node_events_.once)(this.lines, 'drain'), (0,external_node_events_.once)(this.lines, 'close')]);
-            if (this.failure)
-                throw this.failure;
-        }
+        this.pending.push(line);
+        this.pendingChars += line.length;
+        if (this.pendingChars >= LINE_BATCH)
+            await this.flushLines();
+    }
+    /** Writes the pending lines to gzip as one chunk; waits while gzip cannot take more (back-pressure). */
+    async flushLines() {
+        if (this.pending.length === 0)
+            return;
+        const text = this.pending.join('');
+        this.pending = [];
+        this.pendingChars = 0;
+        if (!this.lines.write(text))
+            await drainedOrClosed(this.lines);
+        if (this.failure)
+            throw this.failure;
     }
     /** Ends the index and completes its upload; what the manifest records of it. */
     async finish() {
         if (!this.uploading)
             throw new Error('internal: the index was finished before its upload started');
+        await this.flushLines();
         this.lines.end();
         await this.flowing;
         const object = await this.uploading;
@@ -91659,6 +92331,27 @@ class IndexWriter {
         await this.uploading?.catch(() => undefined);
     }
 }
+/**
+ * Settles when `stream` can take more ('drain') or will take nothing more ('close'), rejects with
+ * its error; every listener is removed again (a wait per batch must not leave one behind).
+ */
+function drainedOrClosed(stream) {
+    return new Promise((resolve, reject) => {
+        const settle = (err) => {
+            stream.off('drain', onDrain);
+            stream.off('close', onDrain);
+            stream.off('error', settle);
+            if (err)
+                reject(err);
+            else
+                resolve();
+        };
+        const onDrain = () => settle();
+        stream.on('drain', onDrain);
+        stream.on('close', onDrain);
+        stream.on('error', settle);
+    });
+}
 /** A writer for snapshot `m`'s index, encrypted for the archive's recipients when it is encrypted. */
 async function startIndex(store, layout, m) {
     const recipients = m.encryption?.recipients;
@@ -91674,7 +92367,67 @@ async function publishIndex(store, layout, m, writer, now) {
     return { index, pointerKey };
 }
 
+;// CONCATENATED MODULE: ./src/jobs/index-precheck.ts
+
+
+
+
+/**
+ * verify's required-paths judged from the snapshot's index, before the archive is downloaded.
+ *
+ * Invariant: the index can make a verification fail early only by proving what the archive lacks,
+ * never make one pass. A glob counts as missing only once the whole index was read and matched the
+ * sha256, size and line count recorded for it (index-reader.ts: the index written from this very
+ * archive's stream); an index that is absent, unreadable or not the recorded one answers nothing
+ * and the archive walk judges as before. When every glob is in the index the archive walk still
+ * judges them all (the archive, not the index, is what a restore gives back).
+ */
+/** The member name as required-paths globs see it (the archive walk and the index alike); undefined for none. */
+function requiredPathOf(name) {
+    const safe = entry_path_safeEntryPath(name);
+    return 'path' in safe && safe.path !== '' ? safe.path : undefined;
+}
+const matchesRequired = (path, pattern) => esm_minimatch(path, pattern, { dot: true });
+/**
+ * The required-paths globs against the index: an answer only when some glob matches no member of a
+ * whole, proven index (see the invariant); undefined when every glob matched or the index cannot say.
+ */
+async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
+    if (patterns.length === 0)
+        return undefined;
+    const found = await index_reader_findIndex(store, layout, m).catch(() => undefined);
+    if (!found?.found)
+        return undefined;
+    const required = patterns.map((pattern) => ({ pattern, matched: false }));
+    let open = required.length;
+    try {
+        for await (const e of index_reader_readIndexEntries(store, found.index, o)) {
+            const path = requiredPathOf(e.path);
+            if (path === undefined)
+                continue;
+            for (const r of required) {
+                if (!r.matched && matchesRequired(path, r.pattern)) {
+                    r.matched = true;
+                    open--;
+                }
+            }
+            // every glob is there: the archive walk proves them, the rest of the index is not needed
+            if (open === 0)
+                return undefined;
+        }
+    }
+    catch (err) {
+        if (o.signal?.aborted)
+            throw err;
+        o.logger.info(`required-paths are judged from the archive: the index did not answer (${errors_errorMessage(err)})`);
+        return undefined;
+    }
+    return { required };
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/verify.ts
+
+
 
 
 
@@ -91721,7 +92474,7 @@ async function verify_runVerify(options, deps) {
         const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
         m = selected.manifest;
         const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
-        if (options.writeReport && !(await findIndex(store, layout, m)).found) {
+        if (options.writeReport && !(await index_reader_findIndex(store, layout, m)).found) {
             indexWriter = await startIndex(store, layout, m);
         }
         const run = {
@@ -91736,11 +92489,25 @@ async function verify_runVerify(options, deps) {
         // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
         const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
         const ageSeconds = checkStatusAndAge(run, snapshotAge(m.created, selected.storedAt, ageNow), options.maxAgeSeconds);
+        // required-paths the index proves missing fail before the archive is downloaded
+        const early = await policyBeforeDownload(run, layout, options, identity);
+        if (early) {
+            await indexWriter?.abandon();
+            indexWriter = undefined;
+            return await writeVerification(run, options, layout, now, {
+                ageSeconds,
+                restoreSeconds: 0,
+                read: NOT_READ,
+                holdingDir: null,
+                restoredTo: null,
+            });
+        }
         holding = options.mode === 'extract' ? await openHolding(options, m) : null;
         const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths, options.members, options.sink);
         const read = await readArchive(run, walk, identity);
         const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
         checkIntegrity(run, read);
+        await checkCurrentVersion(run, read);
         if (indexWriter)
             await settleIndex(run, layout, read, indexWriter, now());
         indexWriter = undefined;
@@ -91834,19 +92601,24 @@ async function settleIndex(run, layout, read, writer, now) {
         run.logger.warning(`could not write the index of snapshot ${run.manifest.snapshotId}: ${errors_errorMessage(err)}`);
     }
 }
-/** The checks of one verification in the order they ran; each is logged as it is recorded. */
+/**
+ * The checks of one verification in the order they ran, each with its kind (restorable unless
+ * said), and the warnings beside them; each is logged as it is recorded.
+ */
 class CheckList {
     logger;
     checks = [];
+    warnings = [];
     constructor(logger) {
         this.logger = logger;
     }
-    record(name, ok, detail) {
-        this.checks.push({ name, ok, detail });
+    record(name, ok, detail, kind = 'restorable') {
+        this.checks.push({ name, ok, detail, kind });
         (ok ? this.logger.info : this.logger.warning)(`${ok ? 'pass' : 'FAIL'}: ${name}: ${detail}`);
     }
-    get failed() {
-        return this.checks.filter((c) => !c.ok);
+    warn(name, detail) {
+        this.warnings.push({ name, detail });
+        this.logger.warning(`${name}: ${detail}`);
     }
     get allPassed() {
         return this.checks.every((c) => c.ok);
@@ -91886,9 +92658,44 @@ function checkStatusAndAge({ manifest: m, checks }, age, maxAgeSeconds) {
     if (maxAgeSeconds !== undefined) {
         checks.record('max age', age !== undefined && ageSeconds <= maxAgeSeconds, age === undefined
             ? `snapshot was created at ${m.created}, in the future by the storage's clock: its age cannot be judged`
-            : `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`);
+            : `snapshot is ${formatDuration(ageSeconds)} old; the limit is ${formatDuration(maxAgeSeconds)}`, 'policy');
     }
     return ageSeconds;
+}
+/** The archive, when a policy check failed before it was downloaded. */
+const NOT_READ = {
+    complete: false,
+    intact: false,
+    bytes: 0,
+    sha256: '',
+    plainSha256: null,
+    versionId: null,
+    contents: { entries: 0, uncompressedBytes: 0 },
+};
+/**
+ * The policy checks that fail without the archive: max-age (already recorded), and required-paths
+ * that the snapshot's index proves missing (jobs/index-precheck.ts). When either failed, the
+ * remaining policy checks are recorded from what the manifest and the index say (min-entries from
+ * the manifest's count, which the archive walk requires the archive to have) and true is returned:
+ * the archive is not downloaded, and the verification fails in the words the full walk would use.
+ */
+async function policyBeforeDownload(run, layout, options, identity) {
+    const { store, logger, manifest: m, checks } = run;
+    const answer = await requiredPathsMissingFromIndex(store, layout, m, options.requiredPaths, {
+        ...(identity ? { identity } : {}),
+        ...(run.signal ? { signal: run.signal } : {}),
+        logger,
+    });
+    // max-age alone never skips the download: a stale snapshot is still the one a restore reads,
+    // and whether it restores is worth knowing (its words stay "restorable, but it is too old")
+    if (!answer)
+        return false;
+    logger.info('required-paths (by the snapshot index) failed: the archive is not downloaded');
+    checks.record('min entries', m.entries >= options.minEntries, `${m.entries} entries; at least ${options.minEntries} required`, 'policy');
+    for (const r of answer?.required ?? []) {
+        checks.record(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`, 'policy');
+    }
+    return true;
 }
 /**
  * What the archive walk does with each member: extract mode writes it into the holding directory
@@ -91933,9 +92740,10 @@ class ContentsWalk {
     }
     async handle(header, stream) {
         const safe = entry_path_safeEntryPath(header.name);
-        if ('path' in safe && safe.path !== '') {
+        const path = requiredPathOf(header.name);
+        if (path !== undefined) {
             for (const r of this.required)
-                if (!r.matched && esm_minimatch(safe.path, r.pattern, { dot: true }))
+                if (!r.matched && matchesRequired(path, r.pattern))
                     r.matched = true;
         }
         if (this.extractor)
@@ -91948,21 +92756,14 @@ class ContentsWalk {
     }
 }
 /**
- * The one pass: GetObject of the archive's current version -> sha256 -> (age decryption) ->
+ * The one pass: GetObject of the archive version the manifest names (what a restore reads; the
+ * current one on a store without versioning) -> sha256 -> (age decryption) ->
  * decompression -> the tar walk, bounded by what the manifest records. Records "archive structure".
  */
 async function readArchive(run, walk, identity) {
     const { store, logger, manifest: m, checks } = run;
     const feed = new ArchiveFeed(identity);
-    const read = {
-        complete: false,
-        intact: false,
-        bytes: 0,
-        sha256: '',
-        plainSha256: null,
-        versionId: null,
-        contents: { entries: 0, uncompressedBytes: 0 },
-    };
+    const read = { ...NOT_READ, contents: { ...NOT_READ.contents } };
     await logger.group(`Restoring ${m.archive.key}${walk.holding ? ` into ${walk.holding}` : ' (stream mode: nothing written)'}`, async () => {
         const progress = startProgress(logger, 'read', () => feed.stored.bytes, 10_000, m.archive.size);
         // what an unrecognised failure of each step is: a request or a write on this machine fails
@@ -91980,7 +92781,7 @@ async function readArchive(run, walk, identity) {
                 maxEntries: m.entries,
                 maxUncompressedBytes: m.uncompressedBytes,
             });
-            const download = await store.download(m.archive.key, undefined, run.signal);
+            const download = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
             body = download.body;
             body.once('error', (err) => (bodyError ??= err));
             read.versionId = download.versionId ?? null;
@@ -92018,6 +92819,11 @@ async function readArchive(run, walk, identity) {
 }
 /** Why the pass over the archive stopped, in the words a person needs. */
 function whyIncomplete(err, decryptError, m) {
+    if (isNotFound(err)) {
+        return m.archive.versionId
+            ? `the archive version the manifest names is gone: ${m.archive.key} has no version ${m.archive.versionId} (deleted for good, by a person or a lifecycle rule); no restore can read it`
+            : `the archive is gone: ${m.archive.key} does not exist; no restore can read it`;
+    }
     if (decryptError) {
         return `decryption failed: the encrypted archive was altered or is damaged (${errors_errorMessage(decryptError)})`;
     }
@@ -92045,8 +92851,28 @@ function checkIntegrity({ manifest: m, checks }, read) {
     if (m.archive.versionId) {
         checks.record('object version', read.versionId === m.archive.versionId, read.versionId === m.archive.versionId
             ? m.archive.versionId
-            : `the archive object was replaced: the manifest records version ${m.archive.versionId}, the current one is ${read.versionId ?? 'unversioned'}`);
+            : `the store answered with version ${read.versionId ?? 'none'} when asked for the manifest's version ${m.archive.versionId}`);
     }
+}
+/**
+ * The state of the archive key's current version, which a restore by version ignores but a person
+ * with `aws s3 cp` (no --version-id) reads: a delete marker, or another version on top of the one
+ * the manifest names, is a warning, never a verdict. Nothing to say without versioning (the
+ * current object is what was read).
+ */
+async function checkCurrentVersion({ store, manifest: m, checks }, read) {
+    const named = m.archive.versionId;
+    // a version that could not be read is the verdict's subject already (archive structure)
+    if (!named || read.versionId !== named)
+        return;
+    const current = await store.head(m.archive.key);
+    if (current?.versionId === named)
+        return;
+    const where = store.bucket ? `s3://${store.bucket}/${m.archive.key}` : m.archive.key;
+    const restore = `lifeboat restore reads version ${named}, the one the manifest names`;
+    checks.warn('current version', current
+        ? `another version (${current.versionId ?? 'none'}) is on top of ${m.archive.key}: \`aws s3 cp ${where}\` without --version-id gets that one, not this backup; ${restore}`
+        : `${m.archive.key} has a delete marker on top (someone deleted the key): \`aws s3 cp ${where}\` without --version-id finds nothing; ${restore}`);
 }
 /**
  * What was written did not come from an intact copy of the backup: leave nothing to be mistaken
@@ -92071,9 +92897,9 @@ function checkContents({ manifest: m, checks }, read, walk, minEntries) {
     const { entries, uncompressedBytes } = read.contents;
     checks.record('entries', entries === m.entries, `${entries} entries, the manifest records ${m.entries}`);
     checks.record('uncompressed bytes', uncompressedBytes === m.uncompressedBytes, `${uncompressedBytes} bytes of tar, the manifest records ${m.uncompressedBytes}`);
-    checks.record('min entries', entries >= minEntries, `${entries} entries; at least ${minEntries} required`);
+    checks.record('min entries', entries >= minEntries, `${entries} entries; at least ${minEntries} required`, 'policy');
     for (const r of walk.required) {
-        checks.record(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`);
+        checks.record(`required path ${r.pattern}`, r.matched, r.matched ? 'present' : `no entry matches ${r.pattern}`, 'policy');
     }
 }
 /** PRAGMA integrity_check of every restored file each sqlite glob matches (extract mode). */
@@ -92082,7 +92908,7 @@ async function checkSqlite({ checks }, extractor, holding, patterns) {
     for (const pattern of patterns) {
         const matches = files.filter((f) => esm_minimatch(f, pattern, { dot: true }));
         if (matches.length === 0)
-            checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`);
+            checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
         for (const f of matches) {
             const v = await sqliteIntegrity((0,external_node_path_.join)(holding, f));
             checks.record(`sqlite ${f}`, v.ok, v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`);
@@ -92126,22 +92952,25 @@ async function restoreCopy(run, restoreTo, identity, members) {
 async function writeVerification(run, options, layout, now, outcome) {
     const { store, logger, manifest: m } = run;
     const { read, restoreSeconds } = outcome;
-    const failed = run.checks.failed;
     const report = buildVerification({
         manifest: m,
         target: options.target,
         mode: options.mode,
         checks: run.checks.checks,
+        warnings: run.checks.warnings,
         verifiedAt: now(),
         ageSeconds: outcome.ageSeconds,
         restoreSeconds,
         bytes: read.bytes,
         contents: read.contents,
         actualVersionId: read.versionId,
-        actualSha256: read.sha256,
+        // no bytes were read: none has a sha256
+        actualSha256: read === NOT_READ ? null : read.sha256,
         restoredTo: outcome.restoredTo,
     });
-    logger.info(`restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`);
+    if (read !== NOT_READ) {
+        logger.info(`restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`);
+    }
     const reportKey = layout.verificationKey(m.snapshotId);
     const written = options.writeReport && (await snapshotStillThere(run, layout));
     if (written)
@@ -92151,10 +92980,23 @@ async function writeVerification(run, options, layout, now, outcome) {
         manifest: m,
         reportKey: written ? reportKey : '',
         holdingDir: outcome.holdingDir,
-        failure: failed.length
-            ? `Verification of snapshot ${m.snapshotId} of ${options.target} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`
-            : '',
+        failure: failureMessage(m.snapshotId, options.target, report),
     };
+}
+/**
+ * What a person reads of a verification that did not pass: "failed" only when the archive does not
+ * restore as recorded; a good archive that misses a policy is "restorable, but it lacks ...".
+ */
+function failureMessage(id, target, report) {
+    const { broken, lacking, read } = drillOutcome(report);
+    const listed = (cs) => cs.map((c) => `${c.name}: ${c.detail}`).join('; ');
+    // a policy that failed before the download (the index, max-age): the archive was not read
+    if (broken.length > 0 || (!read && lacking.length > 0)) {
+        return `Verification of snapshot ${id} of ${target} failed: ${listed([...broken, ...lacking])}`;
+    }
+    if (lacking.length === 0)
+        return '';
+    return `Snapshot ${id} of ${target} is ${lackingWords(lacking)} (${listed(lacking)}): it is not the backup that was asked for.`;
 }
 /**
  * Checked right before verification.json is written: a snapshot pruned while it was verified has
@@ -92168,6 +93010,7 @@ async function snapshotStillThere({ store, logger, manifest: m }, layout) {
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
+
 
 
 
@@ -92195,7 +93038,7 @@ async function restoreToDirectory(options, deps) {
     const data = await dataIn(dir);
     if (data.length > 0) {
         if (ifEmpty)
-            return { kind: 'not-empty', path: dir };
+            return { kind: 'not-empty', path: dir, data };
         throw new ConfigurationError(holdsDataMessage(dir, data));
     }
     const layout = new TargetLayout(options.checks.prefix, options.checks.target);
@@ -92246,12 +93089,24 @@ async function restoreToMachine(options, deps) {
         return { kind: 'refused', snapshotId };
     await source.preflight(deps.signal);
     const machine = machineName(source);
-    if (mode === 'if-empty' && !(await isRemotePathEmpty(source, path))) {
-        return { kind: 'not-empty', snapshotId, path, machine };
+    if (mode === 'if-empty') {
+        const data = await remotePathData(source, path);
+        if (data.length > 0)
+            return { kind: 'not-empty', snapshotId, path, machine, data };
     }
     const selective = options.checks.members !== undefined;
     if (mode === 'plan') {
-        return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective) };
+        const diff = await planDiff({
+            store: deps.store,
+            layout,
+            manifest: selected.manifest,
+            source,
+            path,
+            ...(options.checks.members ? { members: options.checks.members } : {}),
+            ...(options.checks.decryptionIdentity ? { decryptionIdentity: options.checks.decryptionIdentity } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        });
+        return { kind: 'planned', snapshotId, plan: swapPlan(path, snapshotId, machine, selective), diff };
     }
     const verify = await runVerify({
         ...options.checks,
@@ -92332,7 +93187,7 @@ async function checkFlyctlVersion(flyctl, env, signal) {
         installHint: `install it with superfly/flyctl-actions/setup-flyctl (or from https://fly.io/docs/flyctl/install/), or set ${vocabulary_words().option('flyctl')} to its path`,
     });
     if (out.code !== 0) {
-        throw new errors_ConfigurationError(`'${flyctl} version' failed: ${lastLine(out)}`);
+        throw new errors_ConfigurationError(`'${flyctl} version' failed: ${process_lastLine(out)}`);
     }
     const version = parseFlyctlVersion(out.stdout);
     if (!version) {
@@ -93510,6 +94365,61 @@ function swapInstructions(inputs, snapshotId) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task) {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
+ * each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal) {
+    const started = startedBy.get(signal) ?? [];
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
 
 
@@ -93519,8 +94429,12 @@ var lib_storage_dist_cjs = __nccwpck_require__(2358);
 
 
 
-/** What a request may take in all once the store was found stalled (see S3ObjectStore.send). */
-const AFTER_STALL_MS = 10_000;
+
+/**
+ * What a request may take in all once the store was found stalled (see S3ObjectStore.send): a
+ * third of the idle timeout (10 s of the shipped 30 s).
+ */
+const afterStallMs = () => Math.ceil(storeTimeouts().idleMs / 3);
 /**
  * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
  * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
@@ -93559,13 +94473,13 @@ class S3ObjectStore {
     stalled = false;
     /**
      * Every request goes through here. Once one request found the store stalled, the run is
-     * failing: each later request (aborting the upload, releasing a claim) gets AFTER_STALL_MS in
+     * failing: each later request (aborting the upload, releasing a claim) gets afterStallMs() in
      * all, so a dead store ends the run in about two minutes, not two minutes per clean-up step.
      */
     send(request, signal) {
         if (!this.stalled)
             return request(signal ? { abortSignal: signal } : {});
-        const deadline = AbortSignal.timeout(AFTER_STALL_MS);
+        const deadline = AbortSignal.timeout(afterStallMs());
         return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
     }
     fail(err, operation) {
@@ -93669,8 +94583,10 @@ class S3ObjectStore {
         }
     }
     async uploadStream(key, body, options) {
+        const parts = new AbortController();
+        let created = Promise.resolve(undefined);
         const upload = new lib_storage_dist_cjs/* Upload */._({
-            client: this.client,
+            client: uploadClient(this.client, parts.signal, (id) => (created = id)),
             params: {
                 Bucket: this.bucket,
                 Key: key,
@@ -93683,12 +94599,25 @@ class S3ObjectStore {
             queueSize: options.queueSize,
             leavePartsOnError: false,
         });
-        const onAbort = () => {
-            void upload.abort().catch(() => undefined);
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // on a signal, at once: the parts in flight are cut (they would hold the link the abort
+        // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
+        const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
+            parts.abort();
+            await upload.abort();
+            const uploadId = await created.catch(() => undefined);
+            if (!uploadId)
+                return;
+            try {
+                await this.send((o) => this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), o));
+            }
+            catch (err) {
+                if (s3ErrorCode(err) !== 'NoSuchUpload')
+                    throw explainS3Error(err, `AbortMultipartUpload ${key}`, this.description);
+            }
+        });
         try {
             const out = await upload.done();
+            abort.cancel();
             let versionId = 'VersionId' in out ? out.VersionId : undefined;
             // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
             // HeadObject has both.
@@ -93702,16 +94631,17 @@ class S3ObjectStore {
             };
         }
         catch (err) {
+            if (options.signal?.aborted) {
+                // the signal's clean-up aborts the upload; the edge names it if it could not
+                await abort.run().catch(() => undefined);
+                throw options.signal.reason ?? new Error('upload aborted');
+            }
+            abort.cancel();
             // explained first: a stalled store then bounds the clean-up below (see send)
             const failure = this.fail(err, `upload of ${key}`);
             // leave no half-written multipart upload behind, whatever lib-storage did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
-            if (options.signal?.aborted)
-                throw options.signal.reason ?? new Error('upload aborted');
             throw failure;
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onAbort);
         }
     }
     async download(key, versionId, signal) {
@@ -93845,6 +94775,34 @@ class S3ObjectStore {
         }
         return aborted;
     }
+}
+/**
+ * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
+ * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
+ * no multipart upload is created once it has, and the id of the one that is created is handed to
+ * `onCreate` as soon as the request is sent. Everything else is the store's own client.
+ */
+function uploadClient(client, parts, onCreate) {
+    const view = Object.create(client);
+    const send = (command, options) => {
+        if (command instanceof dist_cjs.CreateMultipartUploadCommand) {
+            if (parts.aborted)
+                return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
+            const out = client.send(command, options);
+            // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+            const id = out.then((o) => o.UploadId);
+            id.catch(() => undefined);
+            onCreate(id);
+            return out;
+        }
+        if (command instanceof dist_cjs.UploadPartCommand) {
+            const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
+            return client.send(command, { ...options, abortSignal });
+        }
+        return client.send(command, options);
+    };
+    view.send = send;
+    return view;
 }
 
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
@@ -94021,7 +94979,12 @@ class summary_Summary {
 
 
 
-/** After a cancellation, lifeboat exits at most this long after the signal, whatever is still in flight. */
+
+/**
+ * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
+ * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
+ * started at the signal and is waited for before the exit.
+ */
 const CANCEL_GRACE_MS = 4000;
 /** The reason of an aborted step: the job was cancelled. */
 class CancelledError extends errors_OperationFailedError {
@@ -94073,6 +95036,14 @@ async function runStep(step) {
             warning(`cleanup failed: ${errors_errorMessage(err)}`);
         }
         if (controller.signal.aborted) {
+            // the clean-up that matters started at the signal and is bounded on its own
+            // (util/interrupt-cleanup.ts): wait for it, say what it could not do
+            const left = await interruptCleanup(controller.signal);
+            if (left.length) {
+                warning(`the clean-up after the cancellation did not finish, so the bucket may still hold ${left.join('; ')}. ` +
+                    `An open multipart upload is removed by the bucket's AbortIncompleteMultipartUpload lifecycle rule; ` +
+                    `a snapshot folder holding only a claim is removed by the next retention run once it is 24 h old.`);
+            }
             // cancelled: exit now rather than wait for aborted requests that keep the event loop alive
             process.exit(process.exitCode ?? 0);
         }
@@ -94310,6 +95281,7 @@ function readVerify(r, tempRoot = (0,external_node_os_.tmpdir)()) {
 const OUTPUTS = [
     'snapshot-id',
     'verified',
+    'restorable',
     'entries',
     'bytes',
     'age-seconds',
@@ -94329,8 +95301,17 @@ function getInputs() {
 
 ;// CONCATENATED MODULE: ./src/actions/verify-restore/summary.ts
 
+
 function verifySummary(s, { result: { report: r }, swap }) {
-    s.heading(`lifeboat restore drill of ${r.target}: ${r.verified ? 'verified' : 'FAILED'}`);
+    const { restorable, lacking, read, broken } = drillOutcome(r);
+    const verdict = r.verified
+        ? 'verified'
+        : restorable
+            ? lackingWords(lacking)
+            : !read && broken.length === 0
+                ? lackingWords(lacking, false)
+                : 'FAILED: it does not restore as recorded';
+    s.heading(`lifeboat restore drill of ${r.target}: ${verdict}`);
     s.table(['Snapshot', 'Age', 'Size', 'Entries', 'Restore time', 'Throughput'], [
         [
             r.snapshotId,
@@ -94341,7 +95322,15 @@ function verifySummary(s, { result: { report: r }, swap }) {
             r.throughputMBps === null ? '-' : `${r.throughputMBps} MB/s`,
         ],
     ]);
-    s.table(['Check', 'Result', 'Detail'], r.checks.map((c) => [c.name, c.ok ? 'pass' : '❌ fail', c.detail]));
+    s.table(['Check', 'Result', 'Detail'], r.checks.map((c) => [
+        c.name,
+        c.ok ? 'pass' : checkKind(c) === 'policy' ? '❌ fail (policy)' : '❌ fail',
+        c.detail,
+    ]));
+    const warnings = r.warnings ?? [];
+    if (warnings.length) {
+        s.table(['Warning', 'Detail'], warnings.map((w) => [w.name, w.detail]));
+    }
     if (swap.length) {
         s.paragraph('To swap the restored copy in after review:');
         s.codeBlock(swap.join('\n'), 'sh');
@@ -94366,6 +95355,7 @@ async function run() {
         outputValues: (r) => ({
             'snapshot-id': r?.result.report.snapshotId ?? '',
             verified: r?.result.report.verified ?? false,
+            restorable: r?.result.report.restorable ?? false,
             entries: r?.result.report.entries ?? 0,
             bytes: r?.result.report.bytes ?? 0,
             'age-seconds': r?.result.report.ageSeconds ?? 0,

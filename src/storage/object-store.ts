@@ -548,7 +548,10 @@ function uploadClient(
       if (parts.aborted)
         return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
       const out = client.send(command, options);
-      onCreate(out.then((o) => o.UploadId));
+      // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+      const id = out.then((o) => o.UploadId);
+      id.catch(() => undefined);
+      onCreate(id);
       return out;
     }
     if (command instanceof UploadPartCommand) {
