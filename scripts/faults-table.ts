@@ -1,9 +1,9 @@
 // Runs the fault-injection suite (test/faults) and writes the README "What we tested" table from
 // its results, between <!-- faults:start --> and <!-- faults:end -->. Usage: npx tsx scripts/faults-table.ts
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(mkdtempSync(join(tmpdir(), 'lb-faults-table-')), 'results.json');
@@ -22,6 +22,8 @@ interface Assertion {
 const results = JSON.parse(readFileSync(out, 'utf8')) as {
   testResults: { name: string; assertionResults: Assertion[] }[];
 };
+// the report was only a way to read the results: nothing stays in the temp folder
+rmSync(dirname(out), { recursive: true, force: true });
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const rows: string[] = [];
 for (const file of results.testResults.sort((a, b) => a.name.localeCompare(b.name))) {
