@@ -140,9 +140,22 @@ describe('client-side encryption with age, end to end', () => {
     const bytes = await getBytes(bucket, b['archive-key']!);
     const at = Math.floor(bytes.length * 0.6);
     bytes[at] = bytes[at]! ^ 0x10;
-    await testClient().send(new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }));
+    const put = await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: b['archive-key'], Body: bytes }),
+    );
+    // verify reads the version its manifest names: a manifest naming the damaged version, chosen by id
+    // (latest.json pins the manifest's first version)
+    const manifest = (await getJson<{ archive: { versionId: string } }>(bucket, b['manifest-key']!))!;
+    manifest.archive.versionId = put.VersionId!;
+    await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: b['manifest-key'], Body: JSON.stringify(manifest) }),
+    );
     const holding = join(mkdtempSync(join(tmpdir(), 'lb-corrupt-')), 'h');
-    const corrupt = await verify(bucket, { 'decryption-identity': key.identity, 'holding-dir': holding });
+    const corrupt = await verify(bucket, {
+      'decryption-identity': key.identity,
+      'holding-dir': holding,
+      snapshot: b['snapshot-id']!,
+    });
     expect(corrupt.code).toBe(1);
     expect(corrupt.errors[0]).toMatch(/decryption failed: the encrypted archive was altered or is damaged/);
     expect(corrupt.errors[0]).toContain('sha256 mismatch');

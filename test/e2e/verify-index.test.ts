@@ -15,7 +15,7 @@ import { createBucket, getJson, testClient } from '../helpers/s3.js';
 
 interface Manifest {
   created: string;
-  archive: { key: string };
+  archive: { key: string; versionId: string };
   index: { key: string; versionId: string };
 }
 
@@ -26,7 +26,10 @@ async function putJson(bucket: string, key: string, value: unknown) {
 }
 
 async function deleteArchive(bucket: string, m: Manifest) {
-  await testClient().send(new DeleteObjectCommand({ Bucket: bucket, Key: m.archive.key }));
+  // the version itself, for good: verify reads the version the manifest names, and no GET could succeed
+  await testClient().send(
+    new DeleteObjectCommand({ Bucket: bucket, Key: m.archive.key, VersionId: m.archive.versionId }),
+  );
 }
 
 describe('verify reads the snapshot index before the download (dist bundles under Node 24, Ceph RGW)', () => {
@@ -59,7 +62,8 @@ describe('verify reads the snapshot index before the download (dist bundles unde
     // every path in the index: the archive is what proves them, and it is fetched (and found gone)
     const present = await verify(bucket, { 'required-paths': 'app.db' });
     expect(present.code).toBe(1);
-    expect(present.errors[0]).toContain('size: 0 bytes read, the manifest records');
+    // verify reads the version the manifest names: deleted for good, that is the archive's fault
+    expect(present.errors[0]).toContain('the archive version the manifest names is gone');
     expect(present.errors[0]).not.toContain('required path');
   });
 
