@@ -91987,7 +91987,7 @@ function buildVerification(d) {
         snapshotId: m.snapshotId,
         target: d.target,
         verified: d.checks.every((c) => c.ok),
-        restorable: drillOutcome(d).restorable,
+        restorable: drillOutcome({ checks: d.checks, archive: { actualSha256: d.actualSha256 } }).restorable,
         verifiedAt: d.verifiedAt.toISOString(),
         mode: d.mode,
         snapshotCreated: m.created,
@@ -92024,8 +92024,8 @@ function checkKind(c) {
 function drillOutcome(v) {
     const failed = v.checks.filter((c) => !c.ok);
     const broken = failed.filter((c) => checkKind(c) === 'restorable');
-    // the manifest's own status is judged unread; every other restorable check reads the archive
-    const read = v.checks.some((c) => checkKind(c) === 'restorable' && c.name !== 'snapshot status');
+    // a drill that read no byte of the archive (a policy failed before the download) records no sha256
+    const read = v.archive.actualSha256 !== null;
     return {
         restorable: read && broken.length === 0,
         read,
