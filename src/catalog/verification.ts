@@ -293,7 +293,9 @@ export function judgeVerification(stored: StoredVerification, m: Manifest, now: 
     // a good archive that misses what was required of it is not "broken": say which it is
     const reason = outcome.restorable
       ? `${drill} found it ${lackingWords(outcome.lacking)}`
-      : `${drill} failed: it does not restore as recorded (${outcome.broken.map((c) => c.name).join(', ')})`;
+      : !outcome.read && outcome.broken.length === 0
+        ? `${drill} stopped before the download: ${lackingWords(outcome.lacking, false)}`
+        : `${drill} failed: it does not restore as recorded (${outcome.broken.map((c) => c.name).join(', ')})`;
     return { state: 'failing', reason, verification: v };
   }
   if (v.archive.actualSha256 !== m.archive.sha256) {

@@ -157,14 +157,16 @@ function changeRows(r: BackupResult): [string, string][] {
 
 /** The rows of a verification; `restoredInto` is where its copy is now (by default its holding directory). */
 function verifyRows(v: VerifyResult, restoredInto = v.holdingDir): [string, string][] {
+  const { read } = drillOutcome(v.report);
   return [
     ['snapshot', v.report.snapshotId],
     ['verified', String(v.report.verified)],
-    // false only for the archive's own faults; a policy that failed leaves it true
-    ['restorable', String(v.report.restorable ?? false)],
+    // false only for the archive's own faults; a policy that failed leaves it true, and one that
+    // failed before the download (the index proved a required path missing) leaves it unproven
+    ['restorable', read ? String(v.report.restorable ?? false) : 'not proven (the archive was not read)'],
     ['age', formatDuration(v.report.ageSeconds)],
-    ['restore time', `${v.report.restoreSeconds.toFixed(2)} s`],
-    ['entries', String(v.report.entries)],
+    ['restore time', read ? `${v.report.restoreSeconds.toFixed(2)} s` : '- (not read)'],
+    ['entries', read ? String(v.report.entries) : '- (not read)'],
     // each check's own line was logged as it ran (pass on stderr, FAIL as a warning): counted here, not repeated
     ['checks', checksSummary(v.report.checks)],
     ...(restoredInto ? [['restored into', restoredInto] as [string, string]] : []),
@@ -401,8 +403,9 @@ const snapshots: Command = {
         verifiedAt: v?.verification?.verifiedAt ?? null,
         // the archive version the verification says it read: compare it with the manifest's
         verifiedVersionId: v?.verification?.archive.actualVersionId ?? null,
-        // a drill of these bytes: did the archive restore (whatever the policy checks found)
-        restorable: outcome ? outcome.restorable : null,
+        // a drill of these bytes: did the archive restore (whatever the policy checks found);
+        // null when no drill read it (never verified, or a policy failed before the download)
+        restorable: outcome?.read ? outcome.restorable : null,
         // the policy checks it failed (required paths, max-age, ...): a restorable archive that lacks them
         lacking: outcome ? outcome.lacking.map((c) => ({ name: c.name, detail: c.detail })) : [],
         // null for a folder without a manifest to judge a verification by
@@ -426,8 +429,17 @@ const snapshots: Command = {
       missing: '-',
     };
     // a restorable archive that fails a policy is not "NO" (broken): it says what it lacks
+    // a drill that stopped before the download is not "NO" either: it never read the archive
+    const unread = (s: { verification: VerificationState | null; restorable: boolean | null }) =>
+      s.verification === 'failing' && s.restorable === null;
     const verifiedCell = (s: { verification: VerificationState | null; restorable: boolean | null }) =>
-      s.verification === 'failing' && s.restorable ? 'lacking' : s.verification ? shown[s.verification] : '-';
+      s.verification === 'failing' && s.restorable
+        ? 'lacking'
+        : unread(s)
+          ? 'not read'
+          : s.verification
+            ? shown[s.verification]
+            : '-';
     // when and what the drill read, to compare with the manifest (a verification.json can be forged)
     const drillNote = (s: {
       verifiedAt: string | null;
@@ -439,8 +451,11 @@ const snapshots: Command = {
       (s.verifiedAt
         ? ` at ${s.verifiedAt}${s.verifiedVersionId ? ` of version ${s.verifiedVersionId}` : ''}`
         : '') +
-      (s.verification === 'failing' && s.restorable
-        ? `: ${lackingWords(s.lacking.map((c) => ({ ...c, ok: false })))}`
+      (s.verification === 'failing' && (s.restorable || unread(s))
+        ? `: ${lackingWords(
+            s.lacking.map((c) => ({ ...c, ok: false })),
+            !unread(s),
+          )}`
         : '');
     // one column per field, as wide as its widest cell (ids with a label are longer)
     const idWidth = Math.max(8, ...list.map((s) => s.id.length));

@@ -830,8 +830,14 @@ function failureMessage(id: string, target: string, report: Verification): strin
   const { broken, lacking, read } = drillOutcome(report);
   const listed = (cs: readonly Check[]) => cs.map((c) => `${c.name}: ${c.detail}`).join('; ');
   // a policy that failed before the download (the index, max-age): the archive was not read
-  if (broken.length > 0 || (!read && lacking.length > 0)) {
+  if (broken.length > 0) {
     return `Verification of snapshot ${id} of ${target} failed: ${listed([...broken, ...lacking])}`;
+  }
+  if (!read && lacking.length > 0) {
+    return (
+      `Verification of snapshot ${id} of ${target} failed: ${listed(lacking)} ` +
+      '(the snapshot index proves it; the archive was not downloaded, so whether it restores is not proven)'
+    );
   }
   if (lacking.length === 0) return '';
   return `Snapshot ${id} of ${target} is ${lackingWords(lacking)} (${listed(lacking)}): it is not the backup that was asked for.`;

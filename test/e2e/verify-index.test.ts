@@ -107,6 +107,40 @@ describe('verify reads the snapshot index before the download (dist bundles unde
     ).toBe(false);
   });
 
+  it('lifeboat verify and snapshots: a required path the index proves missing reads as "not read", never as a broken archive', async () => {
+    const bucket = await createBucket();
+    const b = await backup(bucket, makeFixtureVolume({ bigBytes: 1000 }));
+    const id = b['snapshot-id']!;
+    const run = await runCli([
+      'verify',
+      '--target',
+      'my-app',
+      '--required-paths',
+      'no/such.file',
+      ...storageFlags(bucket),
+    ]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^restorable\s+not proven \(the archive was not read\)$/m);
+    expect(run.stdout).toMatch(/^entries\s+- \(not read\)$/m);
+    expect(run.stderr).toContain(
+      `Verification of snapshot ${id} of my-app failed: required path no/such.file: no entry matches no/such.file ` +
+        '(the snapshot index proves it; the archive was not downloaded, so whether it restores is not proven)',
+    );
+
+    const listed = await runCli(['snapshots', '--target', 'my-app', ...storageFlags(bucket)]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const row = listed.stdout.split('\n').find((l) => l.includes(id))!;
+    expect(row).toMatch(/verified: not read /);
+    expect(row).toContain('not read (its restorability is not proven), and it lacks no/such.file');
+    expect(row).not.toMatch(/verified: NO/);
+    const json = await runCli(['snapshots', '--target', 'my-app', ...storageFlags(bucket), '--json']);
+    const [entry] = JSON.parse(json.stdout) as { restorable: boolean | null; verificationReason: string }[];
+    expect(entry!.restorable).toBeNull();
+    expect(entry!.verificationReason).toMatch(
+      /stopped before the download: not read \(its restorability is not proven\), and it lacks no\/such\.file$/,
+    );
+  });
+
   it('an index that is not the recorded one (a forged version without the database) cannot fail a good snapshot', async () => {
     const bucket = await createBucket();
     const b = await backup(bucket, makeFixtureVolume({ bigBytes: 1000 }));

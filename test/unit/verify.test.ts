@@ -501,7 +501,7 @@ describe('runVerify: the policy checks the index answers before the download', (
       'FAIL required path db/missing.sqlite',
     ]);
     expect(v.failure).toBe(
-      `Verification of snapshot ${b.snapshotId} of app failed: required path db/missing.sqlite: no entry matches db/missing.sqlite`,
+      `Verification of snapshot ${b.snapshotId} of app failed: required path db/missing.sqlite: no entry matches db/missing.sqlite (the snapshot index proves it; the archive was not downloaded, so whether it restores is not proven)`,
     );
     const report = store.json<VerificationReport>(v.reportKey)!;
     expect(report).toMatchObject({ verified: false, bytes: 0, archive: { actualSha256: null } });
@@ -590,6 +590,8 @@ describe('runVerify: the policy checks the index answers before the download', (
     const before = store.calls.length;
     const v = await verify(store, clock, { decryptionIdentity: identity, requiredPaths: ['nope/**'] });
     expect(gets(store, before, 'archive')).toBe(0);
-    expect(v.failure).toMatch(/required path nope\/\*\*: no entry matches nope\/\*\*$/);
+    expect(v.failure).toMatch(
+      /required path nope\/\*\*: no entry matches nope\/\*\* \(the snapshot index proves it; the archive was not downloaded/,
+    );
   });
 });
