@@ -1,6 +1,7 @@
 import { ConfigurationError, EnvironmentError, OperationFailedError } from '../util/errors.js';
 import { lastLine, type ProcessOutcome } from '../util/process.js';
 import { howToAdd, machineOf, missingTool } from './machine-needs.js';
+import { words } from '../util/vocabulary.js';
 import { NoOutputError, type StreamTrailer } from './stream-frame.js';
 
 export interface RunVerdict {
@@ -61,7 +62,7 @@ export function judgeSourceRun(
       break;
     case 'nopath':
       throw new ConfigurationError(
-        `The path ${path} does not exist on the source or is not a directory: set the 'path' input to the volume's mount point` +
+        `The path ${path} does not exist on the source or is not a directory: set ${words().option('path')} to the volume's mount point` +
           (label === 'flyctl' ? ' (see [mounts] destination in fly.toml).' : '.'),
       );
     case 'nocd':

@@ -231,10 +231,23 @@ const restore: Command = {
       { checks, source, path, mode },
       { ...deps, confirm: (id) => r.text('confirm') === id },
     );
-    const again = `lifeboat restore ${storageCliFlags(storage.location, storage.prefix)} --target ${target} ${machineFlags(r)} --path ${shellArg(path)}`;
+    const again = `lifeboat restore ${storageCliFlags(storage.location, storage.prefix)} --target ${target} ${machineFlags(r)} --path ${shellArg(path)}${selectionFlags(members)}`;
     return printMachineRestore(ctx, out, path, again);
   },
 };
+
+/**
+ * The --include/--exclude of a selective restore, for the command that applies its plan: without
+ * them that command would swap in the whole snapshot, not the paths the plan showed.
+ */
+function selectionFlags(members: MemberSelection | undefined): string {
+  if (!members) return '';
+  const flags = [
+    ...members.include.map((g): CliFlag => ['include', g]),
+    ...members.exclude.map((g): CliFlag => ['exclude', g]),
+  ];
+  return flags.length ? ` ${formatCliFlags(flags)}` : '';
+}
 
 /** The flags that named the machine, as given (for the command that applies a planned restore). */
 function machineFlags(r: OptionReader): string {

@@ -38,7 +38,7 @@ export function validateRecipient(input: string, value: string): string {
   if (!RECIPIENT.test(v)) {
     throw new ConfigurationError(
       `${words().subject(input)} has ${describeValue(v.slice(0, 20))}…, which is not an age X25519 recipient: ` +
-        'give the "age1..." public key printed by `age-keygen` (never the AGE-SECRET-KEY).',
+        'give the "age1..." public key printed by `age-keygen` (never its secret key).',
     );
   }
   return v;
@@ -57,7 +57,7 @@ export function validateIdentity(input: string, value: string): string {
   const v = lines.length === 1 ? lines[0]! : value.trim();
   if (!IDENTITY.test(v)) {
     throw new ConfigurationError(
-      `${words().subject(input)} is not an age identity: give the "AGE-SECRET-KEY-1..." line of the key file made by age-keygen.`,
+      `${words().subject(input)} is not an age identity: give the secret key line of the key file made by age-keygen (or the whole file).`,
     );
   }
   return v;

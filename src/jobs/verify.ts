@@ -347,7 +347,7 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
   const made = (m.encryption?.recipients ?? []).join(', ') || 'unknown recipients';
   if (!identity) {
     throw new ConfigurationError(
-      `Snapshot ${m.snapshotId} is encrypted with age for ${made}: pass the matching decryption-identity (AGE-SECRET-KEY-1...).`,
+      `Snapshot ${m.snapshotId} is encrypted with age for ${made}: it needs the identity (the secret key in the key file age-keygen wrote) of one of those recipients; ${words().secret('decryption-identity', 'AGE_IDENTITY')}.`,
     );
   }
   const mine = await recipientOf(identity);

@@ -113,6 +113,61 @@ describe('the CLI speaks flags, not action inputs (dist/cli bundle, Ceph RGW)', 
     expect(run.log).toContain(`--bucket ${unversioned} `);
     expect(run.log).not.toContain('--no-require-versioning');
   });
+
+  it('an encrypted snapshot without its identity, a bad identity or recipient and a missing --path are named in flags, no hint blanked out as a secret', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume();
+    const { recipient } = ageKey();
+    const flags = ['--target', 'box', ...storageFlags(bucket)];
+    const made = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      volume,
+      ...flags,
+      '--encryption-recipients',
+      recipient,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+
+    const missing = await lifeboat(['verify', ...flags]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'it needs the identity (the secret key in the key file age-keygen wrote) of one of those recipients; give it in the environment variable LIFEBOAT_DECRYPTION_IDENTITY',
+    );
+    const notAKey = await lifeboat(['verify', ...flags], { LIFEBOAT_DECRYPTION_IDENTITY: 'not-a-key' });
+    expect(notAKey.code).toBe(2);
+    expect(notAKey.stderr).toContain(
+      '--decryption-identity is not an age identity: give the secret key line of the key file made by age-keygen (or the whole file).',
+    );
+    const notARecipient = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      volume,
+      ...flags,
+      '--encryption-recipients',
+      'age1nope',
+    ]);
+    expect(notARecipient.code).toBe(2);
+    expect(notARecipient.stderr).toContain('public key printed by `age-keygen` (never its secret key).');
+
+    const noPath = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      join(volume, 'gone'),
+      '--target',
+      'other',
+      ...storageFlags(bucket),
+    ]);
+    expect(noPath.code).toBe(2);
+    expect(noPath.stderr).toContain("is not a directory: set --path to the volume's mount point.");
+    for (const r of [missing, notAKey, notARecipient, noPath]) {
+      expect(r.stderr).not.toContain('not shown');
+      expect(r.stderr).not.toContain(' input');
+    }
+  });
 });
 
 describe('mistakes get the fix and the documented exit code', () => {
@@ -406,12 +461,18 @@ describe("README's block for the local S3 server", () => {
         VersioningConfiguration: { Status: 'Enabled' },
       }),
     );
+    // a person's shell: `node` is the machine's own (Debian 12's is 18), not the Node 24 that npm
+    // puts first on the PATH of the scripts it runs (this test's); the block must not depend on it
+    const machinePath = (process.env.PATH ?? '')
+      .split(':')
+      .filter((d) => !d.includes('node_modules'))
+      .join(':');
     const r = spawnSync('bash', ['-euo', 'pipefail', '-c', block.text], {
       cwd: root,
       encoding: 'utf8',
       env: {
-        // node is Node 24; no AWS or LIFEBOAT variables but what the block's eval sets
-        PATH: `${dirname(NODE24)}:${process.env.PATH}`,
+        // no AWS or LIFEBOAT variables but what the block's eval sets
+        PATH: machinePath,
         HOME: process.env.HOME,
         TMPDIR: tmpdir(),
         CEPH_RGW_PORT: new URL(s.endpoint).port,

@@ -129,7 +129,7 @@ describe('client-side encryption with age, end to end', () => {
     const missing = await verify(bucket, {});
     expect(missing.code).toBe(1);
     expect(missing.errors[0]).toContain(
-      `is encrypted with age for ${key.recipient}: pass the matching decryption-identity`,
+      `is encrypted with age for ${key.recipient}: it needs the identity (the secret key in the key file age-keygen wrote) of one of those recipients; store it as a repository secret and pass it as decryption-identity: ${'$'}{{ secrets.AGE_IDENTITY }}.`,
     );
 
     const notAKey = await verify(bucket, { 'decryption-identity': 'AGE-SECRET-KEY-1NOPE' });

@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -200,6 +200,40 @@ describe('restore --include to a machine (flyctl stand-in)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('every other name in /data stays as it is');
     expect(describeTree(machine)).toEqual(before);
+  });
+
+  it("the plan's 'to do it' command, run as printed, swaps in only the selected paths", async () => {
+    // a name that only survives the printed command when it is quoted for sh
+    const EXCLUDED = 'uploads/$HOME;rm -rf x.txt';
+    const machine = liveVolume();
+    const plan = await runCli(
+      restore('--include', 'uploads/**', '--exclude', EXCLUDED, '--app', 'my-app', '--path', '/data'),
+      flyStandin(machine),
+    );
+    expect(plan.code, plan.stderr).toBe(0);
+    const todo = plan.stdout.split('\n').find((l) => l.startsWith('to do it'))!;
+    const command = todo.replace(/^to do it\s+/, '');
+    expect(command).toContain(`--include 'uploads/**' --exclude '${EXCLUDED}'`);
+    // the line as a person copies it: `lifeboat` as docs/RECOVERY.md section 0's alias defines it
+    const alias = `lifeboat() { "${NODE24}" "${join(root, 'dist/cli/index.js')}" "$@"; }`;
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', `${alias}\n${command}`], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${STANDIN_BIN}:${process.env.PATH}`,
+        HOME: process.env.HOME ?? '/root',
+        ...s3Env(),
+        ...flyStandin(machine),
+      },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // only uploads/ (less the excluded name) came back; what was live and not selected is untouched
+    const tree = describeTree(machine);
+    const { [EXCLUDED]: excluded, ...selected } = under(source, 'uploads');
+    expect(excluded).toBeDefined();
+    expect(under(restoredTree(tree), 'uploads')).toEqual(selected);
+    expect(readFileSync(join(machine, 'app.db'), 'utf8')).toBe('the live database\n');
+    expect(readFileSync(join(machine, 'live.db'), 'utf8')).toBe('newer live data\n');
+    expect(existsSync(join(machine, 'config'))).toBe(false);
   });
 
   it('--apply --confirm: only uploads/ is swapped in; the live uploads/ is kept aside; the rest stays', async () => {

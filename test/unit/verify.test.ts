@@ -301,7 +301,7 @@ describe('runVerify: encrypted snapshots', () => {
     const { clock, store } = await stored({ encryptionRecipients: [recipient] });
     const before = store.calls.length;
     await expect(verify(store, clock)).rejects.toThrow(
-      /^Snapshot 20261123T020000Z is encrypted with age for age1.*: pass the matching decryption-identity/,
+      /^Snapshot 20261123T020000Z is encrypted with age for age1.*: it needs the identity .* pass it as decryption-identity: \$\{\{ secrets\.AGE_IDENTITY \}\}\.$/,
     );
     await expect(verify(store, clock, { decryptionIdentity: other.identity })).rejects.toThrow(
       new RegExp(
