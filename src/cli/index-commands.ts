@@ -1,4 +1,3 @@
-import { minimatch } from 'minimatch';
 import { quotedName } from '../archive/member-header.js';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
 import { findIndex, readIndexEntries, requireIndex } from '../catalog/index-reader.js';
@@ -14,6 +13,7 @@ import { readStorage } from '../options/storage-options.js';
 import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes } from '../util/format.js';
+import { checkGlob, globMatch } from '../util/glob.js';
 import { validateTarget } from '../util/validate.js';
 import type { Command, CommandContext } from './commands.js';
 import { COMMON, DECRYPTION_IDENTITY, SNAPSHOT, STORAGE, TARGET } from './specs.js';
@@ -135,9 +135,9 @@ const ls: Command = {
 
 /** A pattern without a slash matches a name anywhere (restic find); with one, the whole path. */
 function matcher(pattern: string): (e: IndexEntry) => boolean {
-  const p = pattern.replace(/^\.?\//, '');
+  const p = checkGlob('pattern', pattern.replace(/^\.?\//, ''));
   const options = { dot: true, matchBase: !p.includes('/') };
-  return (e) => minimatch(displayPath(e), p, options);
+  return (e) => globMatch(displayPath(e), p, options);
 }
 
 const find: Command = {

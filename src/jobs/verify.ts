@@ -2,7 +2,6 @@ import { words } from '../util/vocabulary.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { minimatch } from 'minimatch';
 import {
   ArchiveDamagedError,
   ArchiveInspector,
@@ -29,6 +28,7 @@ import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError, EnvironmentError, errorMessage, InterruptedError } from '../util/errors.js';
 import { formatBytes, formatDuration, formatRate } from '../util/format.js';
+import { globMatch } from '../util/glob.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
@@ -740,7 +740,7 @@ async function checkSqlite(
 ): Promise<void> {
   const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
   for (const pattern of patterns) {
-    const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
+    const matches = files.filter((f) => globMatch(f, pattern, { dot: true }));
     if (matches.length === 0)
       checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
     for (const f of matches) {
