@@ -1,4 +1,4 @@
-import { displayPath, entryKey, type IndexEntry, type IndexEntryType } from './snapshot-index.js';
+import { displayPath, entryKey, shownName, type IndexEntry, type IndexEntryType } from './snapshot-index.js';
 
 /**
  * What changed between two snapshots, from their indexes (restic diff's categories): a path only
@@ -160,7 +160,7 @@ export function describeChange(c: PathChange, formatBytes: (n: number) => string
   const size =
     c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
   const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
-  return `${sign} ${c.path}${what}${size}`;
+  return `${sign} ${shownName(c.path)}${what}${size}`;
 }
 
 /** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */

@@ -108,6 +108,33 @@ export function displayPath(e: Pick<IndexEntry, 'path'>): string {
   return p === '' || p === '.' ? '.' : p;
 }
 
+/** C0 controls (newline, tab, escape), DEL, the C1 controls and the Unicode line separators. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * A name (or link target) as a listing prints it, one line per entry: as it is, unless it holds a
+ * control character; then quoted, with `"` and `\` escaped and each control character as \n, \t or
+ * \uXXXX ("evil\n-rw-r--r-- ..."), so that no name can end its line, forge another entry or send a
+ * terminal escape, in ls, find, diff or the restore plan.
+ */
+export function shownName(text: string): string {
+  let control = false;
+  for (let i = 0; i < text.length && !control; i++) control = isControl(text.charCodeAt(i));
+  if (!control) return text;
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (c === '"' || c === '\\') out += `\\${c}`;
+    else if (c === '\n') out += '\\n';
+    else if (c === '\t') out += '\\t';
+    else if (isControl(code)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += c;
+  }
+  return `"${out}"`;
+}
+
 /** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
 export function entryKey(e: Pick<IndexEntry, 'pathBytes'>): string {
   let s = e.pathBytes.toString('latin1');

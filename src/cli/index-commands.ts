@@ -1,4 +1,3 @@
-import { minimatch } from 'minimatch';
 import { quotedName } from '../archive/member-header.js';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
 import { findIndex, readIndexEntries, requireIndex } from '../catalog/index-reader.js';
@@ -6,7 +5,7 @@ import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
-import { displayPath, type IndexEntry } from '../catalog/snapshot-index.js';
+import { displayPath, shownName, type IndexEntry } from '../catalog/snapshot-index.js';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { runIndex } from '../jobs/index-snapshot.js';
 import { required, type OptionReader } from '../options/option-reader.js';
@@ -14,6 +13,7 @@ import { readStorage } from '../options/storage-options.js';
 import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError } from '../util/errors.js';
 import { formatBytes } from '../util/format.js';
+import { checkGlob, globMatch } from '../util/glob.js';
 import { validateTarget } from '../util/validate.js';
 import type { Command, CommandContext } from './commands.js';
 import { COMMON, DECRYPTION_IDENTITY, SNAPSHOT, STORAGE, TARGET } from './specs.js';
@@ -51,7 +51,7 @@ async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry> {
 /** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
 function shown(e: IndexEntry): string {
   const text = displayPath(e);
-  if (Buffer.from(e.path, 'utf8').equals(e.pathBytes)) return text;
+  if (Buffer.from(e.path, 'utf8').equals(e.pathBytes)) return shownName(text);
   const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
   return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
 }
@@ -73,7 +73,9 @@ function modeString(e: IndexEntry): string {
 }
 
 function longLine(e: IndexEntry): string {
-  const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${e.linkBytes.toString('utf8')}` : '';
+  const link = e.linkBytes
+    ? ` ${e.type === 'link' ? '=>' : '->'} ${shownName(e.linkBytes.toString('utf8'))}`
+    : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
   return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shown(e)}${link}`;
 }
@@ -133,9 +135,9 @@ const ls: Command = {
 
 /** A pattern without a slash matches a name anywhere (restic find); with one, the whole path. */
 function matcher(pattern: string): (e: IndexEntry) => boolean {
-  const p = pattern.replace(/^\.?\//, '');
+  const p = checkGlob('pattern', pattern.replace(/^\.?\//, ''));
   const options = { dot: true, matchBase: !p.includes('/') };
-  return (e) => minimatch(displayPath(e), p, options);
+  return (e) => globMatch(displayPath(e), p, options);
 }
 
 const find: Command = {
@@ -182,7 +184,7 @@ const find: Command = {
     ctx.result(
       [
         ...matches.map((f): [string, string] => [
-          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${f.path}`,
+          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${shownName(f.path)}`,
           '',
         ]),
         [

@@ -1,9 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
-import type { TarHeader } from '../archive/member-header.js';
+import { memberNameBytes, quotedName, type TarHeader } from '../archive/member-header.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import { drainEntry } from '../restore/safe-extractor.js';
+import { formatBytes } from '../util/format.js';
 import { causeChain, ConfigurationError, EnvironmentError } from '../util/errors.js';
 import type { RestoreChecks } from './restore.js';
 import { runVerify, type VerifyDeps, type VerifyResult } from './verify.js';
@@ -99,6 +100,7 @@ async function dumpPass(
   }
   if (!verify.report.verified) return { kind: 'failed', snapshotId, bytes: writer.bytes, verify };
   if (writer.linkTarget !== undefined) return { kind: 'link', target: writer.linkTarget };
+  if (writer.namesakes.length > 1) throw ambiguousName(wanted, snapshotId, writer);
   if (!writer.found) {
     throw new ConfigurationError(
       `snapshot ${snapshotId} holds no ${JSON.stringify(wanted)}: give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png).`,
@@ -107,9 +109,27 @@ async function dumpPass(
   return { kind: 'written', snapshotId, bytes: writer.bytes, verify };
 }
 
+/**
+ * `wanted` read the same as more than one member: names that are not UTF-8 reach lifeboat as their
+ * UTF-8 reading (each invalid byte as U+FFFD), so the argument cannot say which one was meant.
+ */
+function ambiguousName(wanted: string, snapshotId: string, writer: FileWriter): ConfigurationError {
+  const relative = (b: Buffer) => (b[0] === 0x2e && b[1] === 0x2f ? b.subarray(2) : b);
+  const names = writer.namesakes.map((b) => quotedName(relative(b))).join(', ');
+  const glob = wanted.replace(/\uFFFD/g, '?').replace(/'/g, `'\\''`);
+  return new ConfigurationError(
+    `${JSON.stringify(wanted)} reads the same as ${writer.namesakes.length} members of snapshot ${snapshotId} ` +
+      `whose names are not UTF-8 (${names}): the ${formatBytes(writer.bytes)} written to stdout are of the first, ` +
+      `which may not be the one you mean: discard them. Restore them all with ` +
+      `lifeboat restore --include '${glob}' --to DIR and pick the one you want by its name.`,
+  );
+}
+
 /** The sink of the walk: the one member named `wanted` goes to `out`, every other is read past. */
 class FileWriter {
   found = false;
+  /** The name bytes of every member whose UTF-8 reading is `wanted` (more than one: ambiguous). */
+  readonly namesakes: Buffer[] = [];
   bytes = 0;
   /** Set when the member is a hard link: the path (inside the volume) of the file it links to. */
   linkTarget: string | undefined;
@@ -133,7 +153,9 @@ class FileWriter {
   }
 
   readonly sink = async (header: TarHeader, stream: Readable, path: string): Promise<void> => {
-    if (path !== this.wanted || this.found) return drainEntry(stream);
+    if (path !== this.wanted) return drainEntry(stream);
+    this.namesakes.push(memberNameBytes(header));
+    if (this.found) return drainEntry(stream);
     this.found = true;
     if (header.type === 'link') {
       const target = safeEntryPath(header.linkname ?? '');

@@ -1,10 +1,10 @@
-import { minimatch } from 'minimatch';
 import { findIndex, readIndexEntries } from '../catalog/index-reader.js';
 import type { TargetLayout } from '../catalog/layout.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { errorMessage } from '../util/errors.js';
+import { globMatch } from '../util/glob.js';
 import type { Logger } from '../util/logger.js';
 
 /**
@@ -24,7 +24,7 @@ export function requiredPathOf(name: string): string | undefined {
   return 'path' in safe && safe.path !== '' ? safe.path : undefined;
 }
 
-export const matchesRequired = (path: string, pattern: string) => minimatch(path, pattern, { dot: true });
+export const matchesRequired = (path: string, pattern: string) => globMatch(path, pattern, { dot: true });
 
 export interface IndexAnswer {
   /** Each glob, and whether a member of the index matches it. */

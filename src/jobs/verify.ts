@@ -2,7 +2,6 @@ import { words } from '../util/vocabulary.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { minimatch } from 'minimatch';
 import {
   ArchiveDamagedError,
   ArchiveInspector,
@@ -19,6 +18,8 @@ import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
 import { HoldingDir } from '../restore/holding-dir.js';
+import { memberNameBytes, quotedName } from '../archive/member-header.js';
+import { MemberRules } from '../restore/member-rules.js';
 import { noMatchMessage, type MemberSelection, type SelectionPass } from '../restore/member-selection.js';
 import { restoreToRemote } from '../restore/restore-to-remote.js';
 import { drainEntry, SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
@@ -27,6 +28,7 @@ import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError, EnvironmentError, errorMessage, InterruptedError } from '../util/errors.js';
 import { formatBytes, formatDuration, formatRate } from '../util/format.js';
+import { globMatch } from '../util/glob.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import { explainRunnerFault, isRunnerFault } from '../util/runner-faults.js';
@@ -442,8 +444,14 @@ async function policyBeforeDownload(
 
 /**
  * What the archive walk does with each member: extract mode writes it into the holding directory
- * (the SafeExtractor refuses what is unsafe), stream mode reads past it and refuses the same unsafe
- * names; both tick off the required-paths globs the member's name matches.
+ * (the SafeExtractor refuses what is unsafe), stream mode reads past it; both tick off the
+ * required-paths globs the member's name matches.
+ *
+ * Invariant: a walk passes only an archive that a whole restore writes. Where the extractor does
+ * not see every member (stream mode, dump, a selective restore), every member is judged by
+ * MemberRules, the extractor's rules on this side (a name held twice, a path through a symlink, a
+ * hardlink to nothing written before, a device): stream mode never calls "verified" what every
+ * restore refuses, and --include never restores from an archive a whole restore refuses.
  */
 class ContentsWalk {
   readonly extractor: SafeExtractor | undefined;
@@ -452,6 +460,8 @@ class ContentsWalk {
   readonly pass: SelectionPass | undefined;
   /** What writes a member: the extractor, or nothing (read past); the selection in front of it. */
   private readonly write: EntryHandler;
+  /** The extractor's rules over every member, where the extractor does not see them all (see above). */
+  private readonly rules: MemberRules | undefined;
 
   constructor(
     readonly holding: string | null,
@@ -462,6 +472,7 @@ class ContentsWalk {
     this.extractor = holding ? new SafeExtractor(holding) : undefined;
     this.required = requiredPaths.map((pattern) => ({ pattern, matched: false }));
     this.pass = members?.pass();
+    this.rules = this.extractor && !this.pass ? undefined : new MemberRules();
     const write: EntryHandler = this.extractor?.handle ?? ((_, stream) => drainEntry(stream));
     this.write = this.pass ? this.pass.handler(write) : write;
   }
@@ -492,6 +503,13 @@ class ContentsWalk {
     const path = requiredPathOf(header.name);
     if (path !== undefined) {
       for (const r of this.required) if (!r.matched && matchesRequired(path, r.pattern)) r.matched = true;
+    }
+    const judged = this.rules?.judge(header);
+    if (judged && 'refused' in judged) {
+      stream.resume();
+      throw new UnsafeEntryError(
+        `archive member ${quotedName(memberNameBytes(header))} was refused: ${judged.refused}`,
+      );
     }
     if (this.extractor) return this.write(header, stream);
     if ('refused' in safe)
@@ -722,7 +740,7 @@ async function checkSqlite(
 ): Promise<void> {
   const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
   for (const pattern of patterns) {
-    const matches = files.filter((f) => minimatch(f, pattern, { dot: true }));
+    const matches = files.filter((f) => globMatch(f, pattern, { dot: true }));
     if (matches.length === 0)
       checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
     for (const f of matches) {

@@ -1,5 +1,6 @@
 import { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
+import { checkGlob } from '../util/glob.js';
 import { checkLength, checkNoControlCharacters } from '../util/validate.js';
 import type { OptionReader } from './option-reader.js';
 
@@ -16,7 +17,7 @@ export function readMemberSelection(r: OptionReader): MemberSelection | undefine
 
 function patterns(r: OptionReader, name: string): string[] {
   return r.lines(name).map((g) => {
-    checkNoControlCharacters(name, checkLength(name, g, 1024));
+    checkGlob(name, checkNoControlCharacters(name, checkLength(name, g, 1024)));
     const bare = g.replace(/^(\.?\/)+/, '');
     if (bare === '' || bare === '.') {
       throw new ConfigurationError(

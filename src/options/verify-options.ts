@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { ConfigurationError } from '../util/errors.js';
+import { checkGlob } from '../util/glob.js';
 import { parseSnapshotSelector } from '../catalog/select-snapshot.js';
 import type { VerifyMode, VerifyOptions } from '../jobs/verify.js';
 import type { FlySourceOptions } from '../sources/fly-source.js';
@@ -46,7 +47,7 @@ function readRemoteRestore(r: OptionReader, tempRoot: string): RemoteRestore | u
 }
 
 function globs(r: OptionReader, name: string): string[] {
-  return r.lines(name).map((g) => checkNoControlCharacters(name, checkLength(name, g, 512)));
+  return r.lines(name).map((g) => checkGlob(name, checkNoControlCharacters(name, checkLength(name, g, 512))));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { linkTargetBytes, typeRefusal, type TarHeader } from '../archive/member-header.js';
-import { safeEntryPath } from './entry-path.js';
+import { linkTargetBytes, memberNameBytes, typeRefusal, type TarHeader } from '../archive/member-header.js';
+import { memberSegments, segmentsKey } from './entry-path.js';
 
 /** What an accepted member writes. */
 export type MemberKind = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
@@ -24,44 +24,54 @@ const MODE_MASK = 0o1777;
  * symlink or a non-folder an earlier member wrote, hardlinks to anything but a non-folder written
  * before, device nodes and every other special type. A symlink is data, restored with whatever
  * target it has: nothing is ever written through one. Setuid and setgid bits are dropped.
+ *
+ * Names are judged as bytes (entry-path.ts), as the extractor judges them: two Latin-1 names whose
+ * UTF-8 readings are one string are two members, never "held twice". `path` is the UTF-8 reading.
  */
 export class MemberRules {
-  /** What the accepted members wrote, and the folders their paths imply ('parent'). */
+  /** What the accepted members wrote, and the folders their paths imply ('parent'), by byte key. */
   private readonly seen = new Map<string, MemberKind | 'parent'>();
 
   /** Judges the next member of the archive; an accepted one is remembered for the next judgements. */
   judge(header: TarHeader): AcceptedMember | { refused: string } {
-    const safe = safeEntryPath(header.name);
-    if ('refused' in safe) return safe;
-    const rel = safe.path;
-    const previous = this.seen.get(rel);
-    if (rel !== '' && previous !== undefined && previous !== 'parent') {
+    const named = memberSegments(memberNameBytes(header));
+    if ('refused' in named) return named;
+    const { segments } = named;
+    const key = segmentsKey(segments);
+    const rel = segments.map((s) => s.toString('utf8')).join('/');
+    const previous = this.seen.get(key);
+    if (key !== '' && previous !== undefined && previous !== 'parent') {
       return { refused: 'the archive holds it twice' };
     }
-    const parents = rel === '' ? [] : rel.split('/').slice(0, -1);
+    const parents = segments.slice(0, -1);
     for (let i = 0; i < parents.length; i++) {
-      const kind = this.seen.get(parents.slice(0, i + 1).join('/'));
-      if (kind === 'symlink')
-        return { refused: `its path passes through the symlink ${JSON.stringify(parents[i])}` };
+      const kind = this.seen.get(segmentsKey(parents.slice(0, i + 1)));
+      const shown = JSON.stringify(parents[i]!.toString('utf8'));
+      if (kind === 'symlink') return { refused: `its path passes through the symlink ${shown}` };
       if (kind !== undefined && kind !== 'directory' && kind !== 'parent') {
-        return { refused: `its parent ${JSON.stringify(parents[i])} is not a folder` };
+        return { refused: `its parent ${shown} is not a folder` };
       }
     }
-    const accepted = this.accept(header, rel, previous === 'parent');
+    const accepted = this.accept(header, rel, key, previous === 'parent');
     if ('refused' in accepted) return accepted;
     for (let i = 0; i < parents.length; i++) {
-      const prefix = parents.slice(0, i + 1).join('/');
+      const prefix = segmentsKey(parents.slice(0, i + 1));
       if (!this.seen.has(prefix)) this.seen.set(prefix, 'parent');
     }
-    if (rel !== '') this.seen.set(rel, accepted.kind);
+    if (key !== '') this.seen.set(key, accepted.kind);
     return accepted;
   }
 
-  private accept(header: TarHeader, rel: string, isParent: boolean): AcceptedMember | { refused: string } {
+  private accept(
+    header: TarHeader,
+    rel: string,
+    key: string,
+    isParent: boolean,
+  ): AcceptedMember | { refused: string } {
     const typeRefused = typeRefusal(header);
     if (typeRefused) return { refused: typeRefused };
     const mode = (header.mode ?? 0o644) & MODE_MASK;
-    if (header.type !== 'directory' && (rel === '' || isParent)) {
+    if (header.type !== 'directory' && (key === '' || isParent)) {
       return { refused: 'a folder of that name was already written' };
     }
     switch (header.type) {
@@ -74,18 +84,19 @@ export class MemberRules {
         return { path: rel, kind: 'symlink', mode };
       }
       case 'link': {
-        const target = safeEntryPath(header.linkname ?? '');
+        const target = memberSegments(linkTargetBytes(header));
         const outside = {
           refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
         };
-        if ('refused' in target || target.path === '') return outside;
-        const kind = this.seen.get(target.path);
+        if ('refused' in target || target.segments.length === 0) return outside;
+        const kind = this.seen.get(segmentsKey(target.segments));
         if (kind === undefined || kind === 'directory' || kind === 'parent') {
           return {
             refused: `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
           };
         }
-        return { path: rel, kind: 'link', mode, linkTarget: target.path };
+        const linkTarget = target.segments.map((s) => s.toString('utf8')).join('/');
+        return { path: rel, kind: 'link', mode, linkTarget };
       }
       case 'fifo':
         return { path: rel, kind: 'fifo', mode };

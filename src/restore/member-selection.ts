@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { minimatch } from 'minimatch';
 import { refusedMember, type TarHeader } from '../archive/member-header.js';
 import type { EntryHandler } from '../archive/archive-inspector.js';
 import { ConfigurationError } from '../util/errors.js';
+import { checkGlob, globMatch } from '../util/glob.js';
 import { safeEntryPath } from './entry-path.js';
 import { drainEntry } from './safe-extractor.js';
 
@@ -23,8 +23,8 @@ export class MemberSelection {
   readonly exclude: string[];
 
   constructor(include: readonly string[], exclude: readonly string[]) {
-    this.include = include.map(normalisePattern);
-    this.exclude = exclude.map(normalisePattern);
+    this.include = include.map((g) => checkGlob('include', normalisePattern(g)));
+    this.exclude = exclude.map((g) => checkGlob('exclude', normalisePattern(g)));
   }
 
   /**
@@ -35,7 +35,7 @@ export class MemberSelection {
     const folder = pattern.endsWith('/**') ? pattern.slice(0, -3) : undefined;
     return folderChain(path).some(
       (p) =>
-        minimatch(p, pattern, { dot: true }) || (folder !== undefined && minimatch(p, folder, { dot: true })),
+        globMatch(p, pattern, { dot: true }) || (folder !== undefined && globMatch(p, folder, { dot: true })),
     );
   }
 
