@@ -26,10 +26,9 @@ export function memberSegments(name: Buffer): { segments: Buffer[] } | { refused
 
 /** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
 export function segmentsKey(segments: Buffer[]): string {
-  // one string per segment and one concatenation: this runs for every member of a restore
-  let key = '';
-  for (let i = 0; i < segments.length; i++) key += (i === 0 ? '' : '/') + segments[i]!.toString('latin1');
-  return key;
+  // join makes one flat string: a key built with += is a rope that the Map's hashing flattens into
+  // a second copy, both kept (200,000 keys: the restore's peak grew by ~80 MiB, bench/NOTES.md)
+  return segments.map((s) => s.toString('latin1')).join('/');
 }
 
 /** The safe relative form of a member name (UTF-8, for globs and messages), or why it is refused. */
