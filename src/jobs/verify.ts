@@ -499,8 +499,9 @@ class ContentsWalk {
   }
 
   private async handle(header: TarHeader, stream: Readable): Promise<void> {
-    const safe = safeEntryPath(header.name);
-    const path = requiredPathOf(header.name);
+    // a member's name is read here only when a glob waits for it: the extractor reads its own
+    // bytes, and a restore of many small files pays for every string made per member
+    const path = this.required.some((r) => !r.matched) ? requiredPathOf(header.name) : undefined;
     if (path !== undefined) {
       for (const r of this.required) if (!r.matched && matchesRequired(path, r.pattern)) r.matched = true;
     }
@@ -512,6 +513,7 @@ class ContentsWalk {
       );
     }
     if (this.extractor) return this.write(header, stream);
+    const safe = safeEntryPath(header.name);
     if ('refused' in safe)
       throw new UnsafeEntryError(
         `archive member ${JSON.stringify(header.name)} was refused: ${safe.refused}`,
@@ -738,6 +740,9 @@ async function checkSqlite(
   holding: string,
   patterns: string[],
 ): Promise<void> {
+  // without a glob there is nothing to list: the list of every restored file is one string per
+  // member (200,000 files: ~100 MiB of heap and seconds at the end of the restore, bench/NOTES.md)
+  if (patterns.length === 0) return;
   const files = [...extractor.written].filter(([, t]) => t === 'file').map(([p]) => p);
   for (const pattern of patterns) {
     const matches = files.filter((f) => globMatch(f, pattern, { dot: true }));

@@ -37,6 +37,8 @@ export interface Folder {
   fd: number;
   /** The path that names this folder to the kernel: "/proc/self/fd/N", or its full path. */
   base: Buffer;
+  /** `base` and a slash: what pathIn puts before a name (made once per folder, not per member). */
+  prefix: Buffer;
   /** The group a file created in it gets (safe-extractor.ts's newOwner, read once). */
   newGid?: number;
 }
@@ -45,12 +47,13 @@ export type Refusal = { refused: string };
 
 /** `name` inside `folder`: a short prefix and one name, however deep the folder is. */
 export function pathIn(folder: Folder, name: Buffer): Buffer {
-  return Buffer.concat([folder.base, Buffer.from('/'), name]);
+  return Buffer.concat([folder.prefix, name], folder.prefix.length + name.length);
 }
 
 function folderOf(fd: number, path: Buffer): Folder {
   procFd ??= existsSync(PROC_FD);
-  return { fd, base: procFd ? Buffer.from(`${PROC_FD}/${fd}`) : path };
+  const base = procFd ? Buffer.from(`${PROC_FD}/${fd}`) : path;
+  return { fd, base, prefix: Buffer.concat([base, Buffer.from('/')]) };
 }
 
 /**

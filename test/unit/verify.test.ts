@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { runVerify, type VerificationReport, type VerifyOptions } from '../../src/jobs/verify.js';
 import { buildRemoteRestoreScript } from '../../src/restore/restore-to-remote.js';
+import { SafeExtractor } from '../../src/restore/safe-extractor.js';
 import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { putSnapshot } from '../ports/catalog-fixture.js';
@@ -239,6 +240,36 @@ describe('runVerify: extract mode', () => {
     expect(await readlink(join(holding, 'current'))).toBe('db/app.sqlite');
     expect(await readFile(`${holding}.lifeboat-attempt`, 'utf8')).toBe(`${b.snapshotId}\n`);
     expect((await readdir(base)).sort()).toEqual(['restore', 'restore.lifeboat-attempt']);
+  });
+
+  it('lists the restored files only for a sqlite glob: a restore without one never builds the list', async () => {
+    // the list is one string per member: 200,000 small files made the restore's peak (bench/NOTES.md)
+    const { clock, store } = await stored();
+    const base = await holdingBase();
+    const listed: number[] = [];
+    const written = Object.getOwnPropertyDescriptor(SafeExtractor.prototype, 'written')!;
+    Object.defineProperty(SafeExtractor.prototype, 'written', {
+      configurable: true,
+      get(this: SafeExtractor) {
+        const out = written.get!.call(this) as Map<string, string>;
+        listed.push(out.size);
+        return out;
+      },
+    });
+    try {
+      const plain = await verify(store, clock, { mode: 'extract', holdingDir: () => join(base, 'a') });
+      expect(plain.failure).toBe('');
+      expect(listed).toEqual([]);
+      const checked = await verify(store, clock, {
+        mode: 'extract',
+        holdingDir: () => join(base, 'b'),
+        sqlite: ['db/*.sqlite'],
+      });
+      expect(listed).toEqual([10]);
+      expect(checkNames(checked)).toContain('FAIL sqlite db/app.sqlite');
+    } finally {
+      Object.defineProperty(SafeExtractor.prototype, 'written', written);
+    }
   });
 
   it('a damaged archive leaves no holding directory to be mistaken for a restore', async () => {
