@@ -40,13 +40,32 @@ export function createRunnerZstd(): Transform {
 }
 
 /**
+ * What the stage gathers before it writes to zstd: each write is a round trip to zlib's thread
+ * pool and back (about 100 µs of the main thread's CPU here), and the pipe delivers 64 KiB at a
+ * time; 1 MiB writes halve the main thread's share of the compression (bench/NOTES.md, "The
+ * backup's main thread"). zstd's output does not depend on how its input is cut.
+ */
+export const ZSTD_WRITE_BATCH = 1 << 20;
+
+/**
  * The stage between the archive tap and the upload when the runner may compress: it passes the
  * bytes on unchanged until `compress()` is called (before the first byte, when the stream's header
  * says the machine sent plain tar), and from then on compresses them with zstd. Either way it
  * hashes and counts what it passes on: the bytes that are stored (or encrypted, then stored).
+ *
+ * The compressed stream is one zstd frame, always: zstd is ended only once every write has been
+ * compressed. Node's zstd compresses a write still queued when end() is called as the frame's
+ * end, and then ends a second, empty frame (13 bytes more; nodejs/node#66078), so the stored
+ * bytes depended on timing.
  */
 export class RunnerCompressStage extends HashCounter {
   private zstd: Transform | undefined;
+  /** Plain bytes not yet written to zstd (fewer than ZSTD_WRITE_BATCH). */
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+  /** Writes zstd has not compressed yet; `whenWritten` runs when the last of them is. */
+  private unwritten = 0;
+  private whenWritten: (() => void) | undefined;
 
   constructor() {
     super({ highWaterMark: 1 << 20 });
@@ -70,14 +89,33 @@ export class RunnerCompressStage extends HashCounter {
       this.count(chunk);
       return callback(null, chunk);
     }
-    if (this.zstd.write(chunk)) return callback();
+    this.batch.push(chunk);
+    this.batchBytes += chunk.length;
+    if (this.batchBytes < ZSTD_WRITE_BATCH) return callback();
+    if (this.writeBatch(this.zstd)) return callback();
     this.zstd.once('drain', () => callback());
   }
 
+  /** Writes the gathered bytes to zstd as one chunk; false when zstd asks to wait for 'drain'. */
+  private writeBatch(zstd: Transform): boolean {
+    const chunk = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
+    this.batch = [];
+    this.batchBytes = 0;
+    this.unwritten++;
+    // called once zstd has compressed the chunk (a failure reaches the stage through 'error')
+    return zstd.write(chunk, () => {
+      if (--this.unwritten === 0) this.whenWritten?.();
+    });
+  }
+
   override _flush(callback: TransformCallback): void {
-    if (!this.zstd) return callback();
-    this.zstd.once('end', () => callback());
-    this.zstd.end();
+    const zstd = this.zstd;
+    if (!zstd) return callback();
+    zstd.once('end', () => callback());
+    if (this.batchBytes > 0) this.writeBatch(zstd);
+    // end() only after the last write was compressed: it then ends the one frame (see above)
+    if (this.unwritten === 0) zstd.end();
+    else this.whenWritten = () => zstd.end();
   }
 
   override _read(size: number): void {
