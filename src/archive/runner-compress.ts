@@ -42,16 +42,24 @@ export function createRunnerZstd(): Transform {
 /**
  * What the stage gathers before it writes to zstd: each write is a round trip to zlib's thread
  * pool and back (about 100 µs of the main thread's CPU here), and the pipe delivers 64 KiB at a
- * time; 1 MiB writes halve the main thread's share of the compression (bench/NOTES.md, "The
- * backup's main thread"). zstd's output does not depend on how its input is cut.
+ * time; 1 MiB writes cut the main thread's share of the compression about in half (bench/NOTES.md,
+ * "The backup's main thread"). zstd's output does not depend on how its input is cut.
  */
 export const ZSTD_WRITE_BATCH = 1 << 20;
+
+/** Batch buffers: one being filled while the other is compressed; reused, so no new memory per batch. */
+const BATCH_BUFFERS = 2;
 
 /**
  * The stage between the archive tap and the upload when the runner may compress: it passes the
  * bytes on unchanged until `compress()` is called (before the first byte, when the stream's header
  * says the machine sent plain tar), and from then on compresses them with zstd. Either way it
  * hashes and counts what it passes on: the bytes that are stored (or encrypted, then stored).
+ *
+ * The plain bytes are copied into one of BATCH_BUFFERS buffers of ZSTD_WRITE_BATCH bytes; a full
+ * one is written to zstd and comes back once zstd has compressed it (zstd keeps no reference to
+ * its input after a write's callback). With both buffers at zstd, the stage waits: that is its
+ * back-pressure.
  *
  * The compressed stream is one zstd frame, always: zstd is ended only once every write has been
  * compressed. Node's zstd compresses a write still queued when end() is called as the frame's
@@ -60,12 +68,15 @@ export const ZSTD_WRITE_BATCH = 1 << 20;
  */
 export class RunnerCompressStage extends HashCounter {
   private zstd: Transform | undefined;
-  /** Plain bytes not yet written to zstd (fewer than ZSTD_WRITE_BATCH). */
-  private batch: Buffer[] = [];
-  private batchBytes = 0;
-  /** Writes zstd has not compressed yet; `whenWritten` runs when the last of them is. */
+  /** Batch buffers not at zstd; `filling` is the one being filled, `filled` bytes of it so far. */
+  private free: Buffer[] = [];
+  private allocated = 0;
+  private filling: Buffer | undefined;
+  private filled = 0;
+  /** Writes zstd has not compressed yet. */
   private unwritten = 0;
-  private whenWritten: (() => void) | undefined;
+  /** Runs when a batch buffer comes back from zstd (the stage was waiting for one, or for the last). */
+  private onReturn: (() => void) | undefined;
 
   constructor() {
     super({ highWaterMark: 1 << 20 });
@@ -85,26 +96,51 @@ export class RunnerCompressStage extends HashCounter {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
-    if (!this.zstd) {
+    const zstd = this.zstd;
+    if (!zstd) {
       this.count(chunk);
       return callback(null, chunk);
     }
-    this.batch.push(chunk);
-    this.batchBytes += chunk.length;
-    if (this.batchBytes < ZSTD_WRITE_BATCH) return callback();
-    if (this.writeBatch(this.zstd)) return callback();
-    this.zstd.once('drain', () => callback());
+    let at = 0;
+    const copy = (): void => {
+      while (at < chunk.length) {
+        if (!this.filling) {
+          this.filling =
+            this.free.pop() ??
+            (this.allocated < BATCH_BUFFERS
+              ? (this.allocated++, Buffer.allocUnsafe(ZSTD_WRITE_BATCH))
+              : undefined);
+          if (!this.filling) {
+            // both buffers are at zstd: go on when one comes back
+            this.onReturn = copy;
+            return;
+          }
+        }
+        const n = chunk.copy(this.filling, this.filled, at);
+        at += n;
+        this.filled += n;
+        if (this.filled === ZSTD_WRITE_BATCH) this.writeFilling(zstd);
+      }
+      callback();
+    };
+    copy();
   }
 
-  /** Writes the gathered bytes to zstd as one chunk; false when zstd asks to wait for 'drain'. */
-  private writeBatch(zstd: Transform): boolean {
-    const chunk = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
-    this.batch = [];
-    this.batchBytes = 0;
+  /** Hands the buffer being filled to zstd; it is free again once zstd has compressed it. */
+  private writeFilling(zstd: Transform): void {
+    const buffer = this.filling!;
+    const bytes = this.filled;
+    this.filling = undefined;
+    this.filled = 0;
     this.unwritten++;
-    // called once zstd has compressed the chunk (a failure reaches the stage through 'error')
-    return zstd.write(chunk, () => {
-      if (--this.unwritten === 0) this.whenWritten?.();
+    // a failure reaches the stage through zstd's 'error'; the write's return value is not the
+    // back-pressure here, the two buffers are
+    zstd.write(buffer.subarray(0, bytes), () => {
+      this.unwritten--;
+      this.free.push(buffer);
+      const next = this.onReturn;
+      this.onReturn = undefined;
+      next?.();
     });
   }
 
@@ -112,12 +148,14 @@ export class RunnerCompressStage extends HashCounter {
     const zstd = this.zstd;
     if (!zstd) return callback();
     zstd.once('end', () => callback());
-    if (this.batchBytes > 0) this.writeBatch(zstd);
+    if (this.filled > 0) this.writeFilling(zstd);
     // end() only after the last write was compressed: it then ends the one frame (see above)
-    if (this.unwritten === 0) zstd.end();
-    else this.whenWritten = () => zstd.end();
+    const endWhenWritten = (): void => {
+      if (this.unwritten === 0) zstd.end();
+      else this.onReturn = endWhenWritten;
+    };
+    endWhenWritten();
   }
-
   override _read(size: number): void {
     this.zstd?.resume();
     super._read(size);
