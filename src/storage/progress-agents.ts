@@ -143,27 +143,19 @@ export class SendQueueWatch {
 export function progressAgents(idleMs: number): { httpAgent: HttpAgent; httpsAgent: HttpsAgent } {
   const watch = new SendQueueWatch(idleMs);
   const options: AgentOptions = { keepAlive: true, maxSockets: 50 };
-  class WatchedHttpAgent extends HttpAgent {
-    override createConnection(
-      o: ClientRequestArgs,
-      callback?: (err: Error | null, stream: Duplex) => void,
-    ): Duplex | null | undefined {
-      return watched(watch, super.createConnection(o, callback));
-    }
-  }
-  class WatchedHttpsAgent extends HttpsAgent {
-    override createConnection(
-      o: ClientRequestArgs,
-      callback?: (err: Error | null, stream: Duplex) => void,
-    ): Duplex | null | undefined {
-      return watched(watch, super.createConnection(o, callback));
-    }
-  }
-  return { httpAgent: new WatchedHttpAgent(options), httpsAgent: new WatchedHttpsAgent(options) };
+  return {
+    httpAgent: watchConnections(new HttpAgent(options), watch),
+    httpsAgent: watchConnections(new HttpsAgent(options), watch),
+  };
 }
 
-function watched(watch: SendQueueWatch, socket: Duplex | null | undefined): Duplex | null | undefined {
-  // net.createConnection and tls.connect return their socket at once
-  if (socket && 'bytesWritten' in socket) watch.watch(socket as unknown as WatchedSocket);
-  return socket;
+/** The agent, with every socket it creates watched (net.createConnection and tls.connect return theirs at once). */
+function watchConnections<A extends HttpAgent>(agent: A, watch: SendQueueWatch): A {
+  const create = agent.createConnection.bind(agent);
+  agent.createConnection = (o: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) => {
+    const socket = create(o, callback);
+    if (socket && 'bytesWritten' in socket) watch.watch(socket as unknown as WatchedSocket);
+    return socket;
+  };
+  return agent;
 }
