@@ -113,11 +113,7 @@ describe('a slow link to the store (a proxy with a small TCP window in front of 
     // 12 MiB up at about 1 MiB/s, in two parts at once: far longer than the idle timeout, never cut
     expect(backupMs).toBeGreaterThan(5 * IDLE_MS);
     expect(stored.stderr).not.toMatch(/stopped answering/);
-    const latest = (await getJson<{ snapshotId: string }>(bucket, 'lifeboat/slow/latest.json'))!;
-    const manifest = (await getJson<{ archive: { key: string; sha256: string; size: number } }>(
-      bucket,
-      `lifeboat/slow/snapshots/${latest.snapshotId}/manifest.json`,
-    ))!;
+    const manifest = await latestManifest(bucket);
     expect(manifest.archive.size).toBeGreaterThan(12 * 1024 * 1024);
     expect(slow.moved.up).toBeGreaterThan(manifest.archive.size);
     // what Ceph stored is what the backup hashed as it streamed, and it restores (read directly)
@@ -167,3 +163,12 @@ describe('a slow link to the store (a proxy with a small TCP window in front of 
     expect(await listKeys(bucket)).toEqual(keys);
   }, 120_000);
 });
+
+/** The manifest of the snapshot `latest.json` names. */
+async function latestManifest(bucket: string) {
+  const latest = (await getJson<{ snapshotId: string }>(bucket, 'lifeboat/slow/latest.json'))!;
+  return (await getJson<{ archive: { key: string; sha256: string; size: number } }>(
+    bucket,
+    `lifeboat/slow/snapshots/${latest.snapshotId}/manifest.json`,
+  ))!;
+}
