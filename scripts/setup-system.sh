@@ -29,6 +29,7 @@ declare -A NEED=(
   [jq]=jq                  # ... it reads latest.json and the manifest with jq
   [sha256sum]=coreutils    # ... and checks the archive with sha256sum -c
   [faketime]=faketime      # the CLI's refusal of a runner clock that is off is tested with a faked clock
+  [python3]=python3        # test/helpers/slow-link.py: a slow link with a small TCP window (SO_RCVBUF, which Node cannot set)
 )
 
 missing=()

@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { progressAgents } from './progress-agents.js';
 
 export interface ServerSideEncryption {
   sse: 'AES256' | 'aws:kms';
@@ -20,8 +21,10 @@ export interface S3Location {
 /**
  * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
  * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut (the SDK's socketTimeout is an idle
- * timer of the socket, which Node restarts while a large write is still draining). Each request is
+ * duration: a long transfer that keeps moving is never cut. The SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while its own write queue drains and bytes arrive; the
+ * bytes of a body that already sit in the kernel's send queue are judged by progress-agents.ts
+ * (on Linux by that queue shrinking; elsewhere a bounded allowance). Each request is
  * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
  * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
  * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
@@ -56,7 +59,11 @@ export function createS3Client(location: S3Location): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: timeouts.maxAttempts,
-    requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs,
+      socketTimeout: timeouts.idleMs,
+      ...progressAgents(timeouts.idleMs),
+    },
     ...(location.credentials ? { credentials: location.credentials } : {}),
   });
 }
