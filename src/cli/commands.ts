@@ -232,7 +232,7 @@ const restore: Command = {
       { ...deps, confirm: (id) => r.text('confirm') === id },
     );
     const again = `lifeboat restore ${storageCliFlags(storage.location, storage.prefix)} --target ${target} ${machineFlags(r)} --path ${shellArg(path)}${selectionFlags(members)}`;
-    return printMachineRestore(ctx, out, path, again);
+    return printMachineRestore(ctx, out, path, again, selectionFlags(members) !== '');
   },
 };
 
@@ -316,6 +316,7 @@ function printMachineRestore(
   out: MachineRestoreOutcome,
   path: string,
   command: string,
+  selective: boolean,
 ): number {
   const id = out.snapshotId;
   switch (out.kind) {
@@ -358,10 +359,20 @@ function printMachineRestore(
       ctx.result(
         [
           ...verifyRows(out.verify),
-          ['swapped in', `${path} now holds snapshot ${id}`],
+          // a selective restore swapped only the selected paths: the rest of the path is as it was
+          [
+            'swapped in',
+            selective
+              ? `${path} now holds snapshot ${id}'s selected paths; the rest of ${path} is unchanged`
+              : `${path} now holds snapshot ${id}`,
+          ],
           [
             'previous contents',
-            out.previousContents ? `${out.previousContents}/ (kept)` : `none: ${path} held no data`,
+            out.previousContents
+              ? `${out.previousContents}/ (kept)`
+              : selective
+                ? `none: ${path} held none of the selected paths`
+                : `none: ${path} held no data`,
           ],
         ],
         { restored: true, snapshotId: id, previousContents: out.previousContents, report: out.verify.report },

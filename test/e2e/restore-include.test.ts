@@ -256,6 +256,11 @@ describe('restore --include to a machine (flyctl stand-in)', () => {
       'uploaded after the snapshot\n',
     );
     expect(existsSync(join(machine, '.lifeboat-restore'))).toBe(false);
+    // the words say what the swap did: the selected paths, not the whole snapshot
+    expect(run.stdout).toContain(
+      `/data now holds snapshot ${id}'s selected paths; the rest of /data is unchanged`,
+    );
+    expect(run.stdout).toMatch(/^previous contents\s+\/data\/\.lifeboat-pre-restore-\S+\/ \(kept\)$/m);
   });
 
   it('an include that matches nothing exits 2, and the machine is not changed', async () => {
