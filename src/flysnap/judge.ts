@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { formatDuration } from '../util/format.js';
 import {
   ageHours,
@@ -186,10 +187,10 @@ const noCreatedSnapshot: Rule = ({ who, volume, policy, sorted, latest, schedule
     : '';
   const attached = volume.attachedMachineId ? `, attached to machine ${volume.attachedMachineId},` : '';
   const fix = !scheduled
-    ? 'Turn the daily snapshots on (above) and take one now with create-snapshot: true.'
+    ? `Turn the daily snapshots on (above) and take one now with ${words().setting('create-snapshot', true)}.`
     : volumeAge !== undefined && volumeAge < DAY_SECONDS
-      ? `The volume was created ${hoursText(volumeAge)} ago and Fly takes the first daily snapshot within a day: take one now with create-snapshot: true.`
-      : `Fly should take one a day: look at ${history} and the volume's state, and take one now with create-snapshot: true.`;
+      ? `The volume was created ${hoursText(volumeAge)} ago and Fly takes the first daily snapshot within a day: take one now with ${words().setting('create-snapshot', true)}.`
+      : `Fly should take one a day: look at ${history} and the volume's state, and take one now with ${words().setting('create-snapshot', true)}.`;
   return crit(
     `${who}${attached} has no created snapshot${others}; at least ${policy.minCount} are required (min-count). ${fix}`,
   );
@@ -205,8 +206,8 @@ const newestCreatedAge: Rule = ({ who, volume, app, policy, latest, sorted, sche
     const failed =
       newest.state === 'failed' ? ` The newest snapshot, ${named(newest)}, is ${newest.status};` : '';
     const fix = scheduled
-      ? `Daily snapshots have stopped: check ${history} and the volume's host (\`fly volumes show ${volume.id} -a ${app}\`), and take one now with create-snapshot: true.`
-      : 'Turn the daily snapshots on (above), and take one now with create-snapshot: true.';
+      ? `Daily snapshots have stopped: check ${history} and the volume's host (\`fly volumes show ${volume.id} -a ${app}\`), and take one now with ${words().setting('create-snapshot', true)}.`
+      : `Turn the daily snapshots on (above), and take one now with ${words().setting('create-snapshot', true)}.`;
     return crit(
       `${who}: the newest created snapshot, ${latest.snapshot.id}, is ${age} old; the limit (max-age) is ${maxAge}.${failed} ${fix}`,
     );
@@ -228,7 +229,7 @@ const newestNotCreated: Rule = ({ who, policy, latest, sorted, now, history }) =
   if (newest.state === 'failed') {
     return warn(
       `${who}: the newest snapshot, ${named(newest)}, is ${newest.status}; ${previous} and turns critical at ${maxAge} (max-age). ` +
-        `Check ${history}; take one now with create-snapshot: true.`,
+        `Check ${history}; take one now with ${words().setting('create-snapshot', true)}.`,
     );
   }
   if (newest.state !== 'in-progress') return undefined;

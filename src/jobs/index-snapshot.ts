@@ -1,3 +1,4 @@
+import { words } from '../util/vocabulary.js';
 import { ArchiveDamagedError, ArchiveInspector } from '../archive/archive-inspector.js';
 import { publishIndex, startIndex } from '../archive/index-writer.js';
 import { UnsafeEntryError } from '../archive/member-header.js';
@@ -46,13 +47,13 @@ async function identityFor(m: Manifest, identity: string | undefined): Promise<s
   if (!m.encryption) return undefined;
   if (!identity) {
     throw new ConfigurationError(
-      `Snapshot ${m.snapshotId} is encrypted with age: pass the matching decryption-identity (or LIFEBOAT_DECRYPTION_IDENTITY) to index it.`,
+      `Snapshot ${m.snapshotId} is encrypted with age: indexing it needs the identity of one of its recipients; ${words().secret('decryption-identity', 'AGE_IDENTITY')}.`,
     );
   }
   const mine = await recipientOf(identity);
   if (m.encryption.recipients.length && !m.encryption.recipients.includes(mine)) {
     throw new ConfigurationError(
-      `The decryption-identity (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for: pass the identity of one of its recipients.`,
+      `The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for: pass the identity of one of its recipients.`,
     );
   }
   return identity;

@@ -355,7 +355,7 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
   const mine = await recipientOf(identity);
   if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
     throw new ConfigurationError(
-      `The decryption-identity (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`,
+      `The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`,
     );
   }
   return identity;

@@ -138,8 +138,8 @@ export function judgeSnapshots(
       message:
         `${who}: no successful snapshot${others}; at least ${policy.minCount} are required (min-count). ` +
         (enabled
-          ? `Automatic snapshots are on: look for the cause with \`${historyCommand(resource, policy.region)}\`, and take one now with create-snapshot: true.`
-          : `Enable automatic snapshots (${enableAddOnCommand(resource, policy.region)}) and take one now with create-snapshot: true.`),
+          ? `Automatic snapshots are on: look for the cause with \`${historyCommand(resource, policy.region)}\`, and take one now with ${words().setting('create-snapshot', true)}.`
+          : `Enable automatic snapshots (${enableAddOnCommand(resource, policy.region)}) and take one now with ${words().setting('create-snapshot', true)}.`),
     });
   } else {
     const age = latestAge ?? 0;
@@ -151,8 +151,8 @@ export function judgeSnapshots(
         message:
           `${who}: the newest successful snapshot, ${latest.name}, is ${hours(age)} old; the limit (max-age) is ${maxAge}.${failed} ` +
           (enabled
-            ? `Snapshots have stopped succeeding: check \`${historyCommand(resource, policy.region)}\` and the instance's health, and take one now with create-snapshot: true.`
-            : `Enable automatic snapshots (${enableAddOnCommand(resource, policy.region)}) or take one now with create-snapshot: true.`),
+            ? `Snapshots have stopped succeeding: check \`${historyCommand(resource, policy.region)}\` and the instance's health, and take one now with ${words().setting('create-snapshot', true)}.`
+            : `Enable automatic snapshots (${enableAddOnCommand(resource, policy.region)}) or take one now with ${words().setting('create-snapshot', true)}.`),
       });
     } else {
       if (age > policy.warnAgeSeconds) {
@@ -169,7 +169,7 @@ export function judgeSnapshots(
           level: 'warn',
           message:
             `${who}: the newest snapshot, ${newest.name}, ${newest.rawState}; the previous success, ${latest.name}, is ${hours(age)} old ` +
-            `and turns critical at ${maxAge} (max-age). Check \`${historyCommand(resource, policy.region)}\`; take one now with create-snapshot: true.`,
+            `and turns critical at ${maxAge} (max-age). Check \`${historyCommand(resource, policy.region)}\`; take one now with ${words().setting('create-snapshot', true)}.`,
         });
       }
     }

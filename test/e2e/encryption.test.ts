@@ -121,7 +121,7 @@ describe('client-side encryption with age, end to end', () => {
     });
     expect(wrong.code).toBe(1);
     expect(wrong.errors).toEqual([
-      `The decryption-identity (public key ${other.recipient}) is not one snapshot ${b['snapshot-id']} was encrypted for (${key.recipient}): pass the identity of one of those recipients.`,
+      `The identity given (public key ${other.recipient}) is not one snapshot ${b['snapshot-id']} was encrypted for (${key.recipient}): pass the identity of one of those recipients.`,
     ]);
     expect(existsSync(wrongHolding)).toBe(false);
     expect(visible(wrong.log)).not.toContain(other.identity);

@@ -244,3 +244,18 @@ describe('judgeVolume (fixed clock)', () => {
     expect(snapshotState('archived', 'vs_1')).toBe('unknown');
   });
 });
+
+describe("the CLI's words: the fix names the flag, not the action's input", () => {
+  it('check-fly-snapshots says --create-snapshot where the action says create-snapshot: true', async () => {
+    const { speak, ACTION_WORDS } = await import('../../src/util/vocabulary.js');
+    const { CLI_WORDS } = await import('../../src/cli/words.js');
+    speak(CLI_WORDS);
+    try {
+      const j = judge(vol({ createdAt: new Date(NOW.getTime() - HOUR) }), [snap(0.5, 'pending', '')]);
+      expect(j.findings[0]!.message).toContain('take one now with --create-snapshot.');
+      expect(j.findings[0]!.message).not.toContain('create-snapshot: true');
+    } finally {
+      speak(ACTION_WORDS);
+    }
+  });
+});

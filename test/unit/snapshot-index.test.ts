@@ -224,7 +224,7 @@ describe('an index for a snapshot made without one', () => {
     });
     await expect(
       runIndex(indexOptions, { store, logger: new RecordingLogger(), now: clock.now }),
-    ).rejects.toThrow(/is encrypted with age: pass the matching decryption-identity/);
+    ).rejects.toThrow(/is encrypted with age: indexing it needs the identity of one of its recipients/);
     const out = await runIndex(
       { ...indexOptions, decryptionIdentity: identity },
       { store, logger: new RecordingLogger(), now: clock.now },

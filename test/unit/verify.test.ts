@@ -336,7 +336,7 @@ describe('runVerify: encrypted snapshots', () => {
     );
     await expect(verify(store, clock, { decryptionIdentity: other.identity })).rejects.toThrow(
       new RegExp(
-        `^The decryption-identity \\(public key ${other.recipient}\\) is not one snapshot 20261123T020000Z was encrypted for`,
+        `^The identity given \\(public key ${other.recipient}\\) is not one snapshot 20261123T020000Z was encrypted for`,
       ),
     );
     expect(
