@@ -1100,6 +1100,8 @@ async function main() {
       diff_20k_s: rnd(med('I.diff of the two snapshots'), 3),
       ls_20k_after_fetch_s: rnd(phase('I.ls of the snapshot', 'after_fetch_s'), 3),
       diff_20k_after_fetch_s: rnd(phase('I.diff of the two snapshots', 'after_fetch_s'), 3),
+      ls_20k_after_fetch_cpu_s: rnd(phase('I.ls of the snapshot', 'after_fetch_cpu_s'), 3),
+      diff_20k_after_fetch_cpu_s: rnd(phase('I.diff of the two snapshots', 'after_fetch_cpu_s'), 3),
     };
     for (const [k, v] of Object.entries(ratios))
       if (typeof v === 'number' && !Number.isFinite(v)) (ratios as Record<string, number | null>)[k] = null;

@@ -7,8 +7,16 @@
 export interface ProcessPhases {
   nodeReadyMs: number;
   imports: { url: string; doneMs: number }[];
-  requests: { path: string; startMs: number; headersMs: number | null; endMs: number | null }[];
+  requests: {
+    path: string;
+    startMs: number;
+    headersMs: number | null;
+    /** CPU time used (user + system) by the moment of headersMs. */
+    headersCpuMs: number | null;
+    endMs: number | null;
+  }[];
   exitMs: number;
+  exitCpuMs: number;
 }
 
 const PHASES_PREFIX = 'lifeboat-bench-phases ';
@@ -37,6 +45,8 @@ export interface IndexCommandPhases {
    * from above (the body's transfer is in it).
    */
   after_fetch_s: number;
+  /** The CPU seconds of that part: what a loaded machine does not inflate as it does wall time. */
+  after_fetch_cpu_s: number;
 }
 
 /** A request's path is `METHOD /bucket/key?query`: an index is the key index.jsonl.gz(.age). */
@@ -58,6 +68,7 @@ export function indexCommandPhases(p: ProcessPhases): IndexCommandPhases {
     load_s: s((p.requests[0]?.startMs ?? p.exitMs) - p.nodeReadyMs),
     store_wait_s: s(answered.reduce((t, r) => t + wait(r), 0)),
     after_fetch_s: s(p.exitMs - first.headersMs! - laterIndexWait),
+    after_fetch_cpu_s: s(p.exitCpuMs - (first.headersCpuMs ?? 0)),
   };
 }
 

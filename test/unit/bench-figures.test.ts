@@ -29,6 +29,7 @@ describe('the phases of a whole ls or diff process (bench/phase-timer.mjs)', () 
     path,
     startMs,
     headersMs,
+    headersCpuMs: headersMs / 2,
     endMs: headersMs + 5,
   });
   const diff: ProcessPhases = {
@@ -41,6 +42,7 @@ describe('the phases of a whole ls or diff process (bench/phase-timer.mjs)', () 
       request('GET /b/lifeboat/t/snapshots/2/index.jsonl.gz.age?versionId=b&x-id=GetObject', 500, 530),
     ],
     exitMs: 700,
+    exitCpuMs: 505,
   };
 
   it('splits Node, the load, the waits for the store and the time after the index arrived', () => {
@@ -51,6 +53,8 @@ describe('the phases of a whole ls or diff process (bench/phase-timer.mjs)', () 
       store_wait_s: 0.06,
       // from the first index's headers (410) to the exit (700), less the second index's wait (30)
       after_fetch_s: 0.26,
+      // CPU from the first index's headers (205 ms used by then) to the exit (505)
+      after_fetch_cpu_s: 0.3,
     });
   });
 
