@@ -56,6 +56,7 @@ interface Held {
 }
 
 function held(e: IndexEntry): Held {
+  // every field set (undefined where absent), not spread: one shape for every record of the map
   return {
     path: displayPath(e),
     type: e.type,
@@ -63,8 +64,8 @@ function held(e: IndexEntry): Held {
     mode: e.mode,
     owner: `${e.uid}:${e.gid}`,
     mtimeSeconds: Math.floor(e.mtime.getTime() / 1000),
-    ...(e.sha256 ? { sha256: e.sha256 } : {}),
-    ...(e.linkBytes ? { link: e.linkBytes.toString('latin1') } : {}),
+    sha256: e.sha256,
+    link: e.linkBytes?.toString('latin1'),
   };
 }
 
@@ -89,15 +90,21 @@ function aspectsOf(a: Held, b: Held): ChangeAspect[] {
   return out;
 }
 
-export async function diffIndexes(
-  older: AsyncIterable<IndexEntry>,
-  newer: AsyncIterable<IndexEntry>,
-): Promise<IndexDiff> {
+/** Entries one at a time, or in batches (readIndexBatches): a batch is taken without an await per entry. */
+export type IndexEntries = AsyncIterable<IndexEntry | IndexEntry[]>;
+
+async function* each(entries: IndexEntries): AsyncGenerator<IndexEntry[]> {
+  for await (const item of entries) yield Array.isArray(item) ? item : [item];
+}
+
+export async function diffIndexes(older: IndexEntries, newer: IndexEntries): Promise<IndexDiff> {
   const before = new Map<string, Held>();
   let olderFiles = 0;
-  for await (const e of older) {
-    before.set(entryKey(e), held(e));
-    if (isFile(e.type)) olderFiles++;
+  for await (const batch of each(older)) {
+    for (const e of batch) {
+      before.set(entryKey(e), held(e));
+      if (isFile(e.type)) olderFiles++;
+    }
   }
   const d: IndexDiff = {
     added: 0,
@@ -110,30 +117,38 @@ export async function diffIndexes(
     bytesRemoved: 0,
     changes: [],
   };
-  for await (const e of newer) {
-    const key = entryKey(e);
-    const now = held(e);
-    const was = before.get(key);
-    before.delete(key);
-    if (!was) {
-      d.added++;
-      d.changes.push({ path: now.path, kind: 'added', aspects: [], after: state(now), sizeDelta: now.size });
-      continue;
+  for await (const batch of each(newer)) {
+    for (const e of batch) {
+      const key = entryKey(e);
+      const now = held(e);
+      const was = before.get(key);
+      before.delete(key);
+      if (!was) {
+        d.added++;
+        d.changes.push({
+          path: now.path,
+          kind: 'added',
+          aspects: [],
+          after: state(now),
+          sizeDelta: now.size,
+        });
+        continue;
+      }
+      const aspects = aspectsOf(was, now);
+      if (aspects.length === 0) {
+        d.unchanged++;
+        continue;
+      }
+      d.changed++;
+      d.changes.push({
+        path: now.path,
+        kind: 'changed',
+        aspects,
+        before: state(was),
+        after: state(now),
+        sizeDelta: now.size - was.size,
+      });
     }
-    const aspects = aspectsOf(was, now);
-    if (aspects.length === 0) {
-      d.unchanged++;
-      continue;
-    }
-    d.changed++;
-    d.changes.push({
-      path: now.path,
-      kind: 'changed',
-      aspects,
-      before: state(was),
-      after: state(now),
-      sizeDelta: now.size - was.size,
-    });
   }
   for (const was of before.values()) {
     d.removed++;

@@ -128,14 +128,28 @@ export interface ReadIndexOptions {
 }
 
 /**
- * The lines of a stored index, one at a time (never more than one line held), checked at the end
- * against the sha256, size and count recorded for it (see the invariant above).
+ * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
+ * held), checked at the end against the sha256, size and count recorded for it (see the
+ * invariant above).
  */
 export async function* readIndexEntries(
   store: ObjectStore,
   index: IndexObject,
   options: ReadIndexOptions = {},
 ): AsyncGenerator<IndexEntry> {
+  for await (const batch of readIndexBatches(store, index, options)) yield* batch;
+}
+
+/**
+ * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
+ * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
+ * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ */
+export async function* readIndexBatches(
+  store: ObjectStore,
+  index: IndexObject,
+  options: ReadIndexOptions = {},
+): AsyncGenerator<IndexEntry[]> {
   const where = `${store.description}/${index.key}`;
   if (index.encrypted && !options.identity) {
     throw new ConfigurationError(
@@ -152,7 +166,8 @@ export async function* readIndexEntries(
     tap.once('error', (err) => d.input.destroy(err));
     plain = await d.output;
   }
-  const gunzip = zlib.createGunzip();
+  // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+  const gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
   plain.once('error', (err) => gunzip.destroy(err));
   const lines = plain.pipe(gunzip).pipe(new PassThrough());
   gunzip.once('error', (err) => lines.destroy(err));
@@ -162,12 +177,14 @@ export async function* readIndexEntries(
     for await (const chunk of lines as AsyncIterable<Buffer>) {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       let start = 0;
+      const batch: IndexEntry[] = [];
       for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
         count++;
-        yield decodeIndexLine(pending.subarray(start, nl).toString('utf8'), `line ${count} of ${where}`);
+        batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
         start = nl + 1;
       }
       pending = pending.subarray(start);
+      if (batch.length > 0) yield batch;
       if (pending.length > MAX_INDEX_LINE_BYTES) {
         throw new Error(
           `line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`,

@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream';
-import { runBackup, type BackupResult } from '../jobs/backup.js';
+import type { BackupResult } from '../jobs/backup.js';
 import { changeCounts } from '../jobs/backup-changes.js';
 import { describeChange, describeCounts } from '../catalog/index-diff.js';
 import type { PlanDiff } from '../restore/plan-diff.js';
-import { dumpFile } from '../jobs/dump.js';
 import { readMemberSelection } from '../options/restore-selection.js';
 import type { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
@@ -18,13 +17,7 @@ import { readStorage } from '../options/storage-options.js';
 import { readVerify } from '../options/verify-options.js';
 import { executePrune, planTargetPrune } from '../catalog/prune.js';
 import { verifyOptionsOf } from '../options/restore-target.js';
-import {
-  restoreToDirectory,
-  restoreToMachine,
-  verifyAndRestore,
-  type DirectoryRestoreOutcome,
-  type MachineRestoreOutcome,
-} from '../jobs/restore.js';
+import type { DirectoryRestoreOutcome, MachineRestoreOutcome } from '../jobs/restore.js';
 import type { VerifyResult } from '../jobs/verify.js';
 import {
   drillOutcome,
@@ -56,17 +49,19 @@ import {
   VERIFY,
   flag,
 } from './specs.js';
-import { countBySeverity, runGuard } from '../guard/guard.js';
-import { checkSnapshots } from '../lightsail/check.js';
-import { SdkLightsailApi } from '../lightsail/client.js';
-import { describeResource } from '../lightsail/judge.js';
 import { guardOptions, readGuard } from '../options/guard-options.js';
 import { readLightsail } from '../options/lightsail-options.js';
-import { checkFlySnapshots } from '../flysnap/check.js';
-import { FlyctlVolumesApi } from '../flysnap/flyctl-volumes.js';
-import { describeVolume } from '../flysnap/judge.js';
 import { readFlySnapshotCheck } from '../options/fly-snapshot-options.js';
 import { INDEX_COMMANDS } from './index-commands.js';
+
+/*
+ * Invariant: what only one command runs (its job, the TypeScript compiler of guard, the Lightsail
+ * SDK, flyctl's client, the restore and extraction code) is imported inside that command's run,
+ * so the bundle holds it in a chunk of its own (scripts/build.mjs) and no other command loads or
+ * evaluates it: `lifeboat ls` starts without the 10 MB of compiler guard needs
+ * (test/e2e/cli-lazy-load.test.ts). What is imported at the top is what every command's start
+ * shares: flags, options, the store, the catalog.
+ */
 
 /** 0 ok; 1 a check failed; 2 usage or configuration error; 3 the operation or its environment failed (no verdict); 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, failed: 3, interrupted: 130 } as const;
@@ -79,6 +74,11 @@ export interface CommandContext {
   out?: NodeJS.WritableStream;
   /** The arguments that are not flags (dump's PATH; ls PATH..., find PATTERN, diff A B). */
   positionals: string[];
+  /**
+   * Whether result() writes the JSON value (--json) rather than the rows: a command with a large
+   * result (ls of 20,000 entries) builds only the form that is written.
+   */
+  json: boolean;
   /** Writes the result: a list of label/value rows for people, the object itself with --json. */
   result(rows: [string, string][], json: unknown): void;
 }
@@ -109,6 +109,7 @@ const backup: Command = {
         path: options.path,
       });
     }
+    const { runBackup } = await import('../jobs/backup.js');
     const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
     ctx.result(
       [
@@ -181,6 +182,7 @@ const verify: Command = {
   async run(ctx) {
     const inputs = readVerify(ctx.reader);
     const store = new S3ObjectStore(inputs.location);
+    const { verifyAndRestore } = await import('../jobs/restore.js');
     const v = await verifyAndRestore(verifyOptionsOf(inputs), {
       store,
       logger: ctx.logger,
@@ -211,6 +213,7 @@ const restore: Command = {
     if (members) logSelection(ctx.logger, members);
     const deps = { store, logger: ctx.logger, signal: ctx.signal };
     const ifEmpty = r.flag('if-empty');
+    const { restoreToDirectory, restoreToMachine } = await import('../jobs/restore.js');
 
     if (!r.text('app') && !r.text('host')) {
       // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
@@ -548,6 +551,9 @@ const checkLightsail: Command = {
   flags: [...LIGHTSAIL, ...COMMON],
   async run(ctx) {
     const inputs = readLightsail(ctx.reader);
+    const { checkSnapshots } = await import('../lightsail/check.js');
+    const { SdkLightsailApi } = await import('../lightsail/client.js');
+    const { describeResource } = await import('../lightsail/judge.js');
     const result = await checkSnapshots(
       {
         resources: inputs.resources,
@@ -580,6 +586,9 @@ const checkFlySnapshotsCommand: Command = {
   flags: [...FLY_SNAPSHOTS, ...COMMON],
   async run(ctx) {
     const inputs = readFlySnapshotCheck(ctx.reader);
+    const { checkFlySnapshots } = await import('../flysnap/check.js');
+    const { FlyctlVolumesApi } = await import('../flysnap/flyctl-volumes.js');
+    const { describeVolume } = await import('../flysnap/judge.js');
     const result = await checkFlySnapshots(
       {
         app: inputs.app,
@@ -615,6 +624,7 @@ const guard: Command = {
   flags: [...GUARD, ...COMMON],
   async run(ctx) {
     const inputs = readGuard(ctx.reader);
+    const { countBySeverity, runGuard } = await import('../guard/guard.js');
     const result = await runGuard(
       guardOptions(inputs, ctx.reader.text('workspace') || process.cwd(), new Date()),
     );
@@ -658,6 +668,7 @@ const dump: Command = {
       );
     }
     const checks = readVerify(r).verify;
+    const { dumpFile } = await import('../jobs/dump.js');
     const out = dumpFile(
       { checks, path: paths[0]!, out: (ctx.out ?? process.stdout) as Writable },
       { store: new S3ObjectStore(storage.location), logger: ctx.logger, signal: ctx.signal },

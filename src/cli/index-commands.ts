@@ -1,13 +1,13 @@
+import { isUtf8 } from 'node:buffer';
 import { quotedName } from '../archive/member-header.js';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
-import { findIndex, readIndexEntries, requireIndex } from '../catalog/index-reader.js';
+import { findIndex, readIndexBatches, requireIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
 import { displayPath, shownName, type IndexEntry } from '../catalog/snapshot-index.js';
 import { validateIdentity } from '../crypto/age-stream.js';
-import { runIndex } from '../jobs/index-snapshot.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
@@ -43,15 +43,15 @@ function open(reader: OptionReader): Opened {
   };
 }
 
-async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry> {
+/** The snapshot's index in batches (readIndexBatches): 20,000 lines in a few hundred turns. */
+async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry[]> {
   const index = await requireIndex(o.store, o.layout, m);
-  yield* readIndexEntries(o.store, index, o.identity ? { identity: o.identity } : {});
+  yield* readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {});
 }
 
 /** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
 function shown(e: IndexEntry): string {
-  const text = displayPath(e);
-  if (Buffer.from(e.path, 'utf8').equals(e.pathBytes)) return shownName(text);
+  if (isUtf8(e.pathBytes)) return shownName(displayPath(e));
   const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
   return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
 }
@@ -81,10 +81,9 @@ function longLine(e: IndexEntry): string {
 }
 
 function jsonEntry(e: IndexEntry) {
-  const utf8 = Buffer.from(e.path, 'utf8').equals(e.pathBytes);
   return {
     path: displayPath(e),
-    ...(utf8 ? {} : { pathBase64: e.pathBytes.toString('base64') }),
+    ...(isUtf8(e.pathBytes) ? {} : { pathBase64: e.pathBytes.toString('base64') }),
     type: e.type,
     size: e.size,
     mode: e.mode,
@@ -118,17 +117,23 @@ const ls: Command = {
       parseSnapshotSelector('snapshot', ctx.reader.text('snapshot')),
     );
     const keep = underAny(ctx.positionals);
-    const found: IndexEntry[] = [];
-    for await (const e of entriesOf(o, m)) if (keep(e)) found.push(e);
-    if (ctx.positionals.length > 0 && found.length === 0) {
+    // each entry is held only in the form that is printed (a line, or its JSON record): what
+    // 20,000 entries keep alive until the index was checked whole is small (ctx.json)
+    const lines: [string, string][] = [];
+    const entries: ReturnType<typeof jsonEntry>[] = [];
+    for await (const batch of entriesOf(o, m)) {
+      for (const e of batch) {
+        if (!keep(e)) continue;
+        if (ctx.json) entries.push(jsonEntry(e));
+        else lines.push([longLine(e), '']);
+      }
+    }
+    if (ctx.positionals.length > 0 && lines.length + entries.length === 0) {
       throw new ConfigurationError(
         `Snapshot ${m.snapshotId} holds nothing at ${ctx.positionals.map((p) => JSON.stringify(p)).join(', ')}.`,
       );
     }
-    ctx.result(
-      found.map((e): [string, string] => [longLine(e), '']),
-      { snapshotId: m.snapshotId, entries: found.map(jsonEntry) },
-    );
+    ctx.result(lines, { snapshotId: m.snapshotId, entries });
     return OK;
   },
 };
@@ -165,12 +170,13 @@ const find: Command = {
         continue;
       }
       searched++;
-      for await (const e of readIndexEntries(
+      for await (const batch of readIndexBatches(
         o.store,
         index.index,
         o.identity ? { identity: o.identity } : {},
       )) {
-        if (match(e)) {
+        for (const e of batch) {
+          if (!match(e)) continue;
           matches.push({
             snapshotId: s.id,
             path: displayPath(e),
@@ -244,6 +250,8 @@ const index: Command = {
   async run(ctx: CommandContext) {
     const o = open(ctx.reader);
     const storage = readStorage(ctx.reader);
+    // one read of the archive: the archive inspection is loaded only here (commands.ts, the invariant)
+    const { runIndex } = await import('../jobs/index-snapshot.js');
     const out = await runIndex(
       {
         target: o.layout.target,

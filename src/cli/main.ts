@@ -141,6 +141,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       // the stream itself, for a command that writes bytes there (dump handles a closed reader itself)
       out: stdout,
       positionals,
+      json,
       result: (rows, value) => {
         if (json) out.write(`${JSON.stringify(value, null, 2)}\n`);
         else for (const [k, v] of rows) out.write(v ? `${k.padEnd(18)} ${v}\n` : `${k}\n`);

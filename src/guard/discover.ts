@@ -5,6 +5,7 @@ import { errorMessage } from '../util/errors.js';
 import { finding, type Finding } from './findings.js';
 import { readPulumiProject } from './pulumi-yaml.js';
 import { readText } from './read-input.js';
+import { DEFAULT_PATHS } from './default-paths.js';
 
 export type InputKind = 'typescript' | 'pulumi-yaml' | 'fly-toml';
 
@@ -45,14 +46,8 @@ export interface Discovery {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.sst', '.pulumi', '.terraform']);
-/** The files the guard reads when `paths` is not given (the defaults table, options/defaults.ts, takes them from here). */
-export const DEFAULT_PATHS: readonly string[] = [
-  '**/sst.config.ts',
-  '**/Pulumi.yaml',
-  '**/Pulumi.yml',
-  '**/fly.toml',
-  '**/fly.*.toml',
-];
+/** The files the guard reads when `paths` is not given (kept in default-paths.ts, which the defaults table reads). */
+export { DEFAULT_PATHS };
 
 export const TS_EXT = /\.(ts|tsx|mts|cts)$/;
 const JS_EXT = /\.(js|mjs|cjs|jsx)$/;

@@ -1,5 +1,5 @@
 import type { OptionReader } from './option-reader.js';
-import { DEFAULT_PATHS } from '../guard/discover.js';
+import { DEFAULT_PATHS } from '../guard/default-paths.js';
 
 /** The region of a bucket, or of the Lightsail API, when none is given (the AWS SDK's own default). */
 export const AWS_DEFAULT_REGION = 'us-east-1';
