@@ -7,6 +7,7 @@ import { drainEntry } from '../restore/safe-extractor.js';
 import { formatBytes } from '../util/format.js';
 import { causeChain, ConfigurationError, EnvironmentError } from '../util/errors.js';
 import type { RestoreChecks } from './restore.js';
+import { membersAtPath } from './index-precheck.js';
 import { runVerify, type VerifyDeps, type VerifyResult } from './verify.js';
 
 /**
@@ -57,7 +58,20 @@ export function dumpPath(path: string): string {
 export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<DumpOutcome> {
   const wanted = dumpPath(options.path);
   const layout = new TargetLayout(options.checks.prefix, options.checks.target);
-  const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+  const { manifest } = await selectSnapshot(deps.store, layout, options.checks.snapshot);
+  const snapshotId = manifest.snapshotId;
+  // the index answers first where it can: a path it proves missing or ambiguous downloads nothing
+  // and writes nothing to stdout; where it cannot say, the archive walk below decides
+  const named = await membersAtPath(deps.store, layout, manifest, wanted, {
+    ...(options.checks.decryptionIdentity ? { identity: options.checks.decryptionIdentity } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    logger: deps.logger,
+  });
+  if (named?.length === 0) throw notHeld(wanted, snapshotId, true);
+  // names of other bytes that read the same; one name held twice is the archive's own fault, which
+  // the walk below finds (and says so as a failed check)
+  const distinct = named?.filter((b, i) => named.findIndex((o) => o.equals(b)) === i) ?? [];
+  if (distinct.length > 1) throw ambiguousName(wanted, snapshotId, distinct, undefined);
   const first = await dumpPass(options, deps, snapshotId, wanted);
   if (first.kind !== 'link') return first;
   deps.logger.info(
@@ -100,12 +114,8 @@ async function dumpPass(
   }
   if (!verify.report.verified) return { kind: 'failed', snapshotId, bytes: writer.bytes, verify };
   if (writer.linkTarget !== undefined) return { kind: 'link', target: writer.linkTarget };
-  if (writer.namesakes.length > 1) throw ambiguousName(wanted, snapshotId, writer);
-  if (!writer.found) {
-    throw new ConfigurationError(
-      `snapshot ${snapshotId} holds no ${JSON.stringify(wanted)}: give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png).`,
-    );
-  }
+  if (writer.namesakes.length > 1) throw ambiguousName(wanted, snapshotId, writer.namesakes, writer.bytes);
+  if (!writer.found) throw notHeld(wanted, snapshotId, false);
   return { kind: 'written', snapshotId, bytes: writer.bytes, verify };
 }
 
@@ -113,15 +123,32 @@ async function dumpPass(
  * `wanted` read the same as more than one member: names that are not UTF-8 reach lifeboat as their
  * UTF-8 reading (each invalid byte as U+FFFD), so the argument cannot say which one was meant.
  */
-function ambiguousName(wanted: string, snapshotId: string, writer: FileWriter): ConfigurationError {
+function ambiguousName(
+  wanted: string,
+  snapshotId: string,
+  namesakes: readonly Buffer[],
+  /** Bytes of the first already written to stdout; undefined when the index answered before any. */
+  written: number | undefined,
+): ConfigurationError {
   const relative = (b: Buffer) => (b[0] === 0x2e && b[1] === 0x2f ? b.subarray(2) : b);
-  const names = writer.namesakes.map((b) => quotedName(relative(b))).join(', ');
+  const names = namesakes.map((b) => quotedName(relative(b))).join(', ');
   const glob = wanted.replace(/\uFFFD/g, '?').replace(/'/g, `'\\''`);
   return new ConfigurationError(
-    `${JSON.stringify(wanted)} reads the same as ${writer.namesakes.length} members of snapshot ${snapshotId} ` +
-      `whose names are not UTF-8 (${names}): the ${formatBytes(writer.bytes)} written to stdout are of the first, ` +
-      `which may not be the one you mean: discard them. Restore them all with ` +
+    `${JSON.stringify(wanted)} reads the same as ${namesakes.length} members of snapshot ${snapshotId} ` +
+      `whose names are not UTF-8 (${names}): ` +
+      (written === undefined
+        ? 'nothing was written, since the argument cannot say which one you mean. Restore them all with '
+        : `the ${formatBytes(written)} written to stdout are of the first, which may not be the one you mean: discard them. Restore them all with `) +
       `lifeboat restore --include '${glob}' --to DIR and pick the one you want by its name.`,
+  );
+}
+
+/** The snapshot holds no member at `wanted`; `byIndex`: its index proved it, and nothing was downloaded. */
+function notHeld(wanted: string, snapshotId: string, byIndex: boolean): ConfigurationError {
+  return new ConfigurationError(
+    `snapshot ${snapshotId} holds no ${JSON.stringify(wanted)}${byIndex ? ' (its index lists every member; the archive was not downloaded)' : ''}: ` +
+      `give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png); ` +
+      `lifeboat find '${wanted.replace(/'/g, `'\\''`)}' lists the snapshots that hold it.`,
   );
 }
 

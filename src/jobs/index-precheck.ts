@@ -15,7 +15,8 @@ import type { Logger } from '../util/logger.js';
  * sha256, size and line count recorded for it (index-reader.ts: the index written from this very
  * archive's stream); an index that is absent, unreadable or not the recorded one answers nothing
  * and the archive walk judges as before. When every glob is in the index the archive walk still
- * judges them all (the archive, not the index, is what a restore gives back).
+ * judges them all (the archive, not the index, is what a restore gives back). dump asks the same
+ * index which members have the path it is given (membersAtPath), under the same invariant.
  */
 
 /** The member name as required-paths globs see it (the archive walk and the index alike); undefined for none. */
@@ -68,4 +69,31 @@ export async function requiredPathsMissingFromIndex(
     return undefined;
   }
   return { required };
+}
+
+/**
+ * The name bytes of every member of a whole, proven index whose path (as globs see it) is `path`:
+ * [] proves the snapshot holds no such member, more than one that names not UTF-8 read the same;
+ * undefined when the index cannot say (absent, unreadable, not the recorded one).
+ */
+export async function membersAtPath(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+  path: string,
+  o: { identity?: string; signal?: AbortSignal; logger: Logger },
+): Promise<Buffer[] | undefined> {
+  const found = await findIndex(store, layout, m).catch(() => undefined);
+  if (!found?.found) return undefined;
+  const names: Buffer[] = [];
+  try {
+    for await (const e of readIndexEntries(store, found.index, o)) {
+      if (requiredPathOf(e.path) === path) names.push(e.pathBytes);
+    }
+  } catch (err) {
+    if (o.signal?.aborted) throw err;
+    o.logger.info(`the archive is read to find the path: the index did not answer (${errorMessage(err)})`);
+    return undefined;
+  }
+  return names;
 }

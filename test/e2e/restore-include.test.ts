@@ -326,6 +326,9 @@ describe('lifeboat dump PATH', () => {
     expect(lines).toEqual([
       expect.stringContaining(`lifeboat dump: snapshot ${id} holds no "uploads/gone.png"`),
     ]);
+    // the index answered: nothing was downloaded, and the person is told how to look elsewhere
+    expect(lines[0]).toContain(`(its index lists every member; the archive was not downloaded)`);
+    expect(lines[0]).toContain(`lifeboat find 'uploads/gone.png' lists the snapshots that hold it`);
   });
 
   it('a folder is refused with what to run instead', async () => {
