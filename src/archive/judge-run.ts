@@ -1,8 +1,19 @@
+import type { Compression } from '../catalog/layout.js';
 import { ConfigurationError, EnvironmentError, OperationFailedError } from '../util/errors.js';
+import { ArchiveDamagedError } from './archive-inspector.js';
 import { lastLine, type ProcessOutcome } from '../util/process.js';
 import { howToAdd, machineOf, missingTool } from './machine-needs.js';
 import { words } from '../util/vocabulary.js';
 import { NoOutputError, type StreamTrailer } from './stream-frame.js';
+
+/**
+ * tar's status when it was killed by SIGPIPE (128 + 13, as sh reports it): the compressor it wrote
+ * to stopped reading. With a failed compressor, that compressor is the cause and tar a casualty.
+ */
+export const TAR_SIGPIPE_STATUS = 141;
+
+/** The machine's tool that the stream header's compression names (remote-script.ts COMPRESSORS). */
+const COMPRESSOR_OF: Record<Compression, string> = { zstd: 'zstd', gzip: 'gzip (or pigz)', none: 'cat' };
 
 export interface RunVerdict {
   warnings: string[];
@@ -29,6 +40,8 @@ export function judgeSourceRun(
   trailer: StreamTrailer | undefined,
   outcome: ProcessOutcome,
   frameError: Error | undefined,
+  /** The compression the stream header named (what the machine ran), when a header came. */
+  sent?: Compression,
 ): RunVerdict {
   const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
   if (!trailer) {
@@ -56,6 +69,15 @@ export function judgeSourceRun(
           ? 'If this repeats, update flyctl (>= 0.4.80 drains the stream) and check the connection.'
           : 'If this repeats, check the connection.'),
     );
+  }
+  // the compressor died first (a broken zstd: a missing library, killed, out of memory) and tar then
+  // died writing into the closed pipe: name the compressor, not tar (GNU or busybox alike)
+  if (
+    trailer.zip !== 0 &&
+    trailer.tar === TAR_SIGPIPE_STATUS &&
+    (trailer.err === '' || trailer.err === 'tar')
+  ) {
+    throw compressorFailed(label, trailer.zip, sent, true);
   }
   switch (trailer.err) {
     case '':
@@ -108,9 +130,17 @@ export function judgeSourceRun(
   } else if (trailer.tar !== 0) {
     throw tarFailed(trailer.tar);
   }
-  if (trailer.zip !== 0) {
+  if (trailer.zip !== 0) throw compressorFailed(label, trailer.zip, sent, false);
+  if (frameError instanceof ArchiveDamagedError) {
+    // the end marker came and no status was an error, so the bytes arrived as the machine wrote them
+    // (the link is byte-exact): what tar or the compressor there wrote is not a whole archive
     throw new OperationFailedError(
-      `the compressor failed on the source with exit status ${trailer.zip}; nothing was published.`,
+      `the archive that ${machineOf(label)} wrote is not a complete, valid archive (${frameError.message}), although ` +
+        `tar and ${sent ? COMPRESSOR_OF[sent] : 'the compressor'} there reported no error and the stream arrived whole ` +
+        `(its end marker came): the machine's tar or compressor is faulty; nothing was published. ` +
+        `Check them there (\`tar --version\`${sent === 'zstd' ? ', `zstd -V`' : ''}) and reinstall the faulty one: tar (${howToAdd('tar')})` +
+        (sent === 'zstd' ? `, zstd (${howToAdd('zstd')})` : '') +
+        '.',
     );
   }
   if (frameError)
@@ -121,6 +151,27 @@ export function judgeSourceRun(
     );
   }
   return { warnings };
+}
+
+function compressorFailed(
+  label: string,
+  status: number,
+  sent: Compression | undefined,
+  tarCutOff: boolean,
+): OperationFailedError {
+  if (!tarCutOff) {
+    return new OperationFailedError(
+      `the compressor failed on the source with exit status ${status}; nothing was published.`,
+    );
+  }
+  const tool = sent ? COMPRESSOR_OF[sent] : 'the compressor';
+  const check = sent === 'zstd' ? 'zstd -V' : sent === 'gzip' ? 'gzip -V' : 'cat --version';
+  const reinstall = sent === 'zstd' ? 'zstd' : sent === 'gzip' ? 'gzip' : 'cat';
+  return new OperationFailedError(
+    `${tool} failed on ${machineOf(label)} with exit status ${status} (see its message above), and tar then stopped ` +
+      `because nothing read its output any more (exit ${TAR_SIGPIPE_STATUS}, SIGPIPE): the compressor is the cause, not tar ` +
+      `or the volume; nothing was published. Check that \`${check}\` runs there, or reinstall it: ${howToAdd(reinstall)}.`,
+  );
 }
 
 function tarFailed(status: number): OperationFailedError {

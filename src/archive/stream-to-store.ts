@@ -115,7 +115,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     async () => {
       const outcome = await proc.done;
       warnings = [
-        ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+        ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression)
+          .warnings,
         ...leftOut.warnings(),
         // the backup is whole without du; only its largest possible size was a guess
         ...(decoder.sourceHasNoDu
@@ -300,7 +301,7 @@ function explainStreamFailure(
   const judge = () => {
     if (!outcome) return undefined;
     try {
-      judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err as Error);
+      judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err as Error, decoder.compression);
     } catch (judged) {
       return judged as Error;
     }

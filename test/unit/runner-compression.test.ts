@@ -191,7 +191,7 @@ describe.skipIf(!hasZstd)('compression auto, a machine without zstd: zstd on the
     [
       'a tar cut before its end-of-archive blocks',
       async () => (await makeTar(volume())).subarray(0, 1536),
-      /the archive stream from flyctl is damaged: Unexpected end of data/,
+      /the archive that the Fly machine wrote is not a complete, valid archive \(Unexpected end of data\), although tar and cat there/,
     ],
   ])('%s is refused as on any stream: nothing is stored', async (_name, makeBad, message) => {
     const { clock, store } = fixture();
