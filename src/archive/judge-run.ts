@@ -95,7 +95,7 @@ export function judgeSourceRun(
       throw new EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
     case 'nogzip':
       throw new EnvironmentError(
-        `${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`,
+        `${missingTool('gzip', machineOf(label))} With compression auto, zstd on the machine does as well. Nothing was read or sent.`,
       );
     case 'nozstd':
       // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress

@@ -40,7 +40,8 @@ export const MACHINE_TOOLS: Record<MachineTool, ToolInstall> = {
     ],
   },
   gzip: {
-    purpose: 'compression gzip (and auto without zstd) runs gzip on the machine',
+    purpose:
+      "compression gzip runs gzip on the machine (and so does auto on a machine without zstd when the runner's Node.js has no zstd)",
     lines: [
       'RUN apt-get update && apt-get install -y --no-install-recommends gzip',
       'RUN apk add --no-cache gzip',

@@ -174,7 +174,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       );
     }
     o.logger.info(
-      `uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`,
+      `uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`,
     );
     const upload = o.store.uploadStream(key, body, {
       contentType: archiveContentType(compression, encrypted),

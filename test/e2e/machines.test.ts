@@ -101,6 +101,8 @@ interface OkShape {
   skip?: boolean;
   /** A warning the manifest must carry. */
   warning?: RegExp;
+  /** A line the backup's log must hold. */
+  log?: string;
 }
 
 const OK_SHAPES: OkShape[] = [
@@ -136,12 +138,15 @@ const OK_SHAPES: OkShape[] = [
     machine: () => ({ FLY_STANDIN_HIDE: 'du' }),
     compression: 'zstd',
     warning: /^du is not installed on the Fly machine: .*RUN apk add --no-cache coreutils.*at most 78\.1 GiB/,
+    // the size is unknown, not "flyctl reports 0 B in use"
+    log: 'uploading in parts of 8.00 MiB (the Fly machine has no du: the space in use at /data is unknown)',
   },
   {
     name: 'a minimal busybox built without du and awk',
     machine: () => ({ FLY_STANDIN_PATH: pathOf('busybox-minimal', ['du', 'awk']) }),
     compression: 'zstd',
     warning: /^du is not installed on the Fly machine/,
+    log: 'uploading in parts of 8.00 MiB (the Fly machine has no du: the space in use at /data is unknown)',
   },
 ];
 
@@ -163,6 +168,7 @@ describe('machine shapes that back up: ok, and restore gives the volume back', (
     expect(manifest.compression).toBe(shape.compression);
     if (shape.warning) expect(manifest.warnings).toEqual([expect.stringMatching(shape.warning)]);
     else expect(manifest.warnings).toEqual([]);
+    if (shape.log) expect(b.stderr.split('\n')).toContain(shape.log);
     const { run, to } = await restoreLatest(bucket);
     expect(run.code, run.stderr).toBe(0);
     // lifeboat's own folders were left out, on every tar

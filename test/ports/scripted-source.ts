@@ -72,8 +72,8 @@ export interface FramedArchiveOptions {
   compression?: Compression;
   /** The archive bytes as sent, instead of the compressed tar (garbage, a truncated archive). */
   archive?: Buffer;
-  /** KiB the header reports in use; default the tar's size. */
-  usedKib?: number;
+  /** KiB the header reports in use; default the tar's size. 'nodu': the machine has no du. */
+  usedKib?: number | 'nodu';
   /** Other statuses than all-zero, or an err word (nopath, pre, ...). */
   trailer?: Partial<StreamTrailer>;
   /** Bytes before the header (a login banner, a PTY). */

@@ -128,6 +128,12 @@ describe('judging what a machine without a tool reported', () => {
     );
   });
 
+  it('no gzip: only compression gzip needs it on a runner with zstd; auto needs it only where the runner has none', () => {
+    expect(() => judgeSourceRun('flyctl', '/data', t('nogzip'), ok, undefined)).toThrow(
+      /^gzip is not installed on the Fly machine: compression gzip runs gzip on the machine \(and so does auto on a machine without zstd when the runner's Node\.js has no zstd\)\. To fix it, .*`RUN apk add --no-cache gzip` \(Alpine\)\. With compression auto, zstd on the machine does as well\. Nothing was read or sent\.$/,
+    );
+  });
+
   it('no output at all and status 127 (flyctl prints it, ssh returns it): the machine has no sh', () => {
     const none = new NoOutputError('the remote command produced no output at all');
     const fly = { code: 1, signal: null, stderrTail: ['Error: ssh shell: Process exited with status 127'] };
