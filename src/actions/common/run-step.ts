@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../../util/errors.js';
 import { redactSecrets } from '../../util/redact.js';
 import { interruptCleanup } from '../../util/interrupt-cleanup.js';
+import { startMemoryPolicy } from '../../util/memory-policy.js';
 import { maskKnownSecrets, setOutputs, type OutputValue } from './action-io.js';
 import { Summary } from './summary.js';
 
@@ -157,7 +158,9 @@ export async function runStep<I, R, O extends string>(step: ActionStep<I, R, O>)
   try {
     maskKnownSecrets(step.secrets?.() ?? []);
     const inputs = step.inputs();
-    const result = await step.execute(inputs, { signal: controller.signal });
+    // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+    const memory = startMemoryPolicy();
+    const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
     done = { inputs, result };
     const why = step.verdict?.(result, inputs);
     if (why !== undefined) failure = new OperationFailedError(why);
