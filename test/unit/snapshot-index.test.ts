@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
-import type { Manifest } from '../../src/catalog/manifest.js';
+import type { IndexObject, Manifest } from '../../src/catalog/manifest.js';
 import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
 import { runIndex } from '../../src/jobs/index-snapshot.js';
 import { runVerify } from '../../src/jobs/verify.js';
+import { errorMessage } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { ManualClock } from '../ports/clock.js';
@@ -83,6 +85,46 @@ describe('the snapshot index', () => {
     await expect(entriesOf(store, m)).rejects.toThrow(
       /index\.jsonl\.gz (could not be read|is not the index recorded)/,
     );
+  });
+
+  it('a forged index.json naming a gzip bomb is refused at the line count it declares, not after inflating', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    // a real bomb: 16 MiB of valid index lines in a few KiB of gzip
+    const line = encodeIndexLine((await entriesOf(store, m))[1]!);
+    const bomb = gzipSync(Buffer.from(line.repeat(Math.ceil((16 << 20) / line.length))), { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const key = LAYOUT.indexKey(result.snapshotId);
+    store.putBytes(key, bomb, 'application/gzip');
+    // the forger makes the pointer agree with the bomb's bytes (sha256, size) and declares 3 lines
+    const forged = {
+      ...m.index!,
+      versionId: null,
+      size: bomb.length,
+      sha256: sha256(bomb),
+      entries: 3,
+    };
+    const read = async (index: IndexObject) => {
+      let lines = 0;
+      try {
+        for await (const _ of readIndexEntries(store, index)) lines++;
+      } catch (err) {
+        return { lines, message: errorMessage(err) };
+      }
+      return { lines, message: '' };
+    };
+    const bounded = await read(forged);
+    expect(bounded.lines).toBeLessThanOrEqual(3);
+    expect(bounded.message).toMatch(
+      /index\.jsonl\.gz is not the index recorded for the snapshot \(more than 3 lines;/,
+    );
+    // a stored object of another size than recorded: refused before a line is read
+    const sized = await read({ ...forged, size: bomb.length - 1, entries: 10 ** 6 });
+    expect(sized).toEqual({
+      lines: 0,
+      message: expect.stringContaining(`(${bomb.length} bytes stored;`) as string,
+    });
   });
 
   it('an index whose key is outside its folder is not trusted', async () => {
