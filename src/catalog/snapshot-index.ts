@@ -139,6 +139,34 @@ export function shownName(text: string): string {
   return `"${out}"`;
 }
 
+/** Bytes as one quoted word: printable ASCII as it is, `"` and `\` escaped, every other byte \xNN. */
+export function quotedBytes(bytes: Buffer): string {
+  let out = '';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out +=
+      c === '"' || c === '\\'
+        ? `\\${c}`
+        : b >= 0x20 && b < 0x7f
+          ? c
+          : `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
+ * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
+ * its UTF-8 reading (U+FFFD), so that two such names never print alike.
+ */
+export function shownPath(pathBytes: Buffer): string {
+  if (isUtf8(pathBytes)) return shownName(displayPath({ path: pathBytes.toString('utf8') }));
+  let bytes = pathBytes;
+  if (bytes[0] === 0x2e && bytes[1] === 0x2f) bytes = bytes.subarray(2);
+  if (bytes.at(-1) === 0x2f) bytes = bytes.subarray(0, -1);
+  return quotedBytes(bytes);
+}
+
 /** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
 export function entryKey(e: Pick<IndexEntry, 'pathBytes'>): string {
   let s = e.pathBytes.toString('latin1');

@@ -1,12 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { quotedName } from '../archive/member-header.js';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
 import { findIndex, readIndexBatches, requireIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
 import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
-import { displayPath, shownName, type IndexEntry } from '../catalog/snapshot-index.js';
+import { displayPath, shownName, shownPath, type IndexEntry } from '../catalog/snapshot-index.js';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
@@ -51,13 +50,6 @@ async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry[]> 
   yield* readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {});
 }
 
-/** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
-function shown(e: IndexEntry): string {
-  if (isUtf8(e.pathBytes)) return shownName(displayPath(e));
-  const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
-  return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
-}
-
 const TYPE_LETTER: Record<string, string> = {
   file: '-',
   'contiguous-file': '-',
@@ -79,7 +71,7 @@ function longLine(e: IndexEntry): string {
     ? ` ${e.type === 'link' ? '=>' : '->'} ${shownName(e.linkBytes.toString('utf8'))}`
     : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
-  return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shown(e)}${link}`;
+  return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }
 
 function jsonEntry(e: IndexEntry) {
@@ -150,6 +142,8 @@ function matcher(pattern: string): (e: IndexEntry) => boolean {
 interface FindMatch {
   snapshotId: string;
   path: string;
+  /** The name's bytes when they are not UTF-8, as ls --json gives them. */
+  pathBase64?: string;
   type: string;
   size: number;
   mtime: string;
@@ -169,6 +163,7 @@ async function matchesIn(
       found.push({
         snapshotId,
         path: displayPath(e),
+        ...(isUtf8(e.pathBytes) ? {} : { pathBase64: e.pathBytes.toString('base64') }),
         type: e.type,
         size: e.size,
         mtime: e.mtime.toISOString(),
@@ -227,7 +222,7 @@ const find: Command = {
     ctx.result(
       [
         ...matches.map((f): [string, string] => [
-          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${shownName(f.path)}`,
+          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${shownPath(f.pathBase64 === undefined ? Buffer.from(f.path) : Buffer.from(f.pathBase64, 'base64'))}`,
           '',
         ]),
         [

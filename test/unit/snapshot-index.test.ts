@@ -4,6 +4,7 @@ import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
 import type { IndexObject, Manifest } from '../../src/catalog/manifest.js';
 import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
+import { describeChange, diffIndexes } from '../../src/catalog/index-diff.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
 import { runIndex } from '../../src/jobs/index-snapshot.js';
 import { runVerify } from '../../src/jobs/verify.js';
@@ -357,5 +358,33 @@ describe('the change report and the guard rules that read the indexes', () => {
       archive: { entries: files(20, [{ name: './data/app.sqlite', content: Buffer.alloc(0) }]) },
     });
     expect(off.result.status).toBe('ok');
+  });
+});
+
+describe('names that are not UTF-8 in diff', () => {
+  it('diff prints them as their bytes (\\xNN), as ls does, never as U+FFFD; --json carries pathBase64', async () => {
+    const entry = (name: Buffer, size: number): IndexEntry => ({
+      pathBytes: name,
+      path: name.toString('utf8'),
+      type: 'file',
+      size,
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      mtime: new Date('2026-11-20T10:00:00Z'),
+    });
+    async function* of(...entries: IndexEntry[]) {
+      yield* entries;
+    }
+    const latin1 = Buffer.from('./caf\xe9.txt', 'latin1');
+    const other = Buffer.from('./caf\xe8.txt', 'latin1');
+    const d = await diffIndexes(
+      of(entry(other, 3)),
+      of(entry(latin1, 8), entry(Buffer.from('./ünï.txt'), 1)),
+    );
+    const lines = d.changes.map((c) => describeChange(c, (n) => `${n} B`));
+    expect(lines).toEqual(['+ "caf\\xe9.txt" +8 B', '- "caf\\xe8.txt" -3 B', '+ ünï.txt +1 B']);
+    expect(d.changes[0]).toMatchObject({ path: 'caf\ufffd.txt', pathBase64: latin1.toString('base64') });
+    expect(d.changes[2]).not.toHaveProperty('pathBase64');
   });
 });
