@@ -47,8 +47,8 @@ function isUtf8(bytes: Buffer): boolean {
   return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }
 
-/** One line of the index (with its newline). */
-export function encodeIndexLine(e: IndexEntry): string {
+/** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
+function indexRecord(e: IndexEntry): IndexLine {
   const line: IndexLine = {
     ...(isUtf8(e.pathBytes)
       ? { path: e.pathBytes.toString('utf8') }
@@ -65,7 +65,22 @@ export function encodeIndexLine(e: IndexEntry): string {
     else line.linkBase64 = e.linkBytes.toString('base64');
   }
   if (e.sha256) line.sha256 = e.sha256;
-  return `${JSON.stringify(line)}\n`;
+  return line;
+}
+
+/** One line of the index (with its newline). */
+export function encodeIndexLine(e: IndexEntry): string {
+  return `${JSON.stringify(indexRecord(e))}\n`;
+}
+
+/**
+ * An entry as `ls --json` gives it: the index's own record (indexRecord), with `path` as
+ * displayPath reads it first, for every name (beside pathBase64 for a name that is not UTF-8).
+ */
+export function listingRecord(e: IndexEntry): Omit<IndexLine, 'path'> & { path: string } {
+  const record = indexRecord(e);
+  delete record.path;
+  return { path: displayPath(e), ...record };
 }
 
 /** One line read back: valid against the schema, or one Error naming where. */

@@ -5,7 +5,13 @@ import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
 import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
-import { displayPath, shownName, shownPath, type IndexEntry } from '../catalog/snapshot-index.js';
+import {
+  displayPath,
+  listingRecord,
+  shownName,
+  shownPath,
+  type IndexEntry,
+} from '../catalog/snapshot-index.js';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
@@ -74,21 +80,6 @@ function longLine(e: IndexEntry): string {
   return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }
 
-function jsonEntry(e: IndexEntry) {
-  return {
-    path: displayPath(e),
-    ...(isUtf8(e.pathBytes) ? {} : { pathBase64: e.pathBytes.toString('base64') }),
-    type: e.type,
-    size: e.size,
-    mode: e.mode,
-    uid: e.uid,
-    gid: e.gid,
-    mtime: e.mtime.toISOString(),
-    ...(e.linkBytes ? { link: e.linkBytes.toString('utf8') } : {}),
-    ...(e.sha256 ? { sha256: e.sha256 } : {}),
-  };
-}
-
 /** PATH as given (./a, /a, a/) matches the path and everything below it. */
 function underAny(paths: string[]): (e: IndexEntry) => boolean {
   const wanted = paths.map((p) => p.replace(/^\.?\/+/, '').replace(/\/+$/, '') || '.');
@@ -114,11 +105,11 @@ const ls: Command = {
     // each entry is held only in the form that is printed (a line, or its JSON record): what
     // 20,000 entries keep alive until the index was checked whole is small (ctx.json)
     const lines: [string, string][] = [];
-    const entries: ReturnType<typeof jsonEntry>[] = [];
+    const entries: ReturnType<typeof listingRecord>[] = [];
     for await (const batch of entriesOf(o, m)) {
       for (const e of batch) {
         if (!keep(e)) continue;
-        if (ctx.json) entries.push(jsonEntry(e));
+        if (ctx.json) entries.push(listingRecord(e));
         else lines.push([longLine(e), '']);
       }
     }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
 import type { IndexObject, Manifest } from '../../src/catalog/manifest.js';
-import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
+import {
+  decodeIndexLine,
+  encodeIndexLine,
+  listingRecord,
+  type IndexEntry,
+} from '../../src/catalog/snapshot-index.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { describeChange, diffIndexes } from '../../src/catalog/index-diff.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
@@ -386,5 +391,24 @@ describe('names that are not UTF-8 in diff', () => {
     expect(lines).toEqual(['+ "caf\\xe9.txt" +8 B', '- "caf\\xe8.txt" -3 B', '+ ünï.txt +1 B']);
     expect(d.changes[0]).toMatchObject({ path: 'caf\ufffd.txt', pathBase64: latin1.toString('base64') });
     expect(d.changes[2]).not.toHaveProperty('pathBase64');
+  });
+
+  it("ls --json's record is the index's own (one encoding): a link target that is not UTF-8 keeps its bytes", () => {
+    const target = Buffer.from('caf\xe9', 'latin1');
+    const e: IndexEntry = {
+      pathBytes: Buffer.from('./current'),
+      path: './current',
+      type: 'symlink',
+      size: 0,
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      mtime: new Date('2026-11-20T10:00:00Z'),
+      linkBytes: target,
+    };
+    const record = listingRecord(e);
+    expect(record).toEqual({ ...JSON.parse(encodeIndexLine(e)), path: 'current' });
+    expect(Buffer.from(record.linkBase64!, 'base64')).toEqual(target);
+    expect(record).not.toHaveProperty('link');
   });
 });
