@@ -79,13 +79,16 @@ async function main(): Promise<void> {
   const volume = join(root, '.tmp/demo-volume');
   makeSampleVolume(volume);
   const store = new S3ObjectStore(location, client);
+  // the pre-command's consistent copy of the database goes into the archive; the sample volume
+  // is left as makeSampleVolume made it (no app.db.backup), whatever the backup's outcome
+  const copy = join(volume, 'app.db.backup');
   const result = await runBackup(
     {
       target: 'demo-app',
       prefix: 'lifeboat',
       path: volume,
       excludes: [],
-      preCommand: `sqlite3 ${volume}/app.db ".backup ${volume}/app.db.backup"`,
+      preCommand: `sqlite3 ${volume}/app.db ".backup ${copy}"`,
       compression: 'auto',
       retention: { last: 7, daily: 14, weekly: 8, monthly: 12 },
       minSizeRatio: 0.5,
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
       dryRun: false,
     },
     { store, source: new LocalSource(), logger: consoleLogger },
-  );
+  ).finally(() => rmSync(copy, { force: true }));
   console.log('');
   console.log('lifeboat demo backup');
   const rows: [string, string][] = [

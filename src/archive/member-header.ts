@@ -1,4 +1,5 @@
 import type tarStream from 'tar-stream';
+import { quotedBytes } from '../catalog/snapshot-index.js';
 
 /**
  * A tar member's header as the inspector hands it on. `name` and `linkname` are the UTF-8 reading
@@ -51,17 +52,7 @@ export function linkTargetBytes(header: TarHeader): Buffer {
 export function quotedName(bytes: Buffer): string {
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').equals(bytes)) return JSON.stringify(text);
-  let out = '';
-  for (const b of bytes) {
-    const c = String.fromCharCode(b);
-    out +=
-      c === '"' || c === '\\'
-        ? `\\${c}`
-        : b >= 0x20 && b < 0x7f
-          ? c
-          : `\\x${b.toString(16).padStart(2, '0')}`;
-  }
-  return `"${out}"`;
+  return quotedBytes(bytes);
 }
 
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */

@@ -1,4 +1,5 @@
-import { displayPath, entryKey, shownName, type IndexEntry, type IndexEntryType } from './snapshot-index.js';
+import { isUtf8 } from 'node:buffer';
+import { displayPath, entryKey, shownPath, type IndexEntry, type IndexEntryType } from './snapshot-index.js';
 
 /**
  * What changed between two snapshots, from their indexes (restic diff's categories): a path only
@@ -21,6 +22,8 @@ export interface PathState {
 
 export interface PathChange {
   path: string;
+  /** The name's bytes when they are not UTF-8 (`path` is then their UTF-8 reading), as ls --json gives them. */
+  pathBase64?: string;
   kind: 'added' | 'removed' | 'changed';
   /** For a changed path: what changed. */
   aspects: ChangeAspect[];
@@ -46,6 +49,7 @@ export interface IndexDiff {
 
 interface Held {
   path: string;
+  pathBase64: string | undefined;
   type: IndexEntryType;
   size: number;
   mode: number;
@@ -59,6 +63,7 @@ function held(e: IndexEntry): Held {
   // every field set (undefined where absent), not spread: one shape for every record of the map
   return {
     path: displayPath(e),
+    pathBase64: isUtf8(e.pathBytes) ? undefined : e.pathBytes.toString('base64'),
     type: e.type,
     size: e.size,
     mode: e.mode,
@@ -126,7 +131,7 @@ export async function diffIndexes(older: IndexEntries, newer: IndexEntries): Pro
       if (!was) {
         d.added++;
         d.changes.push({
-          path: now.path,
+          ...named(now),
           kind: 'added',
           aspects: [],
           after: state(now),
@@ -141,7 +146,7 @@ export async function diffIndexes(older: IndexEntries, newer: IndexEntries): Pro
       }
       d.changed++;
       d.changes.push({
-        path: now.path,
+        ...named(now),
         kind: 'changed',
         aspects,
         before: state(was),
@@ -154,7 +159,7 @@ export async function diffIndexes(older: IndexEntries, newer: IndexEntries): Pro
     d.removed++;
     if (isFile(was.type)) d.removedFiles++;
     d.changes.push({
-      path: was.path,
+      ...named(was),
       kind: 'removed',
       aspects: [],
       before: state(was),
@@ -169,13 +174,19 @@ export async function diffIndexes(older: IndexEntries, newer: IndexEntries): Pro
   return d;
 }
 
+/** The name fields of a change: path, and pathBase64 only for a name that is not UTF-8. */
+function named(h: Held): Pick<PathChange, 'path' | 'pathBase64'> {
+  return h.pathBase64 === undefined ? { path: h.path } : { path: h.path, pathBase64: h.pathBase64 };
+}
+
 /** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
 export function describeChange(c: PathChange, formatBytes: (n: number) => string): string {
   const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
   const size =
     c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
   const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
-  return `${sign} ${shownName(c.path)}${what}${size}`;
+  const name = c.pathBase64 === undefined ? Buffer.from(c.path) : Buffer.from(c.pathBase64, 'base64');
+  return `${sign} ${shownPath(name)}${what}${size}`;
 }
 
 /** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */

@@ -22,6 +22,13 @@ import { decodeIndexLine, MAX_INDEX_LINE_BYTES, type IndexEntry } from './snapsh
  * (the rule of verification.json). Its lines are trusted only once the whole object was read and
  * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
  * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ *
+ * Invariant (a forged pointer costs little): what the reader takes is bounded by what is recorded
+ * before the sha256 can be known. A stored object of another size is refused before a byte is
+ * inflated; the stored bytes read never pass the recorded size, the lines never pass the recorded
+ * count, and no line passes MAX_INDEX_LINE_BYTES, so the text inflated stays within one 64 KiB
+ * chunk of entries x (MAX_INDEX_LINE_BYTES + 1): a small gzip that inflates to gigabytes (a gzip
+ * bomb) is refused there, whatever sha256 and size a forged index.json gives it.
  */
 
 export const INDEX_POINTER_SCHEMA_VERSION = 1;
@@ -121,6 +128,15 @@ class Sha256Tap extends Transform {
   }
 }
 
+/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
+class NotTheRecordedIndex extends Error {}
+function notTheRecordedIndex(where: string, what: string, index: IndexObject): Error {
+  return new NotTheRecordedIndex(
+    `${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+      `${index.entries} lines): it is damaged or was replaced.`,
+  );
+}
+
 export interface ReadIndexOptions {
   /** The age identity, for an encrypted index. */
   identity?: string;
@@ -157,6 +173,11 @@ export async function* readIndexBatches(
     );
   }
   const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+  // a size the store reports (0: none reported) is checked before anything is inflated
+  if (download.size > 0 && download.size !== index.size) {
+    download.body.destroy();
+    throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
+  }
   const tap = new Sha256Tap();
   let plain: Readable = download.body.pipe(tap);
   download.body.once('error', (err) => tap.destroy(err));
@@ -175,11 +196,15 @@ export async function* readIndexBatches(
   let count = 0;
   try {
     for await (const chunk of lines as AsyncIterable<Buffer>) {
+      if (tap.bytes > index.size)
+        throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       let start = 0;
       const batch: IndexEntry[] = [];
       for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
         count++;
+        if (count > index.entries)
+          throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
         batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
         start = nl + 1;
       }
@@ -192,16 +217,13 @@ export async function* readIndexBatches(
       }
     }
   } catch (err) {
+    if (err instanceof NotTheRecordedIndex) throw err;
     throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
   } finally {
     // a reader that stops early (or a failure) releases the connection
     download.body.destroy();
   }
   const sha256 = tap.hash.digest('hex');
-  if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
-    throw new Error(
-      `${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
-        `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`,
-    );
-  }
+  if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
+    throw notTheRecordedIndex(where, `sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines`, index);
 }

@@ -47,8 +47,8 @@ function isUtf8(bytes: Buffer): boolean {
   return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }
 
-/** One line of the index (with its newline). */
-export function encodeIndexLine(e: IndexEntry): string {
+/** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
+function indexRecord(e: IndexEntry): IndexLine {
   const line: IndexLine = {
     ...(isUtf8(e.pathBytes)
       ? { path: e.pathBytes.toString('utf8') }
@@ -65,7 +65,22 @@ export function encodeIndexLine(e: IndexEntry): string {
     else line.linkBase64 = e.linkBytes.toString('base64');
   }
   if (e.sha256) line.sha256 = e.sha256;
-  return `${JSON.stringify(line)}\n`;
+  return line;
+}
+
+/** One line of the index (with its newline). */
+export function encodeIndexLine(e: IndexEntry): string {
+  return `${JSON.stringify(indexRecord(e))}\n`;
+}
+
+/**
+ * An entry as `ls --json` gives it: the index's own record (indexRecord), with `path` as
+ * displayPath reads it first, for every name (beside pathBase64 for a name that is not UTF-8).
+ */
+export function listingRecord(e: IndexEntry): Omit<IndexLine, 'path'> & { path: string } {
+  const record = indexRecord(e);
+  delete record.path;
+  return { path: displayPath(e), ...record };
 }
 
 /** One line read back: valid against the schema, or one Error naming where. */
@@ -137,6 +152,34 @@ export function shownName(text: string): string {
     else out += c;
   }
   return `"${out}"`;
+}
+
+/** Bytes as one quoted word: printable ASCII as it is, `"` and `\` escaped, every other byte \xNN. */
+export function quotedBytes(bytes: Buffer): string {
+  let out = '';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out +=
+      c === '"' || c === '\\'
+        ? `\\${c}`
+        : b >= 0x20 && b < 0x7f
+          ? c
+          : `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
+ * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
+ * its UTF-8 reading (U+FFFD), so that two such names never print alike.
+ */
+export function shownPath(pathBytes: Buffer): string {
+  if (isUtf8(pathBytes)) return shownName(displayPath({ path: pathBytes.toString('utf8') }));
+  let bytes = pathBytes;
+  if (bytes[0] === 0x2e && bytes[1] === 0x2f) bytes = bytes.subarray(2);
+  if (bytes.at(-1) === 0x2f) bytes = bytes.subarray(0, -1);
+  return quotedBytes(bytes);
 }
 
 /** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */

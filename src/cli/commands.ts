@@ -433,6 +433,8 @@ const snapshots: Command = {
         // a drill of these bytes: did the archive restore (whatever the policy checks found);
         // null when no drill read it (never verified, or a policy failed before the download)
         restorable: outcome?.read ? outcome.restorable : null,
+        // whether the drill read the archive (false: a policy failed before the download); null: no drill
+        read: outcome ? outcome.read : null,
         // the policy checks it failed (required paths, max-age, ...): a restorable archive that lacks them
         lacking: outcome ? outcome.lacking.map((c) => ({ name: c.name, detail: c.detail })) : [],
         // null for a folder without a manifest to judge a verification by
@@ -457,9 +459,13 @@ const snapshots: Command = {
     };
     // a restorable archive that fails a policy is not "NO" (broken): it says what it lacks
     // a drill that stopped before the download is not "NO" either: it never read the archive
-    const unread = (s: { verification: VerificationState | null; restorable: boolean | null }) =>
-      s.verification === 'failing' && s.restorable === null;
-    const verifiedCell = (s: { verification: VerificationState | null; restorable: boolean | null }) =>
+    const unread = (s: { verification: VerificationState | null; read: boolean | null }) =>
+      s.verification === 'failing' && s.read === false;
+    const verifiedCell = (s: {
+      verification: VerificationState | null;
+      restorable: boolean | null;
+      read: boolean | null;
+    }) =>
       s.verification === 'failing' && s.restorable
         ? 'lacking'
         : unread(s)
@@ -473,6 +479,7 @@ const snapshots: Command = {
       verifiedVersionId: string | null;
       verification: VerificationState | null;
       restorable: boolean | null;
+      read: boolean | null;
       lacking: { name: string; detail: string }[];
     }) =>
       (s.verifiedAt

@@ -1,17 +1,22 @@
 import { isUtf8 } from 'node:buffer';
-import { quotedName } from '../archive/member-header.js';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
 import { findIndex, readIndexBatches, requireIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
-import type { Manifest } from '../catalog/manifest.js';
+import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapshot.js';
-import { displayPath, shownName, type IndexEntry } from '../catalog/snapshot-index.js';
+import {
+  displayPath,
+  listingRecord,
+  shownName,
+  shownPath,
+  type IndexEntry,
+} from '../catalog/snapshot-index.js';
 import { validateIdentity } from '../crypto/age-stream.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
-import { ConfigurationError } from '../util/errors.js';
+import { causeChain, ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
 import { formatBytes } from '../util/format.js';
 import { checkGlob, globMatch } from '../util/glob.js';
 import { validateTarget } from '../util/validate.js';
@@ -25,6 +30,8 @@ import { COMMON, DECRYPTION_IDENTITY, SNAPSHOT, STORAGE, TARGET } from './specs.
  */
 
 const OK = 0;
+/** EXIT.checkFailed (commands.ts): find skipped a snapshot whose index is damaged. */
+const CHECK_FAILED = 1;
 
 interface Opened {
   store: ObjectStore;
@@ -49,13 +56,6 @@ async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry[]> 
   yield* readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {});
 }
 
-/** The name as ls shows it: UTF-8 as it is, other bytes as \xNN (quotedName). */
-function shown(e: IndexEntry): string {
-  if (isUtf8(e.pathBytes)) return shownName(displayPath(e));
-  const dotSlash = e.pathBytes[0] === 0x2e && e.pathBytes[1] === 0x2f;
-  return quotedName(e.pathBytes.subarray(dotSlash ? 2 : 0));
-}
-
 const TYPE_LETTER: Record<string, string> = {
   file: '-',
   'contiguous-file': '-',
@@ -77,22 +77,7 @@ function longLine(e: IndexEntry): string {
     ? ` ${e.type === 'link' ? '=>' : '->'} ${shownName(e.linkBytes.toString('utf8'))}`
     : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
-  return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shown(e)}${link}`;
-}
-
-function jsonEntry(e: IndexEntry) {
-  return {
-    path: displayPath(e),
-    ...(isUtf8(e.pathBytes) ? {} : { pathBase64: e.pathBytes.toString('base64') }),
-    type: e.type,
-    size: e.size,
-    mode: e.mode,
-    uid: e.uid,
-    gid: e.gid,
-    mtime: e.mtime.toISOString(),
-    ...(e.linkBytes ? { link: e.linkBytes.toString('utf8') } : {}),
-    ...(e.sha256 ? { sha256: e.sha256 } : {}),
-  };
+  return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }
 
 /** PATH as given (./a, /a, a/) matches the path and everything below it. */
@@ -120,11 +105,11 @@ const ls: Command = {
     // each entry is held only in the form that is printed (a line, or its JSON record): what
     // 20,000 entries keep alive until the index was checked whole is small (ctx.json)
     const lines: [string, string][] = [];
-    const entries: ReturnType<typeof jsonEntry>[] = [];
+    const entries: ReturnType<typeof listingRecord>[] = [];
     for await (const batch of entriesOf(o, m)) {
       for (const e of batch) {
         if (!keep(e)) continue;
-        if (ctx.json) entries.push(jsonEntry(e));
+        if (ctx.json) entries.push(listingRecord(e));
         else lines.push([longLine(e), '']);
       }
     }
@@ -145,6 +130,49 @@ function matcher(pattern: string): (e: IndexEntry) => boolean {
   return (e) => globMatch(displayPath(e), p, options);
 }
 
+interface FindMatch {
+  snapshotId: string;
+  path: string;
+  /** The name's bytes when they are not UTF-8, as ls --json gives them. */
+  pathBase64?: string;
+  type: string;
+  size: number;
+  mtime: string;
+}
+
+/** The matches of one snapshot's index, returned only once the whole index was proven (readIndexBatches). */
+async function matchesIn(
+  o: Opened,
+  snapshotId: string,
+  index: IndexObject,
+  match: (e: IndexEntry) => boolean,
+): Promise<FindMatch[]> {
+  const found: FindMatch[] = [];
+  for await (const batch of readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {})) {
+    for (const e of batch) {
+      if (!match(e)) continue;
+      found.push({
+        snapshotId,
+        path: displayPath(e),
+        ...(isUtf8(e.pathBytes) ? {} : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mtime: e.mtime.toISOString(),
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * An index that failed to read for its own sake (damaged, replaced, missing): not a mistake of
+ * the command (ConfigurationError: a missing identity) nor its environment (EnvironmentError: the
+ * store cannot be reached), which end the command as everywhere else.
+ */
+function isIndexDamage(err: unknown): boolean {
+  return !causeChain(err).some((e) => e instanceof ConfigurationError || e instanceof EnvironmentError);
+}
+
 const find: Command = {
   summary: 'find which snapshots hold paths matching a glob, with size and mtime in each (from the indexes)',
   usage: 'lifeboat find --bucket B --target T PATTERN [--json]',
@@ -158,8 +186,11 @@ const find: Command = {
     }
     const o = open(ctx.reader);
     const match = matcher(pattern);
-    const matches: { snapshotId: string; path: string; type: string; size: number; mtime: string }[] = [];
+    const matches: FindMatch[] = [];
     const unindexed: string[] = [];
+    // a snapshot whose index is damaged is skipped, named on stderr, and the command exits 1 (restic
+    // find skips a tree it cannot load and goes on): the rest are still searched
+    const damaged: { snapshotId: string; error: string }[] = [];
     let searched = 0;
     for (const s of await listSnapshots(o.store, o.layout)) {
       if (!s.manifest) continue;
@@ -169,38 +200,30 @@ const find: Command = {
         ctx.logger.warning(`snapshot ${s.id} was not searched: ${index.reason}`);
         continue;
       }
-      searched++;
-      for await (const batch of readIndexBatches(
-        o.store,
-        index.index,
-        o.identity ? { identity: o.identity } : {},
-      )) {
-        for (const e of batch) {
-          if (!match(e)) continue;
-          matches.push({
-            snapshotId: s.id,
-            path: displayPath(e),
-            type: e.type,
-            size: e.size,
-            mtime: e.mtime.toISOString(),
-          });
-        }
+      try {
+        // a snapshot's matches count only once its index was read whole and proven (the invariant)
+        matches.push(...(await matchesIn(o, s.id, index.index, match)));
+        searched++;
+      } catch (err) {
+        if (!isIndexDamage(err)) throw err;
+        damaged.push({ snapshotId: s.id, error: errorMessage(err) });
+        ctx.logger.warning(`snapshot ${s.id} was skipped: its index is damaged (${errorMessage(err)})`);
       }
     }
     ctx.result(
       [
         ...matches.map((f): [string, string] => [
-          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${shownName(f.path)}`,
+          `${f.snapshotId}  ${formatBytes(f.size).padStart(10)}  ${f.mtime.slice(0, 19).replace('T', ' ')}  ${shownPath(f.pathBase64 === undefined ? Buffer.from(f.path) : Buffer.from(f.pathBase64, 'base64'))}`,
           '',
         ]),
         [
-          `${matches.length} match(es) in ${searched} snapshot(s)${unindexed.length ? `; ${unindexed.length} without an index not searched` : ''}`,
+          `${matches.length} match(es) in ${searched} snapshot(s)${unindexed.length ? `; ${unindexed.length} without an index not searched` : ''}${damaged.length ? `; ${damaged.length} with a damaged index skipped` : ''}`,
           '',
         ],
       ],
-      { pattern, matches, searched, unindexed },
+      { pattern, matches, searched, unindexed, damaged },
     );
-    return OK;
+    return damaged.length > 0 ? CHECK_FAILED : OK;
   },
 };
 

@@ -16,7 +16,9 @@ import { interruptCleanup } from '../util/interrupt-cleanup.js';
 import { endEarlySignalHandling } from './early-signal.js';
 
 function usage(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  // one column of summaries, as wide as the longest command name (check-fly-snapshots)
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return [
     `lifeboat ${LIFEBOAT_VERSION}: keep small production apps recoverable`,
     '',

@@ -48,7 +48,10 @@ export const SSH: FlagSpec[] = [
   text('user', 'SSH user'),
   text('ssh-key-file', 'private key file (or LIFEBOAT_SSH_KEY with the key itself)'),
   text('known-hosts-file', 'known_hosts file that pins the host key'),
-  flag('sudo', 'archive as root through sudo -n'),
+  flag(
+    'sudo',
+    "run lifeboat's scripts on the host (the archive and --pre-command; a restore's listing, staging and swap) as root with sudo -n sh -c ...: the user needs passwordless sudo",
+  ),
 ];
 
 /** restore into an SSH host (the same flags as an SSH backup source) */

@@ -24,6 +24,7 @@ export function unsupportedNodeMessage(version: string, execPath: string): strin
   return (
     `Node.js ${version} (${execPath}) cannot run lifeboat: it needs Node.js 24, or 22.15 or later ` +
     `on the 22 line (zstd in zlib). Install Node.js 24 (https://nodejs.org/en/download, or: ` +
-    `nvm install 24) and run lifeboat with that node.`
+    `nvm install 24) and run lifeboat with that node; in a clone where npm ci ran, ` +
+    `node_modules/.bin/node is Node.js 24.`
   );
 }

@@ -1,6 +1,7 @@
 import { findIndex, readIndexEntries } from '../catalog/index-reader.js';
 import type { TargetLayout } from '../catalog/layout.js';
 import type { Manifest } from '../catalog/manifest.js';
+import type { IndexEntry } from '../catalog/snapshot-index.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { errorMessage } from '../util/errors.js';
@@ -33,6 +34,32 @@ export interface IndexAnswer {
 }
 
 /**
+ * Walks a whole, proven index with `visit` (see the invariant): true once the walk ended, the
+ * index proven; true as well when `visit` returned true to stop early (it has its answer);
+ * undefined when the index cannot say (absent, unreadable, not the recorded one), logged with
+ * `why` as the reason the archive is read instead. An abort is thrown, never taken for "no answer".
+ */
+async function walkProvenIndex(
+  store: ObjectStore,
+  layout: TargetLayout,
+  m: Manifest,
+  o: { identity?: string; signal?: AbortSignal; logger: Logger },
+  why: string,
+  visit: (e: IndexEntry) => boolean | void,
+): Promise<true | undefined> {
+  const found = await findIndex(store, layout, m).catch(() => undefined);
+  if (!found?.found) return undefined;
+  try {
+    for await (const e of readIndexEntries(store, found.index, o)) if (visit(e) === true) return true;
+  } catch (err) {
+    if (o.signal?.aborted) throw err;
+    o.logger.info(`${why}: the index did not answer (${errorMessage(err)})`);
+    return undefined;
+  }
+  return true;
+}
+
+/**
  * The required-paths globs against the index: an answer only when some glob matches no member of a
  * whole, proven index (see the invariant); undefined when every glob matched or the index cannot say.
  */
@@ -44,14 +71,17 @@ export async function requiredPathsMissingFromIndex(
   o: { identity?: string; signal?: AbortSignal; logger: Logger },
 ): Promise<IndexAnswer | undefined> {
   if (patterns.length === 0) return undefined;
-  const found = await findIndex(store, layout, m).catch(() => undefined);
-  if (!found?.found) return undefined;
   const required = patterns.map((pattern) => ({ pattern, matched: false }));
   let open = required.length;
-  try {
-    for await (const e of readIndexEntries(store, found.index, o)) {
+  const walked = await walkProvenIndex(
+    store,
+    layout,
+    m,
+    o,
+    'required-paths are judged from the archive',
+    (e) => {
       const path = requiredPathOf(e.path);
-      if (path === undefined) continue;
+      if (path === undefined) return;
       for (const r of required) {
         if (!r.matched && matchesRequired(path, r.pattern)) {
           r.matched = true;
@@ -59,16 +89,10 @@ export async function requiredPathsMissingFromIndex(
         }
       }
       // every glob is there: the archive walk proves them, the rest of the index is not needed
-      if (open === 0) return undefined;
-    }
-  } catch (err) {
-    if (o.signal?.aborted) throw err;
-    o.logger.info(
-      `required-paths are judged from the archive: the index did not answer (${errorMessage(err)})`,
-    );
-    return undefined;
-  }
-  return { required };
+      return open === 0;
+    },
+  );
+  return walked && open > 0 ? { required } : undefined;
 }
 
 /**
@@ -83,17 +107,9 @@ export async function membersAtPath(
   path: string,
   o: { identity?: string; signal?: AbortSignal; logger: Logger },
 ): Promise<Buffer[] | undefined> {
-  const found = await findIndex(store, layout, m).catch(() => undefined);
-  if (!found?.found) return undefined;
   const names: Buffer[] = [];
-  try {
-    for await (const e of readIndexEntries(store, found.index, o)) {
-      if (requiredPathOf(e.path) === path) names.push(e.pathBytes);
-    }
-  } catch (err) {
-    if (o.signal?.aborted) throw err;
-    o.logger.info(`the archive is read to find the path: the index did not answer (${errorMessage(err)})`);
-    return undefined;
-  }
-  return names;
+  const walked = await walkProvenIndex(store, layout, m, o, 'the archive is read to find the path', (e) => {
+    if (requiredPathOf(e.path) === path) names.push(e.pathBytes);
+  });
+  return walked ? names : undefined;
 }

@@ -31,7 +31,7 @@ const oldNodes = [
 
 /** The one line of the refusal, for the version and path of the Node that runs the bundle. */
 const refusal = (version: string, path: string) =>
-  `lifeboat: Node.js ${version} (${path}) cannot run lifeboat: it needs Node.js 24, or 22.15 or later on the 22 line (zstd in zlib). Install Node.js 24 (https://nodejs.org/en/download, or: nvm install 24) and run lifeboat with that node.\n`;
+  `lifeboat: Node.js ${version} (${path}) cannot run lifeboat: it needs Node.js 24, or 22.15 or later on the 22 line (zstd in zlib). Install Node.js 24 (https://nodejs.org/en/download, or: nvm install 24) and run lifeboat with that node; in a clone where npm ci ran, node_modules/.bin/node is Node.js 24.\n`;
 
 describe('the CLI bundle refuses a Node.js without zstd in zlib, before it does anything', () => {
   it.skipIf(oldNodes.length === 0).each(oldNodes)(

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -482,5 +482,42 @@ describe("README's block for the local S3 server", () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^\* \d{8}T\d{6}Z +ok /m);
+  });
+
+  it('lifeboat --help lines up every summary in one column; --sudo says what it runs as root', async () => {
+    const help = await lifeboat(['--help']);
+    expect(help.code).toBe(0);
+    const lines = help.stdout.split('\n');
+    const start = lines.indexOf('commands:') + 1;
+    const rows = lines.slice(start, lines.indexOf('', start));
+    expect(rows.map((r) => r.trim().split(' ')[0])).toContain('check-fly-snapshots');
+    const column = (r: string) => r.search(/(?<=^ {2}\S+ +)\S/);
+    expect(new Set(rows.map(column)).size, rows.join('\n')).toBe(1);
+    const backup = await lifeboat(['backup', '--help']);
+    expect(backup.stdout).toMatch(
+      /--sudo +run lifeboat's scripts on the host \(the archive and --pre-command; a restore's listing, staging and swap\) as root with sudo -n sh -c/,
+    );
+  });
+
+  it('npm run demo leaves its sample volume as it made it, without the app.db.backup its pre-command wrote', () => {
+    const s = s3Server();
+    const volume = join(root, '.tmp/demo-volume');
+    try {
+      const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/demo.ts'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CEPH_RGW_PORT: new URL(s.endpoint).port,
+          S3_ACCESS_KEY: s.accessKeyId,
+          S3_SECRET_KEY: s.secretAccessKey,
+        },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^ {2}status +ok$/m);
+      expect(readdirSync(volume).sort()).toEqual(['app.db', 'app.log', 'config', 'uploads']);
+    } finally {
+      rmSync(volume, { recursive: true, force: true });
+    }
   });
 });

@@ -60,7 +60,7 @@ const CHANGES = [
   '- added.txt -27 B',
   'M app.db (content) -7 B',
   '+ a/b/c/deep.txt +5 B',
-  'M caf\uFFFD.txt (mode)',
+  'M "caf\\xe9.txt" (mode)', // the name's bytes, as ls shows them (never U+FFFD)
 ];
 const COUNTS = '1 added, 1 removed, 2 changed, 5 unchanged (+5 B, -34 B)';
 

@@ -11,12 +11,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliTestNode } from '../helpers/cli-nodes.js';
 import { runCli, storageFlags } from '../helpers/cli-run.js';
 import { pseudoRandomBytes } from '../helpers/fixture-volume.js';
 import { putHandMadeSnapshot } from '../helpers/hand-made-snapshot.js';
-import { createBucket, getBytes, getJson, listKeys } from '../helpers/s3.js';
+import { createBucket, getBytes, getJson, listKeys, testClient } from '../helpers/s3.js';
 import { tarOf } from '../helpers/tar-members.js';
 
 /**
@@ -269,5 +270,39 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
     ]);
     const again = await lifeboat(['index', '--target', 'old', ...storageFlags(bucket)]);
     expect(again.stdout).toMatch(/written +no: the snapshot already had one/);
+  });
+
+  it('find skips a snapshot whose index is damaged, names it on stderr, lists the rest and exits 1', async () => {
+    const bucket = await createBucket();
+    const volume = oddVolume();
+    const first = await backup(bucket, 'box', volume);
+    expect(first.code, first.stderr).toBe(0);
+    await new Promise((r) => setTimeout(r, 1100)); // the next snapshot id is the next second
+    const second = await backup(bucket, 'box', volume);
+    expect(second.code, second.stderr).toBe(0);
+    const [older, newer] = [first.result.snapshotId as string, second.result.snapshotId as string];
+    // the older manifest now records another sha256 for its index: the index read is not the one recorded
+    const key = `lifeboat/box/snapshots/${older}/manifest.json`;
+    const m = (await getJson<{ index: { sha256: string } }>(bucket, key))!;
+    m.index.sha256 = '0'.repeat(64);
+    await testClient().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(m) }));
+
+    const f = await lifeboat(['find', '--target', 'box', ...storageFlags(bucket), 'deep.txt']);
+    expect(f.code).toBe(1);
+    expect(f.stderr).toMatch(
+      new RegExp(
+        `snapshot ${older} was skipped: its index is damaged \\(.*index\\.jsonl\\.gz is not the index recorded`,
+      ),
+    );
+    const lines = f.stdout.trim().split('\n');
+    expect(lines.slice(0, -1).map((l) => l.split('  ')[0])).toEqual([newer]);
+    expect(lines.at(-1)).toBe('1 match(es) in 1 snapshot(s); 1 with a damaged index skipped');
+    const json = await lifeboat(['find', '--target', 'box', ...storageFlags(bucket), 'deep.txt', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      searched: 1,
+      matches: [{ snapshotId: newer, path: 'a/b/c/deep.txt' }],
+      damaged: [{ snapshotId: older, error: expect.stringContaining('is not the index recorded') as string }],
+    });
   });
 });

@@ -134,8 +134,13 @@ describe('verify reads the snapshot index before the download (dist bundles unde
     expect(row).toContain('not read (its restorability is not proven), and it lacks no/such.file');
     expect(row).not.toMatch(/verified: NO/);
     const json = await runCli(['snapshots', '--target', 'my-app', ...storageFlags(bucket), '--json']);
-    const [entry] = JSON.parse(json.stdout) as { restorable: boolean | null; verificationReason: string }[];
+    const [entry] = JSON.parse(json.stdout) as {
+      restorable: boolean | null;
+      read: boolean | null;
+      verificationReason: string;
+    }[];
     expect(entry!.restorable).toBeNull();
+    expect(entry!.read).toBe(false);
     expect(entry!.verificationReason).toMatch(
       /stopped before the download: not read \(its restorability is not proven\), and it lacks no\/such\.file$/,
     );

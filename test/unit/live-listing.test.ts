@@ -104,6 +104,24 @@ describe('listLiveTree', () => {
     expect(deep.mtime.toISOString()).toBe(T.toISOString());
   });
 
+  it.each([
+    ['GNU find', ['sh']],
+    ['busybox find and stat', ['busybox', 'sh']],
+  ] as const)('%s: a name holding a newline and then a record is one entry', async (_n, shell) => {
+    const root = mkdtempSync(join(tmpdir(), 'lb-live-'));
+    made.push(root);
+    // after the newline, what busybox stat -c prints for a file (mode, size, mtime, ids, inode, links, name ".")
+    const forged = 'x.txt\n81a4 5 1700000000 0 0 1:2 1 .';
+    writeFileSync(join(root, forged), 'x\n');
+    writeFileSync(join(root, 'y.txt'), 'y\n');
+    const entries = await list(machine([...shell]), root);
+    expect(entries.map((e) => [e.pathBytes.toString('latin1'), e.type, e.size]).sort()).toEqual([
+      ['.', 'directory', 0],
+      [`./${forged}`, 'file', 2],
+      ['./y.txt', 'file', 2],
+    ]);
+  });
+
   it('a path that is not there, and a machine without find, are LiveListingErrors', async () => {
     await expect(list(machine(['sh']), '/nonexistent/lb')).rejects.toThrow('is not a folder on the machine');
     const noFind = machine(['env', 'PATH=/nonexistent', '/bin/sh']);

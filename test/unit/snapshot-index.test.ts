@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
-import type { Manifest } from '../../src/catalog/manifest.js';
-import { decodeIndexLine, encodeIndexLine, type IndexEntry } from '../../src/catalog/snapshot-index.js';
+import type { IndexObject, Manifest } from '../../src/catalog/manifest.js';
+import {
+  decodeIndexLine,
+  encodeIndexLine,
+  listingRecord,
+  type IndexEntry,
+} from '../../src/catalog/snapshot-index.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
+import { describeChange, diffIndexes } from '../../src/catalog/index-diff.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
 import { runIndex } from '../../src/jobs/index-snapshot.js';
 import { runVerify } from '../../src/jobs/verify.js';
+import { errorMessage } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { ManualClock } from '../ports/clock.js';
@@ -83,6 +91,46 @@ describe('the snapshot index', () => {
     await expect(entriesOf(store, m)).rejects.toThrow(
       /index\.jsonl\.gz (could not be read|is not the index recorded)/,
     );
+  });
+
+  it('a forged index.json naming a gzip bomb is refused at the line count it declares, not after inflating', async () => {
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    // a real bomb: 16 MiB of valid index lines in a few KiB of gzip
+    const line = encodeIndexLine((await entriesOf(store, m))[1]!);
+    const bomb = gzipSync(Buffer.from(line.repeat(Math.ceil((16 << 20) / line.length))), { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const key = LAYOUT.indexKey(result.snapshotId);
+    store.putBytes(key, bomb, 'application/gzip');
+    // the forger makes the pointer agree with the bomb's bytes (sha256, size) and declares 3 lines
+    const forged = {
+      ...m.index!,
+      versionId: null,
+      size: bomb.length,
+      sha256: sha256(bomb),
+      entries: 3,
+    };
+    const read = async (index: IndexObject) => {
+      let lines = 0;
+      try {
+        for await (const _ of readIndexEntries(store, index)) lines++;
+      } catch (err) {
+        return { lines, message: errorMessage(err) };
+      }
+      return { lines, message: '' };
+    };
+    const bounded = await read(forged);
+    expect(bounded.lines).toBeLessThanOrEqual(3);
+    expect(bounded.message).toMatch(
+      /index\.jsonl\.gz is not the index recorded for the snapshot \(more than 3 lines;/,
+    );
+    // a stored object of another size than recorded: refused before a line is read
+    const sized = await read({ ...forged, size: bomb.length - 1, entries: 10 ** 6 });
+    expect(sized).toEqual({
+      lines: 0,
+      message: expect.stringContaining(`(${bomb.length} bytes stored;`) as string,
+    });
   });
 
   it('an index whose key is outside its folder is not trusted', async () => {
@@ -315,5 +363,52 @@ describe('the change report and the guard rules that read the indexes', () => {
       archive: { entries: files(20, [{ name: './data/app.sqlite', content: Buffer.alloc(0) }]) },
     });
     expect(off.result.status).toBe('ok');
+  });
+});
+
+describe('names that are not UTF-8 in diff', () => {
+  it('diff prints them as their bytes (\\xNN), as ls does, never as U+FFFD; --json carries pathBase64', async () => {
+    const entry = (name: Buffer, size: number): IndexEntry => ({
+      pathBytes: name,
+      path: name.toString('utf8'),
+      type: 'file',
+      size,
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      mtime: new Date('2026-11-20T10:00:00Z'),
+    });
+    async function* of(...entries: IndexEntry[]) {
+      yield* entries;
+    }
+    const latin1 = Buffer.from('./caf\xe9.txt', 'latin1');
+    const other = Buffer.from('./caf\xe8.txt', 'latin1');
+    const d = await diffIndexes(
+      of(entry(other, 3)),
+      of(entry(latin1, 8), entry(Buffer.from('./ünï.txt'), 1)),
+    );
+    const lines = d.changes.map((c) => describeChange(c, (n) => `${n} B`));
+    expect(lines).toEqual(['+ "caf\\xe9.txt" +8 B', '- "caf\\xe8.txt" -3 B', '+ ünï.txt +1 B']);
+    expect(d.changes[0]).toMatchObject({ path: 'caf\ufffd.txt', pathBase64: latin1.toString('base64') });
+    expect(d.changes[2]).not.toHaveProperty('pathBase64');
+  });
+
+  it("ls --json's record is the index's own (one encoding): a link target that is not UTF-8 keeps its bytes", () => {
+    const target = Buffer.from('caf\xe9', 'latin1');
+    const e: IndexEntry = {
+      pathBytes: Buffer.from('./current'),
+      path: './current',
+      type: 'symlink',
+      size: 0,
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      mtime: new Date('2026-11-20T10:00:00Z'),
+      linkBytes: target,
+    };
+    const record = listingRecord(e);
+    expect(record).toEqual({ ...JSON.parse(encodeIndexLine(e)), path: 'current' });
+    expect(Buffer.from(record.linkBase64!, 'base64')).toEqual(target);
+    expect(record).not.toHaveProperty('link');
   });
 });
