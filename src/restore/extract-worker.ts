@@ -56,7 +56,8 @@ export type WorkerFailure =
   | { seq: number; environment: string };
 
 export type FromWorker =
-  | { done: number; failure?: WorkerFailure }
+  /** `data`: the batch's buffer, given back to be filled again (no buffer waits for a collection). */
+  | { done: number; data: Uint8Array; failure?: WorkerFailure }
   | { finished: number; failure?: WorkerFailure }
   | { closed: true };
 
@@ -424,7 +425,10 @@ export function extractWorkerMain(deps: WorkerDeps): void {
           abandon();
         }
       }
-      port.postMessage({ done: msg.batch, ...(failure ? { failure } : {}) } satisfies FromWorker);
+      port.postMessage(
+        { done: msg.batch, data: msg.data, ...(failure ? { failure } : {}) } satisfies FromWorker,
+        [msg.data.buffer as ArrayBuffer],
+      );
     });
   });
 }

@@ -13,7 +13,7 @@ import {
 const BATCH_BYTES = 1 << 18;
 const BATCH_OPS = 1024;
 /** What may be sent and not yet written: the walk waits beyond it (each member counts as OP_COST bytes too). */
-const IN_FLIGHT_BYTES = 1 << 22;
+const IN_FLIGHT_BYTES = 1 << 21;
 const OP_COST = 256;
 
 /** The worker's source: extractWorkerMain's text, called with what it needs (it imports nothing). */
@@ -44,7 +44,9 @@ export class ExtractWriter {
   private readonly worker: Worker;
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
   private ops: WorkerOp[] = [];
-  private data = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  private data: Buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  /** Buffers the worker gave back, to be filled again: the batches' memory is these, not garbage. */
+  private readonly spare: Buffer[] = [];
   private used = 0;
   /** The member whose data is being added, and the op that holds its latest bytes. */
   private current: { seq: number; op: { end: number; more: boolean } } | undefined;
@@ -206,10 +208,10 @@ export class ExtractWriter {
     this.inFlight.set(id, { cost, seqs: this.batchSeqs });
     this.inFlightCost += cost;
     const data = new Uint8Array(this.data.buffer, this.data.byteOffset, this.used);
-    this.post({ batch: id, ops: this.ops, data }, [this.data.buffer]);
+    this.post({ batch: id, ops: this.ops, data }, [this.data.buffer as ArrayBuffer]);
     this.ops = [];
     this.batchSeqs = [];
-    this.data = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.data = this.spare.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
     this.used = 0;
   }
 
@@ -227,6 +229,7 @@ export class ExtractWriter {
       this.finishing?.resolve(msg.failure);
       return;
     }
+    this.spare.push(Buffer.from(msg.data.buffer as ArrayBuffer, 0, msg.data.buffer.byteLength));
     const sent = this.inFlight.get(msg.done);
     if (sent) {
       this.inFlight.delete(msg.done);
