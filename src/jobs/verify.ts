@@ -493,15 +493,9 @@ class ContentsWalk {
     return this.inFlight;
   };
 
-  /**
-   * Settles once the member in flight is handled and the extractor wrote every member handed on
-   * before the walk stopped: nothing is written after it, so clean-up may begin. A failure the
-   * extractor met in those members is earlier in archive order than whatever stopped the walk.
-   */
+  /** Settles once the member in flight is handled: nothing is written after it, so clean-up may begin. */
   async idle(): Promise<void> {
     await this.inFlight.catch(() => undefined);
-    const failure = await this.extractor?.stop();
-    this.failure ??= failure;
   }
 
   private async handle(header: TarHeader, stream: Readable): Promise<void> {

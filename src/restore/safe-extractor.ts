@@ -1,14 +1,32 @@
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  futimesSync,
+  lchownSync,
+  linkSync,
+  lstatSync,
+  lutimesSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeSync,
+} from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   linkTargetBytes,
   memberNameBytes,
   refusedMember,
   typeRefusal,
+  UnsafeEntryError,
   type TarHeader,
 } from '../archive/member-header.js';
 import { memberEnd } from '../archive/member-end.js';
 import { memberSegments, segmentsKey } from './entry-path.js';
-import { ExtractWriter } from './extract-writer.js';
+import { FolderHandles, mkfifoIn, pathIn, type Folder } from './folder-handles.js';
 
 export { UnsafeEntryError } from '../archive/member-header.js';
 
@@ -16,6 +34,18 @@ export { UnsafeEntryError } from '../archive/member-header.js';
 const MODE_MASK = 0o1777;
 
 type Written = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
+
+/** The mode, owner and mtime a member gets; for folders, by finish() once everything inside is written. */
+interface FolderAttributes {
+  segments: Buffer[];
+  mode: number;
+  uid?: number;
+  gid?: number;
+  mtime?: Date;
+}
+
+/** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
+const CREATE_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 
 /**
  * Writes tar members into a holding directory and nowhere else, byte for byte: names are the
@@ -28,20 +58,16 @@ type Written = 'file' | 'directory' | 'symlink' | 'link' | 'fifo';
  * member with the same name. Files, links and FIFOs are created exclusively (O_EXCL, link(2),
  * mknod(2)) and opened with O_NOFOLLOW, so nothing that exists is ever overwritten or followed.
  *
- * Two threads: this one judges each member by its name and by what the archive said before it
- * (names, types, a name held twice, a hard link's target) and hands it on; the extractor's worker
- * (extract-worker.ts) makes the system calls, one member at a time in archive order, judging on
- * disk what only the disk can say (a symlink or non-folder on the way). The first refusal in
- * archive order is the one reported: a member refused here waits until every member before it
- * was written (ExtractWriter.settled), and a failure the worker found for one of those wins.
- * `members` records a member when it is handed on: where the worker then fails, that failure
- * comes first in archive order, so no judgement made on the record after it is ever reported.
+ * The system calls are synchronous (folder-handles.ts says why): a member's data arrives as
+ * events of its stream and each chunk is written as it comes; only the wait for the next chunk
+ * and the making of a FIFO yield to the event loop.
  */
 export class SafeExtractor {
-  /** Every member handed on to be written, by its byte-exact key (segmentsKey), with its type. */
+  /** Every member written, by its byte-exact key (segmentsKey), with its type. */
   private readonly members = new Map<string, Written>();
+  private readonly folderAttributes: FolderAttributes[] = [];
   private readonly asRoot = process.getuid?.() === 0;
-  private writer: ExtractWriter | undefined;
+  private handles: FolderHandles | undefined;
 
   constructor(private readonly root: string) {}
 
@@ -60,164 +86,232 @@ export class SafeExtractor {
     try {
       await this.write(header, stream);
     } catch (err) {
-      // the walk stops here: nothing more is written, and the worker lets go of every folder
+      // the walk stops here: let go of every folder it held
       stream.resume();
-      await this.release();
+      this.release();
       throw err;
     }
   };
 
-  /**
-   * The walk stopped: settles once every member handed on is written (or skipped after a failure)
-   * and nothing more can be; returns the failure the writing met, if any. Never throws.
-   */
-  async stop(): Promise<unknown> {
-    const failure = await this.writer?.settled().then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    await this.release();
-    return failure;
-  }
-
   private async write(header: TarHeader, stream: Readable): Promise<void> {
-    const writer = (this.writer ??= new ExtractWriter(this.root, {
-      uid: process.geteuid?.() ?? -1,
-      gid: process.getegid?.() ?? -1,
-      asRoot: this.asRoot,
-    }));
-    writer.check();
     const named = memberSegments(memberNameBytes(header));
-    if ('refused' in named) return this.refuse(header, named.refused);
+    if ('refused' in named) return refuse(header, named.refused);
     const typeRefused = typeRefusal(header);
-    if (typeRefused) return this.refuse(header, typeRefused);
+    if (typeRefused) return refuse(header, typeRefused);
     // only files have data; every other member's (empty) stream is done with here
     if (header.type !== 'file' && header.type !== 'contiguous-file') await drainEntry(stream);
     const { segments } = named;
     const key = segmentsKey(segments);
     const mode = (header.mode ?? 0o644) & MODE_MASK;
-    const attributes = {
-      mode,
-      ...(this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {}),
-      ...(header.mtime ? { mtime: header.mtime.getTime() / 1000 } : {}),
-    };
-    await writer.room();
-    writer.check();
+    const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+    this.handles ??= FolderHandles.open(this.root);
     if (segments.length === 0) {
-      if (header.type !== 'directory') return this.refuse(header, 'it names the holding directory itself');
-      writer.add(header, { t: 'root', ...attributes });
+      if (header.type !== 'directory') return refuse(header, 'it names the holding directory itself');
+      this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
       return;
     }
-    if (this.members.has(key)) return this.refuse(header, 'the archive holds it twice');
+    if (this.members.has(key)) return refuse(header, 'the archive holds it twice');
+    const parent = this.handles.folder(segments.slice(0, -1), true);
+    if ('refused' in parent) return refuse(header, parent.refused);
+    const name = segments[segments.length - 1]!;
+    const dest = pathIn(parent, name);
 
     switch (header.type) {
-      case 'directory':
-        writer.add(header, { t: 'dir', key, ...attributes });
+      case 'directory': {
+        const existing = lstatSync(dest, { throwIfNoEntry: false });
+        if (existing && !existing.isDirectory())
+          return refuse(header, 'a non-folder of that name was already written');
+        if (!existing) mkdirSync(dest, { mode: 0o700 });
         this.members.set(key, 'directory');
+        this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
         return;
+      }
       case 'file':
-      case 'contiguous-file':
-        writer.beginFile(header, key, attributes);
+      case 'contiguous-file': {
+        // made with its own mode where the umask keeps it whole: no one else reaches the holding
+        // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
+        const made = creation(mode);
+        const fd = exclusive(header, () => openSync(dest, CREATE_FILE, made.open));
+        try {
+          await writeData(fd, stream);
+          settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
+        } finally {
+          closeSync(fd);
+        }
         this.members.set(key, 'file');
-        return writeData(writer, stream);
+        return;
+      }
       case 'symlink': {
-        const { mode: _, ...owner } = attributes;
-        writer.add(header, {
-          t: 'symlink',
-          key,
-          target: linkTargetBytes(header).toString('latin1'),
-          ...owner,
-        });
+        // a symlink is data: restored verbatim, wherever it points; nothing is ever written through one
+        const target = linkTargetBytes(header);
+        if (target.length === 0) return refuse(header, 'it is a symlink with an empty target');
+        if (target.includes(0)) return refuse(header, 'its symlink target contains a NUL byte');
+        exclusive(header, () => symlinkSync(target, dest));
+        if (owner.uid !== undefined) lchownSync(dest, owner.uid, owner.gid!);
+        if (header.mtime) lutimesSync(dest, header.mtime, header.mtime);
         this.members.set(key, 'symlink');
         return;
       }
       case 'link': {
-        // judged here, by what the archive wrote before; reported after the member's own folder
-        // was reached (a path through a symlink is the refusal a write there meets first)
         const target = memberSegments(linkTargetBytes(header));
-        const refused =
-          'refused' in target || target.segments.length === 0
-            ? `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`
-            : ['directory', undefined].includes(this.members.get(segmentsKey(target.segments)))
-              ? `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`
-              : undefined;
-        if (refused) {
-          writer.add(header, { t: 'link', key, target: '', refused });
-          return this.refuse(header, refused);
+        const outside = () =>
+          refuse(
+            header,
+            `it is a hardlink to ${JSON.stringify(header.linkname)}, outside the holding directory`,
+          );
+        if ('refused' in target || target.segments.length === 0) return outside();
+        const targetType = this.members.get(segmentsKey(target.segments));
+        if (targetType === undefined || targetType === 'directory') {
+          return refuse(
+            header,
+            `it is a hardlink to ${JSON.stringify(header.linkname)}, which is not a file extracted before it`,
+          );
         }
-        writer.add(header, {
-          t: 'link',
-          key,
-          target: segmentsKey((target as { segments: Buffer[] }).segments),
-        });
+        const linked = this.handles.besideChain(target.segments.slice(0, -1), (from) =>
+          exclusive(header, () => linkSync(pathIn(from, target.segments[target.segments.length - 1]!), dest)),
+        );
+        if (linked && typeof linked === 'object' && 'refused' in linked)
+          return refuse(header, linked.refused);
         this.members.set(key, 'link');
         return;
       }
-      case 'fifo':
-        writer.add(header, { t: 'fifo', key, ...attributes });
+      case 'fifo': {
+        await mkfifoIn(parent, name).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EEXIST') refuse(header, 'a folder of that name was already written');
+          throw err;
+        });
+        // O_NONBLOCK: opening a FIFO to read does not wait for a writer
+        const fifo = openSync(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+        try {
+          settle(fifo, { mode, mtime: header.mtime, ...owner });
+        } finally {
+          closeSync(fifo);
+        }
         this.members.set(key, 'fifo');
         return;
+      }
       default:
-        return this.refuse(
-          header,
-          `it is a ${header.type}; only files, folders, links and FIFOs are restored`,
-        );
+        return refuse(header, `it is a ${header.type}; only files, folders, links and FIFOs are restored`);
     }
-  }
-
-  /**
-   * Stops the walk at `header`, refused for `why`, unless a member before it failed: every member
-   * sent is written first, and the worker's failure, earlier in archive order, is the one thrown.
-   */
-  private async refuse(header: TarHeader, why: string): Promise<never> {
-    await this.writer?.settled();
-    throw refusedMember(header, why);
   }
 
   /** Folder modes, owners and times last, children before parents: writing their contents changed them. */
   async finish(): Promise<void> {
     try {
-      const writer = (this.writer ??= new ExtractWriter(this.root, {
-        uid: process.geteuid?.() ?? -1,
-        gid: process.getegid?.() ?? -1,
-        asRoot: this.asRoot,
-      }));
-      await writer.finish();
+      for (const d of [...this.folderAttributes].reverse()) {
+        const handles = (this.handles ??= FolderHandles.open(this.root));
+        const folder = handles.folder(d.segments, false);
+        if ('refused' in folder) throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
+        settle(folder.fd, d);
+      }
     } finally {
-      await this.release();
+      this.release();
     }
   }
 
-  /** Every member handed on is written (or skipped after a failure), then the worker ends. */
-  private async release(): Promise<void> {
-    await this.writer?.settled().catch(() => undefined);
-    await this.writer?.close();
+  private release(): void {
+    const handles = this.handles;
+    this.handles = undefined;
+    handles?.close();
   }
 }
 
 /**
- * Hands a member's data to the writer as its chunks arrive, the walk held back while the writer
- * has no room; settles at the member's end, or with the first error (of the writer or the stream).
- * The caller resumes a stream it gave up on.
+ * Writes a member's data into `fd` as its chunks arrive; settles at the member's end, or with the
+ * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
-function writeData(writer: ExtractWriter, stream: Readable): Promise<void> {
+function writeData(fd: number, stream: Readable): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      if (writer.append(chunk)) return;
-      stream.pause();
-      void writer.room().then(() => {
-        try {
-          writer.check();
-          stream.resume();
-        } catch (err) {
-          stream.off('data', onData);
-          reject(err as Error);
-        }
-      });
+      try {
+        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+      } catch (err) {
+        stream.off('data', onData);
+        stream.pause();
+        reject(err as Error);
+      }
     };
     stream.on('data', onData);
     memberEnd(stream).then(resolve, reject);
   });
+}
+
+/** Stops the walk at `header`: the member is refused, for `why`. */
+function refuse(header: TarHeader, why: string): never {
+  throw refusedMember(header, why);
+}
+
+/** Runs a creation that fails with EEXIST when anything has the name (open O_EXCL, symlink, link). */
+function exclusive<T>(header: TarHeader, create: () => T): T {
+  try {
+    return create();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      refuse(header, 'a folder of that name was already written');
+    throw err;
+  }
+}
+
+/**
+ * The umask of this process, read once from /proc/self/status (process.umask() can only read it
+ * by setting it); undefined where it cannot be read, and then every mode is set by fchmod.
+ */
+let umask: number | null | undefined;
+function processUmask(): number | undefined {
+  if (umask === undefined) {
+    umask = null;
+    try {
+      for (const line of readFileSync('/proc/self/status', 'latin1').split('\n')) {
+        const [field, value] = line.split(':');
+        if (field === 'Umask' && value !== undefined) umask = Number.parseInt(value.trim(), 8);
+      }
+    } catch {
+      // no /proc: fchmod every time
+    }
+  }
+  return umask ?? undefined;
+}
+
+/**
+ * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
+ * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ */
+function creation(mode: number): { open: number; has?: number } {
+  const mask = processUmask();
+  return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
+    ? { open: mode, has: mode }
+    : { open: 0o600 };
+}
+
+/** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
+const S_ISGID = 0o2000;
+
+/** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
+const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
+
+/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
+function newOwner(folder: Folder): { uid: number; gid: number } {
+  folder.newGid ??= (() => {
+    const st = fstatSync(folder.fd);
+    return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+  })();
+  return { uid: EFFECTIVE.uid, gid: folder.newGid };
+}
+
+/**
+ * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
+ * `created`: what the member already has from its creation; what already matches is not set again.
+ */
+function settle(
+  fd: number,
+  a: Omit<FolderAttributes, 'segments'>,
+  created?: { mode: number | undefined; uid: number; gid: number },
+): void {
+  // the owner first: a change of owner may clear mode bits, never the reverse
+  const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
+  if (chown) fchownSync(fd, a.uid!, a.gid!);
+  if (chown || a.mode !== created?.mode) fchmodSync(fd, a.mode);
+  if (a.mtime) futimesSync(fd, a.mtime, a.mtime);
 }
 
 /**
