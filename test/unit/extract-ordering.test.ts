@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveInspector } from '../../src/archive/archive-inspector.js';
 import { restoreToDirectory, type RestoreChecks } from '../../src/jobs/restore.js';
 import { SafeExtractor } from '../../src/restore/safe-extractor.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { tempRoot } from '../helpers/odd-tree.js';
 import { tarOf, type Member } from '../helpers/tar-members.js';
 import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
@@ -19,14 +19,18 @@ import { MemoryStore } from '../ports/memory-store.js';
  * with the walk (a worker thread was measured and not kept: bench/NOTES.md, w-extract3).
  */
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-function temp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'lb-order-'));
-  made.push(d);
-  return d;
+/** One scratch folder for the file, removed after it. */
+const scratch = tempRoot('lb-order-');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let made = 0;
+/** A new folder holding `holding/` (empty) and `outside/secret`: what a restore must never reach. */
+function place(): { base: string; holding: string; outside: string } {
+  const base = join(scratch, String(made++));
+  const [holding, outside] = [join(base, 'holding'), join(base, 'outside')];
+  mkdirSync(holding, { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'secret'), 'outside');
+  return { base, holding, outside };
 }
 
 const dir = (name: string): Member => ({ header: { name, type: 'directory', mode: 0o755 } });
@@ -55,11 +59,7 @@ const THROUGH = /"\.\/l\/pwned\.txt" was refused: its path passes through the sy
 
 describe('safe extractor: the first refusal in archive order, with writes in flight', () => {
   it('a file through a symlink made just before, then a name held twice: the symlink refusal is reported', async () => {
-    const base = temp();
-    const holding = join(base, 'holding');
-    const outside = join(base, 'outside');
-    for (const d of [holding, outside]) mkdirSync(d);
-    writeFileSync(join(outside, 'secret'), 'outside');
+    const { holding, outside } = place();
     const extractor = new SafeExtractor(holding);
     const inspector = new ArchiveInspector('none', { onEntry: extractor.handle });
     inspector.input.end(await tarOf(hazard(outside)));
@@ -74,22 +74,13 @@ describe('safe extractor: the first refusal in archive order, with writes in fli
   });
 
   it('a restore of that archive fails in those words, writes nothing outside and removes its directory', async () => {
-    const base = temp();
-    const outside = join(base, 'outside');
-    mkdirSync(outside);
-    writeFileSync(join(outside, 'secret'), 'outside');
+    const { base, outside } = place();
     const clock = new ManualClock();
     const store = new MemoryStore({ clock: clock.now });
     const run = await backup({ store, clock, archive: { tar: await tarOf(hazard(outside)) } });
     expect(run.result.status).toBe('ok');
-    const checks: RestoreChecks = {
-      target: TARGET,
-      prefix: PREFIX,
-      snapshot: { kind: 'latest' },
-      requiredPaths: [],
-      minEntries: 1,
-      sqlite: [],
-    };
+    const latest = { snapshot: { kind: 'latest' as const }, requiredPaths: [], sqlite: [] };
+    const checks: RestoreChecks = { target: TARGET, prefix: PREFIX, minEntries: 1, ...latest };
     const to = join(base, 'restored');
     const out = await restoreToDirectory(
       { checks, dir: to, ifEmpty: false },
