@@ -29,6 +29,8 @@ var index_reader = __webpack_require__(8875);
 var snapshot_index = __webpack_require__(8734);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/util/process.ts
 var process = __webpack_require__(2017);
 // EXTERNAL MODULE: ./src/util/shell.ts
@@ -36,6 +38,7 @@ var shell = __webpack_require__(5462);
 // EXTERNAL MODULE: ./src/restore/volume-contents.ts
 var volume_contents = __webpack_require__(717);
 ;// CONCATENATED MODULE: ./src/restore/live-listing.ts
+
 
 
 
@@ -47,14 +50,16 @@ var volume_contents = __webpack_require__(717);
  * Two listings, whichever the machine has:
  * - GNU find: `-printf` writes each record as `meta NAME\0LINK\0`, the name and the symlink target
  *   as their raw bytes (non-UTF-8 names survive; a NUL is the one byte a name cannot hold);
- * - otherwise (busybox, POSIX): `find -exec stat -c FORMAT {} +` (busybox's stat has -c), one line
- *   a record with the name last and raw. A name holding a newline continues on the next line: a
- *   line that does not start like a record (`./` or `.` after the meta fields) belongs to the
- *   name before it. stat gives no symlink target: those entries carry none, and the diff then does
- *   not compare targets (index-diff.ts).
- * The first line says which (`LIFEBOAT-LIST gnu|stat`), the last how find ended
- * (`LIFEBOAT-LIST end=N`); a machine with neither says `err=tools`, a path that is not a folder
- * `err=nopath`. lifeboat's own folders and lost+found (volume-contents.ts) are pruned: a swap
+ * - otherwise (busybox, POSIX): `find -exec stat -c FORMAT {} +` (busybox's stat has -c and no
+ *   NUL output), one line a record: a token, the meta fields, the name last and raw. The token is
+ *   random, drawn on the runner for this one listing (after every name on the machine was made),
+ *   and begins every record and the end status: a line that does not begin with it is the rest of
+ *   a name that holds a newline, however much it looks like a record. stat gives no symlink
+ *   target: those entries carry none, and the diff then does not compare targets (index-diff.ts).
+ * The first line says which (`LIFEBOAT-LIST gnu`, `LIFEBOAT-LIST stat TOKEN`), the last how find
+ * ended (`LIFEBOAT-LIST end=N`, `TOKEN end=N`); a machine with neither says `err=tools`, a path
+ * that is not a folder `err=nopath`. lifeboat's own folders and lost+found (volume-contents.ts) are
+ * pruned: a swap
  * never moves them.
  *
  * Regular files carry their size and mtime (no hash: nothing is read); folders and links size 0,
@@ -71,17 +76,21 @@ function pruned() {
     const paths = [volume_contents/* LOST_AND_FOUND */.ks, volume_contents/* RESTORE_FOLDER */.oK, `${volume_contents/* PRE_RESTORE_PREFIX */.Eh}*`].map((n) => `-path ${(0,shell/* shWord */.y5)(`./${n}`)}`);
     return `\\( ${paths.join(' -o ')} \\) -prune -o`;
 }
+/** A stat listing's token (see above): 96 random bits, which a name made before the listing holds only by chance. */
+const newToken = () => `LB${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+const TOKEN_SHAPE = /^LB[0-9a-f]{24}$/;
 /** The script run on the machine (see above). */
-function buildLiveListingScript(path) {
+function buildLiveListingScript(path, token = newToken()) {
     return [
         `cd ${(0,shell/* shWord */.y5)(path)} 2>/dev/null && [ -d . ] || { echo "${PREFIX}err=nopath"; exit 0; }`,
         `command -v find >/dev/null 2>&1 || { echo "${PREFIX}err=tools"; exit 0; }`,
         `if find . -maxdepth 0 -printf "" >/dev/null 2>&1; then`,
         `  echo "${PREFIX}gnu"; find . ${pruned()} -printf "%y %m %s %T@ %U %G %D:%i %n %p\\0%l\\0"; r=$?`,
+        `  echo; echo "${PREFIX}end=$r"`,
         `elif stat -c %s . >/dev/null 2>&1; then`,
-        `  echo "${PREFIX}stat"; find . ${pruned()} -exec stat -c "%f %s %Y %u %g %d:%i %h %n" {} +; r=$?`,
-        `else echo "${PREFIX}err=tools"; exit 0; fi`,
-        `echo; echo "${PREFIX}end=$r"`,
+        `  echo "${PREFIX}stat ${token}"; find . ${pruned()} -exec stat -c "${token} %f %s %Y %u %g %d:%i %h %n" {} +; r=$?`,
+        `  echo "${token} end=$r"`,
+        `else echo "${PREFIX}err=tools"; fi`,
     ].join('\n');
 }
 const GNU_TYPES = {
@@ -199,6 +208,8 @@ class ListingReader {
     gnuHead;
     /** stat: the record whose name may continue on the next line. */
     held;
+    /** stat: the token every record begins with, and a space. */
+    token;
     constructor(path) {
         this.path = path;
     }
@@ -244,8 +255,15 @@ class ListingReader {
     }
     header(line) {
         const s = statusOf(line);
-        if (s === 'gnu' || s === 'stat')
+        const token = s?.startsWith('stat ') ? s.slice('stat '.length) : undefined;
+        if (s === 'gnu')
             this.format = s;
+        else if (token !== undefined) {
+            if (!TOKEN_SHAPE.test(token))
+                throw new LiveListingError('the listing of stat was not understood');
+            this.format = 'stat';
+            this.token = Buffer.from(`${token} `, 'latin1');
+        }
         else if (s === 'err=tools')
             throw new LiveListingError('the machine has no find, or neither GNU find (-printf) nor stat (-c): add findutils to its image (RUN apk add --no-cache findutils, or apt-get install findutils)');
         else if (s === 'err=nopath')
@@ -265,25 +283,26 @@ class ListingReader {
         return this.maker.make(meta, head.name, field);
     }
     stat(line) {
-        const s = statusOf(line);
-        if (s?.startsWith('end=')) {
-            this.end = s;
+        const token = this.token;
+        if (!line.subarray(0, token.length).equals(token)) {
+            // not a record: the rest of the name before it, which holds a newline
+            if (!this.held)
+                throw new LiveListingError('the listing of stat was not understood');
+            this.held.name = Buffer.concat([this.held.name, Buffer.from('\n'), line]);
             return undefined;
         }
-        const record = splitMeta(line, 7);
-        const meta = record && statMeta(record.fields);
-        if (record && meta) {
-            const [before] = this.flush();
-            this.held = { meta, name: record.name };
+        const rest = line.subarray(token.length);
+        const [before] = this.flush();
+        if (rest.subarray(0, 4).toString('latin1') === 'end=') {
+            this.end = rest.toString('latin1').trimEnd();
             return before;
         }
-        // the empty line before the end status; a name with a newline goes on here
-        if (line.length === 0)
-            return this.flush()[0];
-        if (!this.held)
+        const record = splitMeta(rest, 7);
+        const meta = record && statMeta(record.fields);
+        if (!record || !meta)
             throw new LiveListingError('the listing of stat was not understood');
-        this.held.name = Buffer.concat([this.held.name, Buffer.from('\n'), line]);
-        return undefined;
+        this.held = { meta, name: record.name };
+        return before;
     }
 }
 /**

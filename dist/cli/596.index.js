@@ -272,40 +272,51 @@ function requiredPathOf(name) {
 }
 const matchesRequired = (path, pattern) => (0,_util_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .globMatch */ .eu)(path, pattern, { dot: true });
 /**
+ * Walks a whole, proven index with `visit` (see the invariant): true once the walk ended, the
+ * index proven; true as well when `visit` returned true to stop early (it has its answer);
+ * undefined when the index cannot say (absent, unreadable, not the recorded one), logged with
+ * `why` as the reason the archive is read instead. An abort is thrown, never taken for "no answer".
+ */
+async function walkProvenIndex(store, layout, m, o, why, visit) {
+    const found = await (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .findIndex */ .SL)(store, layout, m).catch(() => undefined);
+    if (!found?.found)
+        return undefined;
+    try {
+        for await (const e of (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .readIndexEntries */ .rp)(store, found.index, o))
+            if (visit(e) === true)
+                return true;
+    }
+    catch (err) {
+        if (o.signal?.aborted)
+            throw err;
+        o.logger.info(`${why}: the index did not answer (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)})`);
+        return undefined;
+    }
+    return true;
+}
+/**
  * The required-paths globs against the index: an answer only when some glob matches no member of a
  * whole, proven index (see the invariant); undefined when every glob matched or the index cannot say.
  */
 async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
     if (patterns.length === 0)
         return undefined;
-    const found = await (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .findIndex */ .SL)(store, layout, m).catch(() => undefined);
-    if (!found?.found)
-        return undefined;
     const required = patterns.map((pattern) => ({ pattern, matched: false }));
     let open = required.length;
-    try {
-        for await (const e of (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .readIndexEntries */ .rp)(store, found.index, o)) {
-            const path = requiredPathOf(e.path);
-            if (path === undefined)
-                continue;
-            for (const r of required) {
-                if (!r.matched && matchesRequired(path, r.pattern)) {
-                    r.matched = true;
-                    open--;
-                }
+    const walked = await walkProvenIndex(store, layout, m, o, 'required-paths are judged from the archive', (e) => {
+        const path = requiredPathOf(e.path);
+        if (path === undefined)
+            return;
+        for (const r of required) {
+            if (!r.matched && matchesRequired(path, r.pattern)) {
+                r.matched = true;
+                open--;
             }
-            // every glob is there: the archive walk proves them, the rest of the index is not needed
-            if (open === 0)
-                return undefined;
         }
-    }
-    catch (err) {
-        if (o.signal?.aborted)
-            throw err;
-        o.logger.info(`required-paths are judged from the archive: the index did not answer (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)})`);
-        return undefined;
-    }
-    return { required };
+        // every glob is there: the archive walk proves them, the rest of the index is not needed
+        return open === 0;
+    });
+    return walked && open > 0 ? { required } : undefined;
 }
 /**
  * The name bytes of every member of a whole, proven index whose path (as globs see it) is `path`:
@@ -313,23 +324,12 @@ async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
  * undefined when the index cannot say (absent, unreadable, not the recorded one).
  */
 async function membersAtPath(store, layout, m, path, o) {
-    const found = await (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .findIndex */ .SL)(store, layout, m).catch(() => undefined);
-    if (!found?.found)
-        return undefined;
     const names = [];
-    try {
-        for await (const e of (0,_catalog_index_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .readIndexEntries */ .rp)(store, found.index, o)) {
-            if (requiredPathOf(e.path) === path)
-                names.push(e.pathBytes);
-        }
-    }
-    catch (err) {
-        if (o.signal?.aborted)
-            throw err;
-        o.logger.info(`the archive is read to find the path: the index did not answer (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)})`);
-        return undefined;
-    }
-    return names;
+    const walked = await walkProvenIndex(store, layout, m, o, 'the archive is read to find the path', (e) => {
+        if (requiredPathOf(e.path) === path)
+            names.push(e.pathBytes);
+    });
+    return walked ? names : undefined;
 }
 
 

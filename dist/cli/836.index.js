@@ -367,6 +367,8 @@ var errors = __webpack_require__(17);
 var catalog_layout = __webpack_require__(837);
 // EXTERNAL MODULE: ./src/util/progress.ts
 var util_progress = __webpack_require__(5365);
+// EXTERNAL MODULE: ./src/archive/archive-inspector.ts + 1 modules
+var archive_inspector = __webpack_require__(561);
 // EXTERNAL MODULE: ./src/util/process.ts
 var util_process = __webpack_require__(2017);
 ;// CONCATENATED MODULE: ./src/archive/machine-needs.ts
@@ -394,7 +396,7 @@ const MACHINE_TOOLS = {
         ],
     },
     gzip: {
-        purpose: 'compression gzip (and auto without zstd) runs gzip on the machine',
+        purpose: "compression gzip runs gzip on the machine (and so does auto on a machine without zstd when the runner's Node.js has no zstd)",
         lines: [
             'RUN apt-get update && apt-get install -y --no-install-recommends gzip',
             'RUN apk add --no-cache gzip',
@@ -609,6 +611,14 @@ function parseTrailer(text) {
 
 
 
+
+/**
+ * tar's status when it was killed by SIGPIPE (128 + 13, as sh reports it): the compressor it wrote
+ * to stopped reading. With a failed compressor, that compressor is the cause and tar a casualty.
+ */
+const TAR_SIGPIPE_STATUS = 141;
+/** The machine's tool that the stream header's compression names (remote-script.ts COMPRESSORS). */
+const COMPRESSOR_OF = { zstd: 'zstd', gzip: 'gzip (or pigz)', none: 'cat' };
 /**
  * The command itself was not found where it runs: POSIX shells exit 127 for that (OpenSSH passes
  * the status on; flyctl prints it as "Process exited with status 127" and exits 1).
@@ -624,7 +634,9 @@ function commandNotFound(outcome) {
  * framing itself failed. Any doubt is a failure; tar's exit 1 ("file changed as we read it") is
  * the one warning.
  */
-function judgeSourceRun(label, path, trailer, outcome, frameError) {
+function judgeSourceRun(label, path, trailer, outcome, frameError, 
+/** The compression the stream header named (what the machine ran), when a header came. */
+sent) {
     const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
     if (!trailer) {
         // nothing at all came back and the command was not found: `sh` itself is missing (distroless)
@@ -646,6 +658,13 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
                 ? 'If this repeats, update flyctl (>= 0.4.80 drains the stream) and check the connection.'
                 : 'If this repeats, check the connection.'));
     }
+    // the compressor died first (a broken zstd: a missing library, killed, out of memory) and tar then
+    // died writing into the closed pipe: name the compressor, not tar (GNU or busybox alike)
+    if (trailer.zip !== 0 &&
+        trailer.tar === TAR_SIGPIPE_STATUS &&
+        (trailer.err === '' || trailer.err === 'tar')) {
+        throw compressorFailed(label, trailer.zip, sent, true);
+    }
     switch (trailer.err) {
         case '':
             break;
@@ -657,7 +676,7 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         case 'notar':
             throw new errors/* EnvironmentError */.eG(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
         case 'nogzip':
-            throw new errors/* EnvironmentError */.eG(`${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`);
+            throw new errors/* EnvironmentError */.eG(`${missingTool('gzip', machineOf(label))} With compression auto, zstd on the machine does as well. Nothing was read or sent.`);
         case 'nozstd':
             // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress
             throw new errors/* ConfigurationError */.j1(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (plain tar from there, ` +
@@ -684,8 +703,17 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
     else if (trailer.tar !== 0) {
         throw tarFailed(trailer.tar);
     }
-    if (trailer.zip !== 0) {
-        throw new errors/* OperationFailedError */.Bp(`the compressor failed on the source with exit status ${trailer.zip}; nothing was published.`);
+    if (trailer.zip !== 0)
+        throw compressorFailed(label, trailer.zip, sent, false);
+    if (frameError instanceof archive_inspector/* ArchiveDamagedError */.Qo) {
+        // the end marker came and no status was an error, so the bytes arrived as the machine wrote them
+        // (the link is byte-exact): what tar or the compressor there wrote is not a whole archive
+        throw new errors/* OperationFailedError */.Bp(`the archive that ${machineOf(label)} wrote is not a complete, valid archive (${frameError.message}), although ` +
+            `tar and ${sent ? COMPRESSOR_OF[sent] : 'the compressor'} there reported no error and the stream arrived whole ` +
+            `(its end marker came): the machine's tar or compressor is faulty; nothing was published. ` +
+            `Check them there (\`tar --version\`${sent === 'zstd' ? ', `zstd -V`' : ''}) and reinstall the faulty one: tar (${howToAdd('tar')})` +
+            (sent === 'zstd' ? `, zstd (${howToAdd('zstd')})` : '') +
+            '.');
     }
     if (frameError)
         throw new errors/* OperationFailedError */.Bp(`the archive stream from ${label} is damaged: ${frameError.message}`);
@@ -693,6 +721,17 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         throw new errors/* OperationFailedError */.Bp(`${label} ${exitText} after the archive was sent: ${(0,util_process/* lastLine */.fM)(outcome)}; nothing was published.`);
     }
     return { warnings };
+}
+function compressorFailed(label, status, sent, tarCutOff) {
+    if (!tarCutOff) {
+        return new errors/* OperationFailedError */.Bp(`the compressor failed on the source with exit status ${status}; nothing was published.`);
+    }
+    const tool = sent ? COMPRESSOR_OF[sent] : 'the compressor';
+    const check = sent === 'zstd' ? 'zstd -V' : sent === 'gzip' ? 'gzip -V' : 'cat --version';
+    const reinstall = sent === 'zstd' ? 'zstd' : sent === 'gzip' ? 'gzip' : 'cat';
+    return new errors/* OperationFailedError */.Bp(`${tool} failed on ${machineOf(label)} with exit status ${status} (see its message above), and tar then stopped ` +
+        `because nothing read its output any more (exit ${TAR_SIGPIPE_STATUS}, SIGPIPE): the compressor is the cause, not tar ` +
+        `or the volume; nothing was published. Check that \`${check}\` runs there, or reinstall it: ${howToAdd(reinstall)}.`);
 }
 function tarFailed(status) {
     return new errors/* OperationFailedError */.Bp(`tar failed on the source with exit status ${status} (see its message above); nothing was published.`);
@@ -768,8 +807,6 @@ function largestObjectFor(partSize) {
 
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __webpack_require__(2693);
-// EXTERNAL MODULE: ./src/archive/archive-inspector.ts + 1 modules
-var archive_inspector = __webpack_require__(561);
 // EXTERNAL MODULE: ./src/archive/hash-counter.ts
 var hash_counter = __webpack_require__(1689);
 ;// CONCATENATED MODULE: ./src/archive/archive-tap.ts
@@ -1059,7 +1096,8 @@ async function streamArchiveToStore(o) {
     const tap = new ArchiveTap(async () => {
         const outcome = await proc.done;
         warnings = [
-            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression)
+                .warnings,
             ...leftOut.warnings(),
             // the backup is whole without du; only its largest possible size was a guess
             ...(decoder.sourceHasNoDu
@@ -1111,7 +1149,7 @@ async function streamArchiveToStore(o) {
             o.logger.info(`${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
                 '(compression auto; on a slow link, compression gzip compresses on the machine instead)');
         }
-        o.logger.info(`uploading in parts of ${(0,format/* formatBytes */.z3)(partSize)} (${o.source.label} reports ${(0,format/* formatBytes */.z3)(decoder.sourceUsedBytes)} in use at ${o.path})`);
+        o.logger.info(`uploading in parts of ${(0,format/* formatBytes */.z3)(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${o.source.label} reports ${(0,format/* formatBytes */.z3)(decoder.sourceUsedBytes)} in use at ${o.path}`})`);
         const upload = o.store.uploadStream(key, body, {
             contentType: (0,catalog_layout/* archiveContentType */.Ue)(compression, encrypted),
             partSizeBytes: partSize,
@@ -1232,7 +1270,7 @@ function explainStreamFailure(o, outcome, decoder, err) {
         if (!outcome)
             return undefined;
         try {
-            judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err);
+            judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err, decoder.compression);
         }
         catch (judged) {
             return judged;

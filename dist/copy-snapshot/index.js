@@ -75577,8 +75577,8 @@ const snapshot_index_MAX_INDEX_LINE_BYTES = (/* unused pure expression or super 
 function isUtf8(bytes) {
     return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }
-/** One line of the index (with its newline). */
-function encodeIndexLine(e) {
+/** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
+function indexRecord(e) {
     const line = {
         ...(isUtf8(e.pathBytes)
             ? { path: e.pathBytes.toString('utf8') }
@@ -75598,7 +75598,20 @@ function encodeIndexLine(e) {
     }
     if (e.sha256)
         line.sha256 = e.sha256;
-    return `${JSON.stringify(line)}\n`;
+    return line;
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    return `${JSON.stringify(indexRecord(e))}\n`;
+}
+/**
+ * An entry as `ls --json` gives it: the index's own record (indexRecord), with `path` as
+ * displayPath reads it first, for every name (beside pathBase64 for a name that is not UTF-8).
+ */
+function listingRecord(e) {
+    const record = indexRecord(e);
+    delete record.path;
+    return { path: displayPath(e), ...record };
 }
 /** One line read back: valid against the schema, or one Error naming where. */
 function snapshot_index_decodeIndexLine(text, where) {
@@ -75677,6 +75690,35 @@ function shownName(text) {
     }
     return `"${out}"`;
 }
+/** Bytes as one quoted word: printable ASCII as it is, `"` and `\` escaped, every other byte \xNN. */
+function quotedBytes(bytes) {
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        out +=
+            c === '"' || c === '\\'
+                ? `\\${c}`
+                : b >= 0x20 && b < 0x7f
+                    ? c
+                    : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}"`;
+}
+/**
+ * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
+ * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
+ * its UTF-8 reading (U+FFFD), so that two such names never print alike.
+ */
+function shownPath(pathBytes) {
+    if (isUtf8(pathBytes))
+        return shownName(displayPath({ path: pathBytes.toString('utf8') }));
+    let bytes = pathBytes;
+    if (bytes[0] === 0x2e && bytes[1] === 0x2f)
+        bytes = bytes.subarray(2);
+    if (bytes.at(-1) === 0x2f)
+        bytes = bytes.subarray(0, -1);
+    return quotedBytes(bytes);
+}
 /** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
 function entryKey(e) {
     let s = e.pathBytes.toString('latin1');
@@ -75708,6 +75750,13 @@ function entryKey(e) {
  * (the rule of verification.json). Its lines are trusted only once the whole object was read and
  * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
  * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ *
+ * Invariant (a forged pointer costs little): what the reader takes is bounded by what is recorded
+ * before the sha256 can be known. A stored object of another size is refused before a byte is
+ * inflated; the stored bytes read never pass the recorded size, the lines never pass the recorded
+ * count, and no line passes MAX_INDEX_LINE_BYTES, so the text inflated stays within one 64 KiB
+ * chunk of entries x (MAX_INDEX_LINE_BYTES + 1): a small gzip that inflates to gigabytes (a gzip
+ * bomb) is refused there, whatever sha256 and size a forged index.json gives it.
  */
 const INDEX_POINTER_SCHEMA_VERSION = 1;
 const MAX_POINTER_BYTES = 64 * 1024;
@@ -75781,6 +75830,13 @@ class Sha256Tap extends (/* unused pure expression or super */ null && (Transfor
         done(null, chunk);
     }
 }
+/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
+class NotTheRecordedIndex extends (/* unused pure expression or super */ null && (Error)) {
+}
+function notTheRecordedIndex(where, what, index) {
+    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`);
+}
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
  * held), checked at the end against the sha256, size and count recorded for it (see the
@@ -75801,6 +75857,11 @@ async function* readIndexBatches(store, index, options = {}) {
         throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
     }
     const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    // a size the store reports (0: none reported) is checked before anything is inflated
+    if (download.size > 0 && download.size !== index.size) {
+        download.body.destroy();
+        throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
+    }
     const tap = new Sha256Tap();
     let plain = download.body.pipe(tap);
     download.body.once('error', (err) => tap.destroy(err));
@@ -75819,11 +75880,15 @@ async function* readIndexBatches(store, index, options = {}) {
     let count = 0;
     try {
         for await (const chunk of lines) {
+            if (tap.bytes > index.size)
+                throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
             pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
             let start = 0;
             const batch = [];
             for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
                 count++;
+                if (count > index.entries)
+                    throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
                 batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
                 start = nl + 1;
             }
@@ -75836,6 +75901,8 @@ async function* readIndexBatches(store, index, options = {}) {
         }
     }
     catch (err) {
+        if (err instanceof NotTheRecordedIndex)
+            throw err;
         throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
     }
     finally {
@@ -75843,10 +75910,8 @@ async function* readIndexBatches(store, index, options = {}) {
         download.body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
-    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
-        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
-            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
-    }
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
+        throw notTheRecordedIndex(where, `sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines`, index);
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/copy-index.ts
@@ -76389,6 +76454,100 @@ const actionsLogger = {
     group: (title, fn) => group(title, fn),
 };
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const memory_policy_MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * memory_policy_MIB,
+    majorGrowthBytes: 24 * memory_policy_MIB,
+    majorHeapGrowthBytes: 16 * memory_policy_MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+};
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    active = {
+        stats,
+        stop: () => {
+            clearInterval(timer);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
  * The job summary as HTML in which every string is text. Values from outside (archive member
@@ -76476,6 +76635,7 @@ class summary_Summary {
 
 
 
+
 /**
  * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
  * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
@@ -76551,7 +76711,9 @@ async function runStep(step) {
     try {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
-        const result = await step.execute(inputs, { signal: controller.signal });
+        // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+        const memory = startMemoryPolicy();
+        const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
         if (why !== undefined)

@@ -32576,6 +32576,100 @@ async function withDeadline(work, ms) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * MIB,
+    majorGrowthBytes: 24 * MIB,
+    majorHeapGrowthBytes: 16 * MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+};
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    active = {
+        stats,
+        stop: () => {
+            clearInterval(timer);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
  * The job summary as HTML in which every string is text. Values from outside (archive member
@@ -32663,6 +32757,7 @@ class summary_Summary {
 
 
 
+
 /**
  * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
  * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
@@ -32738,7 +32833,9 @@ async function runStep(step) {
     try {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
-        const result = await step.execute(inputs, { signal: controller.signal });
+        // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+        const memory = startMemoryPolicy();
+        const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
         if (why !== undefined)

@@ -76567,6 +76567,401 @@ function startProgress(logger, verb, bytes, intervalMs = 10_000, total) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/archive/decompress.ts
+
+
+
+/**
+ * What a decompressor may hold decompressed before its reader takes it: it decompresses (in the
+ * thread pool) while the walk handles the bytes before, instead of waiting for each 128 KiB to be
+ * taken (the stream default of 64 KiB is less than one chunk). See bench/NOTES.md.
+ */
+const READ_AHEAD = { chunkSize: 1 << 17, readableHighWaterMark: 1 << 21 };
+/** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
+function createDecompressor(compression) {
+    switch (compression) {
+        case 'gzip':
+            return external_node_zlib_default().createGunzip(READ_AHEAD);
+        case 'zstd': {
+            if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
+                // the runtime lacks a feature: an environment fault, never a verdict about the archive
+                throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+                    `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
+            }
+            return external_node_zlib_default().createZstdDecompress(READ_AHEAD);
+        }
+        case 'none':
+            return new external_node_stream_.PassThrough();
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/index-entry.schema.json
+const index_entry_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-entry.schema.json","title":"lifeboat snapshot index line","description":"One line of {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]: one member of the snapshot\'s tar archive, in the order the archive holds them. The file is gzip-compressed JSON Lines (and age-encrypted when the archive is); its sha256, size and line count are in the manifest\'s `index` field (or in index.json for an index written after the snapshot).","type":"object","required":["type","size","mode","uid","gid","mtime"],"oneOf":[{"required":["path"]},{"required":["pathBase64"]}],"properties":{"path":{"type":"string","description":"The member\'s name as stored in the archive (relative, e.g. ./app/data.db), when its bytes are UTF-8."},"pathBase64":{"type":"string","description":"The name\'s bytes in base64, for a name that is not UTF-8 (a Latin-1 name): the bytes a restore writes."},"type":{"enum":["file","contiguous-file","directory","symlink","link","fifo"],"description":"The tar member type (link: a hard link to an earlier member)."},"size":{"type":"integer","minimum":0,"description":"Bytes of content (0 for all but files)."},"mode":{"type":"integer","minimum":0,"description":"Permission bits (e.g. 420 for 0644)."},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"link":{"type":"string","description":"Target of a symlink, or the earlier member a hard link names, when its bytes are UTF-8."},"linkBase64":{"type":"string","description":"The link target\'s bytes in base64, when they are not UTF-8."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the member\'s content (regular files only)."}},"additionalProperties":false}');
+;// CONCATENATED MODULE: ./schema/index-pointer.schema.json
+const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-pointer.schema.json","title":"lifeboat index pointer","description":"{prefix}/{target}/snapshots/{id}/index.json: names the index written after the snapshot (by `lifeboat index` or verify) for a manifest that has no `index` field. It counts only when it names the manifest\'s snapshot id, archive sha256 and archive version; the manifest itself is never rewritten.","type":"object","required":["schema","snapshotId","archive","index","written"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"archive":{"type":"object","required":["sha256","versionId"],"properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"versionId":{"type":["string","null"]}}},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"entries":{"type":"integer","minimum":0},"compression":{"const":"gzip"},"encrypted":{"type":"boolean"}}},"written":{"type":"string","format":"date-time"},"tools":{"type":"object","properties":{"lifeboat":{"type":"string"}}}}}');
+;// CONCATENATED MODULE: ./schema/latest.schema.json
+const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
+;// CONCATENATED MODULE: ./schema/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"compressedOn":{"const":"runner","description":"Present when the machine sent plain tar and lifeboat compressed it on the runner (compression auto on a machine without zstd); absent when the machine compressed it."},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
+;// CONCATENATED MODULE: ./schema/verification.schema.json
+const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed: the archive restores as recorded and every policy check (required paths, max-age, min-entries) passed."},"restorable":{"type":"boolean","description":"true when every check of kind restorable passed: the archive restores as its manifest records, whatever the policy checks found. Absent before lifeboat 0.2: derive it from the checks (a check without kind is policy when its name is \\"max age\\", \\"min entries\\" or starts with \\"required path \\")."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"},"kind":{"enum":["restorable","policy"],"description":"restorable: the archive\'s own faults (hash, size, structure, a refused member, SQLite integrity). policy: what was asked of a good archive (required paths, max-age, min-entries, a sqlite glob that matches no file)."}}}},"warnings":{"type":"array","description":"What the drill found that is no verdict: the state of the archive key\'s current version (a delete marker, another version on top of the version the manifest names, which is the one the drill read).","items":{"type":"object","required":["name","detail"],"properties":{"name":{"type":"string"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
+;// CONCATENATED MODULE: ./src/catalog/schemas.ts
+
+
+
+
+
+
+const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
+schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
+const SCHEMAS = {
+    manifest: manifest_schema_namespaceObject,
+    latest: latest_schema_namespaceObject,
+    verification: verification_schema_namespaceObject,
+    indexEntry: index_entry_schema_namespaceObject,
+    indexPointer: index_pointer_schema_namespaceObject,
+};
+const compiled = new Map();
+/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
+function schemaErrors(name, value) {
+    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
+    compiled.set(name, validate);
+    if (validate(value))
+        return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+}
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const MAX_INDEX_LINE_BYTES = 256 * 1024;
+function isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
+function indexRecord(e) {
+    const line = {
+        ...(isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return line;
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    return `${JSON.stringify(indexRecord(e))}\n`;
+}
+/**
+ * An entry as `ls --json` gives it: the index's own record (indexRecord), with `path` as
+ * displayPath reads it first, for every name (beside pathBase64 for a name that is not UTF-8).
+ */
+function listingRecord(e) {
+    const record = indexRecord(e);
+    delete record.path;
+    return { path: displayPath(e), ...record };
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    // the optional fields are set, not spread: one object a line, of one shape, for 20,000 lines
+    const entry = {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+    };
+    if (linkBytes)
+        entry.linkBytes = linkBytes;
+    if (l.sha256)
+        entry.sha256 = l.sha256;
+    return entry;
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function displayPath(e) {
+    let p = e.path;
+    if (p.startsWith('./'))
+        p = p.slice(2);
+    if (p.endsWith('/'))
+        p = p.slice(0, -1);
+    return p === '' || p === '.' ? '.' : p;
+}
+/** C0 controls (newline, tab, escape), DEL, the C1 controls and the Unicode line separators. */
+function isControl(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/**
+ * A name (or link target) as a listing prints it, one line per entry: as it is, unless it holds a
+ * control character; then quoted, with `"` and `\` escaped and each control character as \n, \t or
+ * \uXXXX ("evil\n-rw-r--r-- ..."), so that no name can end its line, forge another entry or send a
+ * terminal escape, in ls, find, diff or the restore plan.
+ */
+function shownName(text) {
+    let control = false;
+    for (let i = 0; i < text.length && !control; i++)
+        control = isControl(text.charCodeAt(i));
+    if (!control)
+        return text;
+    let out = '';
+    for (const c of text) {
+        const code = c.charCodeAt(0);
+        if (c === '"' || c === '\\')
+            out += `\\${c}`;
+        else if (c === '\n')
+            out += '\\n';
+        else if (c === '\t')
+            out += '\\t';
+        else if (isControl(code))
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else
+            out += c;
+    }
+    return `"${out}"`;
+}
+/** Bytes as one quoted word: printable ASCII as it is, `"` and `\` escaped, every other byte \xNN. */
+function quotedBytes(bytes) {
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        out +=
+            c === '"' || c === '\\'
+                ? `\\${c}`
+                : b >= 0x20 && b < 0x7f
+                    ? c
+                    : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}"`;
+}
+/**
+ * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
+ * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
+ * its UTF-8 reading (U+FFFD), so that two such names never print alike.
+ */
+function shownPath(pathBytes) {
+    if (isUtf8(pathBytes))
+        return shownName(displayPath({ path: pathBytes.toString('utf8') }));
+    let bytes = pathBytes;
+    if (bytes[0] === 0x2e && bytes[1] === 0x2f)
+        bytes = bytes.subarray(2);
+    if (bytes.at(-1) === 0x2f)
+        bytes = bytes.subarray(0, -1);
+    return quotedBytes(bytes);
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
+;// CONCATENATED MODULE: ./src/archive/member-header.ts
+
+/**
+ * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
+ * come back exactly); pax `path` / `linkpath` records it always reads as UTF-8, as POSIX says
+ * they are.
+ */
+function withNameBytes(header) {
+    const pax = (header.pax ?? {});
+    const nameBytes = pax.path !== undefined ? Buffer.from(pax.path, 'utf8') : Buffer.from(header.name, 'latin1');
+    // tar-stream gives null for "no link target", whatever its types say
+    const link = pax.linkpath ?? header.linkname;
+    const linknameBytes = link === null || link === undefined
+        ? undefined
+        : Buffer.from(link, pax.linkpath !== undefined ? 'utf8' : 'latin1');
+    return {
+        ...header,
+        name: nameBytes.toString('utf8'),
+        nameBytes,
+        ...(linknameBytes ? { linkname: linknameBytes.toString('utf8'), linknameBytes } : {}),
+    };
+}
+/** The member's name bytes (a header made without the inspector: its name as UTF-8). */
+function memberNameBytes(header) {
+    return header.nameBytes ?? Buffer.from(header.name, 'utf8');
+}
+/** The link target's bytes, or an empty buffer when the member has none. */
+function linkTargetBytes(header) {
+    return header.linknameBytes ?? Buffer.from(header.linkname ?? '', 'utf8');
+}
+/**
+ * Name bytes quoted for a message: a UTF-8 name as JSON writes it, any other as ASCII with each
+ * byte outside it as \xNN (what `tar -t` shows as \351).
+ */
+function quotedName(bytes) {
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes))
+        return JSON.stringify(text);
+    return quotedBytes(bytes);
+}
+/** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
+class UnsafeEntryError extends Error {
+    name = 'UnsafeEntryError';
+}
+function refusedMember(header, why) {
+    return new UnsafeEntryError(`archive member ${quotedName(memberNameBytes(header))} was refused: ${why}`);
+}
+/**
+ * The kinds of member every restore recreates. Device nodes are refused wherever a restore goes
+ * (a backup never gives a machine a new /dev/mem); tar never archives sockets ("socket ignored").
+ */
+const RESTORED_TYPES = new Set(['file', 'contiguous-file', 'directory', 'symlink', 'link', 'fifo']);
+/** Why a restore refuses this kind of member, or undefined when it restores it. */
+function typeRefusal(header) {
+    // tar-stream gives null for a type flag it does not know
+    const type = header.type;
+    if (type && RESTORED_TYPES.has(type))
+        return undefined;
+    return `it is a ${type ?? 'special file'}; only files, folders, links and FIFOs are restored`;
+}
+
+;// CONCATENATED MODULE: ./src/archive/archive-inspector.ts
+
+
+
+
+
+
+/** The bytes are not a complete, valid archive of the expected compression. */
+class ArchiveDamagedError extends Error {
+    name = 'ArchiveDamagedError';
+}
+/** The archive went past a limit (entries or bytes): refused before it could fill the disk. */
+class ArchiveLimitError extends Error {
+    name = 'ArchiveLimitError';
+}
+const TAR_BLOCK = 512;
+const END_OF_ARCHIVE = 2 * TAR_BLOCK;
+/** Counts the decompressed tar bytes, enforces the byte limit and keeps the last 1 KiB. */
+class TarByteCounter extends external_node_stream_.Transform {
+    maxBytes;
+    bytes = 0;
+    last = Buffer.alloc(0);
+    constructor(maxBytes) {
+        super();
+        this.maxBytes = maxBytes;
+    }
+    _transform(chunk, _enc, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.maxBytes) {
+            return callback(new ArchiveLimitError(`it decompresses to more than ${this.maxBytes} bytes`));
+        }
+        this.last =
+            chunk.length >= END_OF_ARCHIVE
+                ? Buffer.from(chunk.subarray(chunk.length - END_OF_ARCHIVE))
+                : Buffer.concat([this.last, chunk]).subarray(-END_OF_ARCHIVE);
+        callback(null, chunk);
+    }
+}
+async function drain(_header, stream) {
+    stream.resume();
+    await new Promise((resolve, reject) => {
+        stream.once('end', resolve);
+        stream.once('error', reject);
+    });
+}
+/**
+ * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
+ * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
+ * are present) and counts members and bytes. A member of a kind no restore recreates (a device
+ * node) fails the walk with UnsafeEntryError: a backup never stores as good what a restore
+ * refuses. Each other member goes to `onEntry` (by default drained, so nothing is written), its
+ * name and link target carried as the stored bytes. Write the archive bytes into `input`;
+ * `result` settles when the walk is over.
+ */
+class ArchiveInspector {
+    input;
+    result;
+    constructor(compression, options = {}) {
+        this.input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+        const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
+        // latin1: one char per byte, so withNameBytes gets the stored name bytes back exactly
+        const extract = tar_stream.extract({ filenameEncoding: 'latin1' });
+        const onEntry = options.onEntry ?? drain;
+        const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
+        let entries = 0;
+        extract.on('entry', (raw, stream, next) => {
+            // when the walk stops (a limit, a refused member, a broken download), tar-stream destroys
+            // the member in flight with that error; it reaches the caller through `result`, and must
+            // not also escape as an unhandled 'error' event of a member no one is reading any more
+            stream.on('error', () => undefined);
+            entries++;
+            if (entries > maxEntries) {
+                extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
+                return;
+            }
+            const header = withNameBytes(raw);
+            const refused = typeRefusal(header);
+            if (refused) {
+                extract.destroy(refusedMember(header, refused));
+                return;
+            }
+            onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
+        });
+        this.result = (0,promises_namespaceObject.pipeline)(this.input, createDecompressor(compression), counter, extract).then(() => {
+            if (counter.bytes < END_OF_ARCHIVE ||
+                counter.bytes % TAR_BLOCK !== 0 ||
+                counter.last.some((b) => b !== 0)) {
+                throw new ArchiveDamagedError('it has no end-of-archive blocks: tar did not finish writing it');
+            }
+            return { entries, uncompressedBytes: counter.bytes };
+        }, (err) => {
+            // a refused member or a fault of this machine (a missing tool) is not damage to the archive
+            if (err instanceof ArchiveLimitError ||
+                err instanceof UnsafeEntryError ||
+                err instanceof EnvironmentError)
+                throw err;
+            throw new ArchiveDamagedError(err.message, { cause: err });
+        });
+        // the caller awaits result; keep an early failure from being reported as unhandled meanwhile
+        this.result.catch(() => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/archive/machine-needs.ts
 const MACHINE_TOOLS = {
     sh: {
@@ -76592,7 +76987,7 @@ const MACHINE_TOOLS = {
         ],
     },
     gzip: {
-        purpose: 'compression gzip (and auto without zstd) runs gzip on the machine',
+        purpose: "compression gzip runs gzip on the machine (and so does auto on a machine without zstd when the runner's Node.js has no zstd)",
         lines: [
             'RUN apt-get update && apt-get install -y --no-install-recommends gzip',
             'RUN apk add --no-cache gzip',
@@ -76807,6 +77202,14 @@ function parseTrailer(text) {
 
 
 
+
+/**
+ * tar's status when it was killed by SIGPIPE (128 + 13, as sh reports it): the compressor it wrote
+ * to stopped reading. With a failed compressor, that compressor is the cause and tar a casualty.
+ */
+const TAR_SIGPIPE_STATUS = 141;
+/** The machine's tool that the stream header's compression names (remote-script.ts COMPRESSORS). */
+const COMPRESSOR_OF = { zstd: 'zstd', gzip: 'gzip (or pigz)', none: 'cat' };
 /**
  * The command itself was not found where it runs: POSIX shells exit 127 for that (OpenSSH passes
  * the status on; flyctl prints it as "Process exited with status 127" and exits 1).
@@ -76822,7 +77225,9 @@ function commandNotFound(outcome) {
  * framing itself failed. Any doubt is a failure; tar's exit 1 ("file changed as we read it") is
  * the one warning.
  */
-function judgeSourceRun(label, path, trailer, outcome, frameError) {
+function judgeSourceRun(label, path, trailer, outcome, frameError, 
+/** The compression the stream header named (what the machine ran), when a header came. */
+sent) {
     const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
     if (!trailer) {
         // nothing at all came back and the command was not found: `sh` itself is missing (distroless)
@@ -76844,6 +77249,13 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
                 ? 'If this repeats, update flyctl (>= 0.4.80 drains the stream) and check the connection.'
                 : 'If this repeats, check the connection.'));
     }
+    // the compressor died first (a broken zstd: a missing library, killed, out of memory) and tar then
+    // died writing into the closed pipe: name the compressor, not tar (GNU or busybox alike)
+    if (trailer.zip !== 0 &&
+        trailer.tar === TAR_SIGPIPE_STATUS &&
+        (trailer.err === '' || trailer.err === 'tar')) {
+        throw compressorFailed(label, trailer.zip, sent, true);
+    }
     switch (trailer.err) {
         case '':
             break;
@@ -76855,7 +77267,7 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         case 'notar':
             throw new EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
         case 'nogzip':
-            throw new EnvironmentError(`${missingTool('gzip', machineOf(label))} zstd, which auto prefers, does as well. Nothing was read or sent.`);
+            throw new EnvironmentError(`${missingTool('gzip', machineOf(label))} With compression auto, zstd on the machine does as well. Nothing was read or sent.`);
         case 'nozstd':
             // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress
             throw new errors_ConfigurationError(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (plain tar from there, ` +
@@ -76882,8 +77294,17 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
     else if (trailer.tar !== 0) {
         throw tarFailed(trailer.tar);
     }
-    if (trailer.zip !== 0) {
-        throw new OperationFailedError(`the compressor failed on the source with exit status ${trailer.zip}; nothing was published.`);
+    if (trailer.zip !== 0)
+        throw compressorFailed(label, trailer.zip, sent, false);
+    if (frameError instanceof ArchiveDamagedError) {
+        // the end marker came and no status was an error, so the bytes arrived as the machine wrote them
+        // (the link is byte-exact): what tar or the compressor there wrote is not a whole archive
+        throw new OperationFailedError(`the archive that ${machineOf(label)} wrote is not a complete, valid archive (${frameError.message}), although ` +
+            `tar and ${sent ? COMPRESSOR_OF[sent] : 'the compressor'} there reported no error and the stream arrived whole ` +
+            `(its end marker came): the machine's tar or compressor is faulty; nothing was published. ` +
+            `Check them there (\`tar --version\`${sent === 'zstd' ? ', `zstd -V`' : ''}) and reinstall the faulty one: tar (${howToAdd('tar')})` +
+            (sent === 'zstd' ? `, zstd (${howToAdd('zstd')})` : '') +
+            '.');
     }
     if (frameError)
         throw new OperationFailedError(`the archive stream from ${label} is damaged: ${frameError.message}`);
@@ -76891,6 +77312,17 @@ function judgeSourceRun(label, path, trailer, outcome, frameError) {
         throw new OperationFailedError(`${label} ${exitText} after the archive was sent: ${lastLine(outcome)}; nothing was published.`);
     }
     return { warnings };
+}
+function compressorFailed(label, status, sent, tarCutOff) {
+    if (!tarCutOff) {
+        return new OperationFailedError(`the compressor failed on the source with exit status ${status}; nothing was published.`);
+    }
+    const tool = sent ? COMPRESSOR_OF[sent] : 'the compressor';
+    const check = sent === 'zstd' ? 'zstd -V' : sent === 'gzip' ? 'gzip -V' : 'cat --version';
+    const reinstall = sent === 'zstd' ? 'zstd' : sent === 'gzip' ? 'gzip' : 'cat';
+    return new OperationFailedError(`${tool} failed on ${machineOf(label)} with exit status ${status} (see its message above), and tar then stopped ` +
+        `because nothing read its output any more (exit ${TAR_SIGPIPE_STATUS}, SIGPIPE): the compressor is the cause, not tar ` +
+        `or the volume; nothing was published. Check that \`${check}\` runs there, or reinstall it: ${howToAdd(reinstall)}.`);
 }
 function tarFailed(status) {
     return new OperationFailedError(`tar failed on the source with exit status ${status} (see its message above); nothing was published.`);
@@ -76962,212 +77394,6 @@ function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_
 /** The largest object `partSize` parts can hold. */
 function largestObjectFor(partSize) {
     return partSize * MAX_PARTS;
-}
-
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-;// CONCATENATED MODULE: ./src/archive/decompress.ts
-
-
-
-/**
- * What a decompressor may hold decompressed before its reader takes it: it decompresses (in the
- * thread pool) while the walk handles the bytes before, instead of waiting for each 128 KiB to be
- * taken (the stream default of 64 KiB is less than one chunk). See bench/NOTES.md.
- */
-const READ_AHEAD = { chunkSize: 1 << 17, readableHighWaterMark: 1 << 21 };
-/** A streaming decompressor for an archive's compression (zstd needs Node >= 22.15, as on node24 runners). */
-function createDecompressor(compression) {
-    switch (compression) {
-        case 'gzip':
-            return external_node_zlib_default().createGunzip(READ_AHEAD);
-        case 'zstd': {
-            if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
-                // the runtime lacks a feature: an environment fault, never a verdict about the archive
-                throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
-                    `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
-            }
-            return external_node_zlib_default().createZstdDecompress(READ_AHEAD);
-        }
-        case 'none':
-            return new external_node_stream_.PassThrough();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/archive/member-header.ts
-/**
- * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
- * come back exactly); pax `path` / `linkpath` records it always reads as UTF-8, as POSIX says
- * they are.
- */
-function withNameBytes(header) {
-    const pax = (header.pax ?? {});
-    const nameBytes = pax.path !== undefined ? Buffer.from(pax.path, 'utf8') : Buffer.from(header.name, 'latin1');
-    // tar-stream gives null for "no link target", whatever its types say
-    const link = pax.linkpath ?? header.linkname;
-    const linknameBytes = link === null || link === undefined
-        ? undefined
-        : Buffer.from(link, pax.linkpath !== undefined ? 'utf8' : 'latin1');
-    return {
-        ...header,
-        name: nameBytes.toString('utf8'),
-        nameBytes,
-        ...(linknameBytes ? { linkname: linknameBytes.toString('utf8'), linknameBytes } : {}),
-    };
-}
-/** The member's name bytes (a header made without the inspector: its name as UTF-8). */
-function memberNameBytes(header) {
-    return header.nameBytes ?? Buffer.from(header.name, 'utf8');
-}
-/** The link target's bytes, or an empty buffer when the member has none. */
-function linkTargetBytes(header) {
-    return header.linknameBytes ?? Buffer.from(header.linkname ?? '', 'utf8');
-}
-/**
- * Name bytes quoted for a message: a UTF-8 name as JSON writes it, any other as ASCII with each
- * byte outside it as \xNN (what `tar -t` shows as \351).
- */
-function quotedName(bytes) {
-    const text = bytes.toString('utf8');
-    if (Buffer.from(text, 'utf8').equals(bytes))
-        return JSON.stringify(text);
-    let out = '';
-    for (const b of bytes) {
-        const c = String.fromCharCode(b);
-        out +=
-            c === '"' || c === '\\'
-                ? `\\${c}`
-                : b >= 0x20 && b < 0x7f
-                    ? c
-                    : `\\x${b.toString(16).padStart(2, '0')}`;
-    }
-    return `"${out}"`;
-}
-/** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
-class UnsafeEntryError extends Error {
-    name = 'UnsafeEntryError';
-}
-function refusedMember(header, why) {
-    return new UnsafeEntryError(`archive member ${quotedName(memberNameBytes(header))} was refused: ${why}`);
-}
-/**
- * The kinds of member every restore recreates. Device nodes are refused wherever a restore goes
- * (a backup never gives a machine a new /dev/mem); tar never archives sockets ("socket ignored").
- */
-const RESTORED_TYPES = new Set(['file', 'contiguous-file', 'directory', 'symlink', 'link', 'fifo']);
-/** Why a restore refuses this kind of member, or undefined when it restores it. */
-function typeRefusal(header) {
-    // tar-stream gives null for a type flag it does not know
-    const type = header.type;
-    if (type && RESTORED_TYPES.has(type))
-        return undefined;
-    return `it is a ${type ?? 'special file'}; only files, folders, links and FIFOs are restored`;
-}
-
-;// CONCATENATED MODULE: ./src/archive/archive-inspector.ts
-
-
-
-
-
-
-/** The bytes are not a complete, valid archive of the expected compression. */
-class ArchiveDamagedError extends Error {
-    name = 'ArchiveDamagedError';
-}
-/** The archive went past a limit (entries or bytes): refused before it could fill the disk. */
-class ArchiveLimitError extends Error {
-    name = 'ArchiveLimitError';
-}
-const TAR_BLOCK = 512;
-const END_OF_ARCHIVE = 2 * TAR_BLOCK;
-/** Counts the decompressed tar bytes, enforces the byte limit and keeps the last 1 KiB. */
-class TarByteCounter extends external_node_stream_.Transform {
-    maxBytes;
-    bytes = 0;
-    last = Buffer.alloc(0);
-    constructor(maxBytes) {
-        super();
-        this.maxBytes = maxBytes;
-    }
-    _transform(chunk, _enc, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.maxBytes) {
-            return callback(new ArchiveLimitError(`it decompresses to more than ${this.maxBytes} bytes`));
-        }
-        this.last =
-            chunk.length >= END_OF_ARCHIVE
-                ? Buffer.from(chunk.subarray(chunk.length - END_OF_ARCHIVE))
-                : Buffer.concat([this.last, chunk]).subarray(-END_OF_ARCHIVE);
-        callback(null, chunk);
-    }
-}
-async function drain(_header, stream) {
-    stream.resume();
-    await new Promise((resolve, reject) => {
-        stream.once('end', resolve);
-        stream.once('error', reject);
-    });
-}
-/**
- * Decompresses and walks a tar archive as it flows: it proves the bytes are a complete archive
- * (the decompressor reached its end, every member was whole, the two zero blocks that end a tar
- * are present) and counts members and bytes. A member of a kind no restore recreates (a device
- * node) fails the walk with UnsafeEntryError: a backup never stores as good what a restore
- * refuses. Each other member goes to `onEntry` (by default drained, so nothing is written), its
- * name and link target carried as the stored bytes. Write the archive bytes into `input`;
- * `result` settles when the walk is over.
- */
-class ArchiveInspector {
-    input;
-    result;
-    constructor(compression, options = {}) {
-        this.input = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
-        const counter = new TarByteCounter(options.maxUncompressedBytes ?? Number.MAX_SAFE_INTEGER);
-        // latin1: one char per byte, so withNameBytes gets the stored name bytes back exactly
-        const extract = tar_stream.extract({ filenameEncoding: 'latin1' });
-        const onEntry = options.onEntry ?? drain;
-        const maxEntries = options.maxEntries ?? Number.MAX_SAFE_INTEGER;
-        let entries = 0;
-        extract.on('entry', (raw, stream, next) => {
-            // when the walk stops (a limit, a refused member, a broken download), tar-stream destroys
-            // the member in flight with that error; it reaches the caller through `result`, and must
-            // not also escape as an unhandled 'error' event of a member no one is reading any more
-            stream.on('error', () => undefined);
-            entries++;
-            if (entries > maxEntries) {
-                extract.destroy(new ArchiveLimitError(`it has more than ${maxEntries} entries`));
-                return;
-            }
-            const header = withNameBytes(raw);
-            const refused = typeRefusal(header);
-            if (refused) {
-                extract.destroy(refusedMember(header, refused));
-                return;
-            }
-            onEntry(header, stream).then(() => next(), (err) => extract.destroy(err));
-        });
-        this.result = (0,promises_namespaceObject.pipeline)(this.input, createDecompressor(compression), counter, extract).then(() => {
-            if (counter.bytes < END_OF_ARCHIVE ||
-                counter.bytes % TAR_BLOCK !== 0 ||
-                counter.last.some((b) => b !== 0)) {
-                throw new ArchiveDamagedError('it has no end-of-archive blocks: tar did not finish writing it');
-            }
-            return { entries, uncompressedBytes: counter.bytes };
-        }, (err) => {
-            // a refused member or a fault of this machine (a missing tool) is not damage to the archive
-            if (err instanceof ArchiveLimitError ||
-                err instanceof UnsafeEntryError ||
-                err instanceof EnvironmentError)
-                throw err;
-            throw new ArchiveDamagedError(err.message, { cause: err });
-        });
-        // the caller awaits result; keep an early failure from being reported as unhandled meanwhile
-        this.result.catch(() => undefined);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/archive/hash-counter.ts
@@ -77599,162 +77825,6 @@ async function readBoundedJson(store, key, maxBytes) {
     return (await readBoundedDocument(store, key, maxBytes))?.value;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schema/index-entry.schema.json
-const index_entry_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-entry.schema.json","title":"lifeboat snapshot index line","description":"One line of {prefix}/{target}/snapshots/{id}/index.jsonl.gz[.age]: one member of the snapshot\'s tar archive, in the order the archive holds them. The file is gzip-compressed JSON Lines (and age-encrypted when the archive is); its sha256, size and line count are in the manifest\'s `index` field (or in index.json for an index written after the snapshot).","type":"object","required":["type","size","mode","uid","gid","mtime"],"oneOf":[{"required":["path"]},{"required":["pathBase64"]}],"properties":{"path":{"type":"string","description":"The member\'s name as stored in the archive (relative, e.g. ./app/data.db), when its bytes are UTF-8."},"pathBase64":{"type":"string","description":"The name\'s bytes in base64, for a name that is not UTF-8 (a Latin-1 name): the bytes a restore writes."},"type":{"enum":["file","contiguous-file","directory","symlink","link","fifo"],"description":"The tar member type (link: a hard link to an earlier member)."},"size":{"type":"integer","minimum":0,"description":"Bytes of content (0 for all but files)."},"mode":{"type":"integer","minimum":0,"description":"Permission bits (e.g. 420 for 0644)."},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mtime":{"type":"string","format":"date-time"},"link":{"type":"string","description":"Target of a symlink, or the earlier member a hard link names, when its bytes are UTF-8."},"linkBase64":{"type":"string","description":"The link target\'s bytes in base64, when they are not UTF-8."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the member\'s content (regular files only)."}},"additionalProperties":false}');
-;// CONCATENATED MODULE: ./schema/index-pointer.schema.json
-const index_pointer_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/index-pointer.schema.json","title":"lifeboat index pointer","description":"{prefix}/{target}/snapshots/{id}/index.json: names the index written after the snapshot (by `lifeboat index` or verify) for a manifest that has no `index` field. It counts only when it names the manifest\'s snapshot id, archive sha256 and archive version; the manifest itself is never rewritten.","type":"object","required":["schema","snapshotId","archive","index","written"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"archive":{"type":"object","required":["sha256","versionId"],"properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"versionId":{"type":["string","null"]}}},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"entries":{"type":"integer","minimum":0},"compression":{"const":"gzip"},"encrypted":{"type":"boolean"}}},"written":{"type":"string","format":"date-time"},"tools":{"type":"object","properties":{"lifeboat":{"type":"string"}}}}}');
-;// CONCATENATED MODULE: ./schema/latest.schema.json
-const latest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/latest.schema.json","title":"lifeboat latest pointer","description":"{prefix}/{target}/latest.json: the newest good snapshot of a target. Written last, only after a good backup.","type":"object","required":["schema","target","snapshotId","manifestKey","manifestVersionId","archiveKey","archiveVersionId","sha256","size","created","updated"],"properties":{"schema":{"const":1},"target":{"type":"string"},"snapshotId":{"type":"string"},"manifestKey":{"type":"string"},"manifestVersionId":{"type":["string","null"]},"archiveKey":{"type":"string"},"archiveVersionId":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer","minimum":0},"created":{"type":"string","format":"date-time"},"updated":{"type":"string","format":"date-time"}}}');
-;// CONCATENATED MODULE: ./schema/manifest.schema.json
-const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/manifest.schema.json","title":"lifeboat snapshot manifest","description":"{prefix}/{target}/snapshots/{id}/manifest.json: what one snapshot holds and whether it is good. A snapshot whose manifest is missing or whose status is not \\"ok\\" never becomes latest and never counts as a kept backup.","type":"object","required":["schema","snapshotId","target","status","created","completed","durationSeconds","source","tools","compression","archive","entries","uncompressedBytes","warnings","previous"],"properties":{"schema":{"const":1,"description":"Version of this format. Readers refuse versions they do not know."},"snapshotId":{"type":"string","pattern":"^\\\\d{8}T\\\\d{6}Z(-[A-Za-z0-9][A-Za-z0-9._-]*)?$","description":"UTC start time of the backup, optionally followed by -label."},"target":{"type":"string","minLength":1},"status":{"enum":["ok","suspect"],"description":"ok: bytes, hash and archive structure agree and the size guard passed. suspect: much smaller than the previous good snapshot (a wiped volume?); never latest, never kept by retention."},"statusReason":{"type":"string"},"created":{"type":"string","format":"date-time","description":"When the backup started."},"completed":{"type":"string","format":"date-time","description":"When the archive was stored."},"durationSeconds":{"type":"number","minimum":0},"source":{"type":"object","required":["kind","path"],"properties":{"kind":{"enum":["fly","local","ssh"]},"app":{"type":"string"},"machine":{"type":["string","null"]},"host":{"type":"string"},"path":{"type":"string"},"excludes":{"type":"array","items":{"type":"string"}},"preCommand":{"type":"boolean","description":"Whether a pre-command ran before archiving."}}},"tools":{"type":"object","required":["lifeboat"],"properties":{"lifeboat":{"type":"string"},"flyctl":{"type":"string"},"ssh":{"type":"string","description":"ssh -V of the client that read the source."}}},"compression":{"enum":["zstd","gzip","none"]},"compressedOn":{"const":"runner","description":"Present when the machine sent plain tar and lifeboat compressed it on the runner (compression auto on a machine without zstd); absent when the machine compressed it."},"archive":{"type":"object","required":["key","versionId","size","sha256"],"properties":{"key":{"type":"string"},"versionId":{"type":["string","null"],"description":"S3 VersionId of the archive object (null in an unversioned bucket)."},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes."},"serverSideEncryption":{"type":"object","required":["sse"],"description":"Server-side encryption the storage reported for the archive object (x-amz-server-side-encryption).","properties":{"sse":{"type":"string"},"kmsKeyId":{"type":"string"}}}}},"entries":{"type":"integer","minimum":0,"description":"Members of the tar archive (files, directories, links)."},"uncompressedBytes":{"type":"integer","minimum":0,"description":"Size of the tar stream before compression."},"warnings":{"type":"array","items":{"type":"string"}},"encryption":{"type":"object","description":"Present when the stored archive is encrypted client-side with age (age-encryption.org/v1); archive.sha256 and archive.size are then those of the ciphertext.","required":["format","recipients","plaintextSize","plaintextSha256"],"properties":{"format":{"const":"age"},"recipients":{"type":"array","items":{"type":"string"},"description":"Public keys (age1...) the archive can be decrypted for."},"plaintextSize":{"type":"integer","minimum":0,"description":"Bytes of the compressed archive before encryption."},"plaintextSha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"previous":{"oneOf":[{"type":"null"},{"type":"object","required":["snapshotId","size","entries","sizeRatio","entriesRatio"],"properties":{"snapshotId":{"type":"string"},"size":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"sizeRatio":{"type":["number","null"]},"entriesRatio":{"type":["number","null"]}}}],"description":"The previous good snapshot this one was compared with by the wiped-volume guard."},"index":{"type":"object","required":["key","versionId","size","sha256","entries","compression"],"description":"The snapshot\'s index (schema/index-entry.schema.json: one line per archive member), written in the same pass as the archive. Absent in snapshots made before the index existed: `lifeboat index` (or verify) then writes one and names it in index.json beside the manifest.","properties":{"key":{"type":"string"},"versionId":{"type":["string","null"]},"etag":{"type":["string","null"]},"size":{"type":"integer","minimum":0,"description":"Bytes stored in S3."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the stored object\'s bytes (of the ciphertext when encrypted)."},"entries":{"type":"integer","minimum":0,"description":"Lines of the index: one per archive member."},"compression":{"const":"gzip"},"encrypted":{"type":"boolean","description":"age-encrypted for the manifest\'s encryption recipients."}}},"copiedFrom":{"type":"object","required":["endpoint","bucket","key","versionId"],"properties":{"endpoint":{"type":"string","description":"S3 endpoint of the source (empty for AWS S3)."},"bucket":{"type":"string"},"key":{"type":"string","description":"Object key of the source archive."},"versionId":{"type":["string","null"],"description":"S3 VersionId of the source archive that was copied."},"manifestKey":{"type":"string"},"copiedAt":{"type":"string","format":"date-time"}},"description":"Present when copy-snapshot copied this snapshot from another bucket: where the bytes came from. The archive field then describes the copy in this bucket."}}}');
-;// CONCATENATED MODULE: ./schema/verification.schema.json
-const verification_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/lifeboat/lifeboat/schema/verification.schema.json","title":"lifeboat restore verification","description":"{prefix}/{target}/snapshots/{id}/verification.json: the result of the newest restore drill of a snapshot (verify-restore).","type":"object","required":["schema","snapshotId","target","verified","verifiedAt","mode","checks","ageSeconds","restoreSeconds","bytes","entries","archive"],"properties":{"schema":{"const":1},"snapshotId":{"type":"string"},"target":{"type":"string"},"verified":{"type":"boolean","description":"true when every check passed: the archive restores as recorded and every policy check (required paths, max-age, min-entries) passed."},"restorable":{"type":"boolean","description":"true when every check of kind restorable passed: the archive restores as its manifest records, whatever the policy checks found. Absent before lifeboat 0.2: derive it from the checks (a check without kind is policy when its name is \\"max age\\", \\"min entries\\" or starts with \\"required path \\")."},"verifiedAt":{"type":"string","format":"date-time"},"mode":{"enum":["extract","stream"]},"snapshotCreated":{"type":"string","format":"date-time"},"ageSeconds":{"type":"number","description":"Age of the snapshot when it was verified."},"restoreSeconds":{"type":"number","description":"Download, hash, decompress and extract (or walk): the recovery time for this data size."},"bytes":{"type":"integer","minimum":0,"description":"Archive bytes read."},"uncompressedBytes":{"type":"integer","minimum":0},"entries":{"type":"integer","minimum":0},"throughputMBps":{"type":["number","null"]},"archive":{"type":"object","required":["key","expectedSha256","actualSha256"],"properties":{"key":{"type":"string"},"expectedVersionId":{"type":["string","null"]},"actualVersionId":{"type":["string","null"]},"expectedSha256":{"type":"string"},"actualSha256":{"type":["string","null"]}}},"checks":{"type":"array","items":{"type":"object","required":["name","ok","detail"],"properties":{"name":{"type":"string"},"ok":{"type":"boolean"},"detail":{"type":"string"},"kind":{"enum":["restorable","policy"],"description":"restorable: the archive\'s own faults (hash, size, structure, a refused member, SQLite integrity). policy: what was asked of a good archive (required paths, max-age, min-entries, a sqlite glob that matches no file)."}}}},"warnings":{"type":"array","description":"What the drill found that is no verdict: the state of the archive key\'s current version (a delete marker, another version on top of the version the manifest names, which is the one the drill read).","items":{"type":"object","required":["name","detail"],"properties":{"name":{"type":"string"},"detail":{"type":"string"}}}},"restoredTo":{"type":["string","null"],"description":"Where the files were restored on a remote machine (restore-to-app), if anywhere."},"tools":{"type":"object"}}}');
-;// CONCATENATED MODULE: ./src/catalog/schemas.ts
-
-
-
-
-
-
-const schemas_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-// the one format the schemas use: an ISO-8601 UTC date-time as written by Date.toISOString()
-schemas_ajv.addFormat('date-time', (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)));
-const SCHEMAS = {
-    manifest: manifest_schema_namespaceObject,
-    latest: latest_schema_namespaceObject,
-    verification: verification_schema_namespaceObject,
-    indexEntry: index_entry_schema_namespaceObject,
-    indexPointer: index_pointer_schema_namespaceObject,
-};
-const compiled = new Map();
-/** Validates a document against one of the committed JSON Schemas; returns the problems found. */
-function schemaErrors(name, value) {
-    const validate = compiled.get(name) ?? schemas_ajv.compile(SCHEMAS[name]);
-    compiled.set(name, validate);
-    if (validate(value))
-        return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-}
-
-;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
-
-/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
-const MAX_INDEX_LINE_BYTES = 256 * 1024;
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
-/** One line of the index (with its newline). */
-function encodeIndexLine(e) {
-    const line = {
-        ...(isUtf8(e.pathBytes)
-            ? { path: e.pathBytes.toString('utf8') }
-            : { pathBase64: e.pathBytes.toString('base64') }),
-        type: e.type,
-        size: e.size,
-        mode: e.mode,
-        uid: e.uid,
-        gid: e.gid,
-        mtime: e.mtime.toISOString(),
-    };
-    if (e.linkBytes && e.linkBytes.length > 0) {
-        if (isUtf8(e.linkBytes))
-            line.link = e.linkBytes.toString('utf8');
-        else
-            line.linkBase64 = e.linkBytes.toString('base64');
-    }
-    if (e.sha256)
-        line.sha256 = e.sha256;
-    return `${JSON.stringify(line)}\n`;
-}
-/** One line read back: valid against the schema, or one Error naming where. */
-function decodeIndexLine(text, where) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
-    }
-    const errors = schemaErrors('indexEntry', value);
-    if (errors.length > 0)
-        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
-    const l = value;
-    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
-    const linkBytes = l.link !== undefined
-        ? Buffer.from(l.link, 'utf8')
-        : l.linkBase64 !== undefined
-            ? Buffer.from(l.linkBase64, 'base64')
-            : undefined;
-    // the optional fields are set, not spread: one object a line, of one shape, for 20,000 lines
-    const entry = {
-        pathBytes,
-        path: pathBytes.toString('utf8'),
-        type: l.type,
-        size: l.size,
-        mode: l.mode,
-        uid: l.uid,
-        gid: l.gid,
-        mtime: new Date(l.mtime),
-    };
-    if (linkBytes)
-        entry.linkBytes = linkBytes;
-    if (l.sha256)
-        entry.sha256 = l.sha256;
-    return entry;
-}
-/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
-function displayPath(e) {
-    let p = e.path;
-    if (p.startsWith('./'))
-        p = p.slice(2);
-    if (p.endsWith('/'))
-        p = p.slice(0, -1);
-    return p === '' || p === '.' ? '.' : p;
-}
-/** C0 controls (newline, tab, escape), DEL, the C1 controls and the Unicode line separators. */
-function isControl(code) {
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/**
- * A name (or link target) as a listing prints it, one line per entry: as it is, unless it holds a
- * control character; then quoted, with `"` and `\` escaped and each control character as \n, \t or
- * \uXXXX ("evil\n-rw-r--r-- ..."), so that no name can end its line, forge another entry or send a
- * terminal escape, in ls, find, diff or the restore plan.
- */
-function shownName(text) {
-    let control = false;
-    for (let i = 0; i < text.length && !control; i++)
-        control = isControl(text.charCodeAt(i));
-    if (!control)
-        return text;
-    let out = '';
-    for (const c of text) {
-        const code = c.charCodeAt(0);
-        if (c === '"' || c === '\\')
-            out += `\\${c}`;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\t')
-            out += '\\t';
-        else if (isControl(code))
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-        else
-            out += c;
-    }
-    return `"${out}"`;
-}
-/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
-function entryKey(e) {
-    let s = e.pathBytes.toString('latin1');
-    if (s.startsWith('./'))
-        s = s.slice(2);
-    if (s.endsWith('/'))
-        s = s.slice(0, -1);
-    return s === '' ? '.' : s;
-}
-
 ;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
 
 
@@ -77776,6 +77846,13 @@ function entryKey(e) {
  * (the rule of verification.json). Its lines are trusted only once the whole object was read and
  * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
  * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ *
+ * Invariant (a forged pointer costs little): what the reader takes is bounded by what is recorded
+ * before the sha256 can be known. A stored object of another size is refused before a byte is
+ * inflated; the stored bytes read never pass the recorded size, the lines never pass the recorded
+ * count, and no line passes MAX_INDEX_LINE_BYTES, so the text inflated stays within one 64 KiB
+ * chunk of entries x (MAX_INDEX_LINE_BYTES + 1): a small gzip that inflates to gigabytes (a gzip
+ * bomb) is refused there, whatever sha256 and size a forged index.json gives it.
  */
 const INDEX_POINTER_SCHEMA_VERSION = 1;
 const MAX_POINTER_BYTES = 64 * 1024;
@@ -77849,6 +77926,13 @@ class Sha256Tap extends external_node_stream_.Transform {
         done(null, chunk);
     }
 }
+/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
+class NotTheRecordedIndex extends Error {
+}
+function notTheRecordedIndex(where, what, index) {
+    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`);
+}
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
  * held), checked at the end against the sha256, size and count recorded for it (see the
@@ -77869,6 +77953,11 @@ async function* readIndexBatches(store, index, options = {}) {
         throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
     }
     const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    // a size the store reports (0: none reported) is checked before anything is inflated
+    if (download.size > 0 && download.size !== index.size) {
+        download.body.destroy();
+        throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
+    }
     const tap = new Sha256Tap();
     let plain = download.body.pipe(tap);
     download.body.once('error', (err) => tap.destroy(err));
@@ -77887,11 +77976,15 @@ async function* readIndexBatches(store, index, options = {}) {
     let count = 0;
     try {
         for await (const chunk of lines) {
+            if (tap.bytes > index.size)
+                throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
             pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
             let start = 0;
             const batch = [];
             for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
                 count++;
+                if (count > index.entries)
+                    throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
                 batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
                 start = nl + 1;
             }
@@ -77904,6 +77997,8 @@ async function* readIndexBatches(store, index, options = {}) {
         }
     }
     catch (err) {
+        if (err instanceof NotTheRecordedIndex)
+            throw err;
         throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
     }
     finally {
@@ -77911,10 +78006,8 @@ async function* readIndexBatches(store, index, options = {}) {
         download.body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
-    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
-        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
-            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
-    }
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
+        throw notTheRecordedIndex(where, `sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines`, index);
 }
 
 ;// CONCATENATED MODULE: ./src/archive/member-end.ts
@@ -78375,7 +78468,8 @@ async function streamArchiveToStore(o) {
     const tap = new ArchiveTap(async () => {
         const outcome = await proc.done;
         warnings = [
-            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined).warnings,
+            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression)
+                .warnings,
             ...leftOut.warnings(),
             // the backup is whole without du; only its largest possible size was a guess
             ...(decoder.sourceHasNoDu
@@ -78427,7 +78521,7 @@ async function streamArchiveToStore(o) {
             o.logger.info(`${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
                 '(compression auto; on a slow link, compression gzip compresses on the machine instead)');
         }
-        o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path})`);
+        o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`);
         const upload = o.store.uploadStream(key, body, {
             contentType: archiveContentType(compression, encrypted),
             partSizeBytes: partSize,
@@ -78548,7 +78642,7 @@ function explainStreamFailure(o, outcome, decoder, err) {
         if (!outcome)
             return undefined;
         try {
-            judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err);
+            judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, err, decoder.compression);
         }
         catch (judged) {
             return judged;
@@ -80217,12 +80311,16 @@ async function storageClock(store, runner = () => new Date()) {
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
 const version_LIFEBOAT_VERSION = '0.1.0';
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
+
 
 function held(e) {
     // every field set (undefined where absent), not spread: one shape for every record of the map
     return {
         path: displayPath(e),
+        pathBase64: (0,external_node_buffer_.isUtf8)(e.pathBytes) ? undefined : e.pathBytes.toString('base64'),
         type: e.type,
         size: e.size,
         mode: e.mode,
@@ -80290,7 +80388,7 @@ async function diffIndexes(older, newer) {
             if (!was) {
                 d.added++;
                 d.changes.push({
-                    path: now.path,
+                    ...named(now),
                     kind: 'added',
                     aspects: [],
                     after: state(now),
@@ -80305,7 +80403,7 @@ async function diffIndexes(older, newer) {
             }
             d.changed++;
             d.changes.push({
-                path: now.path,
+                ...named(now),
                 kind: 'changed',
                 aspects,
                 before: state(was),
@@ -80319,7 +80417,7 @@ async function diffIndexes(older, newer) {
         if (isFile(was.type))
             d.removedFiles++;
         d.changes.push({
-            path: was.path,
+            ...named(was),
             kind: 'removed',
             aspects: [],
             before: state(was),
@@ -80335,12 +80433,17 @@ async function diffIndexes(older, newer) {
     d.changes.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.path < b.path ? -1 : 1));
     return d;
 }
+/** The name fields of a change: path, and pathBase64 only for a name that is not UTF-8. */
+function named(h) {
+    return h.pathBase64 === undefined ? { path: h.path } : { path: h.path, pathBase64: h.pathBase64 };
+}
 /** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
 function describeChange(c, formatBytes) {
     const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
     const size = c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
     const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
-    return `${sign} ${shownName(c.path)}${what}${size}`;
+    const name = c.pathBase64 === undefined ? Buffer.from(c.path) : Buffer.from(c.pathBase64, 'base64');
+    return `${sign} ${shownPath(name)}${what}${size}`;
 }
 /** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */
 function describeCounts(d, formatBytes) {
@@ -80417,7 +80520,7 @@ function changeCounts(s) {
     return `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged (+${formatBytes(s.bytesAdded)}, -${formatBytes(s.bytesRemoved)})`;
 }
 /** The first five paths of `list`, and how many more of `total` there are (the list may hold only the first few). */
-const named = (list, total = list.length) => list
+const backup_changes_named = (list, total = list.length) => list
     .slice(0, 5)
     .map((c) => JSON.stringify(c.path))
     .join(', ') + (total > Math.min(5, list.length) ? `, and ${total - Math.min(5, list.length)} more` : '');
@@ -80427,7 +80530,7 @@ function indexShrinkReasons(s, g) {
     if (g.maxFilesGoneRatio < 1 &&
         s.previousFiles >= MIN_FILES_FOR_GONE_RULE &&
         s.filesGone / s.previousFiles > g.maxFilesGoneRatio) {
-        problems.push(`${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${named(s.gone, s.filesGone)}`);
+        problems.push(`${s.filesGone} of the ${s.previousFiles} files of snapshot ${s.since} are gone (more than max-files-gone-ratio ${g.maxFilesGoneRatio}), among them ${backup_changes_named(s.gone, s.filesGone)}`);
     }
     const truncated = s.truncated.filter((c) => (c.before?.size ?? 0) >= g.truncatedMinBytes &&
         g.truncatedRatio > 0 &&
@@ -81347,7 +81450,102 @@ function backupStep(name, read, edge = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const memory_policy_MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * memory_policy_MIB,
+    majorGrowthBytes: 24 * memory_policy_MIB,
+    majorHeapGrowthBytes: 16 * memory_policy_MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+};
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    active = {
+        stats,
+        stop: () => {
+            clearInterval(timer);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
+
 
 
 
@@ -81429,7 +81627,9 @@ async function runStep(step) {
     try {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
-        const result = await step.execute(inputs, { signal: controller.signal });
+        // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+        const memory = startMemoryPolicy();
+        const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
         if (why !== undefined)

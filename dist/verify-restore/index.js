@@ -76569,7 +76569,167 @@ function createDecompressor(compression) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
+/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
+const MAX_INDEX_LINE_BYTES = 256 * 1024;
+function snapshot_index_isUtf8(bytes) {
+    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+/** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
+function indexRecord(e) {
+    const line = {
+        ...(snapshot_index_isUtf8(e.pathBytes)
+            ? { path: e.pathBytes.toString('utf8') }
+            : { pathBase64: e.pathBytes.toString('base64') }),
+        type: e.type,
+        size: e.size,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        mtime: e.mtime.toISOString(),
+    };
+    if (e.linkBytes && e.linkBytes.length > 0) {
+        if (snapshot_index_isUtf8(e.linkBytes))
+            line.link = e.linkBytes.toString('utf8');
+        else
+            line.linkBase64 = e.linkBytes.toString('base64');
+    }
+    if (e.sha256)
+        line.sha256 = e.sha256;
+    return line;
+}
+/** One line of the index (with its newline). */
+function encodeIndexLine(e) {
+    return `${JSON.stringify(indexRecord(e))}\n`;
+}
+/**
+ * An entry as `ls --json` gives it: the index's own record (indexRecord), with `path` as
+ * displayPath reads it first, for every name (beside pathBase64 for a name that is not UTF-8).
+ */
+function listingRecord(e) {
+    const record = indexRecord(e);
+    delete record.path;
+    return { path: snapshot_index_displayPath(e), ...record };
+}
+/** One line read back: valid against the schema, or one Error naming where. */
+function decodeIndexLine(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
+    }
+    const errors = schemas_schemaErrors('indexEntry', value);
+    if (errors.length > 0)
+        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
+    const l = value;
+    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
+    const linkBytes = l.link !== undefined
+        ? Buffer.from(l.link, 'utf8')
+        : l.linkBase64 !== undefined
+            ? Buffer.from(l.linkBase64, 'base64')
+            : undefined;
+    // the optional fields are set, not spread: one object a line, of one shape, for 20,000 lines
+    const entry = {
+        pathBytes,
+        path: pathBytes.toString('utf8'),
+        type: l.type,
+        size: l.size,
+        mode: l.mode,
+        uid: l.uid,
+        gid: l.gid,
+        mtime: new Date(l.mtime),
+    };
+    if (linkBytes)
+        entry.linkBytes = linkBytes;
+    if (l.sha256)
+        entry.sha256 = l.sha256;
+    return entry;
+}
+/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
+function snapshot_index_displayPath(e) {
+    let p = e.path;
+    if (p.startsWith('./'))
+        p = p.slice(2);
+    if (p.endsWith('/'))
+        p = p.slice(0, -1);
+    return p === '' || p === '.' ? '.' : p;
+}
+/** C0 controls (newline, tab, escape), DEL, the C1 controls and the Unicode line separators. */
+function isControl(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/**
+ * A name (or link target) as a listing prints it, one line per entry: as it is, unless it holds a
+ * control character; then quoted, with `"` and `\` escaped and each control character as \n, \t or
+ * \uXXXX ("evil\n-rw-r--r-- ..."), so that no name can end its line, forge another entry or send a
+ * terminal escape, in ls, find, diff or the restore plan.
+ */
+function shownName(text) {
+    let control = false;
+    for (let i = 0; i < text.length && !control; i++)
+        control = isControl(text.charCodeAt(i));
+    if (!control)
+        return text;
+    let out = '';
+    for (const c of text) {
+        const code = c.charCodeAt(0);
+        if (c === '"' || c === '\\')
+            out += `\\${c}`;
+        else if (c === '\n')
+            out += '\\n';
+        else if (c === '\t')
+            out += '\\t';
+        else if (isControl(code))
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        else
+            out += c;
+    }
+    return `"${out}"`;
+}
+/** Bytes as one quoted word: printable ASCII as it is, `"` and `\` escaped, every other byte \xNN. */
+function quotedBytes(bytes) {
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        out +=
+            c === '"' || c === '\\'
+                ? `\\${c}`
+                : b >= 0x20 && b < 0x7f
+                    ? c
+                    : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}"`;
+}
+/**
+ * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
+ * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
+ * its UTF-8 reading (U+FFFD), so that two such names never print alike.
+ */
+function snapshot_index_shownPath(pathBytes) {
+    if (snapshot_index_isUtf8(pathBytes))
+        return shownName(snapshot_index_displayPath({ path: pathBytes.toString('utf8') }));
+    let bytes = pathBytes;
+    if (bytes[0] === 0x2e && bytes[1] === 0x2f)
+        bytes = bytes.subarray(2);
+    if (bytes.at(-1) === 0x2f)
+        bytes = bytes.subarray(0, -1);
+    return quotedBytes(bytes);
+}
+/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
+function snapshot_index_entryKey(e) {
+    let s = e.pathBytes.toString('latin1');
+    if (s.startsWith('./'))
+        s = s.slice(2);
+    if (s.endsWith('/'))
+        s = s.slice(0, -1);
+    return s === '' ? '.' : s;
+}
+
 ;// CONCATENATED MODULE: ./src/archive/member-header.ts
+
 /**
  * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
  * come back exactly); pax `path` / `linkpath` records it always reads as UTF-8, as POSIX says
@@ -76606,17 +76766,7 @@ function quotedName(bytes) {
     const text = bytes.toString('utf8');
     if (Buffer.from(text, 'utf8').equals(bytes))
         return JSON.stringify(text);
-    let out = '';
-    for (const b of bytes) {
-        const c = String.fromCharCode(b);
-        out +=
-            c === '"' || c === '\\'
-                ? `\\${c}`
-                : b >= 0x20 && b < 0x7f
-                    ? c
-                    : `\\x${b.toString(16).padStart(2, '0')}`;
-    }
-    return `"${out}"`;
+    return quotedBytes(bytes);
 }
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
 class UnsafeEntryError extends Error {
@@ -82040,129 +82190,16 @@ function noMatchMessage(unmatched, snapshotId) {
         `**/*.png at any depth).`);
 }
 
-;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
-
-/** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
-const MAX_INDEX_LINE_BYTES = 256 * 1024;
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
-/** One line of the index (with its newline). */
-function encodeIndexLine(e) {
-    const line = {
-        ...(isUtf8(e.pathBytes)
-            ? { path: e.pathBytes.toString('utf8') }
-            : { pathBase64: e.pathBytes.toString('base64') }),
-        type: e.type,
-        size: e.size,
-        mode: e.mode,
-        uid: e.uid,
-        gid: e.gid,
-        mtime: e.mtime.toISOString(),
-    };
-    if (e.linkBytes && e.linkBytes.length > 0) {
-        if (isUtf8(e.linkBytes))
-            line.link = e.linkBytes.toString('utf8');
-        else
-            line.linkBase64 = e.linkBytes.toString('base64');
-    }
-    if (e.sha256)
-        line.sha256 = e.sha256;
-    return `${JSON.stringify(line)}\n`;
-}
-/** One line read back: valid against the schema, or one Error naming where. */
-function decodeIndexLine(text, where) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
-    }
-    const errors = schemas_schemaErrors('indexEntry', value);
-    if (errors.length > 0)
-        throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
-    const l = value;
-    const pathBytes = l.path !== undefined ? Buffer.from(l.path, 'utf8') : Buffer.from(l.pathBase64 ?? '', 'base64');
-    const linkBytes = l.link !== undefined
-        ? Buffer.from(l.link, 'utf8')
-        : l.linkBase64 !== undefined
-            ? Buffer.from(l.linkBase64, 'base64')
-            : undefined;
-    // the optional fields are set, not spread: one object a line, of one shape, for 20,000 lines
-    const entry = {
-        pathBytes,
-        path: pathBytes.toString('utf8'),
-        type: l.type,
-        size: l.size,
-        mode: l.mode,
-        uid: l.uid,
-        gid: l.gid,
-        mtime: new Date(l.mtime),
-    };
-    if (linkBytes)
-        entry.linkBytes = linkBytes;
-    if (l.sha256)
-        entry.sha256 = l.sha256;
-    return entry;
-}
-/** The name as a person reads it in a listing: a member's "./" dropped, "." for the root. */
-function snapshot_index_displayPath(e) {
-    let p = e.path;
-    if (p.startsWith('./'))
-        p = p.slice(2);
-    if (p.endsWith('/'))
-        p = p.slice(0, -1);
-    return p === '' || p === '.' ? '.' : p;
-}
-/** C0 controls (newline, tab, escape), DEL, the C1 controls and the Unicode line separators. */
-function isControl(code) {
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/**
- * A name (or link target) as a listing prints it, one line per entry: as it is, unless it holds a
- * control character; then quoted, with `"` and `\` escaped and each control character as \n, \t or
- * \uXXXX ("evil\n-rw-r--r-- ..."), so that no name can end its line, forge another entry or send a
- * terminal escape, in ls, find, diff or the restore plan.
- */
-function snapshot_index_shownName(text) {
-    let control = false;
-    for (let i = 0; i < text.length && !control; i++)
-        control = isControl(text.charCodeAt(i));
-    if (!control)
-        return text;
-    let out = '';
-    for (const c of text) {
-        const code = c.charCodeAt(0);
-        if (c === '"' || c === '\\')
-            out += `\\${c}`;
-        else if (c === '\n')
-            out += '\\n';
-        else if (c === '\t')
-            out += '\\t';
-        else if (isControl(code))
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
-        else
-            out += c;
-    }
-    return `"${out}"`;
-}
-/** The key two indexes are compared by: the name bytes, without "./" and a trailing "/". */
-function snapshot_index_entryKey(e) {
-    let s = e.pathBytes.toString('latin1');
-    if (s.startsWith('./'))
-        s = s.slice(2);
-    if (s.endsWith('/'))
-        s = s.slice(0, -1);
-    return s === '' ? '.' : s;
-}
-
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
+
 
 function held(e) {
     // every field set (undefined where absent), not spread: one shape for every record of the map
     return {
         path: displayPath(e),
+        pathBase64: isUtf8(e.pathBytes) ? undefined : e.pathBytes.toString('base64'),
         type: e.type,
         size: e.size,
         mode: e.mode,
@@ -82230,7 +82267,7 @@ async function index_diff_diffIndexes(older, newer) {
             if (!was) {
                 d.added++;
                 d.changes.push({
-                    path: now.path,
+                    ...named(now),
                     kind: 'added',
                     aspects: [],
                     after: state(now),
@@ -82245,7 +82282,7 @@ async function index_diff_diffIndexes(older, newer) {
             }
             d.changed++;
             d.changes.push({
-                path: now.path,
+                ...named(now),
                 kind: 'changed',
                 aspects,
                 before: state(was),
@@ -82259,7 +82296,7 @@ async function index_diff_diffIndexes(older, newer) {
         if (isFile(was.type))
             d.removedFiles++;
         d.changes.push({
-            path: was.path,
+            ...named(was),
             kind: 'removed',
             aspects: [],
             before: state(was),
@@ -82275,12 +82312,17 @@ async function index_diff_diffIndexes(older, newer) {
     d.changes.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.path < b.path ? -1 : 1));
     return d;
 }
+/** The name fields of a change: path, and pathBase64 only for a name that is not UTF-8. */
+function named(h) {
+    return h.pathBase64 === undefined ? { path: h.path } : { path: h.path, pathBase64: h.pathBase64 };
+}
 /** One line a change: `+ path`, `- path`, `M path (content, mode)`, with the size it added or took away. */
 function describeChange(c, formatBytes) {
     const sign = c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : 'M';
     const size = c.sizeDelta === 0 ? '' : ` ${c.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(c.sizeDelta))}`;
     const what = c.kind === 'changed' ? ` (${c.aspects.join(', ')})` : '';
-    return `${sign} ${shownName(c.path)}${what}${size}`;
+    const name = c.pathBase64 === undefined ? Buffer.from(c.path) : Buffer.from(c.pathBase64, 'base64');
+    return `${sign} ${shownPath(name)}${what}${size}`;
 }
 /** The counts line of a diff, as `lifeboat diff` and the restore plan print it. */
 function describeCounts(d, formatBytes) {
@@ -82312,6 +82354,13 @@ const LIFEBOAT_VERSION = '0.1.0';
  * (the rule of verification.json). Its lines are trusted only once the whole object was read and
  * its sha256, size and line count are the ones recorded: readIndexEntries throws at the end
  * otherwise, so a caller acts on what it read only after the iteration ended without error.
+ *
+ * Invariant (a forged pointer costs little): what the reader takes is bounded by what is recorded
+ * before the sha256 can be known. A stored object of another size is refused before a byte is
+ * inflated; the stored bytes read never pass the recorded size, the lines never pass the recorded
+ * count, and no line passes MAX_INDEX_LINE_BYTES, so the text inflated stays within one 64 KiB
+ * chunk of entries x (MAX_INDEX_LINE_BYTES + 1): a small gzip that inflates to gigabytes (a gzip
+ * bomb) is refused there, whatever sha256 and size a forged index.json gives it.
  */
 const INDEX_POINTER_SCHEMA_VERSION = 1;
 const MAX_POINTER_BYTES = 64 * 1024;
@@ -82385,6 +82434,13 @@ class Sha256Tap extends external_node_stream_.Transform {
         done(null, chunk);
     }
 }
+/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
+class NotTheRecordedIndex extends Error {
+}
+function notTheRecordedIndex(where, what, index) {
+    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`);
+}
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
  * held), checked at the end against the sha256, size and count recorded for it (see the
@@ -82405,6 +82461,11 @@ async function* readIndexBatches(store, index, options = {}) {
         throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
     }
     const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    // a size the store reports (0: none reported) is checked before anything is inflated
+    if (download.size > 0 && download.size !== index.size) {
+        download.body.destroy();
+        throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
+    }
     const tap = new Sha256Tap();
     let plain = download.body.pipe(tap);
     download.body.once('error', (err) => tap.destroy(err));
@@ -82423,11 +82484,15 @@ async function* readIndexBatches(store, index, options = {}) {
     let count = 0;
     try {
         for await (const chunk of lines) {
+            if (tap.bytes > index.size)
+                throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
             pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
             let start = 0;
             const batch = [];
             for (let nl = pending.indexOf(10, start); nl >= 0; nl = pending.indexOf(10, start)) {
                 count++;
+                if (count > index.entries)
+                    throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
                 batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
                 start = nl + 1;
             }
@@ -82440,6 +82505,8 @@ async function* readIndexBatches(store, index, options = {}) {
         }
     }
     catch (err) {
+        if (err instanceof NotTheRecordedIndex)
+            throw err;
         throw new Error(`${where} could not be read: ${errors_errorMessage(err)}`, { cause: err });
     }
     finally {
@@ -82447,13 +82514,12 @@ async function* readIndexBatches(store, index, options = {}) {
         download.body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
-    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries) {
-        throw new Error(`${where} is not the index recorded for the snapshot (sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines; ` +
-            `recorded ${index.sha256}, ${index.size} bytes, ${index.entries} lines): it is damaged or was replaced.`);
-    }
+    if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
+        throw notTheRecordedIndex(where, `sha256 ${sha256}, ${tap.bytes} bytes, ${count} lines`, index);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/live-listing.ts
+
 
 
 
@@ -82465,14 +82531,16 @@ async function* readIndexBatches(store, index, options = {}) {
  * Two listings, whichever the machine has:
  * - GNU find: `-printf` writes each record as `meta NAME\0LINK\0`, the name and the symlink target
  *   as their raw bytes (non-UTF-8 names survive; a NUL is the one byte a name cannot hold);
- * - otherwise (busybox, POSIX): `find -exec stat -c FORMAT {} +` (busybox's stat has -c), one line
- *   a record with the name last and raw. A name holding a newline continues on the next line: a
- *   line that does not start like a record (`./` or `.` after the meta fields) belongs to the
- *   name before it. stat gives no symlink target: those entries carry none, and the diff then does
- *   not compare targets (index-diff.ts).
- * The first line says which (`LIFEBOAT-LIST gnu|stat`), the last how find ended
- * (`LIFEBOAT-LIST end=N`); a machine with neither says `err=tools`, a path that is not a folder
- * `err=nopath`. lifeboat's own folders and lost+found (volume-contents.ts) are pruned: a swap
+ * - otherwise (busybox, POSIX): `find -exec stat -c FORMAT {} +` (busybox's stat has -c and no
+ *   NUL output), one line a record: a token, the meta fields, the name last and raw. The token is
+ *   random, drawn on the runner for this one listing (after every name on the machine was made),
+ *   and begins every record and the end status: a line that does not begin with it is the rest of
+ *   a name that holds a newline, however much it looks like a record. stat gives no symlink
+ *   target: those entries carry none, and the diff then does not compare targets (index-diff.ts).
+ * The first line says which (`LIFEBOAT-LIST gnu`, `LIFEBOAT-LIST stat TOKEN`), the last how find
+ * ended (`LIFEBOAT-LIST end=N`, `TOKEN end=N`); a machine with neither says `err=tools`, a path
+ * that is not a folder `err=nopath`. lifeboat's own folders and lost+found (volume-contents.ts) are
+ * pruned: a swap
  * never moves them.
  *
  * Regular files carry their size and mtime (no hash: nothing is read); folders and links size 0,
@@ -82489,17 +82557,21 @@ function pruned() {
     const paths = [LOST_AND_FOUND, RESTORE_FOLDER, `${PRE_RESTORE_PREFIX}*`].map((n) => `-path ${shWord(`./${n}`)}`);
     return `\\( ${paths.join(' -o ')} \\) -prune -o`;
 }
+/** A stat listing's token (see above): 96 random bits, which a name made before the listing holds only by chance. */
+const newToken = () => `LB${randomBytes(12).toString('hex')}`;
+const TOKEN_SHAPE = /^LB[0-9a-f]{24}$/;
 /** The script run on the machine (see above). */
-function buildLiveListingScript(path) {
+function buildLiveListingScript(path, token = newToken()) {
     return [
         `cd ${shWord(path)} 2>/dev/null && [ -d . ] || { echo "${PREFIX}err=nopath"; exit 0; }`,
         `command -v find >/dev/null 2>&1 || { echo "${PREFIX}err=tools"; exit 0; }`,
         `if find . -maxdepth 0 -printf "" >/dev/null 2>&1; then`,
         `  echo "${PREFIX}gnu"; find . ${pruned()} -printf "%y %m %s %T@ %U %G %D:%i %n %p\\0%l\\0"; r=$?`,
+        `  echo; echo "${PREFIX}end=$r"`,
         `elif stat -c %s . >/dev/null 2>&1; then`,
-        `  echo "${PREFIX}stat"; find . ${pruned()} -exec stat -c "%f %s %Y %u %g %d:%i %h %n" {} +; r=$?`,
-        `else echo "${PREFIX}err=tools"; exit 0; fi`,
-        `echo; echo "${PREFIX}end=$r"`,
+        `  echo "${PREFIX}stat ${token}"; find . ${pruned()} -exec stat -c "${token} %f %s %Y %u %g %d:%i %h %n" {} +; r=$?`,
+        `  echo "${token} end=$r"`,
+        `else echo "${PREFIX}err=tools"; fi`,
     ].join('\n');
 }
 const GNU_TYPES = {
@@ -82617,6 +82689,8 @@ class ListingReader {
     gnuHead;
     /** stat: the record whose name may continue on the next line. */
     held;
+    /** stat: the token every record begins with, and a space. */
+    token;
     constructor(path) {
         this.path = path;
     }
@@ -82662,8 +82736,15 @@ class ListingReader {
     }
     header(line) {
         const s = statusOf(line);
-        if (s === 'gnu' || s === 'stat')
+        const token = s?.startsWith('stat ') ? s.slice('stat '.length) : undefined;
+        if (s === 'gnu')
             this.format = s;
+        else if (token !== undefined) {
+            if (!TOKEN_SHAPE.test(token))
+                throw new live_listing_LiveListingError('the listing of stat was not understood');
+            this.format = 'stat';
+            this.token = Buffer.from(`${token} `, 'latin1');
+        }
         else if (s === 'err=tools')
             throw new live_listing_LiveListingError('the machine has no find, or neither GNU find (-printf) nor stat (-c): add findutils to its image (RUN apk add --no-cache findutils, or apt-get install findutils)');
         else if (s === 'err=nopath')
@@ -82683,25 +82764,26 @@ class ListingReader {
         return this.maker.make(meta, head.name, field);
     }
     stat(line) {
-        const s = statusOf(line);
-        if (s?.startsWith('end=')) {
-            this.end = s;
+        const token = this.token;
+        if (!line.subarray(0, token.length).equals(token)) {
+            // not a record: the rest of the name before it, which holds a newline
+            if (!this.held)
+                throw new live_listing_LiveListingError('the listing of stat was not understood');
+            this.held.name = Buffer.concat([this.held.name, Buffer.from('\n'), line]);
             return undefined;
         }
-        const record = splitMeta(line, 7);
-        const meta = record && statMeta(record.fields);
-        if (record && meta) {
-            const [before] = this.flush();
-            this.held = { meta, name: record.name };
+        const rest = line.subarray(token.length);
+        const [before] = this.flush();
+        if (rest.subarray(0, 4).toString('latin1') === 'end=') {
+            this.end = rest.toString('latin1').trimEnd();
             return before;
         }
-        // the empty line before the end status; a name with a newline goes on here
-        if (line.length === 0)
-            return this.flush()[0];
-        if (!this.held)
+        const record = splitMeta(rest, 7);
+        const meta = record && statMeta(record.fields);
+        if (!record || !meta)
             throw new live_listing_LiveListingError('the listing of stat was not understood');
-        this.held.name = Buffer.concat([this.held.name, Buffer.from('\n'), line]);
-        return undefined;
+        this.held = { meta, name: record.name };
+        return before;
     }
 }
 /**
@@ -84165,40 +84247,51 @@ function requiredPathOf(name) {
 }
 const matchesRequired = (path, pattern) => glob_globMatch(path, pattern, { dot: true });
 /**
+ * Walks a whole, proven index with `visit` (see the invariant): true once the walk ended, the
+ * index proven; true as well when `visit` returned true to stop early (it has its answer);
+ * undefined when the index cannot say (absent, unreadable, not the recorded one), logged with
+ * `why` as the reason the archive is read instead. An abort is thrown, never taken for "no answer".
+ */
+async function walkProvenIndex(store, layout, m, o, why, visit) {
+    const found = await index_reader_findIndex(store, layout, m).catch(() => undefined);
+    if (!found?.found)
+        return undefined;
+    try {
+        for await (const e of index_reader_readIndexEntries(store, found.index, o))
+            if (visit(e) === true)
+                return true;
+    }
+    catch (err) {
+        if (o.signal?.aborted)
+            throw err;
+        o.logger.info(`${why}: the index did not answer (${errors_errorMessage(err)})`);
+        return undefined;
+    }
+    return true;
+}
+/**
  * The required-paths globs against the index: an answer only when some glob matches no member of a
  * whole, proven index (see the invariant); undefined when every glob matched or the index cannot say.
  */
 async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
     if (patterns.length === 0)
         return undefined;
-    const found = await index_reader_findIndex(store, layout, m).catch(() => undefined);
-    if (!found?.found)
-        return undefined;
     const required = patterns.map((pattern) => ({ pattern, matched: false }));
     let open = required.length;
-    try {
-        for await (const e of index_reader_readIndexEntries(store, found.index, o)) {
-            const path = requiredPathOf(e.path);
-            if (path === undefined)
-                continue;
-            for (const r of required) {
-                if (!r.matched && matchesRequired(path, r.pattern)) {
-                    r.matched = true;
-                    open--;
-                }
+    const walked = await walkProvenIndex(store, layout, m, o, 'required-paths are judged from the archive', (e) => {
+        const path = requiredPathOf(e.path);
+        if (path === undefined)
+            return;
+        for (const r of required) {
+            if (!r.matched && matchesRequired(path, r.pattern)) {
+                r.matched = true;
+                open--;
             }
-            // every glob is there: the archive walk proves them, the rest of the index is not needed
-            if (open === 0)
-                return undefined;
         }
-    }
-    catch (err) {
-        if (o.signal?.aborted)
-            throw err;
-        o.logger.info(`required-paths are judged from the archive: the index did not answer (${errors_errorMessage(err)})`);
-        return undefined;
-    }
-    return { required };
+        // every glob is there: the archive walk proves them, the rest of the index is not needed
+        return open === 0;
+    });
+    return walked && open > 0 ? { required } : undefined;
 }
 /**
  * The name bytes of every member of a whole, proven index whose path (as globs see it) is `path`:
@@ -84206,23 +84299,12 @@ async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
  * undefined when the index cannot say (absent, unreadable, not the recorded one).
  */
 async function membersAtPath(store, layout, m, path, o) {
-    const found = await findIndex(store, layout, m).catch(() => undefined);
-    if (!found?.found)
-        return undefined;
     const names = [];
-    try {
-        for await (const e of readIndexEntries(store, found.index, o)) {
-            if (requiredPathOf(e.path) === path)
-                names.push(e.pathBytes);
-        }
-    }
-    catch (err) {
-        if (o.signal?.aborted)
-            throw err;
-        o.logger.info(`the archive is read to find the path: the index did not answer (${errorMessage(err)})`);
-        return undefined;
-    }
-    return names;
+    const walked = await walkProvenIndex(store, layout, m, o, 'the archive is read to find the path', (e) => {
+        if (requiredPathOf(e.path) === path)
+            names.push(e.pathBytes);
+    });
+    return walked ? names : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/verify.ts
@@ -86316,6 +86398,100 @@ const actionsLogger = {
     group: (title, fn) => group(title, fn),
 };
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * MIB,
+    majorGrowthBytes: 24 * MIB,
+    majorHeapGrowthBytes: 16 * MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+};
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    active = {
+        stats,
+        stop: () => {
+            clearInterval(timer);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/summary.ts
 /**
  * The job summary as HTML in which every string is text. Values from outside (archive member
@@ -86403,6 +86579,7 @@ class summary_Summary {
 
 
 
+
 /**
  * After a cancellation, lifeboat exits at most this long after the signal, whatever is still in
  * flight. Not shorter than INTERRUPT_CLEANUP_MS: the clean-up that matters (util/interrupt-cleanup.ts)
@@ -86478,7 +86655,9 @@ async function runStep(step) {
     try {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
-        const result = await step.execute(inputs, { signal: controller.signal });
+        // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+        const memory = startMemoryPolicy();
+        const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
         if (why !== undefined)
