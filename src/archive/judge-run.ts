@@ -42,6 +42,8 @@ export function judgeSourceRun(
   frameError: Error | undefined,
   /** The compression the stream header named (what the machine ran), when a header came. */
   sent?: Compression,
+  /** The files tar named on stderr for its exit 1 (ChangedMembers), when it named any. */
+  changedWhileRead?: string,
 ): RunVerdict {
   const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
   if (!trailer) {
@@ -125,7 +127,8 @@ export function judgeSourceRun(
   const warnings: string[] = [];
   if (trailer.tar === 1) {
     warnings.push(
-      'tar reported files that changed while they were read (exit 1); the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first',
+      `tar reported files that changed while they were read (exit 1)${changedWhileRead ? `: ${changedWhileRead}` : ''}; ` +
+        'the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first',
     );
   } else if (trailer.tar !== 0) {
     throw tarFailed(trailer.tar);

@@ -8,6 +8,7 @@ import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
 import { machineOf, missingTool } from './machine-needs.js';
+import { ChangedMembers } from './changed-members.js';
 import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { largestObjectFor, MAX_PARTS, partSizeFor, UPLOAD_QUEUE_SIZE } from '../storage/part-size.js';
@@ -82,11 +83,13 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const encrypted = Boolean(o.encryptionRecipients?.length);
   const indexWriter = o.writeIndex ? await IndexWriter.prepare(o.store, o.encryptionRecipients) : undefined;
   const leftOut = new LeftOutMembers();
+  const changed = new ChangedMembers();
   const proc = o.source.start(o.script, {
     signal: o.signal,
     onStderrLine: (line) => {
       o.logger.info(`[${o.source.label}] ${line}`);
       leftOut.note(line);
+      changed.note(line);
     },
   });
   let inspector: ArchiveInspector | undefined;
@@ -115,8 +118,15 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     async () => {
       const outcome = await proc.done;
       warnings = [
-        ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression)
-          .warnings,
+        ...judgeSourceRun(
+          o.source.label,
+          o.path,
+          decoder.trailer,
+          outcome,
+          undefined,
+          decoder.compression,
+          changed.described(),
+        ).warnings,
         ...leftOut.warnings(),
         // the backup is whole without du; only its largest possible size was a guess
         ...(decoder.sourceHasNoDu
