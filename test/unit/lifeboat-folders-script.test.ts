@@ -250,7 +250,7 @@ describe('lb_tar on a minimal busybox tar (no --exclude, no long options)', () =
   it('more entries than one exec carries: the run stops before any byte (toomany, exit 3), nothing is judged', async () => {
     // a stack limit of 256 KiB: Linux then carries its floor, 128 KiB of arguments and environment,
     // in one exec (the script says so from `ulimit -s`, busybox having no getconf); 10,000 names
-    // of 9 bytes with their NULs and pointers take 176 KiB
+    // of 8 bytes (./f00000), each with its NUL and pointer, take 166 KiB
     const m = machine();
     const source = new MachineSource(m.bin, 256);
     const run = await backupOf(volume(10_000, LIFEBOAT_FOLDERS), source);
