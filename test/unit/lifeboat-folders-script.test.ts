@@ -41,6 +41,9 @@ const temp = (prefix: string): string => {
   return d;
 };
 
+/** 20,000 files written, archived and walked: seconds of CPU, and minutes on a loaded machine. */
+const SLOW = 240_000;
+
 const ROOT_TIME = new Date('2026-10-01T12:34:56Z');
 const ROOT_MODE = 0o750;
 
@@ -177,53 +180,61 @@ const LOOKALIKES = [
 const archiveCalls = (calls: string[][]) => calls.filter((c) => c[0] === '-cf' && c[1] === '-');
 
 describe('lb_tar on a minimal busybox tar (no --exclude, no long options)', () => {
-  it('20,000 top-level entries and no lifeboat folder: tar gets `.`, the archive holds every entry', async () => {
-    const m = machine();
-    const vol = volume(20_000);
-    const run = await backupOf(vol, new MachineSource(m.bin));
-    expect(run.error).toBeUndefined();
-    expect(run.result?.status).toBe('ok');
-    expect(archiveCalls(m.calls())).toEqual([['-cf', '-', '.']]);
-    const got = await members(run.archive!);
-    expect(got).toHaveLength(20_001);
-    expect(got[0]).toEqual({
-      name: './',
-      type: 'directory',
-      mode: ROOT_MODE,
-      mtime: ROOT_TIME.getTime() / 1000,
-    });
-    expect(new Set(got.map((g) => g.name)).size).toBe(20_001);
-  }, 60_000);
+  it(
+    '20,000 top-level entries and no lifeboat folder: tar gets `.`, the archive holds every entry',
+    async () => {
+      const m = machine();
+      const vol = volume(20_000);
+      const run = await backupOf(vol, new MachineSource(m.bin));
+      expect(run.error).toBeUndefined();
+      expect(run.result?.status).toBe('ok');
+      expect(archiveCalls(m.calls())).toEqual([['-cf', '-', '.']]);
+      const got = await members(run.archive!);
+      expect(got).toHaveLength(20_001);
+      expect(got[0]).toEqual({
+        name: './',
+        type: 'directory',
+        mode: ROOT_MODE,
+        mtime: ROOT_TIME.getTime() / 1000,
+      });
+      expect(new Set(got.map((g) => g.name)).size).toBe(20_001);
+    },
+    SLOW,
+  );
 
-  it("a lifeboat folder there: it is left out, every other entry is in, the root's own entry first", async () => {
-    const m = machine();
-    const vol = volume(20_000, [...LIFEBOAT_FOLDERS, ...LOOKALIKES]);
-    const run = await backupOf(vol, new MachineSource(m.bin));
-    expect(run.error).toBeUndefined();
-    expect(run.result?.status).toBe('ok');
-    const got = await members(run.archive!);
-    const names = got.map((g) => g.name);
-    // the root's entry, from the first block of tar's `.` (cut there by head)
-    expect(got[0]).toEqual({
-      name: './',
-      type: 'directory',
-      mode: ROOT_MODE,
-      mtime: ROOT_TIME.getTime() / 1000,
-    });
-    expect(
-      names.filter((n) => n.includes('.lifeboat-restore/') || n.includes('.lifeboat-pre-restore-')),
-    ).toEqual([]);
-    const expected = [
-      './',
-      ...Array.from({ length: 20_000 }, (_, i) => `./f${String(i).padStart(5, '0')}`),
-      ...LOOKALIKES.map((l) => `./${l}`),
-    ];
-    expect([...names].sort()).toEqual(expected.sort());
-    // the list tar got: globs expanded by its own command line, not one "$@" rebuilt per entry
-    const [root, list] = archiveCalls(m.calls());
-    expect(root).toEqual(['-cf', '-', '.']);
-    expect(list!.length).toBe(2 + 20_000 + LOOKALIKES.length);
-  }, 60_000);
+  it(
+    "a lifeboat folder there: it is left out, every other entry is in, the root's own entry first",
+    async () => {
+      const m = machine();
+      const vol = volume(20_000, [...LIFEBOAT_FOLDERS, ...LOOKALIKES]);
+      const run = await backupOf(vol, new MachineSource(m.bin));
+      expect(run.error).toBeUndefined();
+      expect(run.result?.status).toBe('ok');
+      const got = await members(run.archive!);
+      const names = got.map((g) => g.name);
+      // the root's entry, from the first block of tar's `.` (cut there by head)
+      expect(got[0]).toEqual({
+        name: './',
+        type: 'directory',
+        mode: ROOT_MODE,
+        mtime: ROOT_TIME.getTime() / 1000,
+      });
+      expect(
+        names.filter((n) => n.includes('.lifeboat-restore/') || n.includes('.lifeboat-pre-restore-')),
+      ).toEqual([]);
+      const expected = [
+        './',
+        ...Array.from({ length: 20_000 }, (_, i) => `./f${String(i).padStart(5, '0')}`),
+        ...LOOKALIKES.map((l) => `./${l}`),
+      ];
+      expect([...names].sort()).toEqual(expected.sort());
+      // the list tar got: globs expanded by its own command line, not one "$@" rebuilt per entry
+      const [root, list] = archiveCalls(m.calls());
+      expect(root).toEqual(['-cf', '-', '.']);
+      expect(list!.length).toBe(2 + 20_000 + LOOKALIKES.length);
+    },
+    SLOW,
+  );
 
   it('only lifeboat folders: a valid archive of the root entry alone (was: tar exit 1 on --no-recursion)', async () => {
     const m = machine();
@@ -247,29 +258,35 @@ describe('lb_tar on a minimal busybox tar (no --exclude, no long options)', () =
     }
   });
 
-  it('more entries than one exec carries: the run stops before any byte (toomany, exit 3), nothing is judged', async () => {
-    // a stack limit of 256 KiB: Linux then carries its floor, 128 KiB of arguments and environment,
-    // in one exec (the script says so from `ulimit -s`, busybox having no getconf); 10,000 names
-    // of 8 bytes (./f00000), each with its NUL and pointer, take 166 KiB
-    const m = machine();
-    const source = new MachineSource(m.bin, 256);
-    const run = await backupOf(volume(10_000, LIFEBOAT_FOLDERS), source);
-    expect(run.error).toBeInstanceOf(EnvironmentError);
-    expect(run.error!.message).toMatch(
-      /^The tar on the Fly machine has no --exclude .*more entries at the top level of \/.+ than one tar command line carries there .*Nothing was sent\. To fix it, check what a restore left there .*`\.lifeboat-restore\/`.*`\.lifeboat-pre-restore-<time>\/`.* and remove it, or install GNU tar there: add it to the image with the Dockerfile line `RUN apt-get update && apt-get install -y --no-install-recommends tar` \(Debian, Ubuntu\) or `RUN apk add --no-cache tar` \(Alpine\)\.$/,
-    );
-    expect(source.stderr).toMatch(
-      /lifeboat: .* the 10000 other top-level entries .*more than one command line carries here \(131072 bytes\)/,
-    );
-    // the stop line came instead of the header: no upload, no archive, and tar never made one
-    expect(run.archive).toBeUndefined();
-    expect(run.store.openUploads()).toEqual({});
-    expect(archiveCalls(m.calls())).toEqual([]);
-    // half as many fit: the count lets tar run, and tar's exec takes them
-    const half = await backupOf(volume(5_000, LIFEBOAT_FOLDERS), new MachineSource(m.bin, 256));
-    expect(half.error).toBeUndefined();
-    expect(await members(half.archive!)).toHaveLength(5_001);
-  }, 60_000);
+  it(
+    'more entries than one exec carries: the run stops before any byte (toomany, exit 3), nothing is judged',
+    async () => {
+      // a stack limit of 256 KiB: Linux then carries its floor, 128 KiB of arguments and environment,
+      // in one exec (the script says so from `ulimit -s`, busybox having no getconf); 10,000 names
+      // of 8 bytes (./f00000), each with its NUL and pointer, take 166 KiB
+      const m = machine();
+      const source = new MachineSource(m.bin, 256);
+      const vol = volume(10_000, LIFEBOAT_FOLDERS);
+      const run = await backupOf(vol, source);
+      expect(run.error).toBeInstanceOf(EnvironmentError);
+      expect(run.error!.message).toMatch(
+        /^The tar on the Fly machine has no --exclude .*more entries at the top level of \/.+ than one tar command line carries there .*Nothing was sent\. To fix it, check what a restore left there .*`\.lifeboat-restore\/`.*`\.lifeboat-pre-restore-<time>\/`.* and remove it, or install GNU tar there: add it to the image with the Dockerfile line `RUN apt-get update && apt-get install -y --no-install-recommends tar` \(Debian, Ubuntu\) or `RUN apk add --no-cache tar` \(Alpine\)\.$/,
+      );
+      expect(source.stderr).toMatch(
+        /lifeboat: .* the 10000 other top-level entries .*more than one command line carries here \(131072 bytes\)/,
+      );
+      // the stop line came instead of the header: no upload, no archive, and tar never made one
+      expect(run.archive).toBeUndefined();
+      expect(run.store.openUploads()).toEqual({});
+      expect(archiveCalls(m.calls())).toEqual([]);
+      // with a stack limit of 1 MiB (256 KiB in one exec) they fit: the count lets tar run, and
+      // tar's exec takes them
+      const fits = await backupOf(vol, new MachineSource(m.bin, 1024));
+      expect(fits.error).toBeUndefined();
+      expect(await members(fits.archive!)).toHaveLength(10_001);
+    },
+    SLOW,
+  );
 
   it('toomany is the environment, with no verdict on the archive', () => {
     const ok = { code: 0, signal: null, stderrTail: [] };
