@@ -114,6 +114,16 @@ export function judgeSourceRun(
           `FEATURE_TAR_FROM, such as Debian's busybox-static), so 'exclude' cannot be honoured; nothing was read or sent ` +
           `and the pre-command did not run. Remove 'exclude', or install GNU tar there: ${howToAdd('tar')}.`,
       );
+    case 'toomany':
+      // remote-script.ts, lifeboatFoldersPlan: counted before the header, so no byte was sent
+      throw new EnvironmentError(
+        `The tar on ${machineOf(label)} has no --exclude (a busybox built without FEATURE_TAR_FROM, such as Debian's ` +
+          `busybox-static), so lifeboat leaves out the folder that a restore left at the top of ${path} by naming every other ` +
+          `entry there on tar's command line, and there are more entries at the top level of ${path} than one tar command ` +
+          `line carries there (the counts are in the log above). Nothing was sent. To fix it, check what a restore left there ` +
+          `(\`.lifeboat-restore/\`: a restore being staged; \`.lifeboat-pre-restore-<time>/\`: what a restore moved aside, ` +
+          `perhaps the only copy of what was there before) and remove it, or install GNU tar there: ${howToAdd('tar')}.`,
+      );
     case 'tar':
       // a tar other than GNU tar: any non-zero exit is an error (it left something out)
       throw tarFailed(trailer.tar);

@@ -34,10 +34,15 @@ const temp = (prefix: string): string => {
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A small volume of every common member type, lifeboat's own folders at its top level. */
-function makeVolume(opts: { lifeboatFolders?: boolean } = {}): string {
+function makeVolume(opts: { lifeboatFolders?: boolean; onlyThem?: boolean } = {}): string {
   const dir = temp('lb-mach-vol-');
   const w = new TreeWriter(dir);
   try {
+    if (opts.onlyThem) {
+      w.file('.lifeboat-restore/20261001T000000Z/staged.txt', 'a restore being staged\n');
+      w.setTimes(TIME);
+      return dir;
+    }
     w.file('app.db', pseudoRandomBytes(200_000, 7));
     w.file('uploads/a.txt', 'a\n');
     w.file('uploads/cache/big.bin', pseudoRandomBytes(50_000, 8));
@@ -56,11 +61,15 @@ function makeVolume(opts: { lifeboatFolders?: boolean } = {}): string {
   return dir;
 }
 
-/** The tree less lifeboat's folders and less the root's own entry (not archived member by member). */
+/**
+ * The tree less lifeboat's folders. The root's own entry stays: every tar archives it, a tar
+ * without --exclude too (the first block of its `.`, remote-script.ts), so its mode and mtime
+ * come back.
+ */
 function comparable(tree: Record<string, EntryDescription>): Record<string, EntryDescription> {
   return Object.fromEntries(
     Object.entries(tree).filter(
-      ([k]) => k !== '.' && !k.startsWith('.lifeboat-restore') && !k.startsWith('.lifeboat-pre-restore-'),
+      ([k]) => !k.startsWith('.lifeboat-restore') && !k.startsWith('.lifeboat-pre-restore-'),
     ),
   );
 }
@@ -175,6 +184,23 @@ describe('machine shapes that back up: ok, and restore gives the volume back', (
     expect(existsSync(join(to, '.lifeboat-restore'))).toBe(false);
     expect(existsSync(join(to, '.lifeboat-pre-restore-20261001T000000Z'))).toBe(false);
     expect(comparable(describeTreeBytes(to))).toEqual(comparable(source));
+  });
+});
+
+describe('a minimal busybox and a volume of nothing but a folder a restore left', () => {
+  // was: `tar -cf - --no-recursion .`, which a busybox without long options refuses: "tar failed
+  // on the source with exit status 1"
+  it('ok: the archive holds the root entry alone, and restore gives back the root (its mode and mtime)', async () => {
+    const volume = makeVolume({ onlyThem: true });
+    const source = describeTreeBytes(volume);
+    const bucket = await createBucket();
+    const b = await flyBackup(bucket, volume, { FLY_STANDIN_PATH: pathOf('busybox-minimal') });
+    expect(b.code, b.stderr).toBe(0);
+    expect((JSON.parse(b.stdout) as { status: string; entries: number }).status).toBe('ok');
+    const { run, to } = await restoreLatest(bucket);
+    expect(run.code, run.stderr).toBe(0);
+    expect(describeTreeBytes(to)).toEqual(comparable(source));
+    expect(Object.keys(comparable(source))).toEqual(['.']);
   });
 });
 
