@@ -14,12 +14,13 @@ import type { S3Client } from '@aws-sdk/client-s3';
  * thread (bench/NOTES.md, 2026-12-01).
  *
  * Invariant: only a request that goes over TLS and carries an archive's bytes (UploadPart, or the
- * PutObject of an archive that fits in one part) is sent unsigned, and only its body: the method,
- * path, headers and the header's own value stay signed, so the request cannot be replayed as
- * another one. Integrity still holds end to end: TLS authenticates every record of the body in
- * transit (a changed byte fails the record's MAC and the connection), and lifeboat hashes the whole
- * archive itself as it streams it (the manifest's sha256), which verify-restore checks against the
- * stored object's bytes. Over plain http nothing else protects the body, so there it stays signed:
+ * PutObject of an archive that fits in one part; the snapshot index goes the same way) is sent
+ * unsigned, and only its body: the method, path, headers and the header's own value stay signed,
+ * so the request cannot be replayed as another one. Integrity still holds end to end: TLS
+ * authenticates every record of the body in transit (a changed byte fails the record's MAC and the
+ * connection), and lifeboat hashes the whole archive itself as it streams it (the manifest's
+ * sha256), which verify-restore checks against the stored object's bytes (the index has its own
+ * recorded sha256, checked by every reader, catalog/index-reader.ts). Over plain http nothing else protects the body, so there it stays signed:
  * the store refuses a part whose bytes do not match the signed hash.
  *
  * Small bodies stay signed everywhere: lifeboat's own JSON (manifests, pointers, claims) is put
