@@ -3,6 +3,8 @@
 // the flyctl stand-in into one S3, in a rotated order, and the shell pipe through the stand-in as a
 // control for the machine's load. Figures of the node process alone come from bench/cpu-at-exit.mjs.
 //   LIFEBOAT_ENDPOINT=http://127.0.0.1:PORT node bench/ab-backup.mjs <volume> <rounds> <label>=<dist dir>[,NAME=VALUE]...
+// An https endpoint (scripts/s3-server.sh with CEPH_RGW_SSL_PORT) needs NODE_EXTRA_CA_CERTS and
+// AWS_CA_BUNDLE naming its certificate: both are passed on to every bundle and to the shell row.
 // The S3 keys are the test Ceph's (scripts/s3-server.sh); the bucket `ab-backup` is created and
 // versioned, and emptied after each round. Prints one JSON line per run and a summary per label (median and range).
 import { spawnSync } from 'node:child_process';
@@ -34,6 +36,9 @@ const S3_ENV = {
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+  ...Object.fromEntries(
+    ['NODE_EXTRA_CA_CERTS', 'AWS_CA_BUNDLE'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
+  ),
 };
 const BUCKET = 'ab-backup';
 const s3 = new S3Client({
@@ -118,12 +123,13 @@ function backup(label, dist, extra) {
     RUNNER_TEMP: join(dir, 'temp'),
     ...S3_ENV,
     ...fly,
-    ...extra,
     INPUT_APP: 'bench-app',
     INPUT_TARGET: `ab-${label}`,
     INPUT_BUCKET: BUCKET,
     INPUT_ENDPOINT: endpoint,
     'INPUT_FORCE-PATH-STYLE': 'true',
+    // last: a variant may set an input too, e.g. INPUT_ENDPOINT=http://... against an https run
+    ...extra,
   };
   for (const [k, v] of Object.entries(DEFAULTS)) env[`INPUT_${k.toUpperCase()}`] ??= v;
   const flags = (extra.NODE_FLAGS ?? '').split(' ').filter(Boolean);

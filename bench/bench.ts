@@ -13,6 +13,10 @@
 //   LIFEBOAT_BENCH_NO_INDEX=1  (set by the unit "index" on one of its backups, not by a person) the engine
 //                           writes no snapshot index: the backup the index's cost is measured against
 //   CEPH_S3_DIR / CEPH_MON_PORT / CEPH_RGW_PORT   the benchmark's own Ceph (default /tmp/lifeboat-bench-s3, 3391, 7491)
+//   LIFEBOAT_BENCH_TLS=1    every measured row (lifeboat, aws cli, restic) uses the Ceph over https, as real
+//                           providers are, on CEPH_RGW_SSL_PORT (default CEPH_RGW_PORT + 1) with the Ceph's
+//                           self-signed certificate (scripts/s3-server.sh); the bench's own bookkeeping
+//                           (buckets, emptying them) stays on http, outside every measurement
 import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
@@ -58,7 +62,14 @@ const OUT = process.env.LIFEBOAT_BENCH_OUT ?? (GIB >= 1 ? join(root, 'bench') : 
 const S3_DIR = process.env.CEPH_S3_DIR ?? '/tmp/lifeboat-bench-s3';
 const MON_PORT = process.env.CEPH_MON_PORT ?? '3391';
 const RGW_PORT = process.env.CEPH_RGW_PORT ?? '7491';
-const ENDPOINT = `http://127.0.0.1:${RGW_PORT}`;
+const TLS = process.env.LIFEBOAT_BENCH_TLS === '1';
+const SSL_PORT = process.env.CEPH_RGW_SSL_PORT ?? String(Number(RGW_PORT) + 1);
+/** The bench's own client (creating and emptying buckets, not measured): plain http always. */
+const ADMIN_ENDPOINT = `http://127.0.0.1:${RGW_PORT}`;
+/** The CA file of the Ceph's TLS port, made by scripts/s3-server.sh at start. */
+const CA_FILE = join(S3_DIR, 'tls/cert.pem');
+/** The store every measured row talks to. */
+const ENDPOINT = TLS ? `https://127.0.0.1:${SSL_PORT}` : ADMIN_ENDPOINT;
 const AK = 'LIFEBOATTESTKEY';
 const SK = 'LifeboatTestSecret0123456789';
 const MIB = 1024 * 1024;
@@ -68,6 +79,7 @@ const CEPH_ENV = {
   CEPH_MON_PORT: MON_PORT,
   CEPH_RGW_PORT: RGW_PORT,
   CEPH_OBJECTSTORE: 'bluestore',
+  ...(TLS ? { CEPH_RGW_SSL_PORT: SSL_PORT } : {}),
 };
 const S3_ENV = {
   AWS_ACCESS_KEY_ID: AK,
@@ -78,7 +90,11 @@ const S3_ENV = {
   // the aws CLI's flexible checksums send aws-chunked bodies, which RGW answers with 411
   AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+  // over https: the bundles (node) and the aws CLI trust the Ceph's self-signed certificate
+  ...(TLS ? { NODE_EXTRA_CA_CERTS: CA_FILE, AWS_CA_BUNDLE: CA_FILE } : {}),
 };
+/** restic (0.14 reads no CA file from the environment) with the Ceph's certificate over https. */
+const RESTIC = TLS ? ['restic', '--cacert', CA_FILE] : ['restic'];
 const B_LIFEBOAT = 'bench-lifeboat';
 // the bundles are copied once at start: dist/ in a shared working tree may be rebuilt meanwhile
 const DIST = join(WORK, 'dist');
@@ -299,7 +315,7 @@ const flyEnv = (volume: string) => ({
 // ---------------------------------------------------------------- S3
 const s3 = new S3Client({
   region: 'us-east-1',
-  endpoint: ENDPOINT,
+  endpoint: ADMIN_ENDPOINT,
   forcePathStyle: true,
   requestChecksumCalculation: 'WHEN_REQUIRED',
   responseChecksumValidation: 'WHEN_REQUIRED',
@@ -910,18 +926,18 @@ function units(
           RESTIC_PASSWORD: 'bench',
           RESTIC_CACHE_DIR: cache,
         };
-        sh('restic init --repository-version 2 -q', env);
-        const b1 = await measure(['restic', 'backup', '-q', '--host', 'bench', '.'], {
+        sh(`${RESTIC.map(q).join(' ')} init --repository-version 2 -q`, env);
+        const b1 = await measure([...RESTIC, 'backup', '-q', '--host', 'bench', '.'], {
           env,
           cwd: vol,
           watchDirs: [cache],
         });
         record('D.restic backup (first)', round, gib, b1);
-        const ck = await measure(['restic', 'check', '--read-data', '-q'], { env, watchDirs: [cache] });
+        const ck = await measure([...RESTIC, 'check', '--read-data', '-q'], { env, watchDirs: [cache] });
         record('D.restic check --read-data', round, gib, ck);
         const changed = sh(`node ${q(join(root, 'bench/fixture.mjs'))} ${q(vol)} ${gib} mutate`);
         try {
-          const b2 = await measure(['restic', 'backup', '-q', '--host', 'bench', '.'], {
+          const b2 = await measure([...RESTIC, 'backup', '-q', '--host', 'bench', '.'], {
             env,
             cwd: vol,
             watchDirs: [cache],
@@ -1010,7 +1026,7 @@ function machine() {
     restic: tryv('restic version'),
     age: tryv('age --version'),
     ceph: tryv('radosgw --version 2>/dev/null | head -1 || ceph --version'),
-    storage: 'local Ceph RGW (single OSD, bluestore on a 10 GiB file), same machine',
+    storage: `local Ceph RGW (single OSD, bluestore on a 10 GiB file), same machine, over ${TLS ? 'https' : 'http'}`,
     disk: tryv(`df -h ${q(WORK)} | tail -1`),
   };
 }
@@ -1024,7 +1040,7 @@ async function main() {
     cpSync(join(root, 'dist', n), join(DIST, n), { recursive: true });
   takeBenchLock();
   process.once('exit', releaseBenchLock);
-  const startedCeph = !(await fetch(ENDPOINT).then(
+  const startedCeph = !(await fetch(ADMIN_ENDPOINT).then(
     () => true,
     () => false,
   ));
@@ -1033,18 +1049,23 @@ async function main() {
   // otherwise empty and fill the first run's buckets in the middle of its measurements.
   if (!startedCeph && !ownCephAlive()) {
     throw new Error(
-      `${ENDPOINT} already answers, but it is not the benchmark's Ceph in ${S3_DIR} (no live client.rgw.a pid file there): ` +
+      `${ADMIN_ENDPOINT} already answers, but it is not the benchmark's Ceph in ${S3_DIR} (no live client.rgw.a pid file there): ` +
         'another benchmark run or S3 server holds the port. Wait for it, or give this run its own ' +
         'CEPH_S3_DIR, CEPH_MON_PORT and CEPH_RGW_PORT.',
     );
   }
   if (startedCeph) {
-    log(`starting Ceph RGW (bluestore) in ${S3_DIR} on ${ENDPOINT}`);
+    log(`starting Ceph RGW (bluestore) in ${S3_DIR} on ${ADMIN_ENDPOINT}${TLS ? ` and ${ENDPOINT}` : ''}`);
     execFileSync('bash', [join(root, 'scripts/s3-server.sh'), 'start'], {
       env: CEPH_ENV,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  // a reused Ceph started without a TLS port has no certificate: the https rows could not run
+  if (TLS && !existsSync(CA_FILE))
+    throw new Error(
+      `LIFEBOAT_BENCH_TLS=1, but the Ceph in ${S3_DIR} serves no TLS (no ${CA_FILE}): stop it (scripts/s3-server.sh stop) and run again.`,
+    );
   try {
     for (const b of [B_LIFEBOAT, B_SHELL, B_RESTIC]) await ensureBucket(b);
     await cleanStorage();

@@ -7,6 +7,9 @@
 #   CEPH_S3_DIR       working directory, removed on stop          (default /tmp/lifeboat-s3)
 #   CEPH_MON_PORT     monitor port                                 (default 3300)
 #   CEPH_RGW_PORT     S3 port on 127.0.0.1                         (default 7480)
+#   CEPH_RGW_SSL_PORT also serve S3 over TLS on this port of 127.0.0.1 (default: none, http only),
+#                     with a self-signed certificate made at start: $CEPH_S3_DIR/tls/cert.pem is the
+#                     CA file its clients trust (NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE, restic --cacert)
 #   S3_ACCESS_KEY / S3_SECRET_KEY   keys of the S3 user created at start
 #   CEPH_OBJECTSTORE  memstore (every byte in RAM, fastest) | bluestore (a file on disk)
 #   CEPH_MEMSTORE_BYTES  memstore capacity (default 4 GiB)
@@ -14,6 +17,7 @@ set -euo pipefail
 BASE=${CEPH_S3_DIR:-/tmp/lifeboat-s3}
 MON_PORT=${CEPH_MON_PORT:-3300}
 RGW_PORT=${CEPH_RGW_PORT:-7480}
+SSL_PORT=${CEPH_RGW_SSL_PORT:-}
 AK=${S3_ACCESS_KEY:-LIFEBOATTESTKEY}
 SK=${S3_SECRET_KEY:-LifeboatTestSecret0123456789}
 MEMSTORE_BYTES=${CEPH_MEMSTORE_BYTES:-4294967296}
@@ -50,8 +54,15 @@ start() {
   [ -e "$BASE/run/mon.a.pid" ] && stop
   rm -rf "$BASE"
   mkdir -p "$BASE"/{mon.a,osd.0,rgw.a,run,log}
-  local fsid
+  local fsid frontends="beast endpoint=127.0.0.1:$RGW_PORT"
   fsid=$(uuidgen)
+  if [ -n "$SSL_PORT" ]; then
+    # a self-signed certificate for 127.0.0.1 (clients connect by that address: the name they check)
+    mkdir -p "$BASE/tls"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+      -addext subjectAltName=IP:127.0.0.1 -keyout "$BASE/tls/key.pem" -out "$BASE/tls/cert.pem" 2>/dev/null
+    frontends="$frontends ssl_endpoint=127.0.0.1:$SSL_PORT ssl_certificate=$BASE/tls/cert.pem ssl_private_key=$BASE/tls/key.pem"
+  fi
   cat >"$CONF" <<CONF
 [global]
 fsid = $fsid
@@ -112,7 +123,7 @@ rgw data = $BASE/rgw.a
 rgw crypt require ssl = false
 rgw crypt s3 kms backend = testing
 rgw crypt s3 kms encryption keys = testkey-1=YmluCmJvb3N0CmJvb3N0LWJ1aWxkCmNlcGguY29uZgo= testkey-2=aWIKTWFrZWZpbGUKbWFuCm91dApzcmMKVGVzdGluZwo=
-rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
+rgw frontends = $frontends tcp_nodelay=1
 CONF
   if curl -s -o /dev/null "http://127.0.0.1:$RGW_PORT/"; then
     log "port $RGW_PORT already answers: stop that server or set CEPH_RGW_PORT"
@@ -144,6 +155,15 @@ CONF
   # 4. an S3 user with fixed keys
   radosgw-admin -c "$CONF" user create --uid=lifeboat --display-name=lifeboat \
     --access-key="$AK" --secret-key="$SK" >"$BASE/log/user-create.json"
+  if [ -n "$SSL_PORT" ]; then
+    ok=""
+    for _ in $(seq 1 40); do
+      if [ "$(curl -s --cacert "$BASE/tls/cert.pem" -o /dev/null -w '%{http_code}' "https://127.0.0.1:$SSL_PORT/")" = 200 ]; then ok=1; break; fi
+      sleep 0.25
+    done
+    [ -n "$ok" ] || { log "radosgw never answered over TLS on $SSL_PORT"; tail -20 "$BASE/log/client.rgw.a.log" >&2; exit 1; }
+    log "S3 endpoint https://127.0.0.1:$SSL_PORT  CA file $BASE/tls/cert.pem"
+  fi
   log "S3 endpoint http://127.0.0.1:$RGW_PORT  access=$AK"
 }
 
@@ -168,6 +188,12 @@ case "${1:-}" in
     echo "export AWS_ACCESS_KEY_ID=$AK"
     echo "export AWS_SECRET_ACCESS_KEY=$SK"
     echo "export AWS_REGION=us-east-1"
+    if [ -n "$SSL_PORT" ]; then
+      # the same store over TLS: LIFEBOAT_ENDPOINT=$LIFEBOAT_TLS_ENDPOINT uses it
+      echo "export LIFEBOAT_TLS_ENDPOINT=https://127.0.0.1:$SSL_PORT"
+      echo "export NODE_EXTRA_CA_CERTS=$BASE/tls/cert.pem"
+      echo "export AWS_CA_BUNDLE=$BASE/tls/cert.pem"
+    fi
     ;;
   add-user) add_user "$2" "$3" "$4" ;;
   *)

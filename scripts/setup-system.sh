@@ -13,6 +13,7 @@ declare -A NEED=(
   [ceph-osd]=ceph-osd
   [uuidgen]=uuid-runtime
   [curl]=curl
+  [openssl]=openssl        # scripts/s3-server.sh makes the self-signed certificate of its TLS port
   [tar]=tar
   [busybox]=busybox-static # test/e2e/round-trip.test.ts backs up with a minimal busybox tar (no --exclude)
   [gzip]=gzip

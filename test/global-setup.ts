@@ -6,6 +6,9 @@ import { NODE24, assertNode24 } from './helpers/node24.js';
 
 export interface S3TestServer {
   endpoint: string;
+  /** The same store over TLS (self-signed certificate), and the CA file its clients trust. */
+  tlsEndpoint: string;
+  caFile: string;
   accessKeyId: string;
   secretAccessKey: string;
   region: string;
@@ -38,12 +41,14 @@ export default async function setup(project: TestProject) {
   assertNode24(NODE24);
   const monPort = await freePort();
   const rgwPort = await freePort();
+  const sslPort = await freePort();
   const dir = `/tmp/lifeboat-s3-test-${process.pid}`;
   const env = {
     ...process.env,
     CEPH_S3_DIR: dir,
     CEPH_MON_PORT: String(monPort),
     CEPH_RGW_PORT: String(rgwPort),
+    CEPH_RGW_SSL_PORT: String(sslPort),
     S3_ACCESS_KEY: 'LIFEBOATTESTKEY',
     S3_SECRET_KEY: 'LifeboatTestSecret0123456789',
   };
@@ -51,6 +56,8 @@ export default async function setup(project: TestProject) {
   execFileSync('bash', [script, 'start'], { env, stdio: 'inherit' });
   const server: S3TestServer = {
     endpoint: `http://127.0.0.1:${rgwPort}`,
+    tlsEndpoint: `https://127.0.0.1:${sslPort}`,
+    caFile: join(dir, 'tls/cert.pem'),
     accessKeyId: env.S3_ACCESS_KEY,
     secretAccessKey: env.S3_SECRET_KEY,
     region: 'us-east-1',

@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { progressAgents } from './progress-agents.js';
+import { unsignedArchivePayloadOverTls } from './unsigned-payload.js';
 
 export interface ServerSideEncryption {
   sse: 'AES256' | 'aws:kms';
@@ -49,10 +50,11 @@ export function storeTimeouts(env: NodeJS.ProcessEnv = process.env): {
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ * Over https the archive's parts are not hashed for the signature (unsigned-payload.ts).
  */
 export function createS3Client(location: S3Location): S3Client {
   const timeouts = storeTimeouts();
-  return new S3Client({
+  const client = new S3Client({
     region: location.region,
     ...(location.endpoint ? { endpoint: location.endpoint } : {}),
     forcePathStyle: location.forcePathStyle,
@@ -66,6 +68,8 @@ export function createS3Client(location: S3Location): S3Client {
     },
     ...(location.credentials ? { credentials: location.credentials } : {}),
   });
+  unsignedArchivePayloadOverTls(client);
+  return client;
 }
 
 export function describeLocation(location: S3Location): string {

@@ -24,6 +24,19 @@ export function isNotFound(err: unknown): boolean {
   return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
 }
 
+/** Node's codes for a server certificate it does not accept (tls.connect's verification). */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 /**
  * Turns the SDK's errors into one message a person can act on. User-fixable problems become
  * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
@@ -67,6 +80,14 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   if (isStall(err))
     return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+  const tls = (err as SdkErrorShape)?.code;
+  if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+    return new EnvironmentError(
+      `The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
+        `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+        `otherwise check ${words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`,
+    );
+  }
   const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(
     message,
   );

@@ -44,3 +44,16 @@ describe('a stalled store is told apart from a cut connection', () => {
     );
   });
 });
+
+describe('a store certificate the runner does not trust', () => {
+  // the shape of Node's refusal (tls.connect verification): code set, name Error
+  const selfSigned = Object.assign(new Error('self-signed certificate'), {
+    code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  });
+  it('is the environment, naming NODE_EXTRA_CA_CERTS', () => {
+    const e = explainS3Error(selfSigned, 'HeadBucket', 's3://b at https://127.0.0.1:9');
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e.message).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(e.message).toContain('NODE_EXTRA_CA_CERTS');
+  });
+});
