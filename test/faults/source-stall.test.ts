@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flyStandin, startCli, storageFlags } from '../helpers/cli-run.js';
-import { isUploadPart, startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
+import { isUploadPart, startHttpFaultProxy } from '../helpers/fault-proxy.js';
 import { createBucket, openMultipartUploads, s3Server } from '../helpers/s3.js';
 import { bigVolume, bucketState, flyBackup, flyLogFile, readCalls, waitFor } from './fault-kit.js';
 
@@ -24,16 +24,10 @@ const alive = (pid: number) => {
 };
 
 describe('a source that stalls mid-stream (source-idle-timeout)', () => {
-  let volume: string;
-  let http: HttpFaultProxy;
-  beforeAll(async () => {
-    volume = bigVolume();
-    http = await startHttpFaultProxy(Number(new URL(s3Server().endpoint).port));
-  });
-  afterAll(async () => {
-    await http?.close();
-    rmSync(volume, { recursive: true, force: true });
-  });
+  // 41 MiB of random data (two files of 20 MiB): more than the four parts of 8 MiB in flight
+  let volume = '';
+  beforeAll(() => void (volume = bigVolume()));
+  afterAll(() => rmSync(volume, { recursive: true, force: true }));
 
   /** `lifeboat backup --app my-app` of the volume, with the stand-in's log; the run and its calls. */
   async function cliBackup(bucket: string, flags: string[], env: Record<string, string>, endpoint?: string) {
@@ -114,6 +108,7 @@ describe('a source that stalls mid-stream (source-idle-timeout)', () => {
     const bucket = await createBucket();
     // each part waits three idle periods at the proxy: with four parts of 8 MiB in flight, the
     // rest of the 41 MiB volume waits in a full pipe from flyctl, which is paused
+    const http = await startHttpFaultProxy(Number(new URL(s3Server().endpoint).port));
     http.setRules([{ match: isUploadPart, delayMs: 3 * IDLE_SECONDS * 1000 }]);
     try {
       const { run, seconds } = await cliBackup(
@@ -126,7 +121,7 @@ describe('a source that stalls mid-stream (source-idle-timeout)', () => {
       expect(seconds).toBeGreaterThan(2 * 3 * IDLE_SECONDS);
       expect(http.applied[0]).toBeGreaterThanOrEqual(5);
     } finally {
-      http.setRules([]);
+      await http.close();
     }
   });
 });
