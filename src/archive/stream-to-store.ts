@@ -22,6 +22,8 @@ import { encryptingStream } from '../crypto/age-stream.js';
 import type { IndexObject } from '../catalog/manifest.js';
 import { IndexWriter } from './index-writer.js';
 import { RunnerCompressStage } from './runner-compress.js';
+import { watchSourceIdle } from './source-idle-watch.js';
+import { words } from '../util/vocabulary.js';
 
 /** Where the stored archive was compressed: by the machine's own tool, or by lifeboat on the runner. */
 export type CompressedOn = 'source' | 'runner';
@@ -65,6 +67,12 @@ export interface StreamOptions {
    * stored as zstd. Never set for an explicit `compression: none`.
    */
   runnerCompresses?: boolean;
+  /**
+   * The source's idle timeout: once the stream's header arrived, a source that sends no byte for
+   * this long while lifeboat is ready to read (source-idle-watch.ts) is stopped and the backup
+   * fails as an environment fault. 0 or absent: no timeout.
+   */
+  sourceIdleTimeoutMs?: number;
 }
 
 /**
@@ -101,7 +109,19 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const runnerStage = o.runnerCompresses ? new RunnerCompressStage() : undefined;
   let compressedOn = 'source' as CompressedOn;
 
+  // armed at the header: the pre-command and du run before it (remote-script.ts)
+  let stalled: EnvironmentError | undefined;
+  const idleWatch = watchSourceIdle(proc.stdout, {
+    idleMs: o.sourceIdleTimeoutMs ?? 0,
+    onIdle: (quietMs) => {
+      stalled = sourceStalled(o, quietMs);
+      // stop the source first (flyctl, ssh, tar): its end must not read as a cut stream
+      proc.kill('SIGTERM');
+      proc.stdout.destroy(stalled);
+    },
+  });
   const decoder = new FrameDecoder((sent) => {
+    idleWatch.arm();
     // decided before the first archive byte: the header comes first
     let stored = sent;
     if (runnerStage && sent === 'none') {
@@ -227,10 +247,12 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
         : {}),
     };
   } catch (err) {
+    idleWatch.stop();
     // never end the upload's body normally here: an ended body would complete a partial object
     body.destroy(new Error('backup aborted'));
     const outcome = await settleWithin(proc.done, 2000);
-    if (!outcome) proc.kill('SIGTERM');
+    // a stalled source was sent SIGTERM already: one that ignores it is killed
+    if (!outcome) proc.kill(stalled ? 'SIGKILL' : 'SIGTERM');
     await uploading;
     if (key) await removeStray(o, key);
     if (indexWriter) {
@@ -253,6 +275,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
           'filesystem, exclude the sparse files, or make du available where the data lives.',
       );
     }
+    // the stall explains the upload that lost its body, and the source's exit by our SIGTERM
+    if (stalled) throw stalled;
     // the upload's own failure, unless it failed only because the pipeline stopped feeding it
     if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
       throw uploadError;
@@ -261,8 +285,27 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (indexWriter?.storeFailure) throw indexWriter.storeFailure;
     throw explainStreamFailure(o, outcome, decoder, err);
   } finally {
+    idleWatch.stop();
     progress.stop();
   }
+}
+
+/**
+ * The source sent nothing while lifeboat was ready: the machine or the link hangs. An environment
+ * fault (exit 3), no verdict on the archive: nothing of it was judged, and nothing was published.
+ */
+function sourceStalled(o: StreamOptions, quietMs: number): EnvironmentError {
+  const w = words();
+  const seconds = (n: number) => `${Number((n / 1000).toFixed(1))} s`;
+  return new EnvironmentError(
+    `${o.source.label} sent no byte for ${seconds(quietMs)} while lifeboat was ready to read ` +
+      `(${w.name('source-idle-timeout')} ${seconds(o.sourceIdleTimeoutMs ?? 0)}; the upload was not holding it back): ` +
+      'the machine or the link is stalled (a hung machine, a tar frozen on a dead network filesystem, a ' +
+      `half-open connection). lifeboat stopped ${o.source.label}, aborted the upload and published nothing; ` +
+      `the previous snapshots and latest.json are unchanged. Check that the machine is up and ${o.path} is ` +
+      `readable there, then run the backup again; if the machine is only slow, raise ${w.option('source-idle-timeout')} ` +
+      '(0 turns it off).',
+  );
 }
 
 async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {

@@ -85,6 +85,10 @@ export const BACKUP: FlagSpec[] = [
   flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
   list('encryption-recipients', 'age recipient (age1...) to encrypt for'),
   flag('allow-unencrypted', 'store it unencrypted although the previous snapshot was age-encrypted'),
+  text(
+    'source-idle-timeout',
+    'seconds: fail when the source sends no byte this long while lifeboat is ready to read (0 = off)',
+  ),
 ];
 
 export const SNAPSHOT: FlagSpec = text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');

@@ -58,6 +58,11 @@ export interface BackupOptions {
   progressIntervalMs?: number;
   /** Write the snapshot's index in the same pass (default true; false only to measure its cost). */
   writeIndex?: boolean;
+  /**
+   * Fail (an environment fault) when the source sends no byte for this long while lifeboat is
+   * ready to read, from the stream's header on (archive/source-idle-watch.ts); 0 or absent: never.
+   */
+  sourceIdleTimeoutMs?: number;
 }
 
 export interface BackupDeps {
@@ -217,6 +222,7 @@ async function streamAndJudge(
       encryptionRecipients: options.encryptionRecipients,
       writeIndex: options.writeIndex ?? true,
       runnerCompresses,
+      sourceIdleTimeoutMs: options.sourceIdleTimeoutMs ?? 0,
     }),
   );
   for (const w of archive.warnings) logger.warning(w);

@@ -60,6 +60,8 @@ export function readBackup(
         truncatedRatio: parseRatio('truncated-file-ratio', orDefault(r, 'truncated-file-ratio')),
       },
       requireVersioning: r.flag('require-versioning'),
+      sourceIdleTimeoutMs:
+        parseNonNegativeInteger('source-idle-timeout', orDefault(r, 'source-idle-timeout')) * 1000,
       // the benchmark's and tests' backup without the index (bench/NOTES.md; README, "Development":
       // test- and bench-only, as LIFEBOAT_STORE_IDLE_MS); no input or flag sets it
       ...(process.env.LIFEBOAT_BENCH_NO_INDEX === '1' ? { writeIndex: false } : {}),

@@ -110,6 +110,11 @@ export interface Play {
   stdout?: Buffer | ((stdin: Buffer) => Buffer | Promise<Buffer>);
   /** Stop writing stdout after this many bytes (the connection was cut). */
   cutAfter?: number;
+  /**
+   * Write this many bytes of stdout, then hang: nothing more arrives and the run never exits
+   * until it is killed (a hung machine, a tar frozen on a dead NFS, a half-open connection).
+   */
+  stallAfter?: number;
   /** Lines written to stderr before stdout. */
   stderr?: string[];
   /** The exit status (default 0) or the signal that ended the run. */
@@ -233,6 +238,12 @@ function playRun(play: Play, options: StartOptions): RunningProcess & { stdinByt
       typeof play.stdout === 'function'
         ? await play.stdout(await stdinBytes)
         : (play.stdout ?? Buffer.alloc(0));
+    if (play.stallAfter !== undefined) {
+      // the pipe stays open and the run alive: only kill() ends it
+      const head = Readable.from(chunked(out.subarray(0, play.stallAfter), chunkSize), { objectMode: false });
+      head.pipe(stdout, { end: false });
+      return;
+    }
     const bytes = play.cutAfter !== undefined ? out.subarray(0, play.cutAfter) : out;
     Readable.from(chunked(bytes, chunkSize), { objectMode: false }).pipe(stdout);
   };

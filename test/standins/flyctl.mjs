@@ -12,7 +12,10 @@
 //   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd, sh, tar, du)
 //   FLY_STANDIN_PATH         the machine's whole PATH (a folder of busybox applet links, say): the
 //                            machine has exactly those tools (FLY_STANDIN_HIDE then does not apply)
-//   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall
+//   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall | stall-after:N
+//                            (stall-after:N: the first N bytes of stdout arrive, then the link
+//                            hangs: the machine's output is no longer read, so its tar blocks, and
+//                            the stand-in stays connected, sending nothing, until it is killed)
 //   FLY_STANDIN_LOG          file that receives one JSON line per invocation (argv, pid, time)
 //   FLY_STANDIN_TAR          exit2:N — the machine's `tar` is a wrapper that writes the first N
 //                            bytes of the real tar's output, prints a fatal error and exits 2
@@ -258,10 +261,21 @@ function sshConsole(args) {
     kind = m[1];
     limit = Number(m[2]);
   }
+  const stallAt = /^stall-after:(\d+)$/.exec(mode);
+  const stallAfter = stallAt ? Number(stallAt[1]) : Infinity;
   let sent = 0;
   let cut = false;
   child.stdout.on('data', (chunk) => {
     if (cut) return;
+    if (sent + chunk.length >= stallAfter) {
+      process.stdout.write(chunk.subarray(0, stallAfter - sent));
+      sent = stallAfter;
+      cut = true;
+      // a hung machine or a half-open link: nothing more is read or sent, and nothing ends
+      child.stdout.pause();
+      setInterval(() => undefined, 60_000);
+      return;
+    }
     if (mode === 'stall') {
       // the connection hangs: nothing more arrives until the process is killed
       cut = true;
