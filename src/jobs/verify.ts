@@ -13,7 +13,7 @@ import { TargetLayout } from '../catalog/layout.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { selectSnapshot, type SelectedSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
 import { snapshotAge } from '../catalog/snapshot-time.js';
-import { recipientOf } from '../crypto/age-stream.js';
+import { notARecipient, recipientOf } from '../crypto/age-stream.js';
 import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
@@ -354,9 +354,7 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
   }
   const mine = await recipientOf(identity);
   if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
-    throw new ConfigurationError(
-      `The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`,
-    );
+    throw notARecipient(mine, `snapshot ${m.snapshotId}`, m.encryption.recipients);
   }
   return identity;
 }
