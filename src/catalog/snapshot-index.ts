@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { schemaErrors } from './schemas.js';
 
 /**
@@ -41,10 +42,6 @@ interface IndexLine {
   link?: string;
   linkBase64?: string;
   sha256?: string;
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }
 
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
