@@ -167,6 +167,14 @@ export function quotedBytes(bytes: Buffer): string {
 }
 
 /**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+export function shownLink(linkBytes: Buffer): string {
+  return isUtf8(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
+}
+
+/**
  * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
  * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
  * its UTF-8 reading (U+FFFD), so that two such names never print alike.

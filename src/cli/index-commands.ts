@@ -14,7 +14,7 @@ import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapsho
 import {
   displayPath,
   listingRecord,
-  shownName,
+  shownLink,
   shownPath,
   type IndexEntry,
 } from '../catalog/snapshot-index.js';
@@ -85,9 +85,7 @@ function modeString(e: IndexEntry): string {
 }
 
 function longLine(e: IndexEntry): string {
-  const link = e.linkBytes
-    ? ` ${e.type === 'link' ? '=>' : '->'} ${shownName(e.linkBytes.toString('utf8'))}`
-    : '';
+  const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${shownLink(e.linkBytes)}` : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
   return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }

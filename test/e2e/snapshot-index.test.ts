@@ -365,4 +365,18 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
       '1 match(es) in 1 snapshot(s); 1 with a damaged index skipped',
     );
   });
+
+  it('ls prints a symlink target that is not UTF-8 as its bytes, as it prints a name (never U+FFFD)', async () => {
+    const bucket = await createBucket();
+    const root = mkdtempSync(join(tmpdir(), 'lifeboat-index-'));
+    made.push(root);
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/`), LATIN1]), 'latin-1\n');
+    symlinkSync(LATIN1, Buffer.concat([Buffer.from(`${root}/`), Buffer.from('to-latin1')]));
+    const b = await backup(bucket, 'box', root);
+    expect(b.code, b.stderr).toBe(0);
+    const text = await lifeboat(['ls', '--target', 'box', ...storageFlags(bucket), 'to-latin1']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^lrwxrwxrwx .* to-latin1 -> "caf\\xe9\.txt"$/m);
+    expect(text.stdout).not.toContain('\uFFFD');
+  });
 });
