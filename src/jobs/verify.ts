@@ -27,7 +27,7 @@ import { sqliteIntegrity } from '../restore/sqlite-check.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError, EnvironmentError, errorMessage, InterruptedError } from '../util/errors.js';
-import { formatBytes, formatDuration, formatRate } from '../util/format.js';
+import { formatBytes, formatCompression, formatDuration, formatRate } from '../util/format.js';
 import { globMatch } from '../util/glob.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
@@ -336,7 +336,7 @@ async function chooseSnapshot(
   const selected = await selectSnapshot(store, layout, selector);
   const m = selected.manifest;
   logger.info(
-    `verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`,
+    `verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${formatCompression(m.compression)}`,
   );
   return selected;
 }
@@ -578,7 +578,11 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
         fallback = 'environment';
         await walk.extractor?.finish();
         read.complete = true;
-        checks.record('archive structure', true, `complete ${m.compression} tar`);
+        checks.record(
+          'archive structure',
+          true,
+          m.compression === 'none' ? 'complete tar, not compressed' : `complete ${m.compression} tar`,
+        );
       } catch (err) {
         await walk.idle();
         const failure = classifyFailure(
