@@ -831,8 +831,10 @@ async function writeVerification(
     restoredTo: outcome.restoredTo,
   });
   if (read !== NOT_READ) {
+    // the size and rate of what was restored (the tar), beside what was read of the store
+    const restored = read.contents.uncompressedBytes;
     logger.info(
-      `restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`,
+      `restore of ${formatBytes(restored)} (${formatBytes(read.bytes)} stored) took ${report.restoreSeconds.toFixed(2)} s (${formatRate(restored, restoreSeconds)})`,
     );
   }
   const reportKey = layout.verificationKey(m.snapshotId);
