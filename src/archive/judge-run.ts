@@ -111,8 +111,8 @@ export function judgeSourceRun(
     case 'noexclude':
       throw new ConfigurationError(
         `The tar on ${machineOf(label)} cannot leave paths out: it has no --exclude, -X or -T (a busybox built without ` +
-          `FEATURE_TAR_FROM, such as Debian's busybox-static), so 'exclude' cannot be honoured; nothing was read or sent ` +
-          `and the pre-command did not run. Remove 'exclude', or install GNU tar there: ${howToAdd('tar')}.`,
+          `FEATURE_TAR_FROM, such as Debian's busybox-static), so ${words().name('exclude')} cannot be honoured; nothing was read or sent ` +
+          `and the pre-command did not run. Remove ${words().name('exclude')}, or install GNU tar there: ${howToAdd('tar')}.`,
       );
     case 'toomany':
       // remote-script.ts, lifeboatFoldersPlan: counted before the header, so no byte was sent

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type tarStream from 'tar-stream';
 import { quotedBytes } from '../catalog/snapshot-index.js';
 
@@ -50,9 +51,7 @@ export function linkTargetBytes(header: TarHeader): Buffer {
  * byte outside it as \xNN (what `tar -t` shows as \351).
  */
 export function quotedName(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  if (Buffer.from(text, 'utf8').equals(bytes)) return JSON.stringify(text);
-  return quotedBytes(bytes);
+  return isUtf8(bytes) ? JSON.stringify(bytes.toString('utf8')) : quotedBytes(bytes);
 }
 
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */

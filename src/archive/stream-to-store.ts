@@ -7,7 +7,7 @@ import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { judgeSourceRun } from './judge-run.js';
-import { machineOf, missingTool } from './machine-needs.js';
+import { howToAdd, machineOf, missingTool } from './machine-needs.js';
 import { ChangedMembers } from './changed-members.js';
 import { LeftOutMembers } from './left-out.js';
 import type { ObjectStore } from '../storage/object-store.js';
@@ -200,11 +200,11 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     if (compressedOn === 'runner') {
       o.logger.info(
         `${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
-          '(compression auto; on a slow link, compression gzip compresses on the machine instead)',
+          `(compression auto; on a slow link, compression gzip compresses on the machine instead). To compress there, ${howToAdd('zstd')}`,
       );
     }
     o.logger.info(
-      `uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`,
+      `uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${machineOf(o.source.label)}'s du reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`,
     );
     const upload = o.store.uploadStream(key, body, {
       contentType: archiveContentType(compression, encrypted),
@@ -266,9 +266,9 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     }
     if (uploadError && partSize > 0 && stored.bytes > largestObjectFor(partSize)) {
       const reported = decoder.sourceUsedBytes
-        ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
+        ? `${machineOf(o.source.label)}'s du reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
           'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
-        : `${o.source.label} could not tell how much is in use at ${o.path} (no du there)`;
+        : `${machineOf(o.source.label)} could not tell how much is in use at ${o.path} (no du there)`;
       throw new OperationFailedError(
         `the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
           `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +

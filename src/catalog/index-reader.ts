@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { decryptingStream } from '../crypto/age-stream.js';
+import { decryptingStream, notARecipient, recipientOf } from '../crypto/age-stream.js';
 import { readBoundedDocument } from '../storage/bounded-json.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import { ConfigurationError, errorMessage } from '../util/errors.js';
+import { isNotFound } from '../storage/s3-errors.js';
+import { causeChain, ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
+import { isRunnerFault } from '../util/runner-faults.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
 import type { TargetLayout } from './layout.js';
 import type { IndexObject, Manifest } from './manifest.js';
@@ -128,18 +130,33 @@ class Sha256Tap extends Transform {
   }
 }
 
-/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
-class NotTheRecordedIndex extends Error {}
-function notTheRecordedIndex(where: string, what: string, index: IndexObject): Error {
-  return new NotTheRecordedIndex(
+/**
+ * The one refusal of an index that is not the one recorded for its snapshot: its bytes differ
+ * (sha256, size), they do not decrypt with an identity that is among its recipients, do not
+ * inflate, or their lines do not parse or are more than recorded; or no object is stored where the
+ * snapshot names one. The index's own fault, never its reader's: a wrong identity is a
+ * ConfigurationError, a store that cannot be reached an EnvironmentError, as everywhere else.
+ */
+export class IndexNotRecordedError extends Error {
+  override readonly name = 'IndexNotRecordedError';
+}
+function notTheRecordedIndex(where: string, what: string, index: IndexObject, cause?: unknown): Error {
+  return new IndexNotRecordedError(
     `${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
       `${index.entries} lines): it is damaged or was replaced.`,
+    cause === undefined ? {} : { cause },
   );
 }
 
 export interface ReadIndexOptions {
   /** The age identity, for an encrypted index. */
   identity?: string;
+  /**
+   * The snapshot the index belongs to (its manifest): an identity that is not among the recipients
+   * it records is refused before the download, as verify refuses it (notARecipient); one that is
+   * among them and opens nothing finds a damaged index.
+   */
+  snapshot?: Pick<Manifest, 'snapshotId' | 'encryption'>;
   signal?: AbortSignal;
 }
 
@@ -156,10 +173,39 @@ export async function* readIndexEntries(
   for await (const batch of readIndexBatches(store, index, options)) yield* batch;
 }
 
+/** age's answer when no identity it was given opens a stanza of the header (age-encryption 0.3). */
+const NO_IDENTITY_MATCHED = /no identity matched/;
+
+/**
+ * The identity that decrypts `index`, checked against the snapshot's recipients where they are
+ * known; and what a header that opens for none of it means: the identity is the wrong one
+ * (ConfigurationError) unless it is among the recipients recorded (then the header is damaged).
+ */
+async function identityFor(
+  where: string,
+  options: ReadIndexOptions,
+): Promise<{ identity: string; wrong: () => ConfigurationError | undefined }> {
+  if (!options.identity) {
+    throw new ConfigurationError(
+      `${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`,
+    );
+  }
+  const recipients = options.snapshot?.encryption?.recipients ?? [];
+  const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
+  const mine = await recipientOf(options.identity);
+  const refusal = notARecipient(mine, what, recipients);
+  if (recipients.length > 0 && !recipients.includes(mine)) throw refusal;
+  return { identity: options.identity, wrong: () => (recipients.includes(mine) ? undefined : refusal) };
+}
+
 /**
  * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
  * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
  * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ *
+ * What it throws is classified by where it arose (see IndexNotRecordedError): the store's errors
+ * (the GET, the body's transport) and the runner's keep their class; what arose from the index's
+ * own bytes (decrypting, inflating, parsing) is an IndexNotRecordedError, but for a wrong identity.
  */
 export async function* readIndexBatches(
   store: ObjectStore,
@@ -167,34 +213,46 @@ export async function* readIndexBatches(
   options: ReadIndexOptions = {},
 ): AsyncGenerator<IndexEntry[]> {
   const where = `${store.description}/${index.key}`;
-  if (index.encrypted && !options.identity) {
-    throw new ConfigurationError(
-      `${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`,
-    );
+  const age = index.encrypted ? await identityFor(where, options) : undefined;
+  let download;
+  try {
+    download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+  } catch (err) {
+    if (causeChain(err).some(isNotFound)) throw notTheRecordedIndex(where, 'no object stored', index, err);
+    throw err;
   }
-  const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
   // a size the store reports (0: none reported) is checked before anything is inflated
   if (download.size > 0 && download.size !== index.size) {
     download.body.destroy();
     throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
   }
+  const body = download.body;
+  // an error of the body is the store's (explained by it as an EnvironmentError), whatever stage
+  // of the pipe it reaches the loop through
+  let storeFault: unknown;
   const tap = new Sha256Tap();
-  let plain: Readable = download.body.pipe(tap);
-  download.body.once('error', (err) => tap.destroy(err));
-  if (index.encrypted) {
-    const d = await decryptingStream(options.identity ?? '');
-    tap.pipe(d.input);
-    tap.once('error', (err) => d.input.destroy(err));
-    plain = await d.output;
-  }
-  // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
-  const gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
-  plain.once('error', (err) => gunzip.destroy(err));
-  const lines = plain.pipe(gunzip).pipe(new PassThrough());
-  gunzip.once('error', (err) => lines.destroy(err));
-  let pending: Buffer = Buffer.alloc(0);
+  body.once('error', (err) => {
+    storeFault ??= err;
+    tap.destroy(err);
+  });
   let count = 0;
+  let pending: Buffer = Buffer.alloc(0);
   try {
+    let plain: Readable = body.pipe(tap);
+    if (age) {
+      const d = await decryptingStream(age.identity);
+      tap.pipe(d.input);
+      tap.once('error', (err) => d.input.destroy(err));
+      plain = await d.output.catch((err: unknown) => {
+        const wrong = NO_IDENTITY_MATCHED.test(errorMessage(err)) ? age.wrong() : undefined;
+        throw wrong ?? err;
+      });
+    }
+    // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+    const gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
+    plain.once('error', (err) => gunzip.destroy(err));
+    const lines = plain.pipe(gunzip).pipe(new PassThrough());
+    gunzip.once('error', (err) => lines.destroy(err));
     for await (const chunk of lines as AsyncIterable<Buffer>) {
       if (tap.bytes > index.size)
         throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
@@ -205,23 +263,33 @@ export async function* readIndexBatches(
         count++;
         if (count > index.entries)
           throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-        batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
+        batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count}`));
         start = nl + 1;
       }
       pending = pending.subarray(start);
       if (batch.length > 0) yield batch;
-      if (pending.length > MAX_INDEX_LINE_BYTES) {
-        throw new Error(
-          `line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`,
+      if (pending.length > MAX_INDEX_LINE_BYTES)
+        throw notTheRecordedIndex(
+          where,
+          `line ${count + 1} is longer than ${MAX_INDEX_LINE_BYTES} bytes`,
+          index,
         );
-      }
     }
   } catch (err) {
-    if (err instanceof NotTheRecordedIndex) throw err;
-    throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+    if (storeFault !== undefined) throw storeFault;
+    if (
+      err instanceof IndexNotRecordedError ||
+      err instanceof ConfigurationError ||
+      err instanceof EnvironmentError ||
+      isRunnerFault(err) ||
+      options.signal?.aborted
+    )
+      throw err;
+    // the index's own bytes do not decrypt, inflate or parse
+    throw notTheRecordedIndex(where, errorMessage(err), index, err);
   } finally {
     // a reader that stops early (or a failure) releases the connection
-    download.body.destroy();
+    body.destroy();
   }
   const sha256 = tap.hash.digest('hex');
   if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { schemaErrors } from './schemas.js';
 
 /**
@@ -41,10 +42,6 @@ interface IndexLine {
   link?: string;
   linkBase64?: string;
   sha256?: string;
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 }
 
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
@@ -167,6 +164,14 @@ export function quotedBytes(bytes: Buffer): string {
           : `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return `"${out}"`;
+}
+
+/**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+export function shownLink(linkBytes: Buffer): string {
+  return isUtf8(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
 }
 
 /**

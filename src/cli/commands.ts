@@ -6,7 +6,7 @@ import type { PlanDiff } from '../restore/plan-diff.js';
 import { readMemberSelection } from '../options/restore-selection.js';
 import type { MemberSelection } from '../restore/member-selection.js';
 import { ConfigurationError } from '../util/errors.js';
-import { formatBytes, formatDuration } from '../util/format.js';
+import { formatBytes, formatCompression, formatDuration } from '../util/format.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { readLatest } from '../catalog/listing.js';
 import type { Logger } from '../util/logger.js';
@@ -119,7 +119,7 @@ const backup: Command = {
         [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
         [
           'size',
-          `${formatBytes(r.sizeBytes)} ${r.compression}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
+          `${formatBytes(r.sizeBytes)} ${formatCompression(r.compression)}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
         ],
         ['sha256', r.sha256],
         ['entries', String(r.entries)],

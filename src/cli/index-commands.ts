@@ -1,6 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { describeChange, describeCounts, diffIndexes } from '../catalog/index-diff.js';
-import { findIndex, readIndexBatches, requireIndex } from '../catalog/index-reader.js';
+import {
+  findIndex,
+  IndexNotRecordedError,
+  readIndexBatches,
+  requireIndex,
+  type ReadIndexOptions,
+} from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { listSnapshots } from '../catalog/listing.js';
 import type { IndexObject, Manifest } from '../catalog/manifest.js';
@@ -8,7 +14,7 @@ import { parseSnapshotSelector, selectSnapshot } from '../catalog/select-snapsho
 import {
   displayPath,
   listingRecord,
-  shownName,
+  shownLink,
   shownPath,
   type IndexEntry,
 } from '../catalog/snapshot-index.js';
@@ -16,7 +22,7 @@ import { validateIdentity } from '../crypto/age-stream.js';
 import { required, type OptionReader } from '../options/option-reader.js';
 import { readStorage } from '../options/storage-options.js';
 import { S3ObjectStore, type ObjectStore } from '../storage/object-store.js';
-import { causeChain, ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
 import { formatBytes } from '../util/format.js';
 import { checkGlob, globMatch } from '../util/glob.js';
 import { validateTarget } from '../util/validate.js';
@@ -50,10 +56,16 @@ function open(reader: OptionReader): Opened {
   };
 }
 
+/** How the index of `m` is read: with the identity given, checked against the recipients `m` records. */
+const readOptions = (o: Opened, m: Manifest): ReadIndexOptions => ({
+  ...(o.identity ? { identity: o.identity } : {}),
+  snapshot: m,
+});
+
 /** The snapshot's index in batches (readIndexBatches): 20,000 lines in a few hundred turns. */
 async function* entriesOf(o: Opened, m: Manifest): AsyncGenerator<IndexEntry[]> {
   const index = await requireIndex(o.store, o.layout, m);
-  yield* readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {});
+  yield* readIndexBatches(o.store, index, readOptions(o, m));
 }
 
 const TYPE_LETTER: Record<string, string> = {
@@ -73,9 +85,7 @@ function modeString(e: IndexEntry): string {
 }
 
 function longLine(e: IndexEntry): string {
-  const link = e.linkBytes
-    ? ` ${e.type === 'link' ? '=>' : '->'} ${shownName(e.linkBytes.toString('utf8'))}`
-    : '';
+  const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${shownLink(e.linkBytes)}` : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
   return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }
@@ -143,12 +153,13 @@ interface FindMatch {
 /** The matches of one snapshot's index, returned only once the whole index was proven (readIndexBatches). */
 async function matchesIn(
   o: Opened,
-  snapshotId: string,
+  m: Manifest,
   index: IndexObject,
   match: (e: IndexEntry) => boolean,
 ): Promise<FindMatch[]> {
+  const snapshotId = m.snapshotId;
   const found: FindMatch[] = [];
-  for await (const batch of readIndexBatches(o.store, index, o.identity ? { identity: o.identity } : {})) {
+  for await (const batch of readIndexBatches(o.store, index, readOptions(o, m))) {
     for (const e of batch) {
       if (!match(e)) continue;
       found.push({
@@ -162,15 +173,6 @@ async function matchesIn(
     }
   }
   return found;
-}
-
-/**
- * An index that failed to read for its own sake (damaged, replaced, missing): not a mistake of
- * the command (ConfigurationError: a missing identity) nor its environment (EnvironmentError: the
- * store cannot be reached), which end the command as everywhere else.
- */
-function isIndexDamage(err: unknown): boolean {
-  return !causeChain(err).some((e) => e instanceof ConfigurationError || e instanceof EnvironmentError);
 }
 
 const find: Command = {
@@ -202,10 +204,13 @@ const find: Command = {
       }
       try {
         // a snapshot's matches count only once its index was read whole and proven (the invariant)
-        matches.push(...(await matchesIn(o, s.id, index.index, match)));
+        matches.push(...(await matchesIn(o, s.manifest, index.index, match)));
         searched++;
       } catch (err) {
-        if (!isIndexDamage(err)) throw err;
+        // only an index that is not the recorded one (damaged, replaced, missing) is skipped: a
+        // wrong identity (ConfigurationError), an unreachable store (EnvironmentError) or any other
+        // failure ends the command as everywhere else
+        if (!(err instanceof IndexNotRecordedError)) throw err;
         damaged.push({ snapshotId: s.id, error: errorMessage(err) });
         ctx.logger.warning(`snapshot ${s.id} was skipped: its index is damaged (${errorMessage(err)})`);
       }

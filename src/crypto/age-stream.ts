@@ -68,6 +68,18 @@ export async function recipientOf(identity: string): Promise<string> {
   return (await loadAge()).identityToRecipient(identity);
 }
 
+/**
+ * The one refusal of an identity whose public key (`mine`) is not among the recipients `what` was
+ * encrypted for (as its manifest records them): verify, restore, index, ls, find and diff say the
+ * same, before anything is downloaded where the recipients are known.
+ */
+export function notARecipient(mine: string, what: string, recipients: readonly string[]): ConfigurationError {
+  const made = recipients.length > 0 ? ` (${recipients.join(', ')})` : '';
+  return new ConfigurationError(
+    `The identity given (public key ${mine}) is not one ${what} was encrypted for${made}: pass the identity of one of ${recipients.length > 0 ? 'those' : 'its'} recipients.`,
+  );
+}
+
 /** A duplex stream: plaintext in, age ciphertext out. */
 export async function encryptingStream(recipients: string[]): Promise<Duplex> {
   const age = await loadAge();

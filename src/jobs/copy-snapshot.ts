@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { ArchiveTap } from '../archive/archive-tap.js';
 import { hashStream } from '../archive/hash-counter.js';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
-import { formatBytes, formatRate } from '../util/format.js';
+import { formatBytes, formatCompression, formatRate } from '../util/format.js';
 import { archiveContentType, TargetLayout } from '../catalog/layout.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
@@ -105,7 +105,7 @@ export async function runCopy(options: CopyOptions, deps: CopyDeps): Promise<Cop
     const selected = await selectSnapshot(source, from, options.snapshot);
     const m = selected.manifest;
     logger.info(
-      `snapshot ${m.snapshotId} (${selected.how}): ${formatBytes(m.archive.size)} ${m.compression}, sha256 ${m.archive.sha256}`,
+      `snapshot ${m.snapshotId} (${selected.how}): ${formatBytes(m.archive.size)} ${formatCompression(m.compression)}, sha256 ${m.archive.sha256}`,
     );
     if (m.status !== 'ok') {
       throw new ConfigurationError(

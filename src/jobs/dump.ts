@@ -17,7 +17,8 @@ import { runVerify, type VerifyDeps, type VerifyResult } from './verify.js';
  * has received the file's bytes before the hash was checked, and an archive that fails its checks
  * ends the dump with a failure that says to discard them. A hard link is the file it links to:
  * tar stored that file's bytes earlier in the stream, so the archive is read a second time for
- * them. A folder, a symlink or a FIFO is not a file: it is refused, naming what to do instead. A
+ * them. A folder, a symlink or a FIFO is not a file: it is refused, naming what to do instead (from
+ * the index when the snapshot has one, before a byte of the archive is downloaded). A
  * reader that closes `out` (`| head`) ends the dump quietly.
  */
 
@@ -62,16 +63,22 @@ export async function dumpFile(options: DumpOptions, deps: VerifyDeps): Promise<
   const snapshotId = manifest.snapshotId;
   // the index answers first where it can: a path it proves missing or ambiguous downloads nothing
   // and writes nothing to stdout; where it cannot say, the archive walk below decides
-  const named = await membersAtPath(deps.store, layout, manifest, wanted, {
+  const members = await membersAtPath(deps.store, layout, manifest, wanted, {
     ...(options.checks.decryptionIdentity ? { identity: options.checks.decryptionIdentity } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     logger: deps.logger,
   });
-  if (named?.length === 0) throw notHeld(wanted, snapshotId, true);
+  if (members?.length === 0) throw notHeld(wanted, snapshotId, true);
   // names of other bytes that read the same; one name held twice is the archive's own fault, which
   // the walk below finds (and says so as a failed check)
+  const named = members?.map((e) => e.name);
   const distinct = named?.filter((b, i) => named.findIndex((o) => o.equals(b)) === i) ?? [];
   if (distinct.length > 1) throw ambiguousName(wanted, snapshotId, distinct, undefined);
+  // one member, and no file: refused from the index, before a byte of the archive is downloaded
+  // (a hard link is the file it links to: the walk below finds it)
+  const only = members?.length === 1 && members[0]!.type !== 'link' ? members[0] : undefined;
+  const refusal = only && notAFile(wanted, snapshotId, only.type, only.link);
+  if (refusal) throw new ConfigurationError(refusal);
   const first = await dumpPass(options, deps, snapshotId, wanted);
   if (first.kind !== 'link') return first;
   deps.logger.info(
@@ -152,6 +159,31 @@ function notHeld(wanted: string, snapshotId: string, byIndex: boolean): Configur
   );
 }
 
+/**
+ * Why the member at `wanted` (of this type, from the index or the tar header) is no file to dump,
+ * with what to run instead; undefined for a file.
+ */
+function notAFile(
+  wanted: string,
+  snapshotId: string,
+  type: string | null | undefined,
+  link: string | undefined,
+): string | undefined {
+  const name = JSON.stringify(wanted);
+  const at = `in snapshot ${snapshotId}`;
+  switch (type) {
+    case 'file':
+    case 'contiguous-file':
+      return undefined;
+    case 'directory':
+      return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${wanted}' --to DIR.`;
+    case 'symlink':
+      return `${name} is a symlink ${at} to ${JSON.stringify(link)}: dump the file it points to.`;
+    default:
+      return `${name} is a ${String(type)} ${at}, not a file: it has no content to dump.`;
+  }
+}
+
 /** The sink of the walk: the one member named `wanted` goes to `out`, every other is read past. */
 class FileWriter {
   found = false;
@@ -191,10 +223,10 @@ class FileWriter {
         return drainEntry(stream);
       }
     }
-    const notAFile = this.notAFile(header);
-    if (notAFile) {
+    const refusal = notAFile(this.wanted, this.snapshotId, header.type, header.linkname ?? undefined);
+    if (refusal) {
       stream.resume();
-      throw new ConfigurationError(notAFile);
+      throw new ConfigurationError(refusal);
     }
     // tar-stream's member streams are streamx streams: read them by iteration
     for await (const chunk of stream) {
@@ -202,23 +234,6 @@ class FileWriter {
       this.bytes += (chunk as Buffer).length;
     }
   };
-
-  /** Why the member is no file to dump, with what to run instead; undefined for a file. */
-  private notAFile(header: TarHeader): string | undefined {
-    const name = JSON.stringify(this.wanted);
-    const at = `in snapshot ${this.snapshotId}`;
-    switch (header.type) {
-      case 'file':
-      case 'contiguous-file':
-        return undefined;
-      case 'directory':
-        return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${this.wanted}' --to DIR.`;
-      case 'symlink':
-        return `${name} is a symlink ${at} to ${JSON.stringify(header.linkname)}: dump the file it points to.`;
-      default:
-        return `${name} is a ${String(header.type)} ${at}, not a file: it has no content to dump.`;
-    }
-  }
 
   private async write(chunk: Buffer): Promise<void> {
     if (this.closed) throw closedError(this.closed);

@@ -95,10 +95,17 @@ export async function requiredPathsMissingFromIndex(
   return walked && open > 0 ? { required } : undefined;
 }
 
+/** A member of the index at the path asked for: its name bytes, its type, and a link's target. */
+export interface MemberAtPath {
+  name: Buffer;
+  type: IndexEntry['type'];
+  link?: string;
+}
+
 /**
- * The name bytes of every member of a whole, proven index whose path (as globs see it) is `path`:
- * [] proves the snapshot holds no such member, more than one that names not UTF-8 read the same;
- * undefined when the index cannot say (absent, unreadable, not the recorded one).
+ * Every member of a whole, proven index whose path (as globs see it) is `path`: [] proves the
+ * snapshot holds no such member, more than one that names not UTF-8 read the same; undefined when
+ * the index cannot say (absent, unreadable, not the recorded one).
  */
 export async function membersAtPath(
   store: ObjectStore,
@@ -106,10 +113,15 @@ export async function membersAtPath(
   m: Manifest,
   path: string,
   o: { identity?: string; signal?: AbortSignal; logger: Logger },
-): Promise<Buffer[] | undefined> {
-  const names: Buffer[] = [];
+): Promise<MemberAtPath[] | undefined> {
+  const members: MemberAtPath[] = [];
   const walked = await walkProvenIndex(store, layout, m, o, 'the archive is read to find the path', (e) => {
-    if (requiredPathOf(e.path) === path) names.push(e.pathBytes);
+    if (requiredPathOf(e.path) !== path) return;
+    members.push({
+      name: e.pathBytes,
+      type: e.type,
+      ...(e.linkBytes ? { link: e.linkBytes.toString('utf8') } : {}),
+    });
   });
-  return walked ? names : undefined;
+  return walked ? members : undefined;
 }

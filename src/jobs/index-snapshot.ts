@@ -6,7 +6,7 @@ import { findIndex } from '../catalog/index-reader.js';
 import { TargetLayout } from '../catalog/layout.js';
 import type { IndexObject, Manifest } from '../catalog/manifest.js';
 import { selectSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
-import { recipientOf } from '../crypto/age-stream.js';
+import { notARecipient, recipientOf } from '../crypto/age-stream.js';
 import { ArchiveFeed } from '../restore/archive-feed.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../util/errors.js';
@@ -52,9 +52,7 @@ async function identityFor(m: Manifest, identity: string | undefined): Promise<s
   }
   const mine = await recipientOf(identity);
   if (m.encryption.recipients.length && !m.encryption.recipients.includes(mine)) {
-    throw new ConfigurationError(
-      `The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for: pass the identity of one of its recipients.`,
-    );
+    throw notARecipient(mine, `snapshot ${m.snapshotId}`, m.encryption.recipients);
   }
   return identity;
 }

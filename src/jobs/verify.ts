@@ -13,7 +13,7 @@ import { TargetLayout } from '../catalog/layout.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { selectSnapshot, type SelectedSnapshot, type SnapshotSelector } from '../catalog/select-snapshot.js';
 import { snapshotAge } from '../catalog/snapshot-time.js';
-import { recipientOf } from '../crypto/age-stream.js';
+import { notARecipient, recipientOf } from '../crypto/age-stream.js';
 import { ArchiveFeed } from '../restore/archive-feed.js';
 import { safeEntryPath } from '../restore/entry-path.js';
 import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
@@ -27,7 +27,7 @@ import { sqliteIntegrity } from '../restore/sqlite-check.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { ConfigurationError, EnvironmentError, errorMessage, InterruptedError } from '../util/errors.js';
-import { formatBytes, formatDuration, formatRate } from '../util/format.js';
+import { formatBytes, formatCompression, formatDuration, formatRate } from '../util/format.js';
 import { globMatch } from '../util/glob.js';
 import type { Logger } from '../util/logger.js';
 import { startProgress } from '../util/progress.js';
@@ -336,7 +336,7 @@ async function chooseSnapshot(
   const selected = await selectSnapshot(store, layout, selector);
   const m = selected.manifest;
   logger.info(
-    `verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`,
+    `verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${formatCompression(m.compression)}`,
   );
   return selected;
 }
@@ -354,9 +354,7 @@ async function decryptionFor(m: Manifest, identity: string | undefined): Promise
   }
   const mine = await recipientOf(identity);
   if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
-    throw new ConfigurationError(
-      `The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`,
-    );
+    throw notARecipient(mine, `snapshot ${m.snapshotId}`, m.encryption.recipients);
   }
   return identity;
 }
@@ -580,7 +578,11 @@ async function readArchive(run: VerifyRun, walk: ContentsWalk, identity?: string
         fallback = 'environment';
         await walk.extractor?.finish();
         read.complete = true;
-        checks.record('archive structure', true, `complete ${m.compression} tar`);
+        checks.record(
+          'archive structure',
+          true,
+          m.compression === 'none' ? 'complete tar, not compressed' : `complete ${m.compression} tar`,
+        );
       } catch (err) {
         await walk.idle();
         const failure = classifyFailure(
@@ -829,8 +831,10 @@ async function writeVerification(
     restoredTo: outcome.restoredTo,
   });
   if (read !== NOT_READ) {
+    // the size and rate of what was restored (the tar), beside what was read of the store
+    const restored = read.contents.uncompressedBytes;
     logger.info(
-      `restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`,
+      `restore of ${formatBytes(restored)} (${formatBytes(read.bytes)} stored) took ${report.restoreSeconds.toFixed(2)} s (${formatRate(restored, restoreSeconds)})`,
     );
   }
   const reportKey = layout.verificationKey(m.snapshotId);

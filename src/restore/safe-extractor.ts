@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import {
   closeSync,
   constants,
@@ -76,8 +77,7 @@ export class SafeExtractor {
     const out = new Map<string, Written>();
     for (const [key, type] of this.members) {
       const bytes = Buffer.from(key, 'latin1');
-      const text = bytes.toString('utf8');
-      if (Buffer.from(text, 'utf8').equals(bytes)) out.set(text, type);
+      if (isUtf8(bytes)) out.set(bytes.toString('utf8'), type);
     }
     return out;
   }

@@ -10,6 +10,11 @@ export function formatBytes(bytes: number): string {
   return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
 
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+export function formatCompression(compression: string): string {
+  return compression === 'none' ? 'not compressed' : compression;
+}
+
 export function formatRate(bytes: number, seconds: number): string {
   if (seconds <= 0) return '-';
   return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;

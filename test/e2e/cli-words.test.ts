@@ -493,6 +493,15 @@ describe("README's block for the local S3 server", () => {
     expect(rows.map((r) => r.trim().split(' ')[0])).toContain('check-fly-snapshots');
     const column = (r: string) => r.search(/(?<=^ {2}\S+ +)\S/);
     expect(new Set(rows.map(column)).size, rows.join('\n')).toBe(1);
+    // each exit code as the README's table says it: find's skipped snapshot is a failed check (1)
+    const exits = lines.slice(lines.findIndex((l) => l.startsWith('exit codes:'))).join(' ');
+    expect(exits.replace(/\s+/g, ' ')).toContain(
+      '1 a check failed (suspect backup, failed verification, refused restore, a snapshot find skipped because its index is damaged), 2 usage',
+    );
+    const readmeRow = readFileSync(join(root, 'README.md'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('| 1 | a check failed'));
+    expect(readmeRow).toContain('a snapshot `find` skipped because its index is damaged');
     const backup = await lifeboat(['backup', '--help']);
     expect(backup.stdout).toMatch(
       /--sudo +run lifeboat's scripts on the host \(the archive and --pre-command; a restore's listing, staging and swap\) as root with sudo -n sh -c/,

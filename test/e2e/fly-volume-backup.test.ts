@@ -125,7 +125,7 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     const usedKib = Number(execFileSync('du', ['-sk', volume], { encoding: 'utf8' }).split('\t')[0]);
     expect(usedKib).toBeGreaterThan(0);
     expect(run.log).toContain(
-      `uploading in parts of 8.00 MiB (flyctl reports ${formatBytes(usedKib * 1024)} in use at /data)`,
+      `uploading in parts of 8.00 MiB (the Fly machine's du reports ${formatBytes(usedKib * 1024)} in use at /data)`,
     );
   });
 

@@ -147,7 +147,7 @@ const OK_SHAPES: OkShape[] = [
     machine: () => ({ FLY_STANDIN_HIDE: 'du' }),
     compression: 'zstd',
     warning: /^du is not installed on the Fly machine: .*RUN apk add --no-cache coreutils.*at most 78\.1 GiB/,
-    // the size is unknown, not "flyctl reports 0 B in use"
+    // the size is unknown, not "the Fly machine's du reports 0 B in use"
     log: 'uploading in parts of 8.00 MiB (the Fly machine has no du: the space in use at /data is unknown)',
   },
   {
@@ -279,7 +279,7 @@ describe('machine shapes that cannot: one message, before any data moves', () =>
         'touch /data/pre-ran',
       ]);
       expect(b.stderr).toMatch(
-        /^lifeboat backup: The tar on the Fly machine cannot leave paths out: it has no --exclude, -X or -T .*nothing was read or sent and the pre-command did not run\. Remove 'exclude', or install GNU tar there: add it to the image with the Dockerfile line `RUN apt-get update && apt-get install -y --no-install-recommends tar` \(Debian, Ubuntu\) or `RUN apk add --no-cache tar` \(Alpine\)\.$/m,
+        /^lifeboat backup: The tar on the Fly machine cannot leave paths out: it has no --exclude, -X or -T .*nothing was read or sent and the pre-command did not run\. Remove --exclude, or install GNU tar there: add it to the image with the Dockerfile line `RUN apt-get update && apt-get install -y --no-install-recommends tar` \(Debian, Ubuntu\) or `RUN apk add --no-cache tar` \(Alpine\)\.$/m,
       );
       expect(b.code).toBe(2);
       await expectNothingMoved(bucket, b);

@@ -305,4 +305,78 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
       damaged: [{ snapshotId: older, error: expect.stringContaining('is not the index recorded') as string }],
     });
   });
+
+  it('a wrong identity is a usage error (exit 2, one message), never a damaged index; a damaged one is still skipped', async () => {
+    const keyOf = () => {
+      const identity = execFileSync('age-keygen', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .split('\n')
+        .find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
+      return {
+        identity,
+        recipient: execFileSync('age-keygen', ['-y'], { input: identity, encoding: 'utf8' }).trim(),
+      };
+    };
+    const [key, other] = [keyOf(), keyOf()];
+    const bucket = await createBucket();
+    const volume = oddVolume();
+    const first = await backup(bucket, 'sealed', volume, ['--encryption-recipients', key.recipient]);
+    expect(first.code, first.stderr).toBe(0);
+    const id = first.result.snapshotId as string;
+    const refusal = `The identity given (public key ${other.recipient}) is not one snapshot ${id} was encrypted for (${key.recipient}): pass the identity of one of those recipients.`;
+    for (const args of [['ls'], ['find', 'deep.txt'], ['diff', id, id]]) {
+      const run = await lifeboat([...args, '--target', 'sealed', ...storageFlags(bucket)], {
+        LIFEBOAT_DECRYPTION_IDENTITY: other.identity,
+      });
+      expect(run.code, `${args[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stderr.split(refusal)).toHaveLength(2);
+      expect(run.stderr).not.toContain('damaged');
+      expect(run.stdout).toBe('');
+    }
+    // the right identity, and an index whose bytes are not gzip (its sha256 and size recorded as
+    // theirs): not the recorded index, skipped by find with exit 1 as any damaged index
+    await new Promise((r) => setTimeout(r, 1100)); // the next snapshot id is the next second
+    const second = await backup(bucket, 'sealed', volume, ['--encryption-recipients', key.recipient]);
+    expect(second.code, second.stderr).toBe(0);
+    const manifestKey = `lifeboat/sealed/snapshots/${id}/manifest.json`;
+    const m = (await getJson<{
+      index: { key: string; sha256: string; size: number; versionId: string | null };
+    }>(bucket, manifestKey))!;
+    const garbage = execFileSync('age', ['-r', key.recipient], { input: 'not a gzip stream\n' });
+    const put = await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: m.index.key, Body: garbage }),
+    );
+    const { createHash } = await import('node:crypto');
+    m.index.sha256 = createHash('sha256').update(garbage).digest('hex');
+    m.index.size = garbage.length;
+    m.index.versionId = put.VersionId ?? null;
+    await testClient().send(
+      new PutObjectCommand({ Bucket: bucket, Key: manifestKey, Body: JSON.stringify(m) }),
+    );
+    const f = await lifeboat(['find', '--target', 'sealed', ...storageFlags(bucket), 'deep.txt'], {
+      LIFEBOAT_DECRYPTION_IDENTITY: key.identity,
+    });
+    expect(f.code, f.stderr).toBe(1);
+    expect(f.stderr).toMatch(
+      new RegExp(
+        `snapshot ${id} was skipped: its index is damaged \\(.*index\\.jsonl\\.gz\\.age is not the index recorded`,
+      ),
+    );
+    expect(f.stdout.trim().split('\n').at(-1)).toBe(
+      '1 match(es) in 1 snapshot(s); 1 with a damaged index skipped',
+    );
+  });
+
+  it('ls prints a symlink target that is not UTF-8 as its bytes, as it prints a name (never U+FFFD)', async () => {
+    const bucket = await createBucket();
+    const root = mkdtempSync(join(tmpdir(), 'lifeboat-index-'));
+    made.push(root);
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/`), LATIN1]), 'latin-1\n');
+    symlinkSync(LATIN1, Buffer.concat([Buffer.from(`${root}/`), Buffer.from('to-latin1')]));
+    const b = await backup(bucket, 'box', root);
+    expect(b.code, b.stderr).toBe(0);
+    const text = await lifeboat(['ls', '--target', 'box', ...storageFlags(bucket), 'to-latin1']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^lrwxrwxrwx .* to-latin1 -> "caf\\xe9\.txt"$/m);
+    expect(text.stdout).not.toContain('\uFFFD');
+  });
 });

@@ -20,12 +20,12 @@ describe('a backup from a machine without du', () => {
     expect(logger.warnings).toEqual([expect.stringMatching(/^du is not installed on the Fly machine: /)]);
   });
 
-  it('names the space the machine reported when it has du', async () => {
+  it("names the space the machine's du reported when it has du (the machine's, not flyctl's)", async () => {
     const clock = new ManualClock('2026-11-23T02:00:00Z');
     const store = new MemoryStore({ clock: clock.now });
     const { logger } = await backup({ store, clock, archive: { usedKib: 2048 } });
     expect(logger.lines).toContain(
-      'uploading in parts of 8.00 MiB (flyctl reports 2.00 MiB in use at /data)',
+      "uploading in parts of 8.00 MiB (the Fly machine's du reports 2.00 MiB in use at /data)",
     );
   });
 });

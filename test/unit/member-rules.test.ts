@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { judgeSourceRun } from '../../src/archive/judge-run.js';
 import { buildArchiveScript } from '../../src/archive/remote-script.js';
 import type { Manifest } from '../../src/catalog/manifest.js';
-import { ConfigurationError, OperationFailedError } from '../../src/util/errors.js';
+import { CLI_WORDS } from '../../src/cli/words.js';
+import { ConfigurationError, errorMessage, OperationFailedError } from '../../src/util/errors.js';
+import { ACTION_WORDS, speak } from '../../src/util/vocabulary.js';
 import { quotedName, withNameBytes } from '../../src/archive/member-header.js';
 import { memberSegments, safeEntryPath } from '../../src/restore/entry-path.js';
 import { ManualClock } from '../ports/clock.js';
@@ -80,6 +82,32 @@ describe('a tar other than GNU tar', () => {
     expect(() =>
       judgeSourceRun('flyctl', '/data', { pre: 0, tar: 0, zip: 0, err: 'noexclude' }, outcome, undefined),
     ).toThrow(ConfigurationError);
+    // the option is named as each face names it: the input in an action, the flag in the CLI
+    const refusal = () =>
+      errorMessage(
+        (() => {
+          try {
+            judgeSourceRun(
+              'flyctl',
+              '/data',
+              { pre: 0, tar: 0, zip: 0, err: 'noexclude' },
+              outcome,
+              undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        })(),
+      );
+    expect(refusal()).toContain("so 'exclude' cannot be honoured; ");
+    expect(refusal()).toContain("Remove 'exclude', or install GNU tar there");
+    try {
+      speak(CLI_WORDS);
+      expect(refusal()).toContain('so --exclude cannot be honoured; ');
+      expect(refusal()).toContain('Remove --exclude, or install GNU tar there');
+    } finally {
+      speak(ACTION_WORDS);
+    }
     expect(buildArchiveScript({ path: '/data', compression: 'gzip', excludes: ['./cache'] })).toContain(
       'if [ "$X" = 0 ]; then lb_quit 0 noexclude; fi',
     );

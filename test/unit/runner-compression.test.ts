@@ -99,6 +99,10 @@ describe.skipIf(!hasZstd)('compression auto, a machine without zstd: zstd on the
     expect(logger.text).toMatch(
       /the Fly machine has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner/,
     );
+    // and names the Dockerfile line that gives the machine zstd (archive/machine-needs.ts)
+    expect(logger.text).toContain(
+      'To compress there, add it to the image with the Dockerfile line `RUN apt-get update && apt-get install -y --no-install-recommends zstd` (Debian, Ubuntu) or `RUN apk add --no-cache zstd` (Alpine)',
+    );
     // and the snapshot verifies as any zstd snapshot does
     const v = await verifyLatest(store, clock);
     expect(v.failure).toBe('');

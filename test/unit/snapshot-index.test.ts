@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { findIndex, readIndexEntries } from '../../src/catalog/index-reader.js';
+import {
+  findIndex,
+  IndexNotRecordedError,
+  readIndexEntries,
+  type ReadIndexOptions,
+} from '../../src/catalog/index-reader.js';
 import type { IndexObject, Manifest } from '../../src/catalog/manifest.js';
 import {
   decodeIndexLine,
@@ -13,11 +18,11 @@ import { describeChange, diffIndexes } from '../../src/catalog/index-diff.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
 import { runIndex } from '../../src/jobs/index-snapshot.js';
 import { runVerify } from '../../src/jobs/verify.js';
-import { errorMessage } from '../../src/util/errors.js';
+import { ConfigurationError, EnvironmentError, errorMessage } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { ManualClock } from '../ports/clock.js';
-import { MemoryStore } from '../ports/memory-store.js';
+import { MemoryStore, s3Error, type FaultHook } from '../ports/memory-store.js';
 
 function fixture() {
   const clock = new ManualClock();
@@ -91,6 +96,92 @@ describe('the snapshot index', () => {
     await expect(entriesOf(store, m)).rejects.toThrow(
       /index\.jsonl\.gz (could not be read|is not the index recorded)/,
     );
+  });
+
+  it('the reader throws one kind for an index that is not the recorded one; the store and the identity keep theirs', async () => {
+    let fault: FaultHook | undefined;
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock: clock.now, fault: (call) => fault?.(call) });
+    const { result } = await backup({ store, clock });
+    const m = manifestOf(store, result.snapshotId);
+    const key = m.index!.key;
+    const caught = async (index: IndexObject, o: ReadIndexOptions = {}) => {
+      try {
+        for await (const _ of readIndexEntries(store, index, o));
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('the index was read as good');
+    };
+    const onIndex =
+      (then: () => ReturnType<FaultHook>): FaultHook =>
+      (c) =>
+        c.operation === 'GetObject' && c.key === key ? then() : undefined;
+    // a download cut mid-transfer is the store's fault, explained as such, never the index's
+    fault = onIndex(() => ({ failAfterBytes: 10 }));
+    const cut = await caught(m.index!);
+    expect(cut).toBeInstanceOf(EnvironmentError);
+    expect(cut.message).toMatch(/was cut mid-transfer/);
+    // an answer of the store that no table classifies stays what the store made of it
+    fault = onIndex(() => {
+      throw s3Error('InternalError', 500);
+    });
+    const internal = await caught(m.index!);
+    expect(internal).not.toBeInstanceOf(IndexNotRecordedError);
+    expect(internal.message).toMatch(/GetObject .* failed: InternalError \(HTTP 500\)/);
+    fault = undefined;
+    // bytes that are not gzip, a line that is not JSON, no object at all: one kind, named alike
+    const forged = (bytes: Buffer, entries = m.index!.entries): IndexObject => {
+      store.putBytes(key, bytes, 'application/gzip');
+      return { ...m.index!, versionId: null, size: bytes.length, sha256: sha256(bytes), entries };
+    };
+    for (const index of [() => forged(Buffer.from('not gzip\n')), () => forged(gzipSync('{"path": \n'), 1)]) {
+      const err = await caught(index());
+      expect(err, err.message).toBeInstanceOf(IndexNotRecordedError);
+      expect(err.message).toMatch(
+        /index\.jsonl\.gz is not the index recorded for the snapshot \((incorrect header check|line 1 is not a JSON line)/,
+      );
+    }
+    for (const v of store.versionsOf(key)) store.deleteVersion(key, v.versionId);
+    const gone = await caught(m.index!);
+    expect(gone).toBeInstanceOf(IndexNotRecordedError);
+    expect(gone.message).toMatch(/\(no object stored;/);
+  });
+
+  it('a wrong identity is the refusal verify gives, before the download; a damaged header with the right one is damage', async () => {
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
+    const [identity, other] = [await generateX25519Identity(), await generateX25519Identity()];
+    const recipient = await identityToRecipient(identity);
+    const { clock, store } = fixture();
+    const { result } = await backup({ store, clock, options: { encryptionRecipients: [recipient] } });
+    const m = manifestOf(store, result.snapshotId);
+    const read = async (o: ReadIndexOptions) => {
+      try {
+        for await (const _ of readIndexEntries(store, m.index!, o));
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('the index was read as good');
+    };
+    const refused = await read({ identity: other, snapshot: m });
+    expect(refused).toBeInstanceOf(ConfigurationError);
+    expect(refused.message).toBe(
+      `The identity given (public key ${await identityToRecipient(other)}) is not one snapshot ${m.snapshotId} was encrypted for (${recipient}): pass the identity of one of those recipients.`,
+    );
+    // without the manifest's recipients, age's own answer is classified the same way
+    const unknown = await read({ identity: other });
+    expect(unknown).toBeInstanceOf(ConfigurationError);
+    expect(unknown.message).toMatch(
+      /^The identity given \(public key age1.*\) is not one .*index\.jsonl\.gz\.age was encrypted for: pass the identity of one of its recipients\.$/,
+    );
+    // the right identity on a header whose stanza was altered: the index is not the recorded one
+    store.tamper(m.index!.key, undefined, (b) => {
+      const at = b.indexOf('-> X25519 ') + 12;
+      b.writeUInt8(b.readUInt8(at) ^ 0x01, at);
+      return b;
+    });
+    const damaged = await read({ identity, snapshot: m });
+    expect(damaged, damaged.message).toBeInstanceOf(IndexNotRecordedError);
   });
 
   it('a forged index.json naming a gzip bomb is refused at the line count it declares, not after inflating', async () => {

@@ -1,6 +1,6 @@
 import type { BackupResult } from '../../jobs/backup.js';
 import type { BACKUP_OUTPUTS } from './backup-inputs.js';
-import { formatBytes } from '../../util/format.js';
+import { formatBytes, formatCompression } from '../../util/format.js';
 import { changeCounts } from '../../jobs/backup-changes.js';
 import { code, type Summary } from './summary.js';
 
@@ -53,7 +53,7 @@ export function backupSummary(summary: Summary, title: string, result: BackupRes
       ['Stored at', `${where}/${result.archiveKey}`],
       [
         'Size',
-        `${formatBytes(result.sizeBytes)} (${result.compression}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+        `${formatBytes(result.sizeBytes)} (${formatCompression(result.compression)}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
       ],
       ['sha256', code(result.sha256)],
       ['Entries', String(result.entries)],
