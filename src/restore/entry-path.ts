@@ -24,8 +24,34 @@ export function memberSegments(name: Buffer): { segments: Buffer[] } | { refused
   return { segments };
 }
 
-/** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
+/**
+ * A byte-exact key for a member path (latin1 maps each byte to one char and back): the segments
+ * joined by "/". Invariant: one flat string, whichever way it is made.
+ */
 export function segmentsKey(segments: Buffer[]): string {
+  const first = segments[0];
+  if (first === undefined) return '';
+  // the usual member ("./a/b/c"): its segments lie in its name's bytes one slash apart, so the key
+  // is that span of bytes, decoded once (checked byte by byte: any other layout takes the join)
+  const last = segments[segments.length - 1]!;
+  const span = last.byteOffset + last.length - first.byteOffset;
+  if (last.buffer === first.buffer && span > 0) {
+    const whole = Buffer.from(first.buffer, first.byteOffset, span);
+    let at = 0;
+    let contiguous = true;
+    for (const s of segments) {
+      if (
+        s.buffer !== first.buffer ||
+        s.byteOffset - first.byteOffset !== at ||
+        (at > 0 && whole[at - 1] !== SLASH)
+      ) {
+        contiguous = false;
+        break;
+      }
+      at += s.length + 1;
+    }
+    if (contiguous && at - 1 === span) return whole.toString('latin1');
+  }
   // join makes one flat string: a key built with += is a rope that the Map's hashing flattens into
   // a second copy, both kept (200,000 keys: the restore's peak grew by ~80 MiB, bench/NOTES.md)
   return segments.map((s) => s.toString('latin1')).join('/');

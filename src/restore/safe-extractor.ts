@@ -103,11 +103,13 @@ export class SafeExtractor {
     const { segments } = named;
     const key = segmentsKey(segments);
     const mode = (header.mode ?? 0o644) & MODE_MASK;
-    const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+    // the owner is restored as root only; a member's own fields, not an object per member
+    const uid = this.asRoot ? (header.uid ?? 0) : undefined;
+    const gid = this.asRoot ? (header.gid ?? 0) : undefined;
     this.handles ??= FolderHandles.open(this.root);
     if (segments.length === 0) {
       if (header.type !== 'directory') return refuse(header, 'it names the holding directory itself');
-      this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+      this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
       return;
     }
     if (this.members.has(key)) return refuse(header, 'the archive holds it twice');
@@ -123,18 +125,18 @@ export class SafeExtractor {
           return refuse(header, 'a non-folder of that name was already written');
         if (!existing) mkdirSync(dest, { mode: 0o700 });
         this.members.set(key, 'directory');
-        this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+        this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
         return;
       }
       case 'file':
       case 'contiguous-file': {
         // made with its own mode where the umask keeps it whole: no one else reaches the holding
         // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
-        const made = creation(mode);
-        const fd = exclusive(header, () => openSync(dest, CREATE_FILE, made.open));
+        const keeps = umaskKeeps(mode);
+        const fd = exclusive(header, () => openSync(dest, CREATE_FILE, keeps ? mode : 0o600));
         try {
           await writeData(fd, stream);
-          settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
+          settle(fd, mode, uid, gid, header.mtime, keeps ? mode : undefined, parent);
         } finally {
           closeSync(fd);
         }
@@ -147,7 +149,7 @@ export class SafeExtractor {
         if (target.length === 0) return refuse(header, 'it is a symlink with an empty target');
         if (target.includes(0)) return refuse(header, 'its symlink target contains a NUL byte');
         exclusive(header, () => symlinkSync(target, dest));
-        if (owner.uid !== undefined) lchownSync(dest, owner.uid, owner.gid!);
+        if (uid !== undefined) lchownSync(dest, uid, gid!);
         if (header.mtime) lutimesSync(dest, header.mtime, header.mtime);
         this.members.set(key, 'symlink');
         return;
@@ -183,7 +185,7 @@ export class SafeExtractor {
         // O_NONBLOCK: opening a FIFO to read does not wait for a writer
         const fifo = openSync(dest, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
         try {
-          settle(fifo, { mode, mtime: header.mtime, ...owner });
+          settle(fifo, mode, uid, gid, header.mtime);
         } finally {
           closeSync(fifo);
         }
@@ -202,7 +204,7 @@ export class SafeExtractor {
         const handles = (this.handles ??= FolderHandles.open(this.root));
         const folder = handles.folder(d.segments, false);
         if ('refused' in folder) throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
-        settle(folder.fd, d);
+        settle(folder.fd, d.mode, d.uid, d.gid, d.mtime);
       }
     } finally {
       this.release();
@@ -221,18 +223,31 @@ export class SafeExtractor {
  * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
 function writeData(fd: number, stream: Readable): Promise<void> {
+  // one promise and four plain listeners per file (memberEnd's `once` wrappers and second promise
+  // cost more than the write of a small file's data: bench/NOTES.md); the stream is this member's
+  // alone and is dropped at its end, so nothing is removed
   return new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
+    let failed = false;
+    let ended = false;
+    stream.on('data', (chunk: Buffer) => {
+      if (failed) return;
       try {
         for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
       } catch (err) {
-        stream.off('data', onData);
+        failed = true;
         stream.pause();
         reject(err as Error);
       }
-    };
-    stream.on('data', onData);
-    memberEnd(stream).then(resolve, reject);
+    });
+    stream.on('end', () => {
+      ended = true;
+      resolve();
+    });
+    stream.on('error', reject);
+    // a member destroyed without an error (the walk stopped) is not whole
+    stream.on('close', () => {
+      if (!ended) reject(new Error('the member was closed before its end'));
+    });
   });
 }
 
@@ -273,14 +288,12 @@ function processUmask(): number | undefined {
 }
 
 /**
- * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
- * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ * Whether a file can be created with its own mode: the umask leaves every bit of it (it then needs
+ * no fchmod); otherwise it is created 0600 and settle() sets its mode.
  */
-function creation(mode: number): { open: number; has?: number } {
+function umaskKeeps(mode: number): boolean {
   const mask = processUmask();
-  return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
-    ? { open: mode, has: mode }
-    : { open: 0o600 };
+  return mask !== undefined && mode <= 0o777 && (mode & mask) === 0;
 }
 
 /** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
@@ -289,29 +302,37 @@ const S_ISGID = 0o2000;
 /** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
 const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
 
-/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
-function newOwner(folder: Folder): { uid: number; gid: number } {
-  folder.newGid ??= (() => {
+/** The group a file created in `folder` gets (fstat of the folder once: a setgid folder gives its own). */
+function newGid(folder: Folder): number {
+  if (folder.newGid === undefined) {
     const st = fstatSync(folder.fd);
-    return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
-  })();
-  return { uid: EFFECTIVE.uid, gid: folder.newGid };
+    folder.newGid = st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+  }
+  return folder.newGid;
 }
 
 /**
- * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
- * `created`: what the member already has from its creation; what already matches is not set again.
+ * Gives a member its mode, owner (uid undefined: not restored) and mtime through the handle it was
+ * created with, never by path. For a file this restore just created in `createdIn`: `createdMode`
+ * is the mode it has from its creation (undefined: not known), and its owner is the one a file
+ * created there gets (this process's uid, the folder's group rule); what already matches is not
+ * set again.
  */
 function settle(
   fd: number,
-  a: Omit<FolderAttributes, 'segments'>,
-  created?: { mode: number | undefined; uid: number; gid: number },
+  mode: number,
+  uid: number | undefined,
+  gid: number | undefined,
+  mtime: Date | undefined,
+  createdMode?: number,
+  createdIn?: Folder,
 ): void {
   // the owner first: a change of owner may clear mode bits, never the reverse
-  const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
-  if (chown) fchownSync(fd, a.uid!, a.gid!);
-  if (chown || a.mode !== created?.mode) fchmodSync(fd, a.mode);
-  if (a.mtime) futimesSync(fd, a.mtime, a.mtime);
+  const chown =
+    uid !== undefined && (createdIn === undefined || uid !== EFFECTIVE.uid || gid !== newGid(createdIn));
+  if (chown) fchownSync(fd, uid, gid!);
+  if (chown || createdIn === undefined || mode !== createdMode) fchmodSync(fd, mode);
+  if (mtime) futimesSync(fd, mtime, mtime);
 }
 
 /**
