@@ -253,7 +253,10 @@ function memberEnd(stream) {
 /* harmony export */   vF: () => (/* binding */ UnsafeEntryError),
 /* harmony export */   xs: () => (/* binding */ refusedMember)
 /* harmony export */ });
-/* harmony import */ var _catalog_snapshot_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8734);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _catalog_snapshot_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8734);
+
 
 /**
  * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
@@ -288,10 +291,7 @@ function linkTargetBytes(header) {
  * byte outside it as \xNN (what `tar -t` shows as \351).
  */
 function quotedName(bytes) {
-    const text = bytes.toString('utf8');
-    if (Buffer.from(text, 'utf8').equals(bytes))
-        return JSON.stringify(text);
-    return (0,_catalog_snapshot_index_js__WEBPACK_IMPORTED_MODULE_0__/* .quotedBytes */ .Q5)(bytes);
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes) ? JSON.stringify(bytes.toString('utf8')) : (0,_catalog_snapshot_index_js__WEBPACK_IMPORTED_MODULE_1__/* .quotedBytes */ .Q5)(bytes);
 }
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
 class UnsafeEntryError extends Error {
@@ -471,6 +471,7 @@ function describeCounts(d, formatBytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ON: () => (/* binding */ IndexNotRecordedError),
 /* harmony export */   SL: () => (/* binding */ findIndex),
 /* harmony export */   bQ: () => (/* binding */ indexPointerFor),
 /* harmony export */   fD: () => (/* binding */ readIndexBatches),
@@ -485,11 +486,15 @@ function describeCounts(d, formatBytes) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6787);
-/* harmony import */ var _storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5775);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
-/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6092);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6761);
-/* harmony import */ var _snapshot_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8734);
+/* harmony import */ var _storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5775);
+/* harmony import */ var _storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4171);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(17);
+/* harmony import */ var _util_runner_faults_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3232);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6092);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6761);
+/* harmony import */ var _snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8734);
+
+
 
 
 
@@ -527,7 +532,7 @@ function indexPointerFor(m, index, now) {
         archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
         index,
         written: now.toISOString(),
-        tools: { lifeboat: _util_version_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFEBOAT_VERSION */ .c },
+        tools: { lifeboat: _util_version_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFEBOAT_VERSION */ .c },
     };
 }
 /** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
@@ -545,10 +550,10 @@ async function findIndex(store, layout, m) {
     const key = layout.indexPointerKey(m.snapshotId);
     let stored;
     try {
-        stored = await (0,_storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_7__/* .readBoundedDocument */ .Z7)(store, key, MAX_POINTER_BYTES);
+        stored = await (0,_storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_9__/* .readBoundedDocument */ .Z7)(store, key, MAX_POINTER_BYTES);
     }
     catch (err) {
-        return { found: false, reason: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(err) };
+        return { found: false, reason: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err) };
     }
     if (!stored) {
         return {
@@ -556,7 +561,7 @@ async function findIndex(store, layout, m) {
             reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
         };
     }
-    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .schemaErrors */ .d)('indexPointer', stored.value);
+    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaErrors */ .d)('indexPointer', stored.value);
     if (errors.length > 0)
         return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
     const p = stored.value;
@@ -578,7 +583,7 @@ async function findIndex(store, layout, m) {
 async function requireIndex(store, layout, m) {
     const found = await findIndex(store, layout, m);
     if (!found.found)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
     return found.index;
 }
 class Sha256Tap extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
@@ -590,12 +595,19 @@ class Sha256Tap extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
         done(null, chunk);
     }
 }
-/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
-class NotTheRecordedIndex extends Error {
+/**
+ * The one refusal of an index that is not the one recorded for its snapshot: its bytes differ
+ * (sha256, size), they do not decrypt with an identity that is among its recipients, do not
+ * inflate, or their lines do not parse or are more than recorded; or no object is stored where the
+ * snapshot names one. The index's own fault, never its reader's: a wrong identity is a
+ * ConfigurationError, a store that cannot be reached an EnvironmentError, as everywhere else.
+ */
+class IndexNotRecordedError extends Error {
+    name = 'IndexNotRecordedError';
 }
-function notTheRecordedIndex(where, what, index) {
-    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
-        `${index.entries} lines): it is damaged or was replaced.`);
+function notTheRecordedIndex(where, what, index, cause) {
+    return new IndexNotRecordedError(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`, cause === undefined ? {} : { cause });
 }
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
@@ -606,39 +618,78 @@ async function* readIndexEntries(store, index, options = {}) {
     for await (const batch of readIndexBatches(store, index, options))
         yield* batch;
 }
+/** age's answer when no identity it was given opens a stanza of the header (age-encryption 0.3). */
+const NO_IDENTITY_MATCHED = /no identity matched/;
+/**
+ * The identity that decrypts `index`, checked against the snapshot's recipients where they are
+ * known; and what a header that opens for none of it means: the identity is the wrong one
+ * (ConfigurationError) unless it is among the recipients recorded (then the header is damaged).
+ */
+async function identityFor(where, options) {
+    if (!options.identity) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const recipients = options.snapshot?.encryption?.recipients ?? [];
+    const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
+    const mine = await (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .recipientOf */ .du)(options.identity);
+    const refusal = (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .notARecipient */ .yc)(mine, what, recipients);
+    if (recipients.length > 0 && !recipients.includes(mine))
+        throw refusal;
+    return { identity: options.identity, wrong: () => (recipients.includes(mine) ? undefined : refusal) };
+}
 /**
  * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
  * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
  * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ *
+ * What it throws is classified by where it arose (see IndexNotRecordedError): the store's errors
+ * (the GET, the body's transport) and the runner's keep their class; what arose from the index's
+ * own bytes (decrypting, inflating, parsing) is an IndexNotRecordedError, but for a wrong identity.
  */
 async function* readIndexBatches(store, index, options = {}) {
     const where = `${store.description}/${index.key}`;
-    if (index.encrypted && !options.identity) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    const age = index.encrypted ? await identityFor(where, options) : undefined;
+    let download;
+    try {
+        download = await store.download(index.key, index.versionId ?? undefined, options.signal);
     }
-    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    catch (err) {
+        if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .causeChain */ .DD)(err).some(_storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4))
+            throw notTheRecordedIndex(where, 'no object stored', index, err);
+        throw err;
+    }
     // a size the store reports (0: none reported) is checked before anything is inflated
     if (download.size > 0 && download.size !== index.size) {
         download.body.destroy();
         throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
     }
+    const body = download.body;
+    // an error of the body is the store's (explained by it as an EnvironmentError), whatever stage
+    // of the pipe it reaches the loop through
+    let storeFault;
     const tap = new Sha256Tap();
-    let plain = download.body.pipe(tap);
-    download.body.once('error', (err) => tap.destroy(err));
-    if (index.encrypted) {
-        const d = await (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .decryptingStream */ .iF)(options.identity ?? '');
-        tap.pipe(d.input);
-        tap.once('error', (err) => d.input.destroy(err));
-        plain = await d.output;
-    }
-    // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
-    const gunzip = node_zlib__WEBPACK_IMPORTED_MODULE_2___default().createGunzip({ chunkSize: 64 * 1024 });
-    plain.once('error', (err) => gunzip.destroy(err));
-    const lines = plain.pipe(gunzip).pipe(new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough());
-    gunzip.once('error', (err) => lines.destroy(err));
-    let pending = Buffer.alloc(0);
+    body.once('error', (err) => {
+        storeFault ??= err;
+        tap.destroy(err);
+    });
     let count = 0;
+    let pending = Buffer.alloc(0);
     try {
+        let plain = body.pipe(tap);
+        if (age) {
+            const d = await (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .decryptingStream */ .iF)(age.identity);
+            tap.pipe(d.input);
+            tap.once('error', (err) => d.input.destroy(err));
+            plain = await d.output.catch((err) => {
+                const wrong = NO_IDENTITY_MATCHED.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err)) ? age.wrong() : undefined;
+                throw wrong ?? err;
+            });
+        }
+        // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+        const gunzip = node_zlib__WEBPACK_IMPORTED_MODULE_2___default().createGunzip({ chunkSize: 64 * 1024 });
+        plain.once('error', (err) => gunzip.destroy(err));
+        const lines = plain.pipe(gunzip).pipe(new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough());
+        gunzip.once('error', (err) => lines.destroy(err));
         for await (const chunk of lines) {
             if (tap.bytes > index.size)
                 throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
@@ -649,25 +700,31 @@ async function* readIndexBatches(store, index, options = {}) {
                 count++;
                 if (count > index.entries)
                     throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-                batch.push((0,_snapshot_index_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeIndexLine */ .f)(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
+                batch.push((0,_snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeIndexLine */ .f)(pending.toString('utf8', start, nl), `line ${count}`));
                 start = nl + 1;
             }
             pending = pending.subarray(start);
             if (batch.length > 0)
                 yield batch;
-            if (pending.length > _snapshot_index_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_INDEX_LINE_BYTES */ .DT) {
-                throw new Error(`line ${count + 1} of ${where} is longer than ${_snapshot_index_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_INDEX_LINE_BYTES */ .DT} bytes: the index is damaged.`);
-            }
+            if (pending.length > _snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INDEX_LINE_BYTES */ .DT)
+                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${_snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INDEX_LINE_BYTES */ .DT} bytes`, index);
         }
     }
     catch (err) {
-        if (err instanceof NotTheRecordedIndex)
+        if (storeFault !== undefined)
+            throw storeFault;
+        if (err instanceof IndexNotRecordedError ||
+            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1 ||
+            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvironmentError */ .eG ||
+            (0,_util_runner_faults_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerFault */ .x)(err) ||
+            options.signal?.aborted)
             throw err;
-        throw new Error(`${where} could not be read: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+        // the index's own bytes do not decrypt, inflate or parse
+        throw notTheRecordedIndex(where, (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err), index, err);
     }
     finally {
         // a reader that stops early (or a failure) releases the connection
-        download.body.destroy();
+        body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
     if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
@@ -1375,25 +1432,26 @@ function snapshotIdTime(id) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DT: () => (/* binding */ MAX_INDEX_LINE_BYTES),
 /* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   HD: () => (/* binding */ shownName),
 /* harmony export */   Q5: () => (/* binding */ quotedBytes),
 /* harmony export */   QC: () => (/* binding */ listingRecord),
+/* harmony export */   Qy: () => (/* binding */ shownLink),
 /* harmony export */   f: () => (/* binding */ decodeIndexLine),
 /* harmony export */   k2: () => (/* binding */ entryKey),
 /* harmony export */   ll: () => (/* binding */ encodeIndexLine),
 /* harmony export */   pS: () => (/* binding */ shownPath)
 /* harmony export */ });
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6761);
+/* unused harmony export shownName */
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6761);
+
 
 /** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
 const MAX_INDEX_LINE_BYTES = 256 * 1024;
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
 function indexRecord(e) {
     const line = {
-        ...(isUtf8(e.pathBytes)
+        ...((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(e.pathBytes)
             ? { path: e.pathBytes.toString('utf8') }
             : { pathBase64: e.pathBytes.toString('base64') }),
         type: e.type,
@@ -1404,7 +1462,7 @@ function indexRecord(e) {
         mtime: e.mtime.toISOString(),
     };
     if (e.linkBytes && e.linkBytes.length > 0) {
-        if (isUtf8(e.linkBytes))
+        if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(e.linkBytes))
             line.link = e.linkBytes.toString('utf8');
         else
             line.linkBase64 = e.linkBytes.toString('base64');
@@ -1435,7 +1493,7 @@ function decodeIndexLine(text, where) {
     catch {
         throw new Error(`${where} is not a JSON line: the index is damaged or was not written by lifeboat.`);
     }
-    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .schemaErrors */ .d)('indexEntry', value);
+    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .schemaErrors */ .d)('indexEntry', value);
     if (errors.length > 0)
         throw new Error(`${where} is not a valid index line: ${errors.slice(0, 3).join('; ')}`);
     const l = value;
@@ -1518,12 +1576,19 @@ function quotedBytes(bytes) {
     return `"${out}"`;
 }
 /**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+function shownLink(linkBytes) {
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
+}
+/**
  * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
  * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
  * its UTF-8 reading (U+FFFD), so that two such names never print alike.
  */
 function shownPath(pathBytes) {
-    if (isUtf8(pathBytes))
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(pathBytes))
         return shownName(displayPath({ path: pathBytes.toString('utf8') }));
     let bytes = pathBytes;
     if (bytes[0] === 0x2e && bytes[1] === 0x2f)
@@ -1947,6 +2012,9 @@ const DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -2159,6 +2227,7 @@ function readBackup(r, defaultTarget) {
                 truncatedRatio: (0,validate/* parseRatio */.LO)('truncated-file-ratio', orDefault(r, 'truncated-file-ratio')),
             },
             requireVersioning: r.flag('require-versioning'),
+            sourceIdleTimeoutMs: (0,validate/* parseNonNegativeInteger */.M4)('source-idle-timeout', orDefault(r, 'source-idle-timeout')) * 1000,
             // the benchmark's and tests' backup without the index (bench/NOTES.md; README, "Development":
             // test- and bench-only, as LIFEBOAT_STORE_IDLE_MS); no input or flag sets it
             ...(process.env.LIFEBOAT_BENCH_NO_INDEX === '1' ? { writeIndex: false } : {}),
@@ -3079,6 +3148,7 @@ const BACKUP = [
     flag('dry-run', 'write nothing: stream and check the archive, report what would be stored and pruned'),
     list('encryption-recipients', 'age recipient (age1...) to encrypt for'),
     flag('allow-unencrypted', 'store it unencrypted although the previous snapshot was age-encrypted'),
+    specs_text('source-idle-timeout', 'seconds: fail when the source sends no byte this long while lifeboat is ready to read (0 = off)'),
 ];
 const SNAPSHOT = specs_text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');
 const VERIFY = [
@@ -3507,10 +3577,15 @@ function index_commands_open(reader) {
         ...(identity ? { identity: (0,age_stream/* validateIdentity */.lo)('decryption-identity', identity) } : {}),
     };
 }
+/** How the index of `m` is read: with the identity given, checked against the recipients `m` records. */
+const readOptions = (o, m) => ({
+    ...(o.identity ? { identity: o.identity } : {}),
+    snapshot: m,
+});
 /** The snapshot's index in batches (readIndexBatches): 20,000 lines in a few hundred turns. */
 async function* entriesOf(o, m) {
     const index = await (0,index_reader/* requireIndex */.yK)(o.store, o.layout, m);
-    yield* (0,index_reader/* readIndexBatches */.fD)(o.store, index, o.identity ? { identity: o.identity } : {});
+    yield* (0,index_reader/* readIndexBatches */.fD)(o.store, index, readOptions(o, m));
 }
 const TYPE_LETTER = {
     file: '-',
@@ -3528,9 +3603,7 @@ function modeString(e) {
     return s;
 }
 function longLine(e) {
-    const link = e.linkBytes
-        ? ` ${e.type === 'link' ? '=>' : '->'} ${(0,snapshot_index/* shownName */.HD)(e.linkBytes.toString('utf8'))}`
-        : '';
+    const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${(0,snapshot_index/* shownLink */.Qy)(e.linkBytes)}` : '';
     const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
     return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${(0,snapshot_index/* shownPath */.pS)(e.pathBytes)}${link}`;
 }
@@ -3580,9 +3653,10 @@ function matcher(pattern) {
     return (e) => (0,glob/* globMatch */.eu)((0,snapshot_index/* displayPath */.Gt)(e), p, options);
 }
 /** The matches of one snapshot's index, returned only once the whole index was proven (readIndexBatches). */
-async function matchesIn(o, snapshotId, index, match) {
+async function matchesIn(o, m, index, match) {
+    const snapshotId = m.snapshotId;
     const found = [];
-    for await (const batch of (0,index_reader/* readIndexBatches */.fD)(o.store, index, o.identity ? { identity: o.identity } : {})) {
+    for await (const batch of (0,index_reader/* readIndexBatches */.fD)(o.store, index, readOptions(o, m))) {
         for (const e of batch) {
             if (!match(e))
                 continue;
@@ -3597,14 +3671,6 @@ async function matchesIn(o, snapshotId, index, match) {
         }
     }
     return found;
-}
-/**
- * An index that failed to read for its own sake (damaged, replaced, missing): not a mistake of
- * the command (ConfigurationError: a missing identity) nor its environment (EnvironmentError: the
- * store cannot be reached), which end the command as everywhere else.
- */
-function isIndexDamage(err) {
-    return !(0,errors/* causeChain */.DD)(err).some((e) => e instanceof errors/* ConfigurationError */.j1 || e instanceof errors/* EnvironmentError */.eG);
 }
 const find = {
     summary: 'find which snapshots hold paths matching a glob, with size and mtime in each (from the indexes)',
@@ -3634,11 +3700,14 @@ const find = {
             }
             try {
                 // a snapshot's matches count only once its index was read whole and proven (the invariant)
-                matches.push(...(await matchesIn(o, s.id, index.index, match)));
+                matches.push(...(await matchesIn(o, s.manifest, index.index, match)));
                 searched++;
             }
             catch (err) {
-                if (!isIndexDamage(err))
+                // only an index that is not the recorded one (damaged, replaced, missing) is skipped: a
+                // wrong identity (ConfigurationError), an unreachable store (EnvironmentError) or any other
+                // failure ends the command as everywhere else
+                if (!(err instanceof index_reader/* IndexNotRecordedError */.ON))
                     throw err;
                 damaged.push({ snapshotId: s.id, error: (0,errors/* errorMessage */.gJ)(err) });
                 ctx.logger.warning(`snapshot ${s.id} was skipped: its index is damaged (${(0,errors/* errorMessage */.gJ)(err)})`);
@@ -3771,7 +3840,7 @@ const backup = {
                 path: options.path,
             });
         }
-        const { runBackup } = await __webpack_require__.e(/* import() */ 836).then(__webpack_require__.bind(__webpack_require__, 3836));
+        const { runBackup } = await __webpack_require__.e(/* import() */ 862).then(__webpack_require__.bind(__webpack_require__, 9862));
         const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
         ctx.result([
             ...(r.dryRun ? [['dry run', 'nothing was written to the bucket']] : []),
@@ -3780,7 +3849,7 @@ const backup = {
             [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
             [
                 'size',
-                `${(0,format/* formatBytes */.z3)(r.sizeBytes)} ${r.compression}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
+                `${(0,format/* formatBytes */.z3)(r.sizeBytes)} ${(0,format/* formatCompression */.gv)(r.compression)}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
             ],
             ['sha256', r.sha256],
             ['entries', String(r.entries)],
@@ -3837,7 +3906,7 @@ const verify = {
     async run(ctx) {
         const inputs = readVerify(ctx.reader);
         const store = new object_store/* S3ObjectStore */.Pd(inputs.location);
-        const { verifyAndRestore } = await Promise.all(/* import() */[__webpack_require__.e(596), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
+        const { verifyAndRestore } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
         const v = await verifyAndRestore(verifyOptionsOf(inputs), {
             store,
             logger: ctx.logger,
@@ -3867,7 +3936,7 @@ const restore = {
             logSelection(ctx.logger, members);
         const deps = { store, logger: ctx.logger, signal: ctx.signal };
         const ifEmpty = r.flag('if-empty');
-        const { restoreToDirectory, restoreToMachine } = await Promise.all(/* import() */[__webpack_require__.e(596), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
+        const { restoreToDirectory, restoreToMachine } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
         if (!r.text('app') && !r.text('host')) {
             // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
             const dir = ifEmpty ? (0,validate/* validateRemotePath */.kw)('path', r.text('path')) : r.text('to');
@@ -4242,7 +4311,7 @@ const dump = {
             throw new errors/* ConfigurationError */.j1(`Give the one file to write, as its path inside the volume: lifeboat dump --target T uploads/a.png > a.png${paths.length ? ` (got ${paths.length} paths)` : ''}.`);
         }
         const checks = readVerify(r).verify;
-        const { dumpFile } = await Promise.all(/* import() */[__webpack_require__.e(596), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 2904));
+        const { dumpFile } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 2904));
         const out = dumpFile({ checks, path: paths[0], out: (ctx.out ?? process.stdout) }, { store: new object_store/* S3ObjectStore */.Pd(storage.location), logger: ctx.logger, signal: ctx.signal });
         const o = await out;
         switch (o.kind) {
@@ -4528,9 +4597,10 @@ function usage() {
         'commands:',
         ...rows,
         '',
-        'exit codes: 0 ok, 1 a check failed (suspect backup, failed verification, refused restore),',
-        '            2 usage or configuration error, 3 the operation or its environment failed',
-        '            (network, store, full disk, missing tool; no verdict recorded), 130 interrupted',
+        'exit codes: 0 ok, 1 a check failed (suspect backup, failed verification, refused restore,',
+        '            a snapshot find skipped because its index is damaged), 2 usage or configuration',
+        '            error, 3 the operation or its environment failed (network, store, full disk,',
+        '            missing tool; no verdict recorded), 130 interrupted',
         '',
         'Credentials come from the standard AWS environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...),',
         'flyctl from FLY_API_TOKEN. Every option can also be set as LIFEBOAT_<NAME> (e.g. LIFEBOAT_BUCKET).',
@@ -4769,11 +4839,14 @@ function startMemoryPolicy(options = {}) {
 
 
 
+/** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 function start(argv) {
-    // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
+    // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
+    // the command ends, a rejection of main too
     const memory = startMemoryPolicy();
-    void main(argv).then((code) => {
-        memory.stop();
+    return main(argv)
+        .finally(() => memory.stop())
+        .then((code) => {
         process.exitCode = code;
         // interrupted: the command has ended; an aborted request still open must not keep the process
         if (code === EXIT.interrupted)
@@ -4792,7 +4865,8 @@ function start(argv) {
 /* harmony export */   ci: () => (/* binding */ validateRecipient),
 /* harmony export */   du: () => (/* binding */ recipientOf),
 /* harmony export */   iF: () => (/* binding */ decryptingStream),
-/* harmony export */   lo: () => (/* binding */ validateIdentity)
+/* harmony export */   lo: () => (/* binding */ validateIdentity),
+/* harmony export */   yc: () => (/* binding */ notARecipient)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
@@ -4853,6 +4927,15 @@ function validateIdentity(input, value) {
 /** The recipient (public key) of an identity, to name it in messages without showing the secret. */
 async function recipientOf(identity) {
     return (await loadAge()).identityToRecipient(identity);
+}
+/**
+ * The one refusal of an identity whose public key (`mine`) is not among the recipients `what` was
+ * encrypted for (as its manifest records them): verify, restore, index, ls, find and diff say the
+ * same, before anything is downloaded where the recipients are known.
+ */
+function notARecipient(mine, what, recipients) {
+    const made = recipients.length > 0 ? ` (${recipients.join(', ')})` : '';
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`The identity given (public key ${mine}) is not one ${what} was encrypted for${made}: pass the identity of one of ${recipients.length > 0 ? 'those' : 'its'} recipients.`);
 }
 /** A duplex stream: plaintext in, age ciphertext out. */
 async function encryptingStream(recipients) {
@@ -5917,8 +6000,34 @@ function memberSegments(name) {
     }
     return { segments };
 }
-/** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
+/**
+ * A byte-exact key for a member path (latin1 maps each byte to one char and back): the segments
+ * joined by "/". Invariant: one flat string, whichever way it is made.
+ */
 function segmentsKey(segments) {
+    const first = segments[0];
+    if (first === undefined)
+        return '';
+    // the usual member ("./a/b/c"): its segments lie in its name's bytes one slash apart, so the key
+    // is that span of bytes, decoded once (checked byte by byte: any other layout takes the join)
+    const last = segments[segments.length - 1];
+    const span = last.byteOffset + last.length - first.byteOffset;
+    if (last.buffer === first.buffer && span > 0) {
+        const whole = Buffer.from(first.buffer, first.byteOffset, span);
+        let at = 0;
+        let contiguous = true;
+        for (const s of segments) {
+            if (s.buffer !== first.buffer ||
+                s.byteOffset - first.byteOffset !== at ||
+                (at > 0 && whole[at - 1] !== SLASH)) {
+                contiguous = false;
+                break;
+            }
+            at += s.length + 1;
+        }
+        if (contiguous && at - 1 === span)
+            return whole.toString('latin1');
+    }
     // join makes one flat string: a key built with += is a rope that the Map's hashing flattens into
     // a second copy, both kept (200,000 keys: the restore's peak grew by ~80 MiB, bench/NOTES.md)
     return segments.map((s) => s.toString('latin1')).join('/');
@@ -6705,6 +6814,8 @@ __webpack_require__.d(__webpack_exports__, {
   TK: () => (/* binding */ drainEntry)
 });
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/archive/member-header.ts
@@ -6886,6 +6997,7 @@ async function mkfifoIn(folder, name) {
 
 
 
+
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const MODE_MASK = 0o1777;
 /** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
@@ -6920,9 +7032,8 @@ class SafeExtractor {
         const out = new Map();
         for (const [key, type] of this.members) {
             const bytes = Buffer.from(key, 'latin1');
-            const text = bytes.toString('utf8');
-            if (Buffer.from(text, 'utf8').equals(bytes))
-                out.set(text, type);
+            if ((0,external_node_buffer_.isUtf8)(bytes))
+                out.set(bytes.toString('utf8'), type);
         }
         return out;
     }
@@ -6950,12 +7061,14 @@ class SafeExtractor {
         const { segments } = named;
         const key = (0,entry_path/* segmentsKey */.sq)(segments);
         const mode = (header.mode ?? 0o644) & MODE_MASK;
-        const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+        // the owner is restored as root only; a member's own fields, not an object per member
+        const uid = this.asRoot ? (header.uid ?? 0) : undefined;
+        const gid = this.asRoot ? (header.gid ?? 0) : undefined;
         this.handles ??= FolderHandles.open(this.root);
         if (segments.length === 0) {
             if (header.type !== 'directory')
                 return refuse(header, 'it names the holding directory itself');
-            this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+            this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
             return;
         }
         if (this.members.has(key))
@@ -6973,18 +7086,18 @@ class SafeExtractor {
                 if (!existing)
                     (0,external_node_fs_.mkdirSync)(dest, { mode: 0o700 });
                 this.members.set(key, 'directory');
-                this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+                this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
                 return;
             }
             case 'file':
             case 'contiguous-file': {
                 // made with its own mode where the umask keeps it whole: no one else reaches the holding
                 // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
-                const made = creation(mode);
-                const fd = exclusive(header, () => (0,external_node_fs_.openSync)(dest, CREATE_FILE, made.open));
+                const keeps = umaskKeeps(mode);
+                const fd = exclusive(header, () => (0,external_node_fs_.openSync)(dest, CREATE_FILE, keeps ? mode : 0o600));
                 try {
                     await writeData(fd, stream);
-                    settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
+                    settle(fd, mode, uid, gid, header.mtime, keeps ? mode : undefined, parent);
                 }
                 finally {
                     (0,external_node_fs_.closeSync)(fd);
@@ -7000,8 +7113,8 @@ class SafeExtractor {
                 if (target.includes(0))
                     return refuse(header, 'its symlink target contains a NUL byte');
                 exclusive(header, () => (0,external_node_fs_.symlinkSync)(target, dest));
-                if (owner.uid !== undefined)
-                    (0,external_node_fs_.lchownSync)(dest, owner.uid, owner.gid);
+                if (uid !== undefined)
+                    (0,external_node_fs_.lchownSync)(dest, uid, gid);
                 if (header.mtime)
                     (0,external_node_fs_.lutimesSync)(dest, header.mtime, header.mtime);
                 this.members.set(key, 'symlink');
@@ -7031,7 +7144,7 @@ class SafeExtractor {
                 // O_NONBLOCK: opening a FIFO to read does not wait for a writer
                 const fifo = (0,external_node_fs_.openSync)(dest, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
                 try {
-                    settle(fifo, { mode, mtime: header.mtime, ...owner });
+                    settle(fifo, mode, uid, gid, header.mtime);
                 }
                 finally {
                     (0,external_node_fs_.closeSync)(fifo);
@@ -7051,7 +7164,7 @@ class SafeExtractor {
                 const folder = handles.folder(d.segments, false);
                 if ('refused' in folder)
                     throw new member_header/* UnsafeEntryError */.vF(`a restored folder changed: ${folder.refused}`);
-                settle(folder.fd, d);
+                settle(folder.fd, d.mode, d.uid, d.gid, d.mtime);
             }
         }
         finally {
@@ -7069,20 +7182,35 @@ class SafeExtractor {
  * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
 function writeData(fd, stream) {
+    // one promise and four plain listeners per file (memberEnd's `once` wrappers and second promise
+    // cost more than the write of a small file's data: bench/NOTES.md); the stream is this member's
+    // alone and is dropped at its end, so nothing is removed
     return new Promise((resolve, reject) => {
-        const onData = (chunk) => {
+        let failed = false;
+        let ended = false;
+        stream.on('data', (chunk) => {
+            if (failed)
+                return;
             try {
                 for (let at = 0; at < chunk.length;)
                     at += (0,external_node_fs_.writeSync)(fd, chunk, at);
             }
             catch (err) {
-                stream.off('data', onData);
+                failed = true;
                 stream.pause();
                 reject(err);
             }
-        };
-        stream.on('data', onData);
-        (0,member_end/* memberEnd */.Y)(stream).then(resolve, reject);
+        });
+        stream.on('end', () => {
+            ended = true;
+            resolve();
+        });
+        stream.on('error', reject);
+        // a member destroyed without an error (the walk stopped) is not whole
+        stream.on('close', () => {
+            if (!ended)
+                reject(new Error('the member was closed before its end'));
+        });
     });
 }
 /** Stops the walk at `header`: the member is refused, for `why`. */
@@ -7122,40 +7250,41 @@ function processUmask() {
     return umask ?? undefined;
 }
 /**
- * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
- * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ * Whether a file can be created with its own mode: the umask leaves every bit of it (it then needs
+ * no fchmod); otherwise it is created 0600 and settle() sets its mode.
  */
-function creation(mode) {
+function umaskKeeps(mode) {
     const mask = processUmask();
-    return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
-        ? { open: mode, has: mode }
-        : { open: 0o600 };
+    return mask !== undefined && mode <= 0o777 && (mode & mask) === 0;
 }
 /** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
 const S_ISGID = 0o2000;
 /** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
 const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
-/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
-function newOwner(folder) {
-    folder.newGid ??= (() => {
+/** The group a file created in `folder` gets (fstat of the folder once: a setgid folder gives its own). */
+function newGid(folder) {
+    if (folder.newGid === undefined) {
         const st = (0,external_node_fs_.fstatSync)(folder.fd);
-        return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
-    })();
-    return { uid: EFFECTIVE.uid, gid: folder.newGid };
+        folder.newGid = st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+    }
+    return folder.newGid;
 }
 /**
- * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
- * `created`: what the member already has from its creation; what already matches is not set again.
+ * Gives a member its mode, owner (uid undefined: not restored) and mtime through the handle it was
+ * created with, never by path. For a file this restore just created in `createdIn`: `createdMode`
+ * is the mode it has from its creation (undefined: not known), and its owner is the one a file
+ * created there gets (this process's uid, the folder's group rule); what already matches is not
+ * set again.
  */
-function settle(fd, a, created) {
+function settle(fd, mode, uid, gid, mtime, createdMode, createdIn) {
     // the owner first: a change of owner may clear mode bits, never the reverse
-    const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
+    const chown = uid !== undefined && (createdIn === undefined || uid !== EFFECTIVE.uid || gid !== newGid(createdIn));
     if (chown)
-        (0,external_node_fs_.fchownSync)(fd, a.uid, a.gid);
-    if (chown || a.mode !== created?.mode)
-        (0,external_node_fs_.fchmodSync)(fd, a.mode);
-    if (a.mtime)
-        (0,external_node_fs_.futimesSync)(fd, a.mtime, a.mtime);
+        (0,external_node_fs_.fchownSync)(fd, uid, gid);
+    if (chown || createdIn === undefined || mode !== createdMode)
+        (0,external_node_fs_.fchmodSync)(fd, mode);
+    if (mtime)
+        (0,external_node_fs_.futimesSync)(fd, mtime, mtime);
 }
 /**
  * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
@@ -7445,7 +7574,7 @@ async function readBoundedJson(store, key, maxBytes) {
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2358);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
 /* harmony import */ var _util_interrupt_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1422);
-/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5687);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(649);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4171);
 
 
@@ -7834,7 +7963,7 @@ function uploadClient(client, parts, onCreate) {
 
 /***/ }),
 
-/***/ 5687:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8074,7 +8203,79 @@ function watchConnections(agent, watch) {
     return agent;
 }
 
+;// CONCATENATED MODULE: ./src/storage/unsigned-payload.ts
+/**
+ * The archive's bytes over https are not hashed a second time for the request signature.
+ *
+ * SigV4 signs a hash of the body (`x-amz-content-sha256`) unless that header says
+ * `UNSIGNED-PAYLOAD`, which S3 accepts for a body sent in one chunk (AWS S3 API reference,
+ * "Signature Calculations for the Authorization Header: Transferring Payload in a Single Chunk").
+ * The SDK's signer (@smithy/signature-v4 `getPayloadHash`, smithy-lang/smithy-typescript
+ * packages/signature-v4/src/getPayloadHash.ts at 1e36cf85) hashes every string or binary body
+ * unless the request already carries that header, whose value it then signs as it is; its
+ * `applyChecksum` option only decides whether the header is added, never whether the body is
+ * hashed. That hash of every multipart part was 61% of a backup's hashing on the runner's main
+ * thread (bench/NOTES.md, 2026-12-01).
+ *
+ * Invariant: only a request that goes over TLS and carries an archive's bytes (UploadPart, or the
+ * PutObject of an archive that fits in one part; the snapshot index goes the same way) is sent
+ * unsigned, and only its body: the method, path, headers and the header's own value stay signed,
+ * so the request cannot be replayed as another one. Integrity still holds end to end: TLS
+ * authenticates every record of the body in transit (a changed byte fails the record's MAC and the
+ * connection), and lifeboat hashes the whole archive itself as it streams it (the manifest's
+ * sha256), which verify-restore checks against the stored object's bytes (the index has its own
+ * recorded sha256, checked by every reader, catalog/index-reader.ts). Over plain http nothing else protects the body, so there it stays signed:
+ * the store refuses a part whose bytes do not match the signed hash.
+ *
+ * Small bodies stay signed everywhere: lifeboat's own JSON (manifests, pointers, claims) is put
+ * with Content-MD5 (object-store.ts putJson) and hashing a few KiB costs nothing; a PutObject with
+ * Content-MD5 is therefore left as it is.
+ *
+ * The AWS CLI reaches the same choice by its own rule (boto/botocore botocore/auth.py
+ * `S3SigV4Auth._should_sha256_sign_payload` at 0e6e2404): a streamed upload over https that
+ * carries a checksum header (Content-MD5, or the flexible checksum's header) is sent
+ * UNSIGNED-PAYLOAD; over http, always signed. rclone sends PutObject unsigned to every S3 provider
+ * but AWS (rclone/rclone backend/s3/provider/AWS.yaml `use_unsigned_payload: false`, because AWS
+ * takes checksums in a trailer), so R2 and Spaces already take it from rclone. lifeboat sends no
+ * per-part checksum (requestChecksumCalculation WHEN_REQUIRED, s3-client.ts): a part damaged after
+ * the store's TLS ends is not refused at upload but found by verify-restore.
+ */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const SHA256_HEADER = 'x-amz-content-sha256';
+/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
+function isRequest(request) {
+    return (typeof request === 'object' &&
+        request !== null &&
+        typeof request.headers === 'object' &&
+        request.headers !== null);
+}
+function hasHeader(request, name) {
+    return Object.keys(request.headers).some((h) => h.toLowerCase() === name);
+}
+/** Whether this request's body is sent as UNSIGNED-PAYLOAD (see the invariant above). */
+function sendsUnsignedPayload(commandName, request) {
+    return (commandName !== undefined &&
+        ARCHIVE_BODY_COMMANDS.has(commandName) &&
+        request.protocol === 'https:' &&
+        !hasHeader(request, 'content-md5') &&
+        !hasHeader(request, SHA256_HEADER));
+}
+/**
+ * Adds to the client the step that marks its archive uploads over https UNSIGNED-PAYLOAD: in the
+ * build step, after the request (and its endpoint's scheme) exists and before it is signed.
+ */
+function unsignedArchivePayloadOverTls(client) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        const { request } = args;
+        if (isRequest(request) && sendsUnsignedPayload(context.commandName, request))
+            request.headers[SHA256_HEADER] = UNSIGNED_PAYLOAD;
+        return next(args);
+    }, { step: 'build', name: 'lifeboatUnsignedArchivePayloadOverTls' });
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
 
 
 /**
@@ -8102,10 +8303,11 @@ function storeTimeouts(env = process.env) {
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ * Over https the archive's parts are not hashed for the signature (unsigned-payload.ts).
  */
 function createS3Client(location) {
     const timeouts = storeTimeouts();
-    return new dist_cjs.S3Client({
+    const client = new dist_cjs.S3Client({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
@@ -8119,6 +8321,8 @@ function createS3Client(location) {
         },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
+    unsignedArchivePayloadOverTls(client);
+    return client;
 }
 function describeLocation(location) {
     return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
@@ -8147,7 +8351,7 @@ function sseParams(sse) {
 /* harmony export */ });
 /* harmony import */ var _util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4954);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5687);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
 
 
 
@@ -8162,6 +8366,18 @@ function isNotFound(err) {
     const code = s3ErrorCode(err);
     return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
 }
+/** Node's codes for a server certificate it does not accept (tls.connect's verification). */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 /**
  * Turns the SDK's errors into one message a person can act on. User-fixable problems become
  * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
@@ -8196,6 +8412,12 @@ function explainS3Error(err, operation, where) {
     }
     if (isStall(err))
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const tls = err?.code;
+    if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
+            `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+            `otherwise check ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`);
+    }
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`Cannot reach ${where} during ${operation} (${net[0]}): check ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().option('endpoint')} and the network.`);
@@ -8346,6 +8568,7 @@ function causeChain(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CE: () => (/* binding */ formatRate),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   gv: () => (/* binding */ formatCompression),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /** Human-readable figures for logs and summaries. */
@@ -8358,6 +8581,10 @@ function formatBytes(bytes) {
         i++;
     }
     return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
 }
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
@@ -8626,6 +8853,145 @@ function redactSecrets(text) {
 /** Whether `text` holds secret material of a known shape. */
 function holdsSecret(text) {
     return redactSecrets(text) !== text;
+}
+
+
+/***/ }),
+
+/***/ 3232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ explainRunnerFault),
+/* harmony export */   x: () => (/* binding */ isRunnerFault)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+
+
+
+const RUNNER_FAULTS = {
+    ENOSPC: [
+        {
+            cause: fullFileSystem,
+            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
+            room: true,
+        },
+    ],
+    EDQUOT: [
+        {
+            cause: (at) => `the disk quota of this user is used up${at}`,
+            fix: 'free space within the quota or raise it',
+            room: true,
+        },
+    ],
+    EMFILE: [
+        {
+            cause: () => 'this process has as many files open as its limit allows',
+            fix: 'raise the limit (ulimit -n 65536)',
+        },
+    ],
+    ENFILE: [
+        {
+            cause: () => 'this machine has as many files open as it allows',
+            fix: 'stop what holds them or raise fs.file-max',
+        },
+    ],
+    ENAMETOOLONG: [
+        {
+            cause: (at) => `a path is longer than this machine allows${at}`,
+            fix: 'choose a directory with a shorter path',
+        },
+    ],
+    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
+    EIO: [
+        {
+            cause: (at) => `the disk reported an input/output error${at}`,
+            fix: 'check the disk (dmesg)',
+        },
+    ],
+    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
+    EACCES: [
+        {
+            cause: (at) => `permission denied${at}`,
+            fix: 'run as a user that may write there, or choose a directory that user owns',
+        },
+    ],
+    EPERM: [
+        {
+            cause: (at) => `the operation is not permitted${at}`,
+            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
+        },
+    ],
+    ENOENT: [
+        {
+            syscall: 'spawn',
+            // spawn names the program, not a path
+            cause: (_at, _path, e) => typeof e.path === 'string'
+                ? `the program ${e.path} is not installed`
+                : 'a program lifeboat runs is not installed',
+            fix: 'install it or put it on PATH',
+        },
+        {
+            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
+            fix: 'keep temp-directory cleaners away from it',
+        },
+    ],
+};
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e) {
+    const path = typeof e.dest === 'string' ? e.dest : e.path;
+    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+    if (typeof path !== 'string' || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) || path.startsWith('/proc/self/fd/'))
+        return undefined;
+    return path;
+}
+function faultOf(err) {
+    const e = (err ?? {});
+    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
+        return undefined;
+    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
+    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
+}
+/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
+function isRunnerFault(err) {
+    return faultOf(err) !== undefined;
+}
+/**
+ * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
+ * (for a full file system, whether space or inodes ran out), the code, and the fix.
+ */
+async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
+    const fault = faultOf(err);
+    const e = err;
+    const path = pathOf(e) ?? place;
+    if (!fault)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`${doing} failed: ${String(err)}`, { cause: err });
+    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
+        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
+}
+/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
+async function fullFileSystem(at, path) {
+    const fs = path ? await statfsNear(path) : undefined;
+    if (fs && fs.ffree === 0 && fs.files > 0)
+        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
+    return `the file system${at} has no free space left (df -h)`;
+}
+/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
+async function statfsNear(path) {
+    for (let p = path;; p = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p)) {
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.statfs)(p).catch(() => undefined);
+        if (s || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p) === p)
+            return s;
+    }
+}
+function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 

@@ -532,8 +532,8 @@ function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }
 
-// EXTERNAL MODULE: ./src/jobs/verify.ts + 4 modules
-var jobs_verify = __webpack_require__(9596);
+// EXTERNAL MODULE: ./src/jobs/verify.ts + 3 modules
+var jobs_verify = __webpack_require__(6806);
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
 
 

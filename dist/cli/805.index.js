@@ -273,7 +273,7 @@ async function identityFor(m, identity) {
     }
     const mine = await (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .recipientOf */ .du)(identity);
     if (m.encryption.recipients.length && !m.encryption.recipients.includes(mine)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigurationError */ .j1(`The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for: pass the identity of one of its recipients.`);
+        throw (0,_crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .notARecipient */ .yc)(mine, `snapshot ${m.snapshotId}`, m.encryption.recipients);
     }
     return identity;
 }

@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2693);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
 /* harmony import */ var _index_precheck_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8418);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9596);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6806);
 
 
 
@@ -49,18 +49,25 @@ async function dumpFile(options, deps) {
     const snapshotId = manifest.snapshotId;
     // the index answers first where it can: a path it proves missing or ambiguous downloads nothing
     // and writes nothing to stdout; where it cannot say, the archive walk below decides
-    const named = await (0,_index_precheck_js__WEBPACK_IMPORTED_MODULE_4__/* .membersAtPath */ .Sb)(deps.store, layout, manifest, wanted, {
+    const members = await (0,_index_precheck_js__WEBPACK_IMPORTED_MODULE_4__/* .membersAtPath */ .Sb)(deps.store, layout, manifest, wanted, {
         ...(options.checks.decryptionIdentity ? { identity: options.checks.decryptionIdentity } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
         logger: deps.logger,
     });
-    if (named?.length === 0)
+    if (members?.length === 0)
         throw notHeld(wanted, snapshotId, true);
     // names of other bytes that read the same; one name held twice is the archive's own fault, which
     // the walk below finds (and says so as a failed check)
+    const named = members?.map((e) => e.name);
     const distinct = named?.filter((b, i) => named.findIndex((o) => o.equals(b)) === i) ?? [];
     if (distinct.length > 1)
         throw ambiguousName(wanted, snapshotId, distinct, undefined);
+    // one member, and no file: refused from the index, before a byte of the archive is downloaded
+    // (a hard link is the file it links to: the walk below finds it)
+    const only = members?.length === 1 && members[0].type !== 'link' ? members[0] : undefined;
+    const refusal = only && notAFile(wanted, snapshotId, only.type, only.link);
+    if (refusal)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(refusal);
     const first = await dumpPass(options, deps, snapshotId, wanted);
     if (first.kind !== 'link')
         return first;
@@ -127,6 +134,25 @@ function notHeld(wanted, snapshotId, byIndex) {
         `give the path inside the volume, without its mount point (uploads/a.png, not /data/uploads/a.png); ` +
         `lifeboat find '${wanted.replace(/'/g, `'\\''`)}' lists the snapshots that hold it.`);
 }
+/**
+ * Why the member at `wanted` (of this type, from the index or the tar header) is no file to dump,
+ * with what to run instead; undefined for a file.
+ */
+function notAFile(wanted, snapshotId, type, link) {
+    const name = JSON.stringify(wanted);
+    const at = `in snapshot ${snapshotId}`;
+    switch (type) {
+        case 'file':
+        case 'contiguous-file':
+            return undefined;
+        case 'directory':
+            return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${wanted}' --to DIR.`;
+        case 'symlink':
+            return `${name} is a symlink ${at} to ${JSON.stringify(link)}: dump the file it points to.`;
+        default:
+            return `${name} is a ${String(type)} ${at}, not a file: it has no content to dump.`;
+    }
+}
 /** The sink of the walk: the one member named `wanted` goes to `out`, every other is read past. */
 class FileWriter {
     out;
@@ -167,10 +193,10 @@ class FileWriter {
                 return (0,_restore_safe_extractor_js__WEBPACK_IMPORTED_MODULE_3__/* .drainEntry */ .TK)(stream);
             }
         }
-        const notAFile = this.notAFile(header);
-        if (notAFile) {
+        const refusal = notAFile(this.wanted, this.snapshotId, header.type, header.linkname ?? undefined);
+        if (refusal) {
             stream.resume();
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(notAFile);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(refusal);
         }
         // tar-stream's member streams are streamx streams: read them by iteration
         for await (const chunk of stream) {
@@ -178,22 +204,6 @@ class FileWriter {
             this.bytes += chunk.length;
         }
     };
-    /** Why the member is no file to dump, with what to run instead; undefined for a file. */
-    notAFile(header) {
-        const name = JSON.stringify(this.wanted);
-        const at = `in snapshot ${this.snapshotId}`;
-        switch (header.type) {
-            case 'file':
-            case 'contiguous-file':
-                return undefined;
-            case 'directory':
-                return `${name} is a folder ${at}, and dump writes one file: restore the folder with lifeboat restore --include '${this.wanted}' --to DIR.`;
-            case 'symlink':
-                return `${name} is a symlink ${at} to ${JSON.stringify(header.linkname)}: dump the file it points to.`;
-            default:
-                return `${name} is a ${String(header.type)} ${at}, not a file: it has no content to dump.`;
-        }
-    }
     async write(chunk) {
         if (this.closed)
             throw closedError(this.closed);

@@ -73000,14 +73000,14 @@ class OperationFailedError extends Error {
  * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
  * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
  */
-class EnvironmentError extends Error {
+class errors_EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
 /**
  * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
  * (no verdict is drawn from it), told apart because an interrupted command exits 130.
  */
-class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+class InterruptedError extends (/* unused pure expression or super */ null && (errors_EnvironmentError)) {
     name = 'InterruptedError';
 }
 function errors_errorMessage(err) {
@@ -73016,7 +73016,7 @@ function errors_errorMessage(err) {
     return String(err);
 }
 /** An error and the errors it was caused by (`cause`), outermost first; cycles end the walk. */
-function causeChain(err) {
+function errors_causeChain(err) {
     const chain = [];
     for (let e = err; e !== undefined && e !== null && !chain.includes(e);) {
         chain.push(e);
@@ -73156,6 +73156,10 @@ function formatBytes(bytes) {
         i++;
     }
     return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
 }
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
@@ -73447,8 +73451,8 @@ async function readBoundedDocument(store, key, maxBytes, versionId) {
         const message = `${where} cannot be read: ${errors_errorMessage(err)}`;
         if (err instanceof errors_ConfigurationError)
             throw new errors_ConfigurationError(message, { cause: err });
-        if (err instanceof EnvironmentError)
-            throw new EnvironmentError(message, { cause: err });
+        if (err instanceof errors_EnvironmentError)
+            throw new errors_EnvironmentError(message, { cause: err });
         throw new Error(message, { cause: err });
     }
     try {
@@ -73835,7 +73839,79 @@ function watchConnections(agent, watch) {
     return agent;
 }
 
+;// CONCATENATED MODULE: ./src/storage/unsigned-payload.ts
+/**
+ * The archive's bytes over https are not hashed a second time for the request signature.
+ *
+ * SigV4 signs a hash of the body (`x-amz-content-sha256`) unless that header says
+ * `UNSIGNED-PAYLOAD`, which S3 accepts for a body sent in one chunk (AWS S3 API reference,
+ * "Signature Calculations for the Authorization Header: Transferring Payload in a Single Chunk").
+ * The SDK's signer (@smithy/signature-v4 `getPayloadHash`, smithy-lang/smithy-typescript
+ * packages/signature-v4/src/getPayloadHash.ts at 1e36cf85) hashes every string or binary body
+ * unless the request already carries that header, whose value it then signs as it is; its
+ * `applyChecksum` option only decides whether the header is added, never whether the body is
+ * hashed. That hash of every multipart part was 61% of a backup's hashing on the runner's main
+ * thread (bench/NOTES.md, 2026-12-01).
+ *
+ * Invariant: only a request that goes over TLS and carries an archive's bytes (UploadPart, or the
+ * PutObject of an archive that fits in one part; the snapshot index goes the same way) is sent
+ * unsigned, and only its body: the method, path, headers and the header's own value stay signed,
+ * so the request cannot be replayed as another one. Integrity still holds end to end: TLS
+ * authenticates every record of the body in transit (a changed byte fails the record's MAC and the
+ * connection), and lifeboat hashes the whole archive itself as it streams it (the manifest's
+ * sha256), which verify-restore checks against the stored object's bytes (the index has its own
+ * recorded sha256, checked by every reader, catalog/index-reader.ts). Over plain http nothing else protects the body, so there it stays signed:
+ * the store refuses a part whose bytes do not match the signed hash.
+ *
+ * Small bodies stay signed everywhere: lifeboat's own JSON (manifests, pointers, claims) is put
+ * with Content-MD5 (object-store.ts putJson) and hashing a few KiB costs nothing; a PutObject with
+ * Content-MD5 is therefore left as it is.
+ *
+ * The AWS CLI reaches the same choice by its own rule (boto/botocore botocore/auth.py
+ * `S3SigV4Auth._should_sha256_sign_payload` at 0e6e2404): a streamed upload over https that
+ * carries a checksum header (Content-MD5, or the flexible checksum's header) is sent
+ * UNSIGNED-PAYLOAD; over http, always signed. rclone sends PutObject unsigned to every S3 provider
+ * but AWS (rclone/rclone backend/s3/provider/AWS.yaml `use_unsigned_payload: false`, because AWS
+ * takes checksums in a trailer), so R2 and Spaces already take it from rclone. lifeboat sends no
+ * per-part checksum (requestChecksumCalculation WHEN_REQUIRED, s3-client.ts): a part damaged after
+ * the store's TLS ends is not refused at upload but found by verify-restore.
+ */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const SHA256_HEADER = 'x-amz-content-sha256';
+/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
+function isRequest(request) {
+    return (typeof request === 'object' &&
+        request !== null &&
+        typeof request.headers === 'object' &&
+        request.headers !== null);
+}
+function hasHeader(request, name) {
+    return Object.keys(request.headers).some((h) => h.toLowerCase() === name);
+}
+/** Whether this request's body is sent as UNSIGNED-PAYLOAD (see the invariant above). */
+function sendsUnsignedPayload(commandName, request) {
+    return (commandName !== undefined &&
+        ARCHIVE_BODY_COMMANDS.has(commandName) &&
+        request.protocol === 'https:' &&
+        !hasHeader(request, 'content-md5') &&
+        !hasHeader(request, SHA256_HEADER));
+}
+/**
+ * Adds to the client the step that marks its archive uploads over https UNSIGNED-PAYLOAD: in the
+ * build step, after the request (and its endpoint's scheme) exists and before it is signed.
+ */
+function unsignedArchivePayloadOverTls(client) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        const { request } = args;
+        if (isRequest(request) && sendsUnsignedPayload(context.commandName, request))
+            request.headers[SHA256_HEADER] = UNSIGNED_PAYLOAD;
+        return next(args);
+    }, { step: 'build', name: 'lifeboatUnsignedArchivePayloadOverTls' });
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
 
 
 /**
@@ -73863,10 +73939,11 @@ function storeTimeouts(env = process.env) {
  * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
  * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
  * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ * Over https the archive's parts are not hashed for the signature (unsigned-payload.ts).
  */
 function createS3Client(location) {
     const timeouts = storeTimeouts();
-    return new dist_cjs.S3Client({
+    const client = new dist_cjs.S3Client({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
@@ -73880,6 +73957,8 @@ function createS3Client(location) {
         },
         ...(location.credentials ? { credentials: location.credentials } : {}),
     });
+    unsignedArchivePayloadOverTls(client);
+    return client;
 }
 function describeLocation(location) {
     return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
@@ -73902,10 +73981,22 @@ function s3ErrorCode(err) {
 function s3Status(err) {
     return err?.$metadata?.httpStatusCode;
 }
-function isNotFound(err) {
+function s3_errors_isNotFound(err) {
     const code = s3ErrorCode(err);
     return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
 }
+/** Node's codes for a server certificate it does not accept (tls.connect's verification). */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 /**
  * Turns the SDK's errors into one message a person can act on. User-fixable problems become
  * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
@@ -73939,10 +74030,16 @@ function explainS3Error(err, operation, where) {
         return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
     }
     if (isStall(err))
-        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+        return new errors_EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const tls = err?.code;
+    if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+        return new errors_EnvironmentError(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
+            `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+            `otherwise check ${vocabulary_words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`);
+    }
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
+        return new errors_EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
 }
@@ -73973,10 +74070,10 @@ function storeStalledMessage(where, operation, noConnection) {
  */
 function explainBodyError(err, where, key) {
     if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
+        return new errors_EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
             `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
     }
-    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
+    return new errors_EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
         `the network or the store failed; run again.`);
 }
 
@@ -74044,7 +74141,7 @@ class S3ObjectStore {
     }
     fail(err, operation) {
         if (this.stalled && s3ErrorCode(err) === 'AbortError') {
-            return new EnvironmentError(storeStalledMessage(this.description, operation, false));
+            return new errors_EnvironmentError(storeStalledMessage(this.description, operation, false));
         }
         const explained = explainS3Error(err, operation, this.description);
         if (isStall(err))
@@ -74056,7 +74153,7 @@ class S3ObjectStore {
             await this.send((o) => this.client.send(new dist_cjs.HeadBucketCommand({ Bucket: this.bucket }), o));
         }
         catch (err) {
-            if (s3Status(err) === 404 || isNotFound(err)) {
+            if (s3Status(err) === 404 || s3_errors_isNotFound(err)) {
                 throw new errors_ConfigurationError(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${vocabulary_words().name('bucket')}, ${vocabulary_words().name('endpoint')} and ${vocabulary_words().name('region')}.`);
             }
             throw this.fail(err, 'HeadBucket');
@@ -74093,7 +74190,7 @@ class S3ObjectStore {
             };
         }
         catch (err) {
-            if (isNotFound(err))
+            if (s3_errors_isNotFound(err))
                 return undefined;
             throw this.fail(err, `HeadObject ${key}`);
         }
@@ -74110,7 +74207,7 @@ class S3ObjectStore {
             text = (await out.Body?.transformToString('utf8')) ?? '';
         }
         catch (err) {
-            if (isNotFound(err))
+            if (s3_errors_isNotFound(err))
                 return undefined;
             throw this.fail(err, `GetObject ${key}`);
         }
@@ -74220,7 +74317,7 @@ class S3ObjectStore {
             };
         }
         catch (err) {
-            if (isNotFound(err)) {
+            if (s3_errors_isNotFound(err)) {
                 throw new Error(`${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`, { cause: err });
             }
             throw this.fail(err, `GetObject ${key}`);
@@ -75285,7 +75382,7 @@ async function storageClock(store, runner = () => new Date()) {
     const offsetMs = server - Math.round((before + after) / 2);
     if (Math.abs(offsetMs) > MAX_CLOCK_SKEW_MS) {
         const off = `${formatDuration(Math.abs(offsetMs) / 1000)} ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
-        throw new EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
+        throw new errors_EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
             `this machine ${new Date(after).toISOString()}): lifeboat orders snapshots by the storage's time and refuses ` +
             `to write with a clock more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes off. Nothing was written. ` +
             `Set the clock right (NTP: timedatectl set-ntp true) and run again.`);
@@ -75540,8 +75637,17 @@ function validateIdentity(input, value) {
     return v;
 }
 /** The recipient (public key) of an identity, to name it in messages without showing the secret. */
-async function recipientOf(identity) {
+async function age_stream_recipientOf(identity) {
     return (await loadAge()).identityToRecipient(identity);
+}
+/**
+ * The one refusal of an identity whose public key (`mine`) is not among the recipients `what` was
+ * encrypted for (as its manifest records them): verify, restore, index, ls, find and diff say the
+ * same, before anything is downloaded where the recipients are known.
+ */
+function age_stream_notARecipient(mine, what, recipients) {
+    const made = recipients.length > 0 ? ` (${recipients.join(', ')})` : '';
+    return new ConfigurationError(`The identity given (public key ${mine}) is not one ${what} was encrypted for${made}: pass the identity of one of ${recipients.length > 0 ? 'those' : 'its'} recipients.`);
 }
 /** A duplex stream: plaintext in, age ciphertext out. */
 async function encryptingStream(recipients) {
@@ -75566,17 +75672,146 @@ async function age_stream_decryptingStream(identity) {
     return { input, output };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/util/runner-faults.ts
+
+
+
+const RUNNER_FAULTS = {
+    ENOSPC: [
+        {
+            cause: fullFileSystem,
+            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
+            room: true,
+        },
+    ],
+    EDQUOT: [
+        {
+            cause: (at) => `the disk quota of this user is used up${at}`,
+            fix: 'free space within the quota or raise it',
+            room: true,
+        },
+    ],
+    EMFILE: [
+        {
+            cause: () => 'this process has as many files open as its limit allows',
+            fix: 'raise the limit (ulimit -n 65536)',
+        },
+    ],
+    ENFILE: [
+        {
+            cause: () => 'this machine has as many files open as it allows',
+            fix: 'stop what holds them or raise fs.file-max',
+        },
+    ],
+    ENAMETOOLONG: [
+        {
+            cause: (at) => `a path is longer than this machine allows${at}`,
+            fix: 'choose a directory with a shorter path',
+        },
+    ],
+    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
+    EIO: [
+        {
+            cause: (at) => `the disk reported an input/output error${at}`,
+            fix: 'check the disk (dmesg)',
+        },
+    ],
+    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
+    EACCES: [
+        {
+            cause: (at) => `permission denied${at}`,
+            fix: 'run as a user that may write there, or choose a directory that user owns',
+        },
+    ],
+    EPERM: [
+        {
+            cause: (at) => `the operation is not permitted${at}`,
+            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
+        },
+    ],
+    ENOENT: [
+        {
+            syscall: 'spawn',
+            // spawn names the program, not a path
+            cause: (_at, _path, e) => typeof e.path === 'string'
+                ? `the program ${e.path} is not installed`
+                : 'a program lifeboat runs is not installed',
+            fix: 'install it or put it on PATH',
+        },
+        {
+            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
+            fix: 'keep temp-directory cleaners away from it',
+        },
+    ],
+};
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e) {
+    const path = typeof e.dest === 'string' ? e.dest : e.path;
+    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+    if (typeof path !== 'string' || !isAbsolute(path) || path.startsWith('/proc/self/fd/'))
+        return undefined;
+    return path;
+}
+function faultOf(err) {
+    const e = (err ?? {});
+    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
+        return undefined;
+    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
+    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
+}
+/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
+function runner_faults_isRunnerFault(err) {
+    return faultOf(err) !== undefined;
+}
+/**
+ * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
+ * (for a full file system, whether space or inodes ran out), the code, and the fix.
+ */
+async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
+    const fault = faultOf(err);
+    const e = err;
+    const path = pathOf(e) ?? place;
+    if (!fault)
+        return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
+    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
+    return new EnvironmentError(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
+        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
+}
+/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
+async function fullFileSystem(at, path) {
+    const fs = path ? await statfsNear(path) : undefined;
+    if (fs && fs.ffree === 0 && fs.files > 0)
+        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
+    return `the file system${at} has no free space left (df -h)`;
+}
+/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
+async function statfsNear(path) {
+    for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
+        const s = await (0,promises_.statfs)(p).catch(() => undefined);
+        if (s || (0,external_node_path_.dirname)(p) === p)
+            return s;
+    }
+}
+function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/util/version.ts
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
 const version_LIFEBOAT_VERSION = '0.1.0';
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
 
 /** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
 const snapshot_index_MAX_INDEX_LINE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
 function indexRecord(e) {
     const line = {
@@ -75705,6 +75940,13 @@ function quotedBytes(bytes) {
     return `"${out}"`;
 }
 /**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+function shownLink(linkBytes) {
+    return isUtf8(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
+}
+/**
  * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
  * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
  * its UTF-8 reading (U+FFFD), so that two such names never print alike.
@@ -75730,6 +75972,8 @@ function entryKey(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
 
 
 
@@ -75830,12 +76074,19 @@ class Sha256Tap extends (/* unused pure expression or super */ null && (Transfor
         done(null, chunk);
     }
 }
-/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
-class NotTheRecordedIndex extends (/* unused pure expression or super */ null && (Error)) {
+/**
+ * The one refusal of an index that is not the one recorded for its snapshot: its bytes differ
+ * (sha256, size), they do not decrypt with an identity that is among its recipients, do not
+ * inflate, or their lines do not parse or are more than recorded; or no object is stored where the
+ * snapshot names one. The index's own fault, never its reader's: a wrong identity is a
+ * ConfigurationError, a store that cannot be reached an EnvironmentError, as everywhere else.
+ */
+class IndexNotRecordedError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'IndexNotRecordedError';
 }
-function notTheRecordedIndex(where, what, index) {
-    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
-        `${index.entries} lines): it is damaged or was replaced.`);
+function notTheRecordedIndex(where, what, index, cause) {
+    return new IndexNotRecordedError(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`, cause === undefined ? {} : { cause });
 }
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
@@ -75846,39 +76097,78 @@ async function* readIndexEntries(store, index, options = {}) {
     for await (const batch of readIndexBatches(store, index, options))
         yield* batch;
 }
+/** age's answer when no identity it was given opens a stanza of the header (age-encryption 0.3). */
+const NO_IDENTITY_MATCHED = /no identity matched/;
+/**
+ * The identity that decrypts `index`, checked against the snapshot's recipients where they are
+ * known; and what a header that opens for none of it means: the identity is the wrong one
+ * (ConfigurationError) unless it is among the recipients recorded (then the header is damaged).
+ */
+async function identityFor(where, options) {
+    if (!options.identity) {
+        throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const recipients = options.snapshot?.encryption?.recipients ?? [];
+    const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
+    const mine = await recipientOf(options.identity);
+    const refusal = notARecipient(mine, what, recipients);
+    if (recipients.length > 0 && !recipients.includes(mine))
+        throw refusal;
+    return { identity: options.identity, wrong: () => (recipients.includes(mine) ? undefined : refusal) };
+}
 /**
  * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
  * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
  * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ *
+ * What it throws is classified by where it arose (see IndexNotRecordedError): the store's errors
+ * (the GET, the body's transport) and the runner's keep their class; what arose from the index's
+ * own bytes (decrypting, inflating, parsing) is an IndexNotRecordedError, but for a wrong identity.
  */
 async function* readIndexBatches(store, index, options = {}) {
     const where = `${store.description}/${index.key}`;
-    if (index.encrypted && !options.identity) {
-        throw new ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    const age = index.encrypted ? await identityFor(where, options) : undefined;
+    let download;
+    try {
+        download = await store.download(index.key, index.versionId ?? undefined, options.signal);
     }
-    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    catch (err) {
+        if (causeChain(err).some(isNotFound))
+            throw notTheRecordedIndex(where, 'no object stored', index, err);
+        throw err;
+    }
     // a size the store reports (0: none reported) is checked before anything is inflated
     if (download.size > 0 && download.size !== index.size) {
         download.body.destroy();
         throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
     }
+    const body = download.body;
+    // an error of the body is the store's (explained by it as an EnvironmentError), whatever stage
+    // of the pipe it reaches the loop through
+    let storeFault;
     const tap = new Sha256Tap();
-    let plain = download.body.pipe(tap);
-    download.body.once('error', (err) => tap.destroy(err));
-    if (index.encrypted) {
-        const d = await decryptingStream(options.identity ?? '');
-        tap.pipe(d.input);
-        tap.once('error', (err) => d.input.destroy(err));
-        plain = await d.output;
-    }
-    // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
-    const gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
-    plain.once('error', (err) => gunzip.destroy(err));
-    const lines = plain.pipe(gunzip).pipe(new PassThrough());
-    gunzip.once('error', (err) => lines.destroy(err));
-    let pending = Buffer.alloc(0);
+    body.once('error', (err) => {
+        storeFault ??= err;
+        tap.destroy(err);
+    });
     let count = 0;
+    let pending = Buffer.alloc(0);
     try {
+        let plain = body.pipe(tap);
+        if (age) {
+            const d = await decryptingStream(age.identity);
+            tap.pipe(d.input);
+            tap.once('error', (err) => d.input.destroy(err));
+            plain = await d.output.catch((err) => {
+                const wrong = NO_IDENTITY_MATCHED.test(errorMessage(err)) ? age.wrong() : undefined;
+                throw wrong ?? err;
+            });
+        }
+        // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+        const gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
+        plain.once('error', (err) => gunzip.destroy(err));
+        const lines = plain.pipe(gunzip).pipe(new PassThrough());
+        gunzip.once('error', (err) => lines.destroy(err));
         for await (const chunk of lines) {
             if (tap.bytes > index.size)
                 throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
@@ -75889,25 +76179,31 @@ async function* readIndexBatches(store, index, options = {}) {
                 count++;
                 if (count > index.entries)
                     throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
+                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count}`));
                 start = nl + 1;
             }
             pending = pending.subarray(start);
             if (batch.length > 0)
                 yield batch;
-            if (pending.length > MAX_INDEX_LINE_BYTES) {
-                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
-            }
+            if (pending.length > MAX_INDEX_LINE_BYTES)
+                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${MAX_INDEX_LINE_BYTES} bytes`, index);
         }
     }
     catch (err) {
-        if (err instanceof NotTheRecordedIndex)
+        if (storeFault !== undefined)
+            throw storeFault;
+        if (err instanceof IndexNotRecordedError ||
+            err instanceof ConfigurationError ||
+            err instanceof EnvironmentError ||
+            isRunnerFault(err) ||
+            options.signal?.aborted)
             throw err;
-        throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+        // the index's own bytes do not decrypt, inflate or parse
+        throw notTheRecordedIndex(where, errorMessage(err), index, err);
     }
     finally {
         // a reader that stops early (or a failure) releases the connection
-        download.body.destroy();
+        body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
     if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
@@ -76035,7 +76331,7 @@ async function runCopy(options, deps) {
     const picked = await logger.group(`Source: ${source.description}/${from.root}`, async () => {
         const selected = await selectSnapshot(source, from, options.snapshot);
         const m = selected.manifest;
-        logger.info(`snapshot ${m.snapshotId} (${selected.how}): ${formatBytes(m.archive.size)} ${m.compression}, sha256 ${m.archive.sha256}`);
+        logger.info(`snapshot ${m.snapshotId} (${selected.how}): ${formatBytes(m.archive.size)} ${formatCompression(m.compression)}, sha256 ${m.archive.sha256}`);
         if (m.status !== 'ok') {
             throw new errors_ConfigurationError(`Snapshot ${m.snapshotId} of ${options.target} is "${m.status}"${m.statusReason ? ` (${m.statusReason})` : ''}: only good snapshots are copied. Nothing was written to ${destination.description}.`);
         }
@@ -76828,6 +77124,9 @@ const DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',

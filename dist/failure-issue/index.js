@@ -38367,6 +38367,9 @@ const defaults_DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',

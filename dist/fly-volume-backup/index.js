@@ -73125,14 +73125,14 @@ class OperationFailedError extends Error {
  * tool or runtime feature is missing, a signal arrived. The message names the real cause and the
  * fix; no verdict about an archive is ever drawn from it (a verify writes no verification.json).
  */
-class EnvironmentError extends Error {
+class errors_EnvironmentError extends Error {
     name = 'EnvironmentError';
 }
 /**
  * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
  * (no verdict is drawn from it), told apart because an interrupted command exits 130.
  */
-class InterruptedError extends (/* unused pure expression or super */ null && (EnvironmentError)) {
+class InterruptedError extends (/* unused pure expression or super */ null && (errors_EnvironmentError)) {
     name = 'InterruptedError';
 }
 function errorMessage(err) {
@@ -73191,7 +73191,7 @@ function spawnStreaming(command, args, options = {}) {
             options.signal?.removeEventListener('abort', onAbort);
             if (err.code === 'ENOENT') {
                 // a program this machine lacks is its environment's fault (exit 3), as a tool a source lacks is
-                reject(new EnvironmentError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
+                reject(new errors_EnvironmentError(`'${command}' was not found on PATH${options.installHint ? `: ${options.installHint}` : ''}.`));
             }
             else {
                 reject(err);
@@ -76337,13 +76337,17 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * warning); any other tar's exit 1 is an error (busybox: a file it could not read, such as a path
  * past PATH_MAX), reported as err=tar so that nothing it left out is stored as good. A tar
  * without --exclude (a busybox built without FEATURE_TAR_FROM, such as Debian's busybox-static)
- * archives `.` whole, or, when lifeboat's own folders are there, the top-level entries less them;
- * user excludes on it stop the run before the pre-command (err=noexclude).
+ * archives `.` whole, or, when lifeboat's own folders are there, the root's own entry (the first
+ * block of tar's `.`, cut by head; without head the archive has no root entry) and the top-level
+ * entries less those folders (lifeboatFoldersPlan), or only the end-of-archive blocks when there
+ * is nothing else; more entries than one exec carries stop the run before the header
+ * (err=toomany). User excludes on such a tar stop the run before the pre-command (err=noexclude).
  *
  * What the script needs on the machine: sh (POSIX: dash, bash, busybox ash), tar, the compressor
  * (zstd, gzip, or cat for none), and du, which is optional (the header then says "nodu" and the
  * upload's parts get their smallest size). Everything else it uses is a shell builtin (printf,
- * echo, test, command -v), so a PATH of busybox applets is enough.
+ * echo, test, command -v, ulimit), so a PATH of busybox applets is enough; head and getconf are
+ * used when present.
  */
 const STREAM_HEADER_PREFIX = 'LIFEBOAT-STREAM/1 ';
 const STREAM_STOP_PREFIX = 'LIFEBOAT-STOP/1 ';
@@ -76367,6 +76371,88 @@ function casePattern(glob) {
         .split('*')
         .map((part) => (part === '' ? '' : shWord(part)))
         .join('*');
+}
+/** A tar block: the root's header is one, and the end of an archive is two zero blocks. */
+const TAR_BLOCK = 512;
+/**
+ * The most bytes of arguments and environment one exec may carry, where the machine does not say:
+ * Linux gives max(128 KiB, min(6 MiB, stack limit / 4)) (fs/exec.c, bprm_stack_limits); 128 KiB is
+ * what it gives whatever the stack limit, 6 MiB what it gives at most.
+ */
+const EXEC_ARGS_FLOOR = 131072;
+const EXEC_ARGS_CAP = 6291456;
+/** The literal start that every one of lifeboat's folders shares (`.lifeboat-`), `./` left off. */
+function sharedStart(builtin) {
+    const literals = builtin.map((g) => {
+        if (!g.startsWith('./'))
+            throw new Error(`internal: a builtin exclude must start with ./ (${g})`);
+        return g.slice(2).split('*')[0];
+    });
+    let start = literals[0] ?? '';
+    for (const l of literals)
+        while (!l.startsWith(start))
+            start = start.slice(0, -1);
+    // the globs below are written from these characters as they are (no quoting needed), and the
+    // start must be a dot name of at least two characters whose second is not a dot
+    if (!/^\.[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(start))
+        throw new Error(`internal: lifeboat's folders share no usable start (${start})`);
+    return start;
+}
+/**
+ * Globs that together give every top-level name (but `.` and `..`) that does not start with
+ * `start`, each name once: names without a leading dot, `..x`, then for each position i of
+ * `start` (after the dot) the names that agree with it before i and differ at i, and the names
+ * that are `start` cut short. With `start` = `.lifeboat-`: `*`, `..?*`, `.[!.l]*`, `.l[!i]*`, ...,
+ * `.lifeboat[!-]*`, `.l`, `.li`, ..., `.lifeboat`. The names that do start with `start` are the
+ * glob `start*`, filtered one by one: only those go through the shell's list, so building it is
+ * not quadratic in the number of top-level entries (the whole list is never rebuilt by `set --`).
+ */
+function namesNotStartingWith(start) {
+    const globs = ['./*', './..?*', `./.[!.${start[1]}]*`];
+    for (let i = 2; i < start.length; i++)
+        globs.push(`./${start.slice(0, i)}[!${start[i]}]*`);
+    for (let i = 2; i < start.length; i++)
+        globs.push(`./${start.slice(0, i)}`);
+    return globs;
+}
+/**
+ * On a tar without --exclude, decides how to leave lifeboat's own folders out, before the header
+ * (so that a stop sends no byte of archive):
+ *
+ * - K=0: none of them is at the top level (looked for by their own globs: a volume without one
+ *   costs nothing), and tar archives `.` whole.
+ * - K=1: tar gets the top-level entries less those folders: the matched globs of
+ *   namesNotStartingWith (W, expanded by tar's own command line) and the names that start like
+ *   lifeboat's folders but are none of them ("$@"). N and B count the entries and the bytes they
+ *   and the environment take on tar's command line (a byte for each NUL, 8 for each pointer); past
+ *   what one exec carries there (getconf ARG_MAX, else the stack limit as Linux computes it, at
+ *   most EXEC_ARGS_CAP) the run stops (err=toomany) instead of failing with E2BIG. LC_ALL=C makes
+ *   `${#f}` count bytes in a shell that counts characters in a UTF-8 locale (bash).
+ */
+function lifeboatFoldersPlan(builtin) {
+    const start = sharedStart(builtin);
+    const others = namesNotStartingWith(start);
+    const count = 'N=$((N+1)); B=$((B+${#f}+9))';
+    return [
+        `K=0; if [ "$X" = 0 ]; then for f in ${builtin.map(casePattern).join(' ')}; do if [ -e "$f" ] || [ -L "$f" ]; then K=1; break; fi; done; fi`,
+        `set --; W=""`,
+        `lb_eoa() { i=0; while [ $i -lt ${(2 * TAR_BLOCK) / 16} ]; do printf "${'\\0'.repeat(16)}"; i=$((i+1)); done; }`,
+        `if [ "$K" = 1 ]; then`,
+        `  LC_ALL=C; N=0; B=0`,
+        `  lb_n() { if [ ! -e "$1" ] && [ ! -L "$1" ]; then return 1; fi; for f do ${count}; done; }`,
+        `  for g in ${others.map((g) => `"${g}"`).join(' ')}; do if eval "lb_n $g"; then W="$W $g"; fi; done`,
+        `  for f in ./${start}*; do`,
+        `    if [ ! -e "$f" ] && [ ! -L "$f" ]; then continue; fi`,
+        `    case "$f" in ${builtin.map(casePattern).join('|')}) continue;; esac`,
+        `    set -- "$@" "$f"; ${count}`,
+        `  done`,
+        `  E=$(export -p); B=$((B+\${#E}+64))`,
+        `  M=""; if command -v getconf >/dev/null 2>&1; then M=$(getconf ARG_MAX 2>/dev/null); fi`,
+        `  case "$M" in ""|*[!0-9]*) M=${EXEC_ARGS_FLOOR}; S=$(ulimit -s 2>/dev/null); case "$S" in unlimited) M=${EXEC_ARGS_CAP};; ""|*[!0-9]*) ;; *) if [ "$S" -gt ${EXEC_ARGS_FLOOR / 256} ]; then M=$((S*256)); fi;; esac;; esac`,
+        `  if [ "$M" -gt ${EXEC_ARGS_CAP} ]; then M=${EXEC_ARGS_CAP}; fi`,
+        `  if [ "$B" -gt "$M" ]; then echo "lifeboat: tar here has no --exclude and a lifeboat folder is at the top level, so tar would be given the $N other top-level entries one by one: $B bytes with the environment, more than one command line carries here ($M bytes)" >&2; lb_quit 0 toomany; fi`,
+        `fi`,
+    ];
 }
 function buildArchiveScript(options) {
     const builtin = options.builtinExcludes ?? BUILTIN_EXCLUDES;
@@ -76402,14 +76488,18 @@ function buildArchiveScript(options) {
         // archive stream stays clean, and its failure aborts the backup
         lines.push(`sh -c ${shWord(options.preCommand)} </dev/null >&2; S=$?`, `if [ "$S" -ne 0 ]; then lb_quit "$S" pre; fi`);
     }
-    lines.push(`cd "$P" || lb_quit 0 nocd`, 
-    // without --exclude: "." whole, or the top-level entries less lifeboat's own folders when any is there
-    `lb_tar() {`, `  if [ "$X" = 1 ]; then tar -cf - ${excludeArgs} .; return; fi`, `  set --; L=0`, `  for f in ./* ./.[!.]* ./..?*; do`, `    if [ ! -e "$f" ] && [ ! -L "$f" ]; then continue; fi`, `    case "$f" in ${builtin.map(casePattern).join('|')}) L=1; continue;; esac`, `    set -- "$@" "$f"`, `  done`, `  if [ "$L" = 0 ]; then tar -cf - .; elif [ $# -gt 0 ]; then tar -cf - "$@"; else tar -cf - --no-recursion .; fi`, `}`, 
+    lines.push(`cd "$P" || lb_quit 0 nocd`, ...lifeboatFoldersPlan(builtin), `lb_tar() {`, `  if [ "$X" = 1 ]; then tar -cf - ${excludeArgs} .; return; fi`, `  if [ "$K" = 0 ]; then tar -cf - .; return; fi`, 
+    // the root's own entry first (its mode, owner and mtime): the first block of tar's `.`, cut by
+    // head as soon as tar wrote it (tar then dies of SIGPIPE, having read nothing else)
+    `  if command -v head >/dev/null 2>&1; then tar -cf - . 2>/dev/null | head -c ${TAR_BLOCK}; fi`, 
+    // nothing but lifeboat's folders: the end-of-archive blocks alone (a tar with no member refuses
+    // to write an "empty archive")
+    `  if [ -z "$W" ] && [ $# = 0 ]; then lb_eoa; return 0; fi`, `  eval "tar -cf - $W \\"\\$@\\""`, `}`, 
     // the KiB in use below the path, after the pre-command wrote its dump: sizes the upload's parts
     // (du prints "KIB<tab>."; the digits are cut out by the shell, no awk needed)
     `if command -v du >/dev/null 2>&1; then U=$(du -sk . 2>/dev/null); U=\${U%%[!0-9]*}; else U=${NO_DU}; fi`, `case "$U" in ${NO_DU}) ;; ""|*[!0-9]*) U=0;; esac`, `lb_head "$U"`, 
     // POSIX sh has no pipefail: each side of the pipe reports its status on fd 4, captured here
-    `exec 3>&1`, `S=$( { { lb_tar 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`, `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`, `E=""; if [ "$T" != 0 ] && [ "$G" = 0 ]; then E=tar; fi`, `lb_end 0 "$T" "$ZS" "$E"`);
+    `exec 3>&1`, `S=$( { { lb_tar "$@" 4>&-; echo "T=$?" >&4; } | $Z >&3 4>&-; echo "Z=$?" >&4; } 4>&1 )`, `T=0; ZS=0; for kv in $S; do case "$kv" in T=*) T=\${kv#T=};; Z=*) ZS=\${kv#Z=};; esac; done`, `E=""; if [ "$T" != 0 ] && [ "$G" = 0 ]; then E=tar; fi`, `lb_end 0 "$T" "$ZS" "$E"`);
     return lines.join('\n');
 }
 
@@ -76525,6 +76615,10 @@ function formatBytes(bytes) {
     }
     return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
+}
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
         return '-';
@@ -76590,7 +76684,7 @@ function createDecompressor(compression) {
         case 'zstd': {
             if (typeof (external_node_zlib_default()).createZstdDecompress !== 'function') {
                 // the runtime lacks a feature: an environment fault, never a verdict about the archive
-                throw new EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+                throw new errors_EnvironmentError(`zstd archives need Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
                     `run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it`);
             }
             return external_node_zlib_default().createZstdDecompress(READ_AHEAD);
@@ -76600,6 +76694,8 @@ function createDecompressor(compression) {
     }
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/index-entry.schema.json
@@ -76641,15 +76737,13 @@ function schemaErrors(name, value) {
 
 ;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
 
+
 /** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
 const MAX_INDEX_LINE_BYTES = 256 * 1024;
-function isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
 function indexRecord(e) {
     const line = {
-        ...(isUtf8(e.pathBytes)
+        ...((0,external_node_buffer_.isUtf8)(e.pathBytes)
             ? { path: e.pathBytes.toString('utf8') }
             : { pathBase64: e.pathBytes.toString('base64') }),
         type: e.type,
@@ -76660,7 +76754,7 @@ function indexRecord(e) {
         mtime: e.mtime.toISOString(),
     };
     if (e.linkBytes && e.linkBytes.length > 0) {
-        if (isUtf8(e.linkBytes))
+        if ((0,external_node_buffer_.isUtf8)(e.linkBytes))
             line.link = e.linkBytes.toString('utf8');
         else
             line.linkBase64 = e.linkBytes.toString('base64');
@@ -76774,12 +76868,19 @@ function quotedBytes(bytes) {
     return `"${out}"`;
 }
 /**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+function shownLink(linkBytes) {
+    return isUtf8(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
+}
+/**
  * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
  * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
  * its UTF-8 reading (U+FFFD), so that two such names never print alike.
  */
 function shownPath(pathBytes) {
-    if (isUtf8(pathBytes))
+    if ((0,external_node_buffer_.isUtf8)(pathBytes))
         return shownName(displayPath({ path: pathBytes.toString('utf8') }));
     let bytes = pathBytes;
     if (bytes[0] === 0x2e && bytes[1] === 0x2f)
@@ -76799,6 +76900,7 @@ function entryKey(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/archive/member-header.ts
+
 
 /**
  * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
@@ -76833,10 +76935,7 @@ function linkTargetBytes(header) {
  * byte outside it as \xNN (what `tar -t` shows as \351).
  */
 function quotedName(bytes) {
-    const text = bytes.toString('utf8');
-    if (Buffer.from(text, 'utf8').equals(bytes))
-        return JSON.stringify(text);
-    return quotedBytes(bytes);
+    return (0,external_node_buffer_.isUtf8)(bytes) ? JSON.stringify(bytes.toString('utf8')) : quotedBytes(bytes);
 }
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
 class UnsafeEntryError extends Error {
@@ -76874,8 +76973,8 @@ class ArchiveDamagedError extends Error {
 class ArchiveLimitError extends Error {
     name = 'ArchiveLimitError';
 }
-const TAR_BLOCK = 512;
-const END_OF_ARCHIVE = 2 * TAR_BLOCK;
+const archive_inspector_TAR_BLOCK = 512;
+const END_OF_ARCHIVE = 2 * archive_inspector_TAR_BLOCK;
 /** Counts the decompressed tar bytes, enforces the byte limit and keeps the last 1 KiB. */
 class TarByteCounter extends external_node_stream_.Transform {
     maxBytes;
@@ -76944,7 +77043,7 @@ class ArchiveInspector {
         });
         this.result = (0,promises_namespaceObject.pipeline)(this.input, createDecompressor(compression), counter, extract).then(() => {
             if (counter.bytes < END_OF_ARCHIVE ||
-                counter.bytes % TAR_BLOCK !== 0 ||
+                counter.bytes % archive_inspector_TAR_BLOCK !== 0 ||
                 counter.last.some((b) => b !== 0)) {
                 throw new ArchiveDamagedError('it has no end-of-archive blocks: tar did not finish writing it');
             }
@@ -76953,7 +77052,7 @@ class ArchiveInspector {
             // a refused member or a fault of this machine (a missing tool) is not damage to the archive
             if (err instanceof ArchiveLimitError ||
                 err instanceof UnsafeEntryError ||
-                err instanceof EnvironmentError)
+                err instanceof errors_EnvironmentError)
                 throw err;
             throw new ArchiveDamagedError(err.message, { cause: err });
         });
@@ -77227,12 +77326,14 @@ function commandNotFound(outcome) {
  */
 function judgeSourceRun(label, path, trailer, outcome, frameError, 
 /** The compression the stream header named (what the machine ran), when a header came. */
-sent) {
+sent, 
+/** The files tar named on stderr for its exit 1 (ChangedMembers), when it named any. */
+changedWhileRead) {
     const exitText = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
     if (!trailer) {
         // nothing at all came back and the command was not found: `sh` itself is missing (distroless)
         if (frameError instanceof NoOutputError && commandNotFound(outcome)) {
-            throw new EnvironmentError(`${machineOf(label)} has no sh: lifeboat runs its archive script there as \`sh -c '...'\`, and the command was ` +
+            throw new errors_EnvironmentError(`${machineOf(label)} has no sh: lifeboat runs its archive script there as \`sh -c '...'\`, and the command was ` +
                 `not found (exit status 127; ${lastLine(outcome)}). Nothing was read or sent. To fix it, ${howToAdd('sh')}.`);
         }
         // lifeboat stopped reading at a framing error (a login banner before the header, say): the
@@ -77265,20 +77366,28 @@ sent) {
         case 'nocd':
             throw new errors_ConfigurationError(`The path ${path} cannot be entered on the source: check its permissions.`);
         case 'notar':
-            throw new EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
+            throw new errors_EnvironmentError(`${missingTool('tar', machineOf(label))} Nothing was read or sent.`);
         case 'nogzip':
-            throw new EnvironmentError(`${missingTool('gzip', machineOf(label))} With compression auto, zstd on the machine does as well. Nothing was read or sent.`);
+            throw new errors_EnvironmentError(`${missingTool('gzip', machineOf(label))} With compression auto, zstd on the machine does as well. Nothing was read or sent.`);
         case 'nozstd':
             // compression: zstd was asked for explicitly; auto would have sent plain tar for the runner to compress
             throw new errors_ConfigurationError(`compression is zstd, but zstd is not installed on ${machineOf(label)}. Set compression to auto (plain tar from there, ` +
                 `compressed with zstd on the runner), ` +
                 `or ${howToAdd('zstd')}. Nothing was read or sent.`);
         case 'nocat':
-            throw new EnvironmentError(`${missingTool('cat', machineOf(label))} Nothing was read or sent.`);
+            throw new errors_EnvironmentError(`${missingTool('cat', machineOf(label))} Nothing was read or sent.`);
         case 'noexclude':
             throw new errors_ConfigurationError(`The tar on ${machineOf(label)} cannot leave paths out: it has no --exclude, -X or -T (a busybox built without ` +
-                `FEATURE_TAR_FROM, such as Debian's busybox-static), so 'exclude' cannot be honoured; nothing was read or sent ` +
-                `and the pre-command did not run. Remove 'exclude', or install GNU tar there: ${howToAdd('tar')}.`);
+                `FEATURE_TAR_FROM, such as Debian's busybox-static), so ${vocabulary_words().name('exclude')} cannot be honoured; nothing was read or sent ` +
+                `and the pre-command did not run. Remove ${vocabulary_words().name('exclude')}, or install GNU tar there: ${howToAdd('tar')}.`);
+        case 'toomany':
+            // remote-script.ts, lifeboatFoldersPlan: counted before the header, so no byte was sent
+            throw new errors_EnvironmentError(`The tar on ${machineOf(label)} has no --exclude (a busybox built without FEATURE_TAR_FROM, such as Debian's ` +
+                `busybox-static), so lifeboat leaves out the folder that a restore left at the top of ${path} by naming every other ` +
+                `entry there on tar's command line, and there are more entries at the top level of ${path} than one tar command ` +
+                `line carries there (the counts are in the log above). Nothing was sent. To fix it, check what a restore left there ` +
+                `(\`.lifeboat-restore/\`: a restore being staged; \`.lifeboat-pre-restore-<time>/\`: what a restore moved aside, ` +
+                `perhaps the only copy of what was there before) and remove it, or install GNU tar there: ${howToAdd('tar')}.`);
         case 'tar':
             // a tar other than GNU tar: any non-zero exit is an error (it left something out)
             throw tarFailed(trailer.tar);
@@ -77289,7 +77398,8 @@ sent) {
     }
     const warnings = [];
     if (trailer.tar === 1) {
-        warnings.push('tar reported files that changed while they were read (exit 1); the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first');
+        warnings.push(`tar reported files that changed while they were read (exit 1)${changedWhileRead ? `: ${changedWhileRead}` : ''}; ` +
+            'the archive is complete but those files may be inconsistent: use pre-command to snapshot databases first');
     }
     else if (trailer.tar !== 0) {
         throw tarFailed(trailer.tar);
@@ -77328,6 +77438,69 @@ function tarFailed(status) {
     return new OperationFailedError(`tar failed on the source with exit status ${status} (see its message above); nothing was published.`);
 }
 
+;// CONCATENATED MODULE: ./src/archive/changed-members.ts
+/**
+ * The files GNU tar read while they changed, and said so on stderr. GNU tar exits 1 (its warning
+ * status, TAREXIT_DIFFERS) for three things it meets while it reads a file, and goes on with a
+ * complete archive; each has its own line, the name quoted as tar quotes it:
+ *   "tar: ./db.sqlite: file changed as we read it"              the bytes may be a torn copy
+ *   "tar: ./app.log: File shrank by 2048 bytes; padding with zeros"   the archive holds zeros there
+ *   "tar: ./db.sqlite-wal: File removed before we read it"      the name is not in the archive
+ * (GNU tar 1.34's create.c and misc.c; the first two together from an SQLite database that a
+ * process wrote while it was archived, as in a public write-up of an uptime-kuma backup, and
+ * reproduced here by truncating a file while GNU tar 1.34 read it.) The backup logs each line as it
+ * is; this turns them into the names of the exit-1 warning, so the warning says which files to
+ * distrust. A tar that says it in another language is only logged, and the warning stays general.
+ */
+const TAR_PREFIX = 'tar: ';
+/** How many names the warning lists of each kind. */
+const SHOWN = 5;
+const KINDS = [
+    { matches: (rest) => rest === 'file changed as we read it', told: 'changed while it was read' },
+    {
+        matches: (rest) => rest.startsWith('File shrank by ') && rest.endsWith('; padding with zeros'),
+        told: 'shrank while it was read (the archive holds zeros for the missing bytes)',
+    },
+    {
+        matches: (rest) => rest === 'File removed before we read it',
+        told: 'was removed before it was read (it is not in the archive)',
+    },
+];
+/** tar's separator between the name and the message: the last ": " (tar quotes a colon in a name). */
+const SEPARATOR = ': ';
+class ChangedMembers {
+    names = KINDS.map(() => []);
+    counts = KINDS.map(() => 0);
+    /** Reads one stderr line of the source. */
+    note = (line) => {
+        if (!line.startsWith(TAR_PREFIX))
+            return;
+        const body = line.slice(TAR_PREFIX.length);
+        const at = body.lastIndexOf(SEPARATOR);
+        if (at <= 0)
+            return;
+        const rest = body.slice(at + SEPARATOR.length);
+        const kind = KINDS.findIndex((k) => k.matches(rest));
+        if (kind < 0)
+            return;
+        this.counts[kind]++;
+        if (this.names[kind].length < SHOWN)
+            this.names[kind].push(body.slice(0, at));
+    };
+    /** The files by kind, for the exit-1 warning; undefined when tar named none. */
+    described() {
+        const parts = KINDS.flatMap((kind, i) => {
+            const count = this.counts[i];
+            if (count === 0)
+                return [];
+            const shown = this.names[i];
+            const more = count > shown.length ? ` and ${count - shown.length} more` : '';
+            return [`${shown.join(', ')}${more} ${kind.told}`];
+        });
+        return parts.length > 0 ? parts.join('; ') : undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/archive/left-out.ts
 /**
  * What tar left out of an archive and said so on stderr: sockets. No tar can archive a socket
@@ -77337,19 +77510,19 @@ function tarFailed(status) {
  * down where the snapshot is. A tar that says it in another language is only logged.
  */
 const SOCKET_IGNORED = ': socket ignored';
-const TAR_PREFIX = 'tar: ';
+const left_out_TAR_PREFIX = 'tar: ';
 /** How many names the warning lists. */
-const SHOWN = 5;
+const left_out_SHOWN = 5;
 class LeftOutMembers {
     sockets = [];
     count = 0;
     /** Reads one stderr line of the source. */
     note = (line) => {
-        if (!line.startsWith(TAR_PREFIX) || !line.endsWith(SOCKET_IGNORED))
+        if (!line.startsWith(left_out_TAR_PREFIX) || !line.endsWith(SOCKET_IGNORED))
             return;
         this.count++;
-        if (this.sockets.length < SHOWN)
-            this.sockets.push(line.slice(TAR_PREFIX.length, -SOCKET_IGNORED.length));
+        if (this.sockets.length < left_out_SHOWN)
+            this.sockets.push(line.slice(left_out_TAR_PREFIX.length, -SOCKET_IGNORED.length));
     };
     /** The manifest's warning, when tar left anything out. */
     warnings() {
@@ -77733,6 +77906,15 @@ function validateIdentity(input, value) {
 async function recipientOf(identity) {
     return (await loadAge()).identityToRecipient(identity);
 }
+/**
+ * The one refusal of an identity whose public key (`mine`) is not among the recipients `what` was
+ * encrypted for (as its manifest records them): verify, restore, index, ls, find and diff say the
+ * same, before anything is downloaded where the recipients are known.
+ */
+function notARecipient(mine, what, recipients) {
+    const made = recipients.length > 0 ? ` (${recipients.join(', ')})` : '';
+    return new errors_ConfigurationError(`The identity given (public key ${mine}) is not one ${what} was encrypted for${made}: pass the identity of one of ${recipients.length > 0 ? 'those' : 'its'} recipients.`);
+}
 /** A duplex stream: plaintext in, age ciphertext out. */
 async function encryptingStream(recipients) {
     const age = await loadAge();
@@ -77809,8 +77991,8 @@ async function readBoundedDocument(store, key, maxBytes, versionId) {
         const message = `${where} cannot be read: ${errorMessage(err)}`;
         if (err instanceof errors_ConfigurationError)
             throw new errors_ConfigurationError(message, { cause: err });
-        if (err instanceof EnvironmentError)
-            throw new EnvironmentError(message, { cause: err });
+        if (err instanceof errors_EnvironmentError)
+            throw new errors_EnvironmentError(message, { cause: err });
         throw new Error(message, { cause: err });
     }
     try {
@@ -77825,7 +78007,602 @@ async function readBoundedJson(store, key, maxBytes) {
     return (await readBoundedDocument(store, key, maxBytes))?.value;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/storage/send-queue.ts
+
+
+
+const TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
+/**
+ * The send queues, or undefined where they cannot be read (not Linux, or /proc not mounted).
+ * /proc/net/tcp6 is absent when IPv6 is disabled: one readable table is enough.
+ */
+function readSendQueues(read = (p) => (0,external_node_fs_.readFileSync)(p, 'utf8')) {
+    if (process.platform !== 'linux')
+        return undefined;
+    const queues = new Map();
+    let readable = false;
+    for (const table of TABLES) {
+        let text;
+        try {
+            text = read(table);
+        }
+        catch {
+            continue;
+        }
+        readable = true;
+        for (const [key, tx] of parseTcpTable(text))
+            queues.set(key, tx);
+    }
+    return readable ? queues : undefined;
+}
+/**
+ * The rows of one /proc/net/tcp{,6} table as [connectionKey, tx_queue]. The table is the kernel's
+ * fixed layout (net/ipv4/tcp_ipv4.c, tcp4_seq_show): a header line, then one row per socket of
+ * whitespace-separated fields `sl local_address rem_address st tx_queue:rx_queue ...`, each address
+ * `HEX:PORT` with the address as 32-bit words in host byte order and the port in hex.
+ */
+function parseTcpTable(text) {
+    const rows = [];
+    for (const line of text.split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        if (fields.length < 5)
+            continue;
+        const local = procEndpoint(fields[1]);
+        const remote = procEndpoint(fields[2]);
+        const tx = Number.parseInt(fields[4].split(':')[0], 16);
+        if (!local || !remote || !Number.isInteger(tx))
+            continue;
+        rows.push([connectionKey(local, remote), tx]);
+    }
+    return rows;
+}
+/** `0100007F:1F90` -> 127.0.0.1 port 8080 (on a little-endian machine). */
+function procEndpoint(field) {
+    const [hex, portHex] = field.split(':');
+    if (!hex || !portHex || (hex.length !== 8 && hex.length !== 32))
+        return undefined;
+    const bytes = Buffer.alloc(hex.length / 2);
+    for (let word = 0; word < hex.length / 8; word++) {
+        const value = Number.parseInt(hex.slice(word * 8, word * 8 + 8), 16);
+        if ((0,external_node_os_.endianness)() === 'LE')
+            bytes.writeUInt32LE(value, word * 4);
+        else
+            bytes.writeUInt32BE(value, word * 4);
+    }
+    const address = bytes.length === 4
+        ? [...bytes].join('.')
+        : Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16)).join(':');
+    return { address, port: Number.parseInt(portHex, 16) };
+}
+/**
+ * One connection's key, the same for a socket's own view of its addresses and for its row in the
+ * table: IPv6 addresses in their canonical form (as the WHATWG URL parser writes them, so
+ * `::ffff:127.0.0.1` and `0:0:0:0:0:ffff:7f00:1` agree), without a zone index.
+ */
+function connectionKey(local, remote) {
+    return `${canonical(local.address)} ${local.port} ${canonical(remote.address)} ${remote.port}`;
+}
+function canonical(address) {
+    const bare = address.split('%')[0];
+    return (0,external_node_net_.isIPv6)(bare) ? new URL(`http://[${bare}]/`).hostname : bare;
+}
+
+;// CONCATENATED MODULE: ./src/storage/progress-agents.ts
+
+
+
+/**
+ * The S3 client's idle timer (socketTimeout: no byte moved for idleMs) is Node's socket timer,
+ * which sees a request's bytes leave Node, not leave the machine: once the last byte of a body is
+ * in the kernel's send queue (up to 4 MiB with Linux's and macOS's defaults), the request waits for
+ * its answer while that queue drains onto the link, and on a slow link the timer cut parts whose
+ * bytes were still moving (a 4 MiB queue takes 32 s at 1 Mbit/s). This watch shows the timer that
+ * progress, for every socket whose client armed its timer (socket.timeout > 0: a request is in
+ * flight); an idle keep-alive socket is left alone.
+ *
+ * - On Linux it reads the sockets' send queues (send-queue.ts) every tick and restarts a socket's
+ *   timer whenever its queue shrank: the peer acknowledged bytes. A link that stops moving leaves
+ *   the queue as it is (and a download's stays empty), so the timer then runs out as before,
+ *   within idleMs plus a tick.
+ * - Where the queues cannot be read (macOS, no /proc) it grants a bounded allowance instead: once
+ *   Node has handed the kernel every byte it was given (writableLength 0), the timer is kept from
+ *   running out, until the first byte read after that, for the time the bytes handed over since the
+ *   previous hand-over (at most SEND_BUFFER_BOUND) need at FLOOR_BYTES_PER_SECOND, and never for
+ *   more than one more idleMs. A store that stalls then ends an attempt within 2 × idleMs, not
+ *   idleMs; a link slower than the floor can still have a part cut there.
+ */
+const SEND_BUFFER_BOUND = 4 * 1024 * 1024;
+/** 1 Mbit/s. */
+const FLOOR_BYTES_PER_SECOND = 128 * 1024;
+class SendQueueWatch {
+    idleMs;
+    readQueues;
+    now;
+    schedule;
+    sockets = new Map();
+    timer;
+    /** A quarter of the idle timeout, at most a second: a timer is restarted well before it runs out. */
+    tickMs;
+    constructor(idleMs, readQueues = readSendQueues, now = Date.now, schedule = true) {
+        this.idleMs = idleMs;
+        this.readQueues = readQueues;
+        this.now = now;
+        this.schedule = schedule;
+        this.tickMs = Math.max(10, Math.min(1000, Math.floor(idleMs / 4)));
+    }
+    watch(socket) {
+        this.sockets.set(socket, { handedOverWritten: socket.bytesWritten });
+        socket.once('close', () => {
+            this.sockets.delete(socket);
+            if (this.sockets.size === 0)
+                this.stop();
+        });
+        if (this.schedule && !this.timer) {
+            this.timer = setInterval(() => this.tick(), this.tickMs);
+            // the watch never keeps a process alive: the requests it looks at do
+            this.timer.unref();
+        }
+    }
+    /** One look at every socket; restarts the timer of each whose bytes were seen to move. */
+    tick() {
+        // read at most once a tick, and only when a request is in flight
+        let queues = null;
+        const now = this.now();
+        for (const [socket, state] of this.sockets) {
+            const timeout = socket.timeout;
+            if (timeout === undefined || timeout <= 0) {
+                delete state.queued;
+                continue;
+            }
+            if (queues === null)
+                queues = this.readQueues();
+            const moving = queues
+                ? this.queueShrank(socket, state, queues)
+                : this.withinAllowance(socket, state, now);
+            // setTimeout with the same duration and no callback restarts the timer, listeners untouched
+            if (moving)
+                socket.setTimeout(timeout);
+        }
+    }
+    queueShrank(socket, state, queues) {
+        const { localAddress, localPort, remoteAddress, remotePort } = socket;
+        if (!localAddress || !localPort || !remoteAddress || !remotePort)
+            return false;
+        const queued = queues.get(connectionKey({ address: localAddress, port: localPort }, { address: remoteAddress, port: remotePort }));
+        const shrank = queued !== undefined && state.queued !== undefined && queued < state.queued;
+        if (queued === undefined)
+            delete state.queued;
+        else
+            state.queued = queued;
+        return shrank;
+    }
+    withinAllowance(socket, state, now) {
+        // bytes Node still holds: Node's own timer sees them move (it restarts while its write queue shrinks)
+        if (socket.writableLength > 0)
+            return false;
+        const written = socket.bytesWritten;
+        if (written !== state.handedOverWritten) {
+            state.handOver = { at: now, bytes: written - state.handedOverWritten, read: socket.bytesRead };
+            state.handedOverWritten = written;
+        }
+        const handOver = state.handOver;
+        // an answer is arriving: Node's timer sees it
+        if (!handOver || socket.bytesRead !== handOver.read)
+            return false;
+        const allowanceMs = Math.min(this.idleMs, (Math.min(handOver.bytes, SEND_BUFFER_BOUND) / FLOOR_BYTES_PER_SECOND) * 1000);
+        return now - handOver.at < allowanceMs;
+    }
+    stop() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+}
+/**
+ * The agents an S3 client sends through (keep-alive, 50 sockets, as the SDK's own): every socket
+ * they open is watched by one SendQueueWatch.
+ */
+function progressAgents(idleMs) {
+    const watch = new SendQueueWatch(idleMs);
+    const options = { keepAlive: true, maxSockets: 50 };
+    return {
+        httpAgent: watchConnections(new external_node_http_.Agent(options), watch),
+        httpsAgent: watchConnections(new external_node_https_.Agent(options), watch),
+    };
+}
+/** The agent, with every socket it creates watched (net.createConnection and tls.connect return theirs at once). */
+function watchConnections(agent, watch) {
+    const create = agent.createConnection.bind(agent);
+    agent.createConnection = (o, callback) => {
+        const socket = create(o, callback);
+        if (socket && 'bytesWritten' in socket)
+            watch.watch(socket);
+        return socket;
+    };
+    return agent;
+}
+
+;// CONCATENATED MODULE: ./src/storage/unsigned-payload.ts
+/**
+ * The archive's bytes over https are not hashed a second time for the request signature.
+ *
+ * SigV4 signs a hash of the body (`x-amz-content-sha256`) unless that header says
+ * `UNSIGNED-PAYLOAD`, which S3 accepts for a body sent in one chunk (AWS S3 API reference,
+ * "Signature Calculations for the Authorization Header: Transferring Payload in a Single Chunk").
+ * The SDK's signer (@smithy/signature-v4 `getPayloadHash`, smithy-lang/smithy-typescript
+ * packages/signature-v4/src/getPayloadHash.ts at 1e36cf85) hashes every string or binary body
+ * unless the request already carries that header, whose value it then signs as it is; its
+ * `applyChecksum` option only decides whether the header is added, never whether the body is
+ * hashed. That hash of every multipart part was 61% of a backup's hashing on the runner's main
+ * thread (bench/NOTES.md, 2026-12-01).
+ *
+ * Invariant: only a request that goes over TLS and carries an archive's bytes (UploadPart, or the
+ * PutObject of an archive that fits in one part; the snapshot index goes the same way) is sent
+ * unsigned, and only its body: the method, path, headers and the header's own value stay signed,
+ * so the request cannot be replayed as another one. Integrity still holds end to end: TLS
+ * authenticates every record of the body in transit (a changed byte fails the record's MAC and the
+ * connection), and lifeboat hashes the whole archive itself as it streams it (the manifest's
+ * sha256), which verify-restore checks against the stored object's bytes (the index has its own
+ * recorded sha256, checked by every reader, catalog/index-reader.ts). Over plain http nothing else protects the body, so there it stays signed:
+ * the store refuses a part whose bytes do not match the signed hash.
+ *
+ * Small bodies stay signed everywhere: lifeboat's own JSON (manifests, pointers, claims) is put
+ * with Content-MD5 (object-store.ts putJson) and hashing a few KiB costs nothing; a PutObject with
+ * Content-MD5 is therefore left as it is.
+ *
+ * The AWS CLI reaches the same choice by its own rule (boto/botocore botocore/auth.py
+ * `S3SigV4Auth._should_sha256_sign_payload` at 0e6e2404): a streamed upload over https that
+ * carries a checksum header (Content-MD5, or the flexible checksum's header) is sent
+ * UNSIGNED-PAYLOAD; over http, always signed. rclone sends PutObject unsigned to every S3 provider
+ * but AWS (rclone/rclone backend/s3/provider/AWS.yaml `use_unsigned_payload: false`, because AWS
+ * takes checksums in a trailer), so R2 and Spaces already take it from rclone. lifeboat sends no
+ * per-part checksum (requestChecksumCalculation WHEN_REQUIRED, s3-client.ts): a part damaged after
+ * the store's TLS ends is not refused at upload but found by verify-restore.
+ */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const SHA256_HEADER = 'x-amz-content-sha256';
+/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
+function isRequest(request) {
+    return (typeof request === 'object' &&
+        request !== null &&
+        typeof request.headers === 'object' &&
+        request.headers !== null);
+}
+function hasHeader(request, name) {
+    return Object.keys(request.headers).some((h) => h.toLowerCase() === name);
+}
+/** Whether this request's body is sent as UNSIGNED-PAYLOAD (see the invariant above). */
+function sendsUnsignedPayload(commandName, request) {
+    return (commandName !== undefined &&
+        ARCHIVE_BODY_COMMANDS.has(commandName) &&
+        request.protocol === 'https:' &&
+        !hasHeader(request, 'content-md5') &&
+        !hasHeader(request, SHA256_HEADER));
+}
+/**
+ * Adds to the client the step that marks its archive uploads over https UNSIGNED-PAYLOAD: in the
+ * build step, after the request (and its endpoint's scheme) exists and before it is signed.
+ */
+function unsignedArchivePayloadOverTls(client) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        const { request } = args;
+        if (isRequest(request) && sendsUnsignedPayload(context.commandName, request))
+            request.headers[SHA256_HEADER] = UNSIGNED_PAYLOAD;
+        return next(args);
+    }, { step: 'build', name: 'lifeboatUnsignedArchivePayloadOverTls' });
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
+
+
+/**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. The SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while its own write queue drains and bytes arrive; the
+ * bytes of a body that already sit in the kernel's send queue are judged by progress-agents.ts
+ * (on Linux by that queue shrinking; elsewhere a bounded allowance). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+function storeTimeouts(env = process.env) {
+    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
+/**
+ * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
+ * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
+ * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ * Over https the archive's parts are not hashed for the signature (unsigned-payload.ts).
+ */
+function createS3Client(location) {
+    const timeouts = storeTimeouts();
+    const client = new dist_cjs.S3Client({
+        region: location.region,
+        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+        forcePathStyle: location.forcePathStyle,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: timeouts.maxAttempts,
+        requestHandler: {
+            connectionTimeout: timeouts.connectMs,
+            socketTimeout: timeouts.idleMs,
+            ...progressAgents(timeouts.idleMs),
+        },
+        ...(location.credentials ? { credentials: location.credentials } : {}),
+    });
+    unsignedArchivePayloadOverTls(client);
+    return client;
+}
+function describeLocation(location) {
+    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
+function sseParams(sse) {
+    if (!sse)
+        return {};
+    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
+
+
+function s3ErrorCode(err) {
+    const e = err;
+    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
+}
+function s3Status(err) {
+    return err?.$metadata?.httpStatusCode;
+}
+function isNotFound(err) {
+    const code = s3ErrorCode(err);
+    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
+}
+/** Node's codes for a server certificate it does not accept (tls.connect's verification). */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/**
+ * Turns the SDK's errors into one message a person can act on. User-fixable problems become
+ * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
+ * with the operation named.
+ */
+function explainS3Error(err, operation, where) {
+    const code = s3ErrorCode(err);
+    const status = s3Status(err);
+    const message = errorMessage(err);
+    if (err instanceof errors_ConfigurationError)
+        return err;
+    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
+            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
+    }
+    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
+        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
+            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
+    }
+    if (code !== 'AccessDenied' && status === 403) {
+        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
+            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
+            `or they need permission for it (see the IAM policy in the action's README).`);
+    }
+    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
+            `(see the IAM policy in the action's README).`);
+    }
+    if (code === 'NoSuchBucket') {
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
+    }
+    if (isStall(err))
+        return new errors_EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const tls = err?.code;
+    if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+        return new errors_EnvironmentError(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
+            `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+            `otherwise check ${vocabulary_words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`);
+    }
+    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
+    if (net) {
+        return new errors_EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
+    }
+    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
+ * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
+ * "TimeoutError": that is a cut, not a stall, and is explained as one.
+ */
+function isStall(err) {
+    const errno = err?.code;
+    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new errors_EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new errors_EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/util/runner-faults.ts
+
+
+
+const RUNNER_FAULTS = {
+    ENOSPC: [
+        {
+            cause: fullFileSystem,
+            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
+            room: true,
+        },
+    ],
+    EDQUOT: [
+        {
+            cause: (at) => `the disk quota of this user is used up${at}`,
+            fix: 'free space within the quota or raise it',
+            room: true,
+        },
+    ],
+    EMFILE: [
+        {
+            cause: () => 'this process has as many files open as its limit allows',
+            fix: 'raise the limit (ulimit -n 65536)',
+        },
+    ],
+    ENFILE: [
+        {
+            cause: () => 'this machine has as many files open as it allows',
+            fix: 'stop what holds them or raise fs.file-max',
+        },
+    ],
+    ENAMETOOLONG: [
+        {
+            cause: (at) => `a path is longer than this machine allows${at}`,
+            fix: 'choose a directory with a shorter path',
+        },
+    ],
+    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
+    EIO: [
+        {
+            cause: (at) => `the disk reported an input/output error${at}`,
+            fix: 'check the disk (dmesg)',
+        },
+    ],
+    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
+    EACCES: [
+        {
+            cause: (at) => `permission denied${at}`,
+            fix: 'run as a user that may write there, or choose a directory that user owns',
+        },
+    ],
+    EPERM: [
+        {
+            cause: (at) => `the operation is not permitted${at}`,
+            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
+        },
+    ],
+    ENOENT: [
+        {
+            syscall: 'spawn',
+            // spawn names the program, not a path
+            cause: (_at, _path, e) => typeof e.path === 'string'
+                ? `the program ${e.path} is not installed`
+                : 'a program lifeboat runs is not installed',
+            fix: 'install it or put it on PATH',
+        },
+        {
+            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
+            fix: 'keep temp-directory cleaners away from it',
+        },
+    ],
+};
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e) {
+    const path = typeof e.dest === 'string' ? e.dest : e.path;
+    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+    if (typeof path !== 'string' || !isAbsolute(path) || path.startsWith('/proc/self/fd/'))
+        return undefined;
+    return path;
+}
+function faultOf(err) {
+    const e = (err ?? {});
+    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
+        return undefined;
+    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
+    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
+}
+/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
+function isRunnerFault(err) {
+    return faultOf(err) !== undefined;
+}
+/**
+ * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
+ * (for a full file system, whether space or inodes ran out), the code, and the fix.
+ */
+async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
+    const fault = faultOf(err);
+    const e = err;
+    const path = pathOf(e) ?? place;
+    if (!fault)
+        return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
+    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
+    return new EnvironmentError(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
+        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
+}
+/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
+async function fullFileSystem(at, path) {
+    const fs = path ? await statfsNear(path) : undefined;
+    if (fs && fs.ffree === 0 && fs.files > 0)
+        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
+    return `the file system${at} has no free space left (df -h)`;
+}
+/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
+async function statfsNear(path) {
+    for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
+        const s = await (0,promises_.statfs)(p).catch(() => undefined);
+        if (s || (0,external_node_path_.dirname)(p) === p)
+            return s;
+    }
+}
+function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
 
 
 
@@ -77926,12 +78703,19 @@ class Sha256Tap extends external_node_stream_.Transform {
         done(null, chunk);
     }
 }
-/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
-class NotTheRecordedIndex extends Error {
+/**
+ * The one refusal of an index that is not the one recorded for its snapshot: its bytes differ
+ * (sha256, size), they do not decrypt with an identity that is among its recipients, do not
+ * inflate, or their lines do not parse or are more than recorded; or no object is stored where the
+ * snapshot names one. The index's own fault, never its reader's: a wrong identity is a
+ * ConfigurationError, a store that cannot be reached an EnvironmentError, as everywhere else.
+ */
+class IndexNotRecordedError extends Error {
+    name = 'IndexNotRecordedError';
 }
-function notTheRecordedIndex(where, what, index) {
-    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
-        `${index.entries} lines): it is damaged or was replaced.`);
+function notTheRecordedIndex(where, what, index, cause) {
+    return new IndexNotRecordedError(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`, cause === undefined ? {} : { cause });
 }
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
@@ -77942,39 +78726,78 @@ async function* readIndexEntries(store, index, options = {}) {
     for await (const batch of readIndexBatches(store, index, options))
         yield* batch;
 }
+/** age's answer when no identity it was given opens a stanza of the header (age-encryption 0.3). */
+const NO_IDENTITY_MATCHED = /no identity matched/;
+/**
+ * The identity that decrypts `index`, checked against the snapshot's recipients where they are
+ * known; and what a header that opens for none of it means: the identity is the wrong one
+ * (ConfigurationError) unless it is among the recipients recorded (then the header is damaged).
+ */
+async function identityFor(where, options) {
+    if (!options.identity) {
+        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const recipients = options.snapshot?.encryption?.recipients ?? [];
+    const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
+    const mine = await recipientOf(options.identity);
+    const refusal = notARecipient(mine, what, recipients);
+    if (recipients.length > 0 && !recipients.includes(mine))
+        throw refusal;
+    return { identity: options.identity, wrong: () => (recipients.includes(mine) ? undefined : refusal) };
+}
 /**
  * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
  * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
  * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ *
+ * What it throws is classified by where it arose (see IndexNotRecordedError): the store's errors
+ * (the GET, the body's transport) and the runner's keep their class; what arose from the index's
+ * own bytes (decrypting, inflating, parsing) is an IndexNotRecordedError, but for a wrong identity.
  */
 async function* readIndexBatches(store, index, options = {}) {
     const where = `${store.description}/${index.key}`;
-    if (index.encrypted && !options.identity) {
-        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    const age = index.encrypted ? await identityFor(where, options) : undefined;
+    let download;
+    try {
+        download = await store.download(index.key, index.versionId ?? undefined, options.signal);
     }
-    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    catch (err) {
+        if (causeChain(err).some(isNotFound))
+            throw notTheRecordedIndex(where, 'no object stored', index, err);
+        throw err;
+    }
     // a size the store reports (0: none reported) is checked before anything is inflated
     if (download.size > 0 && download.size !== index.size) {
         download.body.destroy();
         throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
     }
+    const body = download.body;
+    // an error of the body is the store's (explained by it as an EnvironmentError), whatever stage
+    // of the pipe it reaches the loop through
+    let storeFault;
     const tap = new Sha256Tap();
-    let plain = download.body.pipe(tap);
-    download.body.once('error', (err) => tap.destroy(err));
-    if (index.encrypted) {
-        const d = await decryptingStream(options.identity ?? '');
-        tap.pipe(d.input);
-        tap.once('error', (err) => d.input.destroy(err));
-        plain = await d.output;
-    }
-    // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
-    const gunzip = external_node_zlib_default().createGunzip({ chunkSize: 64 * 1024 });
-    plain.once('error', (err) => gunzip.destroy(err));
-    const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
-    gunzip.once('error', (err) => lines.destroy(err));
-    let pending = Buffer.alloc(0);
+    body.once('error', (err) => {
+        storeFault ??= err;
+        tap.destroy(err);
+    });
     let count = 0;
+    let pending = Buffer.alloc(0);
     try {
+        let plain = body.pipe(tap);
+        if (age) {
+            const d = await decryptingStream(age.identity);
+            tap.pipe(d.input);
+            tap.once('error', (err) => d.input.destroy(err));
+            plain = await d.output.catch((err) => {
+                const wrong = NO_IDENTITY_MATCHED.test(errorMessage(err)) ? age.wrong() : undefined;
+                throw wrong ?? err;
+            });
+        }
+        // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+        const gunzip = external_node_zlib_default().createGunzip({ chunkSize: 64 * 1024 });
+        plain.once('error', (err) => gunzip.destroy(err));
+        const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
+        gunzip.once('error', (err) => lines.destroy(err));
         for await (const chunk of lines) {
             if (tap.bytes > index.size)
                 throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
@@ -77985,25 +78808,31 @@ async function* readIndexBatches(store, index, options = {}) {
                 count++;
                 if (count > index.entries)
                     throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
+                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count}`));
                 start = nl + 1;
             }
             pending = pending.subarray(start);
             if (batch.length > 0)
                 yield batch;
-            if (pending.length > MAX_INDEX_LINE_BYTES) {
-                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
-            }
+            if (pending.length > MAX_INDEX_LINE_BYTES)
+                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${MAX_INDEX_LINE_BYTES} bytes`, index);
         }
     }
     catch (err) {
-        if (err instanceof NotTheRecordedIndex)
+        if (storeFault !== undefined)
+            throw storeFault;
+        if (err instanceof IndexNotRecordedError ||
+            err instanceof errors_ConfigurationError ||
+            err instanceof errors_EnvironmentError ||
+            isRunnerFault(err) ||
+            options.signal?.aborted)
             throw err;
-        throw new Error(`${where} could not be read: ${errorMessage(err)}`, { cause: err });
+        // the index's own bytes do not decrypt, inflate or parse
+        throw notTheRecordedIndex(where, errorMessage(err), index, err);
     }
     finally {
         // a reader that stops early (or a failure) releases the connection
-        download.body.destroy();
+        body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
     if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
@@ -78263,7 +79092,7 @@ function runnerCanZstd() {
 /** A streaming zstd compressor; a Node.js without zstd is an environment fault, named with its fix. */
 function createRunnerZstd() {
     if (!runnerCanZstd()) {
-        throw new EnvironmentError(`compressing on the runner needs Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
+        throw new errors_EnvironmentError(`compressing on the runner needs Node.js >= 22.15 (this is ${process.version} at ${process.execPath}, whose zlib has no zstd): ` +
             'run the action on node24, or install Node.js 24 (https://nodejs.org/en/download) and run lifeboat with it');
     }
     return external_node_zlib_default().createZstdCompress({
@@ -78402,7 +79231,78 @@ class RunnerCompressStage extends HashCounter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/archive/source-idle-watch.ts
+/**
+ * Watches the source's stdout for a stall: no byte while lifeboat is ready to read it.
+ *
+ * Invariants:
+ * - Only silence while lifeboat waits counts. While the stream is paused by back-pressure (the
+ *   upload's parts wait for the store, the walk or the compressor is behind), or holds bytes not
+ *   yet read, the source is not asked for more, so that time never counts: the silence starts
+ *   again from zero once reading resumes. A store that is slow therefore never fires this watch
+ *   (the store has its own idle timeout, storage/s3-client.ts).
+ * - Time that lifeboat itself did not run (the runner's event loop blocked, the process stopped or
+ *   the machine suspended: a tick that comes much later than due) does not count either.
+ * - Nothing is timed before arm(): the connection, the machine's checks, the pre-command and du
+ *   run before the stream's header (archive/remote-script.ts) and may be long and silent.
+ * - It fires at most once, and never after stop() or the end of the stream.
+ */
+function watchSourceIdle(stdout, options) {
+    const { idleMs, onIdle } = options;
+    if (idleMs <= 0)
+        return { arm: () => undefined, stop: () => undefined };
+    const tickMs = options.tickMs ?? Math.min(1000, Math.max(50, Math.floor(idleMs / 5)));
+    let timer;
+    let quietSince = 0;
+    let lastTick = 0;
+    let stopped = false;
+    const onData = () => {
+        quietSince = Date.now();
+    };
+    const stop = () => {
+        stopped = true;
+        if (timer)
+            clearInterval(timer);
+        timer = undefined;
+        stdout.off('data', onData);
+        stdout.off('end', stop);
+        stdout.off('close', stop);
+    };
+    const tick = () => {
+        const now = Date.now();
+        const late = now - lastTick > 2 * tickMs + 1000;
+        lastTick = now;
+        // held back by the reader, or bytes not yet read, or lifeboat itself did not run: not silence
+        if (late || stdout.isPaused() || stdout.readableLength > 0) {
+            quietSince = now;
+            return;
+        }
+        const quiet = now - quietSince;
+        if (quiet < idleMs)
+            return;
+        stop();
+        onIdle(quiet);
+    };
+    return {
+        arm: () => {
+            if (stopped || timer || stdout.readableEnded || stdout.destroyed)
+                return;
+            quietSince = lastTick = Date.now();
+            // a listener added to a piped stream leaves its flow as it is (pipe() already made it flow)
+            stdout.on('data', onData);
+            stdout.once('end', stop);
+            stdout.once('close', stop);
+            timer = setInterval(tick, tickMs);
+            timer.unref();
+        },
+        stop,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/archive/stream-to-store.ts
+
+
+
 
 
 
@@ -78437,11 +79337,13 @@ async function streamArchiveToStore(o) {
     const encrypted = Boolean(o.encryptionRecipients?.length);
     const indexWriter = o.writeIndex ? await IndexWriter.prepare(o.store, o.encryptionRecipients) : undefined;
     const leftOut = new LeftOutMembers();
+    const changed = new ChangedMembers();
     const proc = o.source.start(o.script, {
         signal: o.signal,
         onStderrLine: (line) => {
             o.logger.info(`[${o.source.label}] ${line}`);
             leftOut.note(line);
+            changed.note(line);
         },
     });
     let inspector;
@@ -78452,7 +79354,19 @@ async function streamArchiveToStore(o) {
     // only a stream the runner may compress has this stage; it hashes what is stored instead of the tap
     const runnerStage = o.runnerCompresses ? new RunnerCompressStage() : undefined;
     let compressedOn = 'source';
+    // armed at the header: the pre-command and du run before it (remote-script.ts)
+    let stalled;
+    const idleWatch = watchSourceIdle(proc.stdout, {
+        idleMs: o.sourceIdleTimeoutMs ?? 0,
+        onIdle: (quietMs) => {
+            stalled = sourceStalled(o, quietMs);
+            // stop the source first (flyctl, ssh, tar): its end must not read as a cut stream
+            proc.kill('SIGTERM');
+            proc.stdout.destroy(stalled);
+        },
+    });
     const decoder = new FrameDecoder((sent) => {
+        idleWatch.arm();
         // decided before the first archive byte: the header comes first
         let stored = sent;
         if (runnerStage && sent === 'none') {
@@ -78468,8 +79382,7 @@ async function streamArchiveToStore(o) {
     const tap = new ArchiveTap(async () => {
         const outcome = await proc.done;
         warnings = [
-            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression)
-                .warnings,
+            ...judgeSourceRun(o.source.label, o.path, decoder.trailer, outcome, undefined, decoder.compression, changed.described()).warnings,
             ...leftOut.warnings(),
             // the backup is whole without du; only its largest possible size was a guess
             ...(decoder.sourceHasNoDu
@@ -78519,9 +79432,9 @@ async function streamArchiveToStore(o) {
         partSize = partSizeFor(decoder.sourceUsedBytes);
         if (compressedOn === 'runner') {
             o.logger.info(`${machineOf(o.source.label)} has no zstd: it sends plain tar, which lifeboat compresses with zstd here on the runner ` +
-                '(compression auto; on a slow link, compression gzip compresses on the machine instead)');
+                `(compression auto; on a slow link, compression gzip compresses on the machine instead). To compress there, ${howToAdd('zstd')}`);
         }
-        o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${o.source.label} reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`);
+        o.logger.info(`uploading in parts of ${formatBytes(partSize)} (${decoder.sourceHasNoDu ? `${machineOf(o.source.label)} has no du: the space in use at ${o.path} is unknown` : `${machineOf(o.source.label)}'s du reports ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}`})`);
         const upload = o.store.uploadStream(key, body, {
             contentType: archiveContentType(compression, encrypted),
             partSizeBytes: partSize,
@@ -78565,11 +79478,13 @@ async function streamArchiveToStore(o) {
         };
     }
     catch (err) {
+        idleWatch.stop();
         // never end the upload's body normally here: an ended body would complete a partial object
         body.destroy(new Error('backup aborted'));
         const outcome = await settleWithin(proc.done, 2000);
+        // a stalled source was sent SIGTERM already: one that ignores it is killed
         if (!outcome)
-            proc.kill('SIGTERM');
+            proc.kill(stalled ? 'SIGKILL' : 'SIGTERM');
         await uploading;
         if (key)
             await removeStray(o, key);
@@ -78583,13 +79498,16 @@ async function streamArchiveToStore(o) {
         }
         if (uploadError && partSize > 0 && stored.bytes > largestObjectFor(partSize)) {
             const reported = decoder.sourceUsedBytes
-                ? `${o.source.label} reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
+                ? `${machineOf(o.source.label)}'s du reported ${formatBytes(decoder.sourceUsedBytes)} in use at ${o.path}, and the ` +
                     'archive is larger than twice that (sparse files, or other filesystems mounted below the path?)'
-                : `${o.source.label} could not tell how much is in use at ${o.path} (no du there)`;
+                : `${machineOf(o.source.label)} could not tell how much is in use at ${o.path} (no du there)`;
             throw new OperationFailedError(`the archive grew past ${formatBytes(largestObjectFor(partSize))}, the most ${MAX_PARTS} parts of ` +
                 `${formatBytes(partSize)} can hold: ${reported}. Nothing was published; back up a path on one ` +
                 'filesystem, exclude the sparse files, or make du available where the data lives.');
         }
+        // the stall explains the upload that lost its body, and the source's exit by our SIGTERM
+        if (stalled)
+            throw stalled;
         // the upload's own failure, unless it failed only because the pipeline stopped feeding it
         if (uploadError && (pipelineError === undefined || pipelineError === uploadError || uploaderGaveUp)) {
             throw uploadError;
@@ -78600,8 +79518,24 @@ async function streamArchiveToStore(o) {
         throw explainStreamFailure(o, outcome, decoder, err);
     }
     finally {
+        idleWatch.stop();
         progress.stop();
     }
+}
+/**
+ * The source sent nothing while lifeboat was ready: the machine or the link hangs. An environment
+ * fault (exit 3), no verdict on the archive: nothing of it was judged, and nothing was published.
+ */
+function sourceStalled(o, quietMs) {
+    const w = vocabulary_words();
+    const seconds = (n) => `${Number((n / 1000).toFixed(1))} s`;
+    return new errors_EnvironmentError(`${o.source.label} sent no byte for ${seconds(quietMs)} while lifeboat was ready to read ` +
+        `(${w.name('source-idle-timeout')} ${seconds(o.sourceIdleTimeoutMs ?? 0)}; the upload was not holding it back): ` +
+        'the machine or the link is stalled (a hung machine, a tar frozen on a dead network filesystem, a ' +
+        `half-open connection). lifeboat stopped ${o.source.label}, aborted the upload and published nothing; ` +
+        `the previous snapshots and latest.json are unchanged. Check that the machine is up and ${o.path} is ` +
+        `readable there, then run the backup again; if the machine is only slow, raise ${w.option('source-idle-timeout')} ` +
+        '(0 turns it off).');
 }
 async function settleWithin(promise, ms) {
     let timer;
@@ -78631,7 +79565,7 @@ async function removeStray(o, key) {
 function explainStreamFailure(o, outcome, decoder, err) {
     if (err instanceof OperationFailedError ||
         err instanceof errors_ConfigurationError ||
-        err instanceof EnvironmentError)
+        err instanceof errors_EnvironmentError)
         return err;
     if (err instanceof UnsafeEntryError) {
         // a member no restore writes (a device node): storing it as good would promise a restore that fails
@@ -78855,8 +79789,6 @@ async function listSnapshots(store, layout) {
     return newestFirst(entries);
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __nccwpck_require__(2358);
 ;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
@@ -78912,375 +79844,6 @@ async function withDeadline(work, ms) {
     finally {
         clearTimeout(timer);
     }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/storage/send-queue.ts
-
-
-
-const TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
-/**
- * The send queues, or undefined where they cannot be read (not Linux, or /proc not mounted).
- * /proc/net/tcp6 is absent when IPv6 is disabled: one readable table is enough.
- */
-function readSendQueues(read = (p) => (0,external_node_fs_.readFileSync)(p, 'utf8')) {
-    if (process.platform !== 'linux')
-        return undefined;
-    const queues = new Map();
-    let readable = false;
-    for (const table of TABLES) {
-        let text;
-        try {
-            text = read(table);
-        }
-        catch {
-            continue;
-        }
-        readable = true;
-        for (const [key, tx] of parseTcpTable(text))
-            queues.set(key, tx);
-    }
-    return readable ? queues : undefined;
-}
-/**
- * The rows of one /proc/net/tcp{,6} table as [connectionKey, tx_queue]. The table is the kernel's
- * fixed layout (net/ipv4/tcp_ipv4.c, tcp4_seq_show): a header line, then one row per socket of
- * whitespace-separated fields `sl local_address rem_address st tx_queue:rx_queue ...`, each address
- * `HEX:PORT` with the address as 32-bit words in host byte order and the port in hex.
- */
-function parseTcpTable(text) {
-    const rows = [];
-    for (const line of text.split('\n').slice(1)) {
-        const fields = line.trim().split(/\s+/);
-        if (fields.length < 5)
-            continue;
-        const local = procEndpoint(fields[1]);
-        const remote = procEndpoint(fields[2]);
-        const tx = Number.parseInt(fields[4].split(':')[0], 16);
-        if (!local || !remote || !Number.isInteger(tx))
-            continue;
-        rows.push([connectionKey(local, remote), tx]);
-    }
-    return rows;
-}
-/** `0100007F:1F90` -> 127.0.0.1 port 8080 (on a little-endian machine). */
-function procEndpoint(field) {
-    const [hex, portHex] = field.split(':');
-    if (!hex || !portHex || (hex.length !== 8 && hex.length !== 32))
-        return undefined;
-    const bytes = Buffer.alloc(hex.length / 2);
-    for (let word = 0; word < hex.length / 8; word++) {
-        const value = Number.parseInt(hex.slice(word * 8, word * 8 + 8), 16);
-        if ((0,external_node_os_.endianness)() === 'LE')
-            bytes.writeUInt32LE(value, word * 4);
-        else
-            bytes.writeUInt32BE(value, word * 4);
-    }
-    const address = bytes.length === 4
-        ? [...bytes].join('.')
-        : Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16)).join(':');
-    return { address, port: Number.parseInt(portHex, 16) };
-}
-/**
- * One connection's key, the same for a socket's own view of its addresses and for its row in the
- * table: IPv6 addresses in their canonical form (as the WHATWG URL parser writes them, so
- * `::ffff:127.0.0.1` and `0:0:0:0:0:ffff:7f00:1` agree), without a zone index.
- */
-function connectionKey(local, remote) {
-    return `${canonical(local.address)} ${local.port} ${canonical(remote.address)} ${remote.port}`;
-}
-function canonical(address) {
-    const bare = address.split('%')[0];
-    return (0,external_node_net_.isIPv6)(bare) ? new URL(`http://[${bare}]/`).hostname : bare;
-}
-
-;// CONCATENATED MODULE: ./src/storage/progress-agents.ts
-
-
-
-/**
- * The S3 client's idle timer (socketTimeout: no byte moved for idleMs) is Node's socket timer,
- * which sees a request's bytes leave Node, not leave the machine: once the last byte of a body is
- * in the kernel's send queue (up to 4 MiB with Linux's and macOS's defaults), the request waits for
- * its answer while that queue drains onto the link, and on a slow link the timer cut parts whose
- * bytes were still moving (a 4 MiB queue takes 32 s at 1 Mbit/s). This watch shows the timer that
- * progress, for every socket whose client armed its timer (socket.timeout > 0: a request is in
- * flight); an idle keep-alive socket is left alone.
- *
- * - On Linux it reads the sockets' send queues (send-queue.ts) every tick and restarts a socket's
- *   timer whenever its queue shrank: the peer acknowledged bytes. A link that stops moving leaves
- *   the queue as it is (and a download's stays empty), so the timer then runs out as before,
- *   within idleMs plus a tick.
- * - Where the queues cannot be read (macOS, no /proc) it grants a bounded allowance instead: once
- *   Node has handed the kernel every byte it was given (writableLength 0), the timer is kept from
- *   running out, until the first byte read after that, for the time the bytes handed over since the
- *   previous hand-over (at most SEND_BUFFER_BOUND) need at FLOOR_BYTES_PER_SECOND, and never for
- *   more than one more idleMs. A store that stalls then ends an attempt within 2 × idleMs, not
- *   idleMs; a link slower than the floor can still have a part cut there.
- */
-const SEND_BUFFER_BOUND = 4 * 1024 * 1024;
-/** 1 Mbit/s. */
-const FLOOR_BYTES_PER_SECOND = 128 * 1024;
-class SendQueueWatch {
-    idleMs;
-    readQueues;
-    now;
-    schedule;
-    sockets = new Map();
-    timer;
-    /** A quarter of the idle timeout, at most a second: a timer is restarted well before it runs out. */
-    tickMs;
-    constructor(idleMs, readQueues = readSendQueues, now = Date.now, schedule = true) {
-        this.idleMs = idleMs;
-        this.readQueues = readQueues;
-        this.now = now;
-        this.schedule = schedule;
-        this.tickMs = Math.max(10, Math.min(1000, Math.floor(idleMs / 4)));
-    }
-    watch(socket) {
-        this.sockets.set(socket, { handedOverWritten: socket.bytesWritten });
-        socket.once('close', () => {
-            this.sockets.delete(socket);
-            if (this.sockets.size === 0)
-                this.stop();
-        });
-        if (this.schedule && !this.timer) {
-            this.timer = setInterval(() => this.tick(), this.tickMs);
-            // the watch never keeps a process alive: the requests it looks at do
-            this.timer.unref();
-        }
-    }
-    /** One look at every socket; restarts the timer of each whose bytes were seen to move. */
-    tick() {
-        // read at most once a tick, and only when a request is in flight
-        let queues = null;
-        const now = this.now();
-        for (const [socket, state] of this.sockets) {
-            const timeout = socket.timeout;
-            if (timeout === undefined || timeout <= 0) {
-                delete state.queued;
-                continue;
-            }
-            if (queues === null)
-                queues = this.readQueues();
-            const moving = queues
-                ? this.queueShrank(socket, state, queues)
-                : this.withinAllowance(socket, state, now);
-            // setTimeout with the same duration and no callback restarts the timer, listeners untouched
-            if (moving)
-                socket.setTimeout(timeout);
-        }
-    }
-    queueShrank(socket, state, queues) {
-        const { localAddress, localPort, remoteAddress, remotePort } = socket;
-        if (!localAddress || !localPort || !remoteAddress || !remotePort)
-            return false;
-        const queued = queues.get(connectionKey({ address: localAddress, port: localPort }, { address: remoteAddress, port: remotePort }));
-        const shrank = queued !== undefined && state.queued !== undefined && queued < state.queued;
-        if (queued === undefined)
-            delete state.queued;
-        else
-            state.queued = queued;
-        return shrank;
-    }
-    withinAllowance(socket, state, now) {
-        // bytes Node still holds: Node's own timer sees them move (it restarts while its write queue shrinks)
-        if (socket.writableLength > 0)
-            return false;
-        const written = socket.bytesWritten;
-        if (written !== state.handedOverWritten) {
-            state.handOver = { at: now, bytes: written - state.handedOverWritten, read: socket.bytesRead };
-            state.handedOverWritten = written;
-        }
-        const handOver = state.handOver;
-        // an answer is arriving: Node's timer sees it
-        if (!handOver || socket.bytesRead !== handOver.read)
-            return false;
-        const allowanceMs = Math.min(this.idleMs, (Math.min(handOver.bytes, SEND_BUFFER_BOUND) / FLOOR_BYTES_PER_SECOND) * 1000);
-        return now - handOver.at < allowanceMs;
-    }
-    stop() {
-        clearInterval(this.timer);
-        this.timer = undefined;
-    }
-}
-/**
- * The agents an S3 client sends through (keep-alive, 50 sockets, as the SDK's own): every socket
- * they open is watched by one SendQueueWatch.
- */
-function progressAgents(idleMs) {
-    const watch = new SendQueueWatch(idleMs);
-    const options = { keepAlive: true, maxSockets: 50 };
-    return {
-        httpAgent: watchConnections(new external_node_http_.Agent(options), watch),
-        httpsAgent: watchConnections(new external_node_https_.Agent(options), watch),
-    };
-}
-/** The agent, with every socket it creates watched (net.createConnection and tls.connect return theirs at once). */
-function watchConnections(agent, watch) {
-    const create = agent.createConnection.bind(agent);
-    agent.createConnection = (o, callback) => {
-        const socket = create(o, callback);
-        if (socket && 'bytesWritten' in socket)
-            watch.watch(socket);
-        return socket;
-    };
-    return agent;
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-client.ts
-
-
-/**
- * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
- * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. The SDK's socketTimeout is an idle
- * timer of the socket, which Node restarts while its own write queue drains and bytes arrive; the
- * bytes of a body that already sit in the kernel's send queue are judged by progress-agents.ts
- * (on Linux by that queue shrinking; elsewhere a bounded allowance). Each request is
- * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
- * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
- * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
- */
-const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
-/**
- * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
- * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
- * not an option of lifeboat.
- */
-function storeTimeouts(env = process.env) {
-    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
-    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
-}
-/**
- * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
- * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
- * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
- */
-function createS3Client(location) {
-    const timeouts = storeTimeouts();
-    return new dist_cjs.S3Client({
-        region: location.region,
-        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-        forcePathStyle: location.forcePathStyle,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: timeouts.maxAttempts,
-        requestHandler: {
-            connectionTimeout: timeouts.connectMs,
-            socketTimeout: timeouts.idleMs,
-            ...progressAgents(timeouts.idleMs),
-        },
-        ...(location.credentials ? { credentials: location.credentials } : {}),
-    });
-}
-function describeLocation(location) {
-    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
-}
-/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
-function sseParams(sse) {
-    if (!sse)
-        return {};
-    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
-
-
-
-function s3ErrorCode(err) {
-    const e = err;
-    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
-}
-function s3Status(err) {
-    return err?.$metadata?.httpStatusCode;
-}
-function isNotFound(err) {
-    const code = s3ErrorCode(err);
-    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
-}
-/**
- * Turns the SDK's errors into one message a person can act on. User-fixable problems become
- * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
- * with the operation named.
- */
-function explainS3Error(err, operation, where) {
-    const code = s3ErrorCode(err);
-    const status = s3Status(err);
-    const message = errorMessage(err);
-    if (err instanceof errors_ConfigurationError)
-        return err;
-    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
-        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
-            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
-    }
-    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
-        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
-            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
-    }
-    if (code !== 'AccessDenied' && status === 403) {
-        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
-            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-            `or they need permission for it (see the IAM policy in the action's README).`);
-    }
-    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-            `(see the IAM policy in the action's README).`);
-    }
-    if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
-    }
-    if (isStall(err))
-        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
-    if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
-    }
-    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
-}
-/**
- * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
- * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
- * "TimeoutError": that is a cut, not a stall, and is explained as one.
- */
-function isStall(err) {
-    const errno = err?.code;
-    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
-}
-/**
- * The store accepted no connection, or stopped sending and receiving, on every attempt: an
- * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
- */
-function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
-    const what = noConnection
-        ? `accepted no connection within ${connectMs / 1000} s`
-        : `moved no byte for ${idleMs / 1000} s`;
-    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
-        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
-}
-/**
- * An error of a download's body stream, once the object's head arrived: the transfer stalled or
- * was cut. Always the store's or the network's fault, never the archive's.
- */
-function explainBodyError(err, where, key) {
-    if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
-            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
-    }
-    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errorMessage(err)}): ` +
-        `the network or the store failed; run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
@@ -79347,7 +79910,7 @@ class S3ObjectStore {
     }
     fail(err, operation) {
         if (this.stalled && s3ErrorCode(err) === 'AbortError') {
-            return new EnvironmentError(storeStalledMessage(this.description, operation, false));
+            return new errors_EnvironmentError(storeStalledMessage(this.description, operation, false));
         }
         const explained = explainS3Error(err, operation, this.description);
         if (isStall(err))
@@ -80299,7 +80862,7 @@ async function storageClock(store, runner = () => new Date()) {
     const offsetMs = server - Math.round((before + after) / 2);
     if (Math.abs(offsetMs) > MAX_CLOCK_SKEW_MS) {
         const off = `${formatDuration(Math.abs(offsetMs) / 1000)} ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
-        throw new EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
+        throw new errors_EnvironmentError(`This machine's clock is ${off} the storage's (${store.description} says ${new Date(server).toISOString()}, ` +
             `this machine ${new Date(after).toISOString()}): lifeboat orders snapshots by the storage's time and refuses ` +
             `to write with a clock more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes off. Nothing was written. ` +
             `Set the clock right (NTP: timedatectl set-ntp true) and run again.`);
@@ -80311,8 +80874,6 @@ async function storageClock(store, runner = () => new Date()) {
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
 const version_LIFEBOAT_VERSION = '0.1.0';
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
 
 
@@ -80653,6 +81214,7 @@ async function streamAndJudge(options, deps, ctx, store) {
         encryptionRecipients: options.encryptionRecipients,
         writeIndex: options.writeIndex ?? true,
         runnerCompresses,
+        sourceIdleTimeoutMs: options.sourceIdleTimeoutMs ?? 0,
     }));
     for (const w of archive.warnings)
         logger.warning(w);
@@ -80773,7 +81335,7 @@ async function backupSnapshot(options, deps, ctx) {
         const published = status === 'ok'
             ? `its manifest was written and latest.json names it`
             : `it was stored as suspect and latest.json was not moved`;
-        throw new EnvironmentError(`the backup was ${errorMessage(deps.signal.reason ?? 'interrupted')} after its archive was stored: snapshot ${snapshotId} ` +
+        throw new errors_EnvironmentError(`the backup was ${errorMessage(deps.signal.reason ?? 'interrupted')} after its archive was stored: snapshot ${snapshotId} ` +
             `was published (${published}); retention was skipped (the next backup applies it).`);
     }
     if (status === 'suspect')
@@ -81041,6 +81603,9 @@ const DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
@@ -81221,6 +81786,7 @@ function readBackup(r, defaultTarget) {
                 truncatedRatio: parseRatio('truncated-file-ratio', orDefault(r, 'truncated-file-ratio')),
             },
             requireVersioning: r.flag('require-versioning'),
+            sourceIdleTimeoutMs: parseNonNegativeInteger('source-idle-timeout', orDefault(r, 'source-idle-timeout')) * 1000,
             // the benchmark's and tests' backup without the index (bench/NOTES.md; README, "Development":
             // test- and bench-only, as LIFEBOAT_STORE_IDLE_MS); no input or flag sets it
             ...(process.env.LIFEBOAT_BENCH_NO_INDEX === '1' ? { writeIndex: false } : {}),
@@ -81388,7 +81954,7 @@ function backupSummary(summary, title, result, where) {
         ['Stored at', `${where}/${result.archiveKey}`],
         [
             'Size',
-            `${formatBytes(result.sizeBytes)} (${result.compression}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
+            `${formatBytes(result.sizeBytes)} (${formatCompression(result.compression)}${result.compressedOn === 'runner' ? ', compressed on the runner: the machine sent plain tar' : ''}; ${formatBytes(result.uncompressedBytes)} uncompressed)`,
         ],
         ['sha256', code(result.sha256)],
         ['Entries', String(result.entries)],

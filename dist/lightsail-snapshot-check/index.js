@@ -62666,6 +62666,10 @@ function formatBytes(bytes) {
     }
     return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
+}
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
         return '-';
@@ -64066,6 +64070,9 @@ const DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',

@@ -76569,17 +76569,17 @@ function createDecompressor(compression) {
     }
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/snapshot-index.ts
+
 
 /** The longest line a reader accepts: a name and a link target of a few KiB each fit many times over. */
 const MAX_INDEX_LINE_BYTES = 256 * 1024;
-function snapshot_index_isUtf8(bytes) {
-    return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
-}
 /** An entry as the index stores it: the name and link target as text when UTF-8, else as base64 of their bytes. */
 function indexRecord(e) {
     const line = {
-        ...(snapshot_index_isUtf8(e.pathBytes)
+        ...((0,external_node_buffer_.isUtf8)(e.pathBytes)
             ? { path: e.pathBytes.toString('utf8') }
             : { pathBase64: e.pathBytes.toString('base64') }),
         type: e.type,
@@ -76590,7 +76590,7 @@ function indexRecord(e) {
         mtime: e.mtime.toISOString(),
     };
     if (e.linkBytes && e.linkBytes.length > 0) {
-        if (snapshot_index_isUtf8(e.linkBytes))
+        if ((0,external_node_buffer_.isUtf8)(e.linkBytes))
             line.link = e.linkBytes.toString('utf8');
         else
             line.linkBase64 = e.linkBytes.toString('base64');
@@ -76704,12 +76704,19 @@ function quotedBytes(bytes) {
     return `"${out}"`;
 }
 /**
+ * A link target as ls prints it: shownName's quoting of the text when the bytes are UTF-8, else
+ * the bytes quoted (`"caf\xe9.txt"`), as shownPath prints a name, never its UTF-8 reading (U+FFFD).
+ */
+function shownLink(linkBytes) {
+    return isUtf8(linkBytes) ? shownName(linkBytes.toString('utf8')) : quotedBytes(linkBytes);
+}
+/**
  * A member's path as ls, find and diff print it: displayPath's form (no "./", no trailing "/"),
  * shownName's quoting; a name that is not UTF-8 as its bytes, quoted (`"caf\xe9.txt"`), never
  * its UTF-8 reading (U+FFFD), so that two such names never print alike.
  */
 function snapshot_index_shownPath(pathBytes) {
-    if (snapshot_index_isUtf8(pathBytes))
+    if (isUtf8(pathBytes))
         return shownName(snapshot_index_displayPath({ path: pathBytes.toString('utf8') }));
     let bytes = pathBytes;
     if (bytes[0] === 0x2e && bytes[1] === 0x2f)
@@ -76729,6 +76736,7 @@ function snapshot_index_entryKey(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/archive/member-header.ts
+
 
 /**
  * tar-stream reads the ustar fields and GNU long names as latin1 (one char per byte, so the bytes
@@ -76763,10 +76771,7 @@ function linkTargetBytes(header) {
  * byte outside it as \xNN (what `tar -t` shows as \351).
  */
 function quotedName(bytes) {
-    const text = bytes.toString('utf8');
-    if (Buffer.from(text, 'utf8').equals(bytes))
-        return JSON.stringify(text);
-    return quotedBytes(bytes);
+    return (0,external_node_buffer_.isUtf8)(bytes) ? JSON.stringify(bytes.toString('utf8')) : quotedBytes(bytes);
 }
 /** A member a restore does not write: it would leave the holding directory, or it is not a kind restored. */
 class UnsafeEntryError extends Error {
@@ -77314,6 +77319,15 @@ function validateIdentity(input, value) {
 async function recipientOf(identity) {
     return (await loadAge()).identityToRecipient(identity);
 }
+/**
+ * The one refusal of an identity whose public key (`mine`) is not among the recipients `what` was
+ * encrypted for (as its manifest records them): verify, restore, index, ls, find and diff say the
+ * same, before anything is downloaded where the recipients are known.
+ */
+function notARecipient(mine, what, recipients) {
+    const made = recipients.length > 0 ? ` (${recipients.join(', ')})` : '';
+    return new errors_ConfigurationError(`The identity given (public key ${mine}) is not one ${what} was encrypted for${made}: pass the identity of one of ${recipients.length > 0 ? 'those' : 'its'} recipients.`);
+}
 /** A duplex stream: plaintext in, age ciphertext out. */
 async function encryptingStream(recipients) {
     const age = await loadAge();
@@ -77408,8 +77422,34 @@ function memberSegments(name) {
     }
     return { segments };
 }
-/** A byte-exact key for a member path (latin1 maps each byte to one char and back). */
+/**
+ * A byte-exact key for a member path (latin1 maps each byte to one char and back): the segments
+ * joined by "/". Invariant: one flat string, whichever way it is made.
+ */
 function segmentsKey(segments) {
+    const first = segments[0];
+    if (first === undefined)
+        return '';
+    // the usual member ("./a/b/c"): its segments lie in its name's bytes one slash apart, so the key
+    // is that span of bytes, decoded once (checked byte by byte: any other layout takes the join)
+    const last = segments[segments.length - 1];
+    const span = last.byteOffset + last.length - first.byteOffset;
+    if (last.buffer === first.buffer && span > 0) {
+        const whole = Buffer.from(first.buffer, first.byteOffset, span);
+        let at = 0;
+        let contiguous = true;
+        for (const s of segments) {
+            if (s.buffer !== first.buffer ||
+                s.byteOffset - first.byteOffset !== at ||
+                (at > 0 && whole[at - 1] !== SLASH)) {
+                contiguous = false;
+                break;
+            }
+            at += s.length + 1;
+        }
+        if (contiguous && at - 1 === span)
+            return whole.toString('latin1');
+    }
     // join makes one flat string: a key built with += is a rope that the Map's hashing flattens into
     // a second copy, both kept (200,000 keys: the restore's peak grew by ~80 MiB, bench/NOTES.md)
     return segments.map((s) => s.toString('latin1')).join('/');
@@ -77827,6 +77867,7 @@ async function mkfifoIn(folder, name) {
 
 
 
+
 /** Permission bits kept on restore: setuid and setgid are dropped in a holding directory. */
 const safe_extractor_MODE_MASK = 0o1777;
 /** Created exclusively, never through a symlink: anything already of that name fails with EEXIST. */
@@ -77861,9 +77902,8 @@ class SafeExtractor {
         const out = new Map();
         for (const [key, type] of this.members) {
             const bytes = Buffer.from(key, 'latin1');
-            const text = bytes.toString('utf8');
-            if (Buffer.from(text, 'utf8').equals(bytes))
-                out.set(text, type);
+            if ((0,external_node_buffer_.isUtf8)(bytes))
+                out.set(bytes.toString('utf8'), type);
         }
         return out;
     }
@@ -77891,12 +77931,14 @@ class SafeExtractor {
         const { segments } = named;
         const key = segmentsKey(segments);
         const mode = (header.mode ?? 0o644) & safe_extractor_MODE_MASK;
-        const owner = this.asRoot ? { uid: header.uid ?? 0, gid: header.gid ?? 0 } : {};
+        // the owner is restored as root only; a member's own fields, not an object per member
+        const uid = this.asRoot ? (header.uid ?? 0) : undefined;
+        const gid = this.asRoot ? (header.gid ?? 0) : undefined;
         this.handles ??= FolderHandles.open(this.root);
         if (segments.length === 0) {
             if (header.type !== 'directory')
                 return refuse(header, 'it names the holding directory itself');
-            this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+            this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
             return;
         }
         if (this.members.has(key))
@@ -77914,18 +77956,18 @@ class SafeExtractor {
                 if (!existing)
                     (0,external_node_fs_.mkdirSync)(dest, { mode: 0o700 });
                 this.members.set(key, 'directory');
-                this.folderAttributes.push({ segments, mode, mtime: header.mtime, ...owner });
+                this.folderAttributes.push({ segments, mode, mtime: header.mtime, uid, gid });
                 return;
             }
             case 'file':
             case 'contiguous-file': {
                 // made with its own mode where the umask keeps it whole: no one else reaches the holding
                 // directory (mode 0700 until finish), and an fd opened to create a file writes whatever its mode
-                const made = creation(mode);
-                const fd = exclusive(header, () => (0,external_node_fs_.openSync)(dest, CREATE_FILE, made.open));
+                const keeps = umaskKeeps(mode);
+                const fd = exclusive(header, () => (0,external_node_fs_.openSync)(dest, CREATE_FILE, keeps ? mode : 0o600));
                 try {
                     await writeData(fd, stream);
-                    settle(fd, { mode, mtime: header.mtime, ...owner }, { mode: made.has, ...newOwner(parent) });
+                    settle(fd, mode, uid, gid, header.mtime, keeps ? mode : undefined, parent);
                 }
                 finally {
                     (0,external_node_fs_.closeSync)(fd);
@@ -77941,8 +77983,8 @@ class SafeExtractor {
                 if (target.includes(0))
                     return refuse(header, 'its symlink target contains a NUL byte');
                 exclusive(header, () => (0,external_node_fs_.symlinkSync)(target, dest));
-                if (owner.uid !== undefined)
-                    (0,external_node_fs_.lchownSync)(dest, owner.uid, owner.gid);
+                if (uid !== undefined)
+                    (0,external_node_fs_.lchownSync)(dest, uid, gid);
                 if (header.mtime)
                     (0,external_node_fs_.lutimesSync)(dest, header.mtime, header.mtime);
                 this.members.set(key, 'symlink');
@@ -77972,7 +78014,7 @@ class SafeExtractor {
                 // O_NONBLOCK: opening a FIFO to read does not wait for a writer
                 const fifo = (0,external_node_fs_.openSync)(dest, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
                 try {
-                    settle(fifo, { mode, mtime: header.mtime, ...owner });
+                    settle(fifo, mode, uid, gid, header.mtime);
                 }
                 finally {
                     (0,external_node_fs_.closeSync)(fifo);
@@ -77992,7 +78034,7 @@ class SafeExtractor {
                 const folder = handles.folder(d.segments, false);
                 if ('refused' in folder)
                     throw new UnsafeEntryError(`a restored folder changed: ${folder.refused}`);
-                settle(folder.fd, d);
+                settle(folder.fd, d.mode, d.uid, d.gid, d.mtime);
             }
         }
         finally {
@@ -78010,20 +78052,35 @@ class SafeExtractor {
  * first error (of the write or of the stream). The caller resumes a stream it gave up on.
  */
 function writeData(fd, stream) {
+    // one promise and four plain listeners per file (memberEnd's `once` wrappers and second promise
+    // cost more than the write of a small file's data: bench/NOTES.md); the stream is this member's
+    // alone and is dropped at its end, so nothing is removed
     return new Promise((resolve, reject) => {
-        const onData = (chunk) => {
+        let failed = false;
+        let ended = false;
+        stream.on('data', (chunk) => {
+            if (failed)
+                return;
             try {
                 for (let at = 0; at < chunk.length;)
                     at += (0,external_node_fs_.writeSync)(fd, chunk, at);
             }
             catch (err) {
-                stream.off('data', onData);
+                failed = true;
                 stream.pause();
                 reject(err);
             }
-        };
-        stream.on('data', onData);
-        memberEnd(stream).then(resolve, reject);
+        });
+        stream.on('end', () => {
+            ended = true;
+            resolve();
+        });
+        stream.on('error', reject);
+        // a member destroyed without an error (the walk stopped) is not whole
+        stream.on('close', () => {
+            if (!ended)
+                reject(new Error('the member was closed before its end'));
+        });
     });
 }
 /** Stops the walk at `header`: the member is refused, for `why`. */
@@ -78063,40 +78120,41 @@ function processUmask() {
     return umask ?? undefined;
 }
 /**
- * The mode to create a file with, and the mode it then has: its own mode when the umask leaves
- * every bit of it (it needs no fchmod), otherwise 0600 until settle() sets it.
+ * Whether a file can be created with its own mode: the umask leaves every bit of it (it then needs
+ * no fchmod); otherwise it is created 0600 and settle() sets its mode.
  */
-function creation(mode) {
+function umaskKeeps(mode) {
     const mask = processUmask();
-    return mask !== undefined && mode <= 0o777 && (mode & mask) === 0
-        ? { open: mode, has: mode }
-        : { open: 0o600 };
+    return mask !== undefined && mode <= 0o777 && (mode & mask) === 0;
 }
 /** The set-group-ID bit of a folder's mode (node's fs.constants has no name for it). */
 const S_ISGID = 0o2000;
 /** The process's effective ids: a file it creates gets its uid, and its gid unless the folder is setgid. */
 const EFFECTIVE = { uid: process.geteuid?.() ?? -1, gid: process.getegid?.() ?? -1 };
-/** The owner a file created in `folder` has (fstat of the folder once: a setgid folder gives its own group). */
-function newOwner(folder) {
-    folder.newGid ??= (() => {
+/** The group a file created in `folder` gets (fstat of the folder once: a setgid folder gives its own). */
+function newGid(folder) {
+    if (folder.newGid === undefined) {
         const st = (0,external_node_fs_.fstatSync)(folder.fd);
-        return st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
-    })();
-    return { uid: EFFECTIVE.uid, gid: folder.newGid };
+        folder.newGid = st.mode & S_ISGID ? st.gid : EFFECTIVE.gid;
+    }
+    return folder.newGid;
 }
 /**
- * Gives a member its mode, owner and mtime through the handle it was created with, never by path.
- * `created`: what the member already has from its creation; what already matches is not set again.
+ * Gives a member its mode, owner (uid undefined: not restored) and mtime through the handle it was
+ * created with, never by path. For a file this restore just created in `createdIn`: `createdMode`
+ * is the mode it has from its creation (undefined: not known), and its owner is the one a file
+ * created there gets (this process's uid, the folder's group rule); what already matches is not
+ * set again.
  */
-function settle(fd, a, created) {
+function settle(fd, mode, uid, gid, mtime, createdMode, createdIn) {
     // the owner first: a change of owner may clear mode bits, never the reverse
-    const chown = a.uid !== undefined && (a.uid !== created?.uid || a.gid !== created.gid);
+    const chown = uid !== undefined && (createdIn === undefined || uid !== EFFECTIVE.uid || gid !== newGid(createdIn));
     if (chown)
-        (0,external_node_fs_.fchownSync)(fd, a.uid, a.gid);
-    if (chown || a.mode !== created?.mode)
-        (0,external_node_fs_.fchmodSync)(fd, a.mode);
-    if (a.mtime)
-        (0,external_node_fs_.futimesSync)(fd, a.mtime, a.mtime);
+        (0,external_node_fs_.fchownSync)(fd, uid, gid);
+    if (chown || createdIn === undefined || mode !== createdMode)
+        (0,external_node_fs_.fchmodSync)(fd, mode);
+    if (mtime)
+        (0,external_node_fs_.futimesSync)(fd, mtime, mtime);
 }
 /**
  * Reads a member's data to its end. A member destroyed without an error (the walk stopped) ends
@@ -82190,8 +82248,6 @@ function noMatchMessage(unmatched, snapshotId) {
         `**/*.png at any depth).`);
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/catalog/index-diff.ts
 
 
@@ -82329,11 +82385,604 @@ function describeCounts(d, formatBytes) {
     return `${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.unchanged} unchanged (+${formatBytes(d.bytesAdded)}, -${formatBytes(d.bytesRemoved)})`;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3711);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/storage/send-queue.ts
+
+
+
+const TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
+/**
+ * The send queues, or undefined where they cannot be read (not Linux, or /proc not mounted).
+ * /proc/net/tcp6 is absent when IPv6 is disabled: one readable table is enough.
+ */
+function readSendQueues(read = (p) => (0,external_node_fs_.readFileSync)(p, 'utf8')) {
+    if (process.platform !== 'linux')
+        return undefined;
+    const queues = new Map();
+    let readable = false;
+    for (const table of TABLES) {
+        let text;
+        try {
+            text = read(table);
+        }
+        catch {
+            continue;
+        }
+        readable = true;
+        for (const [key, tx] of parseTcpTable(text))
+            queues.set(key, tx);
+    }
+    return readable ? queues : undefined;
+}
+/**
+ * The rows of one /proc/net/tcp{,6} table as [connectionKey, tx_queue]. The table is the kernel's
+ * fixed layout (net/ipv4/tcp_ipv4.c, tcp4_seq_show): a header line, then one row per socket of
+ * whitespace-separated fields `sl local_address rem_address st tx_queue:rx_queue ...`, each address
+ * `HEX:PORT` with the address as 32-bit words in host byte order and the port in hex.
+ */
+function parseTcpTable(text) {
+    const rows = [];
+    for (const line of text.split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        if (fields.length < 5)
+            continue;
+        const local = procEndpoint(fields[1]);
+        const remote = procEndpoint(fields[2]);
+        const tx = Number.parseInt(fields[4].split(':')[0], 16);
+        if (!local || !remote || !Number.isInteger(tx))
+            continue;
+        rows.push([connectionKey(local, remote), tx]);
+    }
+    return rows;
+}
+/** `0100007F:1F90` -> 127.0.0.1 port 8080 (on a little-endian machine). */
+function procEndpoint(field) {
+    const [hex, portHex] = field.split(':');
+    if (!hex || !portHex || (hex.length !== 8 && hex.length !== 32))
+        return undefined;
+    const bytes = Buffer.alloc(hex.length / 2);
+    for (let word = 0; word < hex.length / 8; word++) {
+        const value = Number.parseInt(hex.slice(word * 8, word * 8 + 8), 16);
+        if ((0,external_node_os_.endianness)() === 'LE')
+            bytes.writeUInt32LE(value, word * 4);
+        else
+            bytes.writeUInt32BE(value, word * 4);
+    }
+    const address = bytes.length === 4
+        ? [...bytes].join('.')
+        : Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16)).join(':');
+    return { address, port: Number.parseInt(portHex, 16) };
+}
+/**
+ * One connection's key, the same for a socket's own view of its addresses and for its row in the
+ * table: IPv6 addresses in their canonical form (as the WHATWG URL parser writes them, so
+ * `::ffff:127.0.0.1` and `0:0:0:0:0:ffff:7f00:1` agree), without a zone index.
+ */
+function connectionKey(local, remote) {
+    return `${canonical(local.address)} ${local.port} ${canonical(remote.address)} ${remote.port}`;
+}
+function canonical(address) {
+    const bare = address.split('%')[0];
+    return (0,external_node_net_.isIPv6)(bare) ? new URL(`http://[${bare}]/`).hostname : bare;
+}
+
+;// CONCATENATED MODULE: ./src/storage/progress-agents.ts
+
+
+
+/**
+ * The S3 client's idle timer (socketTimeout: no byte moved for idleMs) is Node's socket timer,
+ * which sees a request's bytes leave Node, not leave the machine: once the last byte of a body is
+ * in the kernel's send queue (up to 4 MiB with Linux's and macOS's defaults), the request waits for
+ * its answer while that queue drains onto the link, and on a slow link the timer cut parts whose
+ * bytes were still moving (a 4 MiB queue takes 32 s at 1 Mbit/s). This watch shows the timer that
+ * progress, for every socket whose client armed its timer (socket.timeout > 0: a request is in
+ * flight); an idle keep-alive socket is left alone.
+ *
+ * - On Linux it reads the sockets' send queues (send-queue.ts) every tick and restarts a socket's
+ *   timer whenever its queue shrank: the peer acknowledged bytes. A link that stops moving leaves
+ *   the queue as it is (and a download's stays empty), so the timer then runs out as before,
+ *   within idleMs plus a tick.
+ * - Where the queues cannot be read (macOS, no /proc) it grants a bounded allowance instead: once
+ *   Node has handed the kernel every byte it was given (writableLength 0), the timer is kept from
+ *   running out, until the first byte read after that, for the time the bytes handed over since the
+ *   previous hand-over (at most SEND_BUFFER_BOUND) need at FLOOR_BYTES_PER_SECOND, and never for
+ *   more than one more idleMs. A store that stalls then ends an attempt within 2 × idleMs, not
+ *   idleMs; a link slower than the floor can still have a part cut there.
+ */
+const SEND_BUFFER_BOUND = 4 * 1024 * 1024;
+/** 1 Mbit/s. */
+const FLOOR_BYTES_PER_SECOND = 128 * 1024;
+class SendQueueWatch {
+    idleMs;
+    readQueues;
+    now;
+    schedule;
+    sockets = new Map();
+    timer;
+    /** A quarter of the idle timeout, at most a second: a timer is restarted well before it runs out. */
+    tickMs;
+    constructor(idleMs, readQueues = readSendQueues, now = Date.now, schedule = true) {
+        this.idleMs = idleMs;
+        this.readQueues = readQueues;
+        this.now = now;
+        this.schedule = schedule;
+        this.tickMs = Math.max(10, Math.min(1000, Math.floor(idleMs / 4)));
+    }
+    watch(socket) {
+        this.sockets.set(socket, { handedOverWritten: socket.bytesWritten });
+        socket.once('close', () => {
+            this.sockets.delete(socket);
+            if (this.sockets.size === 0)
+                this.stop();
+        });
+        if (this.schedule && !this.timer) {
+            this.timer = setInterval(() => this.tick(), this.tickMs);
+            // the watch never keeps a process alive: the requests it looks at do
+            this.timer.unref();
+        }
+    }
+    /** One look at every socket; restarts the timer of each whose bytes were seen to move. */
+    tick() {
+        // read at most once a tick, and only when a request is in flight
+        let queues = null;
+        const now = this.now();
+        for (const [socket, state] of this.sockets) {
+            const timeout = socket.timeout;
+            if (timeout === undefined || timeout <= 0) {
+                delete state.queued;
+                continue;
+            }
+            if (queues === null)
+                queues = this.readQueues();
+            const moving = queues
+                ? this.queueShrank(socket, state, queues)
+                : this.withinAllowance(socket, state, now);
+            // setTimeout with the same duration and no callback restarts the timer, listeners untouched
+            if (moving)
+                socket.setTimeout(timeout);
+        }
+    }
+    queueShrank(socket, state, queues) {
+        const { localAddress, localPort, remoteAddress, remotePort } = socket;
+        if (!localAddress || !localPort || !remoteAddress || !remotePort)
+            return false;
+        const queued = queues.get(connectionKey({ address: localAddress, port: localPort }, { address: remoteAddress, port: remotePort }));
+        const shrank = queued !== undefined && state.queued !== undefined && queued < state.queued;
+        if (queued === undefined)
+            delete state.queued;
+        else
+            state.queued = queued;
+        return shrank;
+    }
+    withinAllowance(socket, state, now) {
+        // bytes Node still holds: Node's own timer sees them move (it restarts while its write queue shrinks)
+        if (socket.writableLength > 0)
+            return false;
+        const written = socket.bytesWritten;
+        if (written !== state.handedOverWritten) {
+            state.handOver = { at: now, bytes: written - state.handedOverWritten, read: socket.bytesRead };
+            state.handedOverWritten = written;
+        }
+        const handOver = state.handOver;
+        // an answer is arriving: Node's timer sees it
+        if (!handOver || socket.bytesRead !== handOver.read)
+            return false;
+        const allowanceMs = Math.min(this.idleMs, (Math.min(handOver.bytes, SEND_BUFFER_BOUND) / FLOOR_BYTES_PER_SECOND) * 1000);
+        return now - handOver.at < allowanceMs;
+    }
+    stop() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+}
+/**
+ * The agents an S3 client sends through (keep-alive, 50 sockets, as the SDK's own): every socket
+ * they open is watched by one SendQueueWatch.
+ */
+function progressAgents(idleMs) {
+    const watch = new SendQueueWatch(idleMs);
+    const options = { keepAlive: true, maxSockets: 50 };
+    return {
+        httpAgent: watchConnections(new external_node_http_.Agent(options), watch),
+        httpsAgent: watchConnections(new external_node_https_.Agent(options), watch),
+    };
+}
+/** The agent, with every socket it creates watched (net.createConnection and tls.connect return theirs at once). */
+function watchConnections(agent, watch) {
+    const create = agent.createConnection.bind(agent);
+    agent.createConnection = (o, callback) => {
+        const socket = create(o, callback);
+        if (socket && 'bytesWritten' in socket)
+            watch.watch(socket);
+        return socket;
+    };
+    return agent;
+}
+
+;// CONCATENATED MODULE: ./src/storage/unsigned-payload.ts
+/**
+ * The archive's bytes over https are not hashed a second time for the request signature.
+ *
+ * SigV4 signs a hash of the body (`x-amz-content-sha256`) unless that header says
+ * `UNSIGNED-PAYLOAD`, which S3 accepts for a body sent in one chunk (AWS S3 API reference,
+ * "Signature Calculations for the Authorization Header: Transferring Payload in a Single Chunk").
+ * The SDK's signer (@smithy/signature-v4 `getPayloadHash`, smithy-lang/smithy-typescript
+ * packages/signature-v4/src/getPayloadHash.ts at 1e36cf85) hashes every string or binary body
+ * unless the request already carries that header, whose value it then signs as it is; its
+ * `applyChecksum` option only decides whether the header is added, never whether the body is
+ * hashed. That hash of every multipart part was 61% of a backup's hashing on the runner's main
+ * thread (bench/NOTES.md, 2026-12-01).
+ *
+ * Invariant: only a request that goes over TLS and carries an archive's bytes (UploadPart, or the
+ * PutObject of an archive that fits in one part; the snapshot index goes the same way) is sent
+ * unsigned, and only its body: the method, path, headers and the header's own value stay signed,
+ * so the request cannot be replayed as another one. Integrity still holds end to end: TLS
+ * authenticates every record of the body in transit (a changed byte fails the record's MAC and the
+ * connection), and lifeboat hashes the whole archive itself as it streams it (the manifest's
+ * sha256), which verify-restore checks against the stored object's bytes (the index has its own
+ * recorded sha256, checked by every reader, catalog/index-reader.ts). Over plain http nothing else protects the body, so there it stays signed:
+ * the store refuses a part whose bytes do not match the signed hash.
+ *
+ * Small bodies stay signed everywhere: lifeboat's own JSON (manifests, pointers, claims) is put
+ * with Content-MD5 (object-store.ts putJson) and hashing a few KiB costs nothing; a PutObject with
+ * Content-MD5 is therefore left as it is.
+ *
+ * The AWS CLI reaches the same choice by its own rule (boto/botocore botocore/auth.py
+ * `S3SigV4Auth._should_sha256_sign_payload` at 0e6e2404): a streamed upload over https that
+ * carries a checksum header (Content-MD5, or the flexible checksum's header) is sent
+ * UNSIGNED-PAYLOAD; over http, always signed. rclone sends PutObject unsigned to every S3 provider
+ * but AWS (rclone/rclone backend/s3/provider/AWS.yaml `use_unsigned_payload: false`, because AWS
+ * takes checksums in a trailer), so R2 and Spaces already take it from rclone. lifeboat sends no
+ * per-part checksum (requestChecksumCalculation WHEN_REQUIRED, s3-client.ts): a part damaged after
+ * the store's TLS ends is not refused at upload but found by verify-restore.
+ */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const SHA256_HEADER = 'x-amz-content-sha256';
+/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
+function isRequest(request) {
+    return (typeof request === 'object' &&
+        request !== null &&
+        typeof request.headers === 'object' &&
+        request.headers !== null);
+}
+function hasHeader(request, name) {
+    return Object.keys(request.headers).some((h) => h.toLowerCase() === name);
+}
+/** Whether this request's body is sent as UNSIGNED-PAYLOAD (see the invariant above). */
+function sendsUnsignedPayload(commandName, request) {
+    return (commandName !== undefined &&
+        ARCHIVE_BODY_COMMANDS.has(commandName) &&
+        request.protocol === 'https:' &&
+        !hasHeader(request, 'content-md5') &&
+        !hasHeader(request, SHA256_HEADER));
+}
+/**
+ * Adds to the client the step that marks its archive uploads over https UNSIGNED-PAYLOAD: in the
+ * build step, after the request (and its endpoint's scheme) exists and before it is signed.
+ */
+function unsignedArchivePayloadOverTls(client) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        const { request } = args;
+        if (isRequest(request) && sendsUnsignedPayload(context.commandName, request))
+            request.headers[SHA256_HEADER] = UNSIGNED_PAYLOAD;
+        return next(args);
+    }, { step: 'build', name: 'lifeboatUnsignedArchivePayloadOverTls' });
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-client.ts
+
+
+
+/**
+ * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
+ * request or response may go `idleMs` without a byte moving. Progress is judged, not total
+ * duration: a long transfer that keeps moving is never cut. The SDK's socketTimeout is an idle
+ * timer of the socket, which Node restarts while its own write queue drains and bytes arrive; the
+ * bytes of a body that already sit in the kernel's send queue are judged by progress-agents.ts
+ * (on Linux by that queue shrinking; elsewhere a bounded allowance). Each request is
+ * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
+ * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
+ * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
+ */
+const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
+/**
+ * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
+ * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
+ * not an option of lifeboat.
+ */
+function storeTimeouts(env = process.env) {
+    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
+    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
+}
+/**
+ * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
+ * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
+ * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
+ * Over https the archive's parts are not hashed for the signature (unsigned-payload.ts).
+ */
+function createS3Client(location) {
+    const timeouts = storeTimeouts();
+    const client = new dist_cjs.S3Client({
+        region: location.region,
+        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+        forcePathStyle: location.forcePathStyle,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: timeouts.maxAttempts,
+        requestHandler: {
+            connectionTimeout: timeouts.connectMs,
+            socketTimeout: timeouts.idleMs,
+            ...progressAgents(timeouts.idleMs),
+        },
+        ...(location.credentials ? { credentials: location.credentials } : {}),
+    });
+    unsignedArchivePayloadOverTls(client);
+    return client;
+}
+function describeLocation(location) {
+    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
+function sseParams(sse) {
+    if (!sse)
+        return {};
+    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
+
+
+
+function s3ErrorCode(err) {
+    const e = err;
+    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
+}
+function s3Status(err) {
+    return err?.$metadata?.httpStatusCode;
+}
+function isNotFound(err) {
+    const code = s3ErrorCode(err);
+    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
+}
+/** Node's codes for a server certificate it does not accept (tls.connect's verification). */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/**
+ * Turns the SDK's errors into one message a person can act on. User-fixable problems become
+ * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
+ * with the operation named.
+ */
+function explainS3Error(err, operation, where) {
+    const code = s3ErrorCode(err);
+    const status = s3Status(err);
+    const message = errors_errorMessage(err);
+    if (err instanceof errors_ConfigurationError)
+        return err;
+    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
+            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
+    }
+    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
+        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
+            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
+    }
+    if (code !== 'AccessDenied' && status === 403) {
+        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
+            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
+            `or they need permission for it (see the IAM policy in the action's README).`);
+    }
+    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
+        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
+            `(see the IAM policy in the action's README).`);
+    }
+    if (code === 'NoSuchBucket') {
+        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
+    }
+    if (isStall(err))
+        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
+    const tls = err?.code;
+    if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+        return new EnvironmentError(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
+            `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+            `otherwise check ${vocabulary_words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`);
+    }
+    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
+    if (net) {
+        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
+    }
+    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/**
+ * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
+ * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
+ * "TimeoutError": that is a cut, not a stall, and is explained as one.
+ */
+function isStall(err) {
+    const errno = err?.code;
+    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
+}
+/**
+ * The store accepted no connection, or stopped sending and receiving, on every attempt: an
+ * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
+ */
+function storeStalledMessage(where, operation, noConnection) {
+    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
+    const what = noConnection
+        ? `accepted no connection within ${connectMs / 1000} s`
+        : `moved no byte for ${idleMs / 1000} s`;
+    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
+        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
+}
+/**
+ * An error of a download's body stream, once the object's head arrived: the transfer stalled or
+ * was cut. Always the store's or the network's fault, never the archive's.
+ */
+function explainBodyError(err, where, key) {
+    if (isStall(err)) {
+        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
+            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
+    }
+    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
+        `the network or the store failed; run again.`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/util/runner-faults.ts
+
+
+
+const RUNNER_FAULTS = {
+    ENOSPC: [
+        {
+            cause: fullFileSystem,
+            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
+            room: true,
+        },
+    ],
+    EDQUOT: [
+        {
+            cause: (at) => `the disk quota of this user is used up${at}`,
+            fix: 'free space within the quota or raise it',
+            room: true,
+        },
+    ],
+    EMFILE: [
+        {
+            cause: () => 'this process has as many files open as its limit allows',
+            fix: 'raise the limit (ulimit -n 65536)',
+        },
+    ],
+    ENFILE: [
+        {
+            cause: () => 'this machine has as many files open as it allows',
+            fix: 'stop what holds them or raise fs.file-max',
+        },
+    ],
+    ENAMETOOLONG: [
+        {
+            cause: (at) => `a path is longer than this machine allows${at}`,
+            fix: 'choose a directory with a shorter path',
+        },
+    ],
+    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
+    EIO: [
+        {
+            cause: (at) => `the disk reported an input/output error${at}`,
+            fix: 'check the disk (dmesg)',
+        },
+    ],
+    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
+    EACCES: [
+        {
+            cause: (at) => `permission denied${at}`,
+            fix: 'run as a user that may write there, or choose a directory that user owns',
+        },
+    ],
+    EPERM: [
+        {
+            cause: (at) => `the operation is not permitted${at}`,
+            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
+        },
+    ],
+    ENOENT: [
+        {
+            syscall: 'spawn',
+            // spawn names the program, not a path
+            cause: (_at, _path, e) => typeof e.path === 'string'
+                ? `the program ${e.path} is not installed`
+                : 'a program lifeboat runs is not installed',
+            fix: 'install it or put it on PATH',
+        },
+        {
+            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
+            fix: 'keep temp-directory cleaners away from it',
+        },
+    ],
+};
+/** The absolute path a system error is about: what was being made, else the path it names. */
+function pathOf(e) {
+    const path = typeof e.dest === 'string' ? e.dest : e.path;
+    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
+    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
+    if (typeof path !== 'string' || !(0,external_node_path_.isAbsolute)(path) || path.startsWith('/proc/self/fd/'))
+        return undefined;
+    return path;
+}
+function faultOf(err) {
+    const e = (err ?? {});
+    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
+        return undefined;
+    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
+    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
+}
+/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
+function isRunnerFault(err) {
+    return faultOf(err) !== undefined;
+}
+/**
+ * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
+ * (for a full file system, whether space or inodes ran out), the code, and the fix.
+ */
+async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
+    const fault = faultOf(err);
+    const e = err;
+    const path = pathOf(e) ?? place;
+    if (!fault)
+        return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
+    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
+    return new EnvironmentError(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
+        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
+}
+/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
+async function fullFileSystem(at, path) {
+    const fs = path ? await statfsNear(path) : undefined;
+    if (fs && fs.ffree === 0 && fs.files > 0)
+        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
+    return `the file system${at} has no free space left (df -h)`;
+}
+/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
+async function statfsNear(path) {
+    for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
+        const s = await (0,promises_.statfs)(p).catch(() => undefined);
+        if (s || (0,external_node_path_.dirname)(p) === p)
+            return s;
+    }
+}
+function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/util/version.ts
 /** lifeboat's own version, recorded in every manifest. Kept in step with package.json by a test. */
 const LIFEBOAT_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/catalog/index-reader.ts
+
+
 
 
 
@@ -82434,12 +83083,19 @@ class Sha256Tap extends external_node_stream_.Transform {
         done(null, chunk);
     }
 }
-/** The refusal of an index that is not the one recorded (the kind every index damage gets). */
-class NotTheRecordedIndex extends Error {
+/**
+ * The one refusal of an index that is not the one recorded for its snapshot: its bytes differ
+ * (sha256, size), they do not decrypt with an identity that is among its recipients, do not
+ * inflate, or their lines do not parse or are more than recorded; or no object is stored where the
+ * snapshot names one. The index's own fault, never its reader's: a wrong identity is a
+ * ConfigurationError, a store that cannot be reached an EnvironmentError, as everywhere else.
+ */
+class IndexNotRecordedError extends Error {
+    name = 'IndexNotRecordedError';
 }
-function notTheRecordedIndex(where, what, index) {
-    return new NotTheRecordedIndex(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
-        `${index.entries} lines): it is damaged or was replaced.`);
+function notTheRecordedIndex(where, what, index, cause) {
+    return new IndexNotRecordedError(`${where} is not the index recorded for the snapshot (${what}; recorded ${index.sha256}, ${index.size} bytes, ` +
+        `${index.entries} lines): it is damaged or was replaced.`, cause === undefined ? {} : { cause });
 }
 /**
  * The lines of a stored index, one at a time (never more than one decompressed chunk's lines
@@ -82450,39 +83106,78 @@ async function* index_reader_readIndexEntries(store, index, options = {}) {
     for await (const batch of readIndexBatches(store, index, options))
         yield* batch;
 }
+/** age's answer when no identity it was given opens a stanza of the header (age-encryption 0.3). */
+const NO_IDENTITY_MATCHED = /no identity matched/;
+/**
+ * The identity that decrypts `index`, checked against the snapshot's recipients where they are
+ * known; and what a header that opens for none of it means: the identity is the wrong one
+ * (ConfigurationError) unless it is among the recipients recorded (then the header is damaged).
+ */
+async function identityFor(where, options) {
+    if (!options.identity) {
+        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    }
+    const recipients = options.snapshot?.encryption?.recipients ?? [];
+    const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
+    const mine = await recipientOf(options.identity);
+    const refusal = notARecipient(mine, what, recipients);
+    if (recipients.length > 0 && !recipients.includes(mine))
+        throw refusal;
+    return { identity: options.identity, wrong: () => (recipients.includes(mine) ? undefined : refusal) };
+}
 /**
  * The same lines in batches, those of one decompressed chunk (at most 64 KiB of text) at a time:
  * a reader of 20,000 lines (ls, diff) takes a few hundred turns of the loop instead of one await
  * per line. The same checks at the end: a batch is trusted only once the iteration ended.
+ *
+ * What it throws is classified by where it arose (see IndexNotRecordedError): the store's errors
+ * (the GET, the body's transport) and the runner's keep their class; what arose from the index's
+ * own bytes (decrypting, inflating, parsing) is an IndexNotRecordedError, but for a wrong identity.
  */
 async function* readIndexBatches(store, index, options = {}) {
     const where = `${store.description}/${index.key}`;
-    if (index.encrypted && !options.identity) {
-        throw new errors_ConfigurationError(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+    const age = index.encrypted ? await identityFor(where, options) : undefined;
+    let download;
+    try {
+        download = await store.download(index.key, index.versionId ?? undefined, options.signal);
     }
-    const download = await store.download(index.key, index.versionId ?? undefined, options.signal);
+    catch (err) {
+        if (causeChain(err).some(isNotFound))
+            throw notTheRecordedIndex(where, 'no object stored', index, err);
+        throw err;
+    }
     // a size the store reports (0: none reported) is checked before anything is inflated
     if (download.size > 0 && download.size !== index.size) {
         download.body.destroy();
         throw notTheRecordedIndex(where, `${download.size} bytes stored`, index);
     }
+    const body = download.body;
+    // an error of the body is the store's (explained by it as an EnvironmentError), whatever stage
+    // of the pipe it reaches the loop through
+    let storeFault;
     const tap = new Sha256Tap();
-    let plain = download.body.pipe(tap);
-    download.body.once('error', (err) => tap.destroy(err));
-    if (index.encrypted) {
-        const d = await decryptingStream(options.identity ?? '');
-        tap.pipe(d.input);
-        tap.once('error', (err) => d.input.destroy(err));
-        plain = await d.output;
-    }
-    // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
-    const gunzip = external_node_zlib_default().createGunzip({ chunkSize: 64 * 1024 });
-    plain.once('error', (err) => gunzip.destroy(err));
-    const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
-    gunzip.once('error', (err) => lines.destroy(err));
-    let pending = Buffer.alloc(0);
+    body.once('error', (err) => {
+        storeFault ??= err;
+        tap.destroy(err);
+    });
     let count = 0;
+    let pending = Buffer.alloc(0);
     try {
+        let plain = body.pipe(tap);
+        if (age) {
+            const d = await decryptingStream(age.identity);
+            tap.pipe(d.input);
+            tap.once('error', (err) => d.input.destroy(err));
+            plain = await d.output.catch((err) => {
+                const wrong = NO_IDENTITY_MATCHED.test(errors_errorMessage(err)) ? age.wrong() : undefined;
+                throw wrong ?? err;
+            });
+        }
+        // 64 KiB of lines a turn, not zlib's 16 KiB: a quarter of the callbacks and loop turns
+        const gunzip = external_node_zlib_default().createGunzip({ chunkSize: 64 * 1024 });
+        plain.once('error', (err) => gunzip.destroy(err));
+        const lines = plain.pipe(gunzip).pipe(new external_node_stream_.PassThrough());
+        gunzip.once('error', (err) => lines.destroy(err));
         for await (const chunk of lines) {
             if (tap.bytes > index.size)
                 throw notTheRecordedIndex(where, `more than ${index.size} bytes stored`, index);
@@ -82493,25 +83188,31 @@ async function* readIndexBatches(store, index, options = {}) {
                 count++;
                 if (count > index.entries)
                     throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count} of ${where}`));
+                batch.push(decodeIndexLine(pending.toString('utf8', start, nl), `line ${count}`));
                 start = nl + 1;
             }
             pending = pending.subarray(start);
             if (batch.length > 0)
                 yield batch;
-            if (pending.length > MAX_INDEX_LINE_BYTES) {
-                throw new Error(`line ${count + 1} of ${where} is longer than ${MAX_INDEX_LINE_BYTES} bytes: the index is damaged.`);
-            }
+            if (pending.length > MAX_INDEX_LINE_BYTES)
+                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${MAX_INDEX_LINE_BYTES} bytes`, index);
         }
     }
     catch (err) {
-        if (err instanceof NotTheRecordedIndex)
+        if (storeFault !== undefined)
+            throw storeFault;
+        if (err instanceof IndexNotRecordedError ||
+            err instanceof errors_ConfigurationError ||
+            err instanceof EnvironmentError ||
+            isRunnerFault(err) ||
+            options.signal?.aborted)
             throw err;
-        throw new Error(`${where} could not be read: ${errors_errorMessage(err)}`, { cause: err });
+        // the index's own bytes do not decrypt, inflate or parse
+        throw notTheRecordedIndex(where, errors_errorMessage(err), index, err);
     }
     finally {
         // a reader that stops early (or a failure) releases the connection
-        download.body.destroy();
+        body.destroy();
     }
     const sha256 = tap.hash.digest('hex');
     if (pending.length > 0 || sha256 !== index.sha256 || tap.bytes !== index.size || count !== index.entries)
@@ -82886,10 +83587,6 @@ async function plan_diff_planDiff(o) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
 
 
@@ -83009,500 +83706,6 @@ class staged_restore_StagedRestore {
 /** The path of the entry `name` (its bytes) in `folder`. */
 function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/storage/send-queue.ts
-
-
-
-const TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
-/**
- * The send queues, or undefined where they cannot be read (not Linux, or /proc not mounted).
- * /proc/net/tcp6 is absent when IPv6 is disabled: one readable table is enough.
- */
-function readSendQueues(read = (p) => (0,external_node_fs_.readFileSync)(p, 'utf8')) {
-    if (process.platform !== 'linux')
-        return undefined;
-    const queues = new Map();
-    let readable = false;
-    for (const table of TABLES) {
-        let text;
-        try {
-            text = read(table);
-        }
-        catch {
-            continue;
-        }
-        readable = true;
-        for (const [key, tx] of parseTcpTable(text))
-            queues.set(key, tx);
-    }
-    return readable ? queues : undefined;
-}
-/**
- * The rows of one /proc/net/tcp{,6} table as [connectionKey, tx_queue]. The table is the kernel's
- * fixed layout (net/ipv4/tcp_ipv4.c, tcp4_seq_show): a header line, then one row per socket of
- * whitespace-separated fields `sl local_address rem_address st tx_queue:rx_queue ...`, each address
- * `HEX:PORT` with the address as 32-bit words in host byte order and the port in hex.
- */
-function parseTcpTable(text) {
-    const rows = [];
-    for (const line of text.split('\n').slice(1)) {
-        const fields = line.trim().split(/\s+/);
-        if (fields.length < 5)
-            continue;
-        const local = procEndpoint(fields[1]);
-        const remote = procEndpoint(fields[2]);
-        const tx = Number.parseInt(fields[4].split(':')[0], 16);
-        if (!local || !remote || !Number.isInteger(tx))
-            continue;
-        rows.push([connectionKey(local, remote), tx]);
-    }
-    return rows;
-}
-/** `0100007F:1F90` -> 127.0.0.1 port 8080 (on a little-endian machine). */
-function procEndpoint(field) {
-    const [hex, portHex] = field.split(':');
-    if (!hex || !portHex || (hex.length !== 8 && hex.length !== 32))
-        return undefined;
-    const bytes = Buffer.alloc(hex.length / 2);
-    for (let word = 0; word < hex.length / 8; word++) {
-        const value = Number.parseInt(hex.slice(word * 8, word * 8 + 8), 16);
-        if ((0,external_node_os_.endianness)() === 'LE')
-            bytes.writeUInt32LE(value, word * 4);
-        else
-            bytes.writeUInt32BE(value, word * 4);
-    }
-    const address = bytes.length === 4
-        ? [...bytes].join('.')
-        : Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16)).join(':');
-    return { address, port: Number.parseInt(portHex, 16) };
-}
-/**
- * One connection's key, the same for a socket's own view of its addresses and for its row in the
- * table: IPv6 addresses in their canonical form (as the WHATWG URL parser writes them, so
- * `::ffff:127.0.0.1` and `0:0:0:0:0:ffff:7f00:1` agree), without a zone index.
- */
-function connectionKey(local, remote) {
-    return `${canonical(local.address)} ${local.port} ${canonical(remote.address)} ${remote.port}`;
-}
-function canonical(address) {
-    const bare = address.split('%')[0];
-    return (0,external_node_net_.isIPv6)(bare) ? new URL(`http://[${bare}]/`).hostname : bare;
-}
-
-;// CONCATENATED MODULE: ./src/storage/progress-agents.ts
-
-
-
-/**
- * The S3 client's idle timer (socketTimeout: no byte moved for idleMs) is Node's socket timer,
- * which sees a request's bytes leave Node, not leave the machine: once the last byte of a body is
- * in the kernel's send queue (up to 4 MiB with Linux's and macOS's defaults), the request waits for
- * its answer while that queue drains onto the link, and on a slow link the timer cut parts whose
- * bytes were still moving (a 4 MiB queue takes 32 s at 1 Mbit/s). This watch shows the timer that
- * progress, for every socket whose client armed its timer (socket.timeout > 0: a request is in
- * flight); an idle keep-alive socket is left alone.
- *
- * - On Linux it reads the sockets' send queues (send-queue.ts) every tick and restarts a socket's
- *   timer whenever its queue shrank: the peer acknowledged bytes. A link that stops moving leaves
- *   the queue as it is (and a download's stays empty), so the timer then runs out as before,
- *   within idleMs plus a tick.
- * - Where the queues cannot be read (macOS, no /proc) it grants a bounded allowance instead: once
- *   Node has handed the kernel every byte it was given (writableLength 0), the timer is kept from
- *   running out, until the first byte read after that, for the time the bytes handed over since the
- *   previous hand-over (at most SEND_BUFFER_BOUND) need at FLOOR_BYTES_PER_SECOND, and never for
- *   more than one more idleMs. A store that stalls then ends an attempt within 2 × idleMs, not
- *   idleMs; a link slower than the floor can still have a part cut there.
- */
-const SEND_BUFFER_BOUND = 4 * 1024 * 1024;
-/** 1 Mbit/s. */
-const FLOOR_BYTES_PER_SECOND = 128 * 1024;
-class SendQueueWatch {
-    idleMs;
-    readQueues;
-    now;
-    schedule;
-    sockets = new Map();
-    timer;
-    /** A quarter of the idle timeout, at most a second: a timer is restarted well before it runs out. */
-    tickMs;
-    constructor(idleMs, readQueues = readSendQueues, now = Date.now, schedule = true) {
-        this.idleMs = idleMs;
-        this.readQueues = readQueues;
-        this.now = now;
-        this.schedule = schedule;
-        this.tickMs = Math.max(10, Math.min(1000, Math.floor(idleMs / 4)));
-    }
-    watch(socket) {
-        this.sockets.set(socket, { handedOverWritten: socket.bytesWritten });
-        socket.once('close', () => {
-            this.sockets.delete(socket);
-            if (this.sockets.size === 0)
-                this.stop();
-        });
-        if (this.schedule && !this.timer) {
-            this.timer = setInterval(() => this.tick(), this.tickMs);
-            // the watch never keeps a process alive: the requests it looks at do
-            this.timer.unref();
-        }
-    }
-    /** One look at every socket; restarts the timer of each whose bytes were seen to move. */
-    tick() {
-        // read at most once a tick, and only when a request is in flight
-        let queues = null;
-        const now = this.now();
-        for (const [socket, state] of this.sockets) {
-            const timeout = socket.timeout;
-            if (timeout === undefined || timeout <= 0) {
-                delete state.queued;
-                continue;
-            }
-            if (queues === null)
-                queues = this.readQueues();
-            const moving = queues
-                ? this.queueShrank(socket, state, queues)
-                : this.withinAllowance(socket, state, now);
-            // setTimeout with the same duration and no callback restarts the timer, listeners untouched
-            if (moving)
-                socket.setTimeout(timeout);
-        }
-    }
-    queueShrank(socket, state, queues) {
-        const { localAddress, localPort, remoteAddress, remotePort } = socket;
-        if (!localAddress || !localPort || !remoteAddress || !remotePort)
-            return false;
-        const queued = queues.get(connectionKey({ address: localAddress, port: localPort }, { address: remoteAddress, port: remotePort }));
-        const shrank = queued !== undefined && state.queued !== undefined && queued < state.queued;
-        if (queued === undefined)
-            delete state.queued;
-        else
-            state.queued = queued;
-        return shrank;
-    }
-    withinAllowance(socket, state, now) {
-        // bytes Node still holds: Node's own timer sees them move (it restarts while its write queue shrinks)
-        if (socket.writableLength > 0)
-            return false;
-        const written = socket.bytesWritten;
-        if (written !== state.handedOverWritten) {
-            state.handOver = { at: now, bytes: written - state.handedOverWritten, read: socket.bytesRead };
-            state.handedOverWritten = written;
-        }
-        const handOver = state.handOver;
-        // an answer is arriving: Node's timer sees it
-        if (!handOver || socket.bytesRead !== handOver.read)
-            return false;
-        const allowanceMs = Math.min(this.idleMs, (Math.min(handOver.bytes, SEND_BUFFER_BOUND) / FLOOR_BYTES_PER_SECOND) * 1000);
-        return now - handOver.at < allowanceMs;
-    }
-    stop() {
-        clearInterval(this.timer);
-        this.timer = undefined;
-    }
-}
-/**
- * The agents an S3 client sends through (keep-alive, 50 sockets, as the SDK's own): every socket
- * they open is watched by one SendQueueWatch.
- */
-function progressAgents(idleMs) {
-    const watch = new SendQueueWatch(idleMs);
-    const options = { keepAlive: true, maxSockets: 50 };
-    return {
-        httpAgent: watchConnections(new external_node_http_.Agent(options), watch),
-        httpsAgent: watchConnections(new external_node_https_.Agent(options), watch),
-    };
-}
-/** The agent, with every socket it creates watched (net.createConnection and tls.connect return theirs at once). */
-function watchConnections(agent, watch) {
-    const create = agent.createConnection.bind(agent);
-    agent.createConnection = (o, callback) => {
-        const socket = create(o, callback);
-        if (socket && 'bytesWritten' in socket)
-            watch.watch(socket);
-        return socket;
-    };
-    return agent;
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-client.ts
-
-
-/**
- * How long lifeboat waits on a store. Every request must connect within `connectMs`; after that no
- * request or response may go `idleMs` without a byte moving. Progress is judged, not total
- * duration: a long transfer that keeps moving is never cut. The SDK's socketTimeout is an idle
- * timer of the socket, which Node restarts while its own write queue drains and bytes arrive; the
- * bytes of a body that already sit in the kernel's send queue are judged by progress-agents.ts
- * (on Linux by that queue shrinking; elsewhere a bounded allowance). Each request is
- * tried `maxAttempts` times (the SDK's standard retry, which retries timeouts), so a store that
- * accepts connections and never answers ends the run within about maxAttempts × idleMs (two
- * minutes), with one message naming the endpoint and the operation (s3-errors.ts).
- */
-const STORE_TIMEOUTS = { connectMs: 10_000, idleMs: 30_000, maxAttempts: 4 };
-/**
- * STORE_TIMEOUTS, with `idleMs` from LIFEBOAT_STORE_IDLE_MS when that is set: a setting for tests
- * only (a slow link must outlast the idle timeout many times over without a test waiting minutes),
- * not an option of lifeboat.
- */
-function storeTimeouts(env = process.env) {
-    const idle = Number(env.LIFEBOAT_STORE_IDLE_MS);
-    return Number.isInteger(idle) && idle > 0 ? { ...STORE_TIMEOUTS, idleMs: idle } : STORE_TIMEOUTS;
-}
-/**
- * An S3 client that works with every S3 lifeboat supports. The SDK's default flexible checksums
- * send stream bodies as aws-chunked with a trailer, which Ceph RGW (Spaces), R2, B2 and older
- * MinIO reject with 411 MissingContentLength: checksums are only sent where an API requires them.
- */
-function createS3Client(location) {
-    const timeouts = storeTimeouts();
-    return new dist_cjs.S3Client({
-        region: location.region,
-        ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-        forcePathStyle: location.forcePathStyle,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: timeouts.maxAttempts,
-        requestHandler: {
-            connectionTimeout: timeouts.connectMs,
-            socketTimeout: timeouts.idleMs,
-            ...progressAgents(timeouts.idleMs),
-        },
-        ...(location.credentials ? { credentials: location.credentials } : {}),
-    });
-}
-function describeLocation(location) {
-    return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
-}
-/** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
-function sseParams(sse) {
-    if (!sse)
-        return {};
-    return { ServerSideEncryption: sse.sse, ...(sse.kmsKeyId ? { SSEKMSKeyId: sse.kmsKeyId } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/storage/s3-errors.ts
-
-
-
-function s3ErrorCode(err) {
-    const e = err;
-    return e?.Code ?? e?.name ?? e?.code ?? 'Error';
-}
-function s3Status(err) {
-    return err?.$metadata?.httpStatusCode;
-}
-function isNotFound(err) {
-    const code = s3ErrorCode(err);
-    return code === 'NoSuchKey' || code === 'NotFound' || code === 'NoSuchVersion' || s3Status(err) === 404;
-}
-/**
- * Turns the SDK's errors into one message a person can act on. User-fixable problems become
- * ConfigurationErrors (wrong keys, missing bucket, unreachable endpoint); the rest pass through
- * with the operation named.
- */
-function explainS3Error(err, operation, where) {
-    const code = s3ErrorCode(err);
-    const status = s3Status(err);
-    const message = errors_errorMessage(err);
-    if (err instanceof errors_ConfigurationError)
-        return err;
-    if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
-        return new errors_ConfigurationError(`No S3 credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ` +
-            `(static keys for R2, Spaces, B2 or MinIO), or use aws-actions/configure-aws-credentials for AWS (OIDC).`);
-    }
-    if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch' || code === 'InvalidToken') {
-        return new errors_ConfigurationError(`${where} rejected the credentials (${code}) during ${operation}: check AWS_ACCESS_KEY_ID, ` +
-            `AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account.`);
-    }
-    if (code !== 'AccessDenied' && status === 403) {
-        // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
-            `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-            `or they need permission for it (see the IAM policy in the action's README).`);
-    }
-    if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
-        return new errors_ConfigurationError(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-            `(see the IAM policy in the action's README).`);
-    }
-    if (code === 'NoSuchBucket') {
-        return new errors_ConfigurationError(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${vocabulary_words().option('bucket')}.`);
-    }
-    if (isStall(err))
-        return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
-    const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
-    if (net) {
-        return new EnvironmentError(`Cannot reach ${where} during ${operation} (${net[0]}): check ${vocabulary_words().option('endpoint')} and the network.`);
-    }
-    return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
-}
-/**
- * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
- * timeout, after every attempt). The SDK also names a reset connection (ECONNRESET, EPIPE)
- * "TimeoutError": that is a cut, not a stall, and is explained as one.
- */
-function isStall(err) {
-    const errno = err?.code;
-    return s3ErrorCode(err) === 'TimeoutError' && (errno === undefined || errno === 'ETIMEDOUT');
-}
-/**
- * The store accepted no connection, or stopped sending and receiving, on every attempt: an
- * environment fault (nothing is wrong with any archive), said with the figures that ended the wait.
- */
-function storeStalledMessage(where, operation, noConnection) {
-    const { connectMs, idleMs, maxAttempts } = storeTimeouts();
-    const what = noConnection
-        ? `accepted no connection within ${connectMs / 1000} s`
-        : `moved no byte for ${idleMs / 1000} s`;
-    return (`${where} stopped answering during ${operation}: it ${what}, on each of ${maxAttempts} attempts. ` +
-        `The store is unreachable or overloaded: check the 'endpoint' input, the provider's status page and the network, then run again.`);
-}
-/**
- * An error of a download's body stream, once the object's head arrived: the transfer stalled or
- * was cut. Always the store's or the network's fault, never the archive's.
- */
-function explainBodyError(err, where, key) {
-    if (isStall(err)) {
-        return new EnvironmentError(`${where} stopped sending ${key} mid-download: no byte moved for ${storeTimeouts().idleMs / 1000} s. ` +
-            `The store is unreachable or overloaded: check the provider's status page and the network, then run again.`);
-    }
-    return new EnvironmentError(`The download of ${key} from ${where} was cut mid-transfer (${s3ErrorCode(err)}: ${errors_errorMessage(err)}): ` +
-        `the network or the store failed; run again.`);
-}
-
-;// CONCATENATED MODULE: ./src/util/runner-faults.ts
-
-
-
-const RUNNER_FAULTS = {
-    ENOSPC: [
-        {
-            cause: fullFileSystem,
-            fix: 'free space (or inodes) on that file system, or choose a directory on a larger one',
-            room: true,
-        },
-    ],
-    EDQUOT: [
-        {
-            cause: (at) => `the disk quota of this user is used up${at}`,
-            fix: 'free space within the quota or raise it',
-            room: true,
-        },
-    ],
-    EMFILE: [
-        {
-            cause: () => 'this process has as many files open as its limit allows',
-            fix: 'raise the limit (ulimit -n 65536)',
-        },
-    ],
-    ENFILE: [
-        {
-            cause: () => 'this machine has as many files open as it allows',
-            fix: 'stop what holds them or raise fs.file-max',
-        },
-    ],
-    ENAMETOOLONG: [
-        {
-            cause: (at) => `a path is longer than this machine allows${at}`,
-            fix: 'choose a directory with a shorter path',
-        },
-    ],
-    EROFS: [{ cause: (at) => `the file system is read-only${at}`, fix: 'choose a writable directory' }],
-    EIO: [
-        {
-            cause: (at) => `the disk reported an input/output error${at}`,
-            fix: 'check the disk (dmesg)',
-        },
-    ],
-    ENOMEM: [{ cause: () => 'this machine ran out of memory', fix: 'free memory' }],
-    EACCES: [
-        {
-            cause: (at) => `permission denied${at}`,
-            fix: 'run as a user that may write there, or choose a directory that user owns',
-        },
-    ],
-    EPERM: [
-        {
-            cause: (at) => `the operation is not permitted${at}`,
-            fix: 'run as a user that may do it (root keeps owners), or choose a directory that user owns',
-        },
-    ],
-    ENOENT: [
-        {
-            syscall: 'spawn',
-            // spawn names the program, not a path
-            cause: (_at, _path, e) => typeof e.path === 'string'
-                ? `the program ${e.path} is not installed`
-                : 'a program lifeboat runs is not installed',
-            fix: 'install it or put it on PATH',
-        },
-        {
-            cause: (at) => `a file or folder lifeboat was using was removed by something else${at}`,
-            fix: 'keep temp-directory cleaners away from it',
-        },
-    ],
-};
-/** The absolute path a system error is about: what was being made, else the path it names. */
-function pathOf(e) {
-    const path = typeof e.dest === 'string' ? e.dest : e.path;
-    // a path through an open folder handle (/proc/self/fd/N/..., as the safe extractor writes) names
-    // no place a person can look at, and its handle is closed by now: the caller's place is named instead
-    if (typeof path !== 'string' || !(0,external_node_path_.isAbsolute)(path) || path.startsWith('/proc/self/fd/'))
-        return undefined;
-    return path;
-}
-function faultOf(err) {
-    const e = (err ?? {});
-    if (typeof e.code !== 'string' || !Object.hasOwn(RUNNER_FAULTS, e.code))
-        return undefined;
-    const syscall = typeof e.syscall === 'string' ? e.syscall : '';
-    return RUNNER_FAULTS[e.code].find((f) => f.syscall === undefined || syscall.startsWith(f.syscall));
-}
-/** Whether an error is one of this machine's failures (RUNNER_FAULTS). */
-function isRunnerFault(err) {
-    return faultOf(err) !== undefined;
-}
-/**
- * The EnvironmentError a person reads for a runner fault: what lifeboat was doing, what happened
- * (for a full file system, whether space or inodes ran out), the code, and the fix.
- */
-async function explainRunnerFault(err, doing, { needs = '', place } = {}) {
-    const fault = faultOf(err);
-    const e = err;
-    const path = pathOf(e) ?? place;
-    if (!fault)
-        return new EnvironmentError(`${doing} failed: ${String(err)}`, { cause: err });
-    const cause = await fault.cause(path ? ` at ${path}` : '', path, e);
-    return new EnvironmentError(`${doing} failed on this machine, not because of the data: ${String(e.code)}, ${cause}. ` +
-        `${fault.room && needs ? `${capitalized(needs)}: ${fault.fix}` : capitalized(fault.fix)}, then run again.`, { cause: err });
-}
-/** ENOSPC means no free blocks or no free inodes: statfs says which (tmpfs nr_inodes, ext4 -N). */
-async function fullFileSystem(at, path) {
-    const fs = path ? await statfsNear(path) : undefined;
-    if (fs && fs.ffree === 0 && fs.files > 0)
-        return `the file system${at} has no free inodes left (df -i): it holds as many files as it can`;
-    return `the file system${at} has no free space left (df -h)`;
-}
-/** statfs of a path, or of the nearest folder above it that exists (a file that was never created). */
-async function statfsNear(path) {
-    for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
-        const s = await (0,promises_.statfs)(p).catch(() => undefined);
-        if (s || (0,external_node_path_.dirname)(p) === p)
-            return s;
-    }
-}
-function capitalized(s) {
-    return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/failure-kinds.ts
@@ -83764,6 +83967,10 @@ function formatBytes(bytes) {
         i++;
     }
     return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
 }
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
@@ -84294,17 +84501,22 @@ async function requiredPathsMissingFromIndex(store, layout, m, patterns, o) {
     return walked && open > 0 ? { required } : undefined;
 }
 /**
- * The name bytes of every member of a whole, proven index whose path (as globs see it) is `path`:
- * [] proves the snapshot holds no such member, more than one that names not UTF-8 read the same;
- * undefined when the index cannot say (absent, unreadable, not the recorded one).
+ * Every member of a whole, proven index whose path (as globs see it) is `path`: [] proves the
+ * snapshot holds no such member, more than one that names not UTF-8 read the same; undefined when
+ * the index cannot say (absent, unreadable, not the recorded one).
  */
 async function membersAtPath(store, layout, m, path, o) {
-    const names = [];
+    const members = [];
     const walked = await walkProvenIndex(store, layout, m, o, 'the archive is read to find the path', (e) => {
-        if (requiredPathOf(e.path) === path)
-            names.push(e.pathBytes);
+        if (requiredPathOf(e.path) !== path)
+            return;
+        members.push({
+            name: e.pathBytes,
+            type: e.type,
+            ...(e.linkBytes ? { link: e.linkBytes.toString('utf8') } : {}),
+        });
     });
-    return walked ? names : undefined;
+    return walked ? members : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/verify.ts
@@ -84512,7 +84724,7 @@ class CheckList {
 async function chooseSnapshot(store, layout, selector, logger) {
     const selected = await select_snapshot_selectSnapshot(store, layout, selector);
     const m = selected.manifest;
-    logger.info(`verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${m.compression}`);
+    logger.info(`verifying snapshot ${m.snapshotId} of ${layout.target} (${selected.how}), ${formatBytes(m.archive.size)} ${formatCompression(m.compression)}`);
     return selected;
 }
 /**
@@ -84526,7 +84738,7 @@ async function decryptionFor(m, identity) {
     }
     const mine = await recipientOf(identity);
     if (m.encryption?.recipients.length && !m.encryption.recipients.includes(mine)) {
-        throw new errors_ConfigurationError(`The identity given (public key ${mine}) is not one snapshot ${m.snapshotId} was encrypted for (${made}): pass the identity of one of those recipients.`);
+        throw notARecipient(mine, `snapshot ${m.snapshotId}`, m.encryption.recipients);
     }
     return identity;
 }
@@ -84694,7 +84906,7 @@ async function readArchive(run, walk, identity) {
             fallback = 'environment';
             await walk.extractor?.finish();
             read.complete = true;
-            checks.record('archive structure', true, `complete ${m.compression} tar`);
+            checks.record('archive structure', true, m.compression === 'none' ? 'complete tar, not compressed' : `complete ${m.compression} tar`);
         }
         catch (err) {
             await walk.idle();
@@ -84873,7 +85085,9 @@ async function writeVerification(run, options, layout, now, outcome) {
         restoredTo: outcome.restoredTo,
     });
     if (read !== NOT_READ) {
-        logger.info(`restore of ${formatBytes(read.bytes)} took ${report.restoreSeconds.toFixed(2)} s (${formatRate(read.bytes, restoreSeconds)})`);
+        // the size and rate of what was restored (the tar), beside what was read of the store
+        const restored = read.contents.uncompressedBytes;
+        logger.info(`restore of ${formatBytes(restored)} (${formatBytes(read.bytes)} stored) took ${report.restoreSeconds.toFixed(2)} s (${formatRate(restored, restoreSeconds)})`);
     }
     const reportKey = layout.verificationKey(m.snapshotId);
     const written = options.writeReport && (await snapshotStillThere(run, layout));
@@ -85696,6 +85910,9 @@ const DEFAULTS = {
     'dry-run': 'false',
     'encryption-recipients': '',
     'allow-unencrypted': 'false',
+    // seconds without a byte from the source while lifeboat is ready to read (0: off); silent phases
+    // that are normal (gzip -6 on a long run of zeros) last seconds (README, "A source that stalls")
+    'source-idle-timeout': '300',
     // a Fly machine
     machine: '',
     flyctl: 'flyctl',
