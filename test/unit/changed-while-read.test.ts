@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/catalog/manifest.js';
 import { runBackup } from '../../src/jobs/backup.js';
-import type { ArchiveSource, StartOptions } from '../../src/sources/archive-source.js';
-import { spawnStreaming, type RunningProcess } from '../../src/util/process.js';
 import { backupOptions, LAYOUT, noise } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { tempRoot } from '../helpers/odd-tree.js';
+import { MachineSource } from '../helpers/machine-source.js';
 
 /**
  * GNU tar's exit 1: files that changed, shrank or vanished while the real GNU tar read them. The
@@ -23,20 +22,6 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-class MachineSource implements ArchiveSource {
-  readonly label = 'flyctl';
-  readonly description = { kind: 'fly' as const, app: 'my-app' };
-  constructor(private readonly bin: string) {}
-  async preflight(): Promise<Record<string, string>> {
-    return {};
-  }
-  start(script: string, options: StartOptions): RunningProcess {
-    const proc = spawnStreaming('/bin/dash', ['-c', script], { ...options, env: { PATH: this.bin } });
-    proc.stdin.end();
-    return proc;
-  }
-}
 
 /** ./a.db and ./b.log (4 MiB each: about 410 records) and ./c.wal, which tar reads in that order. */
 function liveVolume(): string {

@@ -6,14 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { judgeSourceRun } from '../../src/archive/judge-run.js';
 import { buildArchiveScript, namesNotStartingWith } from '../../src/archive/remote-script.js';
 import { runBackup } from '../../src/jobs/backup.js';
-import type { ArchiveSource, StartOptions } from '../../src/sources/archive-source.js';
 import { EnvironmentError } from '../../src/util/errors.js';
-import { spawnStreaming, type RunningProcess } from '../../src/util/process.js';
 import { backupOptions, LAYOUT } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { busyboxMachine } from '../helpers/machine-shapes.js';
+import { MachineSource } from '../helpers/machine-source.js';
 import { tempRoot } from '../helpers/odd-tree.js';
 
 /**
@@ -64,36 +63,6 @@ function machine(without: string[] = []): { bin: string; calls: () => string[][]
       .filter(Boolean)
       .map((l) => l.split('\0').slice(0, -1));
   return { bin, calls };
-}
-
-/** The archive script under dash with PATH = the machine's `bin`, and a stack limit when given. */
-class MachineSource implements ArchiveSource {
-  readonly label = 'flyctl';
-  readonly description = { kind: 'fly' as const, app: 'my-app' };
-  stderr = '';
-  constructor(
-    private readonly bin: string,
-    private readonly stackKib?: number,
-  ) {}
-  async preflight(): Promise<Record<string, string>> {
-    return {};
-  }
-  start(script: string, options: StartOptions): RunningProcess {
-    const args =
-      this.stackKib === undefined
-        ? ['-c', script]
-        : ['-c', `ulimit -s ${this.stackKib} && exec /bin/dash -c "$1"`, 'sh', script];
-    const proc = spawnStreaming('/bin/dash', args, {
-      ...options,
-      onStderrLine: (l) => {
-        this.stderr += `${l}\n`;
-        options.onStderrLine?.(l);
-      },
-      env: { PATH: this.bin },
-    });
-    proc.stdin.end();
-    return proc;
-  }
 }
 
 /** A volume of `count` top-level files, and of `extra` (paths relative to it, folders ending in /). */

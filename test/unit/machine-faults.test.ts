@@ -2,14 +2,13 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBackup } from '../../src/jobs/backup.js';
-import type { ArchiveSource, StartOptions } from '../../src/sources/archive-source.js';
 import { OperationFailedError } from '../../src/util/errors.js';
-import { spawnStreaming, type RunningProcess } from '../../src/util/process.js';
 import { backupOptions, LAYOUT, noise } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
 import { tempRoot } from '../helpers/odd-tree.js';
+import { MachineSource } from '../helpers/machine-source.js';
 
 /**
  * Machines whose tools are there but faulty (issue 18's attack): a zstd that dies (a missing
@@ -39,21 +38,6 @@ function machinePath(wrappers: Record<string, string>, without: string[] = []): 
     else if (found) symlinkSync(found, join(bin, t));
   }
   return bin;
-}
-
-/** The archive script under dash with PATH = `bin`: a machine with exactly those tools. */
-class MachineSource implements ArchiveSource {
-  readonly label = 'flyctl';
-  readonly description = { kind: 'fly' as const, app: 'my-app' };
-  constructor(private readonly bin: string) {}
-  async preflight(): Promise<Record<string, string>> {
-    return {};
-  }
-  start(script: string, options: StartOptions): RunningProcess {
-    const proc = spawnStreaming('/bin/dash', ['-c', script], { ...options, env: { PATH: this.bin } });
-    proc.stdin.end();
-    return proc;
-  }
 }
 
 /** A volume of 2 MiB that does not compress: more than a pipe holds, so a dead reader stops tar. */
