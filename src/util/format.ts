@@ -15,9 +15,13 @@ export function formatCompression(compression: string): string {
   return compression === 'none' ? 'not compressed' : compression;
 }
 
+/** A transfer rate in decimal units: "85.0 MB/s", and below 1 MB/s "12.3 kB/s" or "640 B/s" (never "0.0 MB/s"). */
 export function formatRate(bytes: number, seconds: number): string {
   if (seconds <= 0) return '-';
-  return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
+  const rate = bytes / seconds;
+  if (rate >= 1e6) return `${(rate / 1e6).toFixed(1)} MB/s`;
+  if (rate >= 1e3) return `${(rate / 1e3).toFixed(1)} kB/s`;
+  return `${Math.round(rate)} B/s`;
 }
 
 export function formatDuration(seconds: number): string {

@@ -12,7 +12,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -368,6 +368,11 @@ const S3_BUCKET_ACTIONS = new Set([
 ]);
 
 describe('IAM policies', () => {
+  // one TypeScript program with its type checker for every case: built once, before the cases,
+  // with a timeout of its own (tens of seconds when the machine's cores are shared; the cases
+  // themselves then take well under a second each)
+  beforeAll(() => void load(), 600_000);
+
   it('the derivation finds the calls it should (a self-check of the analysis)', () => {
     const backup = requiredIamActions(['src/actions/fly-volume-backup/index.ts']);
     expect([...backup.keys()]).toEqual(
