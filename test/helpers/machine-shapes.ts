@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The machines lifeboat meets, made of real tools: a folder that is the machine's whole PATH.
@@ -23,12 +24,11 @@ import { join } from 'node:path';
  *   does. Tools left out of such a build (du, tar) are then really missing.
  * - `busybox-alpine`: a busybox whose tar has long options, -X and -T, as Alpine builds it
  *   (aports main/busybox/busyboxconfig: CONFIG_FEATURE_TAR_LONG_OPTIONS=y,
- *   CONFIG_FEATURE_TAR_FROM=y). Debian ships no such build; LIFEBOAT_TEST_BUSYBOX_FULL names one
- *   (for example busybox 1.36.1 built with those options), and without it the shape is skipped.
- *   Such a build, as used for issue 18: busybox tag 1_36_1 (commit 1a64f6a20aaf6ea4dbba68bbfa8cc1ab7e5c57c4),
+ *   CONFIG_FEATURE_TAR_FROM=y). Debian ships no such build: scripts/setup-system.sh builds one from
+ *   Debian's busybox source package (1.35.0 on bookworm) into .tmp/busybox-alpine/busybox —
  *   `make allnoconfig`, then CONFIG_TAR, FEATURE_TAR_CREATE, FEATURE_TAR_LONG_OPTIONS,
- *   FEATURE_TAR_FROM, FEATURE_TAR_GNU_EXTENSIONS, FEATURE_TAR_UNAME_GNAME, LONG_OPTS and STATIC
- *   set to y, `make`: a static busybox with only the tar applet.
+ *   FEATURE_TAR_FROM, FEATURE_TAR_GNU_EXTENSIONS, FEATURE_TAR_UNAME_GNAME, LONG_OPTS and STATIC set
+ *   to y: a static busybox with only the tar applet. LIFEBOAT_TEST_BUSYBOX_FULL names another.
  *   Its shell is dash, for the same reason (Alpine's ash is not standalone:
  *   "# CONFIG_FEATURE_PREFER_APPLETS is not set" in that config).
  */
@@ -36,8 +36,10 @@ export type BusyboxShape = 'busybox-static' | 'busybox-minimal' | 'busybox-alpin
 
 export const BUSYBOX = '/bin/busybox';
 
-/** A busybox whose tar has FEATURE_TAR_FROM (Alpine's), when the machine running the tests has one. */
-export const BUSYBOX_FULL = process.env.LIFEBOAT_TEST_BUSYBOX_FULL ?? '';
+/** A busybox whose tar has FEATURE_TAR_FROM (Alpine's): scripts/setup-system.sh builds it. */
+export const BUSYBOX_FULL =
+  process.env.LIFEBOAT_TEST_BUSYBOX_FULL ??
+  fileURLToPath(new URL('../../.tmp/busybox-alpine/busybox', import.meta.url));
 
 const MINIMAL_TAR = `#!${BUSYBOX} sh
 # busybox tar without FEATURE_TAR_LONG_OPTIONS and FEATURE_TAR_FROM (see test/helpers/machine-shapes.ts)
@@ -77,7 +79,12 @@ export function busyboxMachine(bin: string, shape: BusyboxShape, without: string
   if (!standalone && !without.includes('sh')) symlinkSync('/bin/dash', join(bin, 'sh'));
   if (without.includes('tar')) return bin;
   if (shape === 'busybox-minimal') writeFileSync(join(bin, 'tar'), MINIMAL_TAR, { mode: 0o755 });
-  else if (shape === 'busybox-alpine') symlinkSync(BUSYBOX_FULL, join(bin, 'tar'));
-  else symlinkSync(BUSYBOX, join(bin, 'tar'));
+  else if (shape === 'busybox-alpine') {
+    if (!existsSync(BUSYBOX_FULL))
+      throw new Error(
+        `${BUSYBOX_FULL} is missing: run bash scripts/setup-system.sh (it builds Alpine's busybox tar)`,
+      );
+    symlinkSync(BUSYBOX_FULL, join(bin, 'tar'));
+  } else symlinkSync(BUSYBOX, join(bin, 'tar'));
   return bin;
 }
