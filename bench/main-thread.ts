@@ -60,7 +60,6 @@ for (let round = 1; round <= Number(roundsArg); round++) {
     path: dir,
     compression: mode === 'zstd' ? 'zstd' : 'none',
     excludes: [],
-    runnerCompresses: mode === 'runner',
   });
   const main0 = process.threadCpuUsage();
   const all0 = process.cpuUsage();

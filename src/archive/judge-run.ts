@@ -13,7 +13,7 @@ import { NoOutputError, type StreamTrailer } from './stream-frame.js';
 export const TAR_SIGPIPE_STATUS = 141;
 
 /** The machine's tool that the stream header's compression names (remote-script.ts COMPRESSORS). */
-const COMPRESSOR_OF: Record<Compression, string> = { zstd: 'zstd', gzip: 'gzip (or pigz)', none: 'cat' };
+const COMPRESSOR_OF: Record<Compression, string> = { zstd: 'zstd', gzip: 'gzip', none: 'cat' };
 
 export interface RunVerdict {
   warnings: string[];

@@ -55,12 +55,6 @@ export interface ArchiveScriptOptions {
   preCommand?: string;
   /** Paths (relative to path) left out of every archive: lifeboat's own restore folders. */
   builtinExcludes?: string[];
-  /**
-   * auto on a machine without zstd sends plain tar (header `none`) and the runner compresses it
-   * with zstd (runner-compress.ts). Set only when the runner can: without it, such a machine
-   * compresses with gzip -1 (pigz -1) itself, as before.
-   */
-  runnerCompresses?: boolean;
 }
 
 export const BUILTIN_EXCLUDES = ['./.lifeboat-restore', './.lifeboat-pre-restore-*'];
@@ -69,12 +63,6 @@ export const COMPRESSORS: Record<Compression, string> = {
   zstd: 'zstd -3 -q -c -T0',
   gzip: 'gzip -6 -c',
   none: 'cat',
-};
-
-/** gzip as `auto` runs it on a machine without zstd: the fastest level (an explicit gzip stays -6). */
-export const AUTO_GZIP = {
-  pigz: 'pigz -1 -c',
-  gzip: 'gzip -1 -c',
 };
 
 /** A case pattern matching an exclude glob: its literal parts quoted, its `*` left to match. */
@@ -178,17 +166,14 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
     `lb_end() { printf "\\n%s pre=%s tar=%s zip=%s err=%s\\n" "${TRAILER_MAGIC}" "$1" "$2" "$3" "$4"; }`,
     // a run that stops before tar: the stop line instead of the header, so no upload starts
     `lb_quit() { printf "${STREAM_STOP_PREFIX}pre=%s tar=0 zip=0 err=%s\\n" "$1" "$2"; exit 0; }`,
-    // auto: zstd when the machine has it; else, when the runner compresses (R=1), plain tar, which
-    // the runner compresses with zstd (the machine spends no CPU on compression); else gzip at its
-    // fastest level (A=1), with pigz when there is one. Decided here, reported in the header. On one
-    // shared CPU without zstd, any compression there is the whole backup's speed (bench/NOTES.md,
-    // "The slim Fly machine")
-    `R=${options.runnerCompresses ? 1 : 0}`,
-    `A=0; if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; elif [ "$R" = 1 ]; then C=none; else C=gzip; A=1; fi; fi`,
+    // auto: zstd when the machine has it; else plain tar, which the runner compresses with zstd
+    // (runner-compress.ts), so the machine spends no CPU on compression: on one shared CPU without
+    // zstd, any compression there is the whole backup's speed (bench/NOTES.md, "The slim Fly
+    // machine"). Decided here, reported in the header.
+    `if [ "$C" = auto ]; then if command -v zstd >/dev/null 2>&1; then C=zstd; else C=none; fi; fi`,
     `if ! command -v tar >/dev/null 2>&1; then lb_quit 0 notar; fi`,
     `case "$C" in zstd) Z="${COMPRESSORS.zstd}";; gzip) Z="${COMPRESSORS.gzip}";; *) Z="${COMPRESSORS.none}";; esac`,
-    `if [ "$A" = 1 ]; then if command -v pigz >/dev/null 2>&1; then Z="${AUTO_GZIP.pigz}"; else Z="${AUTO_GZIP.gzip}"; fi; fi`,
-    // nozstd, nogzip, nopigz or nocat: the compressor's name says which one is missing
+    // nozstd, nogzip or nocat: the compressor's name says which one is missing
     `if ! command -v "\${Z%% *}" >/dev/null 2>&1; then lb_quit 0 "no\${Z%% *}"; fi`,
     `if [ ! -d "$P" ]; then lb_quit 0 nopath; fi`,
     // G: GNU tar (its exit 1 is a warning); X: tar can --exclude (GNU, Alpine's busybox)

@@ -62,8 +62,8 @@ export interface StreamOptions {
   /** Write the snapshot's index (index-writer.ts) from the same walk, uploaded beside the archive. */
   writeIndex?: boolean;
   /**
-   * The script lets the machine send plain tar when it has no zstd (remote-script.ts
-   * runnerCompresses): a stream whose header says `none` is then compressed here with zstd and
+   * The archive script's `auto` lets the machine send plain tar when it has no zstd
+   * (remote-script.ts): a stream whose header says `none` is then compressed here with zstd and
    * stored as zstd. Never set for an explicit `compression: none`.
    */
   runnerCompresses?: boolean;

@@ -2,7 +2,6 @@ import { words } from '../util/vocabulary.js';
 import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
 import { streamArchiveToStore, type CompressedOn, type StreamedArchive } from '../archive/stream-to-store.js';
-import { runnerCanZstd } from '../archive/runner-compress.js';
 import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { silentLogger, type Logger } from '../util/logger.js';
@@ -200,13 +199,11 @@ async function streamAndJudge(
 ): Promise<JudgedArchive> {
   const { source, logger } = deps;
   const { layout, snapshotId, pre } = ctx;
-  const runnerCompresses = autoCompressesOnRunner(options.compression, logger);
   const script = buildArchiveScript({
     path: options.path,
     compression: options.compression,
     excludes: options.excludes,
     preCommand: options.preCommand,
-    runnerCompresses,
   });
   const archive = await logger.group(`Streaming ${options.path} to ${store.description}`, () =>
     streamArchiveToStore({
@@ -221,7 +218,8 @@ async function streamAndJudge(
       progressIntervalMs: options.progressIntervalMs ?? 10_000,
       encryptionRecipients: options.encryptionRecipients,
       writeIndex: options.writeIndex ?? true,
-      runnerCompresses,
+      // auto on a machine without zstd sends plain tar, compressed here (remote-script.ts)
+      runnerCompresses: options.compression === 'auto',
       sourceIdleTimeoutMs: options.sourceIdleTimeoutMs ?? 0,
     }),
   );
@@ -440,21 +438,6 @@ async function claimSnapshotId(
     `no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
       `Run backups of one target one at a time (a workflow concurrency group per target).`,
   );
-}
-
-/**
- * Whether `auto` may send plain tar from a machine without zstd and compress it here: only when
- * this Node.js has zstd (22.15+, 24). Without it, such a machine compresses with gzip -1 itself,
- * as auto did before, and the log says why.
- */
-function autoCompressesOnRunner(compression: BackupOptions['compression'], logger: Logger): boolean {
-  if (compression !== 'auto') return false;
-  if (runnerCanZstd()) return true;
-  logger.info(
-    `compression auto: this Node.js (${process.version}) has no zstd to compress on the runner, so a machine ` +
-      'without zstd compresses with gzip -1 (pigz -1) itself; Node.js 24 (node24 runners) sends plain tar instead',
-  );
-  return false;
 }
 
 function comparePrevious(prev: Manifest, archive: StreamedArchive): PreviousSnapshot {

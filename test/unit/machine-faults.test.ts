@@ -83,7 +83,7 @@ describe('a compressor that dies on the machine', () => {
     expect(run.error).toBeInstanceOf(OperationFailedError);
     expect(run.error.message).toMatch(
       new RegExp(
-        `^${tool === 'gzip' ? 'gzip \\(or pigz\\)' : tool} failed on the Fly machine with exit status ${status} \\(see its message above\\), ` +
+        `^${tool} failed on the Fly machine with exit status ${status} \\(see its message above\\), ` +
           'and tar then stopped because nothing read its output any more \\(exit 141, SIGPIPE\\): the compressor is the cause, ' +
           `not tar or the volume; nothing was published\\. Check that \`${tool} -V\` runs there, or reinstall it: ` +
           `add it to the image with the Dockerfile line \`RUN apt-get update && apt-get install -y --no-install-recommends ${tool}\``,
