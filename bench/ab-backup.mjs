@@ -2,7 +2,10 @@
 // minutes (issue 18, bench/NOTES.md): each round runs every bundle once on the same volume through
 // the flyctl stand-in into one S3, in a rotated order, and the shell pipe through the stand-in as a
 // control for the machine's load. Figures of the node process alone come from bench/cpu-at-exit.mjs.
-//   LIFEBOAT_ENDPOINT=http://127.0.0.1:PORT node bench/ab-backup.mjs <volume> <rounds> <label>=<dist dir>[,NAME=VALUE]...
+//   LIFEBOAT_ENDPOINT=http://127.0.0.1:PORT npx tsx bench/ab-backup.mjs <volume> <rounds> <label>=<dist dir>[,NAME=VALUE]...
+// AB_SLIM=1: every run is on the slim Fly machine of bench/slim-machine.ts (one CPU shared with a
+// hog, no zstd, a 50 MB/s link), and the control is that shape's shell pipe: plain tar over the
+// link, `zstd -3 -T0` on the runner, `aws s3 cp` (bench.ts's row `S.slim shell tar (wire)|zstd -3 (runner)|aws`).
 // An https endpoint (scripts/s3-server.sh with CEPH_RGW_SSL_PORT) needs NODE_EXTRA_CA_CERTS and
 // AWS_CA_BUNDLE naming its certificate: both are passed on to every bundle and to the shell row.
 // The S3 keys are the test Ceph's (scripts/s3-server.sh); the bucket `ab-backup` is created and
@@ -19,6 +22,7 @@ import {
   PutBucketVersioningCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { onSlimMachine, slimMachineEnv } from './slim-machine.ts';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const NODE24 = join(root, 'node_modules/node/bin/node');
@@ -26,7 +30,7 @@ const [volume, roundsArg, ...variants] = process.argv.slice(2);
 const endpoint = process.env.LIFEBOAT_ENDPOINT;
 if (!volume || !endpoint || variants.length === 0)
   throw new Error(
-    'usage: LIFEBOAT_ENDPOINT=... node bench/ab-backup.mjs <volume> <rounds> <label>=<dist>...',
+    'usage: LIFEBOAT_ENDPOINT=... npx tsx bench/ab-backup.mjs <volume> <rounds> <label>=<dist>...',
   );
 const S3_ENV = {
   AWS_ACCESS_KEY_ID: 'LIFEBOATTESTKEY',
@@ -70,11 +74,13 @@ async function emptyBucket() {
 }
 
 const work = join(root, 'bench/work/ab');
+const SLIM = process.env.AB_SLIM === '1';
 const fly = {
   FLY_API_TOKEN: 'fo1_bench_standin_token',
   FLY_STANDIN_APP: 'bench-app',
   FLY_STANDIN_VOLUME: volume,
   FLY_STANDIN_REMOTE_PATH: '/data',
+  ...(SLIM ? slimMachineEnv() : {}),
 };
 /** The action's defaults (action.yml), as the runner passes them. */
 const DEFAULTS = Object.fromEntries(
@@ -103,6 +109,7 @@ function timed(argv, env) {
     treeCpuS: Math.round((user + sys) * 100) / 100,
     ...(line ? JSON.parse(line) : {}),
     stdout: r.stdout,
+    stderr: r.stderr,
   };
 }
 
@@ -148,15 +155,22 @@ function backup(label, dist, extra) {
   if (!/status(<<\S+\n|=)ok/.test(out)) throw new Error(`${label}: not ok\n${out.slice(0, 2000)}`);
   rmSync(dir, { recursive: true, force: true });
   // AB_STDOUT=<file>: the bundle's stdout is appended there (e.g. with NODE_FLAGS=--trace-gc)
+  // AB_STDERR=<file>: its stderr (e.g. with NODE_FLAGS=--import bench/phase-timer.mjs)
   if (process.env.AB_STDOUT) writeFileSync(process.env.AB_STDOUT, m.stdout, { flag: 'a' });
+  if (process.env.AB_STDERR) writeFileSync(process.env.AB_STDERR, m.stderr, { flag: 'a' });
   delete m.stdout;
+  delete m.stderr;
   return m;
 }
 
 function shell() {
-  const cmd = `flyctl ssh console -q -a bench-app -C "sh -c 'tar -cf - -C /data . | zstd -3 -q -c -T0'" | aws s3 cp --only-show-errors --endpoint-url ${endpoint} - s3://${BUCKET}/shell/archive.tar.zst`;
+  const upload = `aws s3 cp --only-show-errors --endpoint-url ${endpoint} - s3://${BUCKET}/shell/archive.tar.zst`;
+  const cmd = SLIM
+    ? `flyctl ssh console -q -a bench-app -C "sh -c 'tar -cf - -C /data .'" | zstd -3 -q -c -T0 | ${upload}`
+    : `flyctl ssh console -q -a bench-app -C "sh -c 'tar -cf - -C /data . | zstd -3 -q -c -T0'" | ${upload}`;
   const m = timed(['bash', '-o', 'pipefail', '-c', cmd], { ...process.env, ...S3_ENV, ...fly, PATH });
   delete m.stdout;
+  delete m.stderr;
   return m;
 }
 
@@ -180,7 +194,8 @@ for (let round = 1; round <= Number(roundsArg); round++) {
   const shift = (round - 1) % list.length;
   for (const [label, dist, extra] of [...list.slice(shift), ...list.slice(0, shift)]) {
     const load = loadavg()[0].toFixed(2);
-    const m = dist ? backup(label, dist, extra) : shell();
+    const one = async () => (dist ? backup(label, dist, extra) : shell());
+    const m = SLIM ? await onSlimMachine(one) : await one();
     const run = { round, label, load1: Number(load), ...m };
     runs.push(run);
     console.log(JSON.stringify(run));

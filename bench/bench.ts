@@ -41,6 +41,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { parse } from 'yaml';
 import { indexCommandPhases, parsePhases, peakOf, targetRow } from './figures.js';
+import { onSlimMachine, SLIM_CPU, SLIM_RATE, slimMachineEnv } from './slim-machine.js';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const WORK = join(root, 'bench/work');
@@ -50,9 +51,6 @@ const RUNS = Number(process.env.LIFEBOAT_BENCH_RUNS ?? 3);
 const RSS_GIB = Number(process.env.LIFEBOAT_BENCH_RSS_GIB ?? 4);
 const UNITS = (process.env.LIFEBOAT_BENCH_UNITS ?? '').split(',').filter(Boolean);
 const MANY = Number(process.env.LIFEBOAT_BENCH_MANY ?? 200_000);
-const SLIM_RATE = Number(process.env.LIFEBOAT_BENCH_SLIM_RATE ?? 50_000_000);
-/** The slim machine's one CPU: the source and a hog share it (see slimMachine). */
-const SLIM_CPU = String(Math.max(0, cpus().length - 1));
 /**
  * Restores of the many-files volume land on tmpfs: this disk is ext4 mounted with `discard`, where
  * removing 200,000 files between rounds takes over ten minutes; both rows write to the same tmpfs.
@@ -476,32 +474,9 @@ async function lifeboatVerify(
 }
 
 // ---------------------------------------------------------------- the slim Fly machine
-/**
- * A shared-cpu-1x machine as Fly runs most apps: Debian slim without zstd, one CPU that the app
- * also uses, and a link to the runner of 50 MB/s. The flyctl stand-in runs the machine's command
- * pinned to one CPU (taskset -c, FLY_STANDIN_CPUS) beside a busy loop pinned to the same CPU (the
- * app; equal priority, so the source gets about half of that CPU), hides zstd (FLY_STANDIN_HIDE),
- * and throttles its stdout to SLIM_RATE bytes/s (FLY_STANDIN_RATE). Processes of the runner side
- * are not pinned.
- */
+/** The stand-in's environment on the slim machine (bench/slim-machine.ts). */
 function slimEnv(vol: string, tmp: string): Record<string, string> {
-  return {
-    ...flyEnv(vol),
-    FLY_STANDIN_HIDE: 'zstd',
-    FLY_STANDIN_CPUS: SLIM_CPU,
-    FLY_STANDIN_RATE: String(SLIM_RATE),
-    TMPDIR: tmp,
-  };
-}
-
-async function onSlimMachine<T>(act: () => Promise<T>): Promise<T> {
-  const hog = spawn('taskset', ['-c', SLIM_CPU, 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' });
-  try {
-    return await act();
-  } finally {
-    hog.kill('SIGKILL');
-    await new Promise((r) => hog.once('close', r));
-  }
+  return { ...flyEnv(vol), ...slimMachineEnv(), TMPDIR: tmp };
 }
 
 const flyctlShell = (command: string) => `flyctl ssh console -q -a bench-app -C ${q(`sh -c ${q(command)}`)}`;
@@ -899,7 +874,7 @@ function units(
         );
         record('E.runner-side node zlib zstd -3', round, gib, nz, {
           bytes: Number(nz.stdout.trim()),
-          note: 'plain tar compressed on the runner by Node 24 zlib',
+          note: 'plain tar compressed on the runner by Node 24 zlib, in 1 MiB writes as the product',
         });
         const up = await measure(awsPut(ready.zst, `s3://${B_SHELL}/floor/ready.tar.zst`), { env });
         record('E.floor aws s3 cp (ready .zst)', round, gib, up, { bytes: statSync(ready.zst).size });
