@@ -84,9 +84,15 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
     return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
   const tls = (err as SdkErrorShape)?.code;
   if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+    // Node reads NODE_EXTRA_CA_CERTS once, at start, and only warns when it cannot read the file
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    const ca = extra
+      ? `NODE_EXTRA_CA_CERTS names ${extra}, which does not hold the certificate authority that signed it (or ` +
+        'could not be read: Node then ignores it with a warning at start); give there the PEM file of the CA that ' +
+        "signed the store's certificate"
+      : "a store with its own certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner";
     return new EnvironmentError(
-      `The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
-        `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+      `The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): ${ca}; ` +
         `otherwise check ${words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`,
     );
   }
