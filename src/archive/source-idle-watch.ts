@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 export interface SourceIdleWatchOptions {
   /** Silence, in ms, after which the source counts as stalled; 0 turns the watch off. */
   idleMs: number;
-  /** Called once, when the source stalled; the watch is stopped by then. */
+  /** Called once, when the source stalled (or closed its output and did not exit); the watch is stopped by then. */
   onIdle: (idleMs: number) => void;
   /** How often the silence is measured (default: a fifth of idleMs, between 50 ms and 1 s). */
   tickMs?: number;
@@ -12,6 +12,7 @@ export interface SourceIdleWatchOptions {
 export interface SourceIdleWatch {
   /** Starts counting (at the stream's header: what comes before it is not timed). */
   arm(): void;
+  /** Stops it for good: when the source exited, or the run failed. */
   stop(): void;
 }
 
@@ -28,7 +29,10 @@ export interface SourceIdleWatch {
  *   the machine suspended: a tick that comes much later than due) does not count either.
  * - Nothing is timed before arm(): the connection, the machine's checks, the pre-command and du
  *   run before the stream's header (archive/remote-script.ts) and may be long and silent.
- * - It fires at most once, and never after stop() or the end of the stream.
+ * - The end of the stream does not stop it: a source that closed its output but does not exit (a
+ *   connection that never closes after the remote command ended) is silent from then on, and
+ *   fires it too. The caller stops it when the source exits.
+ * - It fires at most once, and never after stop().
  */
 export function watchSourceIdle(stdout: Readable, options: SourceIdleWatchOptions): SourceIdleWatch {
   const { idleMs, onIdle } = options;
@@ -46,15 +50,15 @@ export function watchSourceIdle(stdout: Readable, options: SourceIdleWatchOption
     if (timer) clearInterval(timer);
     timer = undefined;
     stdout.off('data', onData);
-    stdout.off('end', stop);
-    stdout.off('close', stop);
   };
   const tick = () => {
     const now = Date.now();
     const late = now - lastTick > 2 * tickMs + 1000;
     lastTick = now;
-    // held back by the reader, or bytes not yet read, or lifeboat itself did not run: not silence
-    if (late || stdout.isPaused() || stdout.readableLength > 0) {
+    // held back by the reader, or bytes not yet read, or lifeboat itself did not run: not silence.
+    // An output that ended holds nothing back (and the pipe's end paused it: unpipe() pauses).
+    const held = !stdout.readableEnded && (stdout.isPaused() || stdout.readableLength > 0);
+    if (late || held) {
       quietSince = now;
       return;
     }
@@ -65,12 +69,10 @@ export function watchSourceIdle(stdout: Readable, options: SourceIdleWatchOption
   };
   return {
     arm: () => {
-      if (stopped || timer || stdout.readableEnded || stdout.destroyed) return;
+      if (stopped || timer) return;
       quietSince = lastTick = Date.now();
       // a listener added to a piped stream leaves its flow as it is (pipe() already made it flow)
       stdout.on('data', onData);
-      stdout.once('end', stop);
-      stdout.once('close', stop);
       timer = setInterval(tick, tickMs);
       timer.unref();
     },

@@ -109,17 +109,25 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   const runnerStage = o.runnerCompresses ? new RunnerCompressStage() : undefined;
   let compressedOn = 'source' as CompressedOn;
 
-  // armed at the header: the pre-command and du run before it (remote-script.ts)
+  // armed at the header: the pre-command and du run before it (remote-script.ts); stopped when
+  // the source exits, so that one which closed its output and lingers is stopped too
   let stalled: EnvironmentError | undefined;
+  let failStalled!: (err: EnvironmentError) => void;
+  const stalledRun = new Promise<never>((_, reject) => (failStalled = reject));
+  stalledRun.catch(() => undefined);
   const idleWatch = watchSourceIdle(proc.stdout, {
     idleMs: o.sourceIdleTimeoutMs ?? 0,
     onIdle: (quietMs) => {
-      stalled = sourceStalled(o, quietMs);
+      stalled = sourceStalled(o, quietMs, proc.stdout.readableEnded);
       // stop the source first (flyctl, ssh, tar): its end must not read as a cut stream
       proc.kill('SIGTERM');
       proc.stdout.destroy(stalled);
+      // an output that had ended is not failed by destroy(): the held end waits on the exit
+      failStalled(stalled);
     },
   });
+  const stopWatch = () => idleWatch.stop();
+  proc.done.then(stopWatch, stopWatch);
   const decoder = new FrameDecoder((sent) => {
     idleWatch.arm();
     // decided before the first archive byte: the header comes first
@@ -136,7 +144,8 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
   });
   const tap = new ArchiveTap(
     async () => {
-      const outcome = await proc.done;
+      // a source that closed its output and never exits is stalled (the watch fires), not waited for
+      const outcome = await Promise.race([proc.done, stalledRun]);
       warnings = [
         ...judgeSourceRun(
           o.source.label,
@@ -294,17 +303,25 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
  * The source sent nothing while lifeboat was ready: the machine or the link hangs. An environment
  * fault (exit 3), no verdict on the archive: nothing of it was judged, and nothing was published.
  */
-function sourceStalled(o: StreamOptions, quietMs: number): EnvironmentError {
+function sourceStalled(o: StreamOptions, quietMs: number, outputEnded: boolean): EnvironmentError {
   const w = words();
   const seconds = (n: number) => `${Number((n / 1000).toFixed(1))} s`;
+  const timeout = `${w.name('source-idle-timeout')} ${seconds(o.sourceIdleTimeoutMs ?? 0)}`;
   return new EnvironmentError(
-    `${o.source.label} sent no byte for ${seconds(quietMs)} while lifeboat was ready to read ` +
-      `(${w.name('source-idle-timeout')} ${seconds(o.sourceIdleTimeoutMs ?? 0)}; the upload was not holding it back): ` +
-      'the machine or the link is stalled (a hung machine, a tar frozen on a dead network filesystem, a ' +
-      `half-open connection). lifeboat stopped ${o.source.label}, aborted the upload and published nothing; ` +
-      `the previous snapshots and latest.json are unchanged. Check that the machine is up and ${o.path} is ` +
-      `readable there, then run the backup again; if the machine is only slow, raise ${w.option('source-idle-timeout')} ` +
-      '(0 turns it off).',
+    (outputEnded
+      ? `${o.source.label} closed its output but did not exit for ${seconds(quietMs)} (${timeout}): ` +
+        'the connection hangs after the remote command ended (a link or an agent that does not close it). '
+      : `${o.source.label} sent no byte for ${seconds(quietMs)} while lifeboat was ready to read ` +
+        `(${timeout}; the upload was not holding it back): ` +
+        'the machine or the link is stalled (a hung machine, a tar frozen on a dead network filesystem, a ' +
+        'half-open connection). ') +
+      `lifeboat stopped ${o.source.label}, aborted the upload and published nothing; ` +
+      'the previous snapshots and latest.json are unchanged. ' +
+      (outputEnded
+        ? `Run the backup again; if this repeats, update ${o.source.label} and check the connection to the machine, ` +
+          `or raise ${w.option('source-idle-timeout')} (0 turns it off).`
+        : `Check that the machine is up and ${o.path} is readable there, then run the backup again; if the machine is ` +
+          `only slow, raise ${w.option('source-idle-timeout')} (0 turns it off).`),
   );
 }
 

@@ -7,6 +7,8 @@ interface SdkErrorShape {
   Code?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number };
+  /** The raw answer the SDK attaches to a service error (@smithy/core's ServiceException). */
+  $response?: { headers?: Record<string, string | undefined> };
   message?: string;
 }
 
@@ -82,12 +84,20 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
     return new EnvironmentError(storeStalledMessage(where, operation, /did not establish/.test(message)));
   const tls = (err as SdkErrorShape)?.code;
   if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
+    // Node reads NODE_EXTRA_CA_CERTS once, at start, and only warns when it cannot read the file
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    const ca = extra
+      ? `NODE_EXTRA_CA_CERTS names ${extra}, which does not hold the certificate authority that signed it (or ` +
+        'could not be read: Node then ignores it with a warning at start); give there the PEM file of the CA that ' +
+        "signed the store's certificate"
+      : "a store with its own certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner";
     return new EnvironmentError(
-      `The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
-        `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+      `The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): ${ca}; ` +
         `otherwise check ${words().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`,
     );
   }
+  if (status !== undefined && REDIRECTS.has(status))
+    return redirected(err as SdkErrorShape, status, operation, where);
   const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(
     message,
   );
@@ -98,6 +108,42 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   return new Error(
     `${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`,
+  );
+}
+
+/** HTTP redirects: S3 clients (the SDK, the AWS CLI, rclone) never follow them. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The endpoint answered with a redirect: an http address of a store that only speaks https, a
+ * host name that moved, or (AWS S3's 301 PermanentRedirect) a bucket in another region. No
+ * request was carried out; the fix is the address or region the answer names. Only the target's
+ * origin is shown: its path and query are the request's own.
+ */
+function redirected(
+  err: SdkErrorShape,
+  status: number,
+  operation: string,
+  where: string,
+): ConfigurationError {
+  const headers = err.$response?.headers ?? {};
+  const region = headers['x-amz-bucket-region'];
+  let origin: string | undefined;
+  try {
+    if (headers.location) origin = new URL(headers.location).origin;
+  } catch {
+    origin = undefined;
+  }
+  const w = words();
+  const fix = [
+    ...(origin ? [`set ${w.option('endpoint')} to ${origin}`] : []),
+    ...(region
+      ? [`set ${w.option('region')} to ${region} (the bucket's region, which the store named)`]
+      : []),
+  ];
+  return new ConfigurationError(
+    `${where} answered ${operation} with a redirect (HTTP ${status}${origin ? ` to ${origin}` : ''}), which S3 clients do not ` +
+      `follow: nothing was done there. ${fix.length > 0 ? `To fix it, ${fix.join(' and ')}.` : `Check ${w.option('endpoint')} and ${w.option('region')}: give the store's own address, with https:// when it serves https.`}`,
   );
 }
 

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, storageFlags } from '../helpers/cli-run.js';
 import { makeFixtureVolume } from '../helpers/fixture-volume.js';
@@ -72,5 +75,31 @@ describe('backup and verify over https (the CLI bundle)', () => {
     expect(b.stderr).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(b.stderr).toContain('NODE_EXTRA_CA_CERTS');
     expect((await listVersions(bucket)).versions).toEqual([]);
+  });
+
+  it('NODE_EXTRA_CA_CERTS set to a file without the CA (or that Node could not read): the message names the file, not "set it"', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 10_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'lb-ca-'));
+    try {
+      const notCa = join(dir, 'not-a-ca.pem');
+      writeFileSync(notCa, 'not a certificate\n');
+      for (const file of [notCa, join(dir, 'missing.pem')]) {
+        const b = await runCli(
+          ['backup', '--local', '--path', volume, '--target', 'box', ...overTls(bucket)],
+          {
+            NODE_EXTRA_CA_CERTS: file,
+          },
+        );
+        expect(b.code, b.stderr).toBe(3);
+        expect(b.stderr).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+        expect(b.stderr).toContain(
+          `NODE_EXTRA_CA_CERTS names ${file}, which does not hold the certificate authority that signed it`,
+        );
+      }
+      expect((await listVersions(bucket)).versions).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flyStandin, startCli, storageFlags } from '../helpers/cli-run.js';
 import { isUploadPart, startHttpFaultProxy } from '../helpers/fault-proxy.js';
-import { createBucket, openMultipartUploads, s3Server } from '../helpers/s3.js';
+import { createBucket, listVersions, openMultipartUploads, s3Server } from '../helpers/s3.js';
 import { bigVolume, bucketState, flyBackup, flyLogFile, readCalls, waitFor } from './fault-kit.js';
 
 /**
@@ -101,6 +101,31 @@ describe('a source that stalls mid-stream (source-idle-timeout)', () => {
     expect(run.errors[0]).toContain("raise the 'source-idle-timeout' input (0 turns it off).");
     expect(run.outputs.status).toBe('failed');
     expect((await bucketState(bucket)).keys).toEqual([]);
+    expect(await openMultipartUploads(bucket)).toEqual([]);
+  });
+
+  it('a flyctl that sent the whole stream and closed its output but never exits: exit 3, stopped, nothing published (was: waited forever)', async () => {
+    const bucket = await createBucket();
+    const { run, seconds, calls } = await cliBackup(bucket, ['--source-idle-timeout', String(IDLE_SECONDS)], {
+      FLY_STANDIN_MODE: 'linger',
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `flyctl closed its output but did not exit for \\d+(\\.\\d)? s \\(--source-idle-timeout ${IDLE_SECONDS} s\\): ` +
+          'the connection hangs after the remote command ended .* lifeboat stopped flyctl, aborted the upload and ' +
+          'published nothing; .* update flyctl and check the connection to the machine, or raise --source-idle-timeout \\(0 turns it off\\)\\.',
+      ),
+    );
+    expect(run.stderr).not.toMatch(/suspect|not a complete, valid archive|end marker/);
+    expect(seconds).toBeLessThan(60);
+    const ssh = calls.filter((c) => c.argv[0] === 'ssh');
+    expect(ssh).toHaveLength(1);
+    await waitFor(() => !alive(ssh[0]!.pid), 5000, 'the flyctl stand-in to exit');
+    expect((await bucketState(bucket)).keys).toEqual([]);
+    // no version of an archive, manifest or pointer was ever written, and no upload is left open
+    const { versions } = await listVersions(bucket);
+    expect(versions.map((v) => v.Key).filter((k) => /archive|manifest|latest/.test(k!))).toEqual([]);
     expect(await openMultipartUploads(bucket)).toEqual([]);
   });
 

@@ -12,10 +12,12 @@
 //   FLY_STANDIN_HIDE         comma-separated tools missing on the machine (e.g. zstd, sh, tar, du)
 //   FLY_STANDIN_PATH         the machine's whole PATH (a folder of busybox applet links, say): the
 //                            machine has exactly those tools (FLY_STANDIN_HIDE then does not apply)
-//   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall | stall-after:N
+//   FLY_STANDIN_MODE         ok | stopped | truncate:N | fail-mid:N | stall | stall-after:N | linger
 //                            (stall-after:N: the first N bytes of stdout arrive, then the link
 //                            hangs: the machine's output is no longer read, so its tar blocks, and
-//                            the stand-in stays connected, sending nothing, until it is killed)
+//                            the stand-in stays connected, sending nothing, until it is killed;
+//                            linger: the whole stream arrives and stdout is closed, but the session
+//                            does not end: the stand-in never exits until it is killed)
 //   FLY_STANDIN_LOG          file that receives one JSON line per invocation (argv, pid, time)
 //   FLY_STANDIN_TAR          exit2:N — the machine's `tar` is a wrapper that writes the first N
 //                            bytes of the real tar's output, prints a fatal error and exits 2
@@ -28,6 +30,7 @@
 import { spawn } from 'node:child_process';
 import {
   appendFileSync,
+  closeSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -305,6 +308,12 @@ function sshConsole(args) {
   child.on('error', (err) => fail(`ssh shell: ${err.message}`));
   child.on('close', (code, signal) => {
     if (cut) return;
+    if (mode === 'linger') {
+      // stdout's descriptor itself is closed (end() leaves a pipe's open), the process stays
+      process.stdout.end(() => closeSync(1));
+      setInterval(() => undefined, 60_000);
+      return;
+    }
     process.stdout.end(() => {
       if (signal) fail(`ssh shell: Process exited with signal ${signal}`);
       if (code !== 0) fail(`ssh shell: Process exited with status ${code}`);

@@ -1,6 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { S3ObjectStore } from '../../src/storage/object-store.js';
 import { explainS3Error, isStall } from '../../src/storage/s3-errors.js';
-import { EnvironmentError } from '../../src/util/errors.js';
+import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
 
 // the shapes @smithy/node-http-handler 4.x gives its errors (dist-cjs/index.js): its own timeouts
 // are plain Errors named TimeoutError; a socket error with code ECONNRESET, EPIPE or ETIMEDOUT is
@@ -55,5 +58,67 @@ describe('a store certificate the runner does not trust', () => {
     expect(e).toBeInstanceOf(EnvironmentError);
     expect(e.message).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(e.message).toContain('NODE_EXTRA_CA_CERTS');
+  });
+});
+
+describe('an endpoint that redirects (an http address of an https-only store, a moved host)', () => {
+  // a real HTTP server answering every request with a redirect, as a web server in front of a
+  // store does for http://; the SDK's own error comes back through S3ObjectStore
+  async function redirecting(status: number, headers: Record<string, string>) {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(status, {
+        ...headers,
+        ...(headers.location ? { location: `${headers.location}${req.url}` } : {}),
+      });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const store = new S3ObjectStore({
+      bucket: 'b',
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+    return { store, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it.each([301, 302, 307, 308])(
+    'HTTP %i: a configuration error naming the address to give',
+    async (status) => {
+      const r = await redirecting(status, { location: 'https://s3.example.test:8443' });
+      try {
+        const err = await r.store.head('lifeboat/app/latest.json').then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        expect(err).toBeInstanceOf(ConfigurationError);
+        expect(err!.message).toBe(
+          `s3://b at http://127.0.0.1:${r.port} answered HeadObject lifeboat/app/latest.json with a redirect ` +
+            `(HTTP ${status} to https://s3.example.test:8443), which S3 clients do not follow: nothing was done there. ` +
+            `To fix it, set the 'endpoint' input to https://s3.example.test:8443.`,
+        );
+      } finally {
+        await r.close();
+      }
+    },
+  );
+
+  it("AWS S3's answer for a bucket in another region names the region", async () => {
+    const r = await redirecting(301, { 'x-amz-bucket-region': 'eu-west-3' });
+    try {
+      const err = await r.store.head('k').then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect(err!.message).toMatch(
+        /with a redirect \(HTTP 301\), which S3 clients do not follow: nothing was done there\. To fix it, set the 'region' input to eu-west-3 \(the bucket's region, which the store named\)\.$/,
+      );
+    } finally {
+      await r.close();
+    }
   });
 });

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
+import { watchSourceIdle } from '../../src/archive/source-idle-watch.js';
 import { EnvironmentError, OperationFailedError } from '../../src/util/errors.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore, type FaultHook } from '../ports/memory-store.js';
@@ -100,5 +104,37 @@ describe('the source idle timeout', () => {
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(error!.message).toMatch(/^the backup was cancelled/);
     expect(store.openUploads()).toEqual({});
+  });
+});
+
+describe('the watch after the source closed its output', () => {
+  // a real pipe from a child process's stdout (node -e), through pipeline() into a writable, as
+  // stream-to-store reads it: the pipe's end unpipes and so pauses the ended stdout
+  it('counts the silence until the source exits: one that closed its stdout and lingers fires it', async () => {
+    const child = spawn(
+      process.execPath,
+      ['-e', "process.stdout.end('x', () => require('fs').closeSync(1)); setInterval(() => {}, 1000)"],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const fired = new Promise<number>((resolve) => {
+      const watch = watchSourceIdle(child.stdout, { idleMs: IDLE_MS, onIdle: resolve, tickMs: 50 });
+      // armed at the first byte, as at the stream's header: node's own start is not timed
+      child.stdout.once('data', () => watch.arm());
+    });
+    const flowing = pipeline(child.stdout, new Writable({ write: (_c, _e, cb) => cb() }));
+    try {
+      await flowing;
+      expect(child.stdout.readableEnded).toBe(true);
+      expect(child.exitCode).toBeNull();
+      const outcome = await Promise.race([
+        fired,
+        new Promise((r) => setTimeout(() => r('never'), 10 * IDLE_MS)),
+      ]);
+      expect(outcome).toBeGreaterThanOrEqual(IDLE_MS);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
