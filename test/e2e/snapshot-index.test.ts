@@ -163,7 +163,7 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
     const refused = await lifeboat(['ls', '--target', 'sealed', ...storageFlags(bucket)]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
-      'index.jsonl.gz.age is age-encrypted: give the identity with --decryption-identity',
+      "index.jsonl.gz.age is age-encrypted: reading it needs the identity of one of the snapshot's recipients; give it in the environment variable LIFEBOAT_DECRYPTION_IDENTITY",
     );
     const listing = await ls(bucket, 'sealed', [], { LIFEBOAT_DECRYPTION_IDENTITY: identity });
     expect(listing.entries.map((e) => e.path)).toContain('app.db');
