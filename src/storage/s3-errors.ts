@@ -75,7 +75,7 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
   }
   if (code === 'NoSuchBucket') {
     return new ConfigurationError(
-      `The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${words().option('bucket')}.`,
+      `The bucket ${where} does not exist (${operation}): create it with versioning enabled, or fix ${words().name('bucket')}, ${words().name('endpoint')} and ${words().name('region')}.`,
     );
   }
   if (isStall(err))

@@ -57,3 +57,21 @@ describe('a store certificate the runner does not trust', () => {
     expect(e.message).toContain('NODE_EXTRA_CA_CERTS');
   });
 });
+
+describe('a bucket that does not exist', () => {
+  // a newcomer's typo in --bucket, or the right name at another endpoint or region: all three named
+  it('is named as it was given, with the three settings that find it', () => {
+    const e = explainS3Error(
+      Object.assign(new Error('The specified bucket does not exist'), {
+        name: 'NoSuchBucket',
+        $metadata: { httpStatusCode: 404 },
+      }),
+      'ListObjectsV2 lifeboat/app/snapshots/',
+      where,
+    );
+    expect(e.message).toBe(
+      `The bucket ${where} does not exist (ListObjectsV2 lifeboat/app/snapshots/): create it with versioning enabled, ` +
+        `or fix 'bucket', 'endpoint' and 'region'.`,
+    );
+  });
+});
