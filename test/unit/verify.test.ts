@@ -137,6 +137,7 @@ describe('runVerify: stream mode', () => {
         'it has too few entries (11 entries; at least 100 required); it lacks db/missing.sqlite: ' +
         'it is not the backup that was asked for.',
     );
+    // each reason once: was repeated in brackets ("(max age: snapshot is 2d old; ...)")
     const written = store.json<VerificationReport>(v.reportKey)!;
     expect(written).toMatchObject({ verified: false, restorable: true });
     expect(schemaErrors('verification', written)).toEqual([]);
