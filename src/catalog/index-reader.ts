@@ -7,6 +7,7 @@ import type { ObjectStore } from '../storage/object-store.js';
 import { isNotFound } from '../storage/s3-errors.js';
 import { causeChain, ConfigurationError, EnvironmentError, errorMessage } from '../util/errors.js';
 import { isRunnerFault } from '../util/runner-faults.js';
+import { words } from '../util/vocabulary.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
 import type { TargetLayout } from './layout.js';
 import type { IndexObject, Manifest } from './manifest.js';
@@ -187,7 +188,7 @@ async function identityFor(
 ): Promise<{ identity: string; wrong: () => ConfigurationError | undefined }> {
   if (!options.identity) {
     throw new ConfigurationError(
-      `${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`,
+      `${where} is age-encrypted: reading it needs the identity of one of the snapshot's recipients; ${words().secret('decryption-identity', 'AGE_IDENTITY')}.`,
     );
   }
   const recipients = options.snapshot?.encryption?.recipients ?? [];

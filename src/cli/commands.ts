@@ -26,6 +26,7 @@ import {
   type VerificationState,
 } from '../catalog/verification.js';
 import { S3ObjectStore } from '../storage/object-store.js';
+import { describeObject } from '../storage/s3-client.js';
 import { validateRemotePath, validateTarget } from '../util/validate.js';
 import { backupSource } from './backup-source.js';
 import { formatCliFlags, storageCliFlags, type CliFlag } from '../options/remote-source.js';
@@ -116,7 +117,7 @@ const backup: Command = {
         ...(r.dryRun ? [['dry run', 'nothing was written to the bucket'] as [string, string]] : []),
         ['status', r.status],
         ['snapshot', r.dryRun ? `${r.snapshotId} (would be)` : r.snapshotId],
-        [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
+        [r.dryRun ? 'would store' : 'archive', describeObject(location, r.archiveKey)],
         [
           'size',
           `${formatBytes(r.sizeBytes)} ${formatCompression(r.compression)}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,

@@ -85,7 +85,9 @@ function modeString(e: IndexEntry): string {
 }
 
 function longLine(e: IndexEntry): string {
-  const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${shownLink(e.linkBytes)}` : '';
+  // a hard link names another member: shown as the names are (no "./"); a symlink's target verbatim
+  const target = (bytes: Buffer) => (e.type === 'link' ? `=> ${shownPath(bytes)}` : `-> ${shownLink(bytes)}`);
+  const link = e.linkBytes ? ` ${target(e.linkBytes)}` : '';
   const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
   return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${shownPath(e.pathBytes)}${link}`;
 }

@@ -36,4 +36,5 @@ export const CLI_WORDS: Vocabulary = {
   },
   environment: (variable) =>
     `export ${variable}=... in the shell that runs lifeboat (or in the environment file of its cron job)`,
+  policy: () => "docs/iam/cli-policy.json in lifeboat's repository",
 };

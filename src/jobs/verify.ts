@@ -867,7 +867,8 @@ function failureMessage(id: string, target: string, report: Verification): strin
     );
   }
   if (lacking.length === 0) return '';
-  return `Snapshot ${id} of ${target} is ${lackingWords(lacking)} (${listed(lacking)}): it is not the backup that was asked for.`;
+  // lackingWords already carries each check's detail: said once, not again in brackets
+  return `Snapshot ${id} of ${target} is ${lackingWords(lacking)}: it is not the backup that was asked for.`;
 }
 
 /**

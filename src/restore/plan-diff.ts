@@ -6,6 +6,7 @@ import { displayPath, type IndexEntry } from '../catalog/snapshot-index.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { errorMessage } from '../util/errors.js';
+import { words } from '../util/vocabulary.js';
 import { LiveListingError, listLiveTree } from './live-listing.js';
 import { MAX_ROOTS, type MemberSelection } from './member-selection.js';
 import { isVolumeData } from './volume-contents.js';
@@ -63,7 +64,7 @@ export async function planDiff(o: PlanDiffOptions): Promise<PlanDiff> {
   if (found.index.encrypted && !o.decryptionIdentity) {
     return {
       kind: 'none',
-      note: 'no diff with the live tree: the index is age-encrypted; give --decryption-identity to see it',
+      note: `no diff with the live tree: the index is age-encrypted, and no identity was given (to see it, ${words().secret('decryption-identity', 'AGE_IDENTITY')})`,
     };
   }
   const snapshot = () =>

@@ -76,6 +76,15 @@ export function describeLocation(location: S3Location): string {
   return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
 }
 
+/**
+ * One object as a person copies it: `s3://bucket/key at http://host:port` (what `aws s3 cp
+ * --endpoint-url` takes), never `s3://bucket at http://host:port/key`, which reads as a URL
+ * without the bucket.
+ */
+export function describeObject(location: S3Location, key: string): string {
+  return `s3://${location.bucket}/${key}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+
 /** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
 export function sseParams(sse: ServerSideEncryption | undefined): {
   ServerSideEncryption?: 'AES256' | 'aws:kms';

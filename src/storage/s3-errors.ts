@@ -66,18 +66,18 @@ export function explainS3Error(err: unknown, operation: string, where: string): 
     return new ConfigurationError(
       `Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
         `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-        `or they need permission for it (see the IAM policy in the action's README).`,
+        `or they need permission for it (see ${words().policy()}).`,
     );
   }
   if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
     return new ConfigurationError(
       `Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-        `(see the IAM policy in the action's README).`,
+        `(see ${words().policy()}).`,
     );
   }
   if (code === 'NoSuchBucket') {
     return new ConfigurationError(
-      `The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${words().option('bucket')}.`,
+      `The bucket ${where} does not exist (${operation}): create it with versioning enabled, or fix ${words().name('bucket')}, ${words().name('endpoint')} and ${words().name('region')}.`,
     );
   }
   if (isStall(err))

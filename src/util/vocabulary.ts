@@ -31,6 +31,11 @@ export interface Vocabulary {
    * the shell (or the cron job's environment file)".
    */
   environment(variable: string): string;
+  /**
+   * Where the least-privilege IAM policy is written down: "the IAM policy in the action's README" |
+   * "docs/iam/cli-policy.json in lifeboat's repository".
+   */
+  policy(): string;
 }
 
 /** The actions' words: inputs of action.yml, set under `with:`, secrets of the repository. */
@@ -43,6 +48,7 @@ export const ACTION_WORDS: Vocabulary = {
   secret: (option, secretName) =>
     `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
   environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+  policy: () => "the IAM policy in the action's README",
 };
 
 let current: Vocabulary = ACTION_WORDS;

@@ -6,7 +6,7 @@ import { describeTree, makeFixtureVolume, setTimes } from '../helpers/fixture-vo
 import { cliTestNode } from '../helpers/cli-nodes.js';
 import { runCli } from '../helpers/cli-run.js';
 import { LightsailStandin } from '../standins/lightsail-api.js';
-import { createBucket, s3Server } from '../helpers/s3.js';
+import { createBucket, listKeys, s3Server } from '../helpers/s3.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 /** Node 24, or the oldest supported Node when test/e2e/cli-oldest-node.test.ts runs this file. */
@@ -126,6 +126,27 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     const help = await lifeboat(['restore', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--confirm <value>');
+  });
+
+  // was: "archive  s3://b at http://127.0.0.1:7480/lifeboat/box/...", a URL without the bucket in it
+  it("a backup's archive row is the object as aws s3 takes it: s3://bucket/key, then the endpoint", async () => {
+    const bucket = await createBucket();
+    const b = await lifeboat([
+      'backup',
+      '--local',
+      '--path',
+      makeFixtureVolume(),
+      '--target',
+      'box',
+      ...storage(bucket),
+    ]);
+    expect(b.code, b.stderr).toBe(0);
+    const row = /^archive +(\S+) at (\S+)$/m.exec(b.stdout);
+    expect(row, b.stdout).not.toBeNull();
+    expect(row![2]).toBe(s3Server().endpoint);
+    const [, named, objectKey] = /^s3:\/\/([^/]+)\/(.+)$/.exec(row![1]!)!;
+    expect(named).toBe(bucket);
+    expect(await listKeys(bucket, objectKey)).toEqual([objectKey]);
   });
 
   // was: exit 2, a usage error, while the exit-code table puts a missing tool under 3

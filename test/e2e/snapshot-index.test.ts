@@ -136,6 +136,10 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
       );
       expect(text.stdout).toMatch(/^-rw-r--r-- +\d+\/\d+ +7 .* name with spaces\.txt$/m);
       expect(text.stdout).toContain('"caf\\xe9.txt"');
+      // a hard link names the other member as ls names members (was "=> ./name with spaces.txt")
+      expect(text.stdout).toMatch(
+        /^h[rw-]{9} .* (hard-link\.txt => name with spaces\.txt|name with spaces\.txt => hard-link\.txt)$/m,
+      );
       const under = await ls(bucket, 'box', ['a/b']);
       expect(under.entries.map((e) => e.path)).toEqual(['a/b', 'a/b/c', 'a/b/c/deep.txt']);
       // nothing but the index was read: no GET of the archive (Ceph's usage log is not at hand, so
@@ -163,7 +167,7 @@ describe(`the snapshot index (dist/cli bundle under ${node.label})`, () => {
     const refused = await lifeboat(['ls', '--target', 'sealed', ...storageFlags(bucket)]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
-      'index.jsonl.gz.age is age-encrypted: give the identity with --decryption-identity',
+      "index.jsonl.gz.age is age-encrypted: reading it needs the identity of one of the snapshot's recipients; give it in the environment variable LIFEBOAT_DECRYPTION_IDENTITY",
     );
     const listing = await ls(bucket, 'sealed', [], { LIFEBOAT_DECRYPTION_IDENTITY: identity });
     expect(listing.entries.map((e) => e.path)).toContain('app.db');

@@ -119,7 +119,7 @@ describe('MemoryStore', () => {
       'PutObject t/latest.json on s3://memory failed: ServiceUnavailable (HTTP 503): busy',
     );
     await expect(store.checkAccess()).rejects.toThrow(
-      /^The bucket of s3:\/\/memory does not exist \(HeadBucket\)/,
+      /^The bucket s3:\/\/memory does not exist \(HeadBucket\)/,
     );
     expect(store.keys()).toEqual([]);
     expect(store.calls.map((c) => c.operation)).toEqual(['PutObject', 'HeadBucket']);

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../src/storage/object-store.js';
 import { explainS3Error, isStall } from '../../src/storage/s3-errors.js';
+import { CLI_WORDS } from '../../src/cli/words.js';
 import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
+import { ACTION_WORDS, speak } from '../../src/util/vocabulary.js';
 
 // the shapes @smithy/node-http-handler 4.x gives its errors (dist-cjs/index.js): its own timeouts
 // are plain Errors named TimeoutError; a socket error with code ECONNRESET, EPIPE or ETIMEDOUT is
@@ -119,6 +121,49 @@ describe('an endpoint that redirects (an http address of an https-only store, a 
       );
     } finally {
       await r.close();
+    }
+  });
+});
+
+describe('a bucket that does not exist', () => {
+  // a newcomer's typo in --bucket, or the right name at another endpoint or region: all three named
+  it('is named as it was given, with the three settings that find it', () => {
+    const e = explainS3Error(
+      Object.assign(new Error('The specified bucket does not exist'), {
+        name: 'NoSuchBucket',
+        $metadata: { httpStatusCode: 404 },
+      }),
+      'ListObjectsV2 lifeboat/app/snapshots/',
+      where,
+    );
+    expect(e.message).toBe(
+      `The bucket ${where} does not exist (ListObjectsV2 lifeboat/app/snapshots/): create it with versioning enabled, ` +
+        `or fix 'bucket', 'endpoint' and 'region'.`,
+    );
+  });
+});
+
+describe('access denied', () => {
+  // was: "see the IAM policy in the action's README" from the CLI too, which has its own policy file
+  const denied = Object.assign(new Error('Access Denied'), {
+    name: 'AccessDenied',
+    $metadata: { httpStatusCode: 403 },
+  });
+  it("points each face at its own policy: the action's README, the CLI's docs/iam/cli-policy.json", () => {
+    expect(explainS3Error(denied, 'PutObject k', where).message).toBe(
+      `Access denied during PutObject k on ${where}: the credentials need permission for it (see the IAM policy in the action's README).`,
+    );
+    try {
+      speak(CLI_WORDS);
+      expect(explainS3Error(denied, 'PutObject k', where).message).toBe(
+        `Access denied during PutObject k on ${where}: the credentials need permission for it (see docs/iam/cli-policy.json in lifeboat's repository).`,
+      );
+      const headDenied = Object.assign(new Error('403'), { name: '403', $metadata: { httpStatusCode: 403 } });
+      expect(explainS3Error(headDenied, 'HeadObject k', where).message).toContain(
+        "(see docs/iam/cli-policy.json in lifeboat's repository)",
+      );
+    } finally {
+      speak(ACTION_WORDS);
     }
   });
 });

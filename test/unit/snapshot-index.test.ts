@@ -18,6 +18,9 @@ import { describeChange, diffIndexes } from '../../src/catalog/index-diff.js';
 import { verificationVerdict } from '../../src/catalog/verification.js';
 import { runIndex } from '../../src/jobs/index-snapshot.js';
 import { runVerify } from '../../src/jobs/verify.js';
+import { planDiff } from '../../src/restore/plan-diff.js';
+import { CLI_WORDS } from '../../src/cli/words.js';
+import { ACTION_WORDS, speak } from '../../src/util/vocabulary.js';
 import { ConfigurationError, EnvironmentError, errorMessage } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
@@ -83,9 +86,35 @@ describe('the snapshot index', () => {
     expect(store.bytes(key)!.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
     expect(m.index).toMatchObject({ key, encrypted: true, sha256: sha256(store.bytes(key)!) });
     expect((await entriesOf(store, m, identity)).length).toBe(volume().length);
+    // each face names the identity in its own words: an input from a secret, the CLI's variable
+    // (never a flag: it would show the key in ps)
     await expect(entriesOf(store, m)).rejects.toThrow(
-      /is age-encrypted: give the identity with --decryption-identity/,
+      "is age-encrypted: reading it needs the identity of one of the snapshot's recipients; store it as a repository secret and pass it as decryption-identity: ${{ secrets.AGE_IDENTITY }}.",
     );
+    try {
+      speak(CLI_WORDS);
+      const refusal = await entriesOf(store, m).then(
+        () => '',
+        (e: unknown) => errorMessage(e),
+      );
+      expect(refusal).toContain('give it in the environment variable LIFEBOAT_DECRYPTION_IDENTITY');
+      expect(refusal).not.toContain('--decryption-identity');
+      // a restore's dry run without the identity plans without the diff, and says how to see it
+      // (the machine is not asked: the source is never used)
+      const plan = await planDiff({
+        store,
+        layout: LAYOUT,
+        manifest: m,
+        source: undefined as never,
+        path: '/data',
+      });
+      expect(plan).toEqual({
+        kind: 'none',
+        note: 'no diff with the live tree: the index is age-encrypted, and no identity was given (to see it, give it in the environment variable LIFEBOAT_DECRYPTION_IDENTITY (a flag would show the key in ps and the shell history))',
+      });
+    } finally {
+      speak(ACTION_WORDS);
+    }
   });
 
   it('a damaged index is refused by its sha256 (or its gzip), never read as good', async () => {
