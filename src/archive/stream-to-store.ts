@@ -170,7 +170,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     { hash: !runnerStage },
   );
   const body = new PassThrough({ highWaterMark: 1 << 20 });
-  // lib-storage stops reading when every part upload has failed: leaving its for-await loop
+  // the upload stops reading at its first failure (storage/part-upload.ts): leaving its for-await loop
   // destroys the body with an AbortError, the source then dies of a broken pipe, and the upload's
   // failure is the one to report
   let uploaderGaveUp = false;

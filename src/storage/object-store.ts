@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetBucketVersioningCommand,
@@ -16,7 +17,8 @@ import {
   UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import { uploadInParts, type PartRequests } from './part-upload.js';
+import { MAX_PARTS } from './part-size.js';
 import { ConfigurationError, EnvironmentError } from '../util/errors.js';
 import { onInterrupt } from '../util/interrupt-cleanup.js';
 import { createS3Client, describeLocation, sseParams, storeTimeouts, type S3Location } from './s3-client.js';
@@ -301,27 +303,13 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async uploadStream(key: string, body: Readable, options: UploadOptions): Promise<StoredObject> {
-    const parts = new AbortController();
+    const cut = new AbortController();
     let created: Promise<string | undefined> = Promise.resolve(undefined);
-    const upload = new Upload({
-      client: uploadClient(this.client, parts.signal, (id) => (created = id)),
-      params: {
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentType: options.contentType,
-        ...this.sse,
-        ...(options.metadata ? { Metadata: options.metadata } : {}),
-      },
-      partSize: options.partSizeBytes,
-      queueSize: options.queueSize,
-      leavePartsOnError: false,
-    });
+    const requests = this.partRequests(key, options, cut.signal, (id) => (created = id));
     // on a signal, at once: the parts in flight are cut (they would hold the link the abort
     // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
     const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
-      parts.abort();
-      await upload.abort();
+      cut.abort();
       const uploadId = await created.catch(() => undefined);
       if (!uploadId) return;
       try {
@@ -337,16 +325,19 @@ export class S3ObjectStore implements ObjectStore {
       }
     });
     try {
-      const out = await upload.done();
+      const out = await uploadInParts(requests, body, {
+        partSize: options.partSizeBytes,
+        queueSize: options.queueSize,
+        maxParts: MAX_PARTS,
+        cut,
+      });
       abort.cancel();
-      let versionId = 'VersionId' in out ? out.VersionId : undefined;
       // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
       // HeadObject has both.
       const head = await this.head(key);
-      versionId ??= head?.versionId;
       return {
-        versionId,
-        etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined),
+        versionId: out.versionId ?? head?.versionId,
+        etag: head?.etag ?? out.etag,
         ...(head?.serverSideEncryption ? { serverSideEncryption: head.serverSideEncryption } : {}),
         ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
       };
@@ -359,10 +350,70 @@ export class S3ObjectStore implements ObjectStore {
       abort.cancel();
       // explained first: a stalled store then bounds the clean-up below (see send)
       const failure = this.fail(err, `upload of ${key}`);
-      // leave no half-written multipart upload behind, whatever lib-storage did on its way out
+      // leave no half-written multipart upload behind, whatever the upload did on its way out
       await this.abortIncompleteUploads(key).catch(() => 0);
       throw failure;
     }
+  }
+
+  /**
+   * The requests of one object's upload in parts (part-upload.ts). The multipart upload is
+   * created without the cut signal, so its id is known even when a signal comes while it is being
+   * created (`onCreate` gets it as soon as the request is sent), and none is created once cut.
+   */
+  private partRequests(
+    key: string,
+    options: UploadOptions,
+    cut: AbortSignal,
+    onCreate: (uploadId: Promise<string | undefined>) => void,
+  ): PartRequests {
+    const params = {
+      Bucket: this.bucket,
+      Key: key,
+      ContentType: options.contentType,
+      ...this.sse,
+      ...(options.metadata ? { Metadata: options.metadata } : {}),
+    };
+    const target = { Bucket: this.bucket, Key: key };
+    return {
+      put: async (body, abortSignal) => {
+        const out = await this.client.send(new PutObjectCommand({ ...params, Body: body }), { abortSignal });
+        return { versionId: out.VersionId, etag: out.ETag };
+      },
+      create: async () => {
+        if (cut.aborted) throw Object.assign(new Error('Upload aborted.'), { name: 'AbortError' });
+        const out = this.client.send(new CreateMultipartUploadCommand(params));
+        const id = out.then((o) => o.UploadId);
+        // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+        id.catch(() => undefined);
+        onCreate(id);
+        const { UploadId } = await out;
+        if (!UploadId) throw new Error(`CreateMultipartUpload ${key} answered without an UploadId`);
+        return UploadId;
+      },
+      part: async (uploadId, partNumber, body, abortSignal) => {
+        const out = await this.client.send(
+          new UploadPartCommand({ ...target, UploadId: uploadId, PartNumber: partNumber, Body: body }),
+          { abortSignal },
+        );
+        if (!out.ETag) throw new Error(`UploadPart ${partNumber} of ${key} answered without an ETag`);
+        return out.ETag;
+      },
+      complete: async (uploadId, parts, abortSignal) => {
+        const out = await this.client.send(
+          new CompleteMultipartUploadCommand({
+            ...target,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: parts },
+          }),
+          { abortSignal },
+        );
+        return { versionId: out.VersionId, etag: out.ETag };
+      },
+      abort: async (uploadId) => {
+        await this.client.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId }));
+      },
+    };
   }
 
   async download(key: string, versionId?: string, signal?: AbortSignal): Promise<DownloadedObject> {
@@ -529,37 +580,4 @@ export class S3ObjectStore implements ObjectStore {
     }
     return aborted;
   }
-}
-
-/**
- * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
- * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
- * no multipart upload is created once it has, and the id of the one that is created is handed to
- * `onCreate` as soon as the request is sent. Everything else is the store's own client.
- */
-function uploadClient(
-  client: S3Client,
-  parts: AbortSignal,
-  onCreate: (uploadId: Promise<string | undefined>) => void,
-): S3Client {
-  const view = Object.create(client) as S3Client;
-  const send = (command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> => {
-    if (command instanceof CreateMultipartUploadCommand) {
-      if (parts.aborted)
-        return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
-      const out = client.send(command, options);
-      // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
-      const id = out.then((o) => o.UploadId);
-      id.catch(() => undefined);
-      onCreate(id);
-      return out;
-    }
-    if (command instanceof UploadPartCommand) {
-      const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
-      return client.send(command, { ...options, abortSignal });
-    }
-    return client.send(command as PutObjectCommand, options);
-  };
-  view.send = send as S3Client['send'];
-  return view;
 }

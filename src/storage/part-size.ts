@@ -1,7 +1,7 @@
 /**
- * Multipart part sizes. S3 allows at most 10,000 parts per object and lib-storage's Upload keeps
+ * Multipart part sizes. S3 allows at most 10,000 parts per object and the upload (part-upload.ts) keeps
  * every part the same size, so the part size, chosen before the first byte, caps the object:
- * 8 MiB parts cap it at 78 GiB. Memory is about (queue + 2) parts, so the part size is also what
+ * 8 MiB parts cap it at 78 GiB. Memory is (queue + 1) parts, reused, so the part size is also what
  * the upload costs in RAM. Parts therefore start small and grow only for large sources.
  */
 
@@ -10,7 +10,7 @@ const MIB = 1024 * 1024;
 /** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
 export const MAX_PARTS = 10_000;
 
-/** Parts in flight at once (lib-storage's queueSize). */
+/** Parts in flight at once (part-upload.ts's queueSize). */
 export const UPLOAD_QUEUE_SIZE = 4;
 
 /** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */

@@ -39,7 +39,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const SHA256_HEADER = 'x-amz-content-sha256';
 
-/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+/** The commands whose body is an archive's bytes (part-upload.ts's parts or its single PutObject). */
 const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
 
 interface RequestShape {

@@ -216,7 +216,7 @@ export class MemoryStore implements ObjectStore {
         chunks.push(Buffer.from(chunk));
         size += chunk.length;
         if (!multipart && size > options.partSizeBytes) {
-          // more than one part: lib-storage switches to a multipart upload, open until completed
+          // more than one part: the upload (part-upload.ts) is a multipart upload, open until completed
           multipart = true;
           this.uploads.set(key, (this.uploads.get(key) ?? 0) + 1);
         }
@@ -237,7 +237,7 @@ export class MemoryStore implements ObjectStore {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('upload aborted');
       throw explainS3Error(err, operation, this.description);
     } finally {
-      // lib-storage runs with leavePartsOnError: false: a failed multipart upload is aborted
+      // as part-upload.ts: a failed multipart upload is aborted
       if (multipart) this.closeUpload(key);
     }
   }
