@@ -486,13 +486,15 @@ function describeCounts(d, formatBytes) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _crypto_age_stream_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6787);
-/* harmony import */ var _storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5775);
+/* harmony import */ var _storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5775);
 /* harmony import */ var _storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4171);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(17);
 /* harmony import */ var _util_runner_faults_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3232);
-/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6092);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6761);
-/* harmony import */ var _snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8734);
+/* harmony import */ var _util_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4954);
+/* harmony import */ var _util_version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6092);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6761);
+/* harmony import */ var _snapshot_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8734);
+
 
 
 
@@ -532,7 +534,7 @@ function indexPointerFor(m, index, now) {
         archive: { sha256: m.archive.sha256, versionId: m.archive.versionId },
         index,
         written: now.toISOString(),
-        tools: { lifeboat: _util_version_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFEBOAT_VERSION */ .c },
+        tools: { lifeboat: _util_version_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFEBOAT_VERSION */ .c },
     };
 }
 /** The index a snapshot has (from its manifest, else from index.json), or why it has none that counts. */
@@ -550,10 +552,10 @@ async function findIndex(store, layout, m) {
     const key = layout.indexPointerKey(m.snapshotId);
     let stored;
     try {
-        stored = await (0,_storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_9__/* .readBoundedDocument */ .Z7)(store, key, MAX_POINTER_BYTES);
+        stored = await (0,_storage_bounded_json_js__WEBPACK_IMPORTED_MODULE_10__/* .readBoundedDocument */ .Z7)(store, key, MAX_POINTER_BYTES);
     }
     catch (err) {
-        return { found: false, reason: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err) };
+        return { found: false, reason: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .errorMessage */ .gJ)(err) };
     }
     if (!stored) {
         return {
@@ -561,7 +563,7 @@ async function findIndex(store, layout, m) {
             reason: `snapshot ${m.snapshotId} has no index (made before lifeboat wrote one): run \`lifeboat index --snapshot ${m.snapshotId}\``,
         };
     }
-    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .schemaErrors */ .d)('indexPointer', stored.value);
+    const errors = (0,_schemas_js__WEBPACK_IMPORTED_MODULE_7__/* .schemaErrors */ .d)('indexPointer', stored.value);
     if (errors.length > 0)
         return { found: false, reason: `${key} is not valid: ${errors.slice(0, 3).join('; ')}` };
     const p = stored.value;
@@ -583,7 +585,7 @@ async function findIndex(store, layout, m) {
 async function requireIndex(store, layout, m) {
     const found = await findIndex(store, layout, m);
     if (!found.found)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigurationError */ .j1(`Snapshot ${m.snapshotId} of target ${layout.target}: ${found.reason}.`);
     return found.index;
 }
 class Sha256Tap extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
@@ -627,7 +629,7 @@ const NO_IDENTITY_MATCHED = /no identity matched/;
  */
 async function identityFor(where, options) {
     if (!options.identity) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1(`${where} is age-encrypted: give the identity with --decryption-identity or LIFEBOAT_DECRYPTION_IDENTITY.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigurationError */ .j1(`${where} is age-encrypted: reading it needs the identity of one of the snapshot's recipients; ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .words */ .aL)().secret('decryption-identity', 'AGE_IDENTITY')}.`);
     }
     const recipients = options.snapshot?.encryption?.recipients ?? [];
     const what = options.snapshot ? `snapshot ${options.snapshot.snapshotId}` : where;
@@ -654,7 +656,7 @@ async function* readIndexBatches(store, index, options = {}) {
         download = await store.download(index.key, index.versionId ?? undefined, options.signal);
     }
     catch (err) {
-        if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .causeChain */ .DD)(err).some(_storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4))
+        if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .causeChain */ .DD)(err).some(_storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4))
             throw notTheRecordedIndex(where, 'no object stored', index, err);
         throw err;
     }
@@ -681,7 +683,7 @@ async function* readIndexBatches(store, index, options = {}) {
             tap.pipe(d.input);
             tap.once('error', (err) => d.input.destroy(err));
             plain = await d.output.catch((err) => {
-                const wrong = NO_IDENTITY_MATCHED.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err)) ? age.wrong() : undefined;
+                const wrong = NO_IDENTITY_MATCHED.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .errorMessage */ .gJ)(err)) ? age.wrong() : undefined;
                 throw wrong ?? err;
             });
         }
@@ -700,27 +702,27 @@ async function* readIndexBatches(store, index, options = {}) {
                 count++;
                 if (count > index.entries)
                     throw notTheRecordedIndex(where, `more than ${index.entries} lines`, index);
-                batch.push((0,_snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .decodeIndexLine */ .f)(pending.toString('utf8', start, nl), `line ${count}`));
+                batch.push((0,_snapshot_index_js__WEBPACK_IMPORTED_MODULE_8__/* .decodeIndexLine */ .f)(pending.toString('utf8', start, nl), `line ${count}`));
                 start = nl + 1;
             }
             pending = pending.subarray(start);
             if (batch.length > 0)
                 yield batch;
-            if (pending.length > _snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INDEX_LINE_BYTES */ .DT)
-                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${_snapshot_index_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_INDEX_LINE_BYTES */ .DT} bytes`, index);
+            if (pending.length > _snapshot_index_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_INDEX_LINE_BYTES */ .DT)
+                throw notTheRecordedIndex(where, `line ${count + 1} is longer than ${_snapshot_index_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_INDEX_LINE_BYTES */ .DT} bytes`, index);
         }
     }
     catch (err) {
         if (storeFault !== undefined)
             throw storeFault;
         if (err instanceof IndexNotRecordedError ||
-            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ConfigurationError */ .j1 ||
-            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvironmentError */ .eG ||
+            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigurationError */ .j1 ||
+            err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .EnvironmentError */ .eG ||
             (0,_util_runner_faults_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunnerFault */ .x)(err) ||
             options.signal?.aborted)
             throw err;
         // the index's own bytes do not decrypt, inflate or parse
-        throw notTheRecordedIndex(where, (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .errorMessage */ .gJ)(err), index, err);
+        throw notTheRecordedIndex(where, (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .errorMessage */ .gJ)(err), index, err);
     }
     finally {
         // a reader that stops early (or a failure) releases the connection
@@ -2976,8 +2978,10 @@ function swapInstructions(inputs, snapshotId) {
 
 // EXTERNAL MODULE: ./src/catalog/verification.ts
 var verification = __webpack_require__(7700);
-// EXTERNAL MODULE: ./src/storage/object-store.ts
-var object_store = __webpack_require__(9182);
+// EXTERNAL MODULE: ./src/storage/object-store.ts + 1 modules
+var object_store = __webpack_require__(9241);
+// EXTERNAL MODULE: ./src/storage/s3-client.ts + 3 modules
+var s3_client = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/sources/local-source.ts
 
 /**
@@ -3603,7 +3607,9 @@ function modeString(e) {
     return s;
 }
 function longLine(e) {
-    const link = e.linkBytes ? ` ${e.type === 'link' ? '=>' : '->'} ${(0,snapshot_index/* shownLink */.Qy)(e.linkBytes)}` : '';
+    // a hard link names another member: shown as the names are (no "./"); a symlink's target verbatim
+    const target = (bytes) => (e.type === 'link' ? `=> ${(0,snapshot_index/* shownPath */.pS)(bytes)}` : `-> ${(0,snapshot_index/* shownLink */.Qy)(bytes)}`);
+    const link = e.linkBytes ? ` ${target(e.linkBytes)}` : '';
     const when = e.mtime.toISOString().slice(0, 19).replace('T', ' ');
     return `${modeString(e)} ${`${e.uid}/${e.gid}`.padStart(9)} ${String(e.size).padStart(12)} ${when} ${(0,snapshot_index/* shownPath */.pS)(e.pathBytes)}${link}`;
 }
@@ -3814,6 +3820,7 @@ const INDEX_COMMANDS = { ls, find, diff, index };
 
 
 
+
 /*
  * Invariant: what only one command runs (its job, the TypeScript compiler of guard, the Lightsail
  * SDK, flyctl's client, the restore and extraction code) is imported inside that command's run,
@@ -3840,13 +3847,13 @@ const backup = {
                 path: options.path,
             });
         }
-        const { runBackup } = await __webpack_require__.e(/* import() */ 862).then(__webpack_require__.bind(__webpack_require__, 9862));
+        const { runBackup } = await __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 7737));
         const r = await runBackup(options, { store, source, logger: ctx.logger, signal: ctx.signal });
         ctx.result([
             ...(r.dryRun ? [['dry run', 'nothing was written to the bucket']] : []),
             ['status', r.status],
             ['snapshot', r.dryRun ? `${r.snapshotId} (would be)` : r.snapshotId],
-            [r.dryRun ? 'would store' : 'archive', `${store.description}/${r.archiveKey}`],
+            [r.dryRun ? 'would store' : 'archive', (0,s3_client/* describeObject */.v8)(location, r.archiveKey)],
             [
                 'size',
                 `${(0,format/* formatBytes */.z3)(r.sizeBytes)} ${(0,format/* formatCompression */.gv)(r.compression)}${r.compressedOn === 'runner' ? ' (compressed on the runner)' : ''}`,
@@ -4568,6 +4575,7 @@ const CLI_WORDS = {
         return `give it in ${SECRET_SOURCES[flag] ?? `${envName(flag)} or --${flag}`}`;
     },
     environment: (variable) => `export ${variable}=... in the shell that runs lifeboat (or in the environment file of its cron job)`,
+    policy: () => "docs/iam/cli-policy.json in lifeboat's repository",
 };
 
 // EXTERNAL MODULE: ./src/util/interrupt-cleanup.ts
@@ -7557,25 +7565,126 @@ async function readBoundedJson(store, key, maxBytes) {
 
 /***/ }),
 
-/***/ 9182:
+/***/ 9241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pd: () => (/* binding */ S3ObjectStore),
-/* harmony export */   k9: () => (/* binding */ PreconditionFailedError)
-/* harmony export */ });
-/* unused harmony export preconditionFailure */
-/* harmony import */ var _util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4954);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3711);
-/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2358);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
-/* harmony import */ var _util_interrupt_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1422);
-/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(649);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4171);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k9: () => (/* binding */ PreconditionFailedError),
+  Pd: () => (/* binding */ S3ObjectStore)
+});
+
+// UNUSED EXPORTS: preconditionFailure
+
+// EXTERNAL MODULE: ./src/util/vocabulary.ts
+var vocabulary = __webpack_require__(4954);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+;// CONCATENATED MODULE: ./src/storage/part-upload.ts
+class TooManyPartsError extends Error {
+    name = 'TooManyPartsError';
+}
+async function uploadInParts(requests, body, o) {
+    const free = [];
+    let allocated = 0;
+    const inFlight = new Set();
+    const done = [];
+    let failure;
+    let uploadId;
+    let partNumber = 0;
+    const fail = (error) => {
+        failure ??= { error };
+        o.cut.abort();
+        // a read waiting for the source's next chunk ends now, not when that chunk comes
+        body.destroy();
+    };
+    /** Throws the upload's first failure, if any (read through a call: the callbacks above set it). */
+    const throwIfFailed = () => {
+        if (failure)
+            throw failure.error;
+    };
+    const takeBuffer = async () => {
+        while (free.length === 0 && allocated >= o.queueSize + 1 && !failure)
+            await Promise.race(inFlight);
+        throwIfFailed();
+        const reused = free.pop();
+        if (reused)
+            return reused;
+        allocated++;
+        return Buffer.allocUnsafeSlow(o.partSize);
+    };
+    /** Sends `buf[0, length)` as the next part; its buffer returns to `free` when the part is stored. */
+    const send = async (buf, length) => {
+        const n = ++partNumber;
+        if (n > o.maxParts)
+            throw new TooManyPartsError(`the stream needs more than ${o.maxParts} parts of ${o.partSize} bytes`);
+        uploadId ??= requests.create();
+        const id = await uploadId;
+        const sending = requests.part(id, n, buf.subarray(0, length), o.cut.signal).then((etag) => {
+            done.push({ PartNumber: n, ETag: etag });
+            free.push(buf);
+        }, fail);
+        const tracked = sending.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+    };
+    let current;
+    let filled = 0;
+    try {
+        for await (const chunk of body) {
+            if (failure)
+                break;
+            for (let at = 0; at < chunk.length;) {
+                // a full part is sent only once a byte after it arrived: the last part is never empty, and
+                // a stream of exactly one part stays one PutObject
+                if (current && filled === o.partSize) {
+                    await send(current, filled);
+                    current = undefined;
+                    filled = 0;
+                }
+                current ??= await takeBuffer();
+                const copied = chunk.copy(current, filled, at);
+                filled += copied;
+                at += copied;
+            }
+        }
+        throwIfFailed();
+        if (partNumber === 0)
+            return await requests.put((current ?? Buffer.alloc(0)).subarray(0, filled), o.cut.signal);
+        if (current)
+            await send(current, filled);
+        await Promise.all(inFlight);
+        throwIfFailed();
+        done.sort((a, b) => a.PartNumber - b.PartNumber);
+        return await requests.complete(await uploadId, done, o.cut.signal);
+    }
+    catch (err) {
+        fail(err);
+        await Promise.all(inFlight);
+        const id = await uploadId?.catch(() => undefined);
+        if (id)
+            await requests.abort(id).catch(() => undefined);
+        throwIfFailed();
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./src/storage/part-size.ts
+var part_size = __webpack_require__(7080);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/interrupt-cleanup.ts
+var interrupt_cleanup = __webpack_require__(1422);
+// EXTERNAL MODULE: ./src/storage/s3-client.ts + 3 modules
+var s3_client = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/storage/s3-errors.ts
+var s3_errors = __webpack_require__(4171);
+;// CONCATENATED MODULE: ./src/storage/object-store.ts
+
 
 
 
@@ -7589,7 +7698,7 @@ async function readBoundedJson(store, key, maxBytes) {
  * What a request may take in all once the store was found stalled (see S3ObjectStore.send): a
  * third of the idle timeout (10 s of the shipped 30 s).
  */
-const afterStallMs = () => Math.ceil((0,_s3_client_js__WEBPACK_IMPORTED_MODULE_5__/* .storeTimeouts */ .wo)().idleMs / 3);
+const afterStallMs = () => Math.ceil((0,s3_client/* storeTimeouts */.wo)().idleMs / 3);
 /**
  * A conditional PutObject whose condition did not hold: HTTP 412, 409 ConditionalRequestConflict
  * (a concurrent conditional write of the key won) or, for If-Match on a key without an object,
@@ -7602,8 +7711,8 @@ class PreconditionFailedError extends Error {
 function preconditionFailure(err, conditions, operation, where) {
     if (!conditions || (conditions.ifNoneMatch === undefined && conditions.ifMatch === undefined))
         return undefined;
-    const status = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3Status */ .fx)(err);
-    const code = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(err);
+    const status = (0,s3_errors/* s3Status */.fx)(err);
+    const code = (0,s3_errors/* s3ErrorCode */.az)(err);
     const failed = status === 412 ||
         code === 'PreconditionFailed' ||
         code === 'ConditionalRequestConflict' ||
@@ -7620,9 +7729,9 @@ class S3ObjectStore {
     sse;
     constructor(location, client) {
         this.bucket = location.bucket;
-        this.sse = (0,_s3_client_js__WEBPACK_IMPORTED_MODULE_5__/* .sseParams */ .sL)(location.serverSideEncryption);
-        this.description = (0,_s3_client_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLocation */ .lR)(location);
-        this.client = client ?? (0,_s3_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createS3Client */ .qo)(location);
+        this.sse = (0,s3_client/* sseParams */.sL)(location.serverSideEncryption);
+        this.description = (0,s3_client/* describeLocation */.lR)(location);
+        this.client = client ?? (0,s3_client/* createS3Client */.qo)(location);
     }
     /** Set once a request found the store stalled (s3-client.ts STORE_TIMEOUTS): see send. */
     stalled = false;
@@ -7638,42 +7747,42 @@ class S3ObjectStore {
         return request({ abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline });
     }
     fail(err, operation) {
-        if (this.stalled && (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(err) === 'AbortError') {
-            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvironmentError */ .eG((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .storeStalledMessage */ .w7)(this.description, operation, false));
+        if (this.stalled && (0,s3_errors/* s3ErrorCode */.az)(err) === 'AbortError') {
+            return new errors/* EnvironmentError */.eG((0,s3_errors/* storeStalledMessage */.w7)(this.description, operation, false));
         }
-        const explained = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .explainS3Error */ .y6)(err, operation, this.description);
-        if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isStall */ .XF)(err))
+        const explained = (0,s3_errors/* explainS3Error */.y6)(err, operation, this.description);
+        if ((0,s3_errors/* isStall */.XF)(err))
             this.stalled = true;
         return explained;
     }
     async checkAccess() {
         try {
-            await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.HeadBucketCommand({ Bucket: this.bucket }), o));
+            await this.send((o) => this.client.send(new dist_cjs/* HeadBucketCommand */.kuI({ Bucket: this.bucket }), o));
         }
         catch (err) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3Status */ .fx)(err) === 404 || (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(err)) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('bucket')}, ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('endpoint')} and ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('region')}.`);
+            if ((0,s3_errors/* s3Status */.fx)(err) === 404 || (0,s3_errors/* isNotFound */.c4)(err)) {
+                throw new errors/* ConfigurationError */.j1(`The bucket ${this.description} does not exist: create it (with versioning enabled) or fix ${(0,vocabulary/* words */.aL)().name('bucket')}, ${(0,vocabulary/* words */.aL)().name('endpoint')} and ${(0,vocabulary/* words */.aL)().name('region')}.`);
             }
             throw this.fail(err, 'HeadBucket');
         }
     }
     async versioning() {
         try {
-            const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.GetBucketVersioningCommand({ Bucket: this.bucket }), o));
+            const out = await this.send((o) => this.client.send(new dist_cjs/* GetBucketVersioningCommand */._rj({ Bucket: this.bucket }), o));
             if (out.Status === 'Enabled' || out.Status === 'Suspended')
                 return out.Status;
             return 'Disabled';
         }
         catch (err) {
             // some providers (Cloudflare R2) have no object versioning and answer NotImplemented
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(err) === 'NotImplemented' || (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3Status */ .fx)(err) === 501)
+            if ((0,s3_errors/* s3ErrorCode */.az)(err) === 'NotImplemented' || (0,s3_errors/* s3Status */.fx)(err) === 501)
                 return 'Unsupported';
             throw this.fail(err, 'GetBucketVersioning');
         }
     }
     async head(key, versionId) {
         try {
-            const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.HeadObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs/* HeadObjectCommand */.l81({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
@@ -7688,7 +7797,7 @@ class S3ObjectStore {
             };
         }
         catch (err) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(err))
+            if ((0,s3_errors/* isNotFound */.c4)(err))
                 return undefined;
             throw this.fail(err, `HeadObject ${key}`);
         }
@@ -7697,7 +7806,7 @@ class S3ObjectStore {
         let text;
         let out;
         try {
-            out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.GetObjectCommand({
+            out = await this.send((o) => this.client.send(new dist_cjs/* GetObjectCommand */.jLs({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
@@ -7705,7 +7814,7 @@ class S3ObjectStore {
             text = (await out.Body?.transformToString('utf8')) ?? '';
         }
         catch (err) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(err))
+            if ((0,s3_errors/* isNotFound */.c4)(err))
                 return undefined;
             throw this.fail(err, `GetObject ${key}`);
         }
@@ -7720,14 +7829,14 @@ class S3ObjectStore {
         const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
         const operation = `PutObject ${key}`;
         try {
-            const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.PutObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
                 Bucket: this.bucket,
                 Key: key,
                 Body: body,
                 ContentType: 'application/json',
                 ...this.sse,
                 // every S3 flavour checks Content-MD5, unlike the newer checksum headers
-                ContentMD5: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('md5').update(body).digest('base64'),
+                ContentMD5: (0,external_node_crypto_.createHash)('md5').update(body).digest('base64'),
                 ...(conditions?.ifNoneMatch ? { IfNoneMatch: conditions.ifNoneMatch } : {}),
                 ...(conditions?.ifMatch ? { IfMatch: conditions.ifMatch } : {}),
             }), o));
@@ -7738,49 +7847,38 @@ class S3ObjectStore {
         }
     }
     async uploadStream(key, body, options) {
-        const parts = new AbortController();
+        const cut = new AbortController();
         let created = Promise.resolve(undefined);
-        const upload = new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_3__/* .Upload */ ._({
-            client: uploadClient(this.client, parts.signal, (id) => (created = id)),
-            params: {
-                Bucket: this.bucket,
-                Key: key,
-                Body: body,
-                ContentType: options.contentType,
-                ...this.sse,
-                ...(options.metadata ? { Metadata: options.metadata } : {}),
-            },
-            partSize: options.partSizeBytes,
-            queueSize: options.queueSize,
-            leavePartsOnError: false,
-        });
+        const requests = this.partRequests(key, options, cut.signal, (id) => (created = id));
         // on a signal, at once: the parts in flight are cut (they would hold the link the abort
         // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
-        const abort = (0,_util_interrupt_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .nA)(options.signal, `the multipart upload of ${key}`, async () => {
-            parts.abort();
-            await upload.abort();
+        const abort = (0,interrupt_cleanup/* onInterrupt */.nA)(options.signal, `the multipart upload of ${key}`, async () => {
+            cut.abort();
             const uploadId = await created.catch(() => undefined);
             if (!uploadId)
                 return;
             try {
-                await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), o));
+                await this.send((o) => this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.bucket, Key: key, UploadId: uploadId }), o));
             }
             catch (err) {
-                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .s3ErrorCode */ .az)(err) !== 'NoSuchUpload')
-                    throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .explainS3Error */ .y6)(err, `AbortMultipartUpload ${key}`, this.description);
+                if ((0,s3_errors/* s3ErrorCode */.az)(err) !== 'NoSuchUpload')
+                    throw (0,s3_errors/* explainS3Error */.y6)(err, `AbortMultipartUpload ${key}`, this.description);
             }
         });
         try {
-            const out = await upload.done();
+            const out = await uploadInParts(requests, body, {
+                partSize: options.partSizeBytes,
+                queueSize: options.queueSize,
+                maxParts: part_size/* MAX_PARTS */.kz,
+                cut,
+            });
             abort.cancel();
-            let versionId = 'VersionId' in out ? out.VersionId : undefined;
             // Ceph RGW answers CompleteMultipartUpload with an empty ETag (and may omit the version):
             // HeadObject has both.
             const head = await this.head(key);
-            versionId ??= head?.versionId;
             return {
-                versionId,
-                etag: head?.etag ?? ('ETag' in out ? out.ETag : undefined),
+                versionId: out.versionId ?? head?.versionId,
+                etag: head?.etag ?? out.etag,
                 ...(head?.serverSideEncryption ? { serverSideEncryption: head.serverSideEncryption } : {}),
                 ...(head?.sseKmsKeyId ? { sseKmsKeyId: head.sseKmsKeyId } : {}),
             };
@@ -7794,14 +7892,65 @@ class S3ObjectStore {
             abort.cancel();
             // explained first: a stalled store then bounds the clean-up below (see send)
             const failure = this.fail(err, `upload of ${key}`);
-            // leave no half-written multipart upload behind, whatever lib-storage did on its way out
+            // leave no half-written multipart upload behind, whatever the upload did on its way out
             await this.abortIncompleteUploads(key).catch(() => 0);
             throw failure;
         }
     }
+    /**
+     * The requests of one object's upload in parts (part-upload.ts). The multipart upload is
+     * created without the cut signal, so its id is known even when a signal comes while it is being
+     * created (`onCreate` gets it as soon as the request is sent), and none is created once cut.
+     */
+    partRequests(key, options, cut, onCreate) {
+        const params = {
+            Bucket: this.bucket,
+            Key: key,
+            ContentType: options.contentType,
+            ...this.sse,
+            ...(options.metadata ? { Metadata: options.metadata } : {}),
+        };
+        const target = { Bucket: this.bucket, Key: key };
+        return {
+            put: async (body, abortSignal) => {
+                const out = await this.client.send(new dist_cjs/* PutObjectCommand */.wKZ({ ...params, Body: body }), { abortSignal });
+                return { versionId: out.VersionId, etag: out.ETag };
+            },
+            create: async () => {
+                if (cut.aborted)
+                    throw Object.assign(new Error('Upload aborted.'), { name: 'AbortError' });
+                const out = this.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4(params));
+                const id = out.then((o) => o.UploadId);
+                // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
+                id.catch(() => undefined);
+                onCreate(id);
+                const { UploadId } = await out;
+                if (!UploadId)
+                    throw new Error(`CreateMultipartUpload ${key} answered without an UploadId`);
+                return UploadId;
+            },
+            part: async (uploadId, partNumber, body, abortSignal) => {
+                const out = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({ ...target, UploadId: uploadId, PartNumber: partNumber, Body: body }), { abortSignal });
+                if (!out.ETag)
+                    throw new Error(`UploadPart ${partNumber} of ${key} answered without an ETag`);
+                return out.ETag;
+            },
+            complete: async (uploadId, parts, abortSignal) => {
+                const out = await this.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+                    ...target,
+                    UploadId: uploadId,
+                    MultipartUpload: { Parts: parts },
+                }), { abortSignal });
+                return { versionId: out.VersionId, etag: out.ETag };
+            },
+            abort: async (uploadId) => {
+                await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ ...target, UploadId: uploadId }));
+            },
+        };
+    }
     async download(key, versionId, signal) {
         try {
-            const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.GetObjectCommand({
+            const out = await this.send((o) => this.client.send(new dist_cjs/* GetObjectCommand */.jLs({
                 Bucket: this.bucket,
                 Key: key,
                 ...(versionId ? { VersionId: versionId } : {}),
@@ -7815,7 +7964,7 @@ class S3ObjectStore {
             };
         }
         catch (err) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(err)) {
+            if ((0,s3_errors/* isNotFound */.c4)(err)) {
                 throw new Error(`${this.description}/${key}${versionId ? ` (version ${versionId})` : ''} does not exist: the snapshot is incomplete or was deleted.`, { cause: err });
             }
             throw this.fail(err, `GetObject ${key}`);
@@ -7823,8 +7972,8 @@ class S3ObjectStore {
     }
     /** The body with its transport errors explained (explainBodyError): they name the store, never the archive. */
     explainedBody(body, key) {
-        const out = new node_stream__WEBPACK_IMPORTED_MODULE_2__.PassThrough();
-        body.once('error', (err) => out.destroy((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .explainBodyError */ .I8)(err, this.description, key)));
+        const out = new external_node_stream_.PassThrough();
+        body.once('error', (err) => out.destroy((0,s3_errors/* explainBodyError */.I8)(err, this.description, key)));
         // a consumer that stops reading (a refused archive, a signal) releases the connection
         out.once('close', () => body.destroy());
         return body.pipe(out);
@@ -7834,7 +7983,7 @@ class S3ObjectStore {
         let token;
         try {
             do {
-                const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.ListObjectsV2Command({
+                const out = await this.send((o) => this.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
                     Bucket: this.bucket,
                     Prefix: prefix,
                     Delimiter: '/',
@@ -7857,7 +8006,7 @@ class S3ObjectStore {
         let token;
         try {
             do {
-                const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
+                const out = await this.send((o) => this.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), o));
                 for (const o of out.Contents ?? [])
                     if (o.Key)
                         keys.push(o.Key);
@@ -7871,7 +8020,7 @@ class S3ObjectStore {
     }
     async listVersions(key) {
         try {
-            const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: key }), o));
+            const out = await this.send((o) => this.client.send(new dist_cjs/* ListObjectVersionsCommand */.uc$({ Bucket: this.bucket, Prefix: key }), o));
             // the server lists a key's versions in the order they were stored, newest first. That order
             // is the one to trust: LastModified is when a PUT began, and of two concurrent PUTs the one
             // that began first may be stored second (seen on Ceph RGW)
@@ -7891,7 +8040,7 @@ class S3ObjectStore {
         // holds only a few objects
         for (const key of keys) {
             try {
-                await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), o));
+                await this.send((o) => this.client.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: this.bucket, Key: key }), o));
             }
             catch (err) {
                 throw this.fail(err, `DeleteObject ${key}`);
@@ -7899,7 +8048,7 @@ class S3ObjectStore {
         }
     }
     async serverTime() {
-        const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.HeadBucketCommand({ Bucket: this.bucket });
+        const command = new dist_cjs/* HeadBucketCommand */.kuI({ Bucket: this.bucket });
         let date;
         // the answer's Date header, read as it is deserialized (the SDK's output does not carry it)
         command.middlewareStack.add((next) => async (args) => {
@@ -7921,43 +8070,60 @@ class S3ObjectStore {
     }
     async abortIncompleteUploads(key) {
         let aborted = 0;
-        const out = await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: key }), o));
+        const out = await this.send((o) => this.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({ Bucket: this.bucket, Prefix: key }), o));
         for (const u of out.Uploads ?? []) {
             if (u.Key !== key || !u.UploadId)
                 continue;
-            await this.send((o) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
+            await this.send((o) => this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.bucket, Key: key, UploadId: u.UploadId }), o));
             aborted++;
         }
         return aborted;
     }
 }
+
+
+/***/ }),
+
+/***/ 7080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ largestObjectFor),
+/* harmony export */   k5: () => (/* binding */ UPLOAD_QUEUE_SIZE),
+/* harmony export */   kz: () => (/* binding */ MAX_PARTS),
+/* harmony export */   oV: () => (/* binding */ partSizeFor)
+/* harmony export */ });
+/* unused harmony exports MIN_PART_SIZE, ESTIMATE_HEADROOM */
 /**
- * The client lib-storage's Upload of one object sends through: its part uploads end when `parts`
- * aborts (lib-storage sends them without a signal, so an aborted upload would keep them going),
- * no multipart upload is created once it has, and the id of the one that is created is handed to
- * `onCreate` as soon as the request is sent. Everything else is the store's own client.
+ * Multipart part sizes. S3 allows at most 10,000 parts per object and the upload (part-upload.ts) keeps
+ * every part the same size, so the part size, chosen before the first byte, caps the object:
+ * 8 MiB parts cap it at 78 GiB. Memory is (queue + 1) parts, reused, so the part size is also what
+ * the upload costs in RAM. Parts therefore start small and grow only for large sources.
  */
-function uploadClient(client, parts, onCreate) {
-    const view = Object.create(client);
-    const send = (command, options) => {
-        if (command instanceof _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.CreateMultipartUploadCommand) {
-            if (parts.aborted)
-                return Promise.reject(Object.assign(new Error('Upload aborted.'), { name: 'AbortError' }));
-            const out = client.send(command, options);
-            // read only by a signal's clean-up: a create that fails (NoSuchBucket) is the upload's error, not an unhandled one
-            const id = out.then((o) => o.UploadId);
-            id.catch(() => undefined);
-            onCreate(id);
-            return out;
-        }
-        if (command instanceof _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_8__.UploadPartCommand) {
-            const abortSignal = options?.abortSignal ? AbortSignal.any([options.abortSignal, parts]) : parts;
-            return client.send(command, { ...options, abortSignal });
-        }
-        return client.send(command, options);
-    };
-    view.send = send;
-    return view;
+const MIB = 1024 * 1024;
+/** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
+const MAX_PARTS = 10_000;
+/** Parts in flight at once (part-upload.ts's queueSize). */
+const UPLOAD_QUEUE_SIZE = 4;
+/** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */
+const MIN_PART_SIZE = 8 * MIB;
+/**
+ * Room for an archive larger than the source's used space: tar's 512-byte headers and padding
+ * (up to +12.5% for a volume of 4 KiB files), symlinks that take no blocks, compression that
+ * cannot shrink random data, age's 16 bytes per 64 KiB.
+ */
+const ESTIMATE_HEADROOM = 2;
+/**
+ * The part size for an object of about `expectedBytes` (0: unknown): the smallest whole number of
+ * MiB, not below `minimum`, that fits `expectedBytes * headroom` into MAX_PARTS parts.
+ */
+function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_PART_SIZE) {
+    const needed = Math.ceil((Math.max(0, expectedBytes) * headroom) / MAX_PARTS);
+    return Math.max(minimum, Math.ceil(needed / MIB) * MIB);
+}
+/** The largest object `partSize` parts can hold. */
+function largestObjectFor(partSize) {
+    return partSize * MAX_PARTS;
 }
 
 
@@ -7971,6 +8137,7 @@ function uploadClient(client, parts, onCreate) {
 __webpack_require__.d(__webpack_exports__, {
   qo: () => (/* binding */ createS3Client),
   lR: () => (/* binding */ describeLocation),
+  v8: () => (/* binding */ describeObject),
   sL: () => (/* binding */ sseParams),
   wo: () => (/* binding */ storeTimeouts)
 });
@@ -8242,7 +8409,7 @@ function watchConnections(agent, watch) {
  */
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const SHA256_HEADER = 'x-amz-content-sha256';
-/** The commands whose body is an archive's bytes (lib-storage's parts or its single PutObject). */
+/** The commands whose body is an archive's bytes (part-upload.ts's parts or its single PutObject). */
 const ARCHIVE_BODY_COMMANDS = new Set(['UploadPartCommand', 'PutObjectCommand']);
 function isRequest(request) {
     return (typeof request === 'object' &&
@@ -8307,7 +8474,7 @@ function storeTimeouts(env = process.env) {
  */
 function createS3Client(location) {
     const timeouts = storeTimeouts();
-    const client = new dist_cjs.S3Client({
+    const client = new dist_cjs/* S3Client */.YxF({
         region: location.region,
         ...(location.endpoint ? { endpoint: location.endpoint } : {}),
         forcePathStyle: location.forcePathStyle,
@@ -8326,6 +8493,14 @@ function createS3Client(location) {
 }
 function describeLocation(location) {
     return `s3://${location.bucket}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
+}
+/**
+ * One object as a person copies it: `s3://bucket/key at http://host:port` (what `aws s3 cp
+ * --endpoint-url` takes), never `s3://bucket at http://host:port/key`, which reads as a URL
+ * without the bucket.
+ */
+function describeObject(location, key) {
+    return `s3://${location.bucket}/${key}${location.endpoint ? ` at ${location.endpoint}` : ''}`;
 }
 /** The PutObject / CreateMultipartUpload parameters of a server-side encryption setting. */
 function sseParams(sse) {
@@ -8401,28 +8576,65 @@ function explainS3Error(err, operation, where) {
         // a HEAD answer has no body, so no error code: wrong keys and missing permission look alike
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Access denied during ${operation} on ${where} (HTTP 403 without an error code): either the credentials are wrong ` +
             `(check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and that the endpoint and region belong to the same account) ` +
-            `or they need permission for it (see the IAM policy in the action's README).`);
+            `or they need permission for it (see ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().policy()}).`);
     }
     if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Access denied during ${operation} on ${where}: the credentials need permission for it ` +
-            `(see the IAM policy in the action's README).`);
+            `(see ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().policy()}).`);
     }
     if (code === 'NoSuchBucket') {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`The bucket of ${where} does not exist (${operation}): create it with versioning enabled, or fix ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().option('bucket')}.`);
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`The bucket ${where} does not exist (${operation}): create it with versioning enabled, or fix ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('bucket')}, ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('endpoint')} and ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().name('region')}.`);
     }
     if (isStall(err))
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(storeStalledMessage(where, operation, /did not establish/.test(message)));
     const tls = err?.code;
     if (tls && UNTRUSTED_CERTIFICATE.has(tls)) {
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): a store with its own ` +
-            `certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner; ` +
+        // Node reads NODE_EXTRA_CA_CERTS once, at start, and only warns when it cannot read the file
+        const extra = process.env.NODE_EXTRA_CA_CERTS;
+        const ca = extra
+            ? `NODE_EXTRA_CA_CERTS names ${extra}, which does not hold the certificate authority that signed it (or ` +
+                'could not be read: Node then ignores it with a warning at start); give there the PEM file of the CA that ' +
+                "signed the store's certificate"
+            : "a store with its own certificate authority needs that CA's certificate file in NODE_EXTRA_CA_CERTS on the runner";
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`The TLS certificate of ${where} was refused during ${operation} (${tls}: ${message}): ${ca}; ` +
             `otherwise check ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().option('endpoint')} (its host name must be the certificate's) and the runner's clock.`);
     }
+    if (status !== undefined && REDIRECTS.has(status))
+        return redirected(err, status, operation, where);
     const net = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|getaddrinfo|socket hang up/i.exec(message);
     if (net) {
         return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`Cannot reach ${where} during ${operation} (${net[0]}): check ${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)().option('endpoint')} and the network.`);
     }
     return new Error(`${operation} on ${where} failed: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+}
+/** HTTP redirects: S3 clients (the SDK, the AWS CLI, rclone) never follow them. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * The endpoint answered with a redirect: an http address of a store that only speaks https, a
+ * host name that moved, or (AWS S3's 301 PermanentRedirect) a bucket in another region. No
+ * request was carried out; the fix is the address or region the answer names. Only the target's
+ * origin is shown: its path and query are the request's own.
+ */
+function redirected(err, status, operation, where) {
+    const headers = err.$response?.headers ?? {};
+    const region = headers['x-amz-bucket-region'];
+    let origin;
+    try {
+        if (headers.location)
+            origin = new URL(headers.location).origin;
+    }
+    catch {
+        origin = undefined;
+    }
+    const w = (0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)();
+    const fix = [
+        ...(origin ? [`set ${w.option('endpoint')} to ${origin}`] : []),
+        ...(region
+            ? [`set ${w.option('region')} to ${region} (the bucket's region, which the store named)`]
+            : []),
+    ];
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where} answered ${operation} with a redirect (HTTP ${status}${origin ? ` to ${origin}` : ''}), which S3 clients do not ` +
+        `follow: nothing was done there. ${fix.length > 0 ? `To fix it, ${fix.join(' and ')}.` : `Check ${w.option('endpoint')} and ${w.option('region')}: give the store's own address, with https:// when it serves https.`}`);
 }
 /**
  * The SDK gave up waiting on the store (its connection or idle timeout, or the system's TCP
@@ -8586,10 +8798,16 @@ function formatBytes(bytes) {
 function formatCompression(compression) {
     return compression === 'none' ? 'not compressed' : compression;
 }
+/** A transfer rate in decimal units: "85.0 MB/s", and below 1 MB/s "12.3 kB/s" or "640 B/s" (never "0.0 MB/s"). */
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
         return '-';
-    return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
+    const rate = bytes / seconds;
+    if (rate >= 1e6)
+        return `${(rate / 1e6).toFixed(1)} MB/s`;
+    if (rate >= 1e3)
+        return `${(rate / 1e3).toFixed(1)} kB/s`;
+    return `${Math.round(rate)} B/s`;
 }
 function formatDuration(seconds) {
     const s = Math.round(seconds);
@@ -9279,6 +9497,7 @@ const ACTION_WORDS = {
     set: (option, value) => `set ${option}: ${String(value)}`,
     secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
     environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+    policy: () => "the IAM policy in the action's README",
 };
 let current = ACTION_WORDS;
 /** Chooses the face's vocabulary (see the invariant above). */

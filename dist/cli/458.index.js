@@ -29,6 +29,8 @@ var index_reader = __webpack_require__(8875);
 var snapshot_index = __webpack_require__(8734);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/vocabulary.ts
+var vocabulary = __webpack_require__(4954);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/util/process.ts
@@ -338,6 +340,7 @@ async function* listLiveTree(source, path, signal) {
 
 
 
+
 /** The path below the volume's root ('' for the root itself). */
 const relative = (e) => {
     const p = (0,snapshot_index/* displayPath */.Gt)(e);
@@ -360,7 +363,7 @@ async function planDiff(o) {
     if (found.index.encrypted && !o.decryptionIdentity) {
         return {
             kind: 'none',
-            note: 'no diff with the live tree: the index is age-encrypted; give --decryption-identity to see it',
+            note: `no diff with the live tree: the index is age-encrypted, and no identity was given (to see it, ${(0,vocabulary/* words */.aL)().secret('decryption-identity', 'AGE_IDENTITY')})`,
         };
     }
     const snapshot = () => (0,index_reader/* readIndexEntries */.rp)(o.store, found.index, {

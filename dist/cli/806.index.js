@@ -1252,7 +1252,8 @@ function failureMessage(id, target, report) {
     }
     if (lacking.length === 0)
         return '';
-    return `Snapshot ${id} of ${target} is ${(0,verification/* lackingWords */.fl)(lacking)} (${listed(lacking)}): it is not the backup that was asked for.`;
+    // lackingWords already carries each check's detail: said once, not again in brackets
+    return `Snapshot ${id} of ${target} is ${(0,verification/* lackingWords */.fl)(lacking)}: it is not the backup that was asked for.`;
 }
 /**
  * Checked right before verification.json is written: a snapshot pruned while it was verified has

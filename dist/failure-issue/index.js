@@ -32735,6 +32735,7 @@ const ACTION_WORDS = {
     set: (option, value) => `set ${option}: ${String(value)}`,
     secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
     environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+    policy: () => "the IAM policy in the action's README",
 };
 let current = ACTION_WORDS;
 /** Chooses the face's vocabulary (see the invariant above). */

@@ -62670,10 +62670,16 @@ function formatBytes(bytes) {
 function formatCompression(compression) {
     return compression === 'none' ? 'not compressed' : compression;
 }
+/** A transfer rate in decimal units: "85.0 MB/s", and below 1 MB/s "12.3 kB/s" or "640 B/s" (never "0.0 MB/s"). */
 function formatRate(bytes, seconds) {
     if (seconds <= 0)
         return '-';
-    return `${(bytes / seconds / 1e6).toFixed(1)} MB/s`;
+    const rate = bytes / seconds;
+    if (rate >= 1e6)
+        return `${(rate / 1e6).toFixed(1)} MB/s`;
+    if (rate >= 1e3)
+        return `${(rate / 1e3).toFixed(1)} kB/s`;
+    return `${Math.round(rate)} B/s`;
 }
 function formatDuration(seconds) {
     const s = Math.round(seconds);
@@ -62795,6 +62801,7 @@ const ACTION_WORDS = {
     set: (option, value) => `set ${option}: ${String(value)}`,
     secret: (option, secretName) => `store it as a repository secret and pass it as ${option}: \${{ secrets.${secretName} }}`,
     environment: (variable) => `store it as a repository secret and pass it to the step as env ${variable}`,
+    policy: () => "the IAM policy in the action's README",
 };
 let current = ACTION_WORDS;
 /** Chooses the face's vocabulary (see the invariant above). */
