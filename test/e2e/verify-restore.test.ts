@@ -282,7 +282,7 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     );
     const tooOld = await verify(bucket, { snapshot: ids[0]!, 'max-age': '1h', mode: 'stream' });
     expect(tooOld.code).toBe(1);
-    expect(tooOld.errors[0]).toMatch(/max age: snapshot is 3h old; the limit is 1h/);
+    expect(tooOld.errors[0]).toMatch(/restorable, but it is too old \(snapshot is 3h old; the limit is 1h\)/);
     expect(Number(tooOld.outputs['age-seconds'])).toBeGreaterThanOrEqual(3 * 3600 - 5);
 
     const holding = join(mkdtempSync(join(tmpdir(), 'lb-stream-')), 'never');
