@@ -3,10 +3,9 @@
 // The list of calls is derived from the code, not written by hand: starting at an action's entry
 // (src/actions/<name>/index.ts, or src/cli.ts), the import graph gives the files the bundle runs;
 // every reference in them that resolves (TypeScript type checker) into a function or method that
-// constructs an AWS SDK command (`new XxxCommand(`, lib-storage's `new Upload(`) pulls in that
-// function, and from there what it references in turn. A call through an interface
-// (ObjectStore.download, LightsailApi.getSnapshot) reaches the same-named method of the classes
-// that implement the interface. So verify-restore, which never deletes, is not granted
+// constructs an AWS SDK command (`new XxxCommand(`) pulls in that function, and from there what it
+// references in turn. A call through an interface (ObjectStore.download, LightsailApi.getSnapshot)
+// reaches the same-named method of the classes that implement the interface. So verify-restore, which never deletes, is not granted
 // s3:DeleteObject merely because S3ObjectStore has a deleteKeys method.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -76,15 +75,6 @@ function iamActions(service: string, command: string, versioned: boolean): strin
   const versionRead = ['GetObject', 'HeadObject', 'CopyObject'].includes(command);
   return versioned && versionRead ? [...mapped, 's3:GetObjectVersion'] : mapped;
 }
-
-/** lib-storage's Upload: PutObject for one part, else the multipart calls (aborted on failure). */
-const UPLOAD_COMMANDS = [
-  'PutObject',
-  'CreateMultipartUpload',
-  'UploadPart',
-  'CompleteMultipartUpload',
-  'AbortMultipartUpload',
-];
 
 interface Program {
   program: ts.Program;
@@ -258,10 +248,7 @@ function awsCalls(entries: string[]): AwsCall[] {
         const name = n.expression.text;
         const from = imports.get(name);
         const where = `${relative(ROOT, n.getSourceFile().fileName)}:${n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
-        if (from === '@aws-sdk/lib-storage' && name === 'Upload') {
-          for (const command of UPLOAD_COMMANDS)
-            calls.push({ service: 's3', command, versioned: false, where });
-        } else if (from && name.endsWith('Command')) {
+        if (from && name.endsWith('Command')) {
           const service =
             from === '@aws-sdk/client-lightsail'
               ? 'lightsail'
