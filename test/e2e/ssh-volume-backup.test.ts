@@ -199,13 +199,8 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
           standins: false,
           onStart: (bundlePid) => {
             const poll = setInterval(() => {
-              let tar: string;
-              try {
-                tar = execFileSync('pgrep', ['-u', TEST_USER, '-x', 'tar'], { encoding: 'utf8' }).trim();
-              } catch {
-                return;
-              }
-              if (!tar || killed.length) return;
+              // this server's session only: another test file's tar runs as the same user
+              if (killed.length || server.sessionPidsOf('tar').length === 0) return;
               clearInterval(poll);
               // while the stream flows, no file under RUNNER_TEMP holds the key (it has no name at all)
               const temp = runnerTempOf(bundlePid);

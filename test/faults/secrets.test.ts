@@ -121,13 +121,8 @@ describe('the SSH key is never left on disk (issue 20 §8)', () => {
         { onStart: (p) => (pid = p) },
       );
       // mid-stream: the archive's tar runs on the host
-      const remoteTar = () => {
-        try {
-          return execFileSync('pgrep', ['-u', TEST_USER, '-x', 'tar'], { encoding: 'utf8' }).trim() !== '';
-        } catch {
-          return false;
-        }
-      };
+      // this server's session only: another test file's tar runs as the same user
+      const remoteTar = () => server.sessionPidsOf('tar').length > 0;
       await waitFor(remoteTar, 60_000, 'the remote tar');
       // while the stream flows, no file the run made holds the key
       expect(filesHoldingKey(temp, server.clientKey.privateKey)).toEqual([]);

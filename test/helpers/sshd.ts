@@ -78,20 +78,25 @@ export interface SshServer {
   log(): string;
   /** The pids of every process of open connections (the daemon's descendants). */
   sessionPids(): number[];
+  /** The pids of this server's session processes whose command is `comm` ("tar"): another test
+   * file's server runs the same user's tar at the same time, so `pgrep -u` alone is not this run. */
+  sessionPidsOf(comm: string): number[];
   stop(): Promise<void>;
 }
 
-function descendants(root: number): number[] {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+function descendants(root: number, comm?: string): number[] {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' });
   const children = new Map<number, number[]>();
+  const comms = new Map<number, string>();
   for (const line of out.trim().split('\n')) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number) as [number, number];
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    const [pid, ppid, ...name] = line.trim().split(/\s+/);
+    children.set(Number(ppid), [...(children.get(Number(ppid)) ?? []), Number(pid)]);
+    comms.set(Number(pid), name.join(' '));
   }
   const found: number[] = [];
   const walk = (p: number) => {
     for (const c of children.get(p) ?? []) {
-      found.push(c);
+      if (comm === undefined || comms.get(c) === comm) found.push(c);
       walk(c);
     }
   };
@@ -175,6 +180,7 @@ export async function startSshd(o: { extraConfig?: string[] } = {}): Promise<Ssh
     pid: child.pid!,
     log: () => log,
     sessionPids: () => descendants(child.pid!),
+    sessionPidsOf: (comm) => descendants(child.pid!, comm),
     stop: async () => {
       if (child.exitCode === null) {
         const closed = new Promise((r) => child.once('close', r));
