@@ -200,7 +200,7 @@ describe('ssh-volume-backup (dist bundle under Node 24, real OpenSSH server, Cep
           onStart: (bundlePid) => {
             const poll = setInterval(() => {
               // this server's session only: another test file's tar runs as the same user
-              if (killed.length || server.sessionPidsOf('tar').length === 0) return;
+              if (killed.length || server.sessionPids('tar').length === 0) return;
               clearInterval(poll);
               // while the stream flows, no file under RUNNER_TEMP holds the key (it has no name at all)
               const temp = runnerTempOf(bundlePid);

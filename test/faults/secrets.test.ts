@@ -122,7 +122,7 @@ describe('the SSH key is never left on disk (issue 20 §8)', () => {
       );
       // mid-stream: the archive's tar runs on the host
       // this server's session only: another test file's tar runs as the same user
-      const remoteTar = () => server.sessionPidsOf('tar').length > 0;
+      const remoteTar = () => server.sessionPids('tar').length > 0;
       await waitFor(remoteTar, 60_000, 'the remote tar');
       // while the stream flows, no file the run made holds the key
       expect(filesHoldingKey(temp, server.clientKey.privateKey)).toEqual([]);

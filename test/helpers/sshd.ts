@@ -76,11 +76,12 @@ export interface SshServer {
   pid: number;
   /** Everything sshd wrote (with -e, its log). */
   log(): string;
-  /** The pids of every process of open connections (the daemon's descendants). */
-  sessionPids(): number[];
-  /** The pids of this server's session processes whose command is `comm` ("tar"): another test
-   * file's server runs the same user's tar at the same time, so `pgrep -u` alone is not this run. */
-  sessionPidsOf(comm: string): number[];
+  /**
+   * The pids of every process of open connections (the daemon's descendants), or only those whose
+   * command is `comm` ("tar"): another test file's server runs the same user's tar at the same
+   * time, so `pgrep -u` alone does not find this server's.
+   */
+  sessionPids(comm?: string): number[];
   stop(): Promise<void>;
 }
 
@@ -179,8 +180,7 @@ export async function startSshd(o: { extraConfig?: string[] } = {}): Promise<Ssh
     knownHosts: `[127.0.0.1]:${port} ${hostKey}`,
     pid: child.pid!,
     log: () => log,
-    sessionPids: () => descendants(child.pid!),
-    sessionPidsOf: (comm) => descendants(child.pid!, comm),
+    sessionPids: (comm) => descendants(child.pid!, comm),
     stop: async () => {
       if (child.exitCode === null) {
         const closed = new Promise((r) => child.once('close', r));

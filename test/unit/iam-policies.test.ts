@@ -5,8 +5,9 @@
 // every reference in them that resolves (TypeScript type checker) into a function or method that
 // constructs an AWS SDK command (`new XxxCommand(`) pulls in that function, and from there what it
 // references in turn. A call through an interface (ObjectStore.download, LightsailApi.getSnapshot)
-// reaches the same-named method of the classes that implement the interface. So verify-restore, which never deletes, is not granted
-// s3:DeleteObject merely because S3ObjectStore has a deleteKeys method.
+// reaches the same-named method of the classes that implement the interface. So verify-restore,
+// which never deletes, is not granted s3:DeleteObject merely because S3ObjectStore has a
+// deleteKeys method.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
