@@ -4760,7 +4760,15 @@ const MEMORY_POLICY_DEFAULTS = {
     majorHeapGrowthBytes: 16 * MIB,
     majorIntervalMs: 500,
     sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
 let collector;
 /** V8's collector, or null where the runtime does not give one at run time. */
 function runtimeCollector() {
@@ -4794,7 +4802,7 @@ function startMemoryPolicy(options = {}) {
     const gc = runtimeCollector();
     const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
     if (!gc)
-        return (active = { stats, stop: () => undefined });
+        return (active = { stats, options: o, stop: () => undefined });
     // what was alive right after the last collection of each kind (external memory, heap)
     const first = (0,external_node_v8_.getHeapStatistics)();
     let afterMinor = first.external_memory;
@@ -4830,10 +4838,16 @@ function startMemoryPolicy(options = {}) {
         heapAfterMajor = h.used_heap_size;
     }, o.sampleMs);
     timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
     active = {
         stats,
+        options: o,
         stop: () => {
             clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
             active = undefined;
         },
     };
@@ -4850,8 +4864,8 @@ function startMemoryPolicy(options = {}) {
 /** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 function start(argv) {
     // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
-    // the command ends, a rejection of main too
-    const memory = startMemoryPolicy();
+    // the command ends, a rejection of main too. A backup holds the upload's parts.
+    const memory = startMemoryPolicy(argv[0] === 'backup' ? HOLDS_UPLOAD_PARTS : {});
     return main(argv)
         .finally(() => memory.stop())
         .then((code) => {

@@ -76359,7 +76359,15 @@ const MEMORY_POLICY_DEFAULTS = {
     majorHeapGrowthBytes: 16 * memory_policy_MIB,
     majorIntervalMs: 500,
     sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
 let collector;
 /** V8's collector, or null where the runtime does not give one at run time. */
 function runtimeCollector() {
@@ -76393,7 +76401,7 @@ function startMemoryPolicy(options = {}) {
     const gc = runtimeCollector();
     const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
     if (!gc)
-        return (active = { stats, stop: () => undefined });
+        return (active = { stats, options: o, stop: () => undefined });
     // what was alive right after the last collection of each kind (external memory, heap)
     const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
     let afterMinor = first.external_memory;
@@ -76429,10 +76437,16 @@ function startMemoryPolicy(options = {}) {
         heapAfterMajor = h.used_heap_size;
     }, o.sampleMs);
     timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
     active = {
         stats,
+        options: o,
         stop: () => {
             clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
             active = undefined;
         },
     };
@@ -76603,7 +76617,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy();
+        const memory = startMemoryPolicy(step.memory);
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
@@ -76977,6 +76991,7 @@ function copySummary(s, { result: r, from, to }, inputs) {
 
 
 
+
 /** Copies a proven snapshot to a second bucket or provider. */
 async function run() {
     await runStep({
@@ -76992,6 +77007,8 @@ async function run() {
         // the destination keys are masked before any input is validated or echoed
         secrets: destinationSecrets,
         inputs: getInputs,
+        // a copy between providers streams the archive through the upload's parts
+        memory: HOLDS_UPLOAD_PARTS,
         async execute(inputs, { signal }) {
             const source = new S3ObjectStore(inputs.source);
             const destination = new S3ObjectStore(inputs.destination);

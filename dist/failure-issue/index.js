@@ -32930,7 +32930,15 @@ const MEMORY_POLICY_DEFAULTS = {
     majorHeapGrowthBytes: 16 * MIB,
     majorIntervalMs: 500,
     sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
 let collector;
 /** V8's collector, or null where the runtime does not give one at run time. */
 function runtimeCollector() {
@@ -32964,7 +32972,7 @@ function startMemoryPolicy(options = {}) {
     const gc = runtimeCollector();
     const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
     if (!gc)
-        return (active = { stats, stop: () => undefined });
+        return (active = { stats, options: o, stop: () => undefined });
     // what was alive right after the last collection of each kind (external memory, heap)
     const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
     let afterMinor = first.external_memory;
@@ -33000,10 +33008,16 @@ function startMemoryPolicy(options = {}) {
         heapAfterMajor = h.used_heap_size;
     }, o.sampleMs);
     timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
     active = {
         stats,
+        options: o,
         stop: () => {
             clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
             active = undefined;
         },
     };
@@ -33174,7 +33188,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy();
+        const memory = startMemoryPolicy(step.memory);
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);

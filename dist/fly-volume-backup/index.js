@@ -81047,6 +81047,114 @@ function round(n, digits = 3) {
     return Math.round(n * f) / f;
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const memory_policy_MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * memory_policy_MIB,
+    majorGrowthBytes: 24 * memory_policy_MIB,
+    majorHeapGrowthBytes: 16 * memory_policy_MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
+};
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, options: o, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
+    active = {
+        stats,
+        options: o,
+        stop: () => {
+            clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
 
@@ -81578,6 +81686,7 @@ function backupSummary(summary, title, result, where) {
 
 
 
+
 /**
  * The step every backup action shares (fly-volume-backup, ssh-volume-backup): run the engine over
  * the action's source; a suspect or failed backup fails the step after its summary is written.
@@ -81589,6 +81698,7 @@ function backupStep(name, read, edge = {}) {
         outputs: backup_inputs_BACKUP_OUTPUTS,
         outputValues: (run, elapsedSeconds) => backupOutputs(run?.result, elapsedSeconds),
         inputs: read,
+        memory: HOLDS_UPLOAD_PARTS,
         async execute(inputs, { signal }) {
             const store = new S3ObjectStore(inputs.location);
             const result = await runBackup(inputs.backup, {
@@ -81603,100 +81713,6 @@ function backupStep(name, read, edge = {}) {
         verdict: ({ result }) => (result.status === 'ok' ? undefined : result.message),
         passed: ({ result, where }) => info(`snapshot ${result.snapshotId} stored at ${where}/${result.archiveKey}`),
     };
-}
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/util/memory-policy.ts
-
-
-const memory_policy_MIB = 1024 * 1024;
-const MEMORY_POLICY_DEFAULTS = {
-    minorGrowthBytes: 8 * memory_policy_MIB,
-    majorGrowthBytes: 24 * memory_policy_MIB,
-    majorHeapGrowthBytes: 16 * memory_policy_MIB,
-    majorIntervalMs: 500,
-    sampleMs: 20,
-};
-let collector;
-/** V8's collector, or null where the runtime does not give one at run time. */
-function runtimeCollector() {
-    if (collector !== undefined)
-        return collector;
-    const existing = globalThis.gc;
-    if (typeof existing === 'function')
-        return (collector = existing);
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
-        collector = typeof gc === 'function' ? gc : null;
-    }
-    catch {
-        collector = null;
-    }
-    finally {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
-    }
-    return collector;
-}
-let active;
-/**
- * Starts the policy for the rest of the process (once: a second call returns the running policy).
- * Call it where a process begins its work (an action's step, a CLI command).
- */
-function startMemoryPolicy(options = {}) {
-    if (active)
-        return active;
-    const stats = { minor: 0, major: 0 };
-    const gc = runtimeCollector();
-    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
-    if (!gc)
-        return (active = { stats, stop: () => undefined });
-    // what was alive right after the last collection of each kind (external memory, heap)
-    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-    let afterMinor = first.external_memory;
-    let afterMajor = afterMinor;
-    let heapAfterMajor = first.used_heap_size;
-    let lastMajorAt = 0;
-    const timer = setInterval(() => {
-        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-        // a collection of V8's own lowered them: that is the new floor
-        afterMinor = Math.min(afterMinor, h.external_memory);
-        afterMajor = Math.min(afterMajor, h.external_memory);
-        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
-        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
-        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        if (minorDue) {
-            gc({ type: 'minor' });
-            stats.minor++;
-            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-            afterMinor = h.external_memory;
-        }
-        const at = performance.now();
-        if (at - lastMajorAt < o.majorIntervalMs)
-            return;
-        if (afterMinor - afterMajor < o.majorGrowthBytes &&
-            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        gc({ type: 'major' });
-        stats.major++;
-        lastMajorAt = at;
-        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-        afterMajor = afterMinor = h.external_memory;
-        heapAfterMajor = h.used_heap_size;
-    }, o.sampleMs);
-    timer.unref();
-    active = {
-        stats,
-        stop: () => {
-            clearInterval(timer);
-            active = undefined;
-        },
-    };
-    return active;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
@@ -81783,7 +81799,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy();
+        const memory = startMemoryPolicy(step.memory);
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);

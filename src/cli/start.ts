@@ -3,13 +3,13 @@
 import '../util/cjs-globals.js';
 import { EXIT } from './commands.js';
 import { main } from './main.js';
-import { startMemoryPolicy } from '../util/memory-policy.js';
+import { HOLDS_UPLOAD_PARTS, startMemoryPolicy } from '../util/memory-policy.js';
 
 /** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 export function start(argv: string[]): Promise<void> {
   // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
-  // the command ends, a rejection of main too
-  const memory = startMemoryPolicy();
+  // the command ends, a rejection of main too. A backup holds the upload's parts.
+  const memory = startMemoryPolicy(argv[0] === 'backup' ? HOLDS_UPLOAD_PARTS : {});
   return main(argv)
     .finally(() => memory.stop())
     .then((code) => {

@@ -22,6 +22,17 @@ import { runInNewContext } from 'node:vm';
  *   the heap's used size by `majorHeapGrowthBytes`), a full collection frees what died after
  *   promotion, at most once per `majorIntervalMs`, so its CPU cost is bounded (a full collection of
  *   a 20–60 MiB heap costs 3–12 ms here: at most 2.4% of one core);
+ * - V8 starts its own marking when the old generation is `markingTriggers` percent of the way to
+ *   its limit (V8's --incremental-marking-soft-trigger and -hard-trigger, read at each decision,
+ *   so setting them at run time takes effect), not by its default rule, which starts marking
+ *   whenever the room left below the limit is no larger than the young generation (16 MiB): a heap
+ *   as small as this program's (12–30 MiB) never leaves that state, so V8 marked for the whole run,
+ *   and every scavenge asked for during a marking finished it as a full collection. On a stream
+ *   verify that was 73 full collections, and 1.9 of 4.6 CPU-s (Node 24; 6 with the triggers:
+ *   bench/NOTES.md, "V8's marking of a small heap, set at run time"). Where the upload's parts are
+ *   held (a backup, a copy), pass `markingTriggers: null`: the faster stream fills all its part
+ *   buffers and the peak rose by 25–35 MiB; there V8's own rule stays. stop() sets both back to V8's
+ *   defaults (0: the default rule);
  * - the policy changes when memory is freed, never what the program computes; where the runtime
  *   does not give a collector, it does nothing (the program runs as before, with V8's own policy).
  */
@@ -36,6 +47,8 @@ export interface MemoryPolicyOptions {
   majorIntervalMs?: number;
   /** How often external memory is read. */
   sampleMs?: number;
+  /** Percent of the old generation's limit at which V8 starts marking (soon, at once); null: V8's own rule. */
+  markingTriggers?: { softPercent: number; hardPercent: number } | null;
 }
 
 type Collector = (options?: { type?: 'major' | 'minor' }) => void;
@@ -47,7 +60,17 @@ export const MEMORY_POLICY_DEFAULTS: Required<MemoryPolicyOptions> = {
   majorHeapGrowthBytes: 16 * MIB,
   majorIntervalMs: 500,
   sampleMs: 20,
+  markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
+
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+export const HOLDS_UPLOAD_PARTS: MemoryPolicyOptions = { markingTriggers: null };
+
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent: number, hardPercent: number): void {
+  setFlagsFromString(`--incremental-marking-soft-trigger=${softPercent}`);
+  setFlagsFromString(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
 
 let collector: Collector | null | undefined;
 
@@ -76,6 +99,8 @@ export interface MemoryPolicyStats {
 
 export interface MemoryPolicy {
   stats: MemoryPolicyStats;
+  /** The options it runs with (the defaults filled in). */
+  options: Required<MemoryPolicyOptions>;
   /** Ends the sampling; idempotent. */
   stop(): void;
 }
@@ -91,7 +116,7 @@ export function startMemoryPolicy(options: MemoryPolicyOptions = {}): MemoryPoli
   const stats: MemoryPolicyStats = { minor: 0, major: 0 };
   const gc = runtimeCollector();
   const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
-  if (!gc) return (active = { stats, stop: () => undefined });
+  if (!gc) return (active = { stats, options: o, stop: () => undefined });
   // what was alive right after the last collection of each kind (external memory, heap)
   const first = getHeapStatistics();
   let afterMinor = first.external_memory;
@@ -127,10 +152,14 @@ export function startMemoryPolicy(options: MemoryPolicyOptions = {}): MemoryPoli
     heapAfterMajor = h.used_heap_size;
   }, o.sampleMs);
   timer.unref();
+  const triggers = o.markingTriggers;
+  if (triggers) setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
   active = {
     stats,
+    options: o,
     stop: () => {
       clearInterval(timer);
+      if (triggers) setMarkingTriggers(0, 0);
       active = undefined;
     },
   };

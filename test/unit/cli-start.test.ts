@@ -36,4 +36,17 @@ describe('the CLI start (src/cli/start.ts)', () => {
     after.stop();
     expect(after).not.toBe(run.during);
   });
+
+  it.each([
+    ['backup', null],
+    ['verify', { softPercent: 80, hardPercent: 95 }],
+    ['restore', { softPercent: 80, hardPercent: 95 }],
+  ])(
+    "%s runs with V8's marking triggers %j (a backup holds the upload's parts)",
+    async (command, triggers) => {
+      run.result = Promise.resolve(0);
+      await start([command, '--bucket', 'b']);
+      expect(run.during?.options.markingTriggers).toEqual(triggers);
+    },
+  );
 });
