@@ -1100,7 +1100,7 @@ async function main() {
     const none = { main_rss_mib: NaN, cpu_s: NaN, bytes: NaN, temp_disk_mib: NaN };
     const row = (p: string) => rows.find((r) => r.pipeline === p) ?? none;
     const phase = (p: string, k: string) => rows.find((r) => r.pipeline === p)?.steps?.[k] ?? NaN;
-    const lifeboatRows = rows.filter((r) => /^[AFGS]\.(backup|verify|restore|slim backup)/.test(r.pipeline));
+    const lifeboatRows = rows.filter((r) => /^[AFGIS]\.(backup|verify|restore|slim backup)/.test(r.pipeline));
     const lbRss = peakOf(lifeboatRows.map((r) => r.main_rss_mib));
     const backupRss1 = row('A.backup default (zstd)').main_rss_mib;
     const verifyRss1 = row('F.verify stream').main_rss_mib;
