@@ -27,12 +27,12 @@ import { runInNewContext } from 'node:vm';
  *   so setting them at run time takes effect), not by its default rule, which starts marking
  *   whenever the room left below the limit is no larger than the young generation (16 MiB): a heap
  *   as small as this program's (12–30 MiB) never leaves that state, so V8 marked for the whole run,
- *   and every scavenge asked for during a marking finished it as a full collection. On a stream
- *   verify that was 73 full collections, and 1.9 of 4.6 CPU-s (Node 24; 6 with the triggers:
+ *   and every scavenge asked for during a marking finished it as a full collection. A stream
+ *   verify made 73 full collections in 4.6 CPU-s; with the triggers, 6 in 2.7 (Node 24:
  *   bench/NOTES.md, "V8's marking of a small heap, set at run time"). Where the upload's parts are
- *   held (a backup, a copy), pass `markingTriggers: null`: the faster stream fills all its part
- *   buffers and the peak rose by 25–35 MiB; there V8's own rule stays. stop() sets both back to V8's
- *   defaults (0: the default rule);
+ *   held (a backup, a copy), pass `markingTriggers: null`: there the faster stream fills all five
+ *   part buffers and the peak rose by about 35 MiB (to 198–211), so V8's own rule stays. stop() sets
+ *   both back to V8's defaults (0: the default rule);
  * - the policy changes when memory is freed, never what the program computes; where the runtime
  *   does not give a collector, it does nothing (the program runs as before, with V8's own policy).
  */
