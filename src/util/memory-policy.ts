@@ -30,9 +30,9 @@ import { runInNewContext } from 'node:vm';
  *   and every scavenge asked for during a marking finished it as a full collection. A stream
  *   verify made 73 full collections in 4.6 CPU-s; with the triggers, 6 in 2.7 (Node 24:
  *   bench/NOTES.md, "V8's marking of a small heap, set at run time"). Where the upload's parts are
- *   held (a backup, a copy), pass `markingTriggers: null`: there the faster stream fills all five
- *   part buffers and the peak rose by about 35 MiB (to 198–211), so V8's own rule stays. stop() sets
- *   both back to V8's defaults (0: the default rule);
+ *   held (a backup, a copy), pass `markingTriggers: null`: there the peak rose by 25–35 MiB (to
+ *   187–211: one more part buffer in use, and what V8 collects later when it marks less), so V8's
+ *   own rule stays. stop() sets both back to V8's defaults (0: the default rule);
  * - the policy changes when memory is freed, never what the program computes; where the runtime
  *   does not give a collector, it does nothing (the program runs as before, with V8's own policy).
  */
