@@ -3086,6 +3086,114 @@ async function refuseForeignTarget(store, layout, source) {
         `Give this source its own target (--target ${(0,shell/* shellArg */.JP)(`${target}-2`)}), or --target ${(0,shell/* shellArg */.JP)(target)} to add it to that one on purpose.`);
 }
 
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * MIB,
+    majorGrowthBytes: 24 * MIB,
+    majorHeapGrowthBytes: 16 * MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
+};
+/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
+const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, options: o, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
+    active = {
+        stats,
+        options: o,
+        stop: () => {
+            clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/specs.ts
 
 /**
@@ -3821,6 +3929,7 @@ const INDEX_COMMANDS = { ls, find, diff, index };
 
 
 
+
 /*
  * Invariant: what only one command runs (its job, the TypeScript compiler of guard, the Lightsail
  * SDK, flyctl's client, the restore and extraction code) is imported inside that command's run,
@@ -3835,6 +3944,7 @@ const backup = {
     summary: 'stream a volume into the bucket (a Fly app, an SSH host or a local directory)',
     usage: 'lifeboat backup (--app APP | --host HOST --user U --ssh-key-file F --known-hosts-file K | --local --path DIR) --bucket B [options]',
     flags: [...STORAGE, ...BACKUP, ...FLY, ...SSH, ...COMMON],
+    memory: HOLDS_UPLOAD_PARTS,
     async run(ctx) {
         const { source, defaultTarget } = backupSource(ctx.reader);
         const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
@@ -4345,6 +4455,10 @@ const COMMANDS = {
     guard,
     ...INDEX_COMMANDS,
 };
+/** The command of that name; undefined for any other word ("toString" and "constructor" included). */
+function commandNamed(name) {
+    return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
 
 // EXTERNAL MODULE: ./src/util/version.ts
 var version = __webpack_require__(6092);
@@ -4672,7 +4786,7 @@ async function main(argv, stdout = process.stdout) {
         out.write(`${version/* LIFEBOAT_VERSION */.c}\n`);
         return EXIT.ok;
     }
-    const command = COMMANDS[name];
+    const command = commandNamed(name);
     if (!command) {
         process.stderr.write(`lifeboat: unknown command "${name}"\n\n${usage()}`);
         return EXIT.usage;
@@ -4746,114 +4860,6 @@ async function main(argv, stdout = process.stdout) {
     }
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
-;// CONCATENATED MODULE: ./src/util/memory-policy.ts
-
-
-const MIB = 1024 * 1024;
-const MEMORY_POLICY_DEFAULTS = {
-    minorGrowthBytes: 8 * MIB,
-    majorGrowthBytes: 24 * MIB,
-    majorHeapGrowthBytes: 16 * MIB,
-    majorIntervalMs: 500,
-    sampleMs: 20,
-    markingTriggers: { softPercent: 80, hardPercent: 95 },
-};
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
-/** Sets V8's marking triggers (0 and 0: V8's default rule). */
-function setMarkingTriggers(softPercent, hardPercent) {
-    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
-    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
-}
-let collector;
-/** V8's collector, or null where the runtime does not give one at run time. */
-function runtimeCollector() {
-    if (collector !== undefined)
-        return collector;
-    const existing = globalThis.gc;
-    if (typeof existing === 'function')
-        return (collector = existing);
-    try {
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : null');
-        collector = typeof gc === 'function' ? gc : null;
-    }
-    catch {
-        collector = null;
-    }
-    finally {
-        (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
-    }
-    return collector;
-}
-let active;
-/**
- * Starts the policy for the rest of the process (once: a second call returns the running policy).
- * Call it where a process begins its work (an action's step, a CLI command).
- */
-function startMemoryPolicy(options = {}) {
-    if (active)
-        return active;
-    const stats = { minor: 0, major: 0 };
-    const gc = runtimeCollector();
-    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
-    if (!gc)
-        return (active = { stats, options: o, stop: () => undefined });
-    // what was alive right after the last collection of each kind (external memory, heap)
-    const first = (0,external_node_v8_.getHeapStatistics)();
-    let afterMinor = first.external_memory;
-    let afterMajor = afterMinor;
-    let heapAfterMajor = first.used_heap_size;
-    let lastMajorAt = 0;
-    const timer = setInterval(() => {
-        let h = (0,external_node_v8_.getHeapStatistics)();
-        // a collection of V8's own lowered them: that is the new floor
-        afterMinor = Math.min(afterMinor, h.external_memory);
-        afterMajor = Math.min(afterMajor, h.external_memory);
-        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
-        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
-        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        if (minorDue) {
-            gc({ type: 'minor' });
-            stats.minor++;
-            h = (0,external_node_v8_.getHeapStatistics)();
-            afterMinor = h.external_memory;
-        }
-        const at = performance.now();
-        if (at - lastMajorAt < o.majorIntervalMs)
-            return;
-        if (afterMinor - afterMajor < o.majorGrowthBytes &&
-            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        gc({ type: 'major' });
-        stats.major++;
-        lastMajorAt = at;
-        h = (0,external_node_v8_.getHeapStatistics)();
-        afterMajor = afterMinor = h.external_memory;
-        heapAfterMajor = h.used_heap_size;
-    }, o.sampleMs);
-    timer.unref();
-    const triggers = o.markingTriggers;
-    if (triggers)
-        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
-    active = {
-        stats,
-        options: o,
-        stop: () => {
-            clearInterval(timer);
-            if (triggers)
-                setMarkingTriggers(0, 0);
-            active = undefined;
-        },
-    };
-    return active;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/start.ts
 // The CLI once its signal handler exists (cli.ts loads this module after installing it): the
 // TypeScript compiler (used by `guard`) reads __filename while it loads, so that comes first.
@@ -4864,8 +4870,8 @@ function startMemoryPolicy(options = {}) {
 /** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 function start(argv) {
     // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
-    // the command ends, a rejection of main too. A backup holds the upload's parts.
-    const memory = startMemoryPolicy(argv[0] === 'backup' ? HOLDS_UPLOAD_PARTS : {});
+    // the command ends, a rejection of main too; the command says which policy it needs
+    const memory = startMemoryPolicy(commandNamed(argv[0])?.memory);
     return main(argv)
         .finally(() => memory.stop())
         .then((code) => {

@@ -33,6 +33,7 @@ import { formatCliFlags, storageCliFlags, type CliFlag } from '../options/remote
 import { shellArg } from '../util/shell.js';
 import { describeSource, refuseForeignTarget } from './default-target.js';
 import type { FlagSpec } from './flags.js';
+import { HOLDS_UPLOAD_PARTS, type MemoryPolicyOptions } from '../util/memory-policy.js';
 import {
   BACKUP,
   COMMON,
@@ -89,6 +90,8 @@ export interface Command {
   usage: string;
   flags: FlagSpec[];
   run(ctx: CommandContext): Promise<number>;
+  /** The command's memory policy (util/memory-policy.ts); a command that uploads an archive's parts says so. */
+  memory?: MemoryPolicyOptions;
 }
 
 const backup: Command = {
@@ -96,6 +99,7 @@ const backup: Command = {
   usage:
     'lifeboat backup (--app APP | --host HOST --user U --ssh-key-file F --known-hosts-file K | --local --path DIR) --bucket B [options]',
   flags: [...STORAGE, ...BACKUP, ...FLY, ...SSH, ...COMMON],
+  memory: HOLDS_UPLOAD_PARTS,
   async run(ctx) {
     const { source, defaultTarget } = backupSource(ctx.reader);
     const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
@@ -711,3 +715,8 @@ export const COMMANDS: Record<string, Command> = {
   guard,
   ...INDEX_COMMANDS,
 };
+
+/** The command of that name; undefined for any other word ("toString" and "constructor" included). */
+export function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}

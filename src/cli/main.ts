@@ -6,7 +6,7 @@ import {
   errorMessage,
 } from '../util/errors.js';
 import { LIFEBOAT_VERSION } from '../util/version.js';
-import { COMMANDS, EXIT } from './commands.js';
+import { COMMANDS, EXIT, commandNamed } from './commands.js';
 import { helpText, readFlags } from './flags.js';
 import { terminalLogger } from './terminal-logger.js';
 import { CLI_WORDS } from './words.js';
@@ -95,7 +95,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     out.write(`${LIFEBOAT_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = commandNamed(name);
   if (!command) {
     process.stderr.write(`lifeboat: unknown command "${name}"\n\n${usage()}`);
     return EXIT.usage;

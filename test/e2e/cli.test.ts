@@ -149,6 +149,15 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     expect(await listKeys(bucket, objectKey)).toEqual([objectKey]);
   });
 
+  // was: "lifeboat toString: specs is not iterable" and exit 3, an environment fault, for a mistyped word
+  it('a word that names a property of every object, not a command, is an unknown command (exit 2)', async () => {
+    for (const word of ['toString', 'constructor', '__proto__']) {
+      const run = await lifeboat([word]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(`lifeboat: unknown command "${word}"`);
+    }
+  });
+
   // was: exit 2, a usage error, while the exit-code table puts a missing tool under 3
   it('a backup on a machine without flyctl exits 3 naming the missing program and how to install it', async () => {
     const bucket = await createBucket();
