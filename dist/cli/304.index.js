@@ -4053,6 +4053,7 @@ const restore = {
             logSelection(ctx.logger, members);
         const deps = { store, logger: ctx.logger, signal: ctx.signal };
         const ifEmpty = r.flag('if-empty');
+        refuseTwoDestinations(r, ifEmpty);
         const { restoreToDirectory, restoreToMachine } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
         if (!r.text('app') && !r.text('host')) {
             // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
@@ -4071,6 +4072,21 @@ const restore = {
         return printMachineRestore(ctx, out, path, again, selectionFlags(members) !== '');
     },
 };
+/**
+ * A restore goes to one place: --to names a directory of this machine, --if-empty the volume at
+ * --path, --app or --host a machine. Two of them together used to restore into one and ignore the
+ * other (`--to DIR --if-empty` restored into --path), so they are refused before anything is read.
+ */
+function refuseTwoDestinations(r, ifEmpty) {
+    const to = r.text('to');
+    const machine = r.text('app') ? '--app' : r.text('host') ? '--host' : '';
+    if (to && machine)
+        throw new errors/* ConfigurationError */.j1(`--to restores into a directory of this machine and ${machine} into a machine's --path: give one of them.`);
+    if (to && ifEmpty)
+        throw new errors/* ConfigurationError */.j1('--to and --if-empty name two places: --to restores into a new or empty directory, --if-empty into --path when it is empty. Give one of them.');
+    if (!machine && (r.flag('apply') || r.text('confirm')))
+        throw new errors/* ConfigurationError */.j1('--apply and --confirm swap a restored copy in on a machine (--app or --host); a restore into a directory has nothing to swap. Leave them out, or name the machine.');
+}
 /**
  * The --include/--exclude of a selective restore, for the command that applies its plan: without
  * them that command would swap in the whole snapshot, not the paths the plan showed.

@@ -218,6 +218,7 @@ const restore: Command = {
     if (members) logSelection(ctx.logger, members);
     const deps = { store, logger: ctx.logger, signal: ctx.signal };
     const ifEmpty = r.flag('if-empty');
+    refuseTwoDestinations(r, ifEmpty);
     const { restoreToDirectory, restoreToMachine } = await import('../jobs/restore.js');
 
     if (!r.text('app') && !r.text('host')) {
@@ -243,6 +244,28 @@ const restore: Command = {
     return printMachineRestore(ctx, out, path, again, selectionFlags(members) !== '');
   },
 };
+
+/**
+ * A restore goes to one place: --to names a directory of this machine, --if-empty the volume at
+ * --path, --app or --host a machine. Two of them together used to restore into one and ignore the
+ * other (`--to DIR --if-empty` restored into --path), so they are refused before anything is read.
+ */
+function refuseTwoDestinations(r: OptionReader, ifEmpty: boolean): void {
+  const to = r.text('to');
+  const machine = r.text('app') ? '--app' : r.text('host') ? '--host' : '';
+  if (to && machine)
+    throw new ConfigurationError(
+      `--to restores into a directory of this machine and ${machine} into a machine's --path: give one of them.`,
+    );
+  if (to && ifEmpty)
+    throw new ConfigurationError(
+      '--to and --if-empty name two places: --to restores into a new or empty directory, --if-empty into --path when it is empty. Give one of them.',
+    );
+  if (!machine && (r.flag('apply') || r.text('confirm')))
+    throw new ConfigurationError(
+      '--apply and --confirm swap a restored copy in on a machine (--app or --host); a restore into a directory has nothing to swap. Leave them out, or name the machine.',
+    );
+}
 
 /**
  * The --include/--exclude of a selective restore, for the command that applies its plan: without

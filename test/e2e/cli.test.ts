@@ -260,6 +260,38 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     expect(again.stdout).toContain('holds data; nothing was done');
   });
 
+  // was: `--to DIR --if-empty` restored into --path (or the path LIFEBOAT_PATH named) and never
+  // made DIR; --apply without a machine was ignored (the newcomer of 2026-12-03)
+  it('restore refuses two destinations at once, before it reads or writes anything', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 10_000 });
+    expect(
+      (await lifeboat(['backup', '--local', '--path', volume, '--target', 'vol', ...storage(bucket)])).code,
+    ).toBe(0);
+    const base = mkdtempSync(join(tmpdir(), 'lb-two-'));
+    const path = join(base, 'volume');
+    mkdirSync(path);
+    const to = join(base, 'copy');
+    const cases: [string[], string][] = [
+      [['--to', to, '--if-empty', '--path', path], '--to and --if-empty name two places'],
+      [
+        ['--to', to, '--app', 'my-app', '--path', '/data'],
+        '--to restores into a directory of this machine and --app',
+      ],
+      [
+        ['--to', to, '--apply', '--confirm', '20261203T000000Z'],
+        '--apply and --confirm swap a restored copy in on a machine',
+      ],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await lifeboat(['restore', '--target', 'vol', ...storage(bucket), ...flags]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(readdirSync(base)).toEqual(['volume']);
+    expect(readdirSync(path)).toEqual([]);
+  });
+
   it('check-lightsail and guard run the same engines as their actions', async () => {
     const day = 86_400_000;
     const snapshots = (newestHours: number) =>
