@@ -2995,7 +2995,11 @@ class LocalSource {
         return {};
     }
     start(script, options) {
-        const proc = (0,util_process/* spawnStreaming */.El)('sh', ['-c', script], options);
+        const proc = (0,util_process/* spawnStreaming */.El)('sh', ['-c', script], {
+            ...options,
+            installHint: "lifeboat runs its archive script with this machine's sh (sh -c '...'), as it does on a remote one. Nothing was read or sent. " +
+                'Put a POSIX shell on PATH (apt-get install dash, apk add busybox) and run the backup again',
+        });
         if (!options.keepStdin)
             proc.stdin.end();
         return proc;
@@ -6735,6 +6739,8 @@ function holdingVariables(path, snapshotId) {
  */
 function buildRemoteRestoreScript(path, snapshotId) {
     return [
+        // GNU tar's TAR_OPTIONS (--exclude, --no-same-permissions...) would change what is extracted
+        `unset TAR_OPTIONS`,
         ...holdingVariables(path, snapshotId),
         `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
         `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,

@@ -75898,6 +75898,9 @@ function buildArchiveScript(options) {
     const excludes = [...builtin, ...options.excludes];
     const excludeArgs = excludes.map((p) => `--exclude=${shWord(p)}`).join(' ');
     const lines = [
+        // GNU tar reads options from TAR_OPTIONS (an SSH host's /etc/environment can set it through
+        // PAM): --exclude there would leave files out of a backup that is then "ok"
+        `unset TAR_OPTIONS`,
         `P=${shWord(options.path)}`,
         `C=${options.compression}`,
         `lb_head() { printf "${STREAM_HEADER_PREFIX}%s %s\\n" "$C" "$1"; }`,
@@ -78835,6 +78838,13 @@ async function streamArchiveToStore(o) {
             changed.note(line);
         },
     });
+    // a source that could not start at all (no sh, no flyctl) explains everything that follows: an
+    // output that ended empty, a frame that never came
+    let notStarted;
+    proc.done.catch((e) => {
+        if (e instanceof errors_EnvironmentError)
+            notStarted = e;
+    });
     let inspector;
     let warnings = [];
     let contents;
@@ -79013,7 +79023,7 @@ async function streamArchiveToStore(o) {
         // the index's own upload failed: the walk stopped for it, not for the archive
         if (indexWriter?.storeFailure)
             throw indexWriter.storeFailure;
-        throw explainStreamFailure(o, outcome, decoder, err);
+        throw explainStreamFailure(o, outcome, decoder, notStarted ?? err);
     }
     finally {
         idleWatch.stop();

@@ -77714,6 +77714,8 @@ function holdingVariables(path, snapshotId) {
  */
 function buildRemoteRestoreScript(path, snapshotId) {
     return [
+        // GNU tar's TAR_OPTIONS (--exclude, --no-same-permissions...) would change what is extracted
+        `unset TAR_OPTIONS`,
         ...holdingVariables(path, snapshotId),
         `if [ ! -d "$P" ]; then echo "${STATUS_PREFIX}err=nopath"; exit 0; fi`,
         `rm -rf "$D" && mkdir -p "$D" || { echo "${STATUS_PREFIX}err=mkdir"; exit 0; }`,

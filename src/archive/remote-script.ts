@@ -160,6 +160,9 @@ export function buildArchiveScript(options: ArchiveScriptOptions): string {
   const excludes = [...builtin, ...options.excludes];
   const excludeArgs = excludes.map((p) => `--exclude=${shWord(p)}`).join(' ');
   const lines = [
+    // GNU tar reads options from TAR_OPTIONS (an SSH host's /etc/environment can set it through
+    // PAM): --exclude there would leave files out of a backup that is then "ok"
+    `unset TAR_OPTIONS`,
     `P=${shWord(options.path)}`,
     `C=${options.compression}`,
     `lb_head() { printf "${STREAM_HEADER_PREFIX}%s %s\\n" "$C" "$1"; }`,

@@ -100,6 +100,12 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
       changed.note(line);
     },
   });
+  // a source that could not start at all (no sh, no flyctl) explains everything that follows: an
+  // output that ended empty, a frame that never came
+  let notStarted: EnvironmentError | undefined;
+  proc.done.catch((e: unknown) => {
+    if (e instanceof EnvironmentError) notStarted = e;
+  });
   let inspector: ArchiveInspector | undefined;
   let warnings: string[] = [];
   let contents: ArchiveContents | undefined;
@@ -292,7 +298,7 @@ export async function streamArchiveToStore(o: StreamOptions): Promise<StreamedAr
     }
     // the index's own upload failed: the walk stopped for it, not for the archive
     if (indexWriter?.storeFailure) throw indexWriter.storeFailure;
-    throw explainStreamFailure(o, outcome, decoder, err);
+    throw explainStreamFailure(o, outcome, decoder, notStarted ?? err);
   } finally {
     idleWatch.stop();
     progress.stop();

@@ -14,7 +14,12 @@ export class LocalSource implements ArchiveSource {
   }
 
   start(script: string, options: StartOptions): RunningProcess {
-    const proc = spawnStreaming('sh', ['-c', script], options);
+    const proc = spawnStreaming('sh', ['-c', script], {
+      ...options,
+      installHint:
+        "lifeboat runs its archive script with this machine's sh (sh -c '...'), as it does on a remote one. Nothing was read or sent. " +
+        'Put a POSIX shell on PATH (apt-get install dash, apk add busybox) and run the backup again',
+    });
     if (!options.keepStdin) proc.stdin.end();
     return proc;
   }
