@@ -83258,9 +83258,12 @@ const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.cons
  * - a temporary holding directory is made fresh by mkdtemp (a name no one could predict, mode
  *   0700, created by this call, so no link or folder of anyone else can stand in its place), and
  *   it is removed after the checks;
- * - a directory a person named is used only when it is new, empty, or an earlier attempt of the
+ * - a directory a person named is used only when it is new, empty, or an unfinished attempt of the
  *   same snapshot (its marker says so); it is never a symbolic link, and its marker is written only
- *   as a new file (O_EXCL | O_NOFOLLOW);
+ *   as a new file (O_EXCL | O_NOFOLLOW). The marker lives only while the attempt does: `keep`
+ *   removes it once the extraction finished, so a kept copy is the person's from then on and a
+ *   later run refuses it like any directory that holds files (it used to be emptied again, with
+ *   whatever the person had added to it);
  * - `discard` removes what this run wrote and nothing else: the directory itself only when this
  *   run created it; in a directory that was already there (a mount point), only the entries this
  *   run added. rm never follows a link.
@@ -83292,7 +83295,7 @@ class HoldingDir {
         return new HoldingDir(path, true, true, undefined);
     }
     /**
-     * The directory a person named (holding-dir, restore --to): created when missing; an earlier
+     * The directory a person named (holding-dir, restore --to): created when missing; an unfinished
      * attempt of the same snapshot is emptied (the directory itself stays); anything else that holds
      * files is refused. With `marker`, `<dir>.lifeboat-attempt` names the snapshot written into it.
      */
@@ -83308,6 +83311,14 @@ class HoldingDir {
                 await (0,promises_.rm)(abs, { recursive: true, force: true });
             throw err;
         }
+    }
+    /**
+     * The extraction finished and its copy stays: the marker goes, and with it the claim that the
+     * directory is an attempt lifeboat may empty.
+     */
+    async keep() {
+        if (this.marker)
+            await (0,promises_.rm)(this.marker, { force: true });
     }
     /** Removes what this run wrote (see the class comment); never throws for what is already gone. */
     async discard() {
@@ -83328,7 +83339,7 @@ class HoldingDir {
 }
 /**
  * Makes `abs` an empty directory to extract into; returns whether it was created here. A link is
- * refused (it could lead anywhere); so is a directory holding anything but an earlier attempt of
+ * refused (it could lead anywhere); so is a directory holding anything but an unfinished attempt of
  * this snapshot.
  */
 async function useDirectory(abs, snapshotId) {
@@ -83350,15 +83361,17 @@ async function useDirectory(abs, snapshotId) {
     }
     if (!st.isDirectory())
         throw notADirectory(abs);
-    const entries = await (0,promises_.readdir)(abs);
+    // names as bytes: a name that is not UTF-8 read as a string is another name, which rm would miss
+    const entries = await (0,promises_.readdir)(abs, { encoding: 'buffer' });
     if (entries.length === 0)
         return false;
     if ((await readMarker(attemptMarker(abs))) !== snapshotId) {
-        throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
-            `lifeboat never restores over existing files. Choose an empty or new directory.`);
+        throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an unfinished attempt of snapshot ${snapshotId}: ` +
+            `lifeboat never restores over existing files, and a finished copy is yours to keep. Choose an empty or new directory.`);
     }
-    for (const name of entries)
-        await (0,promises_.rm)((0,external_node_path_.join)(abs, name), { recursive: true, force: true });
+    for (const name of entries) {
+        await (0,promises_.rm)(Buffer.concat([Buffer.from(`${abs}/`), name]), { recursive: true, force: true });
+    }
     return false;
 }
 function notADirectory(abs) {
@@ -83366,7 +83379,7 @@ function notADirectory(abs) {
 }
 /**
  * The snapshot id a marker names; '' unless it is a regular file of this user (a link or another
- * user's file is nobody's earlier attempt). Read without following a link.
+ * user's file is nobody's unfinished attempt). Read without following a link.
  */
 async function readMarker(file) {
     const st = await (0,promises_.lstat)(file).catch(() => undefined);
@@ -84118,6 +84131,8 @@ async function verify_runVerify(options, deps) {
             await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
         }
         // the checks are done: a temporary copy has served them; a named one is the person's now
+        if (holding && !holding.temporary)
+            await holding.keep();
         const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
         holding = null;
         const restoredTo = options.restoreTo && run.checks.allPassed

@@ -62,7 +62,10 @@ export interface VerifyOptions {
   holdingDir?: (snapshotId: string) => string;
   /** Where a temporary holding directory is made: $RUNNER_TEMP on a runner; default the system's ($TMPDIR). */
   holdingRoot?: string;
-  /** Leave the `<holding-dir>.lifeboat-attempt` marker beside a named holding directory (default true). */
+  /**
+   * Mark a named holding directory as this run's attempt with `<holding-dir>.lifeboat-attempt`
+   * while it runs, so that a retry after a crash may empty it (default true).
+   */
   holdingMarker?: boolean;
   requiredPaths: string[];
   minEntries: number;
@@ -189,6 +192,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
     }
     // the checks are done: a temporary copy has served them; a named one is the person's now
+    if (holding && !holding.temporary) await holding.keep();
     const kept = holding?.temporary ? await removeTemporary(holding, logger) : (holding?.path ?? null);
     holding = null;
     const restoredTo =

@@ -16,9 +16,12 @@ const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | c
  * - a temporary holding directory is made fresh by mkdtemp (a name no one could predict, mode
  *   0700, created by this call, so no link or folder of anyone else can stand in its place), and
  *   it is removed after the checks;
- * - a directory a person named is used only when it is new, empty, or an earlier attempt of the
+ * - a directory a person named is used only when it is new, empty, or an unfinished attempt of the
  *   same snapshot (its marker says so); it is never a symbolic link, and its marker is written only
- *   as a new file (O_EXCL | O_NOFOLLOW);
+ *   as a new file (O_EXCL | O_NOFOLLOW). The marker lives only while the attempt does: `keep`
+ *   removes it once the extraction finished, so a kept copy is the person's from then on and a
+ *   later run refuses it like any directory that holds files (it used to be emptied again, with
+ *   whatever the person had added to it);
  * - `discard` removes what this run wrote and nothing else: the directory itself only when this
  *   run created it; in a directory that was already there (a mount point), only the entries this
  *   run added. rm never follows a link.
@@ -44,7 +47,7 @@ export class HoldingDir {
   }
 
   /**
-   * The directory a person named (holding-dir, restore --to): created when missing; an earlier
+   * The directory a person named (holding-dir, restore --to): created when missing; an unfinished
    * attempt of the same snapshot is emptied (the directory itself stays); anything else that holds
    * files is refused. With `marker`, `<dir>.lifeboat-attempt` names the snapshot written into it.
    */
@@ -58,6 +61,14 @@ export class HoldingDir {
       if (createdHere) await rm(abs, { recursive: true, force: true });
       throw err;
     }
+  }
+
+  /**
+   * The extraction finished and its copy stays: the marker goes, and with it the claim that the
+   * directory is an attempt lifeboat may empty.
+   */
+  async keep(): Promise<void> {
+    if (this.marker) await rm(this.marker, { force: true });
   }
 
   /** Removes what this run wrote (see the class comment); never throws for what is already gone. */
@@ -78,7 +89,7 @@ export class HoldingDir {
 
 /**
  * Makes `abs` an empty directory to extract into; returns whether it was created here. A link is
- * refused (it could lead anywhere); so is a directory holding anything but an earlier attempt of
+ * refused (it could lead anywhere); so is a directory holding anything but an unfinished attempt of
  * this snapshot.
  */
 async function useDirectory(abs: string, snapshotId: string): Promise<boolean> {
@@ -99,15 +110,18 @@ async function useDirectory(abs: string, snapshotId: string): Promise<boolean> {
     );
   }
   if (!st.isDirectory()) throw notADirectory(abs);
-  const entries = await readdir(abs);
+  // names as bytes: a name that is not UTF-8 read as a string is another name, which rm would miss
+  const entries = await readdir(abs, { encoding: 'buffer' });
   if (entries.length === 0) return false;
   if ((await readMarker(attemptMarker(abs))) !== snapshotId) {
     throw new ConfigurationError(
-      `holding-dir ${abs} is not empty and is not an earlier restore of snapshot ${snapshotId}: ` +
-        `lifeboat never restores over existing files. Choose an empty or new directory.`,
+      `holding-dir ${abs} is not empty and is not an unfinished attempt of snapshot ${snapshotId}: ` +
+        `lifeboat never restores over existing files, and a finished copy is yours to keep. Choose an empty or new directory.`,
     );
   }
-  for (const name of entries) await rm(join(abs, name), { recursive: true, force: true });
+  for (const name of entries) {
+    await rm(Buffer.concat([Buffer.from(`${abs}/`), name]), { recursive: true, force: true });
+  }
   return false;
 }
 
@@ -119,7 +133,7 @@ function notADirectory(abs: string): ConfigurationError {
 
 /**
  * The snapshot id a marker names; '' unless it is a regular file of this user (a link or another
- * user's file is nobody's earlier attempt). Read without following a link.
+ * user's file is nobody's unfinished attempt). Read without following a link.
  */
 async function readMarker(file: string): Promise<string> {
   const st = await lstat(file).catch(() => undefined);

@@ -84,13 +84,16 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
       ]),
     );
     expect(run.summary).toContain('sqlite data.sqlite');
-    // a second attempt of the same snapshot may reuse its own holding directory; a foreign one is refused
-    expect((await verify(bucket, { 'holding-dir': holding })).code).toBe(0);
+    // the finished copy is the person's: a second run refuses it (it used to empty it), and a foreign one too
+    const twice = await verify(bucket, { 'holding-dir': holding });
+    expect(twice.code).toBe(1);
+    expect(twice.errors[0]).toContain('is not empty and is not an unfinished attempt of snapshot');
+    expect(existsSync(`${holding}.lifeboat-attempt`)).toBe(false);
     const foreign = mkdtempSync(join(tmpdir(), 'lb-foreign-'));
     writeFileSync(join(foreign, 'live.txt'), 'live data');
     const refused = await verify(bucket, { 'holding-dir': foreign });
     expect(refused.code).toBe(1);
-    expect(refused.errors[0]).toContain('is not empty and is not an earlier restore of snapshot');
+    expect(refused.errors[0]).toContain('is not empty and is not an unfinished attempt of snapshot');
     expect(readFileSync(join(foreign, 'live.txt'), 'utf8')).toBe('live data');
   });
 

@@ -221,7 +221,7 @@ describe('runVerify: stream mode', () => {
 });
 
 describe('runVerify: extract mode', () => {
-  it('restores every member with its bytes into the holding directory, marker beside it', async () => {
+  it('restores every member with its bytes into the holding directory, its marker gone once it finished', async () => {
     const { clock, store, result: b } = await stored();
     const base = await holdingBase();
     const holding = join(base, 'restore');
@@ -238,8 +238,8 @@ describe('runVerify: extract mode', () => {
       expect(await readFile(join(holding, `uploads/file-${i}.bin`))).toEqual(noise(4096 + i * 512, 100 + i));
     }
     expect(await readlink(join(holding, 'current'))).toBe('db/app.sqlite');
-    expect(await readFile(`${holding}.lifeboat-attempt`, 'utf8')).toBe(`${b.snapshotId}\n`);
-    expect((await readdir(base)).sort()).toEqual(['restore', 'restore.lifeboat-attempt']);
+    // the marker lives while the attempt runs: a finished copy is the person's
+    expect((await readdir(base)).sort()).toEqual(['restore']);
   });
 
   it('lists the restored files only for a sqlite glob: a restore without one never builds the list', async () => {
@@ -285,21 +285,32 @@ describe('runVerify: extract mode', () => {
     );
   });
 
-  it('an earlier attempt of the same snapshot is emptied and reused; anything else is refused', async () => {
-    const { clock, store } = await stored();
+  it('an unfinished attempt of the same snapshot is emptied and reused; a finished copy and anything else are refused', async () => {
+    const { clock, store, result: b } = await stored();
     const base = await holdingBase();
     const holding = join(base, 'restore');
-    await verify(store, clock, { mode: 'extract', holdingDir: () => holding });
+    // what a killed attempt leaves: its marker beside the directory, part of the files in it (one
+    // whose name is not UTF-8: read as a string it would be another name, and stay)
+    await mkdir(holding);
+    await writeFile(`${holding}.lifeboat-attempt`, `${b.snapshotId}\n`);
     await writeFile(join(holding, 'left-over.txt'), 'from the first attempt');
+    await writeFile(Buffer.from(`${holding}/caf\xe9.txt`, 'latin1'), 'half written');
     const again = await verify(store, clock, { mode: 'extract', holdingDir: () => holding });
     expect(again.failure).toBe('');
     expect((await readdir(holding)).sort()).toEqual(['current', 'db', 'uploads']);
+    expect((await readdir(base)).sort()).toEqual(['restore']);
+    // was: the finished copy kept its marker, and a second run emptied it with what the person added
+    await writeFile(join(holding, 'my-notes.txt'), 'mine');
+    await expect(verify(store, clock, { mode: 'extract', holdingDir: () => holding })).rejects.toThrow(
+      'is not empty and is not an unfinished attempt of snapshot',
+    );
+    expect(await readFile(join(holding, 'my-notes.txt'), 'utf8')).toBe('mine');
     const other = join(base, 'other');
     await mkdir(other);
     await writeFile(join(other, 'live.db'), 'live data');
     await expect(verify(store, clock, { mode: 'extract', holdingDir: () => other })).rejects.toThrow(
       new ConfigurationError(
-        `holding-dir ${other} is not empty and is not an earlier restore of snapshot 20261123T020000Z: lifeboat never restores over existing files. Choose an empty or new directory.`,
+        `holding-dir ${other} is not empty and is not an unfinished attempt of snapshot 20261123T020000Z: lifeboat never restores over existing files, and a finished copy is yours to keep. Choose an empty or new directory.`,
       ),
     );
     expect(await readFile(join(other, 'live.db'), 'utf8')).toBe('live data');
