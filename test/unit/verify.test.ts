@@ -9,6 +9,7 @@ import { buildRemoteRestoreScript } from '../../src/restore/restore-to-remote.js
 import { SafeExtractor } from '../../src/restore/safe-extractor.js';
 import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
 import { backup, flipByte, LAYOUT, noise, PREFIX, sha256, TARGET, volume } from '../ports/backup-fixture.js';
+import { compress, makeTar } from '../ports/scripted-source.js';
 import { putSnapshot } from '../ports/catalog-fixture.js';
 import { DAY, HOUR, ManualClock } from '../ports/clock.js';
 import { MemoryStore, s3Error } from '../ports/memory-store.js';
@@ -160,6 +161,58 @@ describe('runVerify: stream mode', () => {
     expect(sha.detail).toBe(
       `sha256 mismatch: the manifest records ${b.sha256}, the stored object has ${sha256(store.bytes(b.archiveKey)!)}`,
     );
+  });
+
+  // was: "sha256 mismatch: ... the stored object has <the hash of a prefix>" and "size: 2209792
+  // bytes read" for an archive whose manifest was right and whose walk refused its first member
+  // (attacker, 2026-12-03): the hash of what was read before the walk stopped proves nothing
+  it('a walk that stops early judges the archive by its structure alone: no sha256 or size claim', async () => {
+    // 12 MiB behind the refused member: the walk stops long before the object ends; 1 KiB: every
+    // byte was read (and hashed) before the refusal, and the hash is then the manifest's
+    for (const [bigBytes, hashed] of [
+      [12 * 1024 * 1024, false],
+      [1024, true],
+    ] as const) {
+      const { clock, store, result: b } = await stored();
+      const evil = compress(
+        await makeTar([
+          { name: '../evil.txt', content: 'out' },
+          { name: './big.bin', content: noise(bigBytes, 9) },
+        ]),
+        'gzip',
+      );
+      store.tamper(b.archiveKey, b.versionId, () => evil);
+      store.tamper(LAYOUT.manifestKey(b.snapshotId), undefined, (bytes) => {
+        const m = JSON.parse(bytes.toString('utf8')) as {
+          archive: { sha256: string; size: number };
+          entries: number;
+          uncompressedBytes: number;
+        };
+        m.archive.sha256 = sha256(evil);
+        m.archive.size = evil.length;
+        m.entries = 2;
+        m.uncompressedBytes = 16 * 1024 * 1024;
+        return Buffer.from(JSON.stringify(m));
+      });
+      const v = await verify(store, clock);
+      expect(v.report.verified).toBe(false);
+      expect(v.report.restorable).toBe(false);
+      expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['archive structure']);
+      expect(v.report.checks.find((c) => c.name === 'archive structure')?.detail).toBe(
+        'archive member "../evil.txt" was refused: its name contains ".."',
+      );
+      const names = v.report.checks.map((c) => c.name);
+      if (hashed) {
+        expect(v.report.checks.find((c) => c.name === 'sha256')).toMatchObject({
+          ok: true,
+          detail: sha256(evil),
+        });
+        expect(names).toContain('size');
+      } else {
+        expect(names).not.toContain('sha256');
+        expect(names).not.toContain('size');
+      }
+    }
   });
 
   // was a verdict: verify read the key's current version, so another version on top failed
