@@ -4778,33 +4778,56 @@ function classify(err, interrupted) {
 /**
  * stdout as the results go to it: once its reader went away (`lifeboat snapshots | head -1`),
  * writes are dropped instead of crashing on EPIPE, and the command still ends with its own exit
- * code (a failed verify piped into head still exits 1).
+ * code (a failed verify piped into head still exits 1). Any other failed write (a full disk under
+ * `>> /var/log/lifeboat.log`) drops the rest too and is kept for main to report: it used to be
+ * thrown from the 'error' event, a stack trace and exit 1 after a backup that had succeeded.
  */
 function resultStream(out) {
     let closed = false;
+    let failed;
     out.on('error', (err) => {
-        if (err.code === 'EPIPE')
-            closed = true;
-        else
-            throw err;
+        closed = true;
+        if (err.code !== 'EPIPE')
+            failed ??= err;
     });
     return {
-        write: (chunk) => (closed ? true : out.write(chunk)),
+        stream: {
+            write: (chunk) => (closed ? true : out.write(chunk)),
+        },
+        failure: () => failed,
     };
+}
+/**
+ * The exit code once stdout is settled: a result that could not be written is this machine's
+ * fault (exit 3), named with what the command itself ended in, which stays true (a backup that
+ * was published stays published).
+ */
+async function withStdoutSettled(name, results, code) {
+    // a stream's write error is emitted on a later tick
+    await new Promise((resolve) => setImmediate(resolve));
+    const failed = results.failure();
+    // a command that failed already said why (dump's own write to stdout among them)
+    if (!failed || (code !== EXIT.ok && code !== EXIT.checkFailed))
+        return code;
+    process.stderr.write(`lifeboat ${name}: could not write its result to stdout (${failed.message}); ` +
+        `the command itself ended with exit code ${code}${code === EXIT.ok ? ' (it did its work)' : ''}. ` +
+        'Free space where stdout goes (a full disk under a log file?) or send it elsewhere, then run it again to see the result.\n');
+    return EXIT.failed;
 }
 /** Runs one CLI invocation and returns its exit code (see EXIT). */
 async function main(argv, stdout = process.stdout) {
     // every message names flags and environment variables, not action inputs (util/vocabulary.ts)
     (0,vocabulary/* speak */.Lr)(CLI_WORDS);
-    const out = resultStream(stdout);
+    const results = resultStream(stdout);
+    const out = results.stream;
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
         out.write(usage());
-        return name ? EXIT.ok : EXIT.usage;
+        return withStdoutSettled(name ?? 'help', results, name ? EXIT.ok : EXIT.usage);
     }
     if (name === '--version' || name === 'version') {
         out.write(`${version/* LIFEBOAT_VERSION */.c}\n`);
-        return EXIT.ok;
+        return withStdoutSettled(name, results, EXIT.ok);
     }
     const command = commandNamed(name);
     if (!command) {
@@ -4841,10 +4864,10 @@ async function main(argv, stdout = process.stdout) {
         const { reader, positionals } = readFlags(rest, command.flags);
         if (reader.flag('help')) {
             out.write(helpText(name, command.summary, command.flags, command.usage));
-            return EXIT.ok;
+            return await withStdoutSettled(name, results, EXIT.ok);
         }
         const logger = terminalLogger(process.stderr, reader.flag('quiet'));
-        return await command.run({
+        const code = await command.run({
             reader,
             logger,
             signal: controller.signal,
@@ -4860,6 +4883,7 @@ async function main(argv, stdout = process.stdout) {
                         out.write(v ? `${k.padEnd(18)} ${v}\n` : `${k}\n`);
             },
         });
+        return await withStdoutSettled(name, results, code);
     }
     catch (err) {
         const message = (0,redact/* redactSecrets */.f)((0,errors/* errorMessage */.gJ)(err));
@@ -4872,7 +4896,7 @@ async function main(argv, stdout = process.stdout) {
             out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
         if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
             process.stderr.write(`${(0,redact/* redactSecrets */.f)(err.stack ?? '')}\n`);
-        return exitCode;
+        return await withStdoutSettled(name, results, exitCode);
     }
     finally {
         process.removeListener('SIGINT', onSignal);

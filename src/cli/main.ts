@@ -65,35 +65,68 @@ function classify(err: unknown, interrupted: boolean): { kind: string; exitCode:
   return { kind: 'unexpected', exitCode: EXIT.failed };
 }
 
+/** stdout as the results go to it, and the write that failed, if one did. */
+interface ResultStream {
+  stream: NodeJS.WritableStream;
+  /** The error of a write that failed for another reason than a reader that went away. */
+  failure(): NodeJS.ErrnoException | undefined;
+}
+
 /**
  * stdout as the results go to it: once its reader went away (`lifeboat snapshots | head -1`),
  * writes are dropped instead of crashing on EPIPE, and the command still ends with its own exit
- * code (a failed verify piped into head still exits 1).
+ * code (a failed verify piped into head still exits 1). Any other failed write (a full disk under
+ * `>> /var/log/lifeboat.log`) drops the rest too and is kept for main to report: it used to be
+ * thrown from the 'error' event, a stack trace and exit 1 after a backup that had succeeded.
  */
-function resultStream(out: NodeJS.WritableStream): NodeJS.WritableStream {
+function resultStream(out: NodeJS.WritableStream): ResultStream {
   let closed = false;
+  let failed: NodeJS.ErrnoException | undefined;
   out.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') closed = true;
-    else throw err;
+    closed = true;
+    if (err.code !== 'EPIPE') failed ??= err;
   });
   return {
-    write: (chunk: string) => (closed ? true : out.write(chunk)),
-  } as NodeJS.WritableStream;
+    stream: {
+      write: (chunk: string) => (closed ? true : out.write(chunk)),
+    } as NodeJS.WritableStream,
+    failure: () => failed,
+  };
+}
+
+/**
+ * The exit code once stdout is settled: a result that could not be written is this machine's
+ * fault (exit 3), named with what the command itself ended in, which stays true (a backup that
+ * was published stays published).
+ */
+async function withStdoutSettled(name: string, results: ResultStream, code: number): Promise<number> {
+  // a stream's write error is emitted on a later tick
+  await new Promise((resolve) => setImmediate(resolve));
+  const failed = results.failure();
+  // a command that failed already said why (dump's own write to stdout among them)
+  if (!failed || (code !== EXIT.ok && code !== EXIT.checkFailed)) return code;
+  process.stderr.write(
+    `lifeboat ${name}: could not write its result to stdout (${failed.message}); ` +
+      `the command itself ended with exit code ${code}${code === EXIT.ok ? ' (it did its work)' : ''}. ` +
+      'Free space where stdout goes (a full disk under a log file?) or send it elsewhere, then run it again to see the result.\n',
+  );
+  return EXIT.failed;
 }
 
 /** Runs one CLI invocation and returns its exit code (see EXIT). */
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   // every message names flags and environment variables, not action inputs (util/vocabulary.ts)
   speak(CLI_WORDS);
-  const out = resultStream(stdout);
+  const results = resultStream(stdout);
+  const out = results.stream;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.write(usage());
-    return name ? EXIT.ok : EXIT.usage;
+    return withStdoutSettled(name ?? 'help', results, name ? EXIT.ok : EXIT.usage);
   }
   if (name === '--version' || name === 'version') {
     out.write(`${LIFEBOAT_VERSION}\n`);
-    return EXIT.ok;
+    return withStdoutSettled(name, results, EXIT.ok);
   }
   const command = commandNamed(name);
   if (!command) {
@@ -134,10 +167,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const { reader, positionals } = readFlags(rest, command.flags);
     if (reader.flag('help')) {
       out.write(helpText(name, command.summary, command.flags, command.usage));
-      return EXIT.ok;
+      return await withStdoutSettled(name, results, EXIT.ok);
     }
     const logger = terminalLogger(process.stderr, reader.flag('quiet'));
-    return await command.run({
+    const code = await command.run({
       reader,
       logger,
       signal: controller.signal,
@@ -150,6 +183,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         else for (const [k, v] of rows) out.write(v ? `${k.padEnd(18)} ${v}\n` : `${k}\n`);
       },
     });
+    return await withStdoutSettled(name, results, code);
   } catch (err) {
     const message = redactSecrets(errorMessage(err));
     process.stderr.write(`lifeboat ${name}: ${message}\n`);
@@ -159,7 +193,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (json) out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
     if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
       process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);
-    return exitCode;
+    return await withStdoutSettled(name, results, exitCode);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

@@ -283,6 +283,33 @@ describe(`the lifeboat CLI (dist/cli bundle under ${node.label})`, () => {
     expect((await listKeys(bucket)).filter((k) => k.includes('/snapshots/'))).toEqual([]);
   });
 
+  // was: the 'error' event of stdout threw: a stack trace and exit 1 ("failed verification" to cron)
+  // after a backup that was published (attacker, 2026-12-03)
+  it('a result that cannot be written (stdout on a full disk): exit 3 naming stdout, and the work stands', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 10_000 });
+    const toFull = { wrap: ['sh', '-c', 'exec "$0" "$@" > /dev/full'] };
+    const b = await runCli(
+      ['backup', '--local', '--path', volume, '--target', 'full', ...storage(bucket), '--json'],
+      {},
+      node.path,
+      toFull,
+    );
+    expect(b.code, b.stderr).toBe(3);
+    expect(b.stderr).toContain(
+      'lifeboat backup: could not write its result to stdout (ENOSPC: no space left on device, write); the command itself ended with exit code 0 (it did its work).',
+    );
+    expect(b.stderr).not.toMatch(/^\s+at /m);
+    expect(await listKeys(bucket, 'lifeboat/full/')).toContain('lifeboat/full/latest.json');
+    const s = await runCli(['snapshots', '--target', 'full', ...storage(bucket)], {}, node.path, toFull);
+    expect(s.code, s.stderr).toBe(3);
+    // a reader that went away is no failure: `| head -1` keeps the command's own code
+    const head = await runCli(['snapshots', '--target', 'full', ...storage(bucket)], {}, node.path, {
+      wrap: ['sh', '-c', '"$0" "$@" | head -c 1 >/dev/null'],
+    });
+    expect(head.stderr).not.toContain('could not write');
+  });
+
   // was: TAR_OPTIONS="--exclude=*.db" in the environment left app.db out of an "ok" backup (attacker, 2026-12-03)
   it("backup ignores GNU tar's TAR_OPTIONS: every file is archived", async () => {
     const bucket = await createBucket();
