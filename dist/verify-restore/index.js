@@ -84262,9 +84262,11 @@ async function decryptionFor(m, identity) {
  */
 function checkStatusAndAge({ manifest: m, checks }, age, maxAgeSeconds) {
     const ageSeconds = age ?? 0;
+    // a policy, not the archive's fault: a suspect snapshot (much smaller than the one before) was
+    // proven when it was made and restores like any other; it was reported "not restorable"
     checks.record('snapshot status', m.status === 'ok', m.status === 'ok'
         ? 'ok'
-        : `the manifest says "${m.status}"${m.statusReason ? `: ${m.statusReason}` : ''}`);
+        : `the manifest says "${m.status}"${m.statusReason ? `: ${m.statusReason}` : ''}`, 'policy');
     if (maxAgeSeconds !== undefined) {
         checks.record('max age', age !== undefined && ageSeconds <= maxAgeSeconds, age === undefined
             ? `snapshot was created at ${m.created}, in the future by the storage's clock: its age cannot be judged`

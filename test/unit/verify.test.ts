@@ -250,13 +250,16 @@ describe('runVerify: stream mode', () => {
     ).toEqual([]);
   });
 
-  it('a suspect snapshot chosen by id is verified but fails its status check', async () => {
+  // was: restorable false, "not restorable" in snapshots, for an archive every check had proven (newcomer, 2026-12-03)
+  it('a suspect snapshot chosen by id is verified, restorable, and fails its status check as a policy', async () => {
     const { clock, store } = await stored();
     clock.advance(DAY);
     const small = await backup({ store, clock, archive: { entries: [{ name: './' }] } });
     expect(small.result.status).toBe('suspect');
     const v = await verify(store, clock, { snapshot: { kind: 'id', id: small.result.snapshotId } });
     expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['snapshot status']);
+    expect(v.report.checks[0]!.kind).toBe('policy');
+    expect(v.report).toMatchObject({ verified: false, restorable: true });
     expect(v.report.checks[0]!.detail).toMatch(
       /^the manifest says "suspect": the new archive is much smaller/,
     );
