@@ -3090,114 +3090,6 @@ async function refuseForeignTarget(store, layout, source) {
         `Give this source its own target (--target ${(0,shell/* shellArg */.JP)(`${target}-2`)}), or --target ${(0,shell/* shellArg */.JP)(target)} to add it to that one on purpose.`);
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
-;// CONCATENATED MODULE: ./src/util/memory-policy.ts
-
-
-const MIB = 1024 * 1024;
-const MEMORY_POLICY_DEFAULTS = {
-    minorGrowthBytes: 8 * MIB,
-    majorGrowthBytes: 24 * MIB,
-    majorHeapGrowthBytes: 16 * MIB,
-    majorIntervalMs: 500,
-    sampleMs: 20,
-    markingTriggers: { softPercent: 80, hardPercent: 95 },
-};
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
-/** Sets V8's marking triggers (0 and 0: V8's default rule). */
-function setMarkingTriggers(softPercent, hardPercent) {
-    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
-    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
-}
-let collector;
-/** V8's collector, or null where the runtime does not give one at run time. */
-function runtimeCollector() {
-    if (collector !== undefined)
-        return collector;
-    const existing = globalThis.gc;
-    if (typeof existing === 'function')
-        return (collector = existing);
-    try {
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : null');
-        collector = typeof gc === 'function' ? gc : null;
-    }
-    catch {
-        collector = null;
-    }
-    finally {
-        (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
-    }
-    return collector;
-}
-let active;
-/**
- * Starts the policy for the rest of the process (once: a second call returns the running policy).
- * Call it where a process begins its work (an action's step, a CLI command).
- */
-function startMemoryPolicy(options = {}) {
-    if (active)
-        return active;
-    const stats = { minor: 0, major: 0 };
-    const gc = runtimeCollector();
-    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
-    if (!gc)
-        return (active = { stats, options: o, stop: () => undefined });
-    // what was alive right after the last collection of each kind (external memory, heap)
-    const first = (0,external_node_v8_.getHeapStatistics)();
-    let afterMinor = first.external_memory;
-    let afterMajor = afterMinor;
-    let heapAfterMajor = first.used_heap_size;
-    let lastMajorAt = 0;
-    const timer = setInterval(() => {
-        let h = (0,external_node_v8_.getHeapStatistics)();
-        // a collection of V8's own lowered them: that is the new floor
-        afterMinor = Math.min(afterMinor, h.external_memory);
-        afterMajor = Math.min(afterMajor, h.external_memory);
-        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
-        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
-        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        if (minorDue) {
-            gc({ type: 'minor' });
-            stats.minor++;
-            h = (0,external_node_v8_.getHeapStatistics)();
-            afterMinor = h.external_memory;
-        }
-        const at = performance.now();
-        if (at - lastMajorAt < o.majorIntervalMs)
-            return;
-        if (afterMinor - afterMajor < o.majorGrowthBytes &&
-            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        gc({ type: 'major' });
-        stats.major++;
-        lastMajorAt = at;
-        h = (0,external_node_v8_.getHeapStatistics)();
-        afterMajor = afterMinor = h.external_memory;
-        heapAfterMajor = h.used_heap_size;
-    }, o.sampleMs);
-    timer.unref();
-    const triggers = o.markingTriggers;
-    if (triggers)
-        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
-    active = {
-        stats,
-        options: o,
-        stop: () => {
-            clearInterval(timer);
-            if (triggers)
-                setMarkingTriggers(0, 0);
-            active = undefined;
-        },
-    };
-    return active;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/specs.ts
 
 /**
@@ -3933,7 +3825,6 @@ const INDEX_COMMANDS = { ls, find, diff, index };
 
 
 
-
 /*
  * Invariant: what only one command runs (its job, the TypeScript compiler of guard, the Lightsail
  * SDK, flyctl's client, the restore and extraction code) is imported inside that command's run,
@@ -3948,7 +3839,6 @@ const backup = {
     summary: 'stream a volume into the bucket (a Fly app, an SSH host or a local directory)',
     usage: 'lifeboat backup (--app APP | --host HOST --user U --ssh-key-file F --known-hosts-file K | --local --path DIR) --bucket B [options]',
     flags: [...STORAGE, ...BACKUP, ...FLY, ...SSH, ...COMMON],
-    memory: HOLDS_UPLOAD_PARTS,
     async run(ctx) {
         const { source, defaultTarget } = backupSource(ctx.reader);
         const { backup: options, location } = readBackup(ctx.reader, defaultTarget);
@@ -4904,6 +4794,112 @@ async function main(argv, stdout = process.stdout) {
     }
 }
 
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * MIB,
+    majorGrowthBytes: 24 * MIB,
+    majorHeapGrowthBytes: 16 * MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
+};
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, options: o, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
+    active = {
+        stats,
+        options: o,
+        stop: () => {
+            clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
+            active = undefined;
+        },
+    };
+    return active;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/start.ts
 // The CLI once its signal handler exists (cli.ts loads this module after installing it): the
 // TypeScript compiler (used by `guard`) reads __filename while it loads, so that comes first.
@@ -4914,8 +4910,8 @@ async function main(argv, stdout = process.stdout) {
 /** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 function start(argv) {
     // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
-    // the command ends, a rejection of main too; the command says which policy it needs
-    const memory = startMemoryPolicy(commandNamed(argv[0])?.memory);
+    // the command ends, a rejection of main too
+    const memory = startMemoryPolicy();
     return main(argv)
         .finally(() => memory.stop())
         .then((code) => {
@@ -8159,20 +8155,27 @@ class S3ObjectStore {
 /* harmony export */   kz: () => (/* binding */ MAX_PARTS),
 /* harmony export */   oV: () => (/* binding */ partSizeFor)
 /* harmony export */ });
-/* unused harmony exports MIN_PART_SIZE, ESTIMATE_HEADROOM */
+/* unused harmony exports MIN_PART_SIZE, UNKNOWN_SIZE_PART_SIZE, ESTIMATE_HEADROOM */
 /**
  * Multipart part sizes. S3 allows at most 10,000 parts per object and the upload (part-upload.ts) keeps
  * every part the same size, so the part size, chosen before the first byte, caps the object:
- * 8 MiB parts cap it at 78 GiB. Memory is (queue + 1) parts, reused, so the part size is also what
- * the upload costs in RAM. Parts therefore start small and grow only for large sources.
+ * 6 MiB parts cap it at 58.6 GiB, 8 MiB parts at 78 GiB. Memory is (queue + 1) parts, reused, so the
+ * part size is also what the upload costs in RAM. Parts therefore start small and grow only for
+ * large sources; a source of unknown size (a machine without du) gets 8 MiB parts, as before.
  */
 const MIB = 1024 * 1024;
 /** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
 const MAX_PARTS = 10_000;
 /** Parts in flight at once (part-upload.ts's queueSize). */
 const UPLOAD_QUEUE_SIZE = 4;
-/** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */
-const MIN_PART_SIZE = 8 * MIB;
+/**
+ * The smallest part lifeboat uses (S3's own minimum is 5 MiB). 6, not 8: the memory policy's
+ * marking triggers (util/memory-policy.ts) let a backup keep all queue + 1 parts busy, and 5 parts
+ * of 6 MiB hold 10 MiB less than 5 of 8 (bench/NOTES.md, "Smaller parts for V8's marking rule").
+ */
+const MIN_PART_SIZE = 6 * MIB;
+/** The part of a source whose size is unknown (no du): 8 MiB parts hold 78 GiB. */
+const UNKNOWN_SIZE_PART_SIZE = 8 * MIB;
 /**
  * Room for an archive larger than the source's used space: tar's 512-byte headers and padding
  * (up to +12.5% for a volume of 4 KiB files), symlinks that take no blocks, compression that
@@ -8180,10 +8183,13 @@ const MIN_PART_SIZE = 8 * MIB;
  */
 const ESTIMATE_HEADROOM = 2;
 /**
- * The part size for an object of about `expectedBytes` (0: unknown): the smallest whole number of
- * MiB, not below `minimum`, that fits `expectedBytes * headroom` into MAX_PARTS parts.
+ * The part size for an object of about `expectedBytes` (0: unknown, UNKNOWN_SIZE_PART_SIZE): the
+ * smallest whole number of MiB, not below `minimum`, that fits `expectedBytes * headroom` into
+ * MAX_PARTS parts.
  */
 function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_PART_SIZE) {
+    if (!(expectedBytes > 0))
+        return Math.max(minimum, UNKNOWN_SIZE_PART_SIZE);
     const needed = Math.ceil((Math.max(0, expectedBytes) * headroom) / MAX_PARTS);
     return Math.max(minimum, Math.ceil(needed / MIB) * MIB);
 }

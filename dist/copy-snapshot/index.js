@@ -73100,16 +73100,23 @@ async function uploadInParts(requests, body, o) {
 /**
  * Multipart part sizes. S3 allows at most 10,000 parts per object and the upload (part-upload.ts) keeps
  * every part the same size, so the part size, chosen before the first byte, caps the object:
- * 8 MiB parts cap it at 78 GiB. Memory is (queue + 1) parts, reused, so the part size is also what
- * the upload costs in RAM. Parts therefore start small and grow only for large sources.
+ * 6 MiB parts cap it at 58.6 GiB, 8 MiB parts at 78 GiB. Memory is (queue + 1) parts, reused, so the
+ * part size is also what the upload costs in RAM. Parts therefore start small and grow only for
+ * large sources; a source of unknown size (a machine without du) gets 8 MiB parts, as before.
  */
 const MIB = 1024 * 1024;
 /** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
 const MAX_PARTS = 10_000;
 /** Parts in flight at once (part-upload.ts's queueSize). */
 const UPLOAD_QUEUE_SIZE = 4;
-/** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */
-const MIN_PART_SIZE = 8 * MIB;
+/**
+ * The smallest part lifeboat uses (S3's own minimum is 5 MiB). 6, not 8: the memory policy's
+ * marking triggers (util/memory-policy.ts) let a backup keep all queue + 1 parts busy, and 5 parts
+ * of 6 MiB hold 10 MiB less than 5 of 8 (bench/NOTES.md, "Smaller parts for V8's marking rule").
+ */
+const MIN_PART_SIZE = 6 * MIB;
+/** The part of a source whose size is unknown (no du): 8 MiB parts hold 78 GiB. */
+const UNKNOWN_SIZE_PART_SIZE = 8 * MIB;
 /**
  * Room for an archive larger than the source's used space: tar's 512-byte headers and padding
  * (up to +12.5% for a volume of 4 KiB files), symlinks that take no blocks, compression that
@@ -73117,10 +73124,13 @@ const MIN_PART_SIZE = 8 * MIB;
  */
 const ESTIMATE_HEADROOM = 2;
 /**
- * The part size for an object of about `expectedBytes` (0: unknown): the smallest whole number of
- * MiB, not below `minimum`, that fits `expectedBytes * headroom` into MAX_PARTS parts.
+ * The part size for an object of about `expectedBytes` (0: unknown, UNKNOWN_SIZE_PART_SIZE): the
+ * smallest whole number of MiB, not below `minimum`, that fits `expectedBytes * headroom` into
+ * MAX_PARTS parts.
  */
 function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_PART_SIZE) {
+    if (!(expectedBytes > 0))
+        return Math.max(minimum, UNKNOWN_SIZE_PART_SIZE);
     const needed = Math.ceil((Math.max(0, expectedBytes) * headroom) / MAX_PARTS);
     return Math.max(minimum, Math.ceil(needed / MIB) * MIB);
 }
@@ -76361,8 +76371,6 @@ const MEMORY_POLICY_DEFAULTS = {
     sampleMs: 20,
     markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
 /** Sets V8's marking triggers (0 and 0: V8's default rule). */
 function setMarkingTriggers(softPercent, hardPercent) {
     (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
@@ -76617,7 +76625,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy(step.memory);
+        const memory = startMemoryPolicy();
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);
@@ -76991,7 +76999,6 @@ function copySummary(s, { result: r, from, to }, inputs) {
 
 
 
-
 /** Copies a proven snapshot to a second bucket or provider. */
 async function run() {
     await runStep({
@@ -77007,8 +77014,6 @@ async function run() {
         // the destination keys are masked before any input is validated or echoed
         secrets: destinationSecrets,
         inputs: getInputs,
-        // a copy between providers streams the archive through the upload's parts
-        memory: HOLDS_UPLOAD_PARTS,
         async execute(inputs, { signal }) {
             const source = new S3ObjectStore(inputs.source);
             const destination = new S3ObjectStore(inputs.destination);

@@ -32603,8 +32603,6 @@ const MEMORY_POLICY_DEFAULTS = {
     sampleMs: 20,
     markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
 /** Sets V8's marking triggers (0 and 0: V8's default rule). */
 function setMarkingTriggers(softPercent, hardPercent) {
     (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
@@ -32859,7 +32857,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy(step.memory);
+        const memory = startMemoryPolicy();
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);

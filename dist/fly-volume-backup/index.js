@@ -76985,16 +76985,23 @@ class LeftOutMembers {
 /**
  * Multipart part sizes. S3 allows at most 10,000 parts per object and the upload (part-upload.ts) keeps
  * every part the same size, so the part size, chosen before the first byte, caps the object:
- * 8 MiB parts cap it at 78 GiB. Memory is (queue + 1) parts, reused, so the part size is also what
- * the upload costs in RAM. Parts therefore start small and grow only for large sources.
+ * 6 MiB parts cap it at 58.6 GiB, 8 MiB parts at 78 GiB. Memory is (queue + 1) parts, reused, so the
+ * part size is also what the upload costs in RAM. Parts therefore start small and grow only for
+ * large sources; a source of unknown size (a machine without du) gets 8 MiB parts, as before.
  */
 const MIB = 1024 * 1024;
 /** S3's limit on the number of parts of one multipart upload (AWS, R2, B2, Spaces, MinIO alike). */
 const MAX_PARTS = 10_000;
 /** Parts in flight at once (part-upload.ts's queueSize). */
 const UPLOAD_QUEUE_SIZE = 4;
-/** The smallest part lifeboat uses (S3's own minimum is 5 MiB). */
-const MIN_PART_SIZE = 8 * MIB;
+/**
+ * The smallest part lifeboat uses (S3's own minimum is 5 MiB). 6, not 8: the memory policy's
+ * marking triggers (util/memory-policy.ts) let a backup keep all queue + 1 parts busy, and 5 parts
+ * of 6 MiB hold 10 MiB less than 5 of 8 (bench/NOTES.md, "Smaller parts for V8's marking rule").
+ */
+const MIN_PART_SIZE = 6 * MIB;
+/** The part of a source whose size is unknown (no du): 8 MiB parts hold 78 GiB. */
+const UNKNOWN_SIZE_PART_SIZE = 8 * MIB;
 /**
  * Room for an archive larger than the source's used space: tar's 512-byte headers and padding
  * (up to +12.5% for a volume of 4 KiB files), symlinks that take no blocks, compression that
@@ -77002,10 +77009,13 @@ const MIN_PART_SIZE = 8 * MIB;
  */
 const ESTIMATE_HEADROOM = 2;
 /**
- * The part size for an object of about `expectedBytes` (0: unknown): the smallest whole number of
- * MiB, not below `minimum`, that fits `expectedBytes * headroom` into MAX_PARTS parts.
+ * The part size for an object of about `expectedBytes` (0: unknown, UNKNOWN_SIZE_PART_SIZE): the
+ * smallest whole number of MiB, not below `minimum`, that fits `expectedBytes * headroom` into
+ * MAX_PARTS parts.
  */
 function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_PART_SIZE) {
+    if (!(expectedBytes > 0))
+        return Math.max(minimum, UNKNOWN_SIZE_PART_SIZE);
     const needed = Math.ceil((Math.max(0, expectedBytes) * headroom) / MAX_PARTS);
     return Math.max(minimum, Math.ceil(needed / MIB) * MIB);
 }
@@ -81057,114 +81067,6 @@ function round(n, digits = 3) {
     return Math.round(n * f) / f;
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/util/memory-policy.ts
-
-
-const memory_policy_MIB = 1024 * 1024;
-const MEMORY_POLICY_DEFAULTS = {
-    minorGrowthBytes: 8 * memory_policy_MIB,
-    majorGrowthBytes: 24 * memory_policy_MIB,
-    majorHeapGrowthBytes: 16 * memory_policy_MIB,
-    majorIntervalMs: 500,
-    sampleMs: 20,
-    markingTriggers: { softPercent: 80, hardPercent: 95 },
-};
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-const HOLDS_UPLOAD_PARTS = { markingTriggers: null };
-/** Sets V8's marking triggers (0 and 0: V8's default rule). */
-function setMarkingTriggers(softPercent, hardPercent) {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
-}
-let collector;
-/** V8's collector, or null where the runtime does not give one at run time. */
-function runtimeCollector() {
-    if (collector !== undefined)
-        return collector;
-    const existing = globalThis.gc;
-    if (typeof existing === 'function')
-        return (collector = existing);
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
-        collector = typeof gc === 'function' ? gc : null;
-    }
-    catch {
-        collector = null;
-    }
-    finally {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
-    }
-    return collector;
-}
-let active;
-/**
- * Starts the policy for the rest of the process (once: a second call returns the running policy).
- * Call it where a process begins its work (an action's step, a CLI command).
- */
-function startMemoryPolicy(options = {}) {
-    if (active)
-        return active;
-    const stats = { minor: 0, major: 0 };
-    const gc = runtimeCollector();
-    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
-    if (!gc)
-        return (active = { stats, options: o, stop: () => undefined });
-    // what was alive right after the last collection of each kind (external memory, heap)
-    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-    let afterMinor = first.external_memory;
-    let afterMajor = afterMinor;
-    let heapAfterMajor = first.used_heap_size;
-    let lastMajorAt = 0;
-    const timer = setInterval(() => {
-        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-        // a collection of V8's own lowered them: that is the new floor
-        afterMinor = Math.min(afterMinor, h.external_memory);
-        afterMajor = Math.min(afterMajor, h.external_memory);
-        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
-        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
-        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        if (minorDue) {
-            gc({ type: 'minor' });
-            stats.minor++;
-            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-            afterMinor = h.external_memory;
-        }
-        const at = performance.now();
-        if (at - lastMajorAt < o.majorIntervalMs)
-            return;
-        if (afterMinor - afterMajor < o.majorGrowthBytes &&
-            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
-            return;
-        gc({ type: 'major' });
-        stats.major++;
-        lastMajorAt = at;
-        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
-        afterMajor = afterMinor = h.external_memory;
-        heapAfterMajor = h.used_heap_size;
-    }, o.sampleMs);
-    timer.unref();
-    const triggers = o.markingTriggers;
-    if (triggers)
-        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
-    active = {
-        stats,
-        options: o,
-        stop: () => {
-            clearInterval(timer);
-            if (triggers)
-                setMarkingTriggers(0, 0);
-            active = undefined;
-        },
-    };
-    return active;
-}
-
 ;// CONCATENATED MODULE: ./src/options/option-reader.ts
 
 
@@ -81696,7 +81598,6 @@ function backupSummary(summary, title, result, where) {
 
 
 
-
 /**
  * The step every backup action shares (fly-volume-backup, ssh-volume-backup): run the engine over
  * the action's source; a suspect or failed backup fails the step after its summary is written.
@@ -81708,7 +81609,6 @@ function backupStep(name, read, edge = {}) {
         outputs: backup_inputs_BACKUP_OUTPUTS,
         outputValues: (run, elapsedSeconds) => backupOutputs(run?.result, elapsedSeconds),
         inputs: read,
-        memory: HOLDS_UPLOAD_PARTS,
         async execute(inputs, { signal }) {
             const store = new S3ObjectStore(inputs.location);
             const result = await runBackup(inputs.backup, {
@@ -81723,6 +81623,112 @@ function backupStep(name, read, edge = {}) {
         verdict: ({ result }) => (result.status === 'ok' ? undefined : result.message),
         passed: ({ result, where }) => info(`snapshot ${result.snapshotId} stored at ${where}/${result.archiveKey}`),
     };
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/memory-policy.ts
+
+
+const memory_policy_MIB = 1024 * 1024;
+const MEMORY_POLICY_DEFAULTS = {
+    minorGrowthBytes: 8 * memory_policy_MIB,
+    majorGrowthBytes: 24 * memory_policy_MIB,
+    majorHeapGrowthBytes: 16 * memory_policy_MIB,
+    majorIntervalMs: 500,
+    sampleMs: 20,
+    markingTriggers: { softPercent: 80, hardPercent: 95 },
+};
+/** Sets V8's marking triggers (0 and 0: V8's default rule). */
+function setMarkingTriggers(softPercent, hardPercent) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-soft-trigger=${softPercent}`);
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--incremental-marking-hard-trigger=${hardPercent}`);
+}
+let collector;
+/** V8's collector, or null where the runtime does not give one at run time. */
+function runtimeCollector() {
+    if (collector !== undefined)
+        return collector;
+    const existing = globalThis.gc;
+    if (typeof existing === 'function')
+        return (collector = existing);
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('typeof gc === "function" ? gc : null');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    }
+    return collector;
+}
+let active;
+/**
+ * Starts the policy for the rest of the process (once: a second call returns the running policy).
+ * Call it where a process begins its work (an action's step, a CLI command).
+ */
+function startMemoryPolicy(options = {}) {
+    if (active)
+        return active;
+    const stats = { minor: 0, major: 0 };
+    const gc = runtimeCollector();
+    const o = { ...MEMORY_POLICY_DEFAULTS, ...options };
+    if (!gc)
+        return (active = { stats, options: o, stop: () => undefined });
+    // what was alive right after the last collection of each kind (external memory, heap)
+    const first = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+    let afterMinor = first.external_memory;
+    let afterMajor = afterMinor;
+    let heapAfterMajor = first.used_heap_size;
+    let lastMajorAt = 0;
+    const timer = setInterval(() => {
+        let h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        // a collection of V8's own lowered them: that is the new floor
+        afterMinor = Math.min(afterMinor, h.external_memory);
+        afterMajor = Math.min(afterMajor, h.external_memory);
+        heapAfterMajor = Math.min(heapAfterMajor, h.used_heap_size);
+        const minorDue = h.external_memory - afterMinor >= o.minorGrowthBytes;
+        if (!minorDue && h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        if (minorDue) {
+            gc({ type: 'minor' });
+            stats.minor++;
+            h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+            afterMinor = h.external_memory;
+        }
+        const at = performance.now();
+        if (at - lastMajorAt < o.majorIntervalMs)
+            return;
+        if (afterMinor - afterMajor < o.majorGrowthBytes &&
+            h.used_heap_size - heapAfterMajor < o.majorHeapGrowthBytes)
+            return;
+        gc({ type: 'major' });
+        stats.major++;
+        lastMajorAt = at;
+        h = (0,external_node_v8_namespaceObject.getHeapStatistics)();
+        afterMajor = afterMinor = h.external_memory;
+        heapAfterMajor = h.used_heap_size;
+    }, o.sampleMs);
+    timer.unref();
+    const triggers = o.markingTriggers;
+    if (triggers)
+        setMarkingTriggers(triggers.softPercent, triggers.hardPercent);
+    active = {
+        stats,
+        options: o,
+        stop: () => {
+            clearInterval(timer);
+            if (triggers)
+                setMarkingTriggers(0, 0);
+            active = undefined;
+        },
+    };
+    return active;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/common/run-step.ts
@@ -81809,7 +81815,7 @@ async function runStep(step) {
         maskKnownSecrets(step.secrets?.() ?? []);
         const inputs = step.inputs();
         // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-        const memory = startMemoryPolicy(step.memory);
+        const memory = startMemoryPolicy();
         const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
         done = { inputs, result };
         const why = step.verdict?.(result, inputs);

@@ -33,7 +33,6 @@ import { formatCliFlags, storageCliFlags, type CliFlag } from '../options/remote
 import { shellArg } from '../util/shell.js';
 import { describeSource, refuseForeignTarget } from './default-target.js';
 import type { FlagSpec } from './flags.js';
-import { HOLDS_UPLOAD_PARTS, type MemoryPolicyOptions } from '../util/memory-policy.js';
 import {
   BACKUP,
   COMMON,
@@ -90,8 +89,6 @@ export interface Command {
   usage: string;
   flags: FlagSpec[];
   run(ctx: CommandContext): Promise<number>;
-  /** The command's memory policy (util/memory-policy.ts); a command that uploads an archive's parts says so. */
-  memory?: MemoryPolicyOptions;
 }
 
 const backup: Command = {
@@ -99,7 +96,6 @@ const backup: Command = {
   usage:
     'lifeboat backup (--app APP | --host HOST --user U --ssh-key-file F --known-hosts-file K | --local --path DIR) --bucket B [options]',
   flags: [...STORAGE, ...BACKUP, ...FLY, ...SSH, ...COMMON],
-  memory: HOLDS_UPLOAD_PARTS,
   async run(ctx) {
     const { source, defaultTarget } = backupSource(ctx.reader);
     const { backup: options, location } = readBackup(ctx.reader, defaultTarget);

@@ -1,15 +1,15 @@
 // The CLI once its signal handler exists (cli.ts loads this module after installing it): the
 // TypeScript compiler (used by `guard`) reads __filename while it loads, so that comes first.
 import '../util/cjs-globals.js';
-import { EXIT, commandNamed } from './commands.js';
+import { EXIT } from './commands.js';
 import { main } from './main.js';
 import { startMemoryPolicy } from '../util/memory-policy.js';
 
 /** Runs the command; the promise (for tests: cli.ts leaves it) settles once it ended and the policy stopped. */
 export function start(argv: string[]): Promise<void> {
   // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts); stopped however
-  // the command ends, a rejection of main too; the command says which policy it needs
-  const memory = startMemoryPolicy(commandNamed(argv[0])?.memory);
+  // the command ends, a rejection of main too
+  const memory = startMemoryPolicy();
   return main(argv)
     .finally(() => memory.stop())
     .then((code) => {

@@ -29,10 +29,10 @@ import { runInNewContext } from 'node:vm';
  *   as small as this program's (12–30 MiB) never leaves that state, so V8 marked for the whole run,
  *   and every scavenge asked for during a marking finished it as a full collection. A stream
  *   verify made 73 full collections in 4.6 CPU-s; with the triggers, 6 in 2.7 (Node 24:
- *   bench/NOTES.md, "V8's marking of a small heap, set at run time"). Where the upload's parts are
- *   held (a backup, a copy), pass `markingTriggers: null`: there the peak rose by 25–35 MiB (to
- *   187–211: one more part buffer in use, and what V8 collects later when it marks less), so V8's
- *   own rule stays. stop() sets both back to V8's defaults (0: the default rule);
+ *   bench/NOTES.md, "V8's marking of a small heap, set at run time"); a backup through the flyctl
+ *   stand-in went from 5.3 to 3.5 CPU-s of its process. A backup's peak rose with them (one more
+ *   part buffer in use, and what V8 collects later when it marks less), which smaller parts paid
+ *   for (storage/part-size.ts). stop() sets both back to V8's defaults (0: the default rule);
  * - the policy changes when memory is freed, never what the program computes; where the runtime
  *   does not give a collector, it does nothing (the program runs as before, with V8's own policy).
  */
@@ -62,9 +62,6 @@ export const MEMORY_POLICY_DEFAULTS: Required<MemoryPolicyOptions> = {
   sampleMs: 20,
   markingTriggers: { softPercent: 80, hardPercent: 95 },
 };
-
-/** The policy of a process that holds an upload's parts (a backup, a copy): V8's own marking rule. */
-export const HOLDS_UPLOAD_PARTS: MemoryPolicyOptions = { markingTriggers: null };
 
 /** Sets V8's marking triggers (0 and 0: V8's default rule). */
 function setMarkingTriggers(softPercent: number, hardPercent: number): void {

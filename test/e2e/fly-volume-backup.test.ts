@@ -121,11 +121,11 @@ describe('fly-volume-backup (dist bundle under Node 24, flyctl stand-in, Ceph RG
     expect(calls).toHaveLength(1);
     expect(calls[0]!.slice(0, 5)).toEqual(['ssh', 'console', '-a', 'my-app', '-q']);
     expect(calls[0]![6]!.startsWith("sh -c '")).toBe(true);
-    // the machine's `du -sk` of the path reached the header and sized the parts (8 MiB: far below 39 GiB)
+    // the machine's `du -sk` of the path reached the header and sized the parts (6 MiB: far below 29 GiB)
     const usedKib = Number(execFileSync('du', ['-sk', volume], { encoding: 'utf8' }).split('\t')[0]);
     expect(usedKib).toBeGreaterThan(0);
     expect(run.log).toContain(
-      `uploading in parts of 8.00 MiB (the Fly machine's du reports ${formatBytes(usedKib * 1024)} in use at /data)`,
+      `uploading in parts of 6.00 MiB (the Fly machine's du reports ${formatBytes(usedKib * 1024)} in use at /data)`,
     );
   });
 

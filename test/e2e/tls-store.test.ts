@@ -29,7 +29,7 @@ interface Backup {
 describe('backup and verify over https (the CLI bundle)', () => {
   it('a multipart archive and a single-part one are stored byte for byte, and verify passes', async () => {
     const bucket = await createBucket();
-    // 20 MiB that do not compress: three 8 MiB parts (UploadPart); then a small one (one PutObject)
+    // 20 MiB that do not compress: four 6 MiB parts (UploadPart); then a small one (one PutObject)
     const runs = [
       { target: 'big', volume: makeFixtureVolume({ bigBytes: 20 * 1024 * 1024 }) },
       { target: 'small', volume: makeFixtureVolume({ bigBytes: 100_000 }) },

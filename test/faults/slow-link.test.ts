@@ -35,7 +35,7 @@ describe('a slow link to the store (a proxy with a small TCP window in front of 
     return proxy;
   };
   beforeAll(() => {
-    // 12 MiB that no compressor shrinks: two parts of 8 MiB and 4 MiB, uploaded at once
+    // 12 MiB that no compressor shrinks: two parts of 6 MiB (and a few bytes), uploaded at once
     volume = mkdtempSync(join(tmpdir(), 'lb-slowlink-'));
     writeFileSync(join(volume, 'a.bin'), pseudoRandomBytes(6 * 1024 * 1024, 7));
     writeFileSync(join(volume, 'b.bin'), pseudoRandomBytes(6 * 1024 * 1024, 8));

@@ -24,7 +24,7 @@ const alive = (pid: number) => {
 };
 
 describe('a source that stalls mid-stream (source-idle-timeout)', () => {
-  // 41 MiB of random data (two files of 20 MiB): more than the four parts of 8 MiB in flight
+  // 41 MiB of random data (two files of 20 MiB): more than the four parts of 6 MiB in flight
   let volume = '';
   beforeAll(() => void (volume = bigVolume()));
   afterAll(() => rmSync(volume, { recursive: true, force: true }));
@@ -131,7 +131,7 @@ describe('a source that stalls mid-stream (source-idle-timeout)', () => {
 
   it('a store that holds every part for longer than the timeout (back-pressure) does not fire it: the backup is good', async () => {
     const bucket = await createBucket();
-    // each part waits three idle periods at the proxy: with four parts of 8 MiB in flight, the
+    // each part waits three idle periods at the proxy: with four parts of 6 MiB in flight, the
     // rest of the 41 MiB volume waits in a full pipe from flyctl, which is paused
     const http = await startHttpFaultProxy(Number(new URL(s3Server().endpoint).port));
     http.setRules([{ match: isUploadPart, delayMs: 3 * IDLE_SECONDS * 1000 }]);

@@ -25,7 +25,7 @@ describe('a backup from a machine without du', () => {
     const store = new MemoryStore({ clock: clock.now });
     const { logger } = await backup({ store, clock, archive: { usedKib: 2048 } });
     expect(logger.lines).toContain(
-      "uploading in parts of 8.00 MiB (the Fly machine's du reports 2.00 MiB in use at /data)",
+      "uploading in parts of 6.00 MiB (the Fly machine's du reports 2.00 MiB in use at /data)",
     );
   });
 });

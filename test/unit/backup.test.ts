@@ -148,7 +148,7 @@ describe('runBackup: a first backup', () => {
 
   it('an archive larger than one part is a multipart upload, completed and closed', async () => {
     const { clock, store } = fixture();
-    // 9 MiB of tar, sent uncompressed: two parts of the smallest part size (8 MiB)
+    // 9 MiB of tar, sent uncompressed: two parts of the smallest part size
     const tar = await makeTar([{ name: './big.bin', content: Buffer.alloc(9 * 1024 * 1024, 1) }]);
     const { result } = await backup({
       store,

@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { HOLDS_UPLOAD_PARTS, runtimeCollector, startMemoryPolicy } from '../../src/util/memory-policy.js';
+import { runtimeCollector, startMemoryPolicy } from '../../src/util/memory-policy.js';
 
 // V8's flags have no getter: the flags the policy sets are recorded on their way to V8 (each is set)
 const v8Flags = vi.hoisted(() => [] as string[]);
@@ -61,7 +61,7 @@ describe('the memory policy (util/memory-policy.ts)', () => {
     }
   });
 
-  it("sets V8's marking triggers while it runs and V8's default rule once it stops; none for a process that holds upload parts", () => {
+  it("sets V8's marking triggers while it runs and V8's default rule once it stops; none when the options say so", () => {
     v8Flags.length = 0;
     const policy = startMemoryPolicy();
     expect(policy.options.markingTriggers).toEqual({ softPercent: 80, hardPercent: 95 });
@@ -76,9 +76,9 @@ describe('the memory policy (util/memory-policy.ts)', () => {
     ]);
 
     v8Flags.length = 0;
-    const backup = startMemoryPolicy(HOLDS_UPLOAD_PARTS);
-    backup.stop();
-    expect(backup.options.markingTriggers).toBeNull();
+    const own = startMemoryPolicy({ markingTriggers: null });
+    own.stop();
+    expect(own.options.markingTriggers).toBeNull();
     expect(markingFlags()).toEqual([]);
   });
 

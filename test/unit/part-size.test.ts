@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { largestObjectFor, MAX_PARTS, MIN_PART_SIZE, partSizeFor } from '../../src/storage/part-size.js';
+import {
+  largestObjectFor,
+  MAX_PARTS,
+  MIN_PART_SIZE,
+  partSizeFor,
+  UNKNOWN_SIZE_PART_SIZE,
+} from '../../src/storage/part-size.js';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
 describe('multipart part sizes', () => {
-  it('small and unknown sources get the smallest part, 8 MiB', () => {
-    expect(MIN_PART_SIZE).toBe(8 * MIB);
+  it('small sources get the smallest part, 6 MiB; unknown ones 8 MiB (78 GiB)', () => {
+    expect(MIN_PART_SIZE).toBe(6 * MIB);
+    expect(partSizeFor(1)).toBe(6 * MIB);
+    expect(partSizeFor(1 * GIB)).toBe(6 * MIB);
+    // 6 MiB parts hold 58.6 GiB: twice the used space fits up to 29 GiB in use
+    expect(largestObjectFor(6 * MIB)).toBe(60_000 * MIB);
+    expect(partSizeFor(29 * GIB)).toBe(6 * MIB);
+    expect(partSizeFor(30 * GIB)).toBe(7 * MIB);
+    expect(partSizeFor(39 * GIB)).toBe(8 * MIB);
+    // no du: the size is unknown, and the parts keep the room they had (78.1 GiB)
+    expect(UNKNOWN_SIZE_PART_SIZE).toBe(8 * MIB);
+    expect(largestObjectFor(8 * MIB)).toBe(80_000 * MIB);
     expect(partSizeFor(0)).toBe(8 * MIB);
     expect(partSizeFor(-5)).toBe(8 * MIB);
-    expect(partSizeFor(1 * GIB)).toBe(8 * MIB);
-    // 8 MiB parts hold 78.1 GiB: twice the used space fits up to 39 GiB in use
-    expect(largestObjectFor(8 * MIB)).toBe(80_000 * MIB);
-    expect(partSizeFor(39 * GIB)).toBe(8 * MIB);
   });
 
   it('large sources get whole-MiB parts that hold twice the used space in 10,000 parts', () => {
@@ -28,8 +40,8 @@ describe('multipart part sizes', () => {
 
   it('an exact size (a copy of a stored archive) needs no headroom', () => {
     expect(partSizeFor(200 * GIB, 1)).toBe(21 * MIB);
-    expect(partSizeFor(80_000 * MIB, 1)).toBe(8 * MIB);
-    expect(partSizeFor(80_000 * MIB + 1, 1)).toBe(9 * MIB);
+    expect(partSizeFor(60_000 * MIB, 1)).toBe(6 * MIB);
+    expect(partSizeFor(60_000 * MIB + 1, 1)).toBe(7 * MIB);
     expect(MAX_PARTS).toBe(10_000);
   });
 });

@@ -13,7 +13,7 @@ import { framedArchive, ScriptedSource } from '../ports/scripted-source.js';
 // memory store: short timeouts in real milliseconds, as the watch measures real silence
 const ROOT = `${LAYOUT.root}/`;
 const IDLE_MS = 300;
-/** More than one part of 8 MiB: the upload is a multipart one, open when the source stalls. */
+/** More than one part of 6 MiB: the upload is a multipart one, open when the source stalls. */
 const BIG = {
   entries: [{ name: './' }, { name: './db.bin', content: noise(9 << 20, 7) }],
   compression: 'none' as const,

@@ -3,7 +3,6 @@ import { runBackup, type BackupOptions, type BackupResult } from '../../jobs/bac
 import type { ArchiveSource } from '../../sources/archive-source.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 import type { S3Location } from '../../storage/s3-client.js';
-import { HOLDS_UPLOAD_PARTS } from '../../util/memory-policy.js';
 import { actionsLogger } from './action-io.js';
 import { BACKUP_OUTPUTS } from './backup-inputs.js';
 import { backupOutputs, backupSummary } from './backup-report.js';
@@ -39,7 +38,6 @@ export function backupStep(
     outputs: BACKUP_OUTPUTS,
     outputValues: (run, elapsedSeconds) => backupOutputs(run?.result, elapsedSeconds),
     inputs: read,
-    memory: HOLDS_UPLOAD_PARTS,
     async execute(inputs, { signal }) {
       const store = new S3ObjectStore(inputs.location);
       const result = await runBackup(inputs.backup, {

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ConfigurationError, OperationFailedError, errorMessage } from '../../util/errors.js';
 import { redactSecrets } from '../../util/redact.js';
 import { interruptCleanup } from '../../util/interrupt-cleanup.js';
-import { startMemoryPolicy, type MemoryPolicyOptions } from '../../util/memory-policy.js';
+import { startMemoryPolicy } from '../../util/memory-policy.js';
 import { maskKnownSecrets, setOutputs, type OutputValue } from './action-io.js';
 import { Summary } from './summary.js';
 
@@ -57,8 +57,6 @@ export interface ActionStep<I, R, O extends string> {
    * error annotation, any other failure a warning.
    */
   failures?: 'fail' | 'never-fail';
-  /** The step's memory policy (util/memory-policy.ts); a step that uploads an archive's parts says so. */
-  memory?: MemoryPolicyOptions;
 }
 
 export interface StepContext {
@@ -161,7 +159,7 @@ export async function runStep<I, R, O extends string>(step: ActionStep<I, R, O>)
     maskKnownSecrets(step.secrets?.() ?? []);
     const inputs = step.inputs();
     // dead Buffers are freed as they die, not 64 MiB later (util/memory-policy.ts)
-    const memory = startMemoryPolicy(step.memory);
+    const memory = startMemoryPolicy();
     const result = await step.execute(inputs, { signal: controller.signal }).finally(() => memory.stop());
     done = { inputs, result };
     const why = step.verdict?.(result, inputs);

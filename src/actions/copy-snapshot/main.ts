@@ -3,7 +3,6 @@ import { runCopy, type CopyResult } from '../../jobs/copy-snapshot.js';
 import { serverSideCopier } from '../../storage/server-side-copy.js';
 import { S3ObjectStore } from '../../storage/object-store.js';
 import { actionsLogger } from '../common/action-io.js';
-import { HOLDS_UPLOAD_PARTS } from '../../util/memory-policy.js';
 import { runStep } from '../common/run-step.js';
 import { destinationSecrets, getInputs, OUTPUTS } from './inputs.js';
 import { copySummary, type CopyRun } from './summary.js';
@@ -23,8 +22,6 @@ export async function run(): Promise<void> {
     // the destination keys are masked before any input is validated or echoed
     secrets: destinationSecrets,
     inputs: getInputs,
-    // a copy between providers streams the archive through the upload's parts
-    memory: HOLDS_UPLOAD_PARTS,
     async execute(inputs, { signal }): Promise<CopyRun> {
       const source = new S3ObjectStore(inputs.source);
       const destination = new S3ObjectStore(inputs.destination);
