@@ -1330,7 +1330,9 @@ function parseSnapshotSelector(input, value) {
         return { kind: 'latest' };
     if (v.startsWith('before:')) {
         const text = v.slice('before:'.length);
-        const time = new Date(text);
+        // a time of day without a zone is UTC, as snapshot ids and every time lifeboat prints are:
+        // Date reads "2026-12-03T08:45" in the machine's zone (a date alone it reads as UTC)
+        const time = new Date(hasTimeWithoutZone(text) ? `${text}Z` : text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .words */ .aL)().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
         }
@@ -1339,6 +1341,14 @@ function parseSnapshotSelector(input, value) {
     if ((0,_snapshot_id_js__WEBPACK_IMPORTED_MODULE_3__/* .isSnapshotId */ .Yr)(v))
         return { kind: 'id', id: v };
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${(0,_util_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .words */ .aL)().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+}
+/** "2026-12-03T08:45[:00[.000]]" with no "Z" or "+01:00" after it. */
+function hasTimeWithoutZone(text) {
+    const t = text.indexOf('T');
+    if (t < 0)
+        return false;
+    const time = text.slice(t + 1);
+    return !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time);
 }
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
 async function selectSnapshot(store, layout, selector) {
@@ -3158,7 +3168,7 @@ const BACKUP = [
     flag('allow-unencrypted', 'store it unencrypted although the previous snapshot was age-encrypted'),
     specs_text('source-idle-timeout', 'seconds: fail when the source sends no byte this long while lifeboat is ready to read (0 = off)'),
 ];
-const SNAPSHOT = specs_text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');
+const SNAPSHOT = specs_text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time, UTC unless it names a zone>');
 const VERIFY = [
     TARGET,
     SNAPSHOT,
@@ -6224,6 +6234,7 @@ class MemberRules {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ MAX_ROOTS),
 /* harmony export */   ou: () => (/* binding */ noMatchMessage),
+/* harmony export */   qn: () => (/* binding */ nothingSelectedMessage),
 /* harmony export */   xn: () => (/* binding */ MemberSelection)
 /* harmony export */ });
 /* unused harmony export SelectionPass */
@@ -6408,6 +6419,15 @@ class SelectionPass {
 /** A path as a person pastes it into a shell. */
 function shellQuoted(s) {
     return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** Why a selective restore wrote nothing although each include matched: the excludes left nothing. */
+function nothingSelectedMessage(selection, snapshotId) {
+    const flags = [
+        ...selection.include.map((g) => `--include ${shellQuoted(g)}`),
+        ...selection.exclude.map((g) => `--exclude ${shellQuoted(g)}`),
+    ].join(' ');
+    return (`${flags} select no member of snapshot ${snapshotId}: the excludes leave out everything the includes match, ` +
+        'so nothing was restored. Narrow the excludes.');
 }
 /** Why a selective restore wrote nothing: the include patterns that matched no member. */
 function noMatchMessage(unmatched, snapshotId) {

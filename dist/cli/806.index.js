@@ -351,6 +351,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/vocabulary.ts
 var vocabulary = __webpack_require__(4954);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -695,6 +697,7 @@ var index_precheck = __webpack_require__(8418);
 
 
 
+
 /**
  * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
  * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
@@ -748,6 +751,8 @@ async function runVerify(options, deps) {
         holding = options.mode === 'extract' ? await openHolding(options, m) : null;
         const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths, options.members, options.sink);
         const read = await readArchive(run, walk, identity);
+        if (!readToTheEnd(read))
+            await hashWholeObject(run, read);
         const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
         checkIntegrity(run, read);
         await checkCurrentVersion(run, read);
@@ -761,6 +766,10 @@ async function runVerify(options, deps) {
         // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
         if (unmatched.length > 0 && run.checks.allPassed) {
             throw new util_errors/* ConfigurationError */.j1((0,member_selection/* noMatchMessage */.ou)(unmatched, m.snapshotId));
+        }
+        // every include matched, but the excludes took it all (`--exclude '**'`): it said "restored"
+        if (walk.pass && options.members && walk.pass.selected === 0 && run.checks.allPassed) {
+            throw new util_errors/* ConfigurationError */.j1((0,member_selection/* nothingSelectedMessage */.qn)(options.members, m.snapshotId));
         }
         if (read.complete && walk.extractor && holding) {
             await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
@@ -1161,6 +1170,32 @@ async function removeTemporary(holding, logger) {
     await holding.discard();
     logger.info(`removed the temporary copy in ${holding.path} (give ${(0,vocabulary/* words */.aL)().option('holding-dir')} to keep one)`);
     return null;
+}
+/**
+ * A walk that stopped before the object's end hashed a prefix only: the object is read again,
+ * into the hash alone (nothing decompressed or written), so that sha256 and size say whether the
+ * store still holds the backup's bytes (then the archive was bad when it was made) or not (bit
+ * rot, a replaced object). A failure of this read leaves both unjudged (checkIntegrity).
+ */
+async function hashWholeObject(run, read) {
+    const { store, manifest: m, logger } = run;
+    if (read.storedSize === null)
+        return;
+    logger.info(`the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`);
+    try {
+        const again = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let bytes = 0;
+        for await (const chunk of again.body) {
+            hash.update(chunk);
+            bytes += chunk.length;
+        }
+        read.bytes = bytes;
+        read.sha256 = hash.digest('hex');
+    }
+    catch (err) {
+        logger.info(`could not read the object again (${(0,util_errors/* errorMessage */.gJ)(err)})`);
+    }
 }
 /**
  * Every byte the store sent went through the hash: a complete walk, or one that failed only once

@@ -74611,7 +74611,9 @@ function parseSnapshotSelector(input, value) {
         return { kind: 'latest' };
     if (v.startsWith('before:')) {
         const text = v.slice('before:'.length);
-        const time = new Date(text);
+        // a time of day without a zone is UTC, as snapshot ids and every time lifeboat prints are:
+        // Date reads "2026-12-03T08:45" in the machine's zone (a date alone it reads as UTC)
+        const time = new Date(hasTimeWithoutZone(text) ? `${text}Z` : text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
             throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
         }
@@ -74620,6 +74622,14 @@ function parseSnapshotSelector(input, value) {
     if (isSnapshotId(v))
         return { kind: 'id', id: v };
     throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+}
+/** "2026-12-03T08:45[:00[.000]]" with no "Z" or "+01:00" after it. */
+function hasTimeWithoutZone(text) {
+    const t = text.indexOf('T');
+    if (t < 0)
+        return false;
+    const time = text.slice(t + 1);
+    return !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time);
 }
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
 async function selectSnapshot(store, layout, selector) {

@@ -75930,7 +75930,9 @@ function parseSnapshotSelector(input, value) {
         return { kind: 'latest' };
     if (v.startsWith('before:')) {
         const text = v.slice('before:'.length);
-        const time = new Date(text);
+        // a time of day without a zone is UTC, as snapshot ids and every time lifeboat prints are:
+        // Date reads "2026-12-03T08:45" in the machine's zone (a date alone it reads as UTC)
+        const time = new Date(hasTimeWithoutZone(text) ? `${text}Z` : text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
             throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`);
         }
@@ -75939,6 +75941,14 @@ function parseSnapshotSelector(input, value) {
     if (isSnapshotId(v))
         return { kind: 'id', id: v };
     throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`);
+}
+/** "2026-12-03T08:45[:00[.000]]" with no "Z" or "+01:00" after it. */
+function hasTimeWithoutZone(text) {
+    const t = text.indexOf('T');
+    if (t < 0)
+        return false;
+    const time = text.slice(t + 1);
+    return !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time);
 }
 /** Finds the snapshot a selector names; a missing or not-good snapshot is one clear error. */
 async function select_snapshot_selectSnapshot(store, layout, selector) {
@@ -81686,6 +81696,15 @@ class SelectionPass {
 function shellQuoted(s) {
     return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+/** Why a selective restore wrote nothing although each include matched: the excludes left nothing. */
+function nothingSelectedMessage(selection, snapshotId) {
+    const flags = [
+        ...selection.include.map((g) => `--include ${shellQuoted(g)}`),
+        ...selection.exclude.map((g) => `--exclude ${shellQuoted(g)}`),
+    ].join(' ');
+    return (`${flags} select no member of snapshot ${snapshotId}: the excludes leave out everything the includes match, ` +
+        'so nothing was restored. Narrow the excludes.');
+}
 /** Why a selective restore wrote nothing: the include patterns that matched no member. */
 function noMatchMessage(unmatched, snapshotId) {
     const names = unmatched.map((g) => `--include ${shellQuoted(g)}`).join(', ');
@@ -84060,6 +84079,7 @@ async function membersAtPath(store, layout, m, path, o) {
 
 
 
+
 /**
  * Proves a snapshot restores, the way a person would after a disaster: one pass of S3 GetObject ->
  * sha256 -> decompress -> tar walk (stream mode) or safe extraction into a holding directory
@@ -84113,6 +84133,8 @@ async function verify_runVerify(options, deps) {
         holding = options.mode === 'extract' ? await openHolding(options, m) : null;
         const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths, options.members, options.sink);
         const read = await readArchive(run, walk, identity);
+        if (!readToTheEnd(read))
+            await hashWholeObject(run, read);
         const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
         checkIntegrity(run, read);
         await checkCurrentVersion(run, read);
@@ -84126,6 +84148,10 @@ async function verify_runVerify(options, deps) {
         // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
         if (unmatched.length > 0 && run.checks.allPassed) {
             throw new errors_ConfigurationError(noMatchMessage(unmatched, m.snapshotId));
+        }
+        // every include matched, but the excludes took it all (`--exclude '**'`): it said "restored"
+        if (walk.pass && options.members && walk.pass.selected === 0 && run.checks.allPassed) {
+            throw new errors_ConfigurationError(nothingSelectedMessage(options.members, m.snapshotId));
         }
         if (read.complete && walk.extractor && holding) {
             await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
@@ -84526,6 +84552,32 @@ async function removeTemporary(holding, logger) {
     await holding.discard();
     logger.info(`removed the temporary copy in ${holding.path} (give ${vocabulary_words().option('holding-dir')} to keep one)`);
     return null;
+}
+/**
+ * A walk that stopped before the object's end hashed a prefix only: the object is read again,
+ * into the hash alone (nothing decompressed or written), so that sha256 and size say whether the
+ * store still holds the backup's bytes (then the archive was bad when it was made) or not (bit
+ * rot, a replaced object). A failure of this read leaves both unjudged (checkIntegrity).
+ */
+async function hashWholeObject(run, read) {
+    const { store, manifest: m, logger } = run;
+    if (read.storedSize === null)
+        return;
+    logger.info(`the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`);
+    try {
+        const again = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let bytes = 0;
+        for await (const chunk of again.body) {
+            hash.update(chunk);
+            bytes += chunk.length;
+        }
+        read.bytes = bytes;
+        read.sha256 = hash.digest('hex');
+    }
+    catch (err) {
+        logger.info(`could not read the object again (${errors_errorMessage(err)})`);
+    }
 }
 /**
  * Every byte the store sent went through the hash: a complete walk, or one that failed only once

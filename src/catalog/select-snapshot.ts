@@ -15,7 +15,9 @@ export function parseSnapshotSelector(input: string, value: string): SnapshotSel
   if (v === '' || v === 'latest') return { kind: 'latest' };
   if (v.startsWith('before:')) {
     const text = v.slice('before:'.length);
-    const time = new Date(text);
+    // a time of day without a zone is UTC, as snapshot ids and every time lifeboat prints are:
+    // Date reads "2026-12-03T08:45" in the machine's zone (a date alone it reads as UTC)
+    const time = new Date(hasTimeWithoutZone(text) ? `${text}Z` : text);
     if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time.getTime())) {
       throw new ConfigurationError(
         `${words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: after "before:" give an ISO-8601 time such as 2026-11-20T00:00:00Z.`,
@@ -27,6 +29,14 @@ export function parseSnapshotSelector(input: string, value: string): SnapshotSel
   throw new ConfigurationError(
     `${words().subject(input)} is ${JSON.stringify(v.slice(0, 60))}: give "latest", a snapshot id such as 20261123T020000Z, or before:<ISO-8601 time>.`,
   );
+}
+
+/** "2026-12-03T08:45[:00[.000]]" with no "Z" or "+01:00" after it. */
+function hasTimeWithoutZone(text: string): boolean {
+  const t = text.indexOf('T');
+  if (t < 0) return false;
+  const time = text.slice(t + 1);
+  return !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time);
 }
 
 export interface SelectedSnapshot {

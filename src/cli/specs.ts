@@ -91,7 +91,10 @@ export const BACKUP: FlagSpec[] = [
   ),
 ];
 
-export const SNAPSHOT: FlagSpec = text('snapshot', 'latest | <snapshot id> | before:<ISO-8601 time>');
+export const SNAPSHOT: FlagSpec = text(
+  'snapshot',
+  'latest | <snapshot id> | before:<ISO-8601 time, UTC unless it names a zone>',
+);
 
 export const VERIFY: FlagSpec[] = [
   TARGET,

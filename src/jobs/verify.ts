@@ -1,4 +1,5 @@
 import { words } from '../util/vocabulary.js';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -20,7 +21,12 @@ import { classifyFailure, type FailureKind } from '../restore/failure-kinds.js';
 import { HoldingDir } from '../restore/holding-dir.js';
 import { memberNameBytes, quotedName } from '../archive/member-header.js';
 import { MemberRules } from '../restore/member-rules.js';
-import { noMatchMessage, type MemberSelection, type SelectionPass } from '../restore/member-selection.js';
+import {
+  noMatchMessage,
+  nothingSelectedMessage,
+  type MemberSelection,
+  type SelectionPass,
+} from '../restore/member-selection.js';
 import { restoreToRemote } from '../restore/restore-to-remote.js';
 import { drainEntry, SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
 import { sqliteIntegrity } from '../restore/sqlite-check.js';
@@ -175,6 +181,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       options.sink,
     );
     const read = await readArchive(run, walk, identity);
+    if (!readToTheEnd(read)) await hashWholeObject(run, read);
     const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
     checkIntegrity(run, read);
@@ -187,6 +194,10 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
     if (unmatched.length > 0 && run.checks.allPassed) {
       throw new ConfigurationError(noMatchMessage(unmatched, m.snapshotId));
+    }
+    // every include matched, but the excludes took it all (`--exclude '**'`): it said "restored"
+    if (walk.pass && options.members && walk.pass.selected === 0 && run.checks.allPassed) {
+      throw new ConfigurationError(nothingSelectedMessage(options.members, m.snapshotId));
     }
     if (read.complete && walk.extractor && holding) {
       await checkSqlite(run, walk.extractor, holding.path, options.sqlite);
@@ -718,6 +729,33 @@ async function removeTemporary(holding: HoldingDir, logger: Logger): Promise<nul
     `removed the temporary copy in ${holding.path} (give ${words().option('holding-dir')} to keep one)`,
   );
   return null;
+}
+
+/**
+ * A walk that stopped before the object's end hashed a prefix only: the object is read again,
+ * into the hash alone (nothing decompressed or written), so that sha256 and size say whether the
+ * store still holds the backup's bytes (then the archive was bad when it was made) or not (bit
+ * rot, a replaced object). A failure of this read leaves both unjudged (checkIntegrity).
+ */
+async function hashWholeObject(run: VerifyRun, read: ArchiveRead): Promise<void> {
+  const { store, manifest: m, logger } = run;
+  if (read.storedSize === null) return;
+  logger.info(
+    `the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`,
+  );
+  try {
+    const again = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of again.body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    read.bytes = bytes;
+    read.sha256 = hash.digest('hex');
+  } catch (err) {
+    logger.info(`could not read the object again (${errorMessage(err)})`);
+  }
 }
 
 /**

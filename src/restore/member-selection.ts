@@ -180,6 +180,18 @@ function shellQuoted(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Why a selective restore wrote nothing although each include matched: the excludes left nothing. */
+export function nothingSelectedMessage(selection: MemberSelection, snapshotId: string): string {
+  const flags = [
+    ...selection.include.map((g) => `--include ${shellQuoted(g)}`),
+    ...selection.exclude.map((g) => `--exclude ${shellQuoted(g)}`),
+  ].join(' ');
+  return (
+    `${flags} select no member of snapshot ${snapshotId}: the excludes leave out everything the includes match, ` +
+    'so nothing was restored. Narrow the excludes.'
+  );
+}
+
 /** Why a selective restore wrote nothing: the include patterns that matched no member. */
 export function noMatchMessage(unmatched: string[], snapshotId: string): string {
   const names = unmatched.map((g) => `--include ${shellQuoted(g)}`).join(', ');

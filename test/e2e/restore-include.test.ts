@@ -154,6 +154,21 @@ describe('restore --include / --exclude --to DIR', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  // was: exit 0, "restored": true and the archive's entry count, into an empty directory (attacker, 2026-12-03)
+  it('excludes that leave out everything the includes match exit 2, and write nothing', async () => {
+    for (const flags of [
+      ['--exclude', '**'],
+      ['--include', 'uploads/**', '--exclude', 'uploads'],
+    ]) {
+      const parent = folders.scratch('lb-exclude-all-');
+      const to = join(parent, 'restored');
+      const run = await runCli(restore(...flags, '--to', to));
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`select no member of snapshot ${id}: the excludes leave out everything`);
+      expect(readdirSync(parent)).toEqual([]);
+    }
+  });
+
   it('a hard link whose target is left out exits 2 naming both, and writes nothing', async () => {
     // which of the two names tar stored as the file depends on the order it read the folders in
     const listing = execFileSync('sh', ['-c', 'zstd -dc | tar -tvf -'], {

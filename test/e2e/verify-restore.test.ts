@@ -263,7 +263,12 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 1000 });
     const ids: string[] = [];
-    for (const label of ['a', 'b', 'c']) ids.push((await backup(bucket, volume, { label }))['snapshot-id']!);
+    for (const label of ['a', 'b', 'c']) {
+      ids.push((await backup(bucket, volume, { label }))['snapshot-id']!);
+      // `created` is the storage's clock, in whole seconds (its Date header): two backups within
+      // one second are created at the same time, and neither is before the other
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    }
     const manifests = await Promise.all(
       ids.map((id) => getJson<{ created: string }>(bucket, `lifeboat/my-app/snapshots/${id}/manifest.json`)),
     );
