@@ -2072,6 +2072,10 @@ async function streamAndJudge(options, deps, ctx, store) {
         runnerCompresses: options.compression === 'auto',
         sourceIdleTimeoutMs: options.sourceIdleTimeoutMs ?? 0,
     }));
+    // nothing but the volume's root: an empty or unmounted volume; a restore gives back an empty folder
+    if (archive.entries === 1 && !pre.previous) {
+        archive.warnings.push(`${options.path} holds nothing but itself (the archive's one entry is the folder): an empty or unmounted volume? A restore of this snapshot gives back an empty folder.`);
+    }
     for (const w of archive.warnings)
         logger.warning(w);
     const previous = pre.previous ? comparePrevious(pre.previous, archive) : null;
@@ -2082,6 +2086,10 @@ async function streamAndJudge(options, deps, ctx, store) {
     const shrink = [
         previous ? shrinkReason(previous, archive, options.minSizeRatio) : '',
         changes && options.indexGuard ? (0,backup_changes/* indexShrinkReasons */.ji)(changes, options.indexGuard) : '',
+        // not even the root: the excludes left out everything (it was published as ok, then failed verify)
+        archive.entries === 0
+            ? `the archive holds no entry at all, not even ${options.path} itself: the excludes leave out everything`
+            : '',
     ]
         .filter(Boolean)
         .join('; and ');

@@ -190,6 +190,25 @@ describe('runBackup: a first backup', () => {
     expect(manifestOf(store, result.snapshotId).warnings).toEqual(result.warnings);
     expect(latestOf(store)?.snapshotId).toBe(result.snapshotId);
   });
+
+  // was: status ok with no word, and an archive of no entry at all moved latest.json to a snapshot
+  // that verify then failed ("min entries") (newcomer and attacker, 2026-12-03)
+  it('a first backup of nothing but the root warns; an archive with no entry at all is suspect', async () => {
+    const { clock, store } = fixture();
+    const root = await backup({ store, clock, archive: { entries: [{ name: './' }] } });
+    expect(root.result.status).toBe('ok');
+    expect(manifestOf(store, root.result.snapshotId).warnings).toEqual([
+      "/data holds nothing but itself (the archive's one entry is the folder): an empty or unmounted volume? A restore of this snapshot gives back an empty folder.",
+    ]);
+
+    const other = fixture();
+    const none = await backup({ store: other.store, clock: other.clock, archive: { entries: [] } });
+    expect(none.result.status).toBe('suspect');
+    expect(manifestOf(other.store, none.result.snapshotId).statusReason).toBe(
+      'the archive holds no entry at all, not even /data itself: the excludes leave out everything',
+    );
+    expect(latestOf(other.store)).toBeUndefined();
+  });
 });
 
 describe('runBackup: the next backups', () => {
