@@ -719,6 +719,7 @@ async function runVerify(options, deps) {
     try {
         const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
         m = selected.manifest;
+        refuseMountPointGlobs(options.requiredPaths, m.source.path);
         const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
         if (options.writeReport && !(await (0,index_reader/* findIndex */.SL)(store, layout, m)).found) {
             indexWriter = await (0,index_writer/* startIndex */.fp)(store, layout, m);
@@ -798,6 +799,21 @@ async function runVerify(options, deps) {
         await holding?.discard().catch((e) => logger.warning(`could not clean up: ${(0,util_errors/* errorMessage */.gJ)(e)}`));
         throw failure;
     }
+}
+/**
+ * required-paths are globs inside the volume: `/data/app.db` for a volume mounted at /data names
+ * nothing, and its failure used to replace a good verdict in the bucket (newcomer, 2026-12-03).
+ * Refused before any check is recorded.
+ */
+function refuseMountPointGlobs(globs, mountPoint) {
+    const root = mountPoint.replace(/\/+$/, '');
+    const wrong = globs.filter((g) => root !== '' && (g === root || g.startsWith(`${root}/`)));
+    if (wrong.length === 0)
+        return;
+    const inside = wrong.map((g) => g.slice(root.length + 1) || '.').map((g) => JSON.stringify(g));
+    throw new util_errors/* ConfigurationError */.j1(`${(0,vocabulary/* words */.aL)().subject('required-paths')} names ${wrong.map((g) => JSON.stringify(g)).join(', ')}: ${wrong.length === 1 ? 'it starts' : 'they start'} ` +
+        `with ${root}, the volume's mount point when it was backed up, but the globs are paths inside the volume ` +
+        `(${inside.join(', ')}). Nothing was checked or recorded.`);
 }
 /** The holding directory of extract mode: the one a person named, or a new temporary one. */
 function openHolding(options, m) {

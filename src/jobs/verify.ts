@@ -139,6 +139,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
   try {
     const selected = await chooseSnapshot(store, layout, options.snapshot, logger);
     m = selected.manifest;
+    refuseMountPointGlobs(options.requiredPaths, m.source.path);
     const identity = m.encryption ? await decryptionFor(m, options.decryptionIdentity) : undefined;
     if (options.writeReport && !(await findIndex(store, layout, m)).found) {
       indexWriter = await startIndex(store, layout, m);
@@ -226,6 +227,23 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
     await holding?.discard().catch((e: unknown) => logger.warning(`could not clean up: ${errorMessage(e)}`));
     throw failure;
   }
+}
+
+/**
+ * required-paths are globs inside the volume: `/data/app.db` for a volume mounted at /data names
+ * nothing, and its failure used to replace a good verdict in the bucket (newcomer, 2026-12-03).
+ * Refused before any check is recorded.
+ */
+function refuseMountPointGlobs(globs: string[], mountPoint: string): void {
+  const root = mountPoint.replace(/\/+$/, '');
+  const wrong = globs.filter((g) => root !== '' && (g === root || g.startsWith(`${root}/`)));
+  if (wrong.length === 0) return;
+  const inside = wrong.map((g) => g.slice(root.length + 1) || '.').map((g) => JSON.stringify(g));
+  throw new ConfigurationError(
+    `${words().subject('required-paths')} names ${wrong.map((g) => JSON.stringify(g)).join(', ')}: ${wrong.length === 1 ? 'it starts' : 'they start'} ` +
+      `with ${root}, the volume's mount point when it was backed up, but the globs are paths inside the volume ` +
+      `(${inside.join(', ')}). Nothing was checked or recorded.`,
+  );
 }
 
 /** The holding directory of extract mode: the one a person named, or a new temporary one. */

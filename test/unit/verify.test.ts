@@ -211,6 +211,24 @@ describe('runVerify: stream mode', () => {
     }
   });
 
+  // was: "lacks /data/db/app.sqlite", a failed verification.json on top of a good one (newcomer, 2026-12-03)
+  it('required-paths that start with the mount point are refused before any check, and no report is written', async () => {
+    const { clock, store, result: b } = await stored();
+    const good = await verify(store, clock);
+    expect(good.report.verified).toBe(true);
+    const reports = () =>
+      store.keys(LAYOUT.snapshotPrefix(b.snapshotId)).filter((k) => k.endsWith('verification.json'));
+    const before = store.versionsOf(reports()[0]!).length;
+    await expect(
+      verify(store, clock, { requiredPaths: ['/data/db/app.sqlite', 'uploads/**'] }),
+    ).rejects.toThrow(
+      new ConfigurationError(
+        'Input \'required-paths\' names "/data/db/app.sqlite": it starts with /data, the volume\'s mount point when it was backed up, but the globs are paths inside the volume ("db/app.sqlite"). Nothing was checked or recorded.',
+      ),
+    );
+    expect(store.versionsOf(reports()[0]!)).toHaveLength(before);
+  });
+
   // was a verdict: verify read the key's current version, so another version on top failed
   // "object version" although the manifest's version, the one a restore reads, was intact
   it('another version on top of the archive is a warning: the version the manifest names is proven', async () => {
