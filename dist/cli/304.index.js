@@ -3927,7 +3927,7 @@ const verify = {
     async run(ctx) {
         const inputs = readVerify(ctx.reader);
         const store = new object_store/* S3ObjectStore */.Pd(inputs.location);
-        const { verifyAndRestore } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
+        const { verifyAndRestore } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
         const v = await verifyAndRestore(verifyOptionsOf(inputs), {
             store,
             logger: ctx.logger,
@@ -3958,7 +3958,7 @@ const restore = {
         const deps = { store, logger: ctx.logger, signal: ctx.signal };
         const ifEmpty = r.flag('if-empty');
         refuseTwoDestinations(r, ifEmpty);
-        const { restoreToDirectory, restoreToMachine } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
+        const { restoreToDirectory, restoreToMachine } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 3458));
         if (!r.text('app') && !r.text('host')) {
             // local: into --to DIR, or into --path DIR when it is empty (--if-empty)
             const dir = ifEmpty ? (0,validate/* validateRemotePath */.kw)('path', r.text('path')) : r.text('to');
@@ -4348,7 +4348,7 @@ const dump = {
             throw new errors/* ConfigurationError */.j1(`Give the one file to write, as its path inside the volume: lifeboat dump --target T uploads/a.png > a.png${paths.length ? ` (got ${paths.length} paths)` : ''}.`);
         }
         const checks = readVerify(r).verify;
-        const { dumpFile } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 2904));
+        const { dumpFile } = await Promise.all(/* import() */[__webpack_require__.e(528), __webpack_require__.e(904)]).then(__webpack_require__.bind(__webpack_require__, 2904));
         const out = dumpFile({ checks, path: paths[0], out: (ctx.out ?? process.stdout) }, { store: new object_store/* S3ObjectStore */.Pd(storage.location), logger: ctx.logger, signal: ctx.signal });
         const o = await out;
         switch (o.kind) {

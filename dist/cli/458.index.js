@@ -535,8 +535,8 @@ function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }
 
-// EXTERNAL MODULE: ./src/jobs/verify.ts + 3 modules
-var jobs_verify = __webpack_require__(6806);
+// EXTERNAL MODULE: ./src/jobs/verify.ts + 4 modules
+var jobs_verify = __webpack_require__(4528);
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
 
 

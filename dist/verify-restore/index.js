@@ -83437,6 +83437,37 @@ async function writeMarker(abs, snapshotId) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./src/restore/second-read.ts
+
+/**
+ * Reads `key` (at `versionId`) again and hashes all of it, and separately its first `prefixBytes`
+ * bytes: what a first read that stopped early hashed, so that the two can be compared byte range
+ * for byte range. Errors are the download's own (the caller says what they mean).
+ */
+async function readAgain(store, key, versionId, prefixBytes, signal) {
+    const again = await store.download(key, versionId, signal);
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const prefix = prefixBytes === null ? null : (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    try {
+        for await (const chunk of again.body) {
+            if (prefix && prefixBytes !== null && bytes < prefixBytes) {
+                prefix.update(chunk.subarray(0, Math.min(chunk.length, prefixBytes - bytes)));
+            }
+            whole.update(chunk);
+            bytes += chunk.length;
+        }
+    }
+    finally {
+        again.body.destroy();
+    }
+    return {
+        bytes,
+        sha256: whole.digest('hex'),
+        prefixSha256: prefix && prefixBytes !== null && bytes >= prefixBytes ? prefix.digest('hex') : null,
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/restore/sqlite-check.ts
@@ -84134,8 +84165,7 @@ async function verify_runVerify(options, deps) {
         holding = options.mode === 'extract' ? await openHolding(options, m) : null;
         const walk = new ContentsWalk(holding?.path ?? null, options.requiredPaths, options.members, options.sink);
         const read = await readArchive(run, walk, identity);
-        if (!readToTheEnd(read))
-            await hashWholeObject(run, read);
+        await confirmByReadingAgain(run, read);
         const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
         checkIntegrity(run, read);
         await checkCurrentVersion(run, read);
@@ -84570,30 +84600,53 @@ async function removeTemporary(holding, logger) {
     return null;
 }
 /**
- * A walk that stopped before the object's end hashed a prefix only: the object is read again,
- * into the hash alone (nothing decompressed or written), so that sha256 and size say whether the
- * store still holds the backup's bytes (then the archive was bad when it was made) or not (bit
- * rot, a replaced object). A failure of this read leaves both unjudged (checkIntegrity).
+ * A failure is recorded only when a second read of the object shows the same bytes: a bit flipped
+ * on the way (a proxy, the network or this machine's memory; over http nothing else checks a
+ * download) must not be recorded as the stored archive's fault (attacker, 2026-12-03). Two cases:
+ * - the walk stopped before the object's end: the object is read again into the hash alone, so
+ *   that sha256 and size judge all of it, and the bytes the walk saw are compared with the same
+ *   range of the second read;
+ * - every byte was read, and their sha256 is not the manifest's: the second read must give the
+ *   same sha256.
+ * Bytes that differ between the two reads, or a second read that fails, are the environment's:
+ * the run ends with no verdict. A store that sends the same wrong bytes twice holds them.
  */
-async function hashWholeObject(run, read) {
+async function confirmByReadingAgain(run, read) {
     const { store, manifest: m, logger } = run;
     if (read.storedSize === null)
         return;
-    logger.info(`the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`);
+    const toTheEnd = readToTheEnd(read);
+    // the bytes are the backup's: a walk that failed on them failed on what was stored at backup time
+    if (toTheEnd && read.sha256 === m.archive.sha256)
+        return;
+    logger.info(toTheEnd
+        ? `sha256 mismatch: reading ${m.archive.key} again, to tell bytes changed on the way from a changed object`
+        : `the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`);
+    const object = `${m.archive.key}${m.archive.versionId ? ` (version ${m.archive.versionId})` : ''}`;
+    let again;
     try {
-        const again = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let bytes = 0;
-        for await (const chunk of again.body) {
-            hash.update(chunk);
-            bytes += chunk.length;
-        }
-        read.bytes = bytes;
-        read.sha256 = hash.digest('hex');
+        again = await readAgain(store, m.archive.key, m.archive.versionId ?? undefined, toTheEnd ? null : read.bytes, run.signal);
     }
     catch (err) {
-        logger.info(`could not read the object again (${errors_errorMessage(err)})`);
+        throw (interruption(run.signal) ??
+            new EnvironmentError(`the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errors_errorMessage(err)}.`, { cause: err }));
     }
+    const same = toTheEnd
+        ? again.bytes === read.bytes && again.sha256 === read.sha256
+        : again.prefixSha256 === read.sha256;
+    if (!same) {
+        const second = again.sha256 === m.archive.sha256 && again.bytes === m.archive.size
+            ? "the second has the manifest's sha256 and size: the stored archive is intact"
+            : `the second read ${again.bytes} bytes with sha256 ${again.sha256}`;
+        throw new EnvironmentError(`two reads of ${object} gave different bytes: the first ${toTheEnd ? `read ${read.bytes} bytes with sha256 ${read.sha256}` : `stopped after ${read.bytes} bytes that the second read does not have`}; ${second}. ` +
+            "Something between the store and this machine changed bytes on the way (a proxy, the network, this machine's memory): " +
+            'over http nothing else checks a download; use an https endpoint, and run again.');
+    }
+    read.bytes = again.bytes;
+    read.sha256 = again.sha256;
+    logger.info(toTheEnd
+        ? `the second read gave the same bytes: ${again.bytes}, sha256 ${again.sha256}`
+        : `the second read has the same first ${read.bytes} bytes; all of it: ${again.bytes} bytes, sha256 ${again.sha256}`);
 }
 /**
  * Every byte the store sent went through the hash: a complete walk, or one that failed only once

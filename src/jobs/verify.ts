@@ -1,5 +1,4 @@
 import { words } from '../util/vocabulary.js';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -28,6 +27,7 @@ import {
   type SelectionPass,
 } from '../restore/member-selection.js';
 import { restoreToRemote } from '../restore/restore-to-remote.js';
+import { readAgain, type SecondRead } from '../restore/second-read.js';
 import { drainEntry, SafeExtractor, UnsafeEntryError } from '../restore/safe-extractor.js';
 import { sqliteIntegrity } from '../restore/sqlite-check.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
@@ -182,7 +182,7 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
       options.sink,
     );
     const read = await readArchive(run, walk, identity);
-    if (!readToTheEnd(read)) await hashWholeObject(run, read);
+    await confirmByReadingAgain(run, read);
     const restoreSeconds = (now().getTime() - started.getTime()) / 1000;
 
     checkIntegrity(run, read);
@@ -750,30 +750,68 @@ async function removeTemporary(holding: HoldingDir, logger: Logger): Promise<nul
 }
 
 /**
- * A walk that stopped before the object's end hashed a prefix only: the object is read again,
- * into the hash alone (nothing decompressed or written), so that sha256 and size say whether the
- * store still holds the backup's bytes (then the archive was bad when it was made) or not (bit
- * rot, a replaced object). A failure of this read leaves both unjudged (checkIntegrity).
+ * A failure is recorded only when a second read of the object shows the same bytes: a bit flipped
+ * on the way (a proxy, the network or this machine's memory; over http nothing else checks a
+ * download) must not be recorded as the stored archive's fault (attacker, 2026-12-03). Two cases:
+ * - the walk stopped before the object's end: the object is read again into the hash alone, so
+ *   that sha256 and size judge all of it, and the bytes the walk saw are compared with the same
+ *   range of the second read;
+ * - every byte was read, and their sha256 is not the manifest's: the second read must give the
+ *   same sha256.
+ * Bytes that differ between the two reads, or a second read that fails, are the environment's:
+ * the run ends with no verdict. A store that sends the same wrong bytes twice holds them.
  */
-async function hashWholeObject(run: VerifyRun, read: ArchiveRead): Promise<void> {
+async function confirmByReadingAgain(run: VerifyRun, read: ArchiveRead): Promise<void> {
   const { store, manifest: m, logger } = run;
   if (read.storedSize === null) return;
+  const toTheEnd = readToTheEnd(read);
+  // the bytes are the backup's: a walk that failed on them failed on what was stored at backup time
+  if (toTheEnd && read.sha256 === m.archive.sha256) return;
   logger.info(
-    `the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`,
+    toTheEnd
+      ? `sha256 mismatch: reading ${m.archive.key} again, to tell bytes changed on the way from a changed object`
+      : `the walk stopped after ${read.bytes} of the ${read.storedSize} bytes stored: reading the object again to hash all of it`,
   );
+  const object = `${m.archive.key}${m.archive.versionId ? ` (version ${m.archive.versionId})` : ''}`;
+  let again: SecondRead;
   try {
-    const again = await store.download(m.archive.key, m.archive.versionId ?? undefined, run.signal);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of again.body as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytes += chunk.length;
-    }
-    read.bytes = bytes;
-    read.sha256 = hash.digest('hex');
+    again = await readAgain(
+      store,
+      m.archive.key,
+      m.archive.versionId ?? undefined,
+      toTheEnd ? null : read.bytes,
+      run.signal,
+    );
   } catch (err) {
-    logger.info(`could not read the object again (${errorMessage(err)})`);
+    throw (
+      interruption(run.signal) ??
+      new EnvironmentError(
+        `the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errorMessage(err)}.`,
+        { cause: err },
+      )
+    );
   }
+  const same = toTheEnd
+    ? again.bytes === read.bytes && again.sha256 === read.sha256
+    : again.prefixSha256 === read.sha256;
+  if (!same) {
+    const second =
+      again.sha256 === m.archive.sha256 && again.bytes === m.archive.size
+        ? "the second has the manifest's sha256 and size: the stored archive is intact"
+        : `the second read ${again.bytes} bytes with sha256 ${again.sha256}`;
+    throw new EnvironmentError(
+      `two reads of ${object} gave different bytes: the first ${toTheEnd ? `read ${read.bytes} bytes with sha256 ${read.sha256}` : `stopped after ${read.bytes} bytes that the second read does not have`}; ${second}. ` +
+        "Something between the store and this machine changed bytes on the way (a proxy, the network, this machine's memory): " +
+        'over http nothing else checks a download; use an https endpoint, and run again.',
+    );
+  }
+  read.bytes = again.bytes;
+  read.sha256 = again.sha256;
+  logger.info(
+    toTheEnd
+      ? `the second read gave the same bytes: ${again.bytes}, sha256 ${again.sha256}`
+      : `the second read has the same first ${read.bytes} bytes; all of it: ${again.bytes} bytes, sha256 ${again.sha256}`,
+  );
 }
 
 /**

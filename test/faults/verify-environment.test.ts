@@ -354,3 +354,57 @@ describe('a signal ends a CLI command within seconds, whatever it waits on', () 
     expect(run.stderr).toContain('lifeboat backup: SIGINT again: already stopping');
   }, 120_000);
 });
+
+// was: a byte a proxy changed on the way over plain http was "sha256 mismatch" or "the archive is
+// damaged", recorded as verified: NO and exit 1, although the stored archive was intact
+// (attacker, 2026-12-03). A failure is recorded only when a second read gives the same bytes.
+describe('a byte changed on the way, not in the store (CLI bundle, a proxy over http)', () => {
+  let proxy: HttpFaultProxy;
+  beforeAll(async () => {
+    proxy = await startHttpFaultProxy(Number(new URL(s3Server().endpoint).port));
+  });
+  afterAll(async () => {
+    await proxy?.close();
+  });
+
+  it('a byte of the archive changed by a proxy on the way over http, once, then on every read — once: exit 3 naming the way, no verification.json, nothing restored; on every read: verified NO, exit 1', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume();
+    made.push(volume);
+    const stored = await lifeboat(
+      ['backup', '--local', '--path', volume, '--target', 'box', ...storage(bucket), '--json'],
+      {},
+    );
+    expect(stored.code, stored.stderr).toBe(0);
+    const { snapshotId } = JSON.parse(stored.stdout) as { snapshotId: string };
+    const archiveGet = (r: { method: string; url: string }) =>
+      r.method === 'GET' && /\/archive\.tar\.zst(\?|$)/.test(r.url);
+    const to = join(scratch('restore-to'), 'volume');
+    for (const args of [
+      ['verify', '--target', 'box'],
+      ['restore', '--target', 'box', '--to', to],
+    ]) {
+      proxy.setRules([{ match: archiveGet, alterByteAt: 1_000, times: 1 }]);
+      const run = await lifeboat([...args, ...storage(bucket, proxy.endpoint)], {});
+      expect(run.code, `${args[0]}: ${run.stderr}`).toBe(3);
+      expect(proxy.applied[0]).toBe(1);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `two reads of lifeboat/box/snapshots/${snapshotId}/archive\\.tar\\.zst \\(version [^)]+\\) gave different bytes: .*the second has the manifest's sha256 and size: the stored archive is intact\\. ` +
+            'Something between the store and this machine changed bytes on the way',
+        ),
+      );
+      expect(run.stderr).toContain(`No verdict about snapshot ${snapshotId} of box was recorded`);
+    }
+    expect(await verifications(bucket)).toEqual([]);
+    expect(existsSync(to) ? readdirSync(to) : []).toEqual([]);
+
+    proxy.setRules([{ match: archiveGet, alterByteAt: 1_000 }]);
+    const every = await lifeboat(['verify', '--target', 'box', ...storage(bucket, proxy.endpoint)], {});
+    expect(every.code, every.stderr).toBe(1);
+    expect(proxy.applied[0]).toBe(2);
+    expect(every.stdout + every.stderr).toMatch(/sha256 mismatch/);
+    expect(await verifications(bucket)).toHaveLength(1);
+    proxy.setRules([]);
+  }, 120_000);
+});

@@ -247,6 +247,8 @@ export interface HttpFaultRule {
   before?: (req: ProxiedRequest) => Promise<void> | void;
   hang?: boolean;
   stallAfterBytes?: number;
+  /** The response body's byte at this offset is sent changed (one bit flipped on the way). */
+  alterByteAt?: number;
   times?: number;
 }
 
@@ -266,7 +268,7 @@ export const isUploadPart = (r: ProxiedRequest) => r.method === 'PUT' && /[?&]pa
 
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 in front of an S3 endpoint that can answer chosen requests with
- * an error, delay them, or run a hook first. Headers (Host included) pass unchanged, so SigV4
+ * an error, delay them, change a byte of their answer, or run a hook first. Headers (Host included) pass unchanged, so SigV4
  * signatures made for the proxy's address stay valid upstream.
  */
 export async function startHttpFaultProxy(
@@ -334,6 +336,23 @@ export async function startHttpFaultProxy(
         (upRes) => {
           res.writeHead(upRes.statusCode ?? 502, upRes.headers);
           const stallAt = rule?.stallAfterBytes;
+          const alterAt = rule?.alterByteAt;
+          if (alterAt !== undefined) {
+            let offset = 0;
+            upRes.on('data', (chunk: Buffer) => {
+              if (alterAt >= offset && alterAt < offset + chunk.length) {
+                chunk = Buffer.from(chunk);
+                chunk.writeUInt8(chunk.readUInt8(alterAt - offset) ^ 0x01, alterAt - offset);
+              }
+              offset += chunk.length;
+              if (!res.write(chunk)) {
+                upRes.pause();
+                res.once('drain', () => upRes.resume());
+              }
+            });
+            upRes.on('end', () => res.end());
+            return;
+          }
           if (stallAt === undefined) {
             upRes.pipe(res);
             return;

@@ -62,11 +62,11 @@ export interface OperationCall {
   versionId?: string;
 }
 
-/** A GetObject whose body fails after this many bytes (a connection cut mid-download). */
-export interface BodyFault {
-  failAfterBytes: number;
-  error?: Error;
-}
+/**
+ * A GetObject whose body fails after this many bytes (a connection cut mid-download), or whose
+ * byte at `alterByteAt` arrives changed (a bit flipped on the way; the stored bytes stay).
+ */
+export type BodyFault = { failAfterBytes: number; error?: Error } | { alterByteAt: number };
 
 /** Called before every operation; it may throw, wait, or cut a download's body short. */
 export type FaultHook = (call: OperationCall) => void | BodyFault | Promise<void | BodyFault>;
@@ -561,8 +561,13 @@ function yieldTurn(): Promise<void> {
 }
 
 function* chunksOf(bytes: Buffer, fault: BodyFault | undefined): Generator<Buffer> {
-  const end = fault ? Math.min(fault.failAfterBytes, bytes.length) : bytes.length;
+  const cut = fault && 'failAfterBytes' in fault ? fault : undefined;
+  if (fault && 'alterByteAt' in fault) {
+    bytes = Buffer.from(bytes);
+    bytes.writeUInt8(bytes.readUInt8(fault.alterByteAt) ^ 0x01, fault.alterByteAt);
+  }
+  const end = cut ? Math.min(cut.failAfterBytes, bytes.length) : bytes.length;
   for (let at = 0; at < end; at += DOWNLOAD_CHUNK)
     yield bytes.subarray(at, Math.min(at + DOWNLOAD_CHUNK, end));
-  if (fault) throw fault.error ?? new Error('socket hang up (simulated: the download was cut)');
+  if (cut) throw cut.error ?? new Error('socket hang up (simulated: the download was cut)');
 }

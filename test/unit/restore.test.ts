@@ -318,7 +318,8 @@ describe('restore into a machine (restoreToMachine)', () => {
 
   it('a snapshot that fails verification is neither copied nor swapped in', async () => {
     const { outcome, events } = await machineRestore('apply', { confirmed: true, corrupt: true });
-    expect(events).toEqual([`confirm ${ID}`, 'preflight', `download ${VERSION}`]);
+    // read twice: the second read confirms the mismatch is in the store, not on the way
+    expect(events).toEqual([`confirm ${ID}`, 'preflight', `download ${VERSION}`, `download ${VERSION}`]);
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;
     expect(outcome.message).toMatch(

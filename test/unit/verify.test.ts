@@ -211,6 +211,73 @@ describe('runVerify: stream mode', () => {
     }
   });
 
+  // was: "sha256 mismatch" or "the archive is damaged", recorded as verified: NO, for a byte that
+  // a proxy changed on the way over plain http (attacker, 2026-12-03): the stored archive was intact
+  it('a byte changed on the way, not in the store: no verdict, and the last report stays', async () => {
+    // 6 files, gzip: the byte is in gzip's CRC, every byte is read before the walk fails; 200
+    // files, not compressed (11 MB): a byte of the second member's header, the walk stops long
+    // before the object's end
+    for (const [files, compression, at, walkStops] of [
+      [6, 'gzip', -6, false],
+      [200, 'none', 600, true],
+    ] as const) {
+      const clock = new ManualClock();
+      let alter: { at: number; every: boolean } | undefined;
+      let archiveKey = '';
+      const store = new MemoryStore({
+        clock: clock.now,
+        fault: (call) => {
+          if (call.operation !== 'GetObject' || call.key !== archiveKey || !alter) return;
+          const fault = { alterByteAt: alter.at };
+          if (!alter.every) alter = undefined;
+          return fault;
+        },
+      });
+      const { result: b, sent } = await backup({
+        store,
+        clock,
+        archive: { entries: volume(1, files), compression },
+        options: { compression },
+      });
+      archiveKey = b.archiveKey;
+      clock.advance(HOUR);
+      const good = await verify(store, clock);
+      expect(good.report.verified).toBe(true);
+      const report = LAYOUT.verificationKey(b.snapshotId);
+      const reports = store.versionsOf(report).length;
+      const reads = () =>
+        store.calls.filter((c) => c.operation === 'GetObject' && c.key === b.archiveKey).length;
+      const readsBefore = reads();
+
+      const byte = at < 0 ? sent.archive.length + at : at;
+      alter = { at: byte, every: false };
+      const logger = new RecordingLogger();
+      const failed = runVerify(verifyOptions(), { store, logger, now: clock.now });
+      await expect(failed).rejects.toThrow(EnvironmentError);
+      await expect(failed).rejects.toThrow(
+        new RegExp(
+          `^two reads of ${b.archiveKey} \\(version ${b.versionId}\\) gave different bytes: .*; the second has the manifest's sha256 and size: the stored archive is intact\\. ` +
+            `Something between the store and this machine changed bytes on the way .* No verdict about snapshot ${b.snapshotId} of ${TARGET} was recorded\\.$`,
+        ),
+      );
+      expect(store.versionsOf(report)).toHaveLength(reports);
+      expect(reads() - readsBefore).toBe(2);
+      expect(logger.lines.some((l) => l.startsWith('the walk stopped after'))).toBe(walkStops);
+
+      // the same byte changed on every read is what the store sends: the verdict is recorded
+      alter = { at: byte, every: true };
+      const v = await verify(store, clock);
+      expect(v.report.verified).toBe(false);
+      expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toContain('archive structure');
+      const seen = walkStops
+        ? `the second read has the same first \\d+ bytes; all of it: ${sent.archive.length} bytes, sha256 ${v.report.archive.actualSha256}`
+        : `the second read gave the same bytes: ${sent.archive.length}, sha256 ${v.report.archive.actualSha256}`;
+      expect(v.logger.lines.filter((l) => new RegExp(`^${seen}$`).test(l))).toHaveLength(1);
+      expect(v.report.archive.actualSha256).not.toBe(v.report.archive.expectedSha256);
+      expect(store.versionsOf(report)).toHaveLength(reports + 1);
+    }
+  });
+
   // was: "lacks /data/db/app.sqlite", a failed verification.json on top of a good one (newcomer, 2026-12-03)
   it('required-paths that start with the mount point are refused before any check, and no report is written', async () => {
     const { clock, store, result: b } = await stored();
@@ -689,7 +756,8 @@ describe('runVerify: the policy checks the index answers before the download', (
     store.tamper(b.archiveKey, b.versionId, () => empty);
     const before = store.calls.length;
     const v = await verify(store, clock, { requiredPaths: ['db/app.sqlite'] });
-    expect(gets(store, before, 'archive')).toBe(1);
+    // read twice: the second read confirms that the store holds the other bytes
+    expect(gets(store, before, 'archive')).toBe(2);
     expect(v.report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(
       expect.arrayContaining(['sha256', 'required path db/app.sqlite']),
     );
