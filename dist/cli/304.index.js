@@ -4029,6 +4029,10 @@ function printDirectoryRestore(ctx, out) {
             return EXIT.checkFailed;
         case 'restored':
             warnLeftover(ctx, out.leftover);
+            for (const folder of out.earlier) {
+                ctx.logger.warning(`${folder} is left from an earlier restore into ${out.path} that did not finish (killed before its clean-up): ` +
+                    `it is not data and nothing reads it; remove it (rm -rf ${(0,shell/* shellArg */.JP)(folder)}).`);
+            }
             ctx.result(verifyRows(out.verify, out.path), {
                 restored: true,
                 path: out.path,
@@ -4656,7 +4660,10 @@ function usage() {
  */
 const SIGNAL_GRACE_MS = 4000;
 /** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */
-function reportLeftBehind(name, left) {
+function reportLeftBehind(name, left, onThisMachine = []) {
+    if (onThisMachine.length > 0) {
+        process.stderr.write(`lifeboat ${name}: the clean-up after the interruption did not finish, so this machine may still hold ${onThisMachine.join('; ')}.\n`);
+    }
     if (left.length === 0)
         return;
     process.stderr.write(`lifeboat ${name}: the clean-up after the interruption did not finish, so the bucket may still hold ${left.join('; ')}. ` +
@@ -4747,9 +4754,12 @@ async function main(argv, stdout = process.stdout) {
         // within seconds: the aborted command gets this long to finish, then the process exits once
         // the clean-up that matters (started at the signal, bounded on its own) has settled
         setTimeout(() => {
-            void (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal).then((left) => {
+            void Promise.all([
+                (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal),
+                (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'this machine'),
+            ]).then(([left, onThisMachine]) => {
                 process.stderr.write(`lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for the rest of its clean-up\n`);
-                reportLeftBehind(name, left);
+                reportLeftBehind(name, left, onThisMachine);
                 process.exit(EXIT.interrupted);
             });
         }, SIGNAL_GRACE_MS).unref();
@@ -4790,8 +4800,9 @@ async function main(argv, stdout = process.stdout) {
         process.stderr.write(`lifeboat ${name}: ${message}\n`);
         // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
         const { kind, exitCode } = classify(err, controller.signal.aborted);
-        if (controller.signal.aborted)
-            reportLeftBehind(name, await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal));
+        if (controller.signal.aborted) {
+            reportLeftBehind(name, await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal), await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'this machine'));
+        }
         if (json)
             out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
         if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
@@ -8989,14 +9000,14 @@ const INTERRUPT_CLEANUP_MS = 4000;
 const startedBy = new WeakMap();
 function onInterrupt(signal, 
 /** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
-what, task) {
+what, task, place = 'bucket') {
     let running;
     const start = () => (running ??= task());
     const onAbort = () => {
         const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)})`);
         const list = signal ? (startedBy.get(signal) ?? []) : [];
         if (signal)
-            startedBy.set(signal, [...list, { what, outcome }]);
+            startedBy.set(signal, [...list, { what, place, outcome }]);
     };
     const forget = () => signal?.removeEventListener('abort', onAbort);
     if (signal?.aborted)
@@ -9012,11 +9023,11 @@ what, task) {
     };
 }
 /**
- * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
- * each unfinished one may have left behind; empty when everything was cleaned up.
+ * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
+ * returns what each unfinished one may have left behind; empty when everything was cleaned up.
  */
-async function interruptCleanup(signal) {
-    const started = startedBy.get(signal) ?? [];
+async function interruptCleanup(signal, place = 'bucket') {
+    const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
     const left = await Promise.all(started.map((s) => s.outcome));
     return left.filter((l) => l !== undefined);
 }

@@ -461,16 +461,23 @@ class StagedRestore {
     dir;
     holding;
     madeFrom;
+    earlier;
     constructor(
     /** The directory restored into. */
     dir, 
     /** `<dir>/.lifeboat-restore/<id>`: what the verification extracts into. */
     holding, 
     /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
-    madeFrom) {
+    madeFrom, 
+    /**
+     * Other holding folders found in `<dir>/.lifeboat-restore/`: restores of other snapshots that
+     * did not finish (killed before their clean-up), or what a finished one could not move.
+     */
+    earlier) {
         this.dir = dir;
         this.holding = holding;
         this.madeFrom = madeFrom;
+        this.earlier = earlier;
     }
     /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
     static async stage(dir, snapshotId) {
@@ -483,11 +490,14 @@ class StagedRestore {
         }
         if (!existing)
             await (0,promises_.mkdir)(folder, { mode: 0o700 });
+        const earlier = existing
+            ? (await (0,promises_.readdir)(folder)).filter((n) => n !== snapshotId).map((n) => (0,external_node_path_.join)(folder, n))
+            : [];
         const holding = (0,external_node_path_.join)(folder, snapshotId);
         // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
         await (0,promises_.rm)(holding, { recursive: true, force: true });
         await (0,promises_.mkdir)(holding, { mode: 0o700 });
-        return new StagedRestore(abs, holding, madeFrom);
+        return new StagedRestore(abs, holding, madeFrom, earlier.sort());
     }
     /**
      * Moves the verified members into place, never over a name `dir` has (the archive's copy of such a
@@ -535,9 +545,13 @@ function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }
 
+// EXTERNAL MODULE: ./src/util/interrupt-cleanup.ts
+var interrupt_cleanup = __webpack_require__(1422);
 // EXTERNAL MODULE: ./src/jobs/verify.ts + 4 modules
 var jobs_verify = __webpack_require__(4528);
 ;// CONCATENATED MODULE: ./src/jobs/restore.ts
+
+
 
 
 
@@ -572,6 +586,17 @@ async function restoreToDirectory(options, deps) {
     const layout = new catalog_layout/* TargetLayout */.qh(options.checks.prefix, options.checks.target);
     const snapshotId = (await (0,select_snapshot/* selectSnapshot */.X)(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
     const staged = await StagedRestore.stage(dir, snapshotId);
+    // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
+    let settle;
+    const removed = new Promise((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
+    removed.catch(() => undefined);
+    (0,interrupt_cleanup/* onInterrupt */.nA)(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
+        `(remove it: rm -rf ${(0,shell/* shellArg */.JP)(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`, () => removed, 'this machine');
+    const discard = () => {
+        const removal = staged.discard();
+        settle(removal);
+        return removal;
+    };
     let verify;
     try {
         verify = await (0,jobs_verify/* runVerify */.R)({
@@ -584,15 +609,17 @@ async function restoreToDirectory(options, deps) {
         }, deps);
     }
     catch (err) {
-        await staged.discard();
+        await discard();
         throw err;
     }
     if (!verify.report.verified) {
-        await staged.discard();
+        await discard();
         return { kind: 'failed', verify };
     }
-    const { leftover } = await staged.complete();
-    return { kind: 'restored', verify, path: staged.dir, leftover };
+    const completing = staged.complete();
+    settle(completing.then(() => undefined));
+    const { leftover } = await completing;
+    return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {

@@ -63445,14 +63445,14 @@ const INTERRUPT_CLEANUP_MS = 4000;
 const startedBy = new WeakMap();
 function onInterrupt(signal, 
 /** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
-what, task) {
+what, task, place = 'bucket') {
     let running;
     const start = () => (running ??= task());
     const onAbort = () => {
         const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errorMessage(err)})`);
         const list = signal ? (startedBy.get(signal) ?? []) : [];
         if (signal)
-            startedBy.set(signal, [...list, { what, outcome }]);
+            startedBy.set(signal, [...list, { what, place, outcome }]);
     };
     const forget = () => signal?.removeEventListener('abort', onAbort);
     if (signal?.aborted)
@@ -63468,11 +63468,11 @@ what, task) {
     };
 }
 /**
- * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
- * each unfinished one may have left behind; empty when everything was cleaned up.
+ * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
+ * returns what each unfinished one may have left behind; empty when everything was cleaned up.
  */
-async function interruptCleanup(signal) {
-    const started = startedBy.get(signal) ?? [];
+async function interruptCleanup(signal, place = 'bucket') {
+    const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
     const left = await Promise.all(started.map((s) => s.outcome));
     return left.filter((l) => l !== undefined);
 }

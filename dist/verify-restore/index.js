@@ -76477,7 +76477,7 @@ const PLAIN_WORD = /^[A-Za-z0-9._/@+=,:%^-]+$/;
  * it holds only plain characters, else single-quoted (a ' inside written '\''). The shell gives
  * the command exactly `value`, whatever it holds: "/srv/vol with space" becomes '/srv/vol with space'.
  */
-function shellArg(value) {
+function shell_shellArg(value) {
     if (value === '')
         return "''";
     if (PLAIN_WORD.test(value))
@@ -83146,16 +83146,23 @@ class staged_restore_StagedRestore {
     dir;
     holding;
     madeFrom;
+    earlier;
     constructor(
     /** The directory restored into. */
     dir, 
     /** `<dir>/.lifeboat-restore/<id>`: what the verification extracts into. */
     holding, 
     /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
-    madeFrom) {
+    madeFrom, 
+    /**
+     * Other holding folders found in `<dir>/.lifeboat-restore/`: restores of other snapshots that
+     * did not finish (killed before their clean-up), or what a finished one could not move.
+     */
+    earlier) {
         this.dir = dir;
         this.holding = holding;
         this.madeFrom = madeFrom;
+        this.earlier = earlier;
     }
     /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
     static async stage(dir, snapshotId) {
@@ -83168,11 +83175,14 @@ class staged_restore_StagedRestore {
         }
         if (!existing)
             await mkdir(folder, { mode: 0o700 });
+        const earlier = existing
+            ? (await readdir(folder)).filter((n) => n !== snapshotId).map((n) => join(folder, n))
+            : [];
         const holding = join(folder, snapshotId);
         // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
         await rm(holding, { recursive: true, force: true });
         await mkdir(holding, { mode: 0o700 });
-        return new staged_restore_StagedRestore(abs, holding, madeFrom);
+        return new staged_restore_StagedRestore(abs, holding, madeFrom, earlier.sort());
     }
     /**
      * Moves the verified members into place, never over a name `dir` has (the archive's copy of such a
@@ -83218,6 +83228,61 @@ class staged_restore_StagedRestore {
 /** The path of the entry `name` (its bytes) in `folder`. */
 function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
+}
+
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function interrupt_cleanup_onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task, place = 'bucket') {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, place, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
+ * returns what each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal, place = 'bucket') {
+    const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/restore/failure-kinds.ts
@@ -84801,6 +84866,8 @@ async function snapshotStillThere({ store, logger, manifest: m }, layout) {
 
 
 
+
+
 /**
  * verify-restore, for the action and `lifeboat verify` alike: the machine a verified copy goes to
  * (restore-to-app / restore-to-host) is checked first, before anything is downloaded; then runVerify.
@@ -84825,6 +84892,17 @@ async function restoreToDirectory(options, deps) {
     const layout = new TargetLayout(options.checks.prefix, options.checks.target);
     const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
     const staged = await StagedRestore.stage(dir, snapshotId);
+    // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
+    let settle;
+    const removed = new Promise((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
+    removed.catch(() => undefined);
+    onInterrupt(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
+        `(remove it: rm -rf ${shellArg(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`, () => removed, 'this machine');
+    const discard = () => {
+        const removal = staged.discard();
+        settle(removal);
+        return removal;
+    };
     let verify;
     try {
         verify = await runVerify({
@@ -84837,15 +84915,17 @@ async function restoreToDirectory(options, deps) {
         }, deps);
     }
     catch (err) {
-        await staged.discard();
+        await discard();
         throw err;
     }
     if (!verify.report.verified) {
-        await staged.discard();
+        await discard();
         return { kind: 'failed', verify };
     }
-    const { leftover } = await staged.complete();
-    return { kind: 'restored', verify, path: staged.dir, leftover };
+    const completing = staged.complete();
+    settle(completing.then(() => undefined));
+    const { leftover } = await completing;
+    return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {
@@ -85678,7 +85758,7 @@ function formatCliFlags(flags) {
 function cliValue(value) {
     if (value === '')
         return '""';
-    return /^<[a-z_]+>$/.test(value) ? value : shellArg(value);
+    return /^<[a-z_]+>$/.test(value) ? value : shell_shellArg(value);
 }
 /** The machine a restore goes to, and the CLI flags that name it (for the swap instructions). */
 function remoteRestoreSource(rr) {
@@ -85739,7 +85819,7 @@ function swapInstructions(inputs, snapshotId) {
     return [
         `# 1. review the restored copy in ${restore_to_remote_remoteHoldingDir(path, snapshotId)}`,
         `# 2. stop the app's writes, then swap it in (live contents move to ${path}/${volume_contents_PRE_RESTORE_PREFIX}<time>/, never deleted):`,
-        `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${shellArg(path)} --apply --confirm ${snapshotId}`,
+        `npx lifeboat restore ${storageFlags} --target ${inputs.verify.target} --snapshot ${snapshotId} ${sourceFlags} --path ${shell_shellArg(path)} --apply --confirm ${snapshotId}`,
         `# 3. restart the app and check it`,
     ];
 }
@@ -85873,61 +85953,6 @@ function partSizeFor(expectedBytes, headroom = ESTIMATE_HEADROOM, minimum = MIN_
 /** The largest object `partSize` parts can hold. */
 function largestObjectFor(partSize) {
     return partSize * MAX_PARTS;
-}
-
-;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
-
-/**
- * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
- * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
- * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
- */
-const INTERRUPT_CLEANUP_MS = 4000;
-/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
-const startedBy = new WeakMap();
-function onInterrupt(signal, 
-/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
-what, task) {
-    let running;
-    const start = () => (running ??= task());
-    const onAbort = () => {
-        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
-        const list = signal ? (startedBy.get(signal) ?? []) : [];
-        if (signal)
-            startedBy.set(signal, [...list, { what, outcome }]);
-    };
-    const forget = () => signal?.removeEventListener('abort', onAbort);
-    if (signal?.aborted)
-        onAbort();
-    else
-        signal?.addEventListener('abort', onAbort, { once: true });
-    return {
-        run: () => {
-            forget();
-            return start();
-        },
-        cancel: forget,
-    };
-}
-/**
- * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
- * each unfinished one may have left behind; empty when everything was cleaned up.
- */
-async function interruptCleanup(signal) {
-    const started = startedBy.get(signal) ?? [];
-    const left = await Promise.all(started.map((s) => s.outcome));
-    return left.filter((l) => l !== undefined);
-}
-/** True when `work` settled in time; its rejection passes through. */
-async function withDeadline(work, ms) {
-    let timer;
-    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-    try {
-        return await Promise.race([work.then(() => true), late]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/storage/object-store.ts
@@ -86099,7 +86124,7 @@ class S3ObjectStore {
         const requests = this.partRequests(key, options, cut.signal, (id) => (created = id));
         // on a signal, at once: the parts in flight are cut (they would hold the link the abort
         // needs) and the multipart upload is aborted by its id, without waiting for the run to unwind
-        const abort = onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
+        const abort = interrupt_cleanup_onInterrupt(options.signal, `the multipart upload of ${key}`, async () => {
             cut.abort();
             const uploadId = await created.catch(() => undefined);
             if (!uploadId)

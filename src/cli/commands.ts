@@ -303,6 +303,12 @@ function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome
       return EXIT.checkFailed;
     case 'restored':
       warnLeftover(ctx, out.leftover);
+      for (const folder of out.earlier) {
+        ctx.logger.warning(
+          `${folder} is left from an earlier restore into ${out.path} that did not finish (killed before its clean-up): ` +
+            `it is not data and nothing reads it; remove it (rm -rf ${shellArg(folder)}).`,
+        );
+      }
       ctx.result(verifyRows(out.verify, out.path), {
         restored: true,
         path: out.path,

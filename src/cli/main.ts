@@ -46,7 +46,12 @@ function usage(): string {
 const SIGNAL_GRACE_MS = 4000;
 
 /** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */
-function reportLeftBehind(name: string, left: string[]): void {
+function reportLeftBehind(name: string, left: string[], onThisMachine: string[] = []): void {
+  if (onThisMachine.length > 0) {
+    process.stderr.write(
+      `lifeboat ${name}: the clean-up after the interruption did not finish, so this machine may still hold ${onThisMachine.join('; ')}.\n`,
+    );
+  }
   if (left.length === 0) return;
   process.stderr.write(
     `lifeboat ${name}: the clean-up after the interruption did not finish, so the bucket may still hold ${left.join('; ')}. ` +
@@ -148,11 +153,14 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     // within seconds: the aborted command gets this long to finish, then the process exits once
     // the clean-up that matters (started at the signal, bounded on its own) has settled
     setTimeout(() => {
-      void interruptCleanup(controller.signal).then((left) => {
+      void Promise.all([
+        interruptCleanup(controller.signal),
+        interruptCleanup(controller.signal, 'this machine'),
+      ]).then(([left, onThisMachine]) => {
         process.stderr.write(
           `lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for the rest of its clean-up\n`,
         );
-        reportLeftBehind(name, left);
+        reportLeftBehind(name, left, onThisMachine);
         process.exit(EXIT.interrupted);
       });
     }, SIGNAL_GRACE_MS).unref();
@@ -189,7 +197,13 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     process.stderr.write(`lifeboat ${name}: ${message}\n`);
     // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
     const { kind, exitCode } = classify(err, controller.signal.aborted);
-    if (controller.signal.aborted) reportLeftBehind(name, await interruptCleanup(controller.signal));
+    if (controller.signal.aborted) {
+      reportLeftBehind(
+        name,
+        await interruptCleanup(controller.signal),
+        await interruptCleanup(controller.signal, 'this machine'),
+      );
+    }
     if (json) out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
     if (kind === 'unexpected' && process.env.LIFEBOAT_DEBUG && err instanceof Error)
       process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);

@@ -8,6 +8,8 @@ import { dataIn, StagedRestore } from '../restore/staged-restore.js';
 import { PRE_RESTORE_PREFIX } from '../restore/volume-contents.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { ConfigurationError } from '../util/errors.js';
+import { onInterrupt } from '../util/interrupt-cleanup.js';
+import { shellArg } from '../util/shell.js';
 import { runVerify, type VerifyDeps, type VerifyOptions, type VerifyResult } from './verify.js';
 
 /**
@@ -50,8 +52,11 @@ export type DirectoryRestoreOutcome =
   | { kind: 'not-empty'; path: string; data: string[] }
   /** Verification failed: what the restore wrote is removed, `dir` is as it was. */
   | { kind: 'failed'; verify: VerifyResult }
-  /** `leftover`: the holding folder, when members stayed in it (a name `dir` already had). */
-  | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null };
+  /**
+   * `leftover`: the holding folder, when members stayed in it (a name `dir` already had);
+   * `earlier`: other snapshots' holding folders in `dir`, left by restores that did not finish.
+   */
+  | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null; earlier: string[] };
 
 /**
  * A snapshot into a directory of this machine, all or nothing (staged-restore.ts): extracted and
@@ -70,6 +75,22 @@ export async function restoreToDirectory(
   const layout = new TargetLayout(options.checks.prefix, options.checks.target);
   const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
   const staged = await StagedRestore.stage(dir, snapshotId);
+  // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
+  let settle!: (removal: Promise<void>) => void;
+  const removed = new Promise<void>((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
+  removed.catch(() => undefined);
+  onInterrupt(
+    deps.signal,
+    `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
+      `(remove it: rm -rf ${shellArg(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`,
+    () => removed,
+    'this machine',
+  );
+  const discard = () => {
+    const removal = staged.discard();
+    settle(removal);
+    return removal;
+  };
   let verify: VerifyResult;
   try {
     verify = await runVerify(
@@ -84,15 +105,17 @@ export async function restoreToDirectory(
       deps,
     );
   } catch (err) {
-    await staged.discard();
+    await discard();
     throw err;
   }
   if (!verify.report.verified) {
-    await staged.discard();
+    await discard();
     return { kind: 'failed', verify };
   }
-  const { leftover } = await staged.complete();
-  return { kind: 'restored', verify, path: staged.dir, leftover };
+  const completing = staged.complete();
+  settle(completing.then(() => undefined));
+  const { leftover } = await completing;
+  return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */

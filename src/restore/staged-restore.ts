@@ -16,8 +16,8 @@ import {
  * and only once that copy is verified are its top-level members moved into place. Until then `dir`
  * holds no data it did not hold before (volume-contents.ts's one definition): a restore that fails
  * removes what it wrote, and one that is killed leaves only its holding folder, which is not data,
- * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
- * moved, overwritten or removed.
+ * and which the next attempt of the same snapshot replaces (a restore of another snapshot names it:
+ * `earlier`). Nothing that was in `dir` before is moved, overwritten or removed.
  */
 
 /**
@@ -60,6 +60,11 @@ export class StagedRestore {
     readonly holding: string,
     /** The topmost folder this restore created to make `dir` (undefined: `dir` existed). */
     private readonly madeFrom: string | undefined,
+    /**
+     * Other holding folders found in `<dir>/.lifeboat-restore/`: restores of other snapshots that
+     * did not finish (killed before their clean-up), or what a finished one could not move.
+     */
+    readonly earlier: string[],
   ) {}
 
   /** Makes `<dir>/.lifeboat-restore/<id>/` (and `dir` when it does not exist), replacing an earlier unfinished attempt. */
@@ -74,11 +79,14 @@ export class StagedRestore {
       );
     }
     if (!existing) await mkdir(folder, { mode: 0o700 });
+    const earlier = existing
+      ? (await readdir(folder)).filter((n) => n !== snapshotId).map((n) => join(folder, n))
+      : [];
     const holding = join(folder, snapshotId);
     // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
     await rm(holding, { recursive: true, force: true });
     await mkdir(holding, { mode: 0o700 });
-    return new StagedRestore(abs, holding, madeFrom);
+    return new StagedRestore(abs, holding, madeFrom, earlier.sort());
   }
 
   /**

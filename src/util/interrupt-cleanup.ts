@@ -29,8 +29,12 @@ export interface InterruptCleanup {
   cancel(): void;
 }
 
+/** Where a task's work is: the bucket (uploads, claims), or this machine's disk (a restore's copy). */
+export type CleanupPlace = 'bucket' | 'this machine';
+
 interface Started {
   what: string;
+  place: CleanupPlace;
   outcome: Promise<string | undefined>;
 }
 
@@ -42,6 +46,7 @@ export function onInterrupt(
   /** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
   what: string,
   task: () => Promise<void>,
+  place: CleanupPlace = 'bucket',
 ): InterruptCleanup {
   let running: Promise<void> | undefined;
   const start = () => (running ??= task());
@@ -51,7 +56,7 @@ export function onInterrupt(
       (err: unknown) => `${what} (${errorMessage(err)})`,
     );
     const list = signal ? (startedBy.get(signal) ?? []) : [];
-    if (signal) startedBy.set(signal, [...list, { what, outcome }]);
+    if (signal) startedBy.set(signal, [...list, { what, place, outcome }]);
   };
   const forget = () => signal?.removeEventListener('abort', onAbort);
   if (signal?.aborted) onAbort();
@@ -66,11 +71,14 @@ export function onInterrupt(
 }
 
 /**
- * Waits for every task `signal` started (each bounded by INTERRUPT_CLEANUP_MS) and returns what
- * each unfinished one may have left behind; empty when everything was cleaned up.
+ * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
+ * returns what each unfinished one may have left behind; empty when everything was cleaned up.
  */
-export async function interruptCleanup(signal: AbortSignal): Promise<string[]> {
-  const started = startedBy.get(signal) ?? [];
+export async function interruptCleanup(
+  signal: AbortSignal,
+  place: CleanupPlace = 'bucket',
+): Promise<string[]> {
+  const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
   const left = await Promise.all(started.map((s) => s.outcome));
   return left.filter((l): l is string => l !== undefined);
 }

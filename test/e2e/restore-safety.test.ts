@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flyStandin, runCli, sshFlags, storageFlags } from '../helpers/cli-run.js';
@@ -34,6 +34,24 @@ describe('restore safety (issue 16): the shipped CLI never costs the person work
     expect(again.stderr).toContain('which this restore did not write');
     expect(again.stderr).toContain(`mv ${to} ${to}.old`);
     expect(describeTree(to)).toEqual(worked);
+  });
+
+  // was: exit 0 and not a word; the older copy stayed in .lifeboat-restore/ (attacker, 2026-12-03)
+  it('restore --to DIR where a killed restore of another snapshot left its copy: restored, and a warning names that folder and how to remove it', async () => {
+    const volume = folders.fixture(100_000);
+    const { bucket } = await backedUp(volume);
+    const to = join(folders.scratch('lb-safety-earlier-'), 'restored');
+    const older = join(to, '.lifeboat-restore', '20261101T020000Z');
+    mkdirSync(older, { recursive: true });
+    writeFileSync(join(older, 'app.db'), 'half of an older copy');
+    const run = await runCli(['restore', '--target', 'vol', ...storageFlags(bucket), '--to', to]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(restoredTree(describeTree(to))).toEqual(describeTree(volume));
+    expect(run.stderr).toContain(
+      `${older} is left from an earlier restore into ${to} that did not finish (killed before its clean-up): ` +
+        `it is not data and nothing reads it; remove it (rm -rf ${older}).`,
+    );
+    expect(readdirSync(join(to, '.lifeboat-restore'))).toEqual(['20261101T020000Z']);
   });
 
   it('--if-empty restores a fresh volume that holds only lost+found, here, on an SSH host and on a Fly machine', async () => {

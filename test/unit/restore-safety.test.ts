@@ -133,7 +133,7 @@ describe('restore --to DIR / --if-empty --path DIR (restoreToDirectory): all or 
     const deps = { store, logger: silentLogger };
     const to = join(scratchDir(), 'restored');
     const first = await restoreToDirectory({ checks: CHECKS, dir: to, ifEmpty: false }, deps);
-    expect(first).toMatchObject({ kind: 'restored', path: to, leftover: null });
+    expect(first).toMatchObject({ kind: 'restored', path: to, leftover: null, earlier: [] });
     expect(tree(to)).toEqual(SOURCE_TREE);
     expect(readdirSync(to).filter((n) => n.startsWith('.lifeboat'))).toEqual([]);
     expect(existsSync(`${to}.lifeboat-attempt`)).toBe(false);
@@ -179,6 +179,23 @@ describe('restore --to DIR / --if-empty --path DIR (restoreToDirectory): all or 
     expect(out.kind).toBe('restored');
     expect(tree(volume)).toEqual({ ...SOURCE_TREE, 'lost+found/': '755' });
     expect(existsSync(join(volume, '.lifeboat-restore'))).toBe(false);
+  });
+
+  // was: the restore went on in silence, and the older copy stayed in .lifeboat-restore/ unnamed (attacker, 2026-12-03)
+  it('a killed restore of another snapshot: this restore goes on, names that folder in its outcome, and leaves it as it is', async () => {
+    const { store } = await bucketWith(VOLUME);
+    const volume = scratchDir();
+    const older = join(volume, '.lifeboat-restore', '20261101T020000Z');
+    mkdirSync(join(older, 'uploads'), { recursive: true });
+    writeFileSync(join(older, 'app.db'), 'the datab');
+    const out = await restoreToDirectory(
+      { checks: CHECKS, dir: volume, ifEmpty: false },
+      { store, logger: silentLogger },
+    );
+    expect(out).toMatchObject({ kind: 'restored', leftover: null, earlier: [older] });
+    expect(tree(volume)).toEqual(SOURCE_TREE);
+    expect(readdirSync(join(volume, '.lifeboat-restore'))).toEqual(['20261101T020000Z']);
+    expect(readFileSync(join(older, 'app.db'), 'utf8')).toBe('the datab');
   });
 
   it('a snapshot that fails its checks is not moved in: the volume is as it was, a directory the restore made is removed', async () => {

@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { restoreToDirectory } from '../../src/jobs/restore.js';
+import { InterruptedError } from '../../src/util/errors.js';
+import { interruptCleanup } from '../../src/util/interrupt-cleanup.js';
+import { silentLogger } from '../../src/util/logger.js';
+import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
+import { ManualClock } from '../ports/clock.js';
+import { MemoryStore } from '../ports/memory-store.js';
+
+// The removal of a restore's holding folder, held until the test lets it go: a large copy whose
+// rm -rf outlasts the signal's grace (attacker, 2026-12-03: 4 s after SIGTERM the CLI exited and
+// left <to>/.lifeboat-restore/<id>/ without a word).
+const held = vi.hoisted(() => ({ armed: false, release: undefined as (() => void) | undefined }));
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  return {
+    ...fs,
+    rm: async (path: Parameters<typeof fs.rm>[0], options?: Parameters<typeof fs.rm>[1]) => {
+      if (held.armed && String(path).includes('/.lifeboat-restore/')) {
+        await new Promise<void>((resolve) => (held.release = resolve));
+      }
+      return fs.rm(path, options);
+    },
+  };
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('a restore --to interrupted while its copy is being removed', () => {
+  it('names the unfinished copy, and how to remove it, when the removal outlasts the grace', async () => {
+    const clock = new ManualClock();
+    const controller = new AbortController();
+    let archiveKey = '';
+    const store = new MemoryStore({
+      clock: clock.now,
+      // the archive download waits for the signal, as a slow one would
+      fault: async (call) => {
+        if (call.operation !== 'GetObject' || call.key !== archiveKey) return;
+        await new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+        throw new Error('aborted');
+      },
+    });
+    const { result: b } = await backup({ store, clock });
+    archiveKey = b.archiveKey;
+    const to = join(mkdtempSync(join(tmpdir(), 'lb-unit-restore-interrupt-')), 'volume');
+    dirs.push(join(to, '..'));
+    const restoring = restoreToDirectory(
+      {
+        checks: {
+          target: TARGET,
+          prefix: PREFIX,
+          snapshot: { kind: 'latest' },
+          requiredPaths: [],
+          minEntries: 1,
+          sqlite: [],
+        },
+        dir: to,
+        ifEmpty: false,
+      },
+      { store, logger: silentLogger, now: clock.now, signal: controller.signal },
+    );
+    restoring.catch(() => undefined);
+    const holding = join(to, '.lifeboat-restore', b.snapshotId);
+    await vi.waitFor(() => expect(existsSync(holding)).toBe(true));
+    held.armed = true;
+    controller.abort(new Error('interrupted by SIGTERM'));
+
+    const left = await interruptCleanup(controller.signal, 'this machine');
+    expect(left).toEqual([
+      `${holding}, an unfinished copy of snapshot ${b.snapshotId}, not data (remove it: rm -rf ${holding}; ` +
+        `or restore snapshot ${b.snapshotId} into ${to} again, which replaces it) (not done within 4 s)`,
+    ]);
+    // the bucket's clean-up is another list
+    expect(await interruptCleanup(controller.signal)).toEqual([]);
+    held.release?.();
+    await expect(restoring).rejects.toThrow(InterruptedError);
+    expect(existsSync(to)).toBe(false);
+  }, 15_000);
+});
