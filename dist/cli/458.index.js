@@ -425,8 +425,8 @@ var external_node_path_ = __webpack_require__(6760);
  * and only once that copy is verified are its top-level members moved into place. Until then `dir`
  * holds no data it did not hold before (volume-contents.ts's one definition): a restore that fails
  * removes what it wrote, and one that is killed leaves only its holding folder, which is not data,
- * and which the next attempt of the same snapshot replaces. Nothing that was in `dir` before is
- * moved, overwritten or removed.
+ * and which the next attempt of the same snapshot replaces (a restore of another snapshot names it:
+ * `earlier`). Nothing that was in `dir` before is moved, overwritten or removed.
  */
 /**
  * The data at the top of `dir` (an empty lost+found and lifeboat's folders are not data; a

@@ -74637,7 +74637,12 @@ async function selectSnapshot(store, layout, selector) {
     if (selector.kind === 'latest') {
         const latest = await readLatest(store, layout);
         if (!latest) {
-            throw new errors_ConfigurationError(`Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`);
+            // latest.json deleted (a delete marker) while good snapshots stay: name them, never "none yet"
+            const good = (await listing_listSnapshots(store, layout)).filter((e) => e.state === 'ok');
+            throw new errors_ConfigurationError(good[0]
+                ? `Target ${layout.target} has no latest.json at ${where} (deleted, or a delete marker on it), but ${good.length} good snapshot${good.length === 1 ? ' is' : 's are'} listed, ` +
+                    `the newest ${good[0].id}: ${vocabulary_words().set('snapshot', good[0].id)} (\`lifeboat snapshots\` lists them). The next good backup writes latest.json again.`
+                : `Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`);
         }
         const read = await readManifest(store, layout, latest.pointer.snapshotId, latest.pointer.manifestVersionId ?? undefined);
         if (!read) {
@@ -74646,7 +74651,7 @@ async function selectSnapshot(store, layout, selector) {
         return { manifest: read.manifest, how: 'latest', ...storedAt(read.lastModified) };
     }
     if (selector.kind === 'id') {
-        const read = await readManifest(store, layout, selector.id);
+        const read = await manifestOf(store, layout, selector.id);
         if (!read) {
             throw new errors_ConfigurationError(`Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`);
         }
@@ -74662,6 +74667,20 @@ async function selectSnapshot(store, layout, selector) {
         how: `newest good snapshot before ${selector.time.toISOString()}`,
         ...storedAt(match.storedAt),
     };
+}
+/**
+ * The manifest of snapshot `id`: its current version, or, when that is gone (a delete marker on
+ * manifest.json: `aws s3 rm`), the version latest.json names when it names this snapshot. restore
+ * and dump pin the id latest.json named and read it again: the delete marker made them refuse a
+ * snapshot verify had just proven (attacker, 2026-12-03).
+ */
+async function manifestOf(store, layout, id) {
+    const current = await readManifest(store, layout, id);
+    if (current)
+        return current;
+    const latest = await readLatest(store, layout).catch(() => undefined);
+    const version = latest?.pointer.snapshotId === id ? latest.pointer.manifestVersionId : null;
+    return version ? readManifest(store, layout, id, version) : undefined;
 }
 function storedAt(at) {
     return at ? { storedAt: at } : {};

@@ -81202,20 +81202,23 @@ async function runBackup(options, deps) {
             await requireVersioning(store, 'backup', 'bucket');
         const clock = await storageClock(store, runner);
         const latest = await readLatest(store, layout);
-        const previous = latest ? await readManifest(store, layout, latest.pointer.snapshotId) : undefined;
-        if (latest && !previous) {
-            logger.warning(`latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing: the size guard has nothing to compare with.`);
-        }
-        refuseSilentDecryption(options, previous?.manifest);
-        logger.info(latest
-            ? `previous good snapshot: ${latest.pointer.snapshotId} (${formatBytes(latest.pointer.size)})`
+        // the version latest.json names: a delete marker on manifest.json does not hide it
+        const named = latest
+            ? await readManifest(store, layout, latest.pointer.snapshotId, latest.pointer.manifestVersionId ?? undefined)
+            : undefined;
+        // without the snapshot latest.json names, the guard compares with the newest good one listed:
+        // a deleted latest.json turned it off, and an empty volume replaced the backup (2026-12-03)
+        const previous = named?.manifest ?? (await newestGoodListed(store, layout, latest, logger));
+        refuseSilentDecryption(options, previous);
+        logger.info(previous
+            ? `previous good snapshot: ${previous.snapshotId} (${formatBytes(previous.archive.size)})`
             : `no previous snapshot of target ${options.target}: this is the first`);
         // a dry run writes nothing, not even the probe
         const conditionalWrites = !options.dryRun && (await detectConditionalWrites(store, layout.conditionalWriteProbeKey, logger));
         return {
             tools,
             latest,
-            previous: previous?.manifest,
+            previous,
             now: clock.now,
             started: new Date(startedHere.getTime() + clock.offsetMs),
             conditionalWrites,
@@ -81450,6 +81453,25 @@ async function claimSnapshotId(store, layout, pre, label) {
     }
     throw new OperationFailedError(`no free snapshot id for target ${layout.target}: other backups of it are starting every second. ` +
         `Run backups of one target one at a time (a workflow concurrency group per target).`);
+}
+/**
+ * The newest good snapshot of the listing, for a run whose latest.json is missing or names a
+ * snapshot without a manifest (deleted, a delete marker, a lifecycle rule): said in a warning.
+ * None when the target has no good snapshot at all (a first backup: one listing, no folder).
+ */
+async function newestGoodListed(store, layout, latest, logger) {
+    const good = (await listSnapshots(store, layout)).find((e) => e.state === 'ok' && e.manifest);
+    const why = latest
+        ? `latest.json names snapshot ${latest.pointer.snapshotId}, whose manifest is missing`
+        : `${layout.latestKey} is missing (deleted, or a delete marker on it)`;
+    if (!good?.manifest) {
+        if (latest)
+            logger.warning(`${why}, and no other good snapshot is listed: the size guard has nothing to compare with.`);
+        return undefined;
+    }
+    logger.warning(`${why}, but the listing holds good snapshots: the wiped-volume guard compares with the newest, ${good.id} ` +
+        `(${formatBytes(good.manifest.archive.size)}, ${good.manifest.entries} entries).`);
+    return good.manifest;
 }
 function comparePrevious(prev, archive) {
     return {

@@ -57,8 +57,13 @@ export async function selectSnapshot(
   if (selector.kind === 'latest') {
     const latest = await readLatest(store, layout);
     if (!latest) {
+      // latest.json deleted (a delete marker) while good snapshots stay: name them, never "none yet"
+      const good = (await listSnapshots(store, layout)).filter((e) => e.state === 'ok');
       throw new ConfigurationError(
-        `Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`,
+        good[0]
+          ? `Target ${layout.target} has no latest.json at ${where} (deleted, or a delete marker on it), but ${good.length} good snapshot${good.length === 1 ? ' is' : 's are'} listed, ` +
+              `the newest ${good[0].id}: ${words().set('snapshot', good[0].id)} (\`lifeboat snapshots\` lists them). The next good backup writes latest.json again.`
+          : `Target ${layout.target} has no latest.json at ${where}: no good backup has been made yet, or target/prefix are wrong.`,
       );
     }
     const read = await readManifest(
@@ -75,7 +80,7 @@ export async function selectSnapshot(
     return { manifest: read.manifest, how: 'latest', ...storedAt(read.lastModified) };
   }
   if (selector.kind === 'id') {
-    const read = await readManifest(store, layout, selector.id);
+    const read = await manifestOf(store, layout, selector.id);
     if (!read) {
       throw new ConfigurationError(
         `Snapshot ${selector.id} of target ${layout.target} has no manifest at ${where}: it does not exist or did not complete.`,
@@ -97,6 +102,24 @@ export async function selectSnapshot(
     how: `newest good snapshot before ${selector.time.toISOString()}`,
     ...storedAt(match.storedAt),
   };
+}
+
+/**
+ * The manifest of snapshot `id`: its current version, or, when that is gone (a delete marker on
+ * manifest.json: `aws s3 rm`), the version latest.json names when it names this snapshot. restore
+ * and dump pin the id latest.json named and read it again: the delete marker made them refuse a
+ * snapshot verify had just proven (attacker, 2026-12-03).
+ */
+async function manifestOf(
+  store: ObjectStore,
+  layout: TargetLayout,
+  id: string,
+): Promise<Awaited<ReturnType<typeof readManifest>>> {
+  const current = await readManifest(store, layout, id);
+  if (current) return current;
+  const latest = await readLatest(store, layout).catch(() => undefined);
+  const version = latest?.pointer.snapshotId === id ? latest.pointer.manifestVersionId : null;
+  return version ? readManifest(store, layout, id, version) : undefined;
 }
 
 function storedAt(at: Date | undefined): { storedAt?: Date } {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { cliTestNode } from '../helpers/cli-nodes.js';
 import { runCli, type CliOptions } from '../helpers/cli-run.js';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../helpers/fault-proxy.js';
@@ -255,5 +256,44 @@ describe(`lifeboat's invariants of latest.json and retention (dist/cli bundle un
     ]);
     const byLatest = await lifeboat(['verify', '--target', TARGET, ...storage(bucket), '--mode', 'stream']);
     expect(byLatest.code, byLatest.stderr).toBe(0);
+  });
+
+  // was: "no previous snapshot: this is the first", status ok for the wiped volume, latest.json moved
+  // to it and keep-last 1 pruned the only real backup; then restore said "no good backup has been
+  // made yet" (newcomer and attacker, 2026-12-03)
+  it('latest.json deleted (a delete marker), then the volume wiped: the backup is suspect and prunes nothing; restore names the good snapshot', async () => {
+    const bucket = await createBucket();
+    const own = makeFixtureVolume({ bigBytes: 100_000 });
+    try {
+      const run = (args: string[]) => lifeboat([...args, '--target', 'wiped', ...storage(bucket)]);
+      const first = await run(['backup', '--local', '--path', own, '--json', ...KEEP_LAST_1]);
+      expect(first.code, first.stderr).toBe(0);
+      const { snapshotId } = JSON.parse(first.stdout) as { snapshotId: string };
+      await testClient().send(new DeleteObjectCommand({ Bucket: bucket, Key: 'lifeboat/wiped/latest.json' }));
+      for (const name of readdirSync(own)) rmSync(join(own, name), { recursive: true, force: true });
+
+      const wiped = await run(['backup', '--local', '--path', own, '--json', ...KEEP_LAST_1]);
+      expect(wiped.code, wiped.stderr).toBe(1);
+      expect(JSON.parse(wiped.stdout)).toMatchObject({ status: 'suspect', pruned: [] });
+      expect(wiped.stderr).toContain(
+        `lifeboat/wiped/latest.json is missing (deleted, or a delete marker on it), but the listing holds good snapshots: the wiped-volume guard compares with the newest, ${snapshotId}`,
+      );
+      expect(await listKeys(bucket, `lifeboat/wiped/snapshots/${snapshotId}/`)).toContain(
+        `lifeboat/wiped/snapshots/${snapshotId}/manifest.json`,
+      );
+
+      const to = join(own, '..', `${own.split('/').pop()}-restored`);
+      const refused = await run(['restore', '--to', to]);
+      expect(refused.code, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain(
+        `but 1 good snapshot is listed, the newest ${snapshotId}: pass --snapshot ${snapshotId} (\`lifeboat snapshots\` lists them)`,
+      );
+      const restored = await run(['restore', '--to', to, '--snapshot', snapshotId]);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(readdirSync(to).length).toBeGreaterThan(0);
+      rmSync(to, { recursive: true, force: true });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -291,6 +291,63 @@ describe('runBackup: the next backups', () => {
     ]);
   });
 
+  // was: "no previous snapshot: this is the first", status ok for an empty volume, latest.json
+  // moved to it and keep-last 1 pruned the only real backup (newcomer and attacker, 2026-12-03)
+  it('the guard without latest.json, or with its manifest gone: it compares with the newest good snapshot it can read', async () => {
+    for (const lost of [
+      'latest.json',
+      'a delete marker on its manifest',
+      'its manifest, for good',
+    ] as const) {
+      const { clock, store } = fixture();
+      const older = await backup({ store, clock });
+      clock.advance(DAY);
+      const first = await backup({ store, clock });
+      if (lost === 'latest.json') await store.deleteKeys([LAYOUT.latestKey]);
+      else if (lost === 'a delete marker on its manifest') await store.deleteKeys([first.result.manifestKey]);
+      else
+        store.deleteVersion(
+          first.result.manifestKey,
+          store.versionsOf(first.result.manifestKey)[0]!.versionId,
+        );
+      // the manifest version latest.json names is read through a delete marker
+      const good = lost === 'its manifest, for good' ? older : first;
+      const latestBefore = store.versionsOf(LAYOUT.latestKey);
+      clock.advance(DAY);
+      const second = await backup({
+        store,
+        clock,
+        archive: { entries: [{ name: './' }] },
+        options: { retention: keepLast(1) },
+      });
+      expect(second.result.status, lost).toBe('suspect');
+      expect(second.result.message).toMatch(
+        new RegExp(
+          `^Backup is suspect: the new archive is much smaller than snapshot ${good.result.snapshotId}: `,
+        ),
+      );
+      const why = {
+        'latest.json': `${LAYOUT.latestKey} is missing (deleted, or a delete marker on it)`,
+        'a delete marker on its manifest': undefined,
+        'its manifest, for good': `latest.json names snapshot ${first.result.snapshotId}, whose manifest is missing`,
+      }[lost];
+      expect(second.logger.warnings.filter((w) => w.includes('the listing holds good snapshots'))).toEqual(
+        why
+          ? [
+              `${why}, but the listing holds good snapshots: the wiped-volume guard compares with the newest, ${good.result.snapshotId} ` +
+                `(${formatBytes(good.sent.archive.length)}, 11 entries).`,
+            ]
+          : [],
+      );
+      expect(second.logger.lines).toContain(
+        `previous good snapshot: ${good.result.snapshotId} (${formatBytes(good.sent.archive.length)})`,
+      );
+      expect(store.versionsOf(LAYOUT.latestKey)).toEqual(latestBefore);
+      expect(second.result.pruned).toEqual([]);
+      expect(store.keys(LAYOUT.snapshotPrefix(good.result.snapshotId))).toContain(good.result.archiveKey);
+    }
+  });
+
   it('allow-shrink accepts the smaller archive with a warning, moves latest.json and prunes', async () => {
     const { clock, store } = fixture();
     const first = await backup({ store, clock });

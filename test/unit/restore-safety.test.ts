@@ -198,6 +198,42 @@ describe('restore --to DIR / --if-empty --path DIR (restoreToDirectory): all or 
     expect(readFileSync(join(older, 'app.db'), 'utf8')).toBe('the datab');
   });
 
+  // was: "Snapshot … has no manifest …: it does not exist or did not complete", exit 2, for the
+  // snapshot verify had just proven through latest.json (attacker, 2026-12-03)
+  it('a delete marker on the manifest latest.json names: the restore reads the version latest.json names', async () => {
+    const { store, id } = await bucketWith(VOLUME);
+    await store.deleteKeys([`${PREFIX}/${TARGET}/snapshots/${id}/manifest.json`]);
+    const to = join(scratchDir(), 'restored');
+    const out = await restoreToDirectory(
+      { checks: CHECKS, dir: to, ifEmpty: false },
+      { store, logger: silentLogger },
+    );
+    expect(out).toMatchObject({ kind: 'restored', leftover: null });
+    expect(tree(to)).toEqual(SOURCE_TREE);
+  });
+
+  // was: "no good backup has been made yet" while `snapshots` listed one (newcomer and attacker, 2026-12-03)
+  it('latest.json deleted: the restore names the newest good snapshot and the flag that restores it', async () => {
+    const { store, id } = await bucketWith(VOLUME);
+    await store.deleteKeys([`${PREFIX}/${TARGET}/latest.json`]);
+    const to = join(scratchDir(), 'restored');
+    const out = restoreToDirectory(
+      { checks: CHECKS, dir: to, ifEmpty: false },
+      { store, logger: silentLogger },
+    );
+    await expect(out).rejects.toThrow(
+      new ConfigurationError(
+        `Target ${TARGET} has no latest.json at s3://memory/${PREFIX}/${TARGET} (deleted, or a delete marker on it), but 1 good snapshot is listed, ` +
+          `the newest ${id}: set snapshot: ${id} (\`lifeboat snapshots\` lists them). The next good backup writes latest.json again.`,
+      ),
+    );
+    const named = await restoreToDirectory(
+      { checks: { ...CHECKS, snapshot: { kind: 'id', id } }, dir: to, ifEmpty: false },
+      { store, logger: silentLogger },
+    );
+    expect(named.kind).toBe('restored');
+  });
+
   it('a snapshot that fails its checks is not moved in: the volume is as it was, a directory the restore made is removed', async () => {
     const { store } = await bucketWith(VOLUME);
     const volume = scratchDir();
