@@ -6661,6 +6661,8 @@ var promises_ = __webpack_require__(6466);
 var archive_inspector = __webpack_require__(561);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __webpack_require__(2693);
 // EXTERNAL MODULE: ./src/util/process.ts
 var process = __webpack_require__(2017);
 // EXTERNAL MODULE: ./src/util/shell.ts
@@ -6785,6 +6787,7 @@ var volume_contents = __webpack_require__(717);
 
 
 
+
 const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
 /** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
 function remoteHoldingDir(path, snapshotId) {
@@ -6840,10 +6843,15 @@ async function restoreToRemote(options) {
         throw new errors/* OperationFailedError */.Bp(`snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`);
     }
     const holding = remoteHoldingDir(path, manifest.snapshotId);
+    let said = '';
     const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
         signal,
         keepStdin: true,
-        onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
+        onStderrLine: (line) => {
+            if (line.trim())
+                said = line.trim();
+            logger.info(`[${remote.label}] ${line}`);
+        },
     });
     let stdout = '';
     proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -6867,10 +6875,14 @@ async function restoreToRemote(options) {
         return holding;
     const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${(0,errors/* errorMessage */.gJ)(sendError)}`;
-    const tar = status ?? `no status; ${remote.label} ${(0,process/* lastLine */.fM)(outcome)}`;
+    const tar = `${status ?? `no status; ${remote.label} ${(0,process/* lastLine */.fM)(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
+    // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
+    const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+        ? `: the machine's disk under ${path} is full (the staged copy needs ${(0,format/* formatBytes */.z3)(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
+        : '';
     throw new errors/* OperationFailedError */.Bp(sendError instanceof safe_extractor/* UnsafeEntryError */.vF
         ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${why}; ${removed}`);
+        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`);
 }
 /**
  * download -> sha256 -> (age decryption) -> decompression and the member rules -> re-packed plain

@@ -76370,6 +76370,44 @@ class ArchiveInspector {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/format.ts
+/** Human-readable figures for logs and summaries. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
+function formatCompression(compression) {
+    return compression === 'none' ? 'not compressed' : compression;
+}
+/** A transfer rate in decimal units: "85.0 MB/s", and below 1 MB/s "12.3 kB/s" or "640 B/s" (never "0.0 MB/s"). */
+function formatRate(bytes, seconds) {
+    if (seconds <= 0)
+        return '-';
+    const rate = bytes / seconds;
+    if (rate >= 1e6)
+        return `${(rate / 1e6).toFixed(1)} MB/s`;
+    if (rate >= 1e3)
+        return `${(rate / 1e3).toFixed(1)} kB/s`;
+    return `${Math.round(rate)} B/s`;
+}
+function formatDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 120)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m`;
+    if (s < 172800)
+        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
+    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/util/process.ts
@@ -77719,6 +77757,7 @@ function volume_contents_lifeboatFolderCasePatterns() {
 
 
 
+
 const STATUS_PREFIX = 'LIFEBOAT-RESTORE-STATUS ';
 /** `<path>/.lifeboat-restore/<snapshot-id>`: the only place a remote restore writes. */
 function restore_to_remote_remoteHoldingDir(path, snapshotId) {
@@ -77774,10 +77813,15 @@ async function restoreToRemote(options) {
         throw new errors_OperationFailedError(`snapshot ${manifest.snapshotId} is encrypted: its restore needs the decryption identity it was verified with.`);
     }
     const holding = restore_to_remote_remoteHoldingDir(path, manifest.snapshotId);
+    let said = '';
     const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
         signal,
         keepStdin: true,
-        onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
+        onStderrLine: (line) => {
+            if (line.trim())
+                said = line.trim();
+            logger.info(`[${remote.label}] ${line}`);
+        },
     });
     let stdout = '';
     proc.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -77801,10 +77845,14 @@ async function restoreToRemote(options) {
         return holding;
     const removed = await restore_to_remote_discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${errors_errorMessage(sendError)}`;
-    const tar = status ?? `no status; ${remote.label} ${process_lastLine(outcome)}`;
+    const tar = `${status ?? `no status; ${remote.label} ${process_lastLine(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
+    // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
+    const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+        ? `: the machine's disk under ${path} is full (the staged copy needs ${formatBytes(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
+        : '';
     throw new errors_OperationFailedError(sendError instanceof UnsafeEntryError
         ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${why}; ${removed}`);
+        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`);
 }
 /**
  * download -> sha256 -> (age decryption) -> decompression and the member rules -> re-packed plain
@@ -83596,44 +83644,6 @@ async function sqliteIntegrity(file) {
     return { ok: false, message: (text || out.stderrTail.join(' ')).split('\n').slice(0, 5).join('; ') };
 }
 
-;// CONCATENATED MODULE: ./src/util/format.ts
-/** Human-readable figures for logs and summaries. */
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = bytes;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${bytes} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
-}
-/** A compression as a size is said with it: "5.49 MiB zstd", "5.49 MiB not compressed" (never "none"). */
-function formatCompression(compression) {
-    return compression === 'none' ? 'not compressed' : compression;
-}
-/** A transfer rate in decimal units: "85.0 MB/s", and below 1 MB/s "12.3 kB/s" or "640 B/s" (never "0.0 MB/s"). */
-function formatRate(bytes, seconds) {
-    if (seconds <= 0)
-        return '-';
-    const rate = bytes / seconds;
-    if (rate >= 1e6)
-        return `${(rate / 1e6).toFixed(1)} MB/s`;
-    if (rate >= 1e3)
-        return `${(rate / 1e3).toFixed(1)} kB/s`;
-    return `${Math.round(rate)} B/s`;
-}
-function formatDuration(seconds) {
-    const s = Math.round(seconds);
-    if (s < 120)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)}m`;
-    if (s < 172800)
-        return `${(s / 3600).toFixed(1).replace(/\.0$/, '')}h`;
-    return `${(s / 86400).toFixed(1).replace(/\.0$/, '')}d`;
-}
-
 ;// CONCATENATED MODULE: ./src/util/progress.ts
 
 /**
@@ -84793,13 +84803,15 @@ async function restoreCopy(run, restoreTo, identity, members) {
             return restoredTo;
         }
         catch (err) {
-            // a signal, the store or this runner failing is no result of the drill: runVerify says
-            // what failed; what the machine answered (its tar, its disk) is recorded as the check's
-            const failure = classifyFailure([interruption(run.signal), err], 'archive');
-            if (failure.kind === 'interrupted' || failure.kind === 'environment')
-                throw failure.error;
-            checks.record('restore to machine', false, errors_errorMessage(err));
-            return null;
+            // every check of the archive passed on this very version: what fails now is the machine (a
+            // missing path, a full disk, its tar), the link or a second read, never the archive. It was
+            // recorded as "restorable: false", which sent a person to an older snapshot (newcomer,
+            // 2026-12-03); runVerify ends the run with no verdict, naming the machine
+            const stopped = interruption(run.signal);
+            if (stopped)
+                throw stopped;
+            const where = `${source.description.app ?? source.description.host ?? source.label}:${path}`;
+            throw new EnvironmentError(`snapshot ${manifest.snapshotId} passed every check of the archive, but restoring it into ${where} failed: ${errors_errorMessage(err)}`, { cause: err });
         }
     });
 }

@@ -911,12 +911,17 @@ async function restoreCopy(
       checks.record('restore to machine', true, `restored into ${restoredTo}`);
       return restoredTo;
     } catch (err) {
-      // a signal, the store or this runner failing is no result of the drill: runVerify says
-      // what failed; what the machine answered (its tar, its disk) is recorded as the check's
-      const failure = classifyFailure([interruption(run.signal), err], 'archive');
-      if (failure.kind === 'interrupted' || failure.kind === 'environment') throw failure.error;
-      checks.record('restore to machine', false, errorMessage(err));
-      return null;
+      // every check of the archive passed on this very version: what fails now is the machine (a
+      // missing path, a full disk, its tar), the link or a second read, never the archive. It was
+      // recorded as "restorable: false", which sent a person to an older snapshot (newcomer,
+      // 2026-12-03); runVerify ends the run with no verdict, naming the machine
+      const stopped = interruption(run.signal);
+      if (stopped) throw stopped;
+      const where = `${source.description.app ?? source.description.host ?? source.label}:${path}`;
+      throw new EnvironmentError(
+        `snapshot ${manifest.snapshotId} passed every check of the archive, but restoring it into ${where} failed: ${errorMessage(err)}`,
+        { cause: err },
+      );
     }
   });
 }

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { ArchiveInspector } from '../archive/archive-inspector.js';
 import { errorMessage, OperationFailedError } from '../util/errors.js';
+import { formatBytes } from '../util/format.js';
 import type { Logger } from '../util/logger.js';
 import type { Manifest } from '../catalog/manifest.js';
 import { lastLine } from '../util/process.js';
@@ -92,10 +93,14 @@ export async function restoreToRemote(options: RemoteRestoreOptions): Promise<st
     );
   }
   const holding = remoteHoldingDir(path, manifest.snapshotId);
+  let said = '';
   const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
     signal,
     keepStdin: true,
-    onStderrLine: (line) => logger.info(`[${remote.label}] ${line}`),
+    onStderrLine: (line) => {
+      if (line.trim()) said = line.trim();
+      logger.info(`[${remote.label}] ${line}`);
+    },
   });
   let stdout = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -121,11 +126,15 @@ export async function restoreToRemote(options: RemoteRestoreOptions): Promise<st
   if (sendError === undefined && status === 'tar=0' && outcome.code === 0) return holding;
   const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
   const why = sendError === undefined ? '' : `: ${errorMessage(sendError)}`;
-  const tar = status ?? `no status; ${remote.label} ${lastLine(outcome)}`;
+  const tar = `${status ?? `no status; ${remote.label} ${lastLine(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
+  // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
+  const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+    ? `: the machine's disk under ${path} is full (the staged copy needs ${formatBytes(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
+    : '';
   throw new OperationFailedError(
     sendError instanceof UnsafeEntryError
       ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-      : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${why}; ${removed}`,
+      : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`,
   );
 }
 

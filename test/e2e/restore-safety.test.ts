@@ -54,6 +54,38 @@ describe('restore safety (issue 16): the shipped CLI never costs the person work
     expect(readdirSync(join(to, '.lifeboat-restore'))).toEqual(['20261101T020000Z']);
   });
 
+  // was: "verified false", "restorable false", exit 1, for an archive that had passed every check
+  // (newcomer, 2026-12-03): the machine's path did not exist
+  it('restore --host --apply into a path the machine does not have: exit 3 naming the machine and the path, the archive not called broken', async () => {
+    const volume = folders.fixture(100_000);
+    const { bucket, id } = await backedUp(volume);
+    const missing = join(folders.scratch('lb-safety-nopath-'), 'no-such-volume');
+    const ssh = sshFlags(sshd());
+    try {
+      const run = await runCli([
+        'restore',
+        '--target',
+        'vol',
+        ...storageFlags(bucket),
+        ...ssh.flags,
+        '--path',
+        missing,
+        '--apply',
+        '--confirm',
+        id,
+      ]);
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stderr).toContain(
+        `snapshot ${id} passed every check of the archive, but restoring it into ${sshd().host}:${missing} failed: ` +
+          `restore-path ${missing} does not exist on the machine: give the volume's mount point.`,
+      );
+      expect(run.stderr).toContain(`No verdict about snapshot ${id} of vol was recorded.`);
+      expect(run.stdout + run.stderr).not.toMatch(/restorable\s+false/);
+    } finally {
+      ssh.remove();
+    }
+  });
+
   it('--if-empty restores a fresh volume that holds only lost+found, here, on an SSH host and on a Fly machine', async () => {
     const volume = folders.fixture(100_000);
     const { bucket } = await backedUp(volume);

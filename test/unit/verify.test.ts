@@ -14,7 +14,7 @@ import { putSnapshot } from '../ports/catalog-fixture.js';
 import { DAY, HOUR, ManualClock } from '../ports/clock.js';
 import { MemoryStore, s3Error } from '../ports/memory-store.js';
 import { RecordingLogger } from '../ports/recording-logger.js';
-import { ScriptedSource } from '../ports/scripted-source.js';
+import { ScriptedSource, type Play } from '../ports/scripted-source.js';
 
 // runVerify over a snapshot that runBackup stored in the memory store; extract mode writes into a
 // temporary holding directory that each test removes
@@ -533,6 +533,41 @@ describe('runVerify: restore to a machine', () => {
     expect(received).toEqual([{ names: volume().map((e) => e.name), ok: true }]);
     expect(source.runs[0]!.keepStdin).toBe(true);
     expect(source.runs[0]!.script).toBe(buildRemoteRestoreScript('/data', '20261123T020000Z'));
+  });
+
+  // was "restorable: false" and a failed verification.json for a good archive: the machine's disk
+  // was full, or its path missing (newcomer, 2026-12-03); the archive had passed every check
+  it('the machine fails after every check passed (a full disk, no such path): no verdict, naming the machine', async () => {
+    const { clock, store, result: b } = await stored();
+    const report = LAYOUT.verificationKey(b.snapshotId);
+    for (const [play, why] of [
+      [
+        {
+          stderr: ['tar: ./db/app.sqlite: Wrote only 2048 of 10240 bytes'],
+          stdout: Buffer.from(`${STATUS} tar=2\n`),
+        },
+        `restoring snapshot ${b.snapshotId} into /data/.lifeboat-restore/${b.snapshotId} failed (tar=2; the machine said "tar: ./db/app.sqlite: Wrote only 2048 of 10240 bytes"): ` +
+          `the machine's disk under /data is full (the staged copy needs `,
+      ],
+      [
+        { stdout: Buffer.from(`${STATUS} err=nopath\n`) },
+        "restore-path /data does not exist on the machine: give the volume's mount point.",
+      ],
+    ] as [Play, string][]) {
+      const source = new ScriptedSource({ label: 'flyctl' });
+      source.enqueue(play);
+      // the discard of what reached the holding folder
+      source.enqueue({ stdout: Buffer.from(`${STATUS} discarded\n`) });
+      const failed = verify(store, clock, { restoreTo: { source, path: '/data' } });
+      await expect(failed).rejects.toThrow(EnvironmentError);
+      await expect(failed).rejects.toThrow(
+        `snapshot ${b.snapshotId} passed every check of the archive, but restoring it into test-app:/data failed: ${why}`,
+      );
+      await expect(failed).rejects.toThrow(
+        `No verdict about snapshot ${b.snapshotId} of ${TARGET} was recorded.`,
+      );
+      expect(store.versionsOf(report)).toEqual([]);
+    }
   });
 
   // was the bug issue 22 names: restore-to-remote.ts piped the stored bytes straight into the
