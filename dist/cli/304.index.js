@@ -1807,8 +1807,9 @@ function lackingWords(lacking, read = true) {
 function policyWords(c) {
     if (c.name.startsWith('required path '))
         return `it lacks ${c.name.slice('required path '.length)}`;
-    if (c.name.startsWith('sqlite '))
+    if (c.name.startsWith('sqlite ') && c.detail.startsWith('no restored file matches')) {
         return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+    }
     if (c.name === 'max age')
         return `it is too old (${c.detail})`;
     if (c.name === 'min entries')

@@ -83600,48 +83600,126 @@ async function readAgain(store, key, versionId, prefixBytes, signal) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/restore/sqlite-check.ts
 
 
-function nodeSqlite() {
+
+
+/** The first 16 bytes of every SQLite 3 database file (fileformat.html, "The Database Header"). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/**
+ * PRAGMA integrity_check with a real SQLite: node:sqlite in a worker thread (its calls block, and
+ * a signal must still end the run: the worker is terminated), else the sqlite3 CLI. The file is
+ * opened read-only; a hot rollback journal beside it (a copy taken mid-transaction) needs a write
+ * to roll back, which read-only refused with "attempt to write a readonly database" and was
+ * recorded as corrupt (attacker, 2026-12-03): the database and its journal are then copied into a
+ * scratch folder beside them and checked there, as the app's first open would see them.
+ */
+async function sqliteIntegrity(file, signal) {
+    const size = (await (0,promises_.stat)(file)).size;
+    if (size === 0)
+        return { kind: 'ok', note: 'an empty file: SQLite reads it as a database with no tables' };
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const fh = await (0,promises_.open)(file, 'r');
     try {
-        // node:sqlite ships with Node >= 22.5 (the node24 runtime); required lazily so bundlers leave it alone
-        return (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('node:sqlite');
+        await fh.read(head, 0, head.length, 0);
     }
-    catch {
-        return undefined;
+    finally {
+        await fh.close();
+    }
+    if (!head.equals(SQLITE_HEADER)) {
+        return {
+            kind: 'not-sqlite',
+            message: 'not a SQLite database (it does not start with the SQLite 3 header)',
+        };
+    }
+    const first = await integrityCheck(file, true, signal);
+    if (first.kind !== 'readonly')
+        return first;
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(file), '.lifeboat-sqlite-'));
+    try {
+        const copy = (0,external_node_path_.join)(scratch, (0,external_node_path_.basename)(file));
+        await (0,promises_.copyFile)(file, copy);
+        await (0,promises_.copyFile)(`${file}-journal`, `${copy}-journal`).catch(() => undefined);
+        const second = await integrityCheck(copy, false, signal);
+        if (second.kind === 'readonly')
+            return { kind: 'corrupt', message: second.message };
+        return second.kind === 'ok'
+            ? { kind: 'ok', note: 'after rolling back its hot journal, as the first open by the app does' }
+            : second;
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
 }
-/** PRAGMA integrity_check with a real SQLite: node:sqlite where present, else the sqlite3 CLI. */
-async function sqliteIntegrity(file) {
-    const mod = nodeSqlite();
-    if (mod) {
-        try {
-            const db = new mod.DatabaseSync(file, { readOnly: true });
-            try {
-                const rows = db.prepare('PRAGMA integrity_check').all();
-                const lines = rows.map((r) => String(Object.values(r)[0]));
-                return lines.length === 1 && lines[0] === 'ok'
-                    ? { ok: true, message: 'ok' }
-                    : { ok: false, message: lines.slice(0, 5).join('; ') };
-            }
-            finally {
-                db.close();
-            }
-        }
-        catch (err) {
-            return { ok: false, message: err.message };
-        }
+/** The worker's code: CommonJS, as an eval'd worker runs it (no bundler sees it). */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let sqlite;
+try { sqlite = require('node:sqlite'); } catch { sqlite = undefined; }
+if (!sqlite) parentPort.postMessage({ missing: true });
+else try {
+  const db = new sqlite.DatabaseSync(workerData.file, { readOnly: workerData.readOnly });
+  try {
+    const rows = db.prepare('PRAGMA integrity_check').all();
+    parentPort.postMessage({ lines: rows.map((r) => String(Object.values(r)[0])) });
+  } finally {
+    db.close();
+  }
+} catch (err) {
+  parentPort.postMessage({ error: String(err && err.message), code: err && err.code, errcode: err && err.errcode });
+}
+`;
+/** SQLITE_READONLY (8) and its extended codes (SQLITE_READONLY_ROLLBACK is 8 | 3 << 8). */
+const isReadonly = (a) => (a.errcode !== undefined && (a.errcode & 0xff) === 8) || /readonly database/i.test(a.error ?? '');
+async function integrityCheck(file, readOnly, signal) {
+    const answer = await inWorker(file, readOnly, signal);
+    if (answer.missing)
+        return sqliteCli(file, readOnly, signal);
+    if (answer.lines) {
+        return answer.lines.length === 1 && answer.lines[0] === 'ok'
+            ? { kind: 'ok' }
+            : { kind: 'corrupt', message: answer.lines.slice(0, 5).join('; ') };
     }
-    const out = await runCaptured('sqlite3', ['-readonly', file, 'PRAGMA integrity_check;'], {
+    const message = answer.error ?? 'SQLite failed without a message';
+    return isReadonly(answer) ? { kind: 'readonly', message } : { kind: 'corrupt', message };
+}
+function inWorker(file, readOnly, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+            return;
+        }
+        const worker = new external_node_worker_threads_.Worker(WORKER, { eval: true, workerData: { file, readOnly } });
+        let answer;
+        const onAbort = () => {
+            void worker.terminate();
+            reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        worker.once('message', (m) => (answer = m));
+        worker.once('error', (err) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(err);
+        });
+        worker.once('exit', () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(answer ?? { error: 'the SQLite worker ended without an answer' });
+        });
+    });
+}
+async function sqliteCli(file, readOnly, signal) {
+    const out = await runCaptured('sqlite3', [...(readOnly ? ['-readonly'] : []), file, 'PRAGMA integrity_check;'], {
         installHint: 'install sqlite3 (apt-get install sqlite3) or run on Node >= 22.5',
+        ...(signal ? { signal } : {}),
     });
     const text = out.stdout.trim();
     if (out.code === 0 && text === 'ok')
-        return { ok: true, message: 'ok' };
-    return { ok: false, message: (text || out.stderrTail.join(' ')).split('\n').slice(0, 5).join('; ') };
+        return { kind: 'ok' };
+    const message = (text || out.stderrTail.join(' ')).split('\n').slice(0, 5).join('; ');
+    return /readonly database/i.test(message) ? { kind: 'readonly', message } : { kind: 'corrupt', message };
 }
 
 ;// CONCATENATED MODULE: ./src/util/progress.ts
@@ -83761,8 +83839,9 @@ function lackingWords(lacking, read = true) {
 function policyWords(c) {
     if (c.name.startsWith('required path '))
         return `it lacks ${c.name.slice('required path '.length)}`;
-    if (c.name.startsWith('sqlite '))
+    if (c.name.startsWith('sqlite ') && c.detail.startsWith('no restored file matches')) {
         return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+    }
     if (c.name === 'max age')
         return `it is too old (${c.detail})`;
     if (c.name === 'min entries')
@@ -84767,7 +84846,7 @@ function checkContents({ manifest: m, checks }, read, walk, minEntries) {
     }
 }
 /** PRAGMA integrity_check of every restored file each sqlite glob matches (extract mode). */
-async function checkSqlite({ checks }, extractor, holding, patterns) {
+async function checkSqlite({ checks, signal }, extractor, holding, patterns) {
     // without a glob there is nothing to list: the list of every restored file is one string per
     // member (200,000 files: ~100 MiB of heap and seconds at the end of the restore, bench/NOTES.md)
     if (patterns.length === 0)
@@ -84778,8 +84857,23 @@ async function checkSqlite({ checks }, extractor, holding, patterns) {
         if (matches.length === 0)
             checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
         for (const f of matches) {
-            const v = await sqliteIntegrity((0,external_node_path_.join)(holding, f));
-            checks.record(`sqlite ${f}`, v.ok, v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`);
+            const v = await sqliteIntegrity((0,external_node_path_.join)(holding, f), signal);
+            // a signal during a check: the run stops as interrupted, never with the verdict of the rest
+            const stopped = interruption(signal);
+            if (stopped)
+                throw stopped;
+            if (v.kind === 'ok') {
+                checks.record(`sqlite ${f}`, true, `integrity_check ok${v.note ? ` (${v.note})` : ''}`);
+                if (v.note?.startsWith('an empty file'))
+                    checks.warn(`sqlite ${f}`, `${f} is empty (0 bytes): ${v.note}`);
+            }
+            else if (v.kind === 'not-sqlite') {
+                // the glob matched another kind of file: the archive holds what the volume held
+                checks.record(`sqlite ${f}`, false, `${v.message}: the glob ${pattern} matched another kind of file; narrow ${vocabulary_words().name('sqlite')}`, 'policy');
+            }
+            else {
+                checks.record(`sqlite ${f}`, false, `integrity_check failed: ${v.message}`);
+            }
         }
     }
 }

@@ -203,7 +203,9 @@ export function lackingWords(lacking: readonly VerificationCheck[], read = true)
 
 function policyWords(c: VerificationCheck): string {
   if (c.name.startsWith('required path ')) return `it lacks ${c.name.slice('required path '.length)}`;
-  if (c.name.startsWith('sqlite ')) return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+  if (c.name.startsWith('sqlite ') && c.detail.startsWith('no restored file matches')) {
+    return `it lacks ${c.name.slice('sqlite '.length)} (${c.detail})`;
+  }
   if (c.name === 'max age') return `it is too old (${c.detail})`;
   if (c.name === 'min entries') return `it has too few entries (${c.detail})`;
   return `${c.name}: ${c.detail}`;

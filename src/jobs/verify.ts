@@ -863,7 +863,7 @@ function checkContents(
 
 /** PRAGMA integrity_check of every restored file each sqlite glob matches (extract mode). */
 async function checkSqlite(
-  { checks }: VerifyRun,
+  { checks, signal }: VerifyRun,
   extractor: SafeExtractor,
   holding: string,
   patterns: string[],
@@ -877,12 +877,25 @@ async function checkSqlite(
     if (matches.length === 0)
       checks.record(`sqlite ${pattern}`, false, `no restored file matches ${pattern}`, 'policy');
     for (const f of matches) {
-      const v = await sqliteIntegrity(join(holding, f));
-      checks.record(
-        `sqlite ${f}`,
-        v.ok,
-        v.ok ? 'integrity_check ok' : `integrity_check failed: ${v.message}`,
-      );
+      const v = await sqliteIntegrity(join(holding, f), signal);
+      // a signal during a check: the run stops as interrupted, never with the verdict of the rest
+      const stopped = interruption(signal);
+      if (stopped) throw stopped;
+      if (v.kind === 'ok') {
+        checks.record(`sqlite ${f}`, true, `integrity_check ok${v.note ? ` (${v.note})` : ''}`);
+        if (v.note?.startsWith('an empty file'))
+          checks.warn(`sqlite ${f}`, `${f} is empty (0 bytes): ${v.note}`);
+      } else if (v.kind === 'not-sqlite') {
+        // the glob matched another kind of file: the archive holds what the volume held
+        checks.record(
+          `sqlite ${f}`,
+          false,
+          `${v.message}: the glob ${pattern} matched another kind of file; narrow ${words().name('sqlite')}`,
+          'policy',
+        );
+      } else {
+        checks.record(`sqlite ${f}`, false, `integrity_check failed: ${v.message}`);
+      }
     }
   }
 }

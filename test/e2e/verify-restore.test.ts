@@ -259,6 +259,49 @@ describe('verify-restore (dist bundle under Node 24, Ceph RGW)', () => {
     expect(run.errors[0]).not.toContain('required path app.db');
   });
 
+  // was: "restorable false" and a failed verification.json for a faithful archive: a hot rollback
+  // journal refused by the read-only open ("attempt to write a readonly database"), and a `.db`
+  // that is no SQLite database (attacker and newcomer, 2026-12-03)
+  it('SQLite: a hot rollback journal is rolled back on a scratch copy and passes; a .db that is not SQLite fails as policy, restorable; an empty .db passes with a warning', async () => {
+    const bucket = await createBucket();
+    const volume = makeFixtureVolume({ bigBytes: 1000 });
+    // a copy taken mid-transaction: the database file already holds uncommitted pages, the
+    // journal beside it the pages to roll back
+    const { DatabaseSync } = await import('node:sqlite');
+    const live = join(volume, '..', `${volume.split('/').pop()}-live.db`);
+    const db = new DatabaseSync(live);
+    db.exec('CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)');
+    db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO t(v) SELECT printf('row-%06d', i) FROM n",
+    );
+    db.exec('PRAGMA cache_size=2');
+    db.exec('BEGIN');
+    db.exec('UPDATE t SET v = hex(randomblob(200))');
+    writeFileSync(join(volume, 'app.db'), readFileSync(live));
+    writeFileSync(join(volume, 'app.db-journal'), readFileSync(`${live}-journal`));
+    db.exec('ROLLBACK');
+    db.close();
+    rmSync(live, { force: true });
+    writeFileSync(
+      join(volume, 'cache.db'),
+      Buffer.concat([Buffer.from([0, 6, 21, 97]), Buffer.alloc(4092, 1)]),
+    );
+    writeFileSync(join(volume, 'empty.db'), '');
+    await backup(bucket, volume);
+    const run = await verify(bucket, { mode: 'extract', sqlite: '*.db' });
+    expect(run.outputs.restorable, run.errors.join('\n')).toBe('true');
+    expect(run.outputs.verified).toBe('false');
+    expect(run.errors[0]).toContain(
+      "is restorable, but sqlite cache.db: not a SQLite database (it does not start with the SQLite 3 header): the glob *.db matched another kind of file; narrow 'sqlite': it is not the backup that was asked for.",
+    );
+    expect(run.errors[0]).not.toContain('app.db');
+    expect(run.stdout).toContain(
+      'pass: sqlite app.db: integrity_check ok (after rolling back its hot journal, as the first open by the app does)',
+    );
+    expect(run.stdout).toMatch(/sqlite empty\.db: empty\.db is empty \(0 bytes\)/);
+    rmSync(volume, { recursive: true, force: true });
+  });
+
   it('max-age, before: and stream mode', async () => {
     const bucket = await createBucket();
     const volume = makeFixtureVolume({ bigBytes: 1000 });

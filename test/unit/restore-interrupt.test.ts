@@ -13,15 +13,18 @@ import { MemoryStore } from '../ports/memory-store.js';
 // The removal of a restore's holding folder, held until the test lets it go: a large copy whose
 // rm -rf outlasts the signal's grace (attacker, 2026-12-03: 4 s after SIGTERM the CLI exited and
 // left <to>/.lifeboat-restore/<id>/ without a word).
-const held = vi.hoisted(() => ({ armed: false, release: undefined as (() => void) | undefined }));
+const held = vi.hoisted(() => {
+  let open = () => undefined as void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  return { armed: false, gate, open: () => open() };
+});
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
   return {
     ...fs,
     rm: async (path: Parameters<typeof fs.rm>[0], options?: Parameters<typeof fs.rm>[1]) => {
-      if (held.armed && String(path).includes('/.lifeboat-restore/')) {
-        await new Promise<void>((resolve) => (held.release = resolve));
-      }
+      // every removal under the holding folder waits until the test opens the gate
+      if (held.armed && String(path).includes('/.lifeboat-restore/')) await held.gate;
       return fs.rm(path, options);
     },
   };
@@ -42,7 +45,10 @@ describe('a restore --to interrupted while its copy is being removed', () => {
       // the archive download waits for the signal, as a slow one would
       fault: async (call) => {
         if (call.operation !== 'GetObject' || call.key !== archiveKey) return;
-        await new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+        // (under load the signal may come first: then at once)
+        if (!controller.signal.aborted) {
+          await new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+        }
         throw new Error('aborted');
       },
     });
@@ -78,8 +84,8 @@ describe('a restore --to interrupted while its copy is being removed', () => {
     ]);
     // the bucket's clean-up is another list
     expect(await interruptCleanup(controller.signal)).toEqual([]);
-    held.release?.();
+    held.open();
     await expect(restoring).rejects.toThrow(InterruptedError);
     expect(existsSync(to)).toBe(false);
-  }, 15_000);
+  }, 30_000);
 });
