@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyAndRestore: () => (/* binding */ verifyAndRestore)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/catalog/layout.ts
 var catalog_layout = __webpack_require__(837);
 // EXTERNAL MODULE: ./src/catalog/select-snapshot.ts
@@ -412,8 +414,6 @@ async function planDiff(o) {
 var restore_to_remote = __webpack_require__(5145);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
 
 
@@ -456,6 +456,21 @@ async function lostFoundIn(dir, names) {
         throw err;
     });
 }
+/**
+ * `<dir>/.lifeboat-restore/<id>.moving`: written before the first member of a verified copy moves
+ * into place, removed after the last. A restore killed between the two (SIGKILL, an OOM, a power
+ * cut) left part of the snapshot in `dir` and the rest in the holding folder, and the next
+ * `--if-empty` took the part for data and did nothing (attacker, 2026-12-03): the marker says the
+ * holding folder holds the verified rest. It keeps the archive root's mode and times, which the
+ * moves change on the holding folder.
+ */
+const MOVING = '.moving';
+/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
+async function halfMoved(dir) {
+    const names = await (0,promises_.readdir)((0,external_node_path_.join)((0,external_node_path_.resolve)(dir), volume_contents/* RESTORE_FOLDER */.oK)).catch(() => []);
+    const marker = names.find((n) => n.endsWith(MOVING));
+    return marker?.slice(0, -MOVING.length);
+}
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 class StagedRestore {
     dir;
@@ -491,7 +506,9 @@ class StagedRestore {
         if (!existing)
             await (0,promises_.mkdir)(folder, { mode: 0o700 });
         const earlier = existing
-            ? (await (0,promises_.readdir)(folder)).filter((n) => n !== snapshotId).map((n) => (0,external_node_path_.join)(folder, n))
+            ? (await (0,promises_.readdir)(folder))
+                .filter((n) => n !== snapshotId && !n.endsWith(MOVING))
+                .map((n) => (0,external_node_path_.join)(folder, n))
             : [];
         const holding = (0,external_node_path_.join)(folder, snapshotId);
         // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
@@ -505,9 +522,22 @@ class StagedRestore {
      * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
      * holding folder when something stayed in it.
      */
+    /** The restore of `snapshotId` that a kill stopped while it moved its verified copy into `dir`: complete() finishes it. */
+    static async resume(dir, snapshotId) {
+        const abs = (0,external_node_path_.resolve)(dir);
+        return new StagedRestore(abs, (0,external_node_path_.join)(abs, volume_contents/* RESTORE_FOLDER */.oK, snapshotId), undefined, []);
+    }
     async complete() {
-        // the archive root's mode and time, read before the moves below change the holding folder's time
-        const root = await (0,promises_.stat)(this.holding);
+        // the archive root's mode and time, read before the moves below change the holding folder's
+        // time, and kept in the marker for a restore that finishes a killed one
+        const marker = `${this.holding}${MOVING}`;
+        const kept = await (0,promises_.readFile)(marker, 'utf8').then((text) => JSON.parse(text), () => undefined);
+        const root = kept ?? (await (0,promises_.stat)(this.holding));
+        if (!kept) {
+            await (0,promises_.writeFile)(marker, JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }), {
+                mode: 0o600,
+            });
+        }
         // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
         for (const name of await (0,promises_.readdir)(this.holding, { encoding: 'buffer' })) {
             if ((0,volume_contents/* isLifeboatFolder */.dY)(name.toString('latin1')))
@@ -521,10 +551,11 @@ class StagedRestore {
             await (0,promises_.rename)(from, to);
         }
         const leftover = await (0,promises_.rmdir)(this.holding).then(() => null, () => this.holding);
-        await (0,promises_.rmdir)((0,external_node_path_.dirname)(this.holding)).catch(() => undefined);
         // a mount point may belong to someone else: its mode and time are kept when they cannot be set
         await (0,promises_.chmod)(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await (0,promises_.utimes)(this.dir, root.atime, root.mtime).catch(() => undefined);
+        await (0,promises_.utimes)(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+        await (0,promises_.unlink)(marker).catch(() => undefined);
+        await (0,promises_.rmdir)((0,external_node_path_.dirname)(this.holding)).catch(() => undefined);
         return { leftover };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
@@ -562,6 +593,7 @@ var jobs_verify = __webpack_require__(4528);
 
 
 
+
 /**
  * verify-restore, for the action and `lifeboat verify` alike: the machine a verified copy goes to
  * (restore-to-app / restore-to-host) is checked first, before anything is downloaded; then runVerify.
@@ -577,13 +609,22 @@ async function verifyAndRestore(options, deps) {
  */
 async function restoreToDirectory(options, deps) {
     const { dir, ifEmpty } = options;
+    const layout = new catalog_layout/* TargetLayout */.qh(options.checks.prefix, options.checks.target);
+    // a restore killed while it moved its verified copy in: finished, or named, before "holds data"
+    const killed = await halfMoved(dir);
+    if (killed) {
+        const wanted = (await (0,select_snapshot/* selectSnapshot */.X)(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+        if (wanted !== killed)
+            throw new errors/* ConfigurationError */.j1(halfMovedMessage(dir, killed, wanted));
+        const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
+        return { kind: 'finished', snapshotId: killed, path: (0,external_node_path_.resolve)(dir), leftover };
+    }
     const data = await dataIn(dir);
     if (data.length > 0) {
         if (ifEmpty)
             return { kind: 'not-empty', path: dir, data };
         throw new errors/* ConfigurationError */.j1(holdsDataMessage(dir, data));
     }
-    const layout = new catalog_layout/* TargetLayout */.qh(options.checks.prefix, options.checks.target);
     const snapshotId = (await (0,select_snapshot/* selectSnapshot */.X)(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
     const staged = await StagedRestore.stage(dir, snapshotId);
     // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
@@ -620,6 +661,13 @@ async function restoreToDirectory(options, deps) {
     settle(completing.then(() => undefined));
     const { leftover } = await completing;
     return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
+}
+/** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
+function halfMovedMessage(dir, killed, wanted) {
+    const holding = (0,external_node_path_.join)((0,external_node_path_.resolve)(dir), volume_contents/* RESTORE_FOLDER */.oK, killed);
+    return (`${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
+        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
+        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`);
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {

@@ -73659,7 +73659,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -73720,7 +73720,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -73982,7 +73982,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir: io_util_rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
+const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir: io_util_rmdir, stat: io_util_stat, symlink, unlink: io_util_unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -75475,6 +75475,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
 /**
  * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
@@ -82426,8 +82428,6 @@ function explainBodyError(err, where, key) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/util/runner-faults.ts
 
 
@@ -83208,6 +83208,21 @@ async function lostFoundIn(dir, names) {
         throw err;
     });
 }
+/**
+ * `<dir>/.lifeboat-restore/<id>.moving`: written before the first member of a verified copy moves
+ * into place, removed after the last. A restore killed between the two (SIGKILL, an OOM, a power
+ * cut) left part of the snapshot in `dir` and the rest in the holding folder, and the next
+ * `--if-empty` took the part for data and did nothing (attacker, 2026-12-03): the marker says the
+ * holding folder holds the verified rest. It keeps the archive root's mode and times, which the
+ * moves change on the holding folder.
+ */
+const MOVING = '.moving';
+/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
+async function staged_restore_halfMoved(dir) {
+    const names = await readdir(join(resolve(dir), RESTORE_FOLDER)).catch(() => []);
+    const marker = names.find((n) => n.endsWith(MOVING));
+    return marker?.slice(0, -MOVING.length);
+}
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 class staged_restore_StagedRestore {
     dir;
@@ -83243,7 +83258,9 @@ class staged_restore_StagedRestore {
         if (!existing)
             await mkdir(folder, { mode: 0o700 });
         const earlier = existing
-            ? (await readdir(folder)).filter((n) => n !== snapshotId).map((n) => join(folder, n))
+            ? (await readdir(folder))
+                .filter((n) => n !== snapshotId && !n.endsWith(MOVING))
+                .map((n) => join(folder, n))
             : [];
         const holding = join(folder, snapshotId);
         // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
@@ -83257,9 +83274,22 @@ class staged_restore_StagedRestore {
      * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
      * holding folder when something stayed in it.
      */
+    /** The restore of `snapshotId` that a kill stopped while it moved its verified copy into `dir`: complete() finishes it. */
+    static async resume(dir, snapshotId) {
+        const abs = resolve(dir);
+        return new staged_restore_StagedRestore(abs, join(abs, RESTORE_FOLDER, snapshotId), undefined, []);
+    }
     async complete() {
-        // the archive root's mode and time, read before the moves below change the holding folder's time
-        const root = await stat(this.holding);
+        // the archive root's mode and time, read before the moves below change the holding folder's
+        // time, and kept in the marker for a restore that finishes a killed one
+        const marker = `${this.holding}${MOVING}`;
+        const kept = await readFile(marker, 'utf8').then((text) => JSON.parse(text), () => undefined);
+        const root = kept ?? (await stat(this.holding));
+        if (!kept) {
+            await writeFile(marker, JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }), {
+                mode: 0o600,
+            });
+        }
         // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
         for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
             if (isLifeboatFolder(name.toString('latin1')))
@@ -83273,10 +83303,11 @@ class staged_restore_StagedRestore {
             await rename(from, to);
         }
         const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
-        await rmdir(dirname(this.holding)).catch(() => undefined);
         // a mount point may belong to someone else: its mode and time are kept when they cannot be set
         await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await utimes(this.dir, root.atime, root.mtime).catch(() => undefined);
+        await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+        await unlink(marker).catch(() => undefined);
+        await rmdir(dirname(this.holding)).catch(() => undefined);
         return { leftover };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
@@ -84993,6 +85024,7 @@ async function snapshotStillThere({ store, logger, manifest: m }, layout) {
 
 
 
+
 /**
  * verify-restore, for the action and `lifeboat verify` alike: the machine a verified copy goes to
  * (restore-to-app / restore-to-host) is checked first, before anything is downloaded; then runVerify.
@@ -85008,13 +85040,22 @@ async function verifyAndRestore(options, deps) {
  */
 async function restoreToDirectory(options, deps) {
     const { dir, ifEmpty } = options;
+    const layout = new TargetLayout(options.checks.prefix, options.checks.target);
+    // a restore killed while it moved its verified copy in: finished, or named, before "holds data"
+    const killed = await halfMoved(dir);
+    if (killed) {
+        const wanted = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+        if (wanted !== killed)
+            throw new ConfigurationError(halfMovedMessage(dir, killed, wanted));
+        const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
+        return { kind: 'finished', snapshotId: killed, path: resolve(dir), leftover };
+    }
     const data = await dataIn(dir);
     if (data.length > 0) {
         if (ifEmpty)
             return { kind: 'not-empty', path: dir, data };
         throw new ConfigurationError(holdsDataMessage(dir, data));
     }
-    const layout = new TargetLayout(options.checks.prefix, options.checks.target);
     const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
     const staged = await StagedRestore.stage(dir, snapshotId);
     // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
@@ -85051,6 +85092,13 @@ async function restoreToDirectory(options, deps) {
     settle(completing.then(() => undefined));
     const { leftover } = await completing;
     return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
+}
+/** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
+function halfMovedMessage(dir, killed, wanted) {
+    const holding = join(resolve(dir), RESTORE_FOLDER, killed);
+    return (`${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
+        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
+        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`);
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {

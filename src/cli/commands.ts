@@ -301,6 +301,18 @@ function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome
         `${out.verify.failure}; nothing was restored, and what the attempt wrote was removed.`,
       );
       return EXIT.checkFailed;
+    case 'finished':
+      warnLeftover(ctx, out.leftover);
+      ctx.result(
+        [
+          [
+            'restored',
+            `yes: a restore of snapshot ${out.snapshotId} was killed while it moved the verified copy into ${out.path}; the rest was moved in now`,
+          ],
+        ],
+        { restored: true, finished: true, snapshotId: out.snapshotId, path: out.path },
+      );
+      return EXIT.ok;
     case 'restored':
       warnLeftover(ctx, out.leftover);
       for (const folder of out.earlier) {

@@ -1,11 +1,12 @@
+import { join, resolve } from 'node:path';
 import { TargetLayout } from '../catalog/layout.js';
 import { selectSnapshot } from '../catalog/select-snapshot.js';
 import { remotePathData, swapRemote } from '../restore/remote-swap.js';
 import { MAX_ROOTS } from '../restore/member-selection.js';
 import { planDiff, type PlanDiff } from '../restore/plan-diff.js';
 import { discardRemoteHolding, remoteHoldingDir } from '../restore/restore-to-remote.js';
-import { dataIn, StagedRestore } from '../restore/staged-restore.js';
-import { PRE_RESTORE_PREFIX } from '../restore/volume-contents.js';
+import { dataIn, halfMoved, StagedRestore } from '../restore/staged-restore.js';
+import { PRE_RESTORE_PREFIX, RESTORE_FOLDER } from '../restore/volume-contents.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { ConfigurationError } from '../util/errors.js';
 import { onInterrupt } from '../util/interrupt-cleanup.js';
@@ -56,7 +57,9 @@ export type DirectoryRestoreOutcome =
    * `leftover`: the holding folder, when members stayed in it (a name `dir` already had);
    * `earlier`: other snapshots' holding folders in `dir`, left by restores that did not finish.
    */
-  | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null; earlier: string[] };
+  | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null; earlier: string[] }
+  /** A restore of this snapshot was killed while it moved the verified copy in: the rest was moved in now. */
+  | { kind: 'finished'; snapshotId: string; path: string; leftover: string | null };
 
 /**
  * A snapshot into a directory of this machine, all or nothing (staged-restore.ts): extracted and
@@ -67,12 +70,20 @@ export async function restoreToDirectory(
   deps: VerifyDeps,
 ): Promise<DirectoryRestoreOutcome> {
   const { dir, ifEmpty } = options;
+  const layout = new TargetLayout(options.checks.prefix, options.checks.target);
+  // a restore killed while it moved its verified copy in: finished, or named, before "holds data"
+  const killed = await halfMoved(dir);
+  if (killed) {
+    const wanted = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
+    if (wanted !== killed) throw new ConfigurationError(halfMovedMessage(dir, killed, wanted));
+    const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
+    return { kind: 'finished', snapshotId: killed, path: resolve(dir), leftover };
+  }
   const data = await dataIn(dir);
   if (data.length > 0) {
     if (ifEmpty) return { kind: 'not-empty', path: dir, data };
     throw new ConfigurationError(holdsDataMessage(dir, data));
   }
-  const layout = new TargetLayout(options.checks.prefix, options.checks.target);
   const snapshotId = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
   const staged = await StagedRestore.stage(dir, snapshotId);
   // a signal's grace may end the process before the copy is removed: then it is named (cli/main.ts)
@@ -116,6 +127,16 @@ export async function restoreToDirectory(
   settle(completing.then(() => undefined));
   const { leftover } = await completing;
   return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
+}
+
+/** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
+function halfMovedMessage(dir: string, killed: string, wanted: string): string {
+  const holding = join(resolve(dir), RESTORE_FOLDER, killed);
+  return (
+    `${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
+    `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
+    `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`
+  );
 }
 
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */

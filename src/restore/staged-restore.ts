@@ -1,4 +1,17 @@
-import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, stat, utimes } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '../util/errors.js';
 import {
@@ -51,6 +64,29 @@ async function lostFoundIn(dir: string, names: string[]): Promise<LostFoundState
   );
 }
 
+/**
+ * `<dir>/.lifeboat-restore/<id>.moving`: written before the first member of a verified copy moves
+ * into place, removed after the last. A restore killed between the two (SIGKILL, an OOM, a power
+ * cut) left part of the snapshot in `dir` and the rest in the holding folder, and the next
+ * `--if-empty` took the part for data and did nothing (attacker, 2026-12-03): the marker says the
+ * holding folder holds the verified rest. It keeps the archive root's mode and times, which the
+ * moves change on the holding folder.
+ */
+const MOVING = '.moving';
+
+interface MovingMarker {
+  mode: number;
+  atimeMs: number;
+  mtimeMs: number;
+}
+
+/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
+export async function halfMoved(dir: string): Promise<string | undefined> {
+  const names = await readdir(join(resolve(dir), RESTORE_FOLDER)).catch(() => [] as string[]);
+  const marker = names.find((n) => n.endsWith(MOVING));
+  return marker?.slice(0, -MOVING.length);
+}
+
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 export class StagedRestore {
   private constructor(
@@ -80,7 +116,9 @@ export class StagedRestore {
     }
     if (!existing) await mkdir(folder, { mode: 0o700 });
     const earlier = existing
-      ? (await readdir(folder)).filter((n) => n !== snapshotId).map((n) => join(folder, n))
+      ? (await readdir(folder))
+          .filter((n) => n !== snapshotId && !n.endsWith(MOVING))
+          .map((n) => join(folder, n))
       : [];
     const holding = join(folder, snapshotId);
     // a holding folder only ever holds an unfinished attempt: a finished restore moved it all out
@@ -95,9 +133,30 @@ export class StagedRestore {
    * the holding folder otherwise), then gives `dir` the archive root's mode and time. Returns the
    * holding folder when something stayed in it.
    */
+  /** The restore of `snapshotId` that a kill stopped while it moved its verified copy into `dir`: complete() finishes it. */
+  static async resume(dir: string, snapshotId: string): Promise<StagedRestore> {
+    const abs = resolve(dir);
+    return new StagedRestore(abs, join(abs, RESTORE_FOLDER, snapshotId), undefined, []);
+  }
+
   async complete(): Promise<{ leftover: string | null }> {
-    // the archive root's mode and time, read before the moves below change the holding folder's time
-    const root = await stat(this.holding);
+    // the archive root's mode and time, read before the moves below change the holding folder's
+    // time, and kept in the marker for a restore that finishes a killed one
+    const marker = `${this.holding}${MOVING}`;
+    const kept = await readFile(marker, 'utf8').then(
+      (text) => JSON.parse(text) as MovingMarker,
+      () => undefined,
+    );
+    const root: MovingMarker = kept ?? (await stat(this.holding));
+    if (!kept) {
+      await writeFile(
+        marker,
+        JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }),
+        {
+          mode: 0o600,
+        },
+      );
+    }
     // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
     for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
       if (isLifeboatFolder(name.toString('latin1'))) continue;
@@ -113,10 +172,11 @@ export class StagedRestore {
       () => null,
       () => this.holding,
     );
-    await rmdir(dirname(this.holding)).catch(() => undefined);
     // a mount point may belong to someone else: its mode and time are kept when they cannot be set
     await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-    await utimes(this.dir, root.atime, root.mtime).catch(() => undefined);
+    await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+    await unlink(marker).catch(() => undefined);
+    await rmdir(dirname(this.holding)).catch(() => undefined);
     return { leftover };
   }
 

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreToDirectory } from '../../src/jobs/restore.js';
-import { InterruptedError } from '../../src/util/errors.js';
+import { ConfigurationError, InterruptedError } from '../../src/util/errors.js';
 import { interruptCleanup } from '../../src/util/interrupt-cleanup.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
@@ -16,7 +16,8 @@ import { MemoryStore } from '../ports/memory-store.js';
 const held = vi.hoisted(() => {
   let open = () => undefined as void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  return { armed: false, gate, open: () => open() };
+  // renames into place that may still succeed before the process "dies" (undefined: all)
+  return { armed: false, gate, open: () => open(), renamesLeft: undefined as number | undefined };
 });
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
@@ -26,6 +27,10 @@ vi.mock('node:fs/promises', async (original) => {
       // every removal under the holding folder waits until the test opens the gate
       if (held.armed && String(path).includes('/.lifeboat-restore/')) await held.gate;
       return fs.rm(path, options);
+    },
+    rename: async (from: Parameters<typeof fs.rename>[0], to: Parameters<typeof fs.rename>[1]) => {
+      if (held.renamesLeft !== undefined && held.renamesLeft-- <= 0) throw new Error('killed (simulated)');
+      return fs.rename(from, to);
     },
   };
 });
@@ -88,4 +93,53 @@ describe('a restore --to interrupted while its copy is being removed', () => {
     await expect(restoring).rejects.toThrow(InterruptedError);
     expect(existsSync(to)).toBe(false);
   }, 30_000);
+});
+
+// was: a restore killed while it moved its verified copy into place left part of the snapshot in
+// the volume; the next boot's --if-empty said "holds data; nothing was done" and the app started
+// on part of its files (attacker, 2026-12-03)
+describe('a restore killed while it moves the verified copy into place', () => {
+  it('the next restore of the same snapshot moves the rest in; another snapshot is refused, naming both', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock: clock.now });
+    const { result: older } = await backup({ store, clock });
+    clock.advance(3_600_000);
+    const { result: b } = await backup({ store, clock });
+    const root = mkdtempSync(join(tmpdir(), 'lb-unit-restore-moving-'));
+    dirs.push(root);
+    const checks = {
+      target: TARGET,
+      prefix: PREFIX,
+      snapshot: { kind: 'latest' as const },
+      requiredPaths: [],
+      minEntries: 1,
+      sqlite: [],
+    };
+    const deps = { store, logger: silentLogger, now: clock.now };
+    const whole = join(root, 'whole');
+    await restoreToDirectory({ checks, dir: whole, ifEmpty: true }, deps);
+
+    const volume = join(root, 'volume');
+    held.renamesLeft = 1;
+    await expect(restoreToDirectory({ checks, dir: volume, ifEmpty: true }, deps)).rejects.toThrow(
+      'killed (simulated)',
+    );
+    held.renamesLeft = undefined;
+    expect(readdirSync(volume).filter((n) => !n.startsWith('.lifeboat-'))).toHaveLength(1);
+
+    const other = restoreToDirectory(
+      { checks: { ...checks, snapshot: { kind: 'id', id: older.snapshotId } }, dir: volume, ifEmpty: true },
+      deps,
+    );
+    await expect(other).rejects.toThrow(ConfigurationError);
+    await expect(other).rejects.toThrow(
+      `${volume} holds part of snapshot ${b.snapshotId}: a restore was killed while it moved that verified copy into place, ` +
+        `and the rest is in ${join(volume, '.lifeboat-restore', b.snapshotId)}.`,
+    );
+
+    const finished = await restoreToDirectory({ checks, dir: volume, ifEmpty: true }, deps);
+    expect(finished).toEqual({ kind: 'finished', snapshotId: b.snapshotId, path: volume, leftover: null });
+    expect(readdirSync(volume).sort()).toEqual(readdirSync(whole).sort());
+    expect(statSync(volume).mode).toBe(statSync(whole).mode);
+  });
 });
