@@ -2178,7 +2178,10 @@ function readRetention(r) {
     };
 }
 
+// EXTERNAL MODULE: ./src/catalog/snapshot-id.ts
+var snapshot_id = __webpack_require__(4613);
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts
+
 
 
 
@@ -2194,8 +2197,23 @@ function readStorage(r) {
             region: (0,validate/* validateRegion */.jq)('region', orDefault(r, 'region')),
             forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: (0,validate/* validatePrefix */.hb)('prefix', r.text('prefix')),
+        prefix: readPrefix('prefix', r.text('prefix')),
     };
+}
+/**
+ * A prefix (validatePrefix), and not inside another target's snapshot folder: that target's
+ * retention deletes the folder with everything in it, this target's snapshots too (attacker,
+ * 2026-12-03: `--prefix lifeboat/nest/snapshots/<id>`, then `prune --target nest`).
+ */
+function readPrefix(input, value) {
+    const prefix = (0,validate/* validatePrefix */.hb)(input, value);
+    const segments = prefix.split('/');
+    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && (0,snapshot_id/* isSnapshotId */.Yr)(segments[i + 1] ?? ''));
+    if (at < 0)
+        return prefix;
+    const folder = segments.slice(0, at + 2).join('/');
+    throw new errors/* ConfigurationError */.j1(`${(0,vocabulary/* words */.aL)().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
+        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`);
 }
 /** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
 function readServerSideEncryption(r) {
@@ -3292,6 +3310,7 @@ var stateful = __webpack_require__(23);
 
 
 
+
 /** One value per line or comma-separated. */
 function listInput(r, name) {
     return r
@@ -3331,7 +3350,7 @@ function readGuard(r) {
     // the freshness gate's settings are checked whether or not backup-bucket is set
     const endpoint = (0,validate/* validateEndpoint */.cK)('backup-endpoint', r.text('backup-endpoint'));
     const region = (0,validate/* validateRegion */.jq)('backup-region', orDefault(r, 'backup-region'));
-    const prefix = (0,validate/* validatePrefix */.hb)('backup-prefix', r.text('backup-prefix'));
+    const prefix = readPrefix('backup-prefix', r.text('backup-prefix'));
     const maxAgeSeconds = (0,validate/* parseDuration */.E9)('backup-max-age', orDefault(r, 'backup-max-age'));
     const targets = listInput(r, 'backup-targets').map((t) => (0,validate/* validateTarget */.ME)('backup-targets', t));
     const bucket = r.text('backup-bucket');

@@ -76860,20 +76860,8 @@ function orDefault(r, name, table = DEFAULTS) {
     return r.text(name) || table[name];
 }
 
-;// CONCATENATED MODULE: ./src/options/retention-options.ts
-
-
-/** keep-last, keep-daily, keep-weekly, keep-monthly: the retention after a backup or a copy, and of prune. */
-function readRetention(r) {
-    return {
-        last: parseNonNegativeInteger('keep-last', orDefault(r, 'keep-last')),
-        daily: parseNonNegativeInteger('keep-daily', orDefault(r, 'keep-daily')),
-        weekly: parseNonNegativeInteger('keep-weekly', orDefault(r, 'keep-weekly')),
-        monthly: parseNonNegativeInteger('keep-monthly', orDefault(r, 'keep-monthly')),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts
+
 
 
 
@@ -76889,8 +76877,23 @@ function readStorage(r) {
             region: validateRegion('region', orDefault(r, 'region')),
             forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: validatePrefix('prefix', r.text('prefix')),
+        prefix: readPrefix('prefix', r.text('prefix')),
     };
+}
+/**
+ * A prefix (validatePrefix), and not inside another target's snapshot folder: that target's
+ * retention deletes the folder with everything in it, this target's snapshots too (attacker,
+ * 2026-12-03: `--prefix lifeboat/nest/snapshots/<id>`, then `prune --target nest`).
+ */
+function readPrefix(input, value) {
+    const prefix = validatePrefix(input, value);
+    const segments = prefix.split('/');
+    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+    if (at < 0)
+        return prefix;
+    const folder = segments.slice(0, at + 2).join('/');
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
+        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`);
 }
 /** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
 function readServerSideEncryption(r) {
@@ -76914,6 +76917,19 @@ function readServerSideEncryption(r) {
     return { sse: mode, ...(keyId ? { kmsKeyId: keyId } : {}) };
 }
 
+;// CONCATENATED MODULE: ./src/options/retention-options.ts
+
+
+/** keep-last, keep-daily, keep-weekly, keep-monthly: the retention after a backup or a copy, and of prune. */
+function readRetention(r) {
+    return {
+        last: parseNonNegativeInteger('keep-last', orDefault(r, 'keep-last')),
+        daily: parseNonNegativeInteger('keep-daily', orDefault(r, 'keep-daily')),
+        weekly: parseNonNegativeInteger('keep-weekly', orDefault(r, 'keep-weekly')),
+        monthly: parseNonNegativeInteger('keep-monthly', orDefault(r, 'keep-monthly')),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/actions/common/storage-inputs.ts
 
 
@@ -76923,6 +76939,7 @@ function getStorageInputs() {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/copy-snapshot/inputs.ts
+
 
 
 
@@ -76960,7 +76977,7 @@ function getInputs(env = process.env) {
             }
             : {}),
     };
-    const destinationPrefix = validatePrefix('to-prefix', input('to-prefix'));
+    const destinationPrefix = readPrefix('to-prefix', input('to-prefix'));
     if (destination.bucket === storage.location.bucket &&
         sameEndpoint(destination.endpoint, storage.location.endpoint) &&
         destinationPrefix === storage.prefix) {

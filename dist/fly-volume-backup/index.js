@@ -81349,6 +81349,7 @@ function readRetention(r) {
 
 
 
+
 /** bucket, prefix, endpoint, region, force-path-style: the storage options every command shares. */
 function readStorage(r) {
     const sse = readServerSideEncryption(r);
@@ -81360,8 +81361,23 @@ function readStorage(r) {
             region: validateRegion('region', orDefault(r, 'region')),
             forcePathStyle: r.flag('force-path-style'),
         },
-        prefix: validatePrefix('prefix', r.text('prefix')),
+        prefix: readPrefix('prefix', r.text('prefix')),
     };
+}
+/**
+ * A prefix (validatePrefix), and not inside another target's snapshot folder: that target's
+ * retention deletes the folder with everything in it, this target's snapshots too (attacker,
+ * 2026-12-03: `--prefix lifeboat/nest/snapshots/<id>`, then `prune --target nest`).
+ */
+function readPrefix(input, value) {
+    const prefix = validatePrefix(input, value);
+    const segments = prefix.split('/');
+    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+    if (at < 0)
+        return prefix;
+    const folder = segments.slice(0, at + 2).join('/');
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
+        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`);
 }
 /** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
 function readServerSideEncryption(r) {

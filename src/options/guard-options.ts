@@ -1,3 +1,4 @@
+import { readPrefix } from './storage-options.js';
 import type { GuardOptions } from '../guard/guard.js';
 import { StatefulTypes } from '../guard/stateful.js';
 import { S3ObjectStore } from '../storage/object-store.js';
@@ -10,7 +11,6 @@ import {
   parseNonNegativeInteger,
   validateBucket,
   validateEndpoint,
-  validatePrefix,
   validateRegion,
   validateTarget,
 } from '../util/validate.js';
@@ -84,7 +84,7 @@ export function readGuard(r: OptionReader): GuardInputs {
   // the freshness gate's settings are checked whether or not backup-bucket is set
   const endpoint = validateEndpoint('backup-endpoint', r.text('backup-endpoint'));
   const region = validateRegion('backup-region', orDefault(r, 'backup-region'));
-  const prefix = validatePrefix('backup-prefix', r.text('backup-prefix'));
+  const prefix = readPrefix('backup-prefix', r.text('backup-prefix'));
   const maxAgeSeconds = parseDuration('backup-max-age', orDefault(r, 'backup-max-age'));
   const targets = listInput(r, 'backup-targets').map((t) => validateTarget('backup-targets', t));
   const bucket = r.text('backup-bucket');

@@ -1,3 +1,4 @@
+import { readPrefix } from '../../options/storage-options.js';
 import type { CopyOptions } from '../../jobs/copy-snapshot.js';
 import { ConfigurationError } from '../../util/errors.js';
 import { parseSnapshotSelector } from '../../catalog/select-snapshot.js';
@@ -7,7 +8,6 @@ import {
   checkNoControlCharacters,
   validateBucket,
   validateEndpoint,
-  validatePrefix,
   validateRegion,
   validateTarget,
 } from '../../util/validate.js';
@@ -62,7 +62,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): CopyInputs {
         }
       : {}),
   };
-  const destinationPrefix = validatePrefix('to-prefix', input('to-prefix'));
+  const destinationPrefix = readPrefix('to-prefix', input('to-prefix'));
   if (
     destination.bucket === storage.location.bucket &&
     sameEndpoint(destination.endpoint, storage.location.endpoint) &&
