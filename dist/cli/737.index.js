@@ -2207,7 +2207,18 @@ async function backupSnapshot(options, deps, ctx) {
     }
     if (status === 'suspect')
         return result;
-    result.pruned = await (0,prune/* retainAfterWrite */.Tz)(store, layout, options.retention, { title: 'Retention', logger });
+    try {
+        result.pruned = await (0,prune/* retainAfterWrite */.Tz)(store, layout, options.retention, { title: 'Retention', logger });
+    }
+    catch (err) {
+        // the snapshot is published: an access-denied delete is not "nothing was changed" (exit 2,
+        // and no snapshot id in --json), but a run that did its work and could not prune
+        // (attacker, 2026-12-03)
+        if (err instanceof errors/* InterruptedError */.p4)
+            throw err;
+        throw new errors/* OperationFailedError */.Bp(`snapshot ${snapshotId} was published (its manifest is written and latest.json names it), but retention failed: ${(0,errors/* errorMessage */.gJ)(err)} ` +
+            'The next backup applies retention again; a key without s3:DeleteObject needs it (README, "IAM policies"), or set every keep-* to 0 to turn retention off.', { cause: err });
+    }
     result.durationSeconds = round((pre.now().getTime() - pre.started.getTime()) / 1000);
     return result;
 }

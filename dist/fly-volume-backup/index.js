@@ -72576,7 +72576,7 @@ class errors_EnvironmentError extends Error {
  * A signal (SIGINT, SIGTERM, a cancelled job) ended the run: an environment fault like any other
  * (no verdict is drawn from it), told apart because an interrupted command exits 130.
  */
-class InterruptedError extends (/* unused pure expression or super */ null && (errors_EnvironmentError)) {
+class InterruptedError extends errors_EnvironmentError {
     name = 'InterruptedError';
 }
 function errorMessage(err) {
@@ -80974,7 +80974,18 @@ async function backupSnapshot(options, deps, ctx) {
     }
     if (status === 'suspect')
         return result;
-    result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+    try {
+        result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+    }
+    catch (err) {
+        // the snapshot is published: an access-denied delete is not "nothing was changed" (exit 2,
+        // and no snapshot id in --json), but a run that did its work and could not prune
+        // (attacker, 2026-12-03)
+        if (err instanceof InterruptedError)
+            throw err;
+        throw new OperationFailedError(`snapshot ${snapshotId} was published (its manifest is written and latest.json names it), but retention failed: ${errorMessage(err)} ` +
+            'The next backup applies retention again; a key without s3:DeleteObject needs it (README, "IAM policies"), or set every keep-* to 0 to turn retention off.', { cause: err });
+    }
     result.durationSeconds = round((pre.now().getTime() - pre.started.getTime()) / 1000);
     return result;
 }

@@ -2,7 +2,13 @@ import { words } from '../util/vocabulary.js';
 import { randomUUID } from 'node:crypto';
 import { buildArchiveScript, type RequestedCompression } from '../archive/remote-script.js';
 import { streamArchiveToStore, type CompressedOn, type StreamedArchive } from '../archive/stream-to-store.js';
-import { ConfigurationError, EnvironmentError, OperationFailedError, errorMessage } from '../util/errors.js';
+import {
+  ConfigurationError,
+  EnvironmentError,
+  errorMessage,
+  InterruptedError,
+  OperationFailedError,
+} from '../util/errors.js';
 import { TargetLayout } from '../catalog/layout.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type PreviousSnapshot } from '../catalog/manifest.js';
@@ -377,7 +383,19 @@ async function backupSnapshot(
   }
   if (status === 'suspect') return result;
 
-  result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+  try {
+    result.pruned = await retainAfterWrite(store, layout, options.retention, { title: 'Retention', logger });
+  } catch (err) {
+    // the snapshot is published: an access-denied delete is not "nothing was changed" (exit 2,
+    // and no snapshot id in --json), but a run that did its work and could not prune
+    // (attacker, 2026-12-03)
+    if (err instanceof InterruptedError) throw err;
+    throw new OperationFailedError(
+      `snapshot ${snapshotId} was published (its manifest is written and latest.json names it), but retention failed: ${errorMessage(err)} ` +
+        'The next backup applies retention again; a key without s3:DeleteObject needs it (README, "IAM policies"), or set every keep-* to 0 to turn retention off.',
+      { cause: err },
+    );
+  }
   result.durationSeconds = round((pre.now().getTime() - pre.started.getTime()) / 1000);
   return result;
 }

@@ -348,6 +348,30 @@ describe('runBackup: the next backups', () => {
     }
   });
 
+  // was: exit 2, "configuration" ("nothing was changed") and no snapshot id, for a backup that was
+  // published and then could not prune with a key without s3:DeleteObject (attacker, 2026-12-03)
+  it('retention denied after the publish: the error says the snapshot was published and names it', async () => {
+    const clock = new ManualClock();
+    let deny = false;
+    const store = new MemoryStore({
+      clock: clock.now,
+      fault: (call) => {
+        if (deny && call.operation === 'DeleteObject') throw s3Error('AccessDenied', 403, 'Access Denied');
+      },
+    });
+    await backup({ store, clock });
+    clock.advance(DAY);
+    deny = true;
+    const run = await startBackup({ store, clock, options: { retention: keepLast(1) } });
+    const failed = run.running;
+    await expect(failed).rejects.toThrow(OperationFailedError);
+    const latest = await readLatest(store, LAYOUT);
+    await expect(failed).rejects.toThrow(
+      `snapshot ${latest!.pointer.snapshotId} was published (its manifest is written and latest.json names it), but retention failed: `,
+    );
+    await expect(failed).rejects.toThrow('a key without s3:DeleteObject needs it (README, "IAM policies")');
+  });
+
   it('allow-shrink accepts the smaller archive with a warning, moves latest.json and prunes', async () => {
     const { clock, store } = fixture();
     const first = await backup({ store, clock });
