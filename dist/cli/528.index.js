@@ -1445,7 +1445,9 @@ async function writeVerification(run, options, layout, now, outcome) {
         mode: options.mode,
         checks: run.checks.checks,
         warnings: run.checks.warnings,
-        verifiedAt: now(),
+        // by the storage's clock: a runner clock hours ahead dated the record in the future, and the
+        // listing then distrusted it in place of a good one (attacker, 2026-12-03)
+        verifiedAt: options.writeReport ? await store.serverTime() : now(),
         ageSeconds: outcome.ageSeconds,
         restoreSeconds,
         bytes: read.bytes,

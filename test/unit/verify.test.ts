@@ -5,6 +5,8 @@ import tarStream from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { runVerify, type VerificationReport, type VerifyOptions } from '../../src/jobs/verify.js';
+import { verificationVerdict } from '../../src/catalog/verification.js';
+import type { Manifest } from '../../src/catalog/manifest.js';
 import { buildRemoteRestoreScript } from '../../src/restore/restore-to-remote.js';
 import { SafeExtractor } from '../../src/restore/safe-extractor.js';
 import { ConfigurationError, EnvironmentError } from '../../src/util/errors.js';
@@ -609,6 +611,17 @@ describe('runVerify: max age by the storage clock', () => {
       kind: 'policy',
       detail: 'snapshot is 2d old; the limit is 24h',
     });
+  });
+
+  // was: verifiedAt by the runner's clock: two hours ahead, the record was "in the future" and the
+  // listing distrusted it in place of the good one it replaced (attacker, 2026-12-03)
+  it('verification.json is dated by the storage clock, whatever the runner says', async () => {
+    const { clock, store, result: b } = await stored();
+    const runner = new ManualClock(new Date(clock.now().getTime() + 2 * HOUR));
+    const v = await runVerify(verifyOptions(), { store, logger: new RecordingLogger(), now: runner.now });
+    expect(v.report.verifiedAt).toBe(clock.now().toISOString());
+    const m = store.json<Manifest>(LAYOUT.manifestKey(b.snapshotId))!;
+    expect(await verificationVerdict(store, LAYOUT, m, clock.now())).toMatchObject({ state: 'passing' });
   });
 
   it('a runner clock behind the storage does not make a stale snapshot fresh', async () => {
