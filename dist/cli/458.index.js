@@ -551,11 +551,12 @@ class StagedRestore {
             await (0,promises_.rename)(from, to);
         }
         const leftover = await (0,promises_.rmdir)(this.holding).then(() => null, () => this.holding);
-        // a mount point may belong to someone else: its mode and time are kept when they cannot be set
-        await (0,promises_.chmod)(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await (0,promises_.utimes)(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
         await (0,promises_.unlink)(marker).catch(() => undefined);
         await (0,promises_.rmdir)((0,external_node_path_.dirname)(this.holding)).catch(() => undefined);
+        // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
+        // someone else: its mode and time are kept when they cannot be set
+        await (0,promises_.chmod)(this.dir, root.mode & 0o7777).catch(() => undefined);
+        await (0,promises_.utimes)(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
         return { leftover };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */

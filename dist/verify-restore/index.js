@@ -83303,11 +83303,12 @@ class staged_restore_StagedRestore {
             await rename(from, to);
         }
         const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
-        // a mount point may belong to someone else: its mode and time are kept when they cannot be set
-        await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
         await unlink(marker).catch(() => undefined);
         await rmdir(dirname(this.holding)).catch(() => undefined);
+        // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
+        // someone else: its mode and time are kept when they cannot be set
+        await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+        await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
         return { leftover };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */

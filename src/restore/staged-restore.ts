@@ -172,11 +172,12 @@ export class StagedRestore {
       () => null,
       () => this.holding,
     );
-    // a mount point may belong to someone else: its mode and time are kept when they cannot be set
-    await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-    await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
     await unlink(marker).catch(() => undefined);
     await rmdir(dirname(this.holding)).catch(() => undefined);
+    // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
+    // someone else: its mode and time are kept when they cannot be set
+    await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+    await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
     return { leftover };
   }
 
