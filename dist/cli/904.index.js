@@ -96,6 +96,11 @@ async function dumpPass(options, deps, snapshotId, wanted) {
         if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .causeChain */ .DD)(err).some((e) => e instanceof OutputClosedError)) {
             return { kind: 'closed', snapshotId, bytes: writer.bytes };
         }
+        // a download cut short, a signal: what reached stdout is part of the file at most (newcomer
+        // and attacker, 2026-12-03: "run again" alone, beside a partial file)
+        if (writer.bytes > 0 && err instanceof Error) {
+            err.message = `${err.message.replace(/\s+$/, '')} The ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatBytes */ .z3)(writer.bytes)} already written to stdout are not the whole file: discard them.`;
+        }
         throw err;
     }
     finally {
