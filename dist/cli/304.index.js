@@ -4708,7 +4708,10 @@ function usage() {
  */
 const SIGNAL_GRACE_MS = 4000;
 /** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */
-function reportLeftBehind(name, left, onThisMachine = []) {
+function reportLeftBehind(name, left, onThisMachine = [], onTheMachine = []) {
+    for (const swap of onTheMachine) {
+        process.stderr.write(`lifeboat ${name}: the interruption came during ${swap}.\n`);
+    }
     if (onThisMachine.length > 0) {
         process.stderr.write(`lifeboat ${name}: the clean-up after the interruption did not finish, so this machine may still hold ${onThisMachine.join('; ')}.\n`);
     }
@@ -4805,9 +4808,10 @@ async function main(argv, stdout = process.stdout) {
             void Promise.all([
                 (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal),
                 (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'this machine'),
-            ]).then(([left, onThisMachine]) => {
+                (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'the machine restored into'),
+            ]).then(([left, onThisMachine, onTheMachine]) => {
                 process.stderr.write(`lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for the rest of its clean-up\n`);
-                reportLeftBehind(name, left, onThisMachine);
+                reportLeftBehind(name, left, onThisMachine, onTheMachine);
                 process.exit(EXIT.interrupted);
             });
         }, SIGNAL_GRACE_MS).unref();
@@ -4849,7 +4853,7 @@ async function main(argv, stdout = process.stdout) {
         // the environment failed (a full disk, a stalled store): no verdict, a message naming the cause
         const { kind, exitCode } = classify(err, controller.signal.aborted);
         if (controller.signal.aborted) {
-            reportLeftBehind(name, await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal), await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'this machine'));
+            reportLeftBehind(name, await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal), await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'this machine'), await (0,interrupt_cleanup/* interruptCleanup */.k$)(controller.signal, 'the machine restored into'));
         }
         if (json)
             out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);
@@ -6544,11 +6548,13 @@ async function runStatusScript(source, script, prefix) {
 /* harmony export */   uO: () => (/* binding */ remotePathData)
 /* harmony export */ });
 /* unused harmony exports buildSwapScript, buildEmptyCheckScript, isRemotePathEmpty, buildSelectiveSwapScript */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
-/* harmony import */ var _util_shell_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5462);
-/* harmony import */ var _restore_to_remote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5145);
-/* harmony import */ var _remote_status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3653);
-/* harmony import */ var _volume_contents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(717);
+/* harmony import */ var _util_interrupt_cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1422);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+/* harmony import */ var _util_shell_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5462);
+/* harmony import */ var _restore_to_remote_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5145);
+/* harmony import */ var _remote_status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3653);
+/* harmony import */ var _volume_contents_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(717);
+
 
 
 
@@ -6571,16 +6577,16 @@ function forEachEntry(dir, skip, body) {
  */
 function buildSwapScript(path, snapshotId, time) {
     return [
-        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(path)}`,
-        `H=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)((0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteHoldingDir */ .b9)(path, snapshotId))}`,
-        `A=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`)}`,
+        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(path)}`,
+        `H=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)((0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteHoldingDir */ .b9)(path, snapshotId))}`,
+        `A=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`)}`,
         `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
-        forEachEntry('$P', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .notDataCasePatterns */ .dc)(), `{ [ -d "$A" ] || mkdir "$A"; } || { echo "${STATUS}err=aside"; exit 0; }; ` +
+        forEachEntry('$P', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .notDataCasePatterns */ .dc)(), `{ [ -d "$A" ] || mkdir "$A"; } || { echo "${STATUS}err=aside"; exit 0; }; ` +
             `mv "$f" "$A"/ || { echo "${STATUS}err=moveaside"; exit 0; }`),
-        forEachEntry('$H', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .lifeboatFolderCasePatterns */ .M0)(), `if [ -e "$P/\${f##*/}" ] || [ -L "$P/\${f##*/}" ]; then rmdir "$f" 2>/dev/null; continue; fi; ` +
+        forEachEntry('$H', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .lifeboatFolderCasePatterns */ .M0)(), `if [ -e "$P/\${f##*/}" ] || [ -L "$P/\${f##*/}" ]; then rmdir "$f" 2>/dev/null; continue; fi; ` +
             `mv "$f" "$P"/ || { echo "${STATUS}err=movein"; exit 0; }`),
         `S=ok; [ -d "$A" ] || S="$S nothing-aside"`,
-        `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .RESTORE_FOLDER */ .oK}`)} 2>/dev/null`,
+        `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .RESTORE_FOLDER */ .oK}`)} 2>/dev/null`,
         `echo "${STATUS}$S"`,
     ].join('\n');
 }
@@ -6590,24 +6596,24 @@ function buildSwapScript(path, snapshotId, time) {
  */
 function buildEmptyCheckScript(path) {
     return [
-        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(path)}`,
+        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(path)}`,
         `if [ ! -d "$P" ]; then echo "${STATUS}err=nopath"; exit 0; fi`,
         `N=0`,
-        forEachEntry('$P', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .notDataCasePatterns */ .dc)(), 'N=1'),
-        (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .lostFoundCountScript */ .rE)('$P'),
+        forEachEntry('$P', (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .notDataCasePatterns */ .dc)(), 'N=1'),
+        (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .lostFoundCountScript */ .rE)('$P'),
         `if [ "$N" != 0 ]; then echo "${STATUS}data"; elif [ "$L" != 0 ]; then echo "${STATUS}lostfound=$L"; else echo "${STATUS}empty"; fi`,
     ].join('\n');
 }
 /** The data at the top of a machine's path: [] when empty; ["data"] or lost+found's words otherwise. */
 async function remotePathData(source, path) {
-    const status = await (0,_remote_status_js__WEBPACK_IMPORTED_MODULE_1__/* .runStatusScript */ .D)(source, buildEmptyCheckScript(path), STATUS);
+    const status = await (0,_remote_status_js__WEBPACK_IMPORTED_MODULE_2__/* .runStatusScript */ .D)(source, buildEmptyCheckScript(path), STATUS);
     if (status === 'err=nopath')
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OperationFailedError */ .Bp(`${path} does not exist on the machine.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OperationFailedError */ .Bp(`${path} does not exist on the machine.`);
     if (status === 'empty')
         return [];
     if (status.startsWith('lostfound=')) {
         const n = status.slice('lostfound='.length);
-        return (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .lostFoundData */ .Fm)(n === 'unreadable' ? n : Number(n));
+        return (0,_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .lostFoundData */ .Fm)(n === 'unreadable' ? n : Number(n));
     }
     return ['data'];
 }
@@ -6615,25 +6621,31 @@ async function isRemotePathEmpty(source, path) {
     return (await remotePathData(source, path)).length === 0;
 }
 /** Runs the swap; with `roots` (a selective restore), only those paths are swapped. */
-async function swapRemote(source, path, snapshotId, now, roots) {
+async function swapRemote(source, path, snapshotId, now, roots, signal) {
     const time = now
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.\d+Z$/, 'Z');
-    const aside = `${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`;
+    const aside = `${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`;
     const script = roots
         ? buildSelectiveSwapScript(path, snapshotId, time, roots)
         : buildSwapScript(path, snapshotId, time);
-    const status = (await (0,_remote_status_js__WEBPACK_IMPORTED_MODULE_1__/* .runStatusScript */ .D)(source, script, STATUS)).split(' ');
+    // a signal does not stop a swap under way (its moves are renames, all or most done in a moment),
+    // but the process may end first: then it says so, and where to look (attacker, 2026-12-03: exit
+    // 130 "interrupted" while the swap went on to complete on the machine)
+    const running = (0,_remote_status_js__WEBPACK_IMPORTED_MODULE_2__/* .runStatusScript */ .D)(source, script, STATUS);
+    (0,_util_interrupt_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .onInterrupt */ .nA)(signal, `the swap of snapshot ${snapshotId} into ${path} on the machine, which may have gone on to complete: ` +
+        `look at ${path} (the snapshot, when it is done) and ${aside} (the live contents moved aside, kept)`, () => running.then(() => undefined), 'the machine restored into');
+    const status = (await running).split(' ');
     if (status[0] === 'err=parent') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OperationFailedError */ .Bp(`a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${(0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteHoldingDir */ .b9)(path, snapshotId)}; move what you need by hand.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OperationFailedError */ .Bp(`a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${(0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteHoldingDir */ .b9)(path, snapshotId)}; move what you need by hand.`);
     }
     if (status[0] !== 'ok') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OperationFailedError */ .Bp(`swapping snapshot ${snapshotId} into ${path} failed (${status.join(' ')}); check ${path} and ${aside} by hand.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OperationFailedError */ .Bp(`swapping snapshot ${snapshotId} into ${path} failed (${status.join(' ')}); check ${path} and ${aside} by hand.`);
     }
     return {
         previousContents: status.includes('nothing-aside') ? null : aside,
-        leftover: status.includes('leftover') ? (0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteHoldingDir */ .b9)(path, snapshotId) : null,
+        leftover: status.includes('leftover') ? (0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteHoldingDir */ .b9)(path, snapshotId) : null,
     };
 }
 /** "a/b/c" -> ["a", "a/b"]: the folders a relative path is in. */
@@ -6652,18 +6664,18 @@ function foldersOf(path) {
 function buildSelectiveSwapScript(path, snapshotId, time, roots) {
     const folders = [...new Set(roots.flatMap(foldersOf))];
     return [
-        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(path)}`,
-        `H=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)((0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteHoldingDir */ .b9)(path, snapshotId))}`,
-        `A=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`)}`,
+        `P=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(path)}`,
+        `H=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)((0,_restore_to_remote_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteHoldingDir */ .b9)(path, snapshotId))}`,
+        `A=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .PRE_RESTORE_PREFIX */ .Eh}${time}`)}`,
         `if [ ! -d "$H" ]; then echo "${STATUS}err=noholding"; exit 0; fi`,
-        ...folders.map((f) => `f=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(f)}; if [ -L "$P/$f" ] || { [ -e "$P/$f" ] && [ ! -d "$P/$f" ]; }; then echo "${STATUS}err=parent"; exit 0; fi`),
-        ...roots.map((r) => `r=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(r)}; d=$(dirname "$r"); ` +
+        ...folders.map((f) => `f=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(f)}; if [ -L "$P/$f" ] || { [ -e "$P/$f" ] && [ ! -d "$P/$f" ]; }; then echo "${STATUS}err=parent"; exit 0; fi`),
+        ...roots.map((r) => `r=${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(r)}; d=$(dirname "$r"); ` +
             `if [ -e "$P/$r" ] || [ -L "$P/$r" ]; then mkdir -p "$A/$d" && mv "$P/$r" "$A/$r" || { echo "${STATUS}err=moveaside"; exit 0; }; fi; ` +
             `mkdir -p "$P/$d" && mv "$H/$r" "$P/$r" || { echo "${STATUS}err=movein"; exit 0; }`),
         // what is left of the holding copy: the folders the roots were in, now empty (deepest first)
-        ...[...folders].reverse().map((f) => `rmdir "$H/"${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(f)} 2>/dev/null`),
+        ...[...folders].reverse().map((f) => `rmdir "$H/"${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(f)} 2>/dev/null`),
         `S=ok; [ -d "$A" ] || S="$S nothing-aside"`,
-        `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_2__/* .RESTORE_FOLDER */ .oK}`)} 2>/dev/null`,
+        `rmdir "$H" 2>/dev/null || S="$S leftover"; rmdir ${(0,_util_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shWord */ .y5)(`${path}/${_volume_contents_js__WEBPACK_IMPORTED_MODULE_3__/* .RESTORE_FOLDER */ .oK}`)} 2>/dev/null`,
         `echo "${STATUS}$S"`,
     ].join('\n');
 }

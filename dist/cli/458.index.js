@@ -729,7 +729,7 @@ async function restoreToMachine(options, deps) {
         throw new errors/* ConfigurationError */.j1(`--include/--exclude select more than ${member_selection/* MAX_ROOTS */.L8} separate paths of snapshot ${snapshotId}, too many to swap one by one: ` +
             `select the folders they are in, or restore --to DIR and copy what you need. The machine was not changed.`);
     }
-    const { previousContents, leftover } = await (0,remote_swap/* swapRemote */.Se)(source, path, snapshotId, now(), selective ? verify.selectedRoots : undefined);
+    const { previousContents, leftover } = await (0,remote_swap/* swapRemote */.Se)(source, path, snapshotId, now(), selective ? verify.selectedRoots : undefined, deps.signal);
     return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }
 /** What apply does, step by step, in the words of the plan a person reviews. */

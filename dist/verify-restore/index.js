@@ -76007,6 +76007,61 @@ function storedAt(at) {
     return at ? { storedAt: at } : {};
 }
 
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
+
+/**
+ * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
+ * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
+ * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
+ */
+const INTERRUPT_CLEANUP_MS = 4000;
+/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
+const startedBy = new WeakMap();
+function interrupt_cleanup_onInterrupt(signal, 
+/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
+what, task, place = 'bucket') {
+    let running;
+    const start = () => (running ??= task());
+    const onAbort = () => {
+        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
+        const list = signal ? (startedBy.get(signal) ?? []) : [];
+        if (signal)
+            startedBy.set(signal, [...list, { what, place, outcome }]);
+    };
+    const forget = () => signal?.removeEventListener('abort', onAbort);
+    if (signal?.aborted)
+        onAbort();
+    else
+        signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+        run: () => {
+            forget();
+            return start();
+        },
+        cancel: forget,
+    };
+}
+/**
+ * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
+ * returns what each unfinished one may have left behind; empty when everything was cleaned up.
+ */
+async function interruptCleanup(signal, place = 'bucket') {
+    const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
+    const left = await Promise.all(started.map((s) => s.outcome));
+    return left.filter((l) => l !== undefined);
+}
+/** True when `work` settled in time; its rejection passes through. */
+async function withDeadline(work, ms) {
+    let timer;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:stream"
@@ -77911,6 +77966,7 @@ async function restore_to_remote_discardRemoteHolding(remote, path, snapshotId) 
 
 
 
+
 const STATUS = 'LIFEBOAT-SWAP ';
 /** Every name in `dir` but those `skip` matches, one per loop turn, as "$f" (POSIX sh globs, dot files included). */
 function forEachEntry(dir, skip, body) {
@@ -77971,7 +78027,7 @@ async function isRemotePathEmpty(source, path) {
     return (await remote_swap_remotePathData(source, path)).length === 0;
 }
 /** Runs the swap; with `roots` (a selective restore), only those paths are swapped. */
-async function remote_swap_swapRemote(source, path, snapshotId, now, roots) {
+async function remote_swap_swapRemote(source, path, snapshotId, now, roots, signal) {
     const time = now
         .toISOString()
         .replace(/[-:]/g, '')
@@ -77980,7 +78036,13 @@ async function remote_swap_swapRemote(source, path, snapshotId, now, roots) {
     const script = roots
         ? buildSelectiveSwapScript(path, snapshotId, time, roots)
         : buildSwapScript(path, snapshotId, time);
-    const status = (await runStatusScript(source, script, STATUS)).split(' ');
+    // a signal does not stop a swap under way (its moves are renames, all or most done in a moment),
+    // but the process may end first: then it says so, and where to look (attacker, 2026-12-03: exit
+    // 130 "interrupted" while the swap went on to complete on the machine)
+    const running = runStatusScript(source, script, STATUS);
+    onInterrupt(signal, `the swap of snapshot ${snapshotId} into ${path} on the machine, which may have gone on to complete: ` +
+        `look at ${path} (the snapshot, when it is done) and ${aside} (the live contents moved aside, kept)`, () => running.then(() => undefined), 'the machine restored into');
+    const status = (await running).split(' ');
     if (status[0] === 'err=parent') {
         throw new OperationFailedError(`a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${remoteHoldingDir(path, snapshotId)}; move what you need by hand.`);
     }
@@ -83329,61 +83391,6 @@ function inFolder(folder, name) {
     return Buffer.concat([Buffer.from(`${folder}/`), name]);
 }
 
-;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.ts
-
-/**
- * How long the clean-up that matters may take once a run is interrupted, counted from the signal.
- * The edges exit no later than this (plus a moment) after a signal, whatever else still runs
- * (cli/main.ts SIGNAL_GRACE_MS, actions/common/run-step.ts CANCEL_GRACE_MS are not shorter).
- */
-const INTERRUPT_CLEANUP_MS = 4000;
-/** The tasks each signal started (keyed by the run's signal: no process-wide state to reset). */
-const startedBy = new WeakMap();
-function interrupt_cleanup_onInterrupt(signal, 
-/** What the task leaves behind when it does not finish ("the multipart upload of KEY"). */
-what, task, place = 'bucket') {
-    let running;
-    const start = () => (running ??= task());
-    const onAbort = () => {
-        const outcome = withDeadline(start(), INTERRUPT_CLEANUP_MS).then((finished) => (finished ? undefined : `${what} (not done within ${INTERRUPT_CLEANUP_MS / 1000} s)`), (err) => `${what} (${errors_errorMessage(err)})`);
-        const list = signal ? (startedBy.get(signal) ?? []) : [];
-        if (signal)
-            startedBy.set(signal, [...list, { what, place, outcome }]);
-    };
-    const forget = () => signal?.removeEventListener('abort', onAbort);
-    if (signal?.aborted)
-        onAbort();
-    else
-        signal?.addEventListener('abort', onAbort, { once: true });
-    return {
-        run: () => {
-            forget();
-            return start();
-        },
-        cancel: forget,
-    };
-}
-/**
- * Waits for every task `signal` started in `place` (each bounded by INTERRUPT_CLEANUP_MS) and
- * returns what each unfinished one may have left behind; empty when everything was cleaned up.
- */
-async function interruptCleanup(signal, place = 'bucket') {
-    const started = (startedBy.get(signal) ?? []).filter((s) => s.place === place);
-    const left = await Promise.all(started.map((s) => s.outcome));
-    return left.filter((l) => l !== undefined);
-}
-/** True when `work` settled in time; its rejection passes through. */
-async function withDeadline(work, ms) {
-    let timer;
-    const late = new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-    try {
-        return await Promise.race([work.then(() => true), late]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/restore/failure-kinds.ts
 
 
@@ -85162,7 +85169,7 @@ async function restoreToMachine(options, deps) {
         throw new ConfigurationError(`--include/--exclude select more than ${MAX_ROOTS} separate paths of snapshot ${snapshotId}, too many to swap one by one: ` +
             `select the folders they are in, or restore --to DIR and copy what you need. The machine was not changed.`);
     }
-    const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now(), selective ? verify.selectedRoots : undefined);
+    const { previousContents, leftover } = await swapRemote(source, path, snapshotId, now(), selective ? verify.selectedRoots : undefined, deps.signal);
     return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }
 /** What apply does, step by step, in the words of the plan a person reviews. */

@@ -46,7 +46,15 @@ function usage(): string {
 const SIGNAL_GRACE_MS = 4000;
 
 /** After a signal: what the clean-up that matters could not do (util/interrupt-cleanup.ts), and how it goes away. */
-function reportLeftBehind(name: string, left: string[], onThisMachine: string[] = []): void {
+function reportLeftBehind(
+  name: string,
+  left: string[],
+  onThisMachine: string[] = [],
+  onTheMachine: string[] = [],
+): void {
+  for (const swap of onTheMachine) {
+    process.stderr.write(`lifeboat ${name}: the interruption came during ${swap}.\n`);
+  }
   if (onThisMachine.length > 0) {
     process.stderr.write(
       `lifeboat ${name}: the clean-up after the interruption did not finish, so this machine may still hold ${onThisMachine.join('; ')}.\n`,
@@ -156,11 +164,12 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       void Promise.all([
         interruptCleanup(controller.signal),
         interruptCleanup(controller.signal, 'this machine'),
-      ]).then(([left, onThisMachine]) => {
+        interruptCleanup(controller.signal, 'the machine restored into'),
+      ]).then(([left, onThisMachine, onTheMachine]) => {
         process.stderr.write(
           `lifeboat ${name}: interrupted by ${sig}; stopped after ${SIGNAL_GRACE_MS / 1000} s without waiting for the rest of its clean-up\n`,
         );
-        reportLeftBehind(name, left, onThisMachine);
+        reportLeftBehind(name, left, onThisMachine, onTheMachine);
         process.exit(EXIT.interrupted);
       });
     }, SIGNAL_GRACE_MS).unref();
@@ -202,6 +211,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         name,
         await interruptCleanup(controller.signal),
         await interruptCleanup(controller.signal, 'this machine'),
+        await interruptCleanup(controller.signal, 'the machine restored into'),
       );
     }
     if (json) out.write(`${JSON.stringify({ error: { kind, message, exitCode } }, null, 2)}\n`);

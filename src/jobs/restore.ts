@@ -251,6 +251,7 @@ export async function restoreToMachine(
     snapshotId,
     now(),
     selective ? verify.selectedRoots : undefined,
+    deps.signal,
   );
   return { kind: 'swapped', snapshotId, verify, previousContents, leftover };
 }

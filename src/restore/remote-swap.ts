@@ -1,3 +1,4 @@
+import { onInterrupt } from '../util/interrupt-cleanup.js';
 import { OperationFailedError } from '../util/errors.js';
 import { shWord } from '../util/shell.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
@@ -100,6 +101,7 @@ export async function swapRemote(
   snapshotId: string,
   now: Date,
   roots?: readonly string[],
+  signal?: AbortSignal,
 ): Promise<SwapResult> {
   const time = now
     .toISOString()
@@ -109,7 +111,18 @@ export async function swapRemote(
   const script = roots
     ? buildSelectiveSwapScript(path, snapshotId, time, roots)
     : buildSwapScript(path, snapshotId, time);
-  const status = (await runStatusScript(source, script, STATUS)).split(' ');
+  // a signal does not stop a swap under way (its moves are renames, all or most done in a moment),
+  // but the process may end first: then it says so, and where to look (attacker, 2026-12-03: exit
+  // 130 "interrupted" while the swap went on to complete on the machine)
+  const running = runStatusScript(source, script, STATUS);
+  onInterrupt(
+    signal,
+    `the swap of snapshot ${snapshotId} into ${path} on the machine, which may have gone on to complete: ` +
+      `look at ${path} (the snapshot, when it is done) and ${aside} (the live contents moved aside, kept)`,
+    () => running.then(() => undefined),
+    'the machine restored into',
+  );
+  const status = (await running).split(' ');
   if (status[0] === 'err=parent') {
     throw new OperationFailedError(
       `a folder on the way to a restored path in ${path} is a symlink or not a folder: nothing was swapped. The restored copy is in ${remoteHoldingDir(path, snapshotId)}; move what you need by hand.`,

@@ -29,8 +29,8 @@ export interface InterruptCleanup {
   cancel(): void;
 }
 
-/** Where a task's work is: the bucket (uploads, claims), or this machine's disk (a restore's copy). */
-export type CleanupPlace = 'bucket' | 'this machine';
+/** Where a task's work is: the bucket (uploads, claims), this machine's disk (a restore's copy), or the machine a restore swaps into. */
+export type CleanupPlace = 'bucket' | 'this machine' | 'the machine restored into';
 
 interface Started {
   what: string;

@@ -7,7 +7,7 @@ import { buffer } from 'node:stream/consumers';
 import { gzipSync } from 'node:zlib';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import tarStream from 'tar-stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Manifest } from '../../src/catalog/manifest.js';
 import { schemaErrors } from '../../src/catalog/schemas.js';
 import { encryptingStream } from '../../src/crypto/age-stream.js';
@@ -33,6 +33,7 @@ import type {
 } from '../../src/storage/object-store.js';
 import { OperationFailedError } from '../../src/util/errors.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { interruptCleanup } from '../../src/util/interrupt-cleanup.js';
 import type { ProcessOutcome, RunningProcess } from '../../src/util/process.js';
 
 /**
@@ -164,7 +165,7 @@ class FakeMachine implements ArchiveSource {
 
   constructor(
     private readonly events: string[],
-    private readonly volume: { holdsData: boolean } = { holdsData: true },
+    private readonly volume: { holdsData: boolean; swapHeld?: Promise<void> } = { holdsData: true },
   ) {}
 
   preflight(): Promise<Record<string, string>> {
@@ -190,13 +191,17 @@ class FakeMachine implements ArchiveSource {
     }
     if (script === buildSwapScript(PATH, ID, SWAP_TIME)) {
       this.events.push('swap');
-      return this.process(options, () => 'LIFEBOAT-SWAP ok');
+      return this.process(options, () => 'LIFEBOAT-SWAP ok', this.volume.swapHeld);
     }
     throw new Error(`unexpected script:\n${script}`);
   }
 
   /** A process that prints `answer(stdin)` once its stdin ends (at once unless keepStdin). */
-  private process(options: StartOptions, answer: (stdin: Buffer) => string): RunningProcess {
+  private process(
+    options: StartOptions,
+    answer: (stdin: Buffer) => string,
+    held: Promise<void> = Promise.resolve(),
+  ): RunningProcess {
     const stdout = new PassThrough();
     const chunks: Buffer[] = [];
     let settle: (o: ProcessOutcome) => void = () => undefined;
@@ -220,7 +225,7 @@ class FakeMachine implements ArchiveSource {
         callback();
       },
     });
-    if (!options.keepStdin) setImmediate(reply);
+    if (!options.keepStdin) setImmediate(() => void held.then(reply));
     return {
       stdout,
       stdin,
@@ -315,6 +320,36 @@ describe('restore into a machine (restoreToMachine)', () => {
     });
     expect(machine.received.equals(tar)).toBe(true);
   });
+
+  // was: exit 130 "interrupted" and not a word of the swap, which went on to complete on the
+  // machine (attacker, 2026-12-03)
+  it('a signal during the swap: the swap is not cut, and a run that ends first says where to look', async () => {
+    const events: string[] = [];
+    const { objects } = await snapshot();
+    let release = () => undefined as void;
+    const swapHeld = new Promise<void>((resolve) => (release = resolve));
+    const machine = new FakeMachine(events, { holdsData: true, swapHeld });
+    const controller = new AbortController();
+    const restoring = restoreToMachine(
+      { checks: CHECKS, source: machine, path: PATH, mode: 'apply' },
+      {
+        store: bucketOf(objects, events),
+        logger: silentLogger,
+        now: () => NOW,
+        signal: controller.signal,
+        confirm: () => true,
+      },
+    );
+    await vi.waitFor(() => expect(events).toContain('swap'));
+    controller.abort(new Error('interrupted by SIGTERM'));
+    expect(await interruptCleanup(controller.signal, 'the machine restored into')).toEqual([
+      `the swap of snapshot ${ID} into ${PATH} on the machine, which may have gone on to complete: ` +
+        `look at ${PATH} (the snapshot, when it is done) and ${PATH}/.lifeboat-pre-restore-${SWAP_TIME} (the live contents moved aside, kept) (not done within 4 s)`,
+    ]);
+    release();
+    expect(await restoring).toMatchObject({ kind: 'swapped', snapshotId: ID });
+    expect(machine.killed).toBe(false);
+  }, 15_000);
 
   it('a snapshot that fails verification is neither copied nor swapped in', async () => {
     const { outcome, events } = await machineRestore('apply', { confirmed: true, corrupt: true });
