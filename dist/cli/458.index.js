@@ -379,9 +379,16 @@ async function planDiff(o) {
         if (members) {
             // the roots the swap replaces: selected members whose folder is not selected
             const roots = new Set();
+            const matched = new Set();
+            let selected = 0;
             for await (const e of snapshot()) {
                 const rel = relative(e);
-                if (isData(rel) && members.selects(rel) && !members.selects(parentOf(rel)))
+                const includes = members.includesOf(rel);
+                for (const i of includes)
+                    matched.add(i);
+                if (isData(rel) && members.selects(rel, includes))
+                    selected++;
+                if (isData(rel) && members.selects(rel, includes) && !members.selects(parentOf(rel)))
                     roots.add(rel);
                 if (roots.size > member_selection/* MAX_ROOTS */.L8) {
                     return {
@@ -390,6 +397,13 @@ async function planDiff(o) {
                     };
                 }
             }
+            // the plan a person reviews must fail as --apply would: an include that names nothing (a
+            // typo) showed an empty diff and "to do it" (newcomer, 2026-12-03)
+            const unmatched = members.include.filter((_, i) => !matched.has(i));
+            if (unmatched.length > 0)
+                throw new SelectionError((0,member_selection/* noMatchMessage */.ou)(unmatched, m.snapshotId));
+            if (selected === 0)
+                throw new SelectionError((0,member_selection/* nothingSelectedMessage */.qn)(members, m.snapshotId));
             const underRoot = (rel) => {
                 for (let p = rel; p !== ''; p = parentOf(p))
                     if (roots.has(p))
@@ -403,11 +417,14 @@ async function planDiff(o) {
         return { kind: 'diff', diff };
     }
     catch (err) {
-        if (o.signal?.aborted)
+        if (o.signal?.aborted || err instanceof SelectionError)
             throw err;
         const what = err instanceof LiveListingError ? 'the live tree could not be listed' : 'the index could not be read';
         return { kind: 'none', note: `no diff with the live tree: ${what} (${(0,errors/* errorMessage */.gJ)(err)})` };
     }
+}
+/** The selection names nothing the index lists: the person's mistake, exit 2, as --apply says it. */
+class SelectionError extends errors/* ConfigurationError */.j1 {
 }
 
 // EXTERNAL MODULE: ./src/restore/restore-to-remote.ts + 1 modules

@@ -81828,7 +81828,7 @@ function shellQuoted(s) {
     return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 /** Why a selective restore wrote nothing although each include matched: the excludes left nothing. */
-function nothingSelectedMessage(selection, snapshotId) {
+function member_selection_nothingSelectedMessage(selection, snapshotId) {
     const flags = [
         ...selection.include.map((g) => `--include ${shellQuoted(g)}`),
         ...selection.exclude.map((g) => `--exclude ${shellQuoted(g)}`),
@@ -81837,7 +81837,7 @@ function nothingSelectedMessage(selection, snapshotId) {
         'so nothing was restored. Narrow the excludes.');
 }
 /** Why a selective restore wrote nothing: the include patterns that matched no member. */
-function noMatchMessage(unmatched, snapshotId) {
+function member_selection_noMatchMessage(unmatched, snapshotId) {
     const names = unmatched.map((g) => `--include ${shellQuoted(g)}`).join(', ');
     return (`${names} matched nothing in snapshot ${snapshotId}: nothing was restored. Patterns are globs on ` +
         `the path inside the volume, without its mount point (uploads/**, not /data/uploads/**; ` +
@@ -83197,9 +83197,16 @@ async function plan_diff_planDiff(o) {
         if (members) {
             // the roots the swap replaces: selected members whose folder is not selected
             const roots = new Set();
+            const matched = new Set();
+            let selected = 0;
             for await (const e of snapshot()) {
                 const rel = relative(e);
-                if (isData(rel) && members.selects(rel) && !members.selects(plan_diff_parentOf(rel)))
+                const includes = members.includesOf(rel);
+                for (const i of includes)
+                    matched.add(i);
+                if (isData(rel) && members.selects(rel, includes))
+                    selected++;
+                if (isData(rel) && members.selects(rel, includes) && !members.selects(plan_diff_parentOf(rel)))
                     roots.add(rel);
                 if (roots.size > MAX_ROOTS) {
                     return {
@@ -83208,6 +83215,13 @@ async function plan_diff_planDiff(o) {
                     };
                 }
             }
+            // the plan a person reviews must fail as --apply would: an include that names nothing (a
+            // typo) showed an empty diff and "to do it" (newcomer, 2026-12-03)
+            const unmatched = members.include.filter((_, i) => !matched.has(i));
+            if (unmatched.length > 0)
+                throw new SelectionError(noMatchMessage(unmatched, m.snapshotId));
+            if (selected === 0)
+                throw new SelectionError(nothingSelectedMessage(members, m.snapshotId));
             const underRoot = (rel) => {
                 for (let p = rel; p !== ''; p = plan_diff_parentOf(p))
                     if (roots.has(p))
@@ -83221,11 +83235,14 @@ async function plan_diff_planDiff(o) {
         return { kind: 'diff', diff };
     }
     catch (err) {
-        if (o.signal?.aborted)
+        if (o.signal?.aborted || err instanceof SelectionError)
             throw err;
         const what = err instanceof LiveListingError ? 'the live tree could not be listed' : 'the index could not be read';
         return { kind: 'none', note: `no diff with the live tree: ${what} (${errorMessage(err)})` };
     }
+}
+/** The selection names nothing the index lists: the person's mistake, exit 2, as --apply says it. */
+class SelectionError extends (/* unused pure expression or super */ null && (ConfigurationError)) {
 }
 
 ;// CONCATENATED MODULE: ./src/restore/staged-restore.ts
@@ -84390,11 +84407,11 @@ async function verify_runVerify(options, deps) {
         const unmatched = walk.pass?.unmatched() ?? [];
         // a pattern that names nothing is the person's mistake, not the archive's: nothing is kept
         if (unmatched.length > 0 && run.checks.allPassed) {
-            throw new errors_ConfigurationError(noMatchMessage(unmatched, m.snapshotId));
+            throw new errors_ConfigurationError(member_selection_noMatchMessage(unmatched, m.snapshotId));
         }
         // every include matched, but the excludes took it all (`--exclude '**'`): it said "restored"
         if (walk.pass && options.members && walk.pass.selected === 0 && run.checks.allPassed) {
-            throw new errors_ConfigurationError(nothingSelectedMessage(options.members, m.snapshotId));
+            throw new errors_ConfigurationError(member_selection_nothingSelectedMessage(options.members, m.snapshotId));
         }
         if (read.complete && walk.extractor && holding) {
             await checkSqlite(run, walk.extractor, holding.path, options.sqlite);

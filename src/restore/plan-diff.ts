@@ -5,10 +5,15 @@ import type { Manifest } from '../catalog/manifest.js';
 import { displayPath, type IndexEntry } from '../catalog/snapshot-index.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
-import { errorMessage } from '../util/errors.js';
+import { ConfigurationError, errorMessage } from '../util/errors.js';
 import { words } from '../util/vocabulary.js';
 import { LiveListingError, listLiveTree } from './live-listing.js';
-import { MAX_ROOTS, type MemberSelection } from './member-selection.js';
+import {
+  MAX_ROOTS,
+  noMatchMessage,
+  nothingSelectedMessage,
+  type MemberSelection,
+} from './member-selection.js';
 import { isVolumeData } from './volume-contents.js';
 
 /**
@@ -79,9 +84,14 @@ export async function planDiff(o: PlanDiffOptions): Promise<PlanDiff> {
     if (members) {
       // the roots the swap replaces: selected members whose folder is not selected
       const roots = new Set<string>();
+      const matched = new Set<number>();
+      let selected = 0;
       for await (const e of snapshot()) {
         const rel = relative(e);
-        if (isData(rel) && members.selects(rel) && !members.selects(parentOf(rel))) roots.add(rel);
+        const includes = members.includesOf(rel);
+        for (const i of includes) matched.add(i);
+        if (isData(rel) && members.selects(rel, includes)) selected++;
+        if (isData(rel) && members.selects(rel, includes) && !members.selects(parentOf(rel))) roots.add(rel);
         if (roots.size > MAX_ROOTS) {
           return {
             kind: 'none',
@@ -89,6 +99,11 @@ export async function planDiff(o: PlanDiffOptions): Promise<PlanDiff> {
           };
         }
       }
+      // the plan a person reviews must fail as --apply would: an include that names nothing (a
+      // typo) showed an empty diff and "to do it" (newcomer, 2026-12-03)
+      const unmatched = members.include.filter((_, i) => !matched.has(i));
+      if (unmatched.length > 0) throw new SelectionError(noMatchMessage(unmatched, m.snapshotId));
+      if (selected === 0) throw new SelectionError(nothingSelectedMessage(members, m.snapshotId));
       const underRoot = (rel: string) => {
         for (let p = rel; p !== ''; p = parentOf(p)) if (roots.has(p)) return true;
         return false;
@@ -102,9 +117,12 @@ export async function planDiff(o: PlanDiffOptions): Promise<PlanDiff> {
     );
     return { kind: 'diff', diff };
   } catch (err) {
-    if (o.signal?.aborted) throw err;
+    if (o.signal?.aborted || err instanceof SelectionError) throw err;
     const what =
       err instanceof LiveListingError ? 'the live tree could not be listed' : 'the index could not be read';
     return { kind: 'none', note: `no diff with the live tree: ${what} (${errorMessage(err)})` };
   }
 }
+
+/** The selection names nothing the index lists: the person's mistake, exit 2, as --apply says it. */
+class SelectionError extends ConfigurationError {}

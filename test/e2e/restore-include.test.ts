@@ -289,6 +289,19 @@ describe('restore --include to a machine (flyctl stand-in)', () => {
     expect(run.stderr).toContain(`--include 'nope/**' matched nothing`);
     expect(describeTree(machine)).toEqual(before);
   });
+
+  // was: exit 0, the plan, an empty diff and "to do it"; only --apply said "matched nothing"
+  // (newcomer, 2026-12-03: a typo in RECOVERY's "Get one file back")
+  it('the plan of an include that matches nothing exits 2 as --apply does, naming the pattern', async () => {
+    const machine = liveVolume();
+    const run = await runCli(
+      restore('--include', 'notes.tx', '--app', 'my-app', '--path', '/data', '--json'),
+      flyStandin(machine),
+    );
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`--include 'notes.tx' matched nothing in snapshot ${id}`);
+    expect(run.stdout).not.toContain('"plan"');
+  });
 });
 
 /** The CLI bundle with stdout kept as bytes (a dump is binary). */
