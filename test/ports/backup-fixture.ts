@@ -1,3 +1,4 @@
+import type { RestoreChecks } from '../../src/jobs/restore.js';
 import { createHash } from 'node:crypto';
 import { runBackup, type BackupOptions, type BackupResult } from '../../src/jobs/backup.js';
 import { TargetLayout } from '../../src/catalog/layout.js';
@@ -120,3 +121,13 @@ export async function backup(s: BackupSetup): Promise<BackupRun> {
   const started = await startBackup(s);
   return { ...started, result: await started.running };
 }
+
+/** What a restore of the fixture's target checks: the latest snapshot, no policy beyond one entry. */
+export const RESTORE_CHECKS: RestoreChecks = {
+  target: TARGET,
+  prefix: PREFIX,
+  snapshot: { kind: 'latest' },
+  requiredPaths: [],
+  minEntries: 1,
+  sqlite: [],
+};

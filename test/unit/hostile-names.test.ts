@@ -10,7 +10,7 @@ import { dumpFile } from '../../src/jobs/dump.js';
 import type { RestoreChecks } from '../../src/jobs/restore.js';
 import { ConfigurationError } from '../../src/util/errors.js';
 import { silentLogger } from '../../src/util/logger.js';
-import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
+import { backup, RESTORE_CHECKS } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 
@@ -42,14 +42,7 @@ describe('a name with control characters is shown quoted, one line per entry', (
 });
 
 describe('dump of a name that is not UTF-8', () => {
-  const CHECKS: RestoreChecks = {
-    target: TARGET,
-    prefix: PREFIX,
-    snapshot: { kind: 'latest' },
-    requiredPaths: [],
-    minEntries: 1,
-    sqlite: [],
-  };
+  const CHECKS: RestoreChecks = RESTORE_CHECKS;
 
   it('two Latin-1 names read as one argument: refused naming both, never "matched" with the first one', async () => {
     scratch = mkdtempSync(join(tmpdir(), 'lb-unit-names-'));

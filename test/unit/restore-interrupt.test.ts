@@ -6,7 +6,7 @@ import { restoreToDirectory } from '../../src/jobs/restore.js';
 import { ConfigurationError, InterruptedError } from '../../src/util/errors.js';
 import { interruptCleanup } from '../../src/util/interrupt-cleanup.js';
 import { silentLogger } from '../../src/util/logger.js';
-import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
+import { backup, RESTORE_CHECKS } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 
@@ -63,14 +63,7 @@ describe('a restore --to interrupted while its copy is being removed', () => {
     dirs.push(join(to, '..'));
     const restoring = restoreToDirectory(
       {
-        checks: {
-          target: TARGET,
-          prefix: PREFIX,
-          snapshot: { kind: 'latest' },
-          requiredPaths: [],
-          minEntries: 1,
-          sqlite: [],
-        },
+        checks: RESTORE_CHECKS,
         dir: to,
         ifEmpty: false,
       },
@@ -107,14 +100,7 @@ describe('a restore killed while it moves the verified copy into place', () => {
     const { result: b } = await backup({ store, clock });
     const root = mkdtempSync(join(tmpdir(), 'lb-unit-restore-moving-'));
     dirs.push(root);
-    const checks = {
-      target: TARGET,
-      prefix: PREFIX,
-      snapshot: { kind: 'latest' as const },
-      requiredPaths: [],
-      minEntries: 1,
-      sqlite: [],
-    };
+    const checks = RESTORE_CHECKS;
     const deps = { store, logger: silentLogger, now: clock.now };
     const whole = join(root, 'whole');
     await restoreToDirectory({ checks, dir: whole, ifEmpty: true }, deps);

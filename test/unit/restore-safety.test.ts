@@ -23,7 +23,7 @@ import { isVolumeData } from '../../src/restore/volume-contents.js';
 import { LocalSource } from '../../src/sources/local-source.js';
 import { ConfigurationError } from '../../src/util/errors.js';
 import { silentLogger } from '../../src/util/logger.js';
-import { backup, PREFIX, TARGET } from '../ports/backup-fixture.js';
+import { backup, PREFIX, RESTORE_CHECKS, TARGET } from '../ports/backup-fixture.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
 import { compress } from '../ports/scripted-source.js';
@@ -75,14 +75,7 @@ const SOURCE_TREE = {
   'uploads/a.txt': '644 an upload\n',
 };
 
-const CHECKS: RestoreChecks = {
-  target: TARGET,
-  prefix: PREFIX,
-  snapshot: { kind: 'latest' },
-  requiredPaths: [],
-  minEntries: 1,
-  sqlite: [],
-};
+const CHECKS: RestoreChecks = RESTORE_CHECKS;
 
 /** A bucket with one good snapshot of `members`, backed up as lifeboat does (gzip). */
 async function bucketWith(members: Member[]): Promise<{ store: MemoryStore; id: string }> {

@@ -10,7 +10,7 @@ import { runVerify } from '../../src/jobs/verify.js';
 import { MemberSelection } from '../../src/restore/member-selection.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { tarOf, type Member } from '../helpers/tar-members.js';
-import { backup, noise, PREFIX, TARGET } from '../ports/backup-fixture.js';
+import { backup, noise, RESTORE_CHECKS } from '../ports/backup-fixture.js';
 import { EnvironmentError } from '../../src/util/errors.js';
 import { ManualClock } from '../ports/clock.js';
 import { MemoryStore } from '../ports/memory-store.js';
@@ -24,14 +24,7 @@ import { MemoryStore } from '../ports/memory-store.js';
 const dir = (name: string): Member => ({ header: { name, type: 'directory', mode: 0o755 } });
 const file = (name: string, body: string): Member => ({ header: { name, mode: 0o644 }, body });
 
-const CHECKS: RestoreChecks = {
-  target: TARGET,
-  prefix: PREFIX,
-  snapshot: { kind: 'latest' },
-  requiredPaths: [],
-  minEntries: 1,
-  sqlite: [],
-};
+const CHECKS: RestoreChecks = RESTORE_CHECKS;
 
 async function bucketWith(tar: Buffer): Promise<MemoryStore> {
   const clock = new ManualClock();
