@@ -744,7 +744,9 @@ async function* readIndexBatches(store, index, options = {}) {
 /* harmony export */   qh: () => (/* binding */ TargetLayout)
 /* harmony export */ });
 /* unused harmony export ARCHIVE_EXTENSIONS */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _snapshot_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4613);
+
 
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
@@ -766,6 +768,15 @@ class TargetLayout {
     constructor(prefix, target) {
         this.target = target;
         this.root = prefix ? `${prefix}/${target}` : target;
+        // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
+        // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
+        const segments = this.root.split('/');
+        const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && (0,_snapshot_id_js__WEBPACK_IMPORTED_MODULE_0__/* .isSnapshotId */ .Yr)(segments[i + 1] ?? ''));
+        if (at > 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
+                `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+                'Give this target a prefix and a name of its own.');
+        }
     }
     get latestKey() {
         return `${this.root}/latest.json`;
@@ -4067,6 +4078,25 @@ function printDirectoryRestore(ctx, out) {
             ctx.logger.warning(`${out.verify.failure}; nothing was restored, and what the attempt wrote was removed.`);
             return EXIT.checkFailed;
         case 'finished':
+            if (out.collided.length > 0) {
+                // the person wrote into the half-restored directory: those names are theirs now
+                const shown = out.collided.slice(0, 5).map((n) => JSON.stringify(n));
+                ctx.logger.warning(`${out.path} already holds ${shown.join(', ')}${out.collided.length > 5 ? ` and ${out.collided.length - 5} more` : ''}, written there after the restore of snapshot ${out.snapshotId} was killed: ` +
+                    `they were kept, and the snapshot's copies of them stay in ${out.leftover ?? 'the holding folder'}; compare them, then remove that folder.`);
+                ctx.result([
+                    [
+                        'restored',
+                        `partly: ${out.collided.length} name${out.collided.length === 1 ? '' : 's'} of snapshot ${out.snapshotId} were not moved into ${out.path} (see the warning)`,
+                    ],
+                ], {
+                    restored: false,
+                    finished: true,
+                    snapshotId: out.snapshotId,
+                    path: out.path,
+                    collided: out.collided,
+                });
+                return EXIT.checkFailed;
+            }
             warnLeftover(ctx, out.leftover);
             ctx.result([
                 [
@@ -6885,12 +6915,16 @@ async function restoreToRemote(options) {
     }
     const holding = remoteHoldingDir(path, manifest.snapshotId);
     let said = '';
+    let full = false;
     const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
         signal,
         keepStdin: true,
         onStderrLine: (line) => {
             if (line.trim())
                 said = line.trim();
+            // GNU tar's and busybox's words for a full disk (and a quota), whichever line says them
+            if (/No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(line))
+                full = true;
             logger.info(`[${remote.label}] ${line}`);
         },
     });
@@ -6917,13 +6951,12 @@ async function restoreToRemote(options) {
     const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${(0,errors/* errorMessage */.gJ)(sendError)}`;
     const tar = `${status ?? `no status; ${remote.label} ${(0,process/* lastLine */.fM)(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
-    // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
-    const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+    const diskFull = full
         ? `: the machine's disk under ${path} is full (the staged copy needs ${(0,format/* formatBytes */.z3)(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
         : '';
     throw new errors/* OperationFailedError */.Bp(sendError instanceof safe_extractor/* UnsafeEntryError */.vF
-        ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`);
+        ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}.`
+        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${diskFull}${why}; ${removed}.`);
 }
 /**
  * download -> sha256 -> (age decryption) -> decompression and the member rules -> re-packed plain

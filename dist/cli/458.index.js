@@ -482,11 +482,34 @@ async function lostFoundIn(dir, names) {
  * moves change on the holding folder.
  */
 const MOVING = '.moving';
-/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
+/** A selection as the marker keeps it: a finish must select what the killed run selected. */
+function selectionKey(selection) {
+    return selection ? JSON.stringify({ include: selection.include, exclude: selection.exclude }) : '';
+}
+/**
+ * The snapshot whose verified copy a killed restore was moving into `dir`, and what it selected
+ * (undefined when the marker cannot be read: a power cut as it was written).
+ */
 async function halfMoved(dir) {
-    const names = await (0,promises_.readdir)((0,external_node_path_.join)((0,external_node_path_.resolve)(dir), volume_contents/* RESTORE_FOLDER */.oK)).catch(() => []);
+    const folder = (0,external_node_path_.join)((0,external_node_path_.resolve)(dir), volume_contents/* RESTORE_FOLDER */.oK);
+    const names = await (0,promises_.readdir)(folder).catch(() => []);
     const marker = names.find((n) => n.endsWith(MOVING));
-    return marker?.slice(0, -MOVING.length);
+    if (!marker)
+        return undefined;
+    const kept = await readMarker((0,external_node_path_.join)(folder, marker));
+    return {
+        snapshotId: marker.slice(0, -MOVING.length),
+        ...(kept?.selection !== undefined ? { selection: kept.selection } : {}),
+    };
+}
+async function readMarker(path) {
+    try {
+        const value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return typeof value.mode === 'number' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 class StagedRestore {
@@ -544,37 +567,52 @@ class StagedRestore {
         const abs = (0,external_node_path_.resolve)(dir);
         return new StagedRestore(abs, (0,external_node_path_.join)(abs, volume_contents/* RESTORE_FOLDER */.oK, snapshotId), undefined, []);
     }
-    async complete() {
+    async complete(selection = '') {
         // the archive root's mode and time, read before the moves below change the holding folder's
         // time, and kept in the marker for a restore that finishes a killed one
         const marker = `${this.holding}${MOVING}`;
-        const kept = await (0,promises_.readFile)(marker, 'utf8').then((text) => JSON.parse(text), () => undefined);
-        const root = kept ?? (await (0,promises_.stat)(this.holding));
-        if (!kept) {
-            await (0,promises_.writeFile)(marker, JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }), {
-                mode: 0o600,
-            });
+        const kept = await readMarker(marker);
+        const root = kept ?? (await (0,promises_.stat)(this.holding).catch(() => undefined));
+        if (!kept && root) {
+            const value = {
+                mode: root.mode,
+                atimeMs: root.atimeMs,
+                mtimeMs: root.mtimeMs,
+                selection,
+            };
+            await (0,promises_.writeFile)(marker, JSON.stringify(value), { mode: 0o600 });
         }
+        const collided = [];
         // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
-        for (const name of await (0,promises_.readdir)(this.holding, { encoding: 'buffer' })) {
+        // a killed run that had moved everything and removed the holding folder leaves none to read
+        const names = await (0,promises_.readdir)(this.holding, { encoding: 'buffer' }).catch((err) => {
+            if (err.code === 'ENOENT')
+                return [];
+            throw err;
+        });
+        for (const name of names) {
             if ((0,volume_contents/* isLifeboatFolder */.dY)(name.toString('latin1')))
                 continue;
             const from = inFolder(this.holding, name);
             const to = inFolder(this.dir, name);
             if (await (0,promises_.lstat)(to).catch(() => undefined)) {
-                await (0,promises_.rmdir)(from).catch(() => undefined);
+                const dropped = await (0,promises_.rmdir)(from).then(() => true, () => false);
+                if (!dropped)
+                    collided.push(name.toString());
                 continue;
             }
             await (0,promises_.rename)(from, to);
         }
-        const leftover = await (0,promises_.rmdir)(this.holding).then(() => null, () => this.holding);
+        const leftover = await (0,promises_.rmdir)(this.holding).then(() => null, (err) => (err.code === 'ENOENT' ? null : this.holding));
         await (0,promises_.unlink)(marker).catch(() => undefined);
         await (0,promises_.rmdir)((0,external_node_path_.dirname)(this.holding)).catch(() => undefined);
         // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
         // someone else: its mode and time are kept when they cannot be set
-        await (0,promises_.chmod)(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await (0,promises_.utimes)(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
-        return { leftover };
+        if (root) {
+            await (0,promises_.chmod)(this.dir, root.mode & 0o7777).catch(() => undefined);
+            await (0,promises_.utimes)(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+        }
+        return { leftover, collided };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
     async discard() {
@@ -632,10 +670,14 @@ async function restoreToDirectory(options, deps) {
     const killed = await halfMoved(dir);
     if (killed) {
         const wanted = (await (0,select_snapshot/* selectSnapshot */.X)(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
-        if (wanted !== killed)
-            throw new errors/* ConfigurationError */.j1(halfMovedMessage(dir, killed, wanted));
-        const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
-        return { kind: 'finished', snapshotId: killed, path: (0,external_node_path_.resolve)(dir), leftover };
+        const selection = selectionKey(options.checks.members);
+        // a finish moves in what the killed run staged: only for the same snapshot and the same
+        // selection (a whole restore finishing a killed --include one said "yes" for 40% of it)
+        if (wanted !== killed.snapshotId || (killed.selection ?? selection) !== selection) {
+            throw new errors/* ConfigurationError */.j1(halfMovedMessage(dir, killed.snapshotId, wanted, killed.selection, selection));
+        }
+        const { leftover, collided } = await (await StagedRestore.resume(dir, killed.snapshotId)).complete(selection);
+        return { kind: 'finished', snapshotId: killed.snapshotId, path: (0,external_node_path_.resolve)(dir), leftover, collided };
     }
     const data = await dataIn(dir);
     if (data.length > 0) {
@@ -649,7 +691,7 @@ async function restoreToDirectory(options, deps) {
     let settle;
     const removed = new Promise((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
     removed.catch(() => undefined);
-    (0,interrupt_cleanup/* onInterrupt */.nA)(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
+    const copyCleanup = (0,interrupt_cleanup/* onInterrupt */.nA)(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
         `(remove it: rm -rf ${(0,shell/* shellArg */.JP)(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`, () => removed, 'this machine');
     const discard = () => {
         const removal = staged.discard();
@@ -675,17 +717,32 @@ async function restoreToDirectory(options, deps) {
         await discard();
         return { kind: 'failed', verify };
     }
-    const completing = staged.complete();
+    // from the first move on, the holding folder is the verified rest of what is in `dir`: never
+    // to be removed, and what finishes it is the same restore again
+    copyCleanup.cancel();
+    const completing = staged.complete(selectionKey(options.checks.members));
+    (0,interrupt_cleanup/* onInterrupt */.nA)(deps.signal, `part of snapshot ${snapshotId} in ${staged.dir}, whose verified rest is in ${staged.holding} (do not remove it: ` +
+        `restore snapshot ${snapshotId} into ${staged.dir} again, with the same --include/--exclude, to move the rest in)`, () => completing.then(() => undefined), 'this machine');
     settle(completing.then(() => undefined));
     const { leftover } = await completing;
     return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 /** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
-function halfMovedMessage(dir, killed, wanted) {
+function halfMovedMessage(dir, killed, wanted, killedSelection, selection) {
     const holding = (0,external_node_path_.join)((0,external_node_path_.resolve)(dir), volume_contents/* RESTORE_FOLDER */.oK, killed);
-    return (`${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
-        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
-        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`);
+    const what = (key) => {
+        if (key === '')
+            return 'the whole snapshot';
+        const { include, exclude } = JSON.parse(key);
+        return [
+            ...include.map((g) => `--include ${(0,shell/* shellArg */.JP)(g)}`),
+            ...exclude.map((g) => `--exclude ${(0,shell/* shellArg */.JP)(g)}`),
+        ].join(' ');
+    };
+    const same = killedSelection === undefined || killedSelection === selection;
+    return (`${dir} holds part of snapshot ${killed}${same ? '' : ` (${what(killedSelection)})`}: a restore was killed while it moved that verified copy into place, ` +
+        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again${same ? '' : ` with ${what(killedSelection)}`} to finish it (it moves the rest in), ` +
+        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore ${wanted === killed && !same ? `${what(selection)} of snapshot ${wanted}` : `snapshot ${wanted}`}.`);
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {

@@ -683,7 +683,11 @@ async function sqliteIntegrity(file, signal) {
     try {
         const copy = (0,external_node_path_.join)(scratch, (0,external_node_path_.basename)(file));
         await (0,promises_.copyFile)(file, copy);
-        await (0,promises_.copyFile)(`${file}-journal`, `${copy}-journal`).catch(() => undefined);
+        // the journal only when it is a file of the restored copy: a symlink would read this machine's
+        // files (attacker, 2026-12-03)
+        const journal = await (0,promises_.lstat)(`${file}-journal`).catch(() => undefined);
+        if (journal?.isFile())
+            await (0,promises_.copyFile)(`${file}-journal`, `${copy}-journal`);
         const second = await integrityCheck(copy, false, signal);
         if (second.kind === 'readonly')
             return { kind: 'corrupt', message: second.message };
@@ -1325,7 +1329,7 @@ async function confirmByReadingAgain(run, read) {
     }
     catch (err) {
         throw (interruption(run.signal) ??
-            new util_errors/* EnvironmentError */.eG(`the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${(0,util_errors/* errorMessage */.gJ)(err)}.`, { cause: err }));
+            new util_errors/* EnvironmentError */.eG(`the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${(0,util_errors/* errorMessage */.gJ)(err).replace(/\.+$/, '')}.`, { cause: err }));
     }
     const same = toTheEnd
         ? again.bytes === read.bytes && again.sha256 === read.sha256

@@ -72666,6 +72666,7 @@ function snapshotIdTime(id) {
 
 ;// CONCATENATED MODULE: ./src/catalog/layout.ts
 
+
 const ARCHIVE_EXTENSIONS = {
     zstd: 'tar.zst',
     gzip: 'tar.gz',
@@ -72686,6 +72687,15 @@ class TargetLayout {
     constructor(prefix, target) {
         this.target = target;
         this.root = prefix ? `${prefix}/${target}` : target;
+        // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
+        // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
+        const segments = this.root.split('/');
+        const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+        if (at > 0) {
+            throw new errors_ConfigurationError(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
+                `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+                'Give this target a prefix and a name of its own.');
+        }
     }
     get latestKey() {
         return `${this.root}/latest.json`;

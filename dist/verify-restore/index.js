@@ -75477,102 +75477,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
-/**
- * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
- * "-{label}". The timestamp is when the backup started, by the storage's clock
- * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
- * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
- * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
- */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
-function makeSnapshotId(time, label) {
-    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
-    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-    return label ? `${stamp}-${label}` : stamp;
-}
-function isSnapshotId(value) {
-    return ID_PATTERN.test(value);
-}
-/** An id read from the bucket is not one: the document naming it is not trusted. */
-class NotASnapshotIdError extends Error {
-    name = 'NotASnapshotIdError';
-}
-/** The value when it is a snapshot id; otherwise one error naming where it was read. */
-function requireSnapshotId(value, where) {
-    if (typeof value === 'string' && isSnapshotId(value))
-        return value;
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
-    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
-}
-/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
-function snapshotIdTime(id) {
-    const m = ID_PATTERN.exec(id);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s] = m;
-    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-}
-
-;// CONCATENATED MODULE: ./src/catalog/layout.ts
-
-const ARCHIVE_EXTENSIONS = {
-    zstd: 'tar.zst',
-    gzip: 'tar.gz',
-    none: 'tar',
-};
-/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
-const ARCHIVE_CONTENT_TYPES = {
-    zstd: 'application/zstd',
-    gzip: 'application/gzip',
-    none: 'application/x-tar',
-};
-function archiveContentType(compression, encrypted) {
-    return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
-}
-class layout_TargetLayout {
-    target;
-    root;
-    constructor(prefix, target) {
-        this.target = target;
-        this.root = prefix ? `${prefix}/${target}` : target;
-    }
-    get latestKey() {
-        return `${this.root}/latest.json`;
-    }
-    get snapshotsPrefix() {
-        return `${this.root}/snapshots/`;
-    }
-    snapshotPrefix(id) {
-        return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
-    }
-    get conditionalWriteProbeKey() {
-        return `${this.root}/conditional-write-probe.json`;
-    }
-    archiveKey(id, compression, encrypted = false) {
-        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
-    }
-    manifestKey(id) {
-        return `${this.snapshotPrefix(id)}manifest.json`;
-    }
-    claimKey(id) {
-        return `${this.snapshotPrefix(id)}claim.json`;
-    }
-    /** The key runs claim before they move latest.json away from snapshot `previous`. */
-    successorKey(previous) {
-        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
-    }
-    indexKey(id, encrypted = false) {
-        return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
-    }
-    indexPointerKey(id) {
-        return `${this.snapshotPrefix(id)}index.json`;
-    }
-    verificationKey(id) {
-        return `${this.snapshotPrefix(id)}verification.json`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/util/errors.ts
 /**
  * A mistake the user can fix (bad input, missing secret, unversioned bucket, old flyctl).
@@ -75613,6 +75517,112 @@ function causeChain(err) {
         e = e instanceof Error ? e.cause : undefined;
     }
     return chain;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/snapshot-id.ts
+/**
+ * Snapshot ids sort by time: a UTC timestamp like 20261123T020000Z, optionally followed by
+ * "-{label}". The timestamp is when the backup started, by the storage's clock
+ * (storage/server-clock.ts). An id is part of every key of its snapshot, so every id read from the
+ * bucket (latest.json's snapshotId, folder names, a manifest's) is checked against this grammar
+ * before a key is built from it (TargetLayout refuses any other): `../../x` never becomes a key.
+ */
+const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-([A-Za-z0-9][A-Za-z0-9._-]*))?$/;
+function makeSnapshotId(time, label) {
+    const iso = time.toISOString(); // 2026-11-23T02:00:00.000Z
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    return label ? `${stamp}-${label}` : stamp;
+}
+function isSnapshotId(value) {
+    return ID_PATTERN.test(value);
+}
+/** An id read from the bucket is not one: the document naming it is not trusted. */
+class NotASnapshotIdError extends Error {
+    name = 'NotASnapshotIdError';
+}
+/** The value when it is a snapshot id; otherwise one error naming where it was read. */
+function requireSnapshotId(value, where) {
+    if (typeof value === 'string' && isSnapshotId(value))
+        return value;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+    throw new NotASnapshotIdError(`${where} names snapshot ${shown}, which is not a snapshot id (such as 20261123T020000Z): it is not trusted and no key was built from it.`);
+}
+/** The start time encoded in a snapshot id, or undefined when the text is not an id. */
+function snapshotIdTime(id) {
+    const m = ID_PATTERN.exec(id);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s] = m;
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}
+
+;// CONCATENATED MODULE: ./src/catalog/layout.ts
+
+
+const ARCHIVE_EXTENSIONS = {
+    zstd: 'tar.zst',
+    gzip: 'tar.gz',
+    none: 'tar',
+};
+/** The Content-Type an archive is stored with: its compression's, or opaque bytes once age-encrypted. */
+const ARCHIVE_CONTENT_TYPES = {
+    zstd: 'application/zstd',
+    gzip: 'application/gzip',
+    none: 'application/x-tar',
+};
+function archiveContentType(compression, encrypted) {
+    return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
+}
+class layout_TargetLayout {
+    target;
+    root;
+    constructor(prefix, target) {
+        this.target = target;
+        this.root = prefix ? `${prefix}/${target}` : target;
+        // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
+        // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
+        const segments = this.root.split('/');
+        const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+        if (at > 0) {
+            throw new errors_ConfigurationError(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
+                `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+                'Give this target a prefix and a name of its own.');
+        }
+    }
+    get latestKey() {
+        return `${this.root}/latest.json`;
+    }
+    get snapshotsPrefix() {
+        return `${this.root}/snapshots/`;
+    }
+    snapshotPrefix(id) {
+        return `${this.snapshotsPrefix}${requireSnapshotId(id, `a key of target ${this.target}`)}/`;
+    }
+    get conditionalWriteProbeKey() {
+        return `${this.root}/conditional-write-probe.json`;
+    }
+    archiveKey(id, compression, encrypted = false) {
+        return `${this.snapshotPrefix(id)}archive.${ARCHIVE_EXTENSIONS[compression]}${encrypted ? '.age' : ''}`;
+    }
+    manifestKey(id) {
+        return `${this.snapshotPrefix(id)}manifest.json`;
+    }
+    claimKey(id) {
+        return `${this.snapshotPrefix(id)}claim.json`;
+    }
+    /** The key runs claim before they move latest.json away from snapshot `previous`. */
+    successorKey(previous) {
+        return previous ? `${this.snapshotPrefix(previous)}successor.json` : `${this.root}/first-snapshot.json`;
+    }
+    indexKey(id, encrypted = false) {
+        return `${this.snapshotPrefix(id)}index.jsonl.gz${encrypted ? '.age' : ''}`;
+    }
+    indexPointerKey(id) {
+        return `${this.snapshotPrefix(id)}index.json`;
+    }
+    verificationKey(id) {
+        return `${this.snapshotPrefix(id)}verification.json`;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -77871,12 +77881,16 @@ async function restoreToRemote(options) {
     }
     const holding = restore_to_remote_remoteHoldingDir(path, manifest.snapshotId);
     let said = '';
+    let full = false;
     const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
         signal,
         keepStdin: true,
         onStderrLine: (line) => {
             if (line.trim())
                 said = line.trim();
+            // GNU tar's and busybox's words for a full disk (and a quota), whichever line says them
+            if (/No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(line))
+                full = true;
             logger.info(`[${remote.label}] ${line}`);
         },
     });
@@ -77903,13 +77917,12 @@ async function restoreToRemote(options) {
     const removed = await restore_to_remote_discardRemoteHolding(remote, path, manifest.snapshotId);
     const why = sendError === undefined ? '' : `: ${errors_errorMessage(sendError)}`;
     const tar = `${status ?? `no status; ${remote.label} ${process_lastLine(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
-    // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
-    const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+    const diskFull = full
         ? `: the machine's disk under ${path} is full (the staged copy needs ${formatBytes(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
         : '';
     throw new errors_OperationFailedError(sendError instanceof UnsafeEntryError
-        ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`);
+        ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}.`
+        : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${diskFull}${why}; ${removed}.`);
 }
 /**
  * download -> sha256 -> (age decryption) -> decompression and the member rules -> re-packed plain
@@ -83296,11 +83309,34 @@ async function lostFoundIn(dir, names) {
  * moves change on the holding folder.
  */
 const MOVING = '.moving';
-/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
+/** A selection as the marker keeps it: a finish must select what the killed run selected. */
+function staged_restore_selectionKey(selection) {
+    return selection ? JSON.stringify({ include: selection.include, exclude: selection.exclude }) : '';
+}
+/**
+ * The snapshot whose verified copy a killed restore was moving into `dir`, and what it selected
+ * (undefined when the marker cannot be read: a power cut as it was written).
+ */
 async function staged_restore_halfMoved(dir) {
-    const names = await readdir(join(resolve(dir), RESTORE_FOLDER)).catch(() => []);
+    const folder = join(resolve(dir), RESTORE_FOLDER);
+    const names = await readdir(folder).catch(() => []);
     const marker = names.find((n) => n.endsWith(MOVING));
-    return marker?.slice(0, -MOVING.length);
+    if (!marker)
+        return undefined;
+    const kept = await readMarker(join(folder, marker));
+    return {
+        snapshotId: marker.slice(0, -MOVING.length),
+        ...(kept?.selection !== undefined ? { selection: kept.selection } : {}),
+    };
+}
+async function readMarker(path) {
+    try {
+        const value = JSON.parse(await readFile(path, 'utf8'));
+        return typeof value.mode === 'number' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
 class staged_restore_StagedRestore {
@@ -83358,37 +83394,52 @@ class staged_restore_StagedRestore {
         const abs = resolve(dir);
         return new staged_restore_StagedRestore(abs, join(abs, RESTORE_FOLDER, snapshotId), undefined, []);
     }
-    async complete() {
+    async complete(selection = '') {
         // the archive root's mode and time, read before the moves below change the holding folder's
         // time, and kept in the marker for a restore that finishes a killed one
         const marker = `${this.holding}${MOVING}`;
-        const kept = await readFile(marker, 'utf8').then((text) => JSON.parse(text), () => undefined);
-        const root = kept ?? (await stat(this.holding));
-        if (!kept) {
-            await writeFile(marker, JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }), {
-                mode: 0o600,
-            });
+        const kept = await readMarker(marker);
+        const root = kept ?? (await stat(this.holding).catch(() => undefined));
+        if (!kept && root) {
+            const value = {
+                mode: root.mode,
+                atimeMs: root.atimeMs,
+                mtimeMs: root.mtimeMs,
+                selection,
+            };
+            await writeFile(marker, JSON.stringify(value), { mode: 0o600 });
         }
+        const collided = [];
         // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
-        for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
+        // a killed run that had moved everything and removed the holding folder leaves none to read
+        const names = await readdir(this.holding, { encoding: 'buffer' }).catch((err) => {
+            if (err.code === 'ENOENT')
+                return [];
+            throw err;
+        });
+        for (const name of names) {
             if (isLifeboatFolder(name.toString('latin1')))
                 continue;
             const from = inFolder(this.holding, name);
             const to = inFolder(this.dir, name);
             if (await lstat(to).catch(() => undefined)) {
-                await rmdir(from).catch(() => undefined);
+                const dropped = await rmdir(from).then(() => true, () => false);
+                if (!dropped)
+                    collided.push(name.toString());
                 continue;
             }
             await rename(from, to);
         }
-        const leftover = await rmdir(this.holding).then(() => null, () => this.holding);
+        const leftover = await rmdir(this.holding).then(() => null, (err) => (err.code === 'ENOENT' ? null : this.holding));
         await unlink(marker).catch(() => undefined);
         await rmdir(dirname(this.holding)).catch(() => undefined);
         // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
         // someone else: its mode and time are kept when they cannot be set
-        await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-        await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
-        return { leftover };
+        if (root) {
+            await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+            await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+        }
+        return { leftover, collided };
     }
     /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */
     async discard() {
@@ -83572,7 +83623,7 @@ async function useDirectory(abs, snapshotId) {
     const entries = await (0,promises_.readdir)(abs, { encoding: 'buffer' });
     if (entries.length === 0)
         return false;
-    if ((await readMarker(attemptMarker(abs))) !== snapshotId) {
+    if ((await holding_dir_readMarker(attemptMarker(abs))) !== snapshotId) {
         throw new errors_ConfigurationError(`holding-dir ${abs} is not empty and is not an unfinished attempt of snapshot ${snapshotId}: ` +
             `lifeboat never restores over existing files, and a finished copy is yours to keep. Choose an empty or new directory.`);
     }
@@ -83588,7 +83639,7 @@ function notADirectory(abs) {
  * The snapshot id a marker names; '' unless it is a regular file of this user (a link or another
  * user's file is nobody's unfinished attempt). Read without following a link.
  */
-async function readMarker(file) {
+async function holding_dir_readMarker(file) {
     const st = await (0,promises_.lstat)(file).catch(() => undefined);
     if (!st?.isFile() || (process.getuid && st.uid !== process.getuid()))
         return '';
@@ -83698,7 +83749,11 @@ async function sqliteIntegrity(file, signal) {
     try {
         const copy = (0,external_node_path_.join)(scratch, (0,external_node_path_.basename)(file));
         await (0,promises_.copyFile)(file, copy);
-        await (0,promises_.copyFile)(`${file}-journal`, `${copy}-journal`).catch(() => undefined);
+        // the journal only when it is a file of the restored copy: a symlink would read this machine's
+        // files (attacker, 2026-12-03)
+        const journal = await (0,promises_.lstat)(`${file}-journal`).catch(() => undefined);
+        if (journal?.isFile())
+            await (0,promises_.copyFile)(`${file}-journal`, `${copy}-journal`);
         const second = await integrityCheck(copy, false, signal);
         if (second.kind === 'readonly')
             return { kind: 'corrupt', message: second.message };
@@ -84858,7 +84913,7 @@ async function confirmByReadingAgain(run, read) {
     }
     catch (err) {
         throw (interruption(run.signal) ??
-            new EnvironmentError(`the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errors_errorMessage(err)}.`, { cause: err }));
+            new EnvironmentError(`the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errors_errorMessage(err).replace(/\.+$/, '')}.`, { cause: err }));
     }
     const same = toTheEnd
         ? again.bytes === read.bytes && again.sha256 === read.sha256
@@ -85072,10 +85127,14 @@ async function restoreToDirectory(options, deps) {
     const killed = await halfMoved(dir);
     if (killed) {
         const wanted = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
-        if (wanted !== killed)
-            throw new ConfigurationError(halfMovedMessage(dir, killed, wanted));
-        const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
-        return { kind: 'finished', snapshotId: killed, path: resolve(dir), leftover };
+        const selection = selectionKey(options.checks.members);
+        // a finish moves in what the killed run staged: only for the same snapshot and the same
+        // selection (a whole restore finishing a killed --include one said "yes" for 40% of it)
+        if (wanted !== killed.snapshotId || (killed.selection ?? selection) !== selection) {
+            throw new ConfigurationError(halfMovedMessage(dir, killed.snapshotId, wanted, killed.selection, selection));
+        }
+        const { leftover, collided } = await (await StagedRestore.resume(dir, killed.snapshotId)).complete(selection);
+        return { kind: 'finished', snapshotId: killed.snapshotId, path: resolve(dir), leftover, collided };
     }
     const data = await dataIn(dir);
     if (data.length > 0) {
@@ -85089,7 +85148,7 @@ async function restoreToDirectory(options, deps) {
     let settle;
     const removed = new Promise((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
     removed.catch(() => undefined);
-    onInterrupt(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
+    const copyCleanup = onInterrupt(deps.signal, `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
         `(remove it: rm -rf ${shellArg(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`, () => removed, 'this machine');
     const discard = () => {
         const removal = staged.discard();
@@ -85115,17 +85174,32 @@ async function restoreToDirectory(options, deps) {
         await discard();
         return { kind: 'failed', verify };
     }
-    const completing = staged.complete();
+    // from the first move on, the holding folder is the verified rest of what is in `dir`: never
+    // to be removed, and what finishes it is the same restore again
+    copyCleanup.cancel();
+    const completing = staged.complete(selectionKey(options.checks.members));
+    onInterrupt(deps.signal, `part of snapshot ${snapshotId} in ${staged.dir}, whose verified rest is in ${staged.holding} (do not remove it: ` +
+        `restore snapshot ${snapshotId} into ${staged.dir} again, with the same --include/--exclude, to move the rest in)`, () => completing.then(() => undefined), 'this machine');
     settle(completing.then(() => undefined));
     const { leftover } = await completing;
     return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 /** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
-function halfMovedMessage(dir, killed, wanted) {
+function halfMovedMessage(dir, killed, wanted, killedSelection, selection) {
     const holding = join(resolve(dir), RESTORE_FOLDER, killed);
-    return (`${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
-        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
-        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`);
+    const what = (key) => {
+        if (key === '')
+            return 'the whole snapshot';
+        const { include, exclude } = JSON.parse(key);
+        return [
+            ...include.map((g) => `--include ${shellArg(g)}`),
+            ...exclude.map((g) => `--exclude ${shellArg(g)}`),
+        ].join(' ');
+    };
+    const same = killedSelection === undefined || killedSelection === selection;
+    return (`${dir} holds part of snapshot ${killed}${same ? '' : ` (${what(killedSelection)})`}: a restore was killed while it moved that verified copy into place, ` +
+        `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again${same ? '' : ` with ${what(killedSelection)}`} to finish it (it moves the rest in), ` +
+        `or move ${dir} aside (mv ${dir} ${dir}.old) and restore ${wanted === killed && !same ? `${what(selection)} of snapshot ${wanted}` : `snapshot ${wanted}`}.`);
 }
 /** Why `--to DIR` is refused, naming what is in the way and how to go on. */
 function holdsDataMessage(dir, data) {

@@ -302,6 +302,30 @@ function printDirectoryRestore(ctx: CommandContext, out: DirectoryRestoreOutcome
       );
       return EXIT.checkFailed;
     case 'finished':
+      if (out.collided.length > 0) {
+        // the person wrote into the half-restored directory: those names are theirs now
+        const shown = out.collided.slice(0, 5).map((n) => JSON.stringify(n));
+        ctx.logger.warning(
+          `${out.path} already holds ${shown.join(', ')}${out.collided.length > 5 ? ` and ${out.collided.length - 5} more` : ''}, written there after the restore of snapshot ${out.snapshotId} was killed: ` +
+            `they were kept, and the snapshot's copies of them stay in ${out.leftover ?? 'the holding folder'}; compare them, then remove that folder.`,
+        );
+        ctx.result(
+          [
+            [
+              'restored',
+              `partly: ${out.collided.length} name${out.collided.length === 1 ? '' : 's'} of snapshot ${out.snapshotId} were not moved into ${out.path} (see the warning)`,
+            ],
+          ],
+          {
+            restored: false,
+            finished: true,
+            snapshotId: out.snapshotId,
+            path: out.path,
+            collided: out.collided,
+          },
+        );
+        return EXIT.checkFailed;
+      }
       warnLeftover(ctx, out.leftover);
       ctx.result(
         [

@@ -118,7 +118,7 @@ async function dumpPass(
     // a download cut short, a signal: what reached stdout is part of the file at most (newcomer
     // and attacker, 2026-12-03: "run again" alone, beside a partial file)
     if (writer.bytes > 0 && err instanceof Error) {
-      err.message = `${err.message.replace(/\s+$/, '')} The ${formatBytes(writer.bytes)} already written to stdout are not the whole file: discard them.`;
+      err.message = `${err.message.replace(/\s+$/, '')} The ${formatBytes(writer.bytes)} already written to stdout were not verified (the read of the archive did not finish): discard them.`;
     }
     throw err;
   } finally {

@@ -5,7 +5,7 @@ import { remotePathData, swapRemote } from '../restore/remote-swap.js';
 import { MAX_ROOTS } from '../restore/member-selection.js';
 import { planDiff, type PlanDiff } from '../restore/plan-diff.js';
 import { discardRemoteHolding, remoteHoldingDir } from '../restore/restore-to-remote.js';
-import { dataIn, halfMoved, StagedRestore } from '../restore/staged-restore.js';
+import { dataIn, halfMoved, selectionKey, StagedRestore } from '../restore/staged-restore.js';
 import { PRE_RESTORE_PREFIX, RESTORE_FOLDER } from '../restore/volume-contents.js';
 import type { ArchiveSource } from '../sources/archive-source.js';
 import { ConfigurationError } from '../util/errors.js';
@@ -59,7 +59,7 @@ export type DirectoryRestoreOutcome =
    */
   | { kind: 'restored'; verify: VerifyResult; path: string; leftover: string | null; earlier: string[] }
   /** A restore of this snapshot was killed while it moved the verified copy in: the rest was moved in now. */
-  | { kind: 'finished'; snapshotId: string; path: string; leftover: string | null };
+  | { kind: 'finished'; snapshotId: string; path: string; leftover: string | null; collided: string[] };
 
 /**
  * A snapshot into a directory of this machine, all or nothing (staged-restore.ts): extracted and
@@ -75,9 +75,18 @@ export async function restoreToDirectory(
   const killed = await halfMoved(dir);
   if (killed) {
     const wanted = (await selectSnapshot(deps.store, layout, options.checks.snapshot)).manifest.snapshotId;
-    if (wanted !== killed) throw new ConfigurationError(halfMovedMessage(dir, killed, wanted));
-    const { leftover } = await (await StagedRestore.resume(dir, killed)).complete();
-    return { kind: 'finished', snapshotId: killed, path: resolve(dir), leftover };
+    const selection = selectionKey(options.checks.members);
+    // a finish moves in what the killed run staged: only for the same snapshot and the same
+    // selection (a whole restore finishing a killed --include one said "yes" for 40% of it)
+    if (wanted !== killed.snapshotId || (killed.selection ?? selection) !== selection) {
+      throw new ConfigurationError(
+        halfMovedMessage(dir, killed.snapshotId, wanted, killed.selection, selection),
+      );
+    }
+    const { leftover, collided } = await (
+      await StagedRestore.resume(dir, killed.snapshotId)
+    ).complete(selection);
+    return { kind: 'finished', snapshotId: killed.snapshotId, path: resolve(dir), leftover, collided };
   }
   const data = await dataIn(dir);
   if (data.length > 0) {
@@ -90,7 +99,7 @@ export async function restoreToDirectory(
   let settle!: (removal: Promise<void>) => void;
   const removed = new Promise<void>((resolve, reject) => (settle = (r) => void r.then(resolve, reject)));
   removed.catch(() => undefined);
-  onInterrupt(
+  const copyCleanup = onInterrupt(
     deps.signal,
     `${staged.holding}, an unfinished copy of snapshot ${snapshotId}, not data ` +
       `(remove it: rm -rf ${shellArg(staged.holding)}; or restore snapshot ${snapshotId} into ${staged.dir} again, which replaces it)`,
@@ -123,19 +132,44 @@ export async function restoreToDirectory(
     await discard();
     return { kind: 'failed', verify };
   }
-  const completing = staged.complete();
+  // from the first move on, the holding folder is the verified rest of what is in `dir`: never
+  // to be removed, and what finishes it is the same restore again
+  copyCleanup.cancel();
+  const completing = staged.complete(selectionKey(options.checks.members));
+  onInterrupt(
+    deps.signal,
+    `part of snapshot ${snapshotId} in ${staged.dir}, whose verified rest is in ${staged.holding} (do not remove it: ` +
+      `restore snapshot ${snapshotId} into ${staged.dir} again, with the same --include/--exclude, to move the rest in)`,
+    () => completing.then(() => undefined),
+    'this machine',
+  );
   settle(completing.then(() => undefined));
   const { leftover } = await completing;
   return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }
 
 /** A killed restore of another snapshot left part of it in `dir`: nothing is done, and how to go on. */
-function halfMovedMessage(dir: string, killed: string, wanted: string): string {
+function halfMovedMessage(
+  dir: string,
+  killed: string,
+  wanted: string,
+  killedSelection: string | undefined,
+  selection: string,
+): string {
   const holding = join(resolve(dir), RESTORE_FOLDER, killed);
+  const what = (key: string) => {
+    if (key === '') return 'the whole snapshot';
+    const { include, exclude } = JSON.parse(key) as { include: string[]; exclude: string[] };
+    return [
+      ...include.map((g) => `--include ${shellArg(g)}`),
+      ...exclude.map((g) => `--exclude ${shellArg(g)}`),
+    ].join(' ');
+  };
+  const same = killedSelection === undefined || killedSelection === selection;
   return (
-    `${dir} holds part of snapshot ${killed}: a restore was killed while it moved that verified copy into place, ` +
-    `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again to finish it (it moves the rest in), ` +
-    `or move ${dir} aside (mv ${dir} ${dir}.old) and restore snapshot ${wanted}.`
+    `${dir} holds part of snapshot ${killed}${same ? '' : ` (${what(killedSelection)})`}: a restore was killed while it moved that verified copy into place, ` +
+    `and the rest is in ${holding}. Restore snapshot ${killed} into ${dir} again${same ? '' : ` with ${what(killedSelection)}`} to finish it (it moves the rest in), ` +
+    `or move ${dir} aside (mv ${dir} ${dir}.old) and restore ${wanted === killed && !same ? `${what(selection)} of snapshot ${wanted}` : `snapshot ${wanted}`}.`
   );
 }
 

@@ -786,7 +786,7 @@ async function confirmByReadingAgain(run: VerifyRun, read: ArchiveRead): Promise
     throw (
       interruption(run.signal) ??
       new EnvironmentError(
-        `the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errorMessage(err)}.`,
+        `the first read of ${object} did not give the backup's bytes, and a second read to confirm it failed: ${errorMessage(err).replace(/\.+$/, '')}.`,
         { cause: err },
       )
     );

@@ -94,11 +94,14 @@ export async function restoreToRemote(options: RemoteRestoreOptions): Promise<st
   }
   const holding = remoteHoldingDir(path, manifest.snapshotId);
   let said = '';
+  let full = false;
   const proc = remote.start(buildRemoteRestoreScript(path, manifest.snapshotId), {
     signal,
     keepStdin: true,
     onStderrLine: (line) => {
       if (line.trim()) said = line.trim();
+      // GNU tar's and busybox's words for a full disk (and a quota), whichever line says them
+      if (/No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(line)) full = true;
       logger.info(`[${remote.label}] ${line}`);
     },
   });
@@ -127,14 +130,13 @@ export async function restoreToRemote(options: RemoteRestoreOptions): Promise<st
   const removed = await discardRemoteHolding(remote, path, manifest.snapshotId);
   const why = sendError === undefined ? '' : `: ${errorMessage(sendError)}`;
   const tar = `${status ?? `no status; ${remote.label} ${lastLine(outcome)}`}${said ? `; the machine said ${JSON.stringify(said.slice(0, 300))}` : ''}`;
-  // GNU tar's and busybox's words for a full disk (and a quota): the cause, and what it needs
-  const full = /No space left on device|Disk quota exceeded|Wrote only \d+ of \d+ bytes/.test(said)
+  const diskFull = full
     ? `: the machine's disk under ${path} is full (the staged copy needs ${formatBytes(manifest.uncompressedBytes)} free there; free it, or restore elsewhere)`
     : '';
   throw new OperationFailedError(
     sendError instanceof UnsafeEntryError
-      ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}`
-      : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${full}${why}; ${removed}`,
+      ? `snapshot ${manifest.snapshotId} was not restored to the machine${why}; ${removed}.`
+      : `restoring snapshot ${manifest.snapshotId} into ${holding} failed (${tar})${diskFull}${why}; ${removed}.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runCaptured } from '../util/process.js';
@@ -48,7 +48,10 @@ export async function sqliteIntegrity(file: string, signal?: AbortSignal): Promi
   try {
     const copy = join(scratch, basename(file));
     await copyFile(file, copy);
-    await copyFile(`${file}-journal`, `${copy}-journal`).catch(() => undefined);
+    // the journal only when it is a file of the restored copy: a symlink would read this machine's
+    // files (attacker, 2026-12-03)
+    const journal = await lstat(`${file}-journal`).catch(() => undefined);
+    if (journal?.isFile()) await copyFile(`${file}-journal`, `${copy}-journal`);
     const second = await integrityCheck(copy, false, signal);
     if (second.kind === 'readonly') return { kind: 'corrupt', message: second.message };
     return second.kind === 'ok'

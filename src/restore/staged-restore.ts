@@ -78,13 +78,40 @@ interface MovingMarker {
   mode: number;
   atimeMs: number;
   mtimeMs: number;
+  /** The killed run's --include/--exclude (selectionKey), '' for the whole snapshot. */
+  selection?: string;
 }
 
-/** The snapshot whose verified copy a killed restore was moving into `dir`, if one was. */
-export async function halfMoved(dir: string): Promise<string | undefined> {
-  const names = await readdir(join(resolve(dir), RESTORE_FOLDER)).catch(() => [] as string[]);
+/** A selection as the marker keeps it: a finish must select what the killed run selected. */
+export function selectionKey(selection: { include: string[]; exclude: string[] } | undefined): string {
+  return selection ? JSON.stringify({ include: selection.include, exclude: selection.exclude }) : '';
+}
+
+/**
+ * The snapshot whose verified copy a killed restore was moving into `dir`, and what it selected
+ * (undefined when the marker cannot be read: a power cut as it was written).
+ */
+export async function halfMoved(
+  dir: string,
+): Promise<{ snapshotId: string; selection?: string } | undefined> {
+  const folder = join(resolve(dir), RESTORE_FOLDER);
+  const names = await readdir(folder).catch(() => [] as string[]);
   const marker = names.find((n) => n.endsWith(MOVING));
-  return marker?.slice(0, -MOVING.length);
+  if (!marker) return undefined;
+  const kept = await readMarker(join(folder, marker));
+  return {
+    snapshotId: marker.slice(0, -MOVING.length),
+    ...(kept?.selection !== undefined ? { selection: kept.selection } : {}),
+  };
+}
+
+async function readMarker(path: string): Promise<MovingMarker | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as MovingMarker;
+    return typeof value.mode === 'number' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A restore's holding folder in `dir`, made fresh; complete() moves it into place, discard() removes it. */
@@ -139,46 +166,55 @@ export class StagedRestore {
     return new StagedRestore(abs, join(abs, RESTORE_FOLDER, snapshotId), undefined, []);
   }
 
-  async complete(): Promise<{ leftover: string | null }> {
+  async complete(selection = ''): Promise<{ leftover: string | null; collided: string[] }> {
     // the archive root's mode and time, read before the moves below change the holding folder's
     // time, and kept in the marker for a restore that finishes a killed one
     const marker = `${this.holding}${MOVING}`;
-    const kept = await readFile(marker, 'utf8').then(
-      (text) => JSON.parse(text) as MovingMarker,
-      () => undefined,
-    );
-    const root: MovingMarker = kept ?? (await stat(this.holding));
-    if (!kept) {
-      await writeFile(
-        marker,
-        JSON.stringify({ mode: root.mode, atimeMs: root.atimeMs, mtimeMs: root.mtimeMs }),
-        {
-          mode: 0o600,
-        },
-      );
+    const kept = await readMarker(marker);
+    const root: MovingMarker | undefined = kept ?? (await stat(this.holding).catch(() => undefined));
+    if (!kept && root) {
+      const value: MovingMarker = {
+        mode: root.mode,
+        atimeMs: root.atimeMs,
+        mtimeMs: root.mtimeMs,
+        selection,
+      };
+      await writeFile(marker, JSON.stringify(value), { mode: 0o600 });
     }
+    const collided: string[] = [];
     // names as bytes: a member's name need not be UTF-8 (a Latin-1 name read as a string is another name)
-    for (const name of await readdir(this.holding, { encoding: 'buffer' })) {
+    // a killed run that had moved everything and removed the holding folder leaves none to read
+    const names = await readdir(this.holding, { encoding: 'buffer' }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as Buffer[];
+      throw err;
+    });
+    for (const name of names) {
       if (isLifeboatFolder(name.toString('latin1'))) continue;
       const from = inFolder(this.holding, name);
       const to = inFolder(this.dir, name);
       if (await lstat(to).catch(() => undefined)) {
-        await rmdir(from).catch(() => undefined);
+        const dropped = await rmdir(from).then(
+          () => true,
+          () => false,
+        );
+        if (!dropped) collided.push(name.toString());
         continue;
       }
       await rename(from, to);
     }
     const leftover = await rmdir(this.holding).then(
       () => null,
-      () => this.holding,
+      (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : this.holding),
     );
     await unlink(marker).catch(() => undefined);
     await rmdir(dirname(this.holding)).catch(() => undefined);
     // last: removing lifeboat's folder from `dir` changed its time. A mount point may belong to
     // someone else: its mode and time are kept when they cannot be set
-    await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
-    await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
-    return { leftover };
+    if (root) {
+      await chmod(this.dir, root.mode & 0o7777).catch(() => undefined);
+      await utimes(this.dir, root.atimeMs / 1000, root.mtimeMs / 1000).catch(() => undefined);
+    }
+    return { leftover, collided };
   }
 
   /** Removes what this restore wrote: its holding folder, lifeboat's restore folder when empty, and the folders it made. */

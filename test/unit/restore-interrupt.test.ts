@@ -1,8 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreToDirectory } from '../../src/jobs/restore.js';
+import { MemberSelection } from '../../src/restore/member-selection.js';
 import { ConfigurationError, InterruptedError } from '../../src/util/errors.js';
 import { interruptCleanup } from '../../src/util/interrupt-cleanup.js';
 import { silentLogger } from '../../src/util/logger.js';
@@ -124,8 +134,57 @@ describe('a restore killed while it moves the verified copy into place', () => {
     );
 
     const finished = await restoreToDirectory({ checks, dir: volume, ifEmpty: true }, deps);
-    expect(finished).toEqual({ kind: 'finished', snapshotId: b.snapshotId, path: volume, leftover: null });
+    expect(finished).toEqual({
+      kind: 'finished',
+      snapshotId: b.snapshotId,
+      path: volume,
+      leftover: null,
+      collided: [],
+    });
     expect(readdirSync(volume).sort()).toEqual(readdirSync(whole).sort());
     expect(statSync(volume).mode).toBe(statSync(whole).mode);
+  });
+});
+
+// found by the attacker on e2ed5bd (2026-12-03): a finish ignored the killed run's --include, a
+// person's file written in between was "restored yes", a marker left without its folder crashed
+describe('finishing a killed move: only the same selection, never over what a person wrote', () => {
+  it('another selection is refused; a name written in between is kept and the outcome says partly; a marker alone finishes', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryStore({ clock: clock.now });
+    const { result: b } = await backup({ store, clock });
+    const root = mkdtempSync(join(tmpdir(), 'lb-unit-restore-moving2-'));
+    dirs.push(root);
+    const deps = { store, logger: silentLogger, now: clock.now };
+    const only = { ...RESTORE_CHECKS, members: new MemberSelection(['uploads/**'], []) };
+
+    const volume = join(root, 'volume');
+    held.renamesLeft = 0;
+    await expect(restoreToDirectory({ checks: only, dir: volume, ifEmpty: true }, deps)).rejects.toThrow(
+      'killed (simulated)',
+    );
+    held.renamesLeft = undefined;
+    const whole = restoreToDirectory({ checks: RESTORE_CHECKS, dir: volume, ifEmpty: true }, deps);
+    await expect(whole).rejects.toThrow(ConfigurationError);
+    await expect(whole).rejects.toThrow(
+      `${volume} holds part of snapshot ${b.snapshotId} (--include 'uploads/**'): a restore was killed while it moved that verified copy into place`,
+    );
+    // the person writes a file of the same name into the half-restored directory
+    writeFileSync(join(volume, 'uploads'), 'mine');
+    const partly = await restoreToDirectory({ checks: only, dir: volume, ifEmpty: true }, deps);
+    expect(partly).toMatchObject({ kind: 'finished', collided: ['uploads'] });
+    expect(readFileSync(join(volume, 'uploads'), 'utf8')).toBe('mine');
+
+    // killed after the holding folder was removed, before the marker was: the next restore finishes
+    const alone = join(root, 'alone');
+    mkdirSync(join(alone, '.lifeboat-restore'), { recursive: true });
+    writeFileSync(
+      join(alone, '.lifeboat-restore', `${b.snapshotId}.moving`),
+      JSON.stringify({ mode: 0o40750, atimeMs: 0, mtimeMs: 0, selection: '' }),
+    );
+    const done = await restoreToDirectory({ checks: RESTORE_CHECKS, dir: alone, ifEmpty: true }, deps);
+    expect(done).toMatchObject({ kind: 'finished', collided: [] });
+    expect(readdirSync(alone)).toEqual([]);
+    expect(statSync(alone).mode & 0o7777).toBe(0o750);
   });
 });
