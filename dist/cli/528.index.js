@@ -847,7 +847,8 @@ async function runVerify(options, deps) {
         };
         const started = now();
         // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
-        const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
+        // (and so is the age a written report records: the runner's clock made it hours off)
+        const ageNow = options.maxAgeSeconds === undefined && !options.writeReport ? started : await store.serverTime();
         const ageSeconds = checkStatusAndAge(run, (0,snapshot_time/* snapshotAge */.iw)(m.created, selected.storedAt, ageNow), options.maxAgeSeconds);
         // required-paths the index proves missing fail before the archive is downloaded
         const early = await policyBeforeDownload(run, layout, options, identity);

@@ -155,7 +155,9 @@ export async function runVerify(options: VerifyOptions, deps: VerifyDeps): Promi
 
     const started = now();
     // max-age is judged by the storage's clock, from the time the storage stored (snapshot-time.ts)
-    const ageNow = options.maxAgeSeconds === undefined ? started : await store.serverTime();
+    // (and so is the age a written report records: the runner's clock made it hours off)
+    const ageNow =
+      options.maxAgeSeconds === undefined && !options.writeReport ? started : await store.serverTime();
     const ageSeconds = checkStatusAndAge(
       run,
       snapshotAge(m.created, selected.storedAt, ageNow),

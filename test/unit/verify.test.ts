@@ -624,6 +624,8 @@ describe('runVerify: max age by the storage clock', () => {
     const runner = new ManualClock(new Date(clock.now().getTime() + 2 * HOUR));
     const v = await runVerify(verifyOptions(), { store, logger: new RecordingLogger(), now: runner.now });
     expect(v.report.verifiedAt).toBe(clock.now().toISOString());
+    // the snapshot is an hour old by the storage's clock, three by the runner's
+    expect(v.report.ageSeconds).toBe(3600);
     const m = store.json<Manifest>(LAYOUT.manifestKey(b.snapshotId))!;
     expect(await verificationVerdict(store, LAYOUT, m, clock.now())).toMatchObject({ state: 'passing' });
   });
