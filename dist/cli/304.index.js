@@ -741,7 +741,8 @@ async function* readIndexBatches(store, index, options = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ue: () => (/* binding */ archiveContentType),
-/* harmony export */   qh: () => (/* binding */ TargetLayout)
+/* harmony export */   qh: () => (/* binding */ TargetLayout),
+/* harmony export */   qx: () => (/* binding */ snapshotFolderIn)
 /* harmony export */ });
 /* unused harmony export ARCHIVE_EXTENSIONS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
@@ -762,6 +763,22 @@ const ARCHIVE_CONTENT_TYPES = {
 function archiveContentType(compression, encrypted) {
     return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
 }
+/**
+ * The snapshot folder (`…/<target>/snapshots/<id>`) that a slash-separated path runs through, if
+ * any: a target's root or a prefix there would be deleted by that target's retention.
+ */
+function snapshotFolderIn(path) {
+    const segments = path.split('/');
+    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && (0,_snapshot_id_js__WEBPACK_IMPORTED_MODULE_0__/* .isSnapshotId */ .Yr)(segments[i + 1] ?? ''));
+    if (at < 1)
+        return undefined;
+    return {
+        folder: segments.slice(0, at + 2).join('/'),
+        target: segments[at - 1],
+        snapshotId: segments[at + 1],
+        parent: segments.slice(0, at - 1).join('/'),
+    };
+}
 class TargetLayout {
     target;
     root;
@@ -770,11 +787,10 @@ class TargetLayout {
         this.root = prefix ? `${prefix}/${target}` : target;
         // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
         // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
-        const segments = this.root.split('/');
-        const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && (0,_snapshot_id_js__WEBPACK_IMPORTED_MODULE_0__/* .isSnapshotId */ .Yr)(segments[i + 1] ?? ''));
-        if (at > 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
-                `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+        const inside = snapshotFolderIn(this.root);
+        if (inside) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${inside.folder}/, ` +
+                `the folder of snapshot ${inside.snapshotId} of target ${inside.target}, which that target's retention deletes with everything in it. ` +
                 'Give this target a prefix and a name of its own.');
         }
     }
@@ -2189,8 +2205,6 @@ function readRetention(r) {
     };
 }
 
-// EXTERNAL MODULE: ./src/catalog/snapshot-id.ts
-var snapshot_id = __webpack_require__(4613);
 ;// CONCATENATED MODULE: ./src/options/storage-options.ts
 
 
@@ -2218,13 +2232,11 @@ function readStorage(r) {
  */
 function readPrefix(input, value) {
     const prefix = (0,validate/* validatePrefix */.hb)(input, value);
-    const segments = prefix.split('/');
-    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && (0,snapshot_id/* isSnapshotId */.Yr)(segments[i + 1] ?? ''));
-    if (at < 0)
+    const inside = (0,catalog_layout/* snapshotFolderIn */.qx)(prefix);
+    if (!inside)
         return prefix;
-    const folder = segments.slice(0, at + 2).join('/');
-    throw new errors/* ConfigurationError */.j1(`${(0,vocabulary/* words */.aL)().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
-        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`);
+    throw new errors/* ConfigurationError */.j1(`${(0,vocabulary/* words */.aL)().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${inside.folder}/, the folder of snapshot ${inside.snapshotId} of target ${inside.target}, ` +
+        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${inside.parent || 'lifeboat'}).`);
 }
 /** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
 function readServerSideEncryption(r) {

@@ -723,7 +723,6 @@ async function restoreToDirectory(options, deps) {
     const completing = staged.complete(selectionKey(options.checks.members));
     (0,interrupt_cleanup/* onInterrupt */.nA)(deps.signal, `part of snapshot ${snapshotId} in ${staged.dir}, whose verified rest is in ${staged.holding} (do not remove it: ` +
         `restore snapshot ${snapshotId} into ${staged.dir} again, with the same --include/--exclude, to move the rest in)`, () => completing.then(() => undefined), 'this machine');
-    settle(completing.then(() => undefined));
     const { leftover } = await completing;
     return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }

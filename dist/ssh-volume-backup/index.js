@@ -76623,6 +76623,22 @@ const ARCHIVE_CONTENT_TYPES = {
 function archiveContentType(compression, encrypted) {
     return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
 }
+/**
+ * The snapshot folder (`…/<target>/snapshots/<id>`) that a slash-separated path runs through, if
+ * any: a target's root or a prefix there would be deleted by that target's retention.
+ */
+function snapshotFolderIn(path) {
+    const segments = path.split('/');
+    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+    if (at < 1)
+        return undefined;
+    return {
+        folder: segments.slice(0, at + 2).join('/'),
+        target: segments[at - 1],
+        snapshotId: segments[at + 1],
+        parent: segments.slice(0, at - 1).join('/'),
+    };
+}
 class TargetLayout {
     target;
     root;
@@ -76631,11 +76647,10 @@ class TargetLayout {
         this.root = prefix ? `${prefix}/${target}` : target;
         // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
         // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
-        const segments = this.root.split('/');
-        const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
-        if (at > 0) {
-            throw new errors_ConfigurationError(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
-                `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+        const inside = snapshotFolderIn(this.root);
+        if (inside) {
+            throw new errors_ConfigurationError(`Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${inside.folder}/, ` +
+                `the folder of snapshot ${inside.snapshotId} of target ${inside.target}, which that target's retention deletes with everything in it. ` +
                 'Give this target a prefix and a name of its own.');
         }
     }
@@ -81816,13 +81831,11 @@ function readStorage(r) {
  */
 function readPrefix(input, value) {
     const prefix = validatePrefix(input, value);
-    const segments = prefix.split('/');
-    const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
-    if (at < 0)
+    const inside = snapshotFolderIn(prefix);
+    if (!inside)
         return prefix;
-    const folder = segments.slice(0, at + 2).join('/');
-    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
-        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`);
+    throw new errors_ConfigurationError(`${vocabulary_words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${inside.folder}/, the folder of snapshot ${inside.snapshotId} of target ${inside.target}, ` +
+        `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${inside.parent || 'lifeboat'}).`);
 }
 /** sse (AES256 | aws:kms) and sse-kms-key-id, for providers that support them (AWS S3, Ceph RGW). */
 function readServerSideEncryption(r) {

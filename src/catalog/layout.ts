@@ -40,6 +40,24 @@ export function archiveContentType(compression: Compression, encrypted: boolean)
   return encrypted ? 'application/octet-stream' : ARCHIVE_CONTENT_TYPES[compression];
 }
 
+/**
+ * The snapshot folder (`…/<target>/snapshots/<id>`) that a slash-separated path runs through, if
+ * any: a target's root or a prefix there would be deleted by that target's retention.
+ */
+export function snapshotFolderIn(
+  path: string,
+): { folder: string; target: string; snapshotId: string; parent: string } | undefined {
+  const segments = path.split('/');
+  const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
+  if (at < 1) return undefined;
+  return {
+    folder: segments.slice(0, at + 2).join('/'),
+    target: segments[at - 1]!,
+    snapshotId: segments[at + 1]!,
+    parent: segments.slice(0, at - 1).join('/'),
+  };
+}
+
 export class TargetLayout {
   readonly root: string;
 
@@ -50,14 +68,11 @@ export class TargetLayout {
     this.root = prefix ? `${prefix}/${target}` : target;
     // a root inside another target's snapshot folder (a snapshot-id-shaped target under a prefix
     // ending in snapshots/): that target's retention would delete it (attacker, 2026-12-03)
-    const segments = this.root.split('/');
-    const at = segments.findIndex(
-      (s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''),
-    );
-    if (at > 0) {
+    const inside = snapshotFolderIn(this.root);
+    if (inside) {
       throw new ConfigurationError(
-        `Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${segments.slice(0, at + 2).join('/')}/, ` +
-          `the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, which that target's retention deletes with everything in it. ` +
+        `Target ${JSON.stringify(target)} under prefix ${JSON.stringify(prefix)} lies inside ${inside.folder}/, ` +
+          `the folder of snapshot ${inside.snapshotId} of target ${inside.target}, which that target's retention deletes with everything in it. ` +
           'Give this target a prefix and a name of its own.',
       );
     }

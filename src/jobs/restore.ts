@@ -143,7 +143,6 @@ export async function restoreToDirectory(
     () => completing.then(() => undefined),
     'this machine',
   );
-  settle(completing.then(() => undefined));
   const { leftover } = await completing;
   return { kind: 'restored', verify, path: staged.dir, leftover, earlier: staged.earlier };
 }

@@ -1,4 +1,4 @@
-import { isSnapshotId } from '../catalog/snapshot-id.js';
+import { snapshotFolderIn } from '../catalog/layout.js';
 import { ConfigurationError } from '../util/errors.js';
 import type { S3Location, ServerSideEncryption } from '../storage/s3-client.js';
 import {
@@ -35,13 +35,11 @@ export function readStorage(r: OptionReader): { location: S3Location; prefix: st
  */
 export function readPrefix(input: string, value: string): string {
   const prefix = validatePrefix(input, value);
-  const segments = prefix.split('/');
-  const at = segments.findIndex((s, i) => s === 'snapshots' && i > 0 && isSnapshotId(segments[i + 1] ?? ''));
-  if (at < 0) return prefix;
-  const folder = segments.slice(0, at + 2).join('/');
+  const inside = snapshotFolderIn(prefix);
+  if (!inside) return prefix;
   throw new ConfigurationError(
-    `${words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${folder}/, the folder of snapshot ${segments[at + 1]} of target ${segments[at - 1]}, ` +
-      `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${segments.slice(0, at - 1).join('/') || 'lifeboat'}).`,
+    `${words().subject(input)} is ${JSON.stringify(prefix)}: it runs through ${inside.folder}/, the folder of snapshot ${inside.snapshotId} of target ${inside.target}, ` +
+      `which that target's retention deletes with everything in it. Give a prefix of its own (for example ${inside.parent || 'lifeboat'}).`,
   );
 }
 
